@@ -1,0 +1,77 @@
+"""The `rasid` command: thin wrappers over the library; heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(
+    help="rasid (راصد): Arabic conflict news to ACLED-style events with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """A user mistake: one line on stderr, no traceback."""
+    typer.echo(f"rasid: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories."),
+    published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl | json | table"),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse article files larger than this."),
+    all_modalities: bool = typer.Option(
+        True, "--all-modalities/--reportable-only",
+        help="Keep planned, denied and background events (flagged by modality) or only ACLED rows.",
+    ),
+) -> None:
+    """Extract ACLED-style events, entities and claims from Arabic articles."""
+    from rasid.output import run_extract
+
+    if published is not None:
+        from rasid.text.dates import parse_iso_date
+
+        if parse_iso_date(published) is None:
+            fail(f"--published must be YYYY-MM-DD, not {published!r}")
+    code = run_extract(
+        paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities
+    )
+    raise typer.Exit(code)
+
+
+def _register_plugins() -> None:
+    """Stage CLIs live beside their stage; each module adds its commands without heavy imports."""
+    from rasid.eval import cli as eval_cli
+    from rasid.geo import cli as geo_cli
+    from rasid.store import cli as store_cli
+
+    geo_cli.register(app)
+    eval_cli.register(app)
+    store_cli.register(app)
+
+
+_register_plugins()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("rasid: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

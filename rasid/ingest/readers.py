@@ -1,0 +1,155 @@
+"""Turn paths (txt, html, jsonl, directories) into `Document`s, one failure never stopping the rest.
+
+Each input unit yields either a `Document` or a `ReadFailure` with a one-line reason, in input order,
+so the CLI can report every problem and still process the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasid.ingest.decode import DecodeError, decode_bytes
+from rasid.models import Document
+
+SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: Largest single article file read whole; bigger ones are refused with a clear message.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ReadFailure:
+    doc_id: str
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | ReadFailure]:
+    """Documents from files and directories (recursive), in the order given, then sorted within folders."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield ReadFailure(path.name or str(path), str(path), "no such file or directory")
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                yield ReadFailure(path.name, str(path), "directory holds no .txt, .html or .jsonl files")
+            for file in files:
+                yield from read_file(file, published=published, max_bytes=max_bytes)
+        else:
+            yield from read_file(path, published=published, max_bytes=max_bytes)
+
+
+def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
+    Document | ReadFailure
+]:
+    kind = SUFFIXES.get(path.suffix.lower(), "txt")
+    doc_id = path.stem
+    if kind == "jsonl":
+        yield from read_jsonl(path, max_bytes=max_bytes)
+        return
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield ReadFailure(doc_id, str(path), "empty file")
+            return
+        if size > max_bytes:
+            yield ReadFailure(
+                doc_id, str(path),
+                f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB); split it or raise --max-bytes",
+            )
+            return
+        text = decode_bytes(path.read_bytes())
+    except DecodeError as exc:
+        yield ReadFailure(doc_id, str(path), str(exc))
+        return
+    except OSError as exc:
+        yield ReadFailure(doc_id, str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if kind == "html":
+        from rasid.ingest.html import document_from_html
+
+        doc = document_from_html(text, doc_id=doc_id, source_path=str(path))
+    else:
+        doc = document_from_text(text, doc_id=doc_id, source_path=str(path))
+    if not doc.text.strip():
+        yield ReadFailure(doc_id, str(path), "no article text found")
+        return
+    if published:
+        doc.published = published
+    yield doc
+
+
+def document_from_text(text: str, *, doc_id: str, source_path: str | None = None) -> Document:
+    """A plain-text article: the first non-empty line is the title; the text is kept whole for offsets."""
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    doc = Document(doc_id=doc_id, text=text, title=title, source_path=source_path)
+    from rasid.ingest.metadata import fill_metadata
+
+    fill_metadata(doc)
+    return doc
+
+
+def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadFailure]:
+    """One article per line; a malformed line is reported and skipped."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield ReadFailure(path.stem, str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        seen_any = False
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            seen_any = True
+            where = f"{path}:{number}"
+            fallback_id = f"{path.stem}:{number}"
+            if len(raw) > max_bytes:
+                yield ReadFailure(fallback_id, where, f"line too large ({len(raw) / 1e6:.1f} MB)")
+                continue
+            try:
+                record = json.loads(decode_bytes(raw))
+            except (DecodeError, json.JSONDecodeError) as exc:
+                yield ReadFailure(fallback_id, where, f"malformed JSON line ({exc})")
+                continue
+            if not isinstance(record, dict):
+                yield ReadFailure(fallback_id, where, "JSON line is not an object")
+                continue
+            doc_id = str(record.get("id") or record.get("doc_id") or fallback_id)
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield ReadFailure(doc_id, where, "missing or empty 'text' field")
+                continue
+            doc = Document(
+                doc_id=doc_id,
+                text=text,
+                title=_str_or_none(record.get("title")),
+                outlet=_str_or_none(record.get("outlet")),
+                published=_str_or_none(record.get("published")),
+                url=_str_or_none(record.get("url")),
+                source_path=where,
+            )
+            from rasid.ingest.metadata import fill_metadata
+
+            fill_metadata(doc)
+            yield doc
+        if not seen_any:
+            yield ReadFailure(path.stem, str(path), "empty file")
+
+
+def _str_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

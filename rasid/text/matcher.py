@@ -1,0 +1,136 @@
+"""Multi-pattern lexicon matching over normalised Arabic with clitics resolved against the lexicon.
+
+One Aho-Corasick automaton per lexicon (never a giant regex alternation). A hit counts only where the
+letters before it in the same word form a valid proclitic chain (و/ف + ب/ل/ك + ال, including the
+ل+ال contraction لل) and the letters after it are an allowed suffix for that lexicon. So "وبالسوسه"
+and "لقسد" match, while "سد" inside "قسد" does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from rasid.text.normalize import normalize
+
+T = TypeVar("T")
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+#: Proclitic chains allowed before an entry (normalised).
+PREFIXES_NO_ARTICLE = frozenset(c + p for c in _CONJ for p in _PREP)
+PREFIXES_WITH_ARTICLE = PREFIXES_NO_ARTICLE | frozenset(c + p + "ال" for c in _CONJ for p in _PREP) | {
+    c + "لل" for c in _CONJ
+}
+#: Before the contracted form of an entry that starts with ال ("للرقه" = ل + الرقه).
+_CONTRACTED_PREFIXES = frozenset({"ل", "ول", "فل"})
+
+#: Suffixes a verb or noun trigger may carry (normalised): person/number/gender, plural, pronouns.
+INFLECTION_SUFFIXES = frozenset(
+    {"", "ت", "ا", "وا", "و", "ون", "ين", "ان", "ه", "ها", "هم", "هما", "هن", "ات", "اته", "اتها", "تا", "ن",
+     "نا", "تم", "ته", "تها", "تهم", "ي", "يه", "يا", "وه", "وها", "وهم", "كم", "ك", "يات", "ية", "يه",
+     "اتهم", "تين", "تان", "اء", "اءه"}
+)
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(slots=True)
+class Match(Generic[T]):
+    """A lexicon hit in normalised coordinates; `start:end` covers the entry, not its clitics."""
+
+    start: int
+    end: int
+    key: str
+    values: list[T]
+    prefix: str
+    suffix: str
+
+
+class LexiconMatcher(Generic[T]):
+    """Find lexicon entries in normalised text with clitic-aware word boundaries."""
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, T]],
+        *,
+        article: bool = False,
+        suffixes: frozenset[str] = frozenset({""}),
+    ) -> None:
+        self.article = article
+        self.suffixes = suffixes
+        self._prefixes = PREFIXES_WITH_ARTICLE if article else PREFIXES_NO_ARTICLE
+        self._max_suffix = max((len(s) for s in suffixes), default=0)
+        table: dict[str, list[T]] = {}
+        for surface, value in entries:
+            key = " ".join(normalize(surface).split())
+            if key:
+                table.setdefault(key, []).append(value)
+        self._table = table
+        automaton = ahocorasick.Automaton()
+        for key, values in table.items():
+            automaton.add_word(key, (key, values, False))
+            if key.startswith("ال") and len(key) > 3 and ("ل" + key[2:]) not in table:
+                contracted = "ل" + key[2:]
+                automaton.add_word(contracted, (key, values, True))
+        self._automaton = automaton
+        self._empty = not table
+        if not self._empty:
+            automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, surface: str) -> list[T]:
+        """Exact lookup of a (normalised) surface form."""
+        return self._table.get(" ".join(normalize(surface).split()), [])
+
+    def iter_all(self, norm: str) -> Iterator[Match[T]]:
+        """Every valid hit, overlapping ones included."""
+        if self._empty:
+            return
+        n = len(norm)
+        for last, (key, values, contracted) in self._automaton.iter(norm):
+            end = last + 1
+            start = end - (len(key) - 1 if contracted else len(key))
+            # proclitics: letters between the start of the word and the hit
+            ws = start
+            while ws > 0 and is_word_char(norm[ws - 1]) and start - ws <= 5:
+                ws -= 1
+            if ws > 0 and is_word_char(norm[ws - 1]):
+                continue
+            prefix = norm[ws:start]
+            if contracted:
+                if prefix not in _CONTRACTED_PREFIXES:
+                    continue
+            elif prefix not in self._prefixes:
+                continue
+            if prefix[-1:].isdigit():
+                continue
+            we = end
+            while we < n and is_word_char(norm[we]) and we - end <= self._max_suffix:
+                we += 1
+            if we < n and is_word_char(norm[we]):
+                continue
+            suffix = norm[end:we]
+            if suffix not in self.suffixes:
+                continue
+            yield Match(start, end, key, values, prefix, suffix)
+
+    def find(self, norm: str) -> list[Match[T]]:
+        """Leftmost-longest non-overlapping hits, in text order."""
+        hits = sorted(self.iter_all(norm), key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[tuple[int, int]] = []
+        chosen: list[Match[T]] = []
+        for m in hits:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            chosen.append(m)
+        chosen.sort(key=lambda m: m.start)
+        return chosen
