@@ -1,0 +1,41 @@
+"""The library entry point: `Pipeline().process(doc)` turns one `Document` into a `DocResult`.
+
+Data flows one way: document -> sentences -> mentions -> events (-> resolved events in the store).
+Big resources (lexicons, gazetteer) load once, lazily, and are shared by every call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rasid.ingest.readers import ReadFailure
+from rasid.models import DocResult, Document
+
+#: Bumped whenever extraction output can change; the store re-extracts older articles.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Pipeline:
+    def process(self, doc: Document) -> DocResult:
+        from rasid.extract.document import extract_document
+
+        try:
+            return extract_document(doc)
+        except Exception as exc:  # a document never crashes the run
+            return DocResult(
+                doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url,
+                errors=[f"internal error while extracting: {type(exc).__name__}: {exc}"],
+            )
+
+    def process_many(self, items: Iterable[Document | ReadFailure]) -> Iterator[DocResult]:
+        """Results in input order; read failures become results with only `errors`."""
+        for item in items:
+            if isinstance(item, ReadFailure):
+                yield DocResult(doc_id=item.doc_id, errors=[item.message])
+            else:
+                yield self.process(item)
+
+
+def extract_text(text: str, *, doc_id: str = "text", published: str | None = None) -> DocResult:
+    """Convenience for notebooks and tests: extract from a plain string."""
+    return Pipeline().process(Document(doc_id=doc_id, text=text, published=published))
