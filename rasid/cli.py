@@ -16,6 +16,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def root() -> None:
+    """rasid (راصد): Arabic conflict news to ACLED-style events with evidence."""
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
