@@ -7,8 +7,39 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from rasid.text.normalize import NormText
+from rasid.text.normalize import NormText, normalize
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+
+@lru_cache(maxsize=1)
+def month_table() -> dict[tuple[str, ...], tuple[int, str]]:
+    """months.tsv: normalised token tuple -> (month number, family)."""
+    from rasid.lexicon.tsv import read_tsv
+
+    table: dict[tuple[str, ...], tuple[int, str]] = {}
+    for row in read_tsv(_DATA / "months.tsv", ("form", "month", "family")):
+        try:
+            month = int(row.get("month"))
+        except ValueError:
+            raise row.error("month must be a number 1-12") from None
+        if not 1 <= month <= 12:
+            raise row.error("month must be 1-12")
+        key = tuple(normalize(row.get("form")).split())
+        fam = row.get("family")
+        if key in table and (table[key][1] == "hijri") != (fam == "hijri"):
+            raise row.error(f"{row.get('form')} is both a Hijri and a Gregorian month")
+        table.setdefault(key, (month, fam))
+    return table
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Single-token Gregorian month names (normalised), for the numbers layer (\"24 مارس\" is a date)."""
+    return frozenset(k[0] for k, (_, fam) in month_table().items() if len(k) == 1 and fam != "hijri")
 
 
 @dataclass(slots=True)

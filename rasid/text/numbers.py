@@ -2,11 +2,22 @@
 
 Convention for the text layer: functions take a `NormText` and return mentions whose `start`/`end`
 are offsets into the *normalised* text; callers map them back with `NormText.span`.
+
+Choices (see also docs/dates.md):
+- Vague words take ACLED's conventional figures: عشرات/العشرات = 10, مئات = 100, آلاف = 1000,
+  ملايين = 1e6.  "عدد من" / "عدة" / "بضعة" / "بعض" are vague with value 0 (unknown, never invented).
+- Ordinals (الثالث، الأولى) are never counts.  Years, dates, clock times and percentages are returned
+  with `kind` set to "year" / "date" / "time" / "percent" so that callers can skip them; only
+  `kind == "count"` is a count.
+- A dual counted noun from units.tsv ("قتيلين", "جنديين") is a count of 2 whose span is the noun.
+- The span of a mention includes its qualifier ("أكثر من 20") and both ends of a range.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.text.normalize import NormText
 
@@ -19,8 +30,439 @@ class NumberMention:
     high: float | None = None  # upper bound of a range ("500 الى 600"), else None
     qualifier: str = "exact"  # exact | more_than | about | up_to | less_than | at_least
     vague: bool = False  # a vague quantity word (عشرات، مئات، عدد من)
+    kind: str = "count"  # count | year | date | time | percent
+    num_start: int = -1  # span of the number itself, without qualifier (normalised offsets)
+    num_end: int = -1
+
+
+# --- number words (normalised forms) -------------------------------------------------------------
+_UNITS: dict[str, int] = {}
+for _forms, _v in (
+    ("واحد واحده احد احدي", 1),
+    ("اثنان اثنين اثنتان اثنتين اثنا اثني", 2),
+    ("ثلاث ثلاثه", 3),
+    ("اربع اربعه", 4),
+    ("خمس خمسه", 5),
+    ("ست سته", 6),
+    ("سبع سبعه", 7),
+    ("ثمان ثماني ثمانيه", 8),
+    ("تسع تسعه", 9),
+    ("عشر عشره", 10),
+):
+    for _f in _forms.split():
+        _UNITS[_f] = _v
+_TENS: dict[str, int] = {}
+for _stem, _v in (("عشر", 20), ("ثلاث", 30), ("اربع", 40), ("خمس", 50), ("ست", 60), ("سبع", 70),
+                  ("ثمان", 80), ("تسع", 90)):
+    _TENS[_stem + "ون"] = _v
+    _TENS[_stem + "ين"] = _v
+_HUNDREDS: dict[str, int] = {"مئه": 100, "مائه": 100, "ميه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200,
+                             "مائتان": 200, "مئتي": 200, "مائتي": 200}
+for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9)):
+    _HUNDREDS[_stem + "مئه"] = _v * 100
+    _HUNDREDS[_stem + "مائه"] = _v * 100
+_MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000,
+                         "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
+                         "مليار": 1_000_000_000, "مليارا": 1_000_000_000, "مليارات": 1_000_000_000}
+#: word -> (value, kind of word); composed words are joined by "و".
+_VAGUE: dict[str, float] = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات": 100, "الاف": 1000,
+                            "الالاف": 1000, "ملايين": 1_000_000, "الملايين": 1_000_000,
+                            "عده": 0, "بضع": 0, "بضعه": 0}
+#: Multi-word vague phrases ("عدد من").
+_VAGUE_PHRASES = ("عدد من", "عدد كبير من", "العديد من", "عدد اخر من")
+
+_QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [
+            ("اكثر من", "more_than"), ("ما يزيد عن", "more_than"), ("ما يزيد علي", "more_than"),
+            ("يزيد عن", "more_than"), ("يزيد علي", "more_than"), ("ما يربو علي", "more_than"),
+            ("ازيد من", "more_than"), ("ما يفوق", "more_than"), ("يفوق", "more_than"),
+            ("نحو", "about"), ("قرابه", "about"), ("حوالي", "about"), ("حوالى", "about"), ("زهاء", "about"),
+            ("ما يقارب", "about"), ("يقارب", "about"), ("ما يقرب من", "about"), ("قرابة", "about"),
+            ("تقريبا", "about"),
+            ("حتي", "up_to"), ("ما يصل الي", "up_to"), ("يصل الي", "up_to"), ("ما يصل ل", "up_to"),
+            ("اقل من", "less_than"), ("ما دون", "less_than"), ("دون", "less_than"),
+            ("ما لا يقل عن", "at_least"), ("لا يقل عن", "at_least"), ("ما لا يقل علي", "at_least"),
+        ],
+        key=lambda p: -len(p[0]),
+    )
+)
+_QUALIFIERS_AFTER = (("علي الاقل", "at_least"), ("تقريبا", "about"), ("علي الاكثر", "up_to"))
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_NUMTOK = re.compile(r"\d[\d.,/:-]*\d|\d")
+_DATE_FULL = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([-/.])\d{1,2}\2\d{1,2}")
+_TIME_FULL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_YEAR_CUES = frozenset({"عام", "العام", "سنه", "السنه", "عامي", "لعام", "وعام", "منذ", "مطلع", "اواخر",
+                        "اوائل", "خلال", "صيف", "شتاء", "ربيع", "خريف", "مواليد"})
+_PERCENT_AFTER = frozenset({"بالمئه", "بالمائه", "بالميه", "%"})
+_CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف", "ك")
+_TIME_CUES = frozenset({"الساعه", "ساعه", "تمام"})
+_RANGE_JOIN = frozenset({"الي", "و", "او", "-", "حتي"})
+
+
+def _strip_clitic(word: str, table: dict) -> tuple[str, int]:
+    """(bare word, clitic length) when `word` minus a proclitic chain is in `table`, else ("", 0)."""
+    if word in table:
+        return word, 0
+    for c in _CLITICS:
+        if word.startswith(c) and word[len(c):] in table:
+            return word[len(c):], len(c)
+    return "", 0
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    from rasid.text.dates import month_words
+
+    return month_words()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    unit: str  # person, civilian, fighter, soldier, family, km, km2, ton, vehicle, duration, ...
+    category: str  # killed | wounded | captured | displaced | surrendered | area | "" (none)
+    number: str  # sg | pl | dual | cue
+
+
+_ARTICLES = ("وال", "فال", "بال", "لل", "ال", "وبال", "ولل", "كال")
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, UnitEntry]:
+    """units.tsv: counted nouns and category cue words (normalised, without article or clitics)."""
+    from pathlib import Path
+
+    from rasid.lexicon.tsv import read_tsv
+    from rasid.text.normalize import normalize
+
+    path = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "units.tsv"
+    table: dict[str, UnitEntry] = {}
+    for row in read_tsv(path, ("form", "unit", "category", "number")):
+        number = row.get("number")
+        if number not in ("sg", "pl", "dual", "cue"):
+            raise row.error(f"number must be sg|pl|dual|cue, not {number!r}")
+        unit = row.get("unit")
+        cat = row.get("category")
+        table[normalize(row.get("form"))] = UnitEntry("" if unit == "-" else unit, "" if cat == "-" else cat, number)
+    return table
+
+
+def unit_of(word: str) -> UnitEntry | None:
+    """Entry of a (normalised) word with clitics and article stripped; cue words included."""
+    table = unit_table()
+    e = table.get(word)
+    if e is not None:
+        return e
+    for pre in _ARTICLES + _CLITICS:
+        if word.startswith(pre) and len(word) - len(pre) >= 2:
+            e = table.get(word[len(pre):])
+            if e is not None:
+                return e
+    # accusative/pronoun endings: قتيلا، عناصرها
+    for suf in ("ها", "هم", "ه"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            e = table.get(word[: -len(suf)])
+            if e is not None and e.number != "cue":
+                return e
+    return None
+
+
+@lru_cache(maxsize=1)
+def _dual_nouns() -> dict[str, UnitEntry]:
+    return {k: v for k, v in unit_table().items() if v.number == "dual"}
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+_PUNCT_SPACE = str.maketrans({c: " " for c in '.,،؛;:!?؟"()[]{}/\\-_\'<>|*+=%'})
+
+
+def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[int]) -> list[_Tok]:
+    """Tokens of the regions around digits and number words only (tokenising everything is slow)."""
+    present = _triggers().intersection(norm.translate(_PUNCT_SPACE).split())
+    for w in present:
+        j = norm.find(w)
+        while j >= 0:
+            anchors.append(j)
+            j = norm.find(w, j + len(w))
+    if not anchors:
+        return []
+    anchors.sort()
+    regions: list[list[int]] = []
+    for a in anchors:
+        s, e = max(0, a - 40), a + 90
+        if regions and s <= regions[-1][1]:
+            regions[-1][1] = e
+        else:
+            regions.append([s, e])
+    toks: list[_Tok] = []
+    for s, e in regions:
+        if s > 0:  # start on a word boundary
+            while s > 0 and norm[s - 1].isalnum():
+                s -= 1
+        for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
+            st = m.start()
+            if masked and any(a <= st < b for a, b in masked):
+                continue
+            if toks and st < toks[-1].end:
+                continue
+            toks.append(_Tok(st, m.end(), m.group()))
+    return toks
+
+
+def _digit_value(s: str, next_word: str) -> float | None:
+    if _THOUSANDS.match(s):
+        return float(s.replace(",", ""))
+    if _THOUSANDS_DOT.match(s) and next_word not in _MULT:
+        return float(s.replace(".", ""))
+    if "," in s:  # "2,5 مليون" as a decimal comma
+        s = s.replace(",", ".")
+        if s.count(".") > 1:
+            return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
 
 
 def find_numbers(nt: NormText) -> list[NumberMention]:
-    """Every number expression in the text, in order (stub until the numbers work lands)."""
-    return []
+    """Every number expression in the text, in order."""
+    norm = nt.norm
+    out: list[NumberMention] = []
+    # 1. dates and clock times written with digits: mark and mask
+    masked: list[tuple[int, int]] = []
+    digit_runs = [(m.start(), m.end(), m.group()) for m in _NUMTOK.finditer(norm)]
+    for a, b, g in digit_runs:
+        if (a == 0 or norm[a - 1] not in ".:") and b - a >= 4:
+            kind = "date" if _DATE_FULL.fullmatch(g) else "time" if _TIME_FULL.fullmatch(g) else ""
+            if kind:
+                out.append(NumberMention(a, b, 0.0, kind=kind, num_start=a, num_end=b))
+                masked.append((a, b))
+    toks = _candidate_tokens(norm, masked, [a for a, _, _ in digit_runs])
+    months = _month_words()
+    duals = _dual_nouns()
+    trigger = _triggers()
+    n = len(toks)
+    i = 0
+    raw: list[NumberMention] = []
+    while i < n:
+        t = toks[i]
+        w = t.text
+        if not w[0].isdigit() and w not in trigger:
+            i += 1
+            continue
+        nxt = toks[i + 1].text if i + 1 < n else ""
+        # digits (with attached clitics: ب14، و12)
+        lead = 0
+        while lead < len(w) and not w[lead].isdigit() and lead < 2:
+            lead += 1
+        if lead < len(w) and w[lead].isdigit() and (lead == 0 or w[:lead] in _CLITICS):
+            digits = w[lead:]
+            val = _digit_value(digits, nxt)
+            if val is None:
+                i += 1
+                continue
+            start = t.start + lead
+            end = t.end
+            j = i + 1
+            if nxt in _MULT and nxt not in ("الفين", "الفان"):
+                val *= _MULT[nxt]
+                end = toks[i + 1].end
+                j = i + 2
+            kind = "count"
+            prev = toks[i - 1].text if i > 0 else ""
+            after = norm[end:end + 8].lstrip()
+            if after.startswith("%") or nxt in _PERCENT_AFTER or (nxt == "في" and i + 2 < n and toks[i + 2].text in ("المئه", "المائه")):
+                kind = "percent"
+            elif nxt in months or (nxt == "من" and i + 2 < n and toks[i + 2].text in _MONTH_REF and val <= 31):
+                kind = "date"
+            elif prev in _TIME_CUES and val <= 24:
+                kind = "time"
+            elif (len(digits) == 4 and 1900 <= val <= 2100 and j == i + 1
+                  and (prev in _YEAR_CUES or prev in months or not _looks_counted(nxt))):
+                kind = "year"
+            raw.append(NumberMention(start, end, val, kind=kind, num_start=start, num_end=end))
+            i = j
+            continue
+        # vague phrases "عدد من"
+        if w in ("عدد", "وعدد", "بعدد", "العديد") and i + 1 < n:
+            k = i + 1
+            while k < n and k <= i + 3 and toks[k].text != "من":
+                if toks[k].text not in ("كبير", "اخر", "غير", "قليل", "محدود"):
+                    break
+                k += 1
+            if k < n and toks[k].text == "من":
+                st = t.start + (1 if w[0] in "وب" and w != "العديد" else 0)
+                raw.append(NumberMention(st, toks[k].end, 0.0, vague=True, num_start=st, num_end=toks[k].end))
+                i = k + 1
+                continue
+        # number words, composed with و
+        val_w, used, vague = _parse_words(toks, i)
+        if used:
+            bare, cl = _strip_clitic(w, _ALL_WORDS)
+            st = t.start + cl
+            en = toks[i + used - 1].end
+            raw.append(NumberMention(st, en, val_w, vague=vague, num_start=st, num_end=en))
+            i += used
+            continue
+        # dual counted noun: قتيلين = 2
+        bare, cl = _strip_clitic(w, duals)
+        if bare and not (i + 1 < n and toks[i + 1].text in ("اثنين", "اثنتين", "اثنان")):
+            raw.append(NumberMention(t.start + cl, t.end, 2.0, num_start=t.start + cl, num_end=t.end))
+        i += 1
+    raw = _merge_ranges(norm, raw)
+    for m in raw:
+        if m.kind == "count":
+            _attach_qualifier(norm, m)
+    out.extend(raw)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_ALL_WORDS: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS, **_MULT, **{k: 0 for k in _VAGUE}}
+_NOT_BEFORE_NUMBER_WORD = frozenset({"يوم", "اليوم", "صباح", "مساء", "ليل", "ليله", "فجر", "ظهر", "الفجر"})
+
+
+_MONTH_REF = frozenset({"الشهر", "شهر", "الشهرالجاري"})
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every token (with proclitics) that can start a number expression other than digits."""
+    words = set(_ALL_WORDS) | set(_dual_nouns()) | {"عدد", "العديد"}
+    return frozenset(c + w for w in words for c in ("",) + _CLITICS)
+
+
+def _looks_counted(word: str) -> bool:
+    """A word after a 4-digit number that is a counted noun (so the number is a count, not a year)."""
+    e = unit_of(word)
+    return e is not None and e.number != "cue"
+
+
+def _parse_words(toks: list[_Tok], i: int) -> tuple[float, int, bool]:
+    """Value, number of tokens used, vague flag of a number-word expression starting at toks[i]."""
+    n = len(toks)
+    w = toks[i].text
+    bare, _ = _strip_clitic(w, _ALL_WORDS)
+    if not bare:
+        return 0.0, 0, False
+    if i > 0 and toks[i - 1].text in _NOT_BEFORE_NUMBER_WORD and bare in _UNITS:
+        return 0.0, 0, False
+    if bare in _VAGUE and bare not in _MULT:
+        return float(_VAGUE[bare]), 1, True
+    if bare in ("الاف", "ملايين") and not (i > 0 and _strip_clitic(toks[i - 1].text, _UNITS)[0]):
+        return float(_VAGUE[bare]), 1, True
+    # "احد" is "one of" -> 1; "الاحد" (Sunday) never reaches here (ال is not a clitic)
+    total = 0.0
+    current = 0.0
+    used = 0
+    k = i
+    expect_and = False
+    while k < n:
+        word = toks[k].text
+        if expect_and:
+            if not word.startswith("و"):
+                break
+            b = word[1:]
+        else:
+            b = word if k == i else ""
+            if k == i:
+                b = bare
+        if not b:
+            break
+        if b in _UNITS:
+            # teens: ثلاثه عشر
+            if k + 1 < n and toks[k + 1].text in ("عشر", "عشره") and _UNITS[b] < 10:
+                current += _UNITS[b] + 10
+                k += 2
+            else:
+                current += _UNITS[b]
+                k += 1
+        elif b in _TENS:
+            current += _TENS[b]
+            k += 1
+        elif b in _HUNDREDS:
+            current += _HUNDREDS[b]
+            k += 1
+        elif b in _MULT and not expect_and and k == i:
+            current = float(_MULT[b])
+            k += 1
+        elif b in ("مئه", "مائه") and current:
+            current *= 100
+            k += 1
+        else:
+            break
+        used = k - i
+        # multiplier after the group: ثلاث مئه، ثلاثه الاف، خمسون الفا
+        if k < n and toks[k].text in ("مئه", "مائه") and current < 10:
+            current *= 100
+            k += 1
+            used = k - i
+        if k < n and toks[k].text in _MULT and toks[k].text not in ("الفين", "الفان"):
+            total += (current or 1) * _MULT[toks[k].text]
+            current = 0
+            k += 1
+            used = k - i
+        expect_and = True
+    if not used:
+        return 0.0, 0, False
+    return total + current, used, False
+
+
+def _merge_ranges(norm: str, ms: list[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms) and a.kind == "count" and ms[i + 1].kind == "count" and not a.vague:
+            b = ms[i + 1]
+            gap = norm[a.end:b.start].strip()
+            before = norm[max(0, a.start - 6):a.start]
+            joined = gap in ("الي", "-", "او", "حتي", "و", "ل", "الى") or gap == "" and norm[a.end:b.start] == ""
+            if gap == "و" and not before.rstrip().endswith(("بين", "من")):
+                joined = False
+            if joined and b.value > a.value:
+                st = a.start
+                stripped = before.rstrip()
+                if stripped.endswith(("بين", "من")) and gap in ("و", "الي", "حتي"):
+                    st = a.start - (len(before) - len(stripped)) - 3
+                    st = max(st, 0)
+                    if not norm[st:a.start].strip().endswith(("بين", "من")):
+                        st = a.start
+                out.append(NumberMention(st, b.end, a.value, high=b.value, num_start=a.start, num_end=b.end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _attach_qualifier(norm: str, m: NumberMention) -> None:
+    before = norm[max(0, m.start - 20):m.start].rstrip()
+    for phrase, q in _QUALIFIERS_BEFORE:
+        if before.endswith(phrase):
+            st = len(before) - len(phrase)
+            if st > 0 and (before[st - 1].isalnum() and before[st - 1] not in "وب"):
+                continue
+            m.qualifier = q
+            m.start = max(0, m.start - 20) + st
+            if st > 0 and before[st - 1] in "وب" and (st < 2 or not before[st - 2].isalnum()):
+                m.start -= 0
+            return
+    after = norm[m.end:m.end + 40]
+    for phrase, q in _QUALIFIERS_AFTER:
+        idx = after.find(phrase)
+        if 0 <= idx <= 20 and (idx == 0 or after[idx - 1] == " "):
+            # only when the qualifier follows the number or its counted noun
+            between = after[:idx].split()
+            if len(between) <= 2:
+                m.qualifier = q  # the span stays on the number: the counted noun follows it
+                return
