@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
-    return None
+
+    @app.command("eval")
+    def eval_command(
+        gold: Path = typer.Argument(None, help="Gold annotations: a JSONL file or a folder of them (e.g. gold/)."),
+        corpus: Path = typer.Option(None, "--corpus", help="Corpus JSONL the gold refers to (news_dev.jsonl)."),
+        gsr: Path = typer.Option(None, "--gsr", help="Also score the arabic_event_gsr sentence benchmark folder."),
+        fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="table | json (stable, sorted)"),
+        errors: bool = typer.Option(False, "--errors", help="List missed and extra events with their evidence."),
+        all_modalities: bool = typer.Option(
+            False, "--all-modalities", help="Score events of every modality, not only asserted/claimed."),
+        predictions: Path = typer.Option(
+            None, "--predictions", help="Score this `rasid extract` JSONL instead of running extraction."),
+    ) -> None:
+        """Score extraction against gold articles and/or the sentence benchmark (precision, recall, F1)."""
+        from rasid.eval.run import EvalError, evaluate, format_json, format_table
+
+        if gold is None and gsr is None:
+            typer.echo("rasid: give a GOLD file (with --corpus) and/or --gsr DIR", err=True)
+            raise typer.Exit(2)
+        if predictions is not None and not predictions.exists():
+            typer.echo(f"rasid: predictions file not found: {predictions}", err=True)
+            raise typer.Exit(2)
+        try:
+            out = evaluate(gold, corpus, gsr, predictions=predictions, all_modalities=all_modalities, errors=errors)
+        except EvalError as exc:
+            typer.echo(f"rasid: {exc}", err=True)
+            raise typer.Exit(2) from None
+        typer.echo(format_json(out) if fmt is EvalFormat.json else format_table(out))

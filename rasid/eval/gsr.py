@@ -1,0 +1,107 @@
+"""Sentence benchmark: `arabic_event_gsr` (ASSAULT and PROTEST detection, dev split).
+
+A sentence is predicted positive for a family when the pipeline extracts at least one event whose
+event_type belongs to the family (vocab.GSR_FAMILIES) and whose modality is in the chosen set.
+Gold: label `yes` = positive; `easy no` and `difficult no` = negative; `ambiguous` is left out.
+Every sentence is run once; the figures for the reportable modalities and for all modalities come from
+the same run.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from rasid.eval.score import prf
+from rasid.eval.vocab import GSR_FAMILIES, REPORTABLE
+
+FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
+POSITIVE = {"yes"}
+NEGATIVE = {"easy no", "difficult no"}
+
+#: (doc_id, text) -> list of (event_type, modality)
+Predictor = Callable[[str, str], list[tuple[str, str]]]
+
+
+def read_benchmark(directory: str | Path) -> dict[str, list[dict[str, str]]]:
+    d = Path(directory)
+    out: dict[str, list[dict[str, str]]] = {}
+    for family, name in FILES.items():
+        path = d / name
+        if not path.exists():
+            raise FileNotFoundError(f"benchmark file not found: {path}")
+        with path.open(encoding="utf-8", newline="") as handle:
+            out[family] = [row for row in csv.DictReader(handle) if row.get("label") in POSITIVE | NEGATIVE]
+    return out
+
+
+def pipeline_predictor() -> Predictor:
+    from rasid.models import Document
+    from rasid.pipeline import Pipeline
+
+    pipe = Pipeline()
+
+    def predict(doc_id: str, text: str) -> list[tuple[str, str]]:
+        result = pipe.process(Document(doc_id=doc_id, text=text))
+        return [(e.event_type, e.modality) for e in result.events]
+
+    return predict
+
+
+def _key(row: dict[str, str]) -> str:
+    return f"{row['id']}\x00{row['text']}"
+
+
+def score_family(rows: Iterable[dict[str, str]], family: str, predictions: dict[str, list[tuple[str, str]]],
+                 modalities: Iterable[str] | None) -> dict[str, Any]:
+    keep = frozenset(modalities) if modalities is not None else None
+    types = GSR_FAMILIES[family]
+    tp = fp = fn = tn = 0
+    fp_difficult = n_difficult = 0
+    for row in rows:
+        events = predictions.get(_key(row), [])
+        positive = any(t in types and (keep is None or m in keep) for t, m in events)
+        gold = row["label"] in POSITIVE
+        if gold and positive:
+            tp += 1
+        elif gold:
+            fn += 1
+        elif positive:
+            fp += 1
+        else:
+            tn += 1
+        if row["label"] == "difficult no":
+            n_difficult += 1
+            fp_difficult += positive
+    out: dict[str, Any] = dict(prf(tp, fp, fn))
+    out["tn"] = tn
+    out["false_positive_rate_difficult_no"] = round(fp_difficult / n_difficult, 4) if n_difficult else None
+    return out
+
+
+def score_gsr(directory: str | Path, predictor: Predictor | None = None,
+              on_progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Figures for both families, for reportable modalities (`default`) and for all modalities."""
+    bench = read_benchmark(directory)
+    predict = predictor or pipeline_predictor()
+    predictions: dict[str, list[tuple[str, str]]] = {}
+    done = 0
+    for rows in bench.values():
+        for row in rows:
+            key = _key(row)
+            if key not in predictions:
+                predictions[key] = predict(row["id"], row["text"])
+            done += 1
+            if on_progress is not None:
+                on_progress(done)
+    result: dict[str, Any] = {"sentences": sum(len(r) for r in bench.values())}
+    for family, rows in bench.items():
+        result[family] = {
+            "positives": sum(r["label"] in POSITIVE for r in rows),
+            "negatives": sum(r["label"] in NEGATIVE for r in rows),
+            "default": score_family(rows, family, predictions, REPORTABLE),
+            "all_modalities": score_family(rows, family, predictions, None),
+        }
+    return result

@@ -1,0 +1,171 @@
+"""`rasid eval`: run extraction on the gold articles (and the sentence benchmark) and print the figures."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rasid.eval.gold import GoldError, load_corpus_texts, load_gold, validate_gold
+from rasid.eval.score import score
+from rasid.eval.vocab import REPORTABLE
+
+
+class EvalError(Exception):
+    """A user-facing problem (missing file, invalid gold): one line, no traceback."""
+
+
+def extract_results(corpus: Path, ids: Iterable[str]) -> dict[str, Any]:
+    """doc_id -> DocResult for the corpus documents named in `ids` (read as `rasid extract` reads them)."""
+    from rasid.ingest.readers import ReadFailure, read_paths
+    from rasid.pipeline import Pipeline
+
+    wanted = set(ids)
+    pipe = Pipeline()
+    results: dict[str, Any] = {}
+    for item in read_paths([corpus]):
+        if isinstance(item, ReadFailure) or item.doc_id not in wanted:
+            continue
+        results[item.doc_id] = pipe.process(item)
+    return results
+
+
+def load_predictions(path: Path) -> dict[str, Any]:
+    """doc_id -> result dict from a `rasid extract --format jsonl` file."""
+    out: dict[str, Any] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
+        out[str(record.get("doc_id"))] = record
+    return out
+
+
+def evaluate_gold(
+    gold_path: Path, corpus: Path, *, predictions: Path | None = None, all_modalities: bool = False,
+) -> dict[str, Any]:
+    try:
+        records = load_gold(gold_path)
+    except GoldError as exc:
+        raise EvalError(str(exc)) from None
+    if not corpus.exists():
+        raise EvalError(f"corpus not found: {corpus}")
+    ids = [str(r["doc_id"]) for r in records]
+    texts = load_corpus_texts(corpus, ids)
+    problems = validate_gold(records, texts)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise EvalError(f"invalid gold: {problems[0]}{more}")
+    results = load_predictions(predictions) if predictions else extract_results(corpus, ids)
+    report = score(records, results, texts, modalities=None if all_modalities else REPORTABLE)
+    report["gold"] = str(gold_path)
+    report["corpus"] = str(corpus)
+    return report
+
+
+def evaluate(
+    gold_path: Path | None, corpus: Path | None, gsr: Path | None, *, predictions: Path | None = None,
+    all_modalities: bool = False, errors: bool = False, progress: bool = False,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if gold_path is not None:
+        if corpus is None:
+            raise EvalError("scoring gold articles needs --corpus FILE (the corpus JSONL the gold refers to)")
+        t0 = time.perf_counter()
+        report = evaluate_gold(gold_path, corpus, predictions=predictions, all_modalities=all_modalities)
+        misses, extras = report.pop("_misses"), report.pop("_extras")
+        if errors:
+            report["errors"] = {"misses": misses, "extras": extras}
+        out["gold"] = report
+        out.setdefault("_timing", {})["gold_seconds"] = round(time.perf_counter() - t0, 1)
+    if gsr is not None:
+        from rasid.eval.gsr import score_gsr
+
+        if not gsr.is_dir():
+            raise EvalError(f"benchmark directory not found: {gsr}")
+        t0 = time.perf_counter()
+        try:
+            out["gsr"] = score_gsr(gsr)
+        except FileNotFoundError as exc:
+            raise EvalError(str(exc)) from None
+        out.setdefault("_timing", {})["gsr_seconds"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def format_table(out: dict[str, Any]) -> str:
+    lines: list[str] = []
+    gold = out.get("gold")
+    if gold:
+        ev = gold["events"]
+        lines.append(f"Gold articles: {gold['articles']}   modalities: {gold['modalities']}")
+        lines.append(f"Events  P {_fmt(ev['precision'])}  R {_fmt(ev['recall'])}  F1 {_fmt(ev['f1'])}"
+                     f"   (tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")
+        lines.append(f"Per article: gold {_fmt(gold['gold_events_per_article'])}, predicted "
+                     f"{_fmt(gold['predicted_events_per_article'])}, extra {_fmt(gold['extra_events_per_article'])}")
+        lines.append("")
+        lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+        for etype, s in gold["events_by_type"].items():
+            lines.append(f"{etype:32} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} {_fmt(s['f1']):>6} "
+                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+        lines.append("")
+        lines.append("Field accuracy on matched events:")
+        for name, f in gold["fields"].items():
+            lines.append(f"  {name:16} {_fmt(f['accuracy']):>6}  (n={f['n']})")
+        d = gold["event_distance_km"]
+        lines.append(f"Event distance km: median {_fmt(d['median'])}, p90 {_fmt(d['p90'])} (n={d['n']}); "
+                     f"wrong governorate: {gold['wrong_governorate']}")
+        pl = gold["places"]
+        lines.append(f"Places: recall {_fmt(pl['recall'])} ({pl['found']}/{pl['gold']}); distance km median "
+                     f"{_fmt(pl['distance_km']['median'])}, p90 {_fmt(pl['distance_km']['p90'])}")
+        cl = gold["claims"]
+        lines.append(f"Claims: recall {_fmt(cl['recall'])} (value only {_fmt(cl['value_recall'])}) of {cl['gold']}; "
+                     f"speaker accuracy {_fmt(cl['speaker_accuracy'])}; predicted {cl['predicted']}")
+        if gold["error_kinds"]:
+            lines.append("Error kinds:")
+            for kind, n in gold["error_kinds"].items():
+                lines.append(f"  {n:4}  {kind}")
+        if "errors" in gold:
+            for label in ("misses", "extras"):
+                lines.append("")
+                lines.append(f"{label.upper()} ({len(gold['errors'][label])}):")
+                for e in gold["errors"][label]:
+                    lines.append(f"- {e['doc_id']} {e['event_type']} / {e['sub_event_type']} at {e['location']} "
+                                 f"on {e['event_date']} [{e['modality']}]: {e['reason']}")
+                    if e["evidence"]:
+                        lines.append(f"    {e['evidence']}")
+    gsr = out.get("gsr")
+    if gsr:
+        if lines:
+            lines.append("")
+        lines.append(f"Sentence benchmark arabic_event_gsr (dev): {gsr['sentences']} sentences")
+        lines.append(f"{'family':9} {'modalities':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
+                     f" {'FPR(difficult no)':>18}")
+        for family in ("ASSAULT", "PROTEST"):
+            for mode in ("default", "all_modalities"):
+                s = gsr[family][mode]
+                lines.append(f"{family:9} {mode:14} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} "
+                             f"{_fmt(s['f1']):>6} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} "
+                             f"{_fmt(s['false_positive_rate_difficult_no']):>18}")
+    timing = out.get("_timing")
+    if timing:
+        lines.append("")
+        lines.append("Time: " + ", ".join(f"{k} {v}" for k, v in timing.items()))
+    return "\n".join(lines)
+
+
+def format_json(out: dict[str, Any]) -> str:
+    stable = {k: v for k, v in out.items() if not k.startswith("_")}
+    return json.dumps(stable, ensure_ascii=False, sort_keys=True, indent=2)

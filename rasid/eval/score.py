@@ -1,0 +1,359 @@
+"""Score extracted `DocResult`s against gold articles: events, fields, places, claims.
+
+Event matching (docs/quality.md): a predicted event matches a gold event of the same event type
+("type family": Battles | Explosions/Remote violence | Violence against civilians | Protests | Riots |
+Strategic developments) at the same place (within 10 km; without coordinates on either side: the same
+normalised location name, or the same admin1 when either side is coded at geo_precision 3) and, where both
+dates are known, within one day. Each gold event matches at most once: pairs are taken greedily by score.
+By default only reportable events (modality asserted/claimed) are scored on both sides.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from rasid.eval.vocab import REPORTABLE, admin1_key, fold, haversine_km
+
+MAX_KM = 10.0
+MAX_DAYS = 1
+
+
+def _d(value: Any) -> dict[str, Any]:
+    if hasattr(value, "model_dump"):
+        return dict(value.model_dump())
+    return dict(value)
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _coords(ev: Mapping[str, Any]) -> tuple[float, float] | None:
+    lat, lon = ev.get("latitude"), ev.get("longitude")
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        return float(lat), float(lon)
+    return None
+
+
+def event_distance(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | None:
+    g, p = _coords(gold), _coords(pred)
+    if g is None or p is None:
+        return None
+    return haversine_km(g[0], g[1], p[0], p[1])
+
+
+def place_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    dist = event_distance(gold, pred)
+    if dist is not None:
+        return dist <= MAX_KM
+    gname, pname = fold(gold.get("location")), fold(pred.get("location"))
+    if gname and gname == pname:
+        return True
+    coarse = gold.get("geo_precision") == 3 or pred.get("geo_precision") == 3
+    ga, pa = admin1_key(gold.get("admin1")), admin1_key(pred.get("admin1"))
+    return bool(coarse and ga and ga == pa)
+
+
+def date_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    g, p = _parse_date(gold.get("event_date")), _parse_date(pred.get("event_date"))
+    if g is None or p is None:
+        return True
+    return abs((g - p).days) <= MAX_DAYS
+
+
+def _actors(ev: Mapping[str, Any]) -> set[str]:
+    return {fold(a) for a in (ev.get("actor1"), ev.get("actor2")) if a}
+
+
+def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | None:
+    """None when the pair cannot match; otherwise higher = better (used to order greedy matching)."""
+    if gold.get("event_type") != pred.get("event_type"):
+        return None
+    if not place_ok(gold, pred) or not date_ok(gold, pred):
+        return None
+    score = 2.0
+    dist = event_distance(gold, pred)
+    score += 1.0 - (dist / MAX_KM if dist is not None else 0.5)
+    score += 0.5 * (gold.get("sub_event_type") == pred.get("sub_event_type"))
+    score += 0.25 * (bool(gold.get("event_date")) and gold.get("event_date") == pred.get("event_date"))
+    ga, pa = _actors(gold), _actors(pred)
+    if ga and pa:
+        score += 0.25 * len(ga & pa) / len(ga | pa)
+    return score
+
+
+def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one greedy matching by best score; deterministic (ties broken by index)."""
+    candidates: list[tuple[float, int, int]] = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            s = pair_score(g, p)
+            if s is not None:
+                candidates.append((-s, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def _quantile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    idx = min(len(ordered) - 1, max(0, int(round(q * (len(ordered) - 1)))))
+    return round(ordered[idx], 2)
+
+
+def _spans(ev: Mapping[str, Any]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for item in ev.get("evidence") or []:
+        if isinstance(item, Mapping):
+            out.append((int(item["start"]), int(item["end"])))
+        else:
+            out.append((int(item[0]), int(item[1])))
+    return out
+
+
+def _evidence_text(ev: Mapping[str, Any], text: str | None) -> str:
+    if text is None:
+        return ""
+    return " … ".join(text[s:e] for s, e in _spans(ev))
+
+
+def _number_equal(a: Any, b: Any) -> bool:
+    if isinstance(a, list) or isinstance(b, list):
+        la = a if isinstance(a, list) else [a]
+        lb = b if isinstance(b, list) else [b]
+        return len(la) == len(lb) and all(_number_equal(x, y) for x, y in zip(la, lb, strict=True))
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(float(a) - float(b)) < 1e-6
+    return bool(a is not None and b is not None and fold(str(a)) == fold(str(b)))
+
+
+def _unit_key(unit: Any) -> str:
+    key = fold(str(unit or ""))
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def _speaker_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    gs, ps = gold.get("speaker") or {}, pred.get("speaker") or {}
+    gname, pname = fold(gs.get("name")), fold(ps.get("name"))
+    if gname and pname:
+        return gname == pname or gname in pname or pname in gname
+    if gname or pname:
+        return False
+    return (gold.get("source_type") or "unknown") == (pred.get("source_type") or "unknown")
+
+
+def _miss_reason(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> str:
+    same_type = [p for p in preds if p.get("event_type") == g.get("event_type")]
+    if not preds:
+        return "no reportable event predicted in the article"
+    if not same_type:
+        return "no predicted event of this type in the article"
+    if not any(place_ok(g, p) for p in same_type):
+        return "wrong or missing place"
+    if not any(date_ok(g, p) for p in same_type):
+        return "wrong date"
+    return "same-type prediction already matched to another gold event"
+
+
+def _extra_reason(p: Mapping[str, Any], gold_excluded: list[dict[str, Any]], gold_scored: list[dict[str, Any]],
+                  matched_gold: set[int]) -> str:
+    if not gold_excluded and not gold_scored:
+        return "article has no gold event"
+    for g in gold_excluded:
+        if pair_score(g, p) is not None:
+            return f"gold codes this event as {g.get('modality')}"
+    for gi, g in enumerate(gold_scored):
+        if gi in matched_gold and pair_score(g, p) is not None:
+            return "duplicate of a matched event"
+    if any(g.get("event_type") == p.get("event_type") for g in gold_scored):
+        return "wrong place or date for a gold event of this type"
+    return "event type not in gold for this article"
+
+
+def score(
+    gold_records: Iterable[Mapping[str, Any]],
+    results: Mapping[str, Any],
+    texts: Mapping[str, str] | None = None,
+    *,
+    modalities: Iterable[str] | None = REPORTABLE,
+) -> dict[str, Any]:
+    """Figures for predicted results (doc_id -> DocResult or dict) against gold records.
+
+    `modalities` None = all modalities on both sides. `texts` (doc_id -> text) only fills error evidence.
+    """
+    keep = frozenset(modalities) if modalities is not None else None
+    texts = texts or {}
+    tp = fp = fn = 0
+    by_type: dict[str, Counter[str]] = {}
+    fields: dict[str, list[bool]] = {k: [] for k in (
+        "sub_event_type", "actors", "actors_any", "event_date", "fatalities", "geo_precision", "modality", "admin1")}
+    distances: list[float] = []
+    wrong_governorate = 0
+    place_found = place_total = 0
+    place_dist: list[float] = []
+    claim_total = claim_found = claim_value_found = speaker_ok = claim_pred_total = 0
+    misses: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
+    kinds: Counter[str] = Counter()
+    n_articles = 0
+    n_gold_events = n_pred_events = 0
+
+    for record in gold_records:
+        n_articles += 1
+        doc_id = str(record["doc_id"])
+        text = texts.get(doc_id)
+        result = results.get(doc_id)
+        res = _d(result) if result is not None else {"events": [], "entities": [], "claims": []}
+        gold_all = [dict(e) for e in record.get("events", [])]
+        gold = [e for e in gold_all if keep is None or e.get("modality") in keep]
+        excluded = [e for e in gold_all if not (keep is None or e.get("modality") in keep)]
+        pred = [_d(e) for e in res.get("events", [])]
+        pred = [e for e in pred if keep is None or e.get("modality") in keep]
+        n_gold_events += len(gold)
+        n_pred_events += len(pred)
+        pairs = match_events(gold, pred)
+        matched_g = {gi for gi, _ in pairs}
+        matched_p = {pi for _, pi in pairs}
+        tp += len(pairs)
+        fn += len(gold) - len(pairs)
+        fp += len(pred) - len(pairs)
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            by_type.setdefault(g["event_type"], Counter())["tp"] += 1
+            fields["sub_event_type"].append(g.get("sub_event_type") == p.get("sub_event_type"))
+            ga, pa = _actors(g), _actors(p)
+            fields["actors"].append(ga == pa)
+            fields["actors_any"].append(bool(ga & pa) or (not ga and not pa))
+            if g.get("event_date"):
+                fields["event_date"].append(g.get("event_date") == p.get("event_date"))
+            fields["fatalities"].append(int(g.get("fatalities") or 0) == int(p.get("fatalities") or 0))
+            fields["geo_precision"].append(g.get("geo_precision") == p.get("geo_precision"))
+            fields["modality"].append(g.get("modality") == p.get("modality"))
+            if g.get("admin1"):
+                same = admin1_key(g.get("admin1")) == admin1_key(p.get("admin1"))
+                fields["admin1"].append(same)
+                wrong_governorate += not same
+            dist = event_distance(g, p)
+            if dist is not None:
+                distances.append(dist)
+        for gi, g in enumerate(gold):
+            if gi in matched_g:
+                continue
+            by_type.setdefault(g["event_type"], Counter())["fn"] += 1
+            reason = _miss_reason(g, pred)
+            kinds[f"missed: {reason}"] += 1
+            misses.append({
+                "doc_id": doc_id, "event_type": g.get("event_type"), "sub_event_type": g.get("sub_event_type"),
+                "location": g.get("location"), "event_date": g.get("event_date"), "modality": g.get("modality"),
+                "reason": reason, "evidence": _evidence_text(g, text),
+            })
+        for pi, p in enumerate(pred):
+            if pi in matched_p:
+                continue
+            by_type.setdefault(p["event_type"], Counter())["fp"] += 1
+            reason = _extra_reason(p, excluded, gold, matched_g)
+            kinds[f"extra: {reason}"] += 1
+            extras.append({
+                "doc_id": doc_id, "event_type": p.get("event_type"), "sub_event_type": p.get("sub_event_type"),
+                "location": p.get("location"), "event_date": p.get("event_date"), "modality": p.get("modality"),
+                "reason": reason, "evidence": _evidence_text(p, text),
+            })
+
+        # places: a gold place is found by a predicted place entity within 10 km or with the same name
+        ents = [_d(e) for e in res.get("entities", [])]
+        pred_places = [e for e in ents if e.get("kind") == "place"]
+        for gp in record.get("places", []):
+            place_total += 1
+            gkey = fold(gp.get("name"))
+            gc = _coords(gp)
+            overlapping = [e for e in pred_places if e["start"] < gp["end"] and gp["start"] < e["end"]]
+            found = False
+            best: float | None = None
+            for e in overlapping or pred_places:
+                ec = _coords(e)
+                dist = haversine_km(gc[0], gc[1], ec[0], ec[1]) if gc and ec else None
+                if dist is not None and overlapping:
+                    best = dist if best is None else min(best, dist)
+                if (dist is not None and dist <= MAX_KM) or (gkey and gkey == fold(e.get("canonical"))):
+                    found = True
+            place_found += found
+            if best is not None:
+                place_dist.append(best)
+
+        # claims: recall on unit + value; speaker accuracy on found claims
+        pclaims = [_d(c) for c in res.get("claims", [])]
+        claim_pred_total += len(pclaims)
+        for gc_ in record.get("claims", []):
+            claim_total += 1
+            value_hits = [c for c in pclaims if _number_equal(gc_.get("value"), c.get("value"))]
+            full = [c for c in value_hits if _unit_key(c.get("unit")) == _unit_key(gc_.get("unit"))]
+            claim_value_found += bool(value_hits)
+            if full:
+                claim_found += 1
+                speaker_ok += any(_speaker_ok(gc_, c) for c in full)
+
+    per_type = {
+        t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(by_type.items())
+    }
+    field_acc = {k: {"accuracy": _ratio(sum(v), len(v)), "n": len(v)} for k, v in fields.items()}
+    out: dict[str, Any] = {
+        "articles": n_articles,
+        "modalities": sorted(keep) if keep is not None else "all",
+        "events": prf(tp, fp, fn),
+        "events_by_type": per_type,
+        "gold_events_per_article": _ratio(n_gold_events, n_articles),
+        "predicted_events_per_article": _ratio(n_pred_events, n_articles),
+        "extra_events_per_article": _ratio(fp, n_articles),
+        "fields": field_acc,
+        "event_distance_km": {
+            "n": len(distances), "median": round(statistics.median(distances), 2) if distances else None,
+            "p90": _quantile(distances, 0.9),
+        },
+        "wrong_governorate": wrong_governorate,
+        "places": {
+            "gold": place_total, "found": place_found, "recall": _ratio(place_found, place_total),
+            "distance_km": {"n": len(place_dist),
+                            "median": round(statistics.median(place_dist), 2) if place_dist else None,
+                            "p90": _quantile(place_dist, 0.9)},
+        },
+        "claims": {
+            "gold": claim_total, "predicted": claim_pred_total,
+            "recall": _ratio(claim_found, claim_total),
+            "value_recall": _ratio(claim_value_found, claim_total),
+            "speaker_accuracy": _ratio(speaker_ok, claim_found),
+        },
+        "error_kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+    out["_misses"] = misses
+    out["_extras"] = extras
+    return out

@@ -1,0 +1,80 @@
+"""ACLED vocabulary and name normalisation shared by the gold validator and the scorer."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+MODALITIES = ("asserted", "claimed", "denied", "planned", "background")
+REPORTABLE = frozenset({"asserted", "claimed"})
+STANCES = ("affirm", "deny", "speculate")
+QUALIFIERS = ("exact", "more_than", "about", "up_to", "less_than", "at_least")
+SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
+
+#: Sentence benchmark families (arabic_event_gsr): which ACLED event types make a positive sentence.
+GSR_FAMILIES: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"}),
+    "PROTEST": frozenset({"Protests", "Riots"}),
+}
+
+#: Syria + Iraq bounding box (lat_min, lat_max, lon_min, lon_max), with a small margin.
+BBOX = (29.0, 37.6, 35.5, 48.8)
+
+_ADMIN1_ALIASES = {
+    "deirezzor": "deirezzor", "deirzor": "deirezzor", "deiralzor": "deirezzor", "dayrazzawr": "deirezzor", "deirezzour": "deirezzor",
+    "hasakah": "hasakah", "alhasakah": "hasakah", "hassakeh": "hasakah", "hasaka": "hasakah", "alhasaka": "hasakah",
+    "raqqa": "raqqa", "arraqqa": "raqqa", "alraqqa": "raqqa", "raqqah": "raqqa",
+    "idlib": "idlib", "idleb": "idlib", "aleppo": "aleppo", "halab": "aleppo",
+    "rifdimashq": "rifdimashq", "rifdimashk": "rifdimashq", "damascuscountryside": "rifdimashq",
+    "ruraldamascus": "rifdimashq", "damascus": "damascus", "daraa": "daraa", "dara": "daraa", "deraa": "daraa",
+    "homs": "homs", "hama": "hama", "suwayda": "suwayda", "assuwayda": "suwayda", "sweida": "suwayda",
+    "alsuwayda": "suwayda", "quneitra": "quneitra", "latakia": "latakia", "lattakia": "latakia",
+    "tartus": "tartus", "nineveh": "nineveh", "ninawa": "nineveh", "ninewa": "nineveh",
+    "anbar": "anbar", "alanbar": "anbar", "salahaldin": "salahaldin", "salahdin": "salahaldin", "salahuddin": "salahaldin",
+    "saladin": "salahaldin", "salahaddin": "salahaldin", "baghdad": "baghdad", "diyala": "diyala",
+    "kirkuk": "kirkuk", "erbil": "erbil", "arbil": "erbil", "duhok": "duhok", "dohuk": "duhok",
+    "babil": "babil", "babylon": "babil", "basra": "basra", "basrah": "basra",
+}
+
+
+def fold(name: str | None) -> str:
+    """A loose key for English place/actor names: no accents, case, article or punctuation."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\b(al|el|ar|as|ad|az|ash|at|an|ez|es|ed|ul)[-\s]", "", text)
+    return re.sub(r"[^a-z0-9\u0600-\u06ff]", "", text)
+
+
+def admin1_key(name: str | None) -> str:
+    key = fold(name)
+    return _ADMIN1_ALIASES.get(key, key)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def in_bbox(lat: float, lon: float) -> bool:
+    return BBOX[0] <= lat <= BBOX[1] and BBOX[2] <= lon <= BBOX[3]

@@ -1,0 +1,91 @@
+"""`rasid eval` end to end on a tiny hand-made corpus (no shared data needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from rasid.cli import app
+from rasid.eval.gsr import score_gsr
+
+runner = CliRunner()
+
+
+def write_fixture(tmp: Path) -> tuple[Path, Path, Path]:
+    corpus = tmp / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "d1", "text": "clashes at the town of Hajin today"}) + "\n", encoding="utf-8")
+    gold = tmp / "gold.jsonl"
+    event = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "SDF: Syrian Democratic Forces",
+             "actor2": "IS: Islamic State", "location": "Hajin", "admin1": "Deir ez-Zor", "latitude": 34.694,
+             "longitude": 40.829, "geo_precision": 1, "fatalities": 0, "modality": "asserted", "event_date": None,
+             "time_precision": None, "evidence": [[0, 7]]}
+    gold.write_text(json.dumps({"doc_id": "d1", "annotator": "t", "checked": True, "events": [event]}) + "\n",
+                    encoding="utf-8")
+    preds = tmp / "pred.jsonl"
+    pred_event = dict(event, evidence=[{"start": 0, "end": 7, "text": "clashes"}])
+    extra = dict(pred_event, location="Aleppo", latitude=36.2, longitude=37.15)
+    preds.write_text(json.dumps({"doc_id": "d1", "events": [pred_event, extra]}) + "\n", encoding="utf-8")
+    return corpus, gold, preds
+
+
+def test_eval_json_is_stable_and_sorted(tmp_path):
+    corpus, gold, preds = write_fixture(tmp_path)
+    args = ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--format", "json"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.output)
+    assert data["gold"]["events"]["tp"] == 1 and data["gold"]["events"]["fp"] == 1
+    assert data["gold"]["extra_events_per_article"] == 1.0
+    assert list(data) == sorted(data)
+    assert runner.invoke(app, args).output == first.output
+
+
+def test_eval_errors_lists_extras_with_evidence(tmp_path):
+    corpus, gold, preds = write_fixture(tmp_path)
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert out.exit_code == 0, out.output
+    assert "EXTRAS (1)" in out.output and "Aleppo" in out.output and "clashes" in out.output
+
+
+def test_eval_runs_the_pipeline_without_predictions(tmp_path):
+    corpus, gold, _ = write_fixture(tmp_path)
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["gold"]["articles"] == 1
+
+
+def test_eval_user_errors_are_one_line(tmp_path):
+    corpus, gold, _ = write_fixture(tmp_path)
+    for args in (["eval"], ["eval", str(gold)], ["eval", str(tmp_path / "none.jsonl"), "--corpus", str(corpus)],
+                 ["eval", "--gsr", str(tmp_path / "nope")]):
+        out = runner.invoke(app, args)
+        assert out.exit_code == 2
+        assert "Traceback" not in out.output
+        assert out.output.strip().count("\n") == 0 and out.output.startswith("rasid: ")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"doc_id": "d1", "annotator": "t", "checked": True,
+                               "events": [{"event_type": "War", "evidence": [[0, 2]], "actor1": "A"}]}) + "\n")
+    out = runner.invoke(app, ["eval", str(bad), "--corpus", str(corpus)])
+    assert out.exit_code == 2 and "invalid gold" in out.output
+
+
+def test_gsr_scoring_with_a_fake_predictor(tmp_path):
+    header = "id,event_type,label,accept,reject,total,text\n"
+    (tmp_path / "assault_dev.csv").write_text(
+        header + "a1,ASSAULT,yes,3,0,3,boom\na2,ASSAULT,easy no,0,3,3,calm\na3,ASSAULT,difficult no,1,2,3,boom\n"
+        "a4,ASSAULT,ambiguous,1,1,2,boom\na5,ASSAULT,yes,3,0,3,plan\n", encoding="utf-8")
+    (tmp_path / "protest_dev.csv").write_text(header + "p1,PROTEST,yes,3,0,3,march\n", encoding="utf-8")
+
+    def predict(doc_id: str, text: str) -> list[tuple[str, str]]:
+        return {"boom": [("Explosions/Remote violence", "asserted")], "plan": [("Battles", "planned")],
+                "march": [("Protests", "claimed")]}.get(text, [])
+
+    out = score_gsr(tmp_path, predict)
+    assert out["sentences"] == 5  # ambiguous left out
+    a = out["ASSAULT"]["default"]
+    assert (a["tp"], a["fp"], a["fn"], a["tn"]) == (1, 1, 1, 1)
+    assert a["false_positive_rate_difficult_no"] == 1.0
+    assert out["ASSAULT"]["all_modalities"]["tp"] == 2
+    assert out["PROTEST"]["default"]["f1"] == 1.0

@@ -1,0 +1,140 @@
+"""Scorer unit tests on hand-made gold/prediction pairs (no corpus needed)."""
+
+from __future__ import annotations
+
+from rasid.eval.score import match_events, pair_score, score
+from rasid.models import Claim, DocResult, Entity, Event, Speaker
+
+
+def gold_event(**kw):
+    base = {
+        "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "SDF: Syrian Democratic Forces",
+        "actor2": "IS: Islamic State", "location": "Hajin", "admin1": "Deir ez-Zor", "latitude": 34.694,
+        "longitude": 40.829, "geo_precision": 1, "fatalities": 0, "modality": "asserted", "event_date": None,
+        "time_precision": None, "evidence": [[0, 5]],
+    }
+    base.update(kw)
+    return base
+
+
+def pred_event(**kw):
+    base = {
+        "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "IS: Islamic State",
+        "actor2": "SDF: Syrian Democratic Forces", "location": "Hajin", "admin1": "Deir ez-Zor",
+        "latitude": 34.70, "longitude": 40.83, "geo_precision": 1, "modality": "asserted",
+    }
+    base.update(kw)
+    return Event(**base)
+
+
+def run(gold_events, pred_events, **kw):
+    gold = [{"doc_id": "d1", "events": gold_events, "places": [], "claims": []}]
+    results = {"d1": DocResult(doc_id="d1", events=pred_events)}
+    return score(gold, results, {"d1": "hello world"}, **kw)
+
+
+def test_perfect_match_counts_once_and_actor_order_is_ignored():
+    out = run([gold_event()], [pred_event(), pred_event()])
+    assert out["events"]["tp"] == 1
+    assert out["events"]["fp"] == 1  # the duplicate is an extra event
+    assert out["extra_events_per_article"] == 1.0
+    assert out["fields"]["actors"]["accuracy"] == 1.0
+    assert out["error_kinds"] == {"extra: duplicate of a matched event": 1}
+
+
+def test_place_beyond_10_km_does_not_match():
+    # Al-Baghuz is ~40 km from Hajin
+    out = run([gold_event()], [pred_event(location="Al-Baghuz", latitude=34.459, longitude=40.945)])
+    assert out["events"]["tp"] == 0 and out["events"]["fn"] == 1 and out["events"]["fp"] == 1
+    assert out["_misses"][0]["reason"] == "wrong or missing place"
+    assert out["_misses"][0]["evidence"] == "hello"
+
+
+def test_different_type_family_does_not_match():
+    out = run([gold_event()], [pred_event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")])
+    assert out["events"]["tp"] == 0
+    assert out["_misses"][0]["reason"] == "no predicted event of this type in the article"
+
+
+def test_date_within_one_day_matches_and_two_days_do_not():
+    g = gold_event(event_date="2018-12-14", time_precision=1)
+    assert run([g], [pred_event(event_date="2018-12-15")])["events"]["tp"] == 1
+    assert run([g], [pred_event(event_date="2018-12-16")])["events"]["tp"] == 0
+    # unknown on one side: the date does not block the match, but the date field is wrong
+    out = run([g], [pred_event()])
+    assert out["events"]["tp"] == 1 and out["fields"]["event_date"]["accuracy"] == 0.0
+
+
+def test_without_coordinates_name_or_admin1_at_precision_3():
+    g = gold_event(latitude=None, longitude=None)
+    assert run([g], [pred_event(latitude=None, longitude=None, location="Hajin")])["events"]["tp"] == 1
+    assert run([g], [pred_event(latitude=None, longitude=None, location="Susah")])["events"]["tp"] == 0
+    coarse = gold_event(latitude=None, longitude=None, location="Deir ez-Zor", geo_precision=3)
+    pred = pred_event(latitude=None, longitude=None, location="Deir al-Zor governorate", admin1="Deir al-Zor")
+    assert run([coarse], [pred])["events"]["tp"] == 1
+
+
+def test_greedy_matching_prefers_the_closer_pair():
+    gold = [gold_event(), gold_event(location="Susah", latitude=34.545, longitude=40.885)]
+    pred = [
+        pred_event(location="Susah", latitude=34.55, longitude=40.88).model_dump(),
+        pred_event().model_dump(),
+    ]
+    assert match_events(gold, pred) == [(0, 1), (1, 0)]
+    assert pair_score(gold[0], pred[1]) is not None
+
+
+def test_modality_filter_and_reason_for_non_reportable_gold():
+    g = gold_event(modality="background")
+    out = run([g], [pred_event()])
+    assert out["events"] == {"tp": 0, "fp": 1, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert out["_extras"][0]["reason"] == "gold codes this event as background"
+    out_all = run([g], [pred_event()], modalities=None)
+    assert out_all["events"]["tp"] == 1 and out_all["fields"]["modality"]["accuracy"] == 0.0
+
+
+def test_field_accuracy_fatalities_subtype_governorate():
+    g = gold_event(fatalities=3, sub_event_type="Non-state actor overtakes territory")
+    out = run([g], [pred_event(fatalities=5, admin1="Homs")])
+    assert out["events"]["tp"] == 1
+    assert out["fields"]["fatalities"]["accuracy"] == 0.0
+    assert out["fields"]["sub_event_type"]["accuracy"] == 0.0
+    assert out["wrong_governorate"] == 1
+    assert out["event_distance_km"]["median"] is not None and out["event_distance_km"]["median"] < 2
+
+
+def test_precision_recall_per_type():
+    gold = [gold_event(), gold_event(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Syria)")]
+    out = run(gold, [pred_event()])
+    assert out["events"]["precision"] == 1.0 and out["events"]["recall"] == 0.5
+    assert out["events_by_type"]["Protests"]["fn"] == 1
+    assert out["events_by_type"]["Battles"]["f1"] == 1.0
+
+
+def test_places_and_claims():
+    gold = [{
+        "doc_id": "d1", "events": [],
+        "places": [{"start": 0, "end": 5, "name": "Hajin", "latitude": 34.694, "longitude": 40.829},
+                   {"start": 6, "end": 11, "name": "Manbij", "latitude": 36.528, "longitude": 37.955}],
+        "claims": [{"subject": "x", "value": 4, "unit": "towns", "speaker": {"name": "Halab Today"}, "source_type": "outlet",
+                    "evidence": [[0, 5]]},
+                   {"subject": "y", "value": 12, "unit": "killed", "source_type": "activists", "evidence": [[0, 5]]}],
+    }]
+    result = DocResult(
+        doc_id="d1",
+        entities=[Entity(kind="place", text="hello", start=0, end=5, canonical="Hajin", latitude=34.70, longitude=40.83),
+                  Entity(kind="place", text="world", start=6, end=11, canonical="Aleppo", latitude=36.2, longitude=37.15)],
+        claims=[Claim(subject="towns", value=4.0, unit="town", speaker=Speaker(name="Halab Today"), source_type="outlet"),
+                Claim(subject="dead", value=12, unit="wounded")],
+    )
+    out = score(gold, {"d1": result})
+    assert out["places"]["found"] == 1 and out["places"]["recall"] == 0.5
+    assert out["places"]["distance_km"]["n"] == 2
+    assert out["claims"]["recall"] == 0.5 and out["claims"]["value_recall"] == 1.0
+    assert out["claims"]["speaker_accuracy"] == 1.0
+
+
+def test_missing_result_counts_every_gold_event_as_missed():
+    gold = [{"doc_id": "nope", "events": [gold_event()], "places": [], "claims": []}]
+    out = score(gold, {})
+    assert out["events"]["fn"] == 1 and out["articles"] == 1
