@@ -10,6 +10,7 @@ By default only reportable events (modality asserted/claimed) are scored on both
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -70,8 +71,17 @@ def date_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     return abs((g - p).days) <= MAX_DAYS
 
 
+def actor_key(name: str | None) -> str:
+    """Loose actor identity: no acronym prefix ("SDF: "), no period in brackets ("(2000-2024)")."""
+    if not name:
+        return ""
+    name = re.sub(r"\([^)]*\d{4}[^)]*\)", "", name)
+    name = re.sub(r"^[A-Z][A-Za-z-]{1,6}:\s*", "", name.strip())
+    return fold(name)
+
+
 def _actors(ev: Mapping[str, Any]) -> set[str]:
-    return {fold(a) for a in (ev.get("actor1"), ev.get("actor2")) if a}
+    return {actor_key(a) for a in (ev.get("actor1"), ev.get("actor2")) if a}
 
 
 def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | None:
@@ -157,9 +167,25 @@ def _number_equal(a: Any, b: Any) -> bool:
     return bool(a is not None and b is not None and fold(str(a)) == fold(str(b)))
 
 
+_UNIT_CLASSES = {
+    "person": "person", "people": "person", "civilian": "person", "fighter": "person", "soldier": "person",
+    "killed": "person", "dead": "person", "wounded": "person", "injured": "person", "captured": "person",
+    "arrested": "person", "member": "person", "child": "person", "element": "person",
+    "town": "locality", "village": "locality", "locality": "locality", "settlement": "locality",
+    "family": "family", "household": "family", "km2": "km2", "squarekilometre": "km2", "squarekm": "km2",
+}
+
+
 def _unit_key(unit: Any) -> str:
+    """Unit class: counts of people of any kind compare equal (the subject says who); towns = villages."""
     key = fold(str(unit or ""))
-    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+    if key.endswith("ies") and len(key) > 4:
+        key = key[:-3] + "y"
+    elif key.endswith("ren"):
+        key = key[:-3]
+    elif key.endswith("s") and len(key) > 3:
+        key = key[:-1]
+    return _UNIT_CLASSES.get(key, key)
 
 
 def _speaker_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:

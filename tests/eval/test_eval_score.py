@@ -125,7 +125,7 @@ def test_places_and_claims():
         entities=[Entity(kind="place", text="hello", start=0, end=5, canonical="Hajin", latitude=34.70, longitude=40.83),
                   Entity(kind="place", text="world", start=6, end=11, canonical="Aleppo", latitude=36.2, longitude=37.15)],
         claims=[Claim(subject="towns", value=4.0, unit="town", speaker=Speaker(name="Halab Today"), source_type="outlet"),
-                Claim(subject="dead", value=12, unit="wounded")],
+                Claim(subject="dead", value=12, unit="families")],
     )
     out = score(gold, {"d1": result})
     assert out["places"]["found"] == 1 and out["places"]["recall"] == 0.5
