@@ -1,9 +1,407 @@
-"""Document-level extraction (filled in by the extraction work)."""
+"""Document-level extraction: sentences -> mentions -> frames -> ACLED events with evidence.
+
+Frames become events once each has a place (one event per place of a coordinated list), a date and
+a fatality count; then frames that restate or elaborate an earlier event of the same document merge
+into it (ACLED: one event per location, day and actor pair).
+"""
 
 from __future__ import annotations
 
-from rasid.models import DocResult, Document
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasid.extract import ontology as o
+from rasid.extract.frames import Frame, build_frames
+from rasid.extract.language import detect_language
+from rasid.extract.mentions import ActorMention, SentenceMentions, find_mentions
+from rasid.extract.notes import write_notes
+from rasid.geo.geoparser import PlaceMention, get_geoparser
+from rasid.lexicon.loader import Actor, Lexicon, get_lexicon
+from rasid.models import DocResult, Document, Entity, Event, Evidence
+from rasid.text.boilerplate import boilerplate_spans
+from rasid.text.dates import DateMention, find_dates, parse_iso_date
+from rasid.text.normalize import NormText
+from rasid.text.numbers import find_numbers
+from rasid.text.sentences import split_sentences
+
+COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
+                 "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
+ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
+_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:،|,|و|او|ثم)?[\s\"'()«»]*(?:و?(?:قريه|قري|بلده|بلدات|مدينه|مدن|حي|احياء)\s*)?$")
+_MIN_CONFIDENCE = 0.3
 
 
-def extract_document(doc: Document) -> DocResult:
-    return DocResult(doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url)
+@dataclass(slots=True)
+class Draft:
+    """An event being built: a frame with its place, date and fatalities."""
+
+    frame: Frame
+    place: PlaceMention | None
+    date: dt.date | None
+    precision: int | None
+    date_span: tuple[int, int] | None
+    fatalities: int
+    fatality_span: tuple[int, int] | None
+    place_inherited: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # normalised spans
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: list[Actor] = field(default_factory=list)
+    assoc2: list[Actor] = field(default_factory=list)
+
+
+def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult:
+    lexicon = lexicon or get_lexicon()
+    result = DocResult(doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url)
+    language, problem = detect_language(doc.text)
+    result.language = language
+    if problem:
+        result.errors.append(problem)
+        return result
+    published = parse_iso_date(doc.published) if doc.published else None
+    if doc.published and published is None:
+        result.errors.append(f"publication date {doc.published!r} is not YYYY-MM-DD; ignored")
+        result.published = None
+    nt = NormText.of(doc.text)
+    sentences = split_sentences(nt, skip=boilerplate_spans(nt))
+    mentions = find_mentions(nt, sentences, lexicon)
+    places = get_geoparser().parse(nt)
+    dates = find_dates(nt, published)
+    numbers = find_numbers(nt)
+    country = _document_country(places)
+
+    builder = _Builder(nt, lexicon, mentions, places, dates, published, country)
+    drafts = builder.run()
+    result.events = [builder.to_event(d) for d in drafts]
+    result.entities = _entities(nt, mentions, places, dates, numbers, lexicon, country)
+    result.claims = _claims(nt, sentences, result.events, published)
+    return result
+
+
+def _document_country(places: list[PlaceMention]) -> str | None:
+    counts = Counter(p.country for p in places if p.country and p.role == "mention")
+    if not counts:
+        counts = Counter(p.country for p in places if p.country)
+    return ISO2_BY_NAME.get(counts.most_common(1)[0][0]) if counts else None
+
+
+class _Builder:
+    def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
+                 places: list[PlaceMention], dates: list[DateMention], published: dt.date | None,
+                 country: str | None) -> None:
+        self.nt = nt
+        self.lexicon = lexicon
+        self.mentions = mentions
+        self.places = [p for p in places if p.role == "mention"]
+        self.dates = dates
+        self.published = published
+        self.country = country
+        self.ref_year = self._reference_year()
+        self.story_date = self._story_date()
+
+    # --- document context
+    def _reference_year(self) -> int | None:
+        if self.published:
+            return self.published.year
+        years = [d.date.year for d in self.dates if d.date] + [d.year_only for d in self.dates if d.year_only]
+        return max(years) if years else None
+
+    def _story_date(self) -> tuple[dt.date, int, tuple[int, int]] | None:
+        lead_end = self.mentions[min(3, len(self.mentions) - 1)].sentence.end if self.mentions else 0
+        for d in self.dates:
+            if d.date and d.start <= lead_end and d.precision == 1:
+                return d.date, d.precision, (d.start, d.end)
+        return None
+
+    def _focus_place(self, before: int) -> PlaceMention | None:
+        """The place the story is about, for sentences that name none: most named precise place so far."""
+        seen = [p for p in self.places if p.start < before and p.latitude is not None]
+        if not seen:
+            seen = [p for p in self.places if p.latitude is not None][:1]
+        if not seen:
+            return None
+        counts = Counter(p.name for p in seen)
+        best = min(seen, key=lambda p: (p.geo_precision, -counts[p.name], -p.start))
+        return best
+
+    # --- main loop
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        previous: Draft | None = None
+        for sm in self.mentions:
+            frames = build_frames(self.nt.norm, sm)
+            fatality = self._fatalities(sm)
+            used_fatality = False
+            for frame in frames:
+                self._resolve_actors(frame, previous)
+                if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
+                    if fatality and not used_fatality:
+                        previous.fatalities = max(previous.fatalities, fatality[0])
+                        previous.fatality_span = previous.fatality_span or fatality[1]
+                        used_fatality = True
+                    previous.evidence.append((sm.sentence.start, sm.sentence.end))
+                    continue
+                for place, inherited in self._places_for(frame):
+                    date, precision, span = self._date_for(frame)
+                    draft = Draft(frame, place, date, precision, span, 0, None, inherited)
+                    if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                        draft.fatalities, draft.fatality_span = fatality
+                        used_fatality = True
+                    draft.evidence.append((frame.trigger.start, frame.trigger.end))
+                    self._fill_actors(draft)
+                    if self._background(frame, date):
+                        frame.modality = "background"
+                    if self._confidence(draft) < _MIN_CONFIDENCE:
+                        continue
+                    merged = self._merge_into(drafts, draft)
+                    if merged is None:
+                        drafts.append(draft)
+                        previous = draft
+                    else:
+                        previous = merged
+        return drafts
+
+    def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        try:
+            from rasid.extract.claims import killed_count
+        except ImportError:
+            return None
+        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end))
+        if not found:
+            return None
+        value, span = found
+        return int(value), span
+
+    def _resolve_actors(self, frame: Frame, previous: Draft | None) -> None:
+        sm = frame.sentence
+        if sm.has_cue("both_sides") and previous is not None and previous.frame.event_type == frame.event_type:
+            if frame.actor1 is None:
+                frame.actor1 = previous.frame.actor1
+                frame.actor2 = previous.frame.actor2
+
+    def _places_for(self, frame: Frame) -> list[tuple[PlaceMention | None, bool]]:
+        s = frame.sentence.sentence
+        inside = [p for p in self.places if s.start <= p.start and p.end <= s.end]
+        if not inside:
+            focus = self._focus_place(s.start)
+            return [(focus, True)]
+        groups: list[list[PlaceMention]] = []
+        for p in inside:
+            if groups and _LIST_GLUE.match(self.nt.norm[groups[-1][-1].end:p.start]):
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        t = frame.trigger
+        after = [g for g in groups if g[0].start >= t.start]
+        pool = after or groups
+        best = min(pool, key=lambda g: (min(p.geo_precision for p in g), pool.index(g)))
+        top = min(p.geo_precision for p in best)
+        chosen = [p for p in best if p.geo_precision == top]
+        seen: set[str] = set()
+        out: list[tuple[PlaceMention | None, bool]] = []
+        for p in chosen:
+            if p.name not in seen:
+                seen.add(p.name)
+                out.append((p, False))
+        return out
+
+    def _date_for(self, frame: Frame) -> tuple[dt.date | None, int | None, tuple[int, int] | None]:
+        s = frame.sentence.sentence
+        inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end and d.date is not None]
+        if inside:
+            t = frame.trigger.start
+            d = min(inside, key=lambda d: abs(d.start - t))
+            return d.date, d.precision, (d.start, d.end)
+        if self.story_date:
+            return self.story_date
+        if self.published:
+            return self.published, 2, None
+        return None, None, None
+
+    def _background(self, frame: Frame, date: dt.date | None) -> bool:
+        sm = frame.sentence
+        s = sm.sentence
+        years = [d.year_only for d in self.dates if s.start <= d.start and d.end <= s.end and d.year_only]
+        if self.ref_year and any(y < self.ref_year for y in years):
+            return True
+        if date and self.published and (self.published - date).days > 60:
+            return True
+        if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:s.end]):
+            return True
+        return False
+
+    def _actor(self, mention: ActorMention | None) -> Actor | None:
+        return mention.actor if mention else None
+
+    def _fill_actors(self, draft: Draft) -> None:
+        f = draft.frame
+        draft.actor1 = self._actor(f.actor1)
+        draft.actor2 = self._actor(f.actor2)
+        draft.assoc1 = [a.actor for a in f.assoc1]
+        draft.assoc2 = [a.actor for a in f.assoc2]
+        for side in (1, 2):
+            actor = draft.actor1 if side == 1 else draft.actor2
+            if actor and actor.parent and actor.parent in self.lexicon.actors:
+                parent = self.lexicon.actors[actor.parent]
+                if parent.inter == actor.inter:
+                    (draft.assoc1 if side == 1 else draft.assoc2).insert(0, actor)
+                    if side == 1:
+                        draft.actor1 = parent
+                    else:
+                        draft.actor2 = parent
+        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in (
+            "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
+        ):
+            draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and f.event_type == o.VAC:
+            draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC:
+            draft.actor1, draft.actor2 = draft.actor2, None
+            draft.assoc1, draft.assoc2 = draft.assoc2, []
+        if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
+            draft.actor2 = None
+
+    def _confidence(self, d: Draft) -> float:
+        f = d.frame
+        score = f.weight * (0.55 + (0.2 if d.actor1 else 0.0) + (0.1 if d.actor2 else 0.0)
+                            + (0.15 if d.place and not d.place_inherited else 0.05 if d.place else 0.0))
+        if f.elaboration:
+            score *= 0.8
+        return round(min(score, 1.0), 3)
+
+    def _merge_into(self, drafts: list[Draft], new: Draft) -> Draft | None:
+        """An earlier draft that reports the same event (same type family, place, day, actors), updated."""
+        for old in drafts:
+            if old.frame.event_type != new.frame.event_type:
+                continue
+            if (old.place.name if old.place else None) != (new.place.name if new.place else None):
+                continue
+            if old.date and new.date and abs((old.date - new.date).days) > 0:
+                continue
+            if not _compatible(old.actor1, new.actor1) or not _compatible(old.actor2, new.actor2):
+                if not (_compatible(old.actor1, new.actor2) and _compatible(old.actor2, new.actor1)):
+                    continue
+            old.evidence.extend(new.evidence)
+            old.actor1 = old.actor1 or new.actor1
+            old.actor2 = old.actor2 or new.actor2
+            if new.fatalities > old.fatalities:
+                old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
+            if old.date is None or (new.precision or 9) < (old.precision or 9):
+                old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
+            if new.frame.modality == "asserted" and old.frame.modality == "claimed":
+                old.frame.modality = "asserted"
+            if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
+                    o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
+                    and new.frame.event_type == o.BATTLES:
+                old.frame.sub_event_type = new.frame.sub_event_type
+            return old
+        return None
+
+    # --- output
+    def _name(self, actor: Actor | None, country: str | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.canonical == "@state":
+            state = self.lexicon.state_actor(country)
+            if state:
+                return state.canonical
+            return f"Military Forces of {COUNTRY_NAMES.get(country or '', 'Unknown country')}"
+        if "{country}" in actor.canonical:
+            return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
+        return actor.canonical
+
+    def to_event(self, d: Draft) -> Event:
+        f = d.frame
+        p = d.place
+        iso2 = ISO2_BY_NAME.get(p.country) if p and p.country else self.country
+        spans = sorted(set(d.evidence + ([d.fatality_span] if d.fatality_span else [])
+                           + ([d.date_span] if d.date_span else [])
+                           + ([(p.start, p.end)] if p and not d.place_inherited else [])))
+        evidence = []
+        for start, end in spans:
+            a, b = self.nt.span(start, end)
+            evidence.append(Evidence(start=a, end=b, text=self.nt.original[a:b]))
+        # the sentence itself is the first evidence span: the words that say so
+        s = f.sentence.sentence
+        a, b = self.nt.span(s.start, s.end)
+        evidence.insert(0, Evidence(start=a, end=b, text=self.nt.original[a:b]))
+        inter1 = d.actor1.inter if d.actor1 else None
+        inter2 = d.actor2.inter if d.actor2 else None
+        event = Event(
+            event_date=d.date.isoformat() if d.date else None,
+            time_precision=d.precision if d.date else None,
+            event_type=f.event_type,
+            sub_event_type=f.sub_event_type,
+            actor1=self._name(d.actor1, iso2),
+            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
+            actor2=self._name(d.actor2, iso2),
+            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc2)))) or None,
+            inter1=inter1 or None,
+            inter2=inter2 or None,
+            interaction=o.interaction(inter1, inter2),
+            location=p.name if p else None,
+            admin1=p.admin1 if p else None,
+            admin2=p.admin2 if p else None,
+            country=p.country if p else (COUNTRY_NAMES.get(self.country) if self.country else None),
+            iso=p.iso if p else None,
+            latitude=p.latitude if p else None,
+            longitude=p.longitude if p else None,
+            geo_precision=p.geo_precision if p and p.latitude is not None else None,
+            fatalities=d.fatalities,
+            modality=f.modality,  # type: ignore[arg-type]
+            confidence=self._confidence(d),
+            evidence=evidence,
+        )
+        event.notes = write_notes(event)
+        return event
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[PlaceMention],
+              dates: list[DateMention], numbers: list, lexicon: Lexicon, country: str | None) -> list[Entity]:
+    out: list[Entity] = []
+
+    def span(start: int, end: int) -> tuple[int, int, str]:
+        a, b = nt.span(start, end)
+        return a, b, nt.original[a:b]
+
+    for sm in mentions:
+        for m in sm.actors:
+            a, b, text = span(m.start, m.end)
+            canonical = m.actor.canonical
+            if canonical == "@state":
+                state = lexicon.state_actor(country)
+                canonical = state.canonical if state else "State forces"
+            canonical = canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
+            kind = "organization" if m.actor.kind == "organization" else "actor"
+            out.append(Entity(kind=kind, text=text, start=a, end=b, canonical=canonical))  # type: ignore[arg-type]
+    for p in places:
+        a, b, text = span(p.start, p.end)
+        out.append(Entity(kind="place", text=text, start=a, end=b, canonical=p.name,
+                          latitude=p.latitude, longitude=p.longitude))
+    for d in dates:
+        a, b, text = span(d.start, d.end)
+        canonical = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)
+        out.append(Entity(kind="date", text=text, start=a, end=b, canonical=canonical))
+    for n in numbers:
+        if getattr(n, "kind", "count") != "count":
+            continue
+        a, b, text = span(n.start, n.end)
+        value = f"{n.value:g}" if n.high is None else f"{n.value:g}-{n.high:g}"
+        out.append(Entity(kind="quantity", text=text, start=a, end=b, canonical=value))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _claims(nt: NormText, sentences: list, events: list[Event], published: dt.date | None) -> list:
+    try:
+        from rasid.extract.claims import extract_claims
+    except ImportError:
+        return []
+    spans = [(s.start, s.end) for s in sentences]
+    return list(extract_claims(nt, spans, events, published))

@@ -1,0 +1,217 @@
+"""Sentence-level event frames: which events a sentence reports, who did what to whom, and how sure we are.
+
+A frame is an event before places, dates and the document's other sentences are taken into account.
+Role assignment is positional and lexical (Arabic news is mostly VSO: the agent follows the verb);
+role-marking words before an actor (ضد، مع، على حساب، مواقع، صفوف) make it the second actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rasid.extract import ontology as o
+from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+
+# words right before an actor that make it the target / second party (normalised)
+_ACTOR2_MARK = re.compile(
+    r"(?:ضد|مع|حساب|مواقع|موقع|نقاط|نقطه|مقرات|مقر|تجمعات|تجمع|معاقل|معقل|صفوف|عناصر من|عنصرا من|عناصر|"
+    r"سيطره|مناطق سيطره|مناطق|قوافل|رتل|ارتال|دوريه|دوريات|سياره|اليات|اهداف|استهدف\w*|بين|من قبل|من جانب|"
+    r"على|الي|لدي|بحق|طال\w*|ضحايا|مقتل|اصابه|قتلى|اسر|اعتقال|اختطاف|اغتيال|قياديا في|قيادي في|قائد في|"
+    r"من)\s*\S{0,3}\s*$"
+)
+_ASSOC_MARK = re.compile(
+    r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
+    r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
+)
+_BETWEEN = re.compile(r"بين\s*$")
+_FUTURE_PREFIX = ("س", "وس", "فس")
+
+VIOLENT_KINDS = frozenset({"territory", "clash", "attack", "kill", "shoot", "strike_air", "shelling", "suicide",
+                           "ied", "grenade", "chemical", "assassination", "execution", "abduction", "sexual"})
+
+
+@dataclass(slots=True)
+class Frame:
+    event_type: str
+    sub_event_type: str
+    trigger: TriggerMention
+    sentence: SentenceMentions
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc1: list[ActorMention] = field(default_factory=list)
+    assoc2: list[ActorMention] = field(default_factory=list)
+    civilians_target: bool = False
+    modality: str = "asserted"
+    weight: float = 0.5
+    elaboration: bool = False  # only casualties words: usually the consequence of the previous event
+
+
+def _before(norm: str, mention_start: int, width: int = 24) -> str:
+    return norm[max(0, mention_start - width):mention_start]
+
+
+def _combatants(sm: SentenceMentions) -> list[ActorMention]:
+    return [a for a in sm.actors if a.actor.kind != "organization"]
+
+
+def _is_civilian(a: ActorMention) -> bool:
+    return a.actor.focus in ("civilians",)
+
+
+def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
+    """Frames for one sentence (possibly none)."""
+    if not sm.triggers:
+        return []
+    kinds: set[str] = set()
+    for t in sm.triggers:
+        kinds |= t.kind_names
+    air = sm.has_cue("air")
+    frames: list[Frame] = []
+
+    def first(*wanted: str) -> TriggerMention:
+        for t in sm.triggers:
+            if t.kind_names & set(wanted):
+                return t
+        return sm.triggers[0]
+
+    actors = _combatants(sm)
+    civilians = [a for a in actors if _is_civilian(a)]
+    armed = [a for a in actors if not _is_civilian(a) and a.actor.focus not in ("protesters", "rioters")]
+    protesters = [a for a in actors if a.actor.focus == "protesters"]
+
+    # --- demonstrations
+    if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds):
+        strong_protest = [t for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"} and t.weight >= 0.7]
+        if strong_protest:
+            if "mob" in kinds:
+                frames.append(Frame(o.RIOTS, "Mob violence", first("mob"), sm))
+            elif "riot" in kinds:
+                frames.append(Frame(o.RIOTS, "Violent demonstration", first("riot"), sm))
+            elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}):
+                frames.append(Frame(o.PROTESTS, "Excessive force against protesters", first("protest"), sm))
+            elif sm.has_cue("intervention") or "arrest" in kinds:
+                frames.append(Frame(o.PROTESTS, "Protest with intervention", first("protest"), sm))
+            else:
+                frames.append(Frame(o.PROTESTS, "Peaceful protest", first("protest"), sm))
+            for f in frames:
+                f.actor1 = protesters[0] if protesters else None
+                f.weight = f.trigger.weight
+            return frames
+
+    # --- weapons stopped before use
+    if "disrupted" in kinds and kinds & {"ied", "strike_air", "suicide", "shelling"} and not (
+        kinds & {"territory", "clash"}
+    ):
+        t = first("disrupted")
+        frames.append(Frame(o.STRATEGIC, "Disrupted weapons use", t, sm, weight=0.6))
+        _assign_roles(norm, frames[-1], armed, civilians)
+        return frames
+
+    # --- political violence
+    explosion = o.explosion_subtype(kinds, air)
+    battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
+    vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
+
+    if battle_kind:
+        t = first(battle_kind)
+        frame = Frame(o.BATTLES, "Armed clash", t, sm, weight=t.weight)
+        _assign_roles(norm, frame, armed, civilians)
+        if battle_kind == "territory":
+            inter1 = frame.actor1.actor.inter if frame.actor1 else None
+            frame.sub_event_type = o.territory_subtype(inter1)
+        frames.append(frame)
+    if explosion:
+        kinds_for = {"Air/drone strike": ("strike_air", "shelling", "ied"), "Suicide bomb": ("suicide",),
+                     "Chemical weapon": ("chemical",), "Grenade": ("grenade",),
+                     "Remote explosive/landmine/IED": ("ied",),
+                     "Shelling/artillery/missile attack": ("shelling",)}[explosion]
+        t = first(*kinds_for)
+        frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
+        _assign_roles(norm, frame, armed, civilians)
+        frames.append(frame)
+    if vac_kind and not frames:
+        t = first(vac_kind)
+        frame = Frame(o.VAC, o.VAC_KINDS[vac_kind], t, sm, weight=t.weight)
+        _assign_roles(norm, frame, armed, civilians)
+        if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
+                and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
+            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+        frames.append(frame)
+    if not frames and kinds & {"attack", "kill", "shoot"}:
+        t = first("attack", "shoot", "kill")
+        only_casualties = not (kinds & {"attack", "shoot"})
+        frame = Frame(o.VAC, "Attack", t, sm, weight=t.weight)
+        _assign_roles(norm, frame, armed, civilians)
+        if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
+            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+        frame.elaboration = only_casualties
+        frames.append(frame)
+
+    # --- strategic developments (only where no violence is reported in the sentence)
+    if not frames:
+        for kind in ("arrest", "agreement", "surrender", "base", "looting", "withdraw", "change"):
+            if kind in kinds:
+                t = first(kind)
+                frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+                _assign_roles(norm, frame, armed, civilians)
+                frames.append(frame)
+                break
+    for f in frames:
+        f.modality = _modality(norm, sm, f.trigger)
+    return frames
+
+
+def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
+    t = frame.trigger
+    sm = frame.sentence
+    cands = sorted(armed, key=lambda a: a.start)
+    # "بين X و Y"
+    for i, a in enumerate(cands):
+        if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(cands):
+            frame.actor1, frame.actor2 = a, cands[i + 1]
+            break
+    if frame.actor1 is None:
+        marked2 = [a for a in cands if a.start > t.start - 40 and _ACTOR2_MARK.search(_before(norm, a.start))]
+        unmarked = [a for a in cands if a not in marked2]
+        after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
+        before = [a for a in unmarked if a.end <= t.start]
+        is_verb = any(k.pos == "verb" for k in t.kinds)
+        if is_verb and before and t.start - before[-1].end <= 50:
+            frame.actor1 = before[-1]
+        elif after and (is_verb or after[0].start - t.end <= 30):
+            frame.actor1 = after[0]
+        elif before:
+            frame.actor1 = before[-1]
+        elif after:
+            frame.actor1 = after[0]
+        rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
+        if rest:
+            frame.actor2 = rest[0]
+        elif frame.actor1 is not None:
+            others = [a for a in unmarked if a is not frame.actor1 and a.actor.canonical != frame.actor1.actor.canonical]
+            for a in others:
+                if _ASSOC_MARK.search(_before(norm, a.start, 16)):
+                    frame.assoc1.append(a)
+                elif frame.actor2 is None:
+                    frame.actor2 = a
+    if frame.actor1 is not None and frame.actor2 is not None and frame.actor1.actor == frame.actor2.actor:
+        frame.actor2 = None
+    if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
+        frame.actor2 = civilians[0]
+        frame.civilians_target = True
+
+
+def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
+    s = sm.sentence
+    window_start = max(s.start, t.start - 80)
+    for c in sm.cues:
+        if c.cue == "deny" and window_start <= c.start < t.start + 40:
+            return "denied"
+    if t.prefix.endswith(_FUTURE_PREFIX) or norm[max(s.start, t.start - 5):t.start].endswith(("سوف ", "لن ")):
+        return "planned"
+    if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
+        return "planned"
+    if any(c.cue == "claim" for c in sm.cues):
+        return "claimed"
+    return "asserted"

@@ -1,0 +1,103 @@
+"""Mentions of actors, triggers and cues over a whole document, resolved once and bucketed by sentence.
+
+Anaphoric aliases ("التنظيم", "الهيئة") resolve to the actor of the same focus class named last in the
+document, else to their own entry; both-sides cues ("الطرفين") are kept for the event builder.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from rasid.lexicon.loader import Actor, Lexicon, Trigger
+from rasid.text.normalize import NormText
+from rasid.text.sentences import Sentence
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: Actor
+    anaphoric: bool
+    prefix: str
+
+
+@dataclass(slots=True)
+class TriggerMention:
+    start: int
+    end: int
+    kinds: list[Trigger]
+    prefix: str
+    suffix: str
+
+    @property
+    def kind_names(self) -> set[str]:
+        return {t.kind for t in self.kinds}
+
+    @property
+    def weight(self) -> float:
+        return max(t.weight for t in self.kinds)
+
+
+@dataclass(slots=True)
+class CueMention:
+    start: int
+    end: int
+    cue: str
+
+
+@dataclass(slots=True)
+class SentenceMentions:
+    sentence: Sentence
+    index: int
+    actors: list[ActorMention] = field(default_factory=list)
+    triggers: list[TriggerMention] = field(default_factory=list)
+    cues: list[CueMention] = field(default_factory=list)
+
+    def has_cue(self, cue: str) -> bool:
+        return any(c.cue == cue for c in self.cues)
+
+    def cues_of(self, cue: str) -> list[CueMention]:
+        return [c for c in self.cues if c.cue == cue]
+
+
+def _bucket(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1
+
+
+def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> list[SentenceMentions]:
+    """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text."""
+    out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+
+    def target(start: int, end: int) -> SentenceMentions | None:
+        i = _bucket(starts, start)
+        if i < 0 or end > sentences[i].end:
+            return None
+        return out[i]
+
+    last_by_focus: dict[str, Actor] = {}
+    for m in lexicon.actor_matcher.find(nt.norm):
+        bucket = target(m.start, m.end)
+        if bucket is None:
+            continue
+        alias = m.values[0]
+        actor = alias.actor
+        if alias.anaphoric and alias.actor.focus in last_by_focus:
+            actor = last_by_focus[alias.actor.focus]
+        elif not alias.anaphoric:
+            last_by_focus[actor.focus] = actor
+        bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
+    for t in lexicon.trigger_matcher.find(nt.norm):
+        bucket = target(t.start, t.end)
+        if bucket is not None:
+            bucket.triggers.append(TriggerMention(t.start, t.end, list(t.values), t.prefix, t.suffix))
+    for c in lexicon.cue_matcher.find(nt.norm):
+        bucket = target(c.start, c.end)
+        if bucket is not None:
+            for cue in dict.fromkeys(c.values):
+                bucket.cues.append(CueMention(c.start, c.end, cue))
+    return out

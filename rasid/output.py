@@ -1,0 +1,75 @@
+"""`rasid extract` output: JSONL for pipes, a JSON array, or a table for people; problems go to stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from rasid.ingest.readers import ReadFailure, read_paths
+from rasid.models import REPORTABLE, DocResult
+from rasid.pipeline import Pipeline
+
+
+def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
+                all_modalities: bool = True, out: TextIO | None = None) -> int:
+    """Process every input; return the exit status (non-zero only when nothing could be processed)."""
+    out = out or sys.stdout
+    pipeline = Pipeline()
+    processed = 0
+    failed = 0
+    collected: list[dict] = []
+    for item in read_paths(paths, published=published, max_bytes=max_bytes):
+        if isinstance(item, ReadFailure):
+            failed += 1
+            print(f"rasid: {item}", file=sys.stderr)
+            result = DocResult(doc_id=item.doc_id, errors=[item.message])
+        else:
+            result = pipeline.process(item)
+            if result.errors:
+                for error in result.errors:
+                    print(f"rasid: {item.source_path or item.doc_id}: {error}", file=sys.stderr)
+            if result.language == "ar":
+                processed += 1
+            else:
+                failed += 1
+        if not all_modalities:
+            result.events = [e for e in result.events if e.modality in REPORTABLE]
+        record = result.model_dump(mode="json")
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        elif fmt == "json":
+            collected.append(record)
+        else:
+            write_table(result, out)
+    if fmt == "json":
+        out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
+    if processed == 0:
+        print(f"rasid: nothing could be processed ({failed} input(s) failed)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def write_table(result: DocResult, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, width=160)
+    title = f"{result.doc_id}  {result.title or ''}".strip()
+    if result.errors:
+        console.print(f"[bold]{title}[/bold]: " + "; ".join(result.errors))
+        return
+    table = Table(title=title, show_lines=False)
+    for column in ("date", "type", "sub-type", "actor1", "actor2", "location", "admin1", "fat.", "modality", "conf."):
+        table.add_column(column)
+    for e in result.events:
+        table.add_row(e.event_date or "?", e.event_type, e.sub_event_type, e.actor1 or "", e.actor2 or "",
+                      e.location or "", e.admin1 or "", str(e.fatalities), e.modality, f"{e.confidence:.2f}")
+    console.print(table)
+    for i, e in enumerate(result.events, 1):
+        console.print(f"  {i}. {e.notes}")
+    if result.claims:
+        console.print(f"  claims: {len(result.claims)}")
