@@ -1,0 +1,1 @@
+"""Exports of resolved events: ACLED CSV (exact column order), GeoJSON, JSON lines."""

@@ -1,0 +1,1 @@
+"""Cross-source resolution of event mentions (`events`) and grouping of claims (`claims`)."""

@@ -1,10 +1,267 @@
-"""CLI commands of the store stage (registered by rasid.cli)."""
+"""CLI commands of the store stage (registered by rasid.cli): ingest, events, claims, export.
+
+Module-level imports stay light (typer only); SQLAlchemy loads inside the commands.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+if TYPE_CHECKING:
+    from rasid.store.api import Store
+
+DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"rasid: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
+    """Open the store; any database problem becomes one line on stderr and exit code 2."""
+    import sqlalchemy as sa
+
+    from rasid.store.api import Store
+    from rasid.store.db import StoreError, describe_error, normalise_url
+
+    try:
+        if must_exist and normalise_url(url).startswith("sqlite"):
+            path = sa.engine.make_url(normalise_url(url)).database or ""
+            if not Path(path).is_file():
+                raise StoreError(f"no store at {path} (run `rasid ingest --db {url} ...` first)")
+        store = Store(url)
+    except StoreError as exc:
+        _fail(str(exc))
+    except sa.exc.SQLAlchemyError as exc:
+        _fail(f"cannot open store {_redact(url)}: {describe_error(exc)}")
+    except Exception as exc:  # driver import errors, bad ports, ...
+        _fail(f"cannot open store {_redact(url)}: {type(exc).__name__}: {exc}")
+    try:
+        yield store
+    except sa.exc.SQLAlchemyError as exc:
+        _fail(f"database error: {describe_error(exc)}")
+    finally:
+        store.close()
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}" if ":" in creds else url
+    return url
+
+
+class EventsFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ClaimsFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+class ExportFormat(StrEnum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+
+
+def _check_date(value: str | None, option: str) -> None:
+    if value is None:
+        return
+    from rasid.text.dates import parse_iso_date
+
+    if parse_iso_date(value) is None:
+        _fail(f"{option} must be YYYY-MM-DD, not {value!r}")
+
+
+def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        parts = [float(p) for p in value.split(",")]
+    except ValueError:
+        parts = []
+    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+        _fail(f"--bbox must be min_lon,min_lat,max_lon,max_lat, not {value!r}")
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def _table(rows: list[list[Any]], headers: list[str]) -> str:
+    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    widths = [min(40, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(values, widths, strict=True))
+
+    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
-    return None
+
+    @app.command()
+    def ingest(
+        paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories."),
+        db: str = typer.Option(..., "--db", help=DB_HELP),
+        published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
+        workers: int = typer.Option(0, "--workers", "-j", help="Extraction processes (0 = one per CPU, max 8)."),
+        batch_size: int = typer.Option(32, "--batch-size", help="Articles per transaction."),
+        max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse article files larger than this."),
+        progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+        as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    ) -> None:
+        """Extract articles and store them (idempotent, resumable); resolve events across sources."""
+        _check_date(published, "--published")
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            _fail(f"no such file or directory: {', '.join(missing)}")
+        if batch_size < 1:
+            _fail("--batch-size must be at least 1")
+        from rasid.ingest.readers import read_paths
+
+        n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
+        show = sys.stderr.isatty() if progress is None else progress
+        with _open(db) as store:
+            summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
+                                   workers=n_workers, batch_size=batch_size, progress=show)
+            stats = store.stats()
+        if as_json:
+            typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
+        else:
+            rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
+            typer.echo(f"ingested {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
+                       f"{summary.new} new, {summary.updated} re-extracted, {summary.unchanged} unchanged, "
+                       f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
+            typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
+                       f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
+                       f"{stats['claims']} claims")
+            for doc_id, reason in summary.failed:
+                typer.echo(f"failed: {doc_id}: {reason}")
+        if summary.failed and summary.total == len(summary.failed):
+            raise typer.Exit(1)
+
+    @app.command()
+    def events(
+        db: str = typer.Option(..., "--db", help=DB_HELP),
+        fmt: EventsFormat = typer.Option(EventsFormat.json, "--format", "-f", help="json | jsonl | table"),
+        date_from: str = typer.Option(None, "--from", help="Events on or after this date (YYYY-MM-DD)."),
+        date_to: str = typer.Option(None, "--to", help="Events on or before this date (YYYY-MM-DD)."),
+        event_type: str = typer.Option(None, "--type", help="ACLED event_type or sub_event_type."),
+        actor: str = typer.Option(None, "--actor", help="Substring of an actor name."),
+        admin1: str = typer.Option(None, "--admin1", help="Governorate / province (ACLED admin1)."),
+        bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
+        modality: str = typer.Option(None, "--modality", help="Comma-separated: asserted,claimed,denied,planned,background"),
+        limit: int = typer.Option(None, "--limit", help="At most this many events."),
+        explain: str = typer.Option(None, "--explain", help="Explain how event ID was merged (JSON)."),
+    ) -> None:
+        """Resolved events with their sources; filters combine with AND."""
+        from rasid.store.api import EventFilter
+
+        _check_date(date_from, "--from")
+        _check_date(date_to, "--to")
+        box = _parse_bbox(bbox)
+        mods = None
+        if modality:
+            mods = [m.strip() for m in modality.split(",") if m.strip()]
+            bad = [m for m in mods if m not in ("asserted", "claimed", "denied", "planned", "background")]
+            if bad:
+                _fail(f"unknown modality {bad[0]!r} (asserted, claimed, denied, planned, background)")
+        with _open(db, must_exist=True) as store:
+            if explain:
+                info = store.explain(explain)
+                if info is None:
+                    _fail(f"no event {explain!r} in this store")
+                typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+                return
+            rows = store.events(EventFilter(date_from=date_from, date_to=date_to, event_type=event_type,
+                                            actor=actor, admin1=admin1, bbox=box, modality=mods, limit=limit))
+        _emit_events(rows, fmt.value, typer.echo)
+
+    @app.command()
+    def claims(
+        db: str = typer.Option(..., "--db", help=DB_HELP),
+        fmt: ClaimsFormat = typer.Option(ClaimsFormat.json, "--format", "-f", help="json | table"),
+        subject: str = typer.Option(None, "--subject", help="Only groups whose subject contains this text."),
+        conflicts_only: bool = typer.Option(False, "--conflicts", help="Only groups whose claims conflict."),
+    ) -> None:
+        """Claims grouped by subject across articles, conflicting figures and stances side by side."""
+        with _open(db, must_exist=True) as store:
+            groups = store.claim_groups(subject)
+        if conflicts_only:
+            groups = [g for g in groups if g["conflict"]]
+        if fmt is ClaimsFormat.json:
+            typer.echo(json.dumps({"groups": groups}, ensure_ascii=False, indent=2))
+            return
+        for g in groups:
+            flag = "CONFLICT" if g["conflict"] else "agree"
+            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {flag} ({g['n_articles']} article(s))")
+            rows = [[c["claim_date"], c["value"], c["qualifier"], c["stance"], c["speaker"], c["outlet"],
+                     c["doc_id"]] for c in g["claims"]]
+            typer.echo(_table(rows, ["date", "value", "qualifier", "stance", "speaker", "outlet", "doc"]))
+            for reason in g["conflict_reasons"]:
+                typer.echo(f"  ! {reason}")
+            typer.echo("")
+
+    @app.command()
+    def export(
+        db: str = typer.Option(..., "--db", help=DB_HELP),
+        fmt: ExportFormat = typer.Option(ExportFormat.acled_csv, "--format", "-f", help="acled-csv | geojson | jsonl"),
+        output: Path = typer.Option(..., "--output", "-o", help="Output file ('-' for stdout)."),
+        all_modalities: bool = typer.Option(
+            False, "--all-modalities/--reportable-only",
+            help="Also export denied, planned and background events (default: ACLED rows only).",
+        ),
+    ) -> None:
+        """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
+        from rasid.export import writers
+        from rasid.models import REPORTABLE
+        from rasid.store.api import EventFilter
+
+        if str(output) != "-" and not output.parent.exists():
+            _fail(f"output directory does not exist: {output.parent}")
+        with _open(db, must_exist=True) as store:
+            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
+                                with_sources=fmt is not ExportFormat.acled_csv)
+        write: Callable[[Any, Any], int] = {
+            ExportFormat.acled_csv: writers.write_acled_csv,
+            ExportFormat.geojson: writers.write_geojson,
+            ExportFormat.jsonl: writers.write_jsonl,
+        }[fmt]
+        if str(output) == "-":
+            n = write(rows, sys.stdout)
+        else:
+            try:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    n = write(rows, fh)
+            except OSError as exc:
+                _fail(f"cannot write {output}: {exc.strerror or exc}")
+            typer.echo(f"wrote {n} event(s) to {output}", err=True)
+
+
+def _emit_events(rows: list[dict[str, Any]], fmt: str, echo: Callable[[str], None]) -> None:
+    if fmt == "json":
+        echo(json.dumps({"events": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in rows:
+            echo(json.dumps(r, ensure_ascii=False))
+    else:
+        echo(_table(
+            [[r["event_id"], r["event_date"], r["sub_event_type"], r["actor1"], r["actor2"], r["location"],
+              r["admin1"], r["fatalities"], r["modality"], r["n_sources"]] for r in rows],
+            ["id", "date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatal", "modality", "srcs"],
+        ))

@@ -1,0 +1,412 @@
+"""Cross-source event resolution: which mentions describe the same real event, and the merged record.
+
+Pure functions over plain dicts (one dict per stored mention, the `mentions` columns plus `doc_id`,
+`outlet`, `published`), so the store, batch jobs and tests share them.
+
+Two mentions link when (see `link`):
+- they come from different articles (an article's own events are distinct by construction: "clashes in
+  three villages" is three events),
+- their type family is compatible (`FAMILIES`), and planned events only link with planned events,
+- both dates are known and at most one day apart,
+- the place agrees: within 10 km when both are geocoded at town or near-town precision (two different
+  named towns need to be within 1 km, i.e. the same place spelled twice); the same admin2 when either
+  is only known at region precision; without admin2, only strong agreement (same admin1, same day,
+  same non-empty actor pair) links them,
+- the actors are compatible: one side's actor pair is contained in the other's actors (assoc actors
+  included), unknown actors matching anything.
+
+Clusters are built greedily from the best links (same location name, then distance, then date gap, then
+mention keys), with the constraint that a cluster never holds two mentions of one article. Comparisons
+only happen within blocks (type family x day +- 1 x 0.1-degree geo cell, or admin2/admin1 for coarse
+places), so the work grows with block sizes, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from rasid.models import REPORTABLE
+
+Mention = dict[str, Any]
+
+FAMILIES: dict[str, str] = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+    "Strategic developments": "strategic",
+}
+CELL_DEGREES = 0.1
+MAX_KM = 10.0
+SAME_PLACE_KM = 1.0
+MAX_DAY_GAP = 1
+MODALITY_ORDER = ("asserted", "claimed", "denied", "background", "planned")
+
+#: ISO 3166 numeric -> (alpha-3, ACLED region)
+COUNTRIES: dict[int, tuple[str, str]] = {
+    760: ("SYR", "Middle East"), 368: ("IRQ", "Middle East"), 422: ("LBN", "Middle East"),
+    400: ("JOR", "Middle East"), 792: ("TUR", "Middle East"), 887: ("YEM", "Middle East"),
+    682: ("SAU", "Middle East"), 364: ("IRN", "Middle East"), 275: ("PSE", "Middle East"),
+    376: ("ISR", "Middle East"), 434: ("LBY", "Northern Africa"), 818: ("EGY", "Northern Africa"),
+    729: ("SDN", "Northern Africa"), 12: ("DZA", "Northern Africa"), 788: ("TUN", "Northern Africa"),
+}
+COUNTRY_ISO = {"syria": 760, "iraq": 368, "lebanon": 422, "jordan": 400, "turkey": 792, "yemen": 887,
+               "saudi arabia": 682, "iran": 364, "palestine": 275, "israel": 376, "libya": 434,
+               "egypt": 818, "sudan": 729, "algeria": 12, "tunisia": 788}
+
+
+def family_of(event_type: str | None) -> str:
+    return FAMILIES.get(event_type or "", "other")
+
+
+def day_of(event_date: str | None) -> int | None:
+    if not event_date:
+        return None
+    try:
+        return date.fromisoformat(event_date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def cell_of(lat: float | None, lon: float | None) -> tuple[int | None, int | None]:
+    if lat is None or lon is None:
+        return None, None
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+
+
+def lon_cell_span(lat: float) -> int:
+    """How many 0.1-degree longitude cells 10 km can cross at this latitude."""
+    km_per_cell = 111.32 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat)))
+    return max(1, math.ceil(MAX_KM / km_per_cell))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def norm_name(value: str | None) -> str:
+    return " ".join((value or "").casefold().replace("-", " ").split())
+
+
+def _actors(m: Mention) -> tuple[frozenset[str], frozenset[str]]:
+    core = frozenset(norm_name(m.get(k)) for k in ("actor1", "actor2") if m.get(k))
+    assoc: set[str] = set()
+    for k in ("assoc_actor_1", "assoc_actor_2"):
+        for part in (m.get(k) or "").split(";"):
+            if part.strip():
+                assoc.add(norm_name(part))
+    return core, frozenset(core | assoc)
+
+
+def actors_compatible(a: Mention, b: Mention) -> tuple[bool, str]:
+    core_a, all_a = _actors(a)
+    core_b, all_b = _actors(b)
+    if not core_a or not core_b:
+        return True, "one side names no actors"
+    if core_a == core_b:
+        return True, "same actors"
+    if core_a <= all_b or core_b <= all_a:
+        return True, "actors contained"
+    return False, "different actors"
+
+
+def _precise(m: Mention) -> bool:
+    return m.get("latitude") is not None and m.get("longitude") is not None and (m.get("geo_precision") or 1) <= 2
+
+
+def link(a: Mention, b: Mention) -> dict[str, Any] | None:
+    """Why `a` and `b` are the same event, or None when they are not."""
+    if a["document_id"] == b["document_id"]:
+        return None
+    fam = family_of(a["event_type"])
+    if fam != family_of(b["event_type"]):
+        return None
+    if (a["modality"] == "planned") != (b["modality"] == "planned"):
+        return None
+    if a.get("country") and b.get("country") and norm_name(a["country"]) != norm_name(b["country"]):
+        return None
+    da, db = a.get("day"), b.get("day")
+    if da is None or db is None:
+        return None
+    gap = abs(da - db)
+    if gap > MAX_DAY_GAP:
+        return None
+    ok, actor_reason = actors_compatible(a, b)
+    if not ok:
+        return None
+    distance: float | None = None
+    if _precise(a) and _precise(b):
+        distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+        if distance > MAX_KM:
+            return None
+        la, lb = norm_name(a.get("location")), norm_name(b.get("location"))
+        if (
+            a.get("geo_precision") == 1 and b.get("geo_precision") == 1 and la and lb and la != lb
+            and distance > SAME_PLACE_KM
+        ):
+            return None
+        place = f"within {MAX_KM:g} km"
+    elif a.get("admin2") and b.get("admin2"):
+        if norm_name(a["admin2"]) != norm_name(b["admin2"]):
+            return None
+        place = "same admin2 (coarse location)"
+    else:
+        core_a, _ = _actors(a)
+        core_b, _ = _actors(b)
+        if not (
+            a.get("admin1") and b.get("admin1") and norm_name(a["admin1"]) == norm_name(b["admin1"])
+            and gap == 0 and core_a and core_a == core_b
+        ):
+            return None
+        place = "same admin1, same day, same actors (no precise location)"
+    same_location = bool(a.get("location")) and norm_name(a.get("location")) == norm_name(b.get("location"))
+    return {
+        "type_family": fam,
+        "event_types": sorted({a["event_type"], b["event_type"]}),
+        "place": place,
+        "same_location_name": same_location,
+        "distance_km": None if distance is None else round(distance, 2),
+        "date_gap_days": gap,
+        "actors": actor_reason,
+    }
+
+
+def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth comparing: neighbouring blocks only."""
+    by_cell: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
+    by_admin2: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    by_admin1: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        d = m.get("day")
+        if d is None:
+            continue
+        fam = family_of(m["event_type"])
+        if _precise(m):
+            cl, cn = cell_of(m["latitude"], m["longitude"])
+            assert cl is not None and cn is not None
+            by_cell[(fam, d, cl, cn)].append(i)
+        if m.get("admin2"):
+            by_admin2[(fam, d, norm_name(m["admin2"]))].append(i)
+        if m.get("admin1"):
+            by_admin1[(fam, d, norm_name(m["admin1"]))].append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, others: Iterable[int]) -> None:
+        for j in others:
+            if i != j:
+                pairs.add((i, j) if i < j else (j, i))
+
+    for i, m in enumerate(mentions):
+        d = m.get("day")
+        if d is None:
+            continue
+        fam = family_of(m["event_type"])
+        for dd in range(d - MAX_DAY_GAP, d + MAX_DAY_GAP + 1):
+            if _precise(m):
+                cl, cn = cell_of(m["latitude"], m["longitude"])
+                assert cl is not None and cn is not None
+                span = lon_cell_span(m["latitude"])
+                for dl in (-1, 0, 1):
+                    for dn in range(-span, span + 1):
+                        add(i, by_cell.get((fam, dd, cl + dl, cn + dn), ()))
+            if m.get("admin2"):
+                add(i, by_admin2.get((fam, dd, norm_name(m["admin2"])), ()))
+        if m.get("admin1"):
+            add(i, by_admin1.get((fam, d, norm_name(m["admin1"])), ()))
+    return pairs
+
+
+def cluster_key(member_keys: Iterable[str]) -> str:
+    return "ev-" + hashlib.sha1(min(member_keys).encode()).hexdigest()[:12]
+
+
+def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    """Group mentions into resolved events: [{key, members: [mention], links: [(key_a, key_b, why)]}].
+
+    Deterministic: the result depends only on the set of mentions, not on their order.
+    """
+    ms = sorted(mentions, key=lambda m: m["mention_key"])
+    edges: list[tuple[tuple[Any, ...], int, int, dict[str, Any]]] = []
+    for i, j in _candidate_pairs(ms):
+        why = link(ms[i], ms[j])
+        if why is not None:
+            dist = why["distance_km"] if why["distance_km"] is not None else 99.0
+            score = (0 if why["same_location_name"] else 1, dist, why["date_gap_days"],
+                     ms[i]["mention_key"], ms[j]["mention_key"])
+            edges.append((score, i, j, why))
+    edges.sort(key=lambda e: e[0])
+
+    parent = list(range(len(ms)))
+    docs: list[set[int]] = [{m["document_id"]} for m in ms]
+    links: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in ms]
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _score, i, j, why in edges:
+        ri, rj = find(i), find(j)
+        if ri == rj or docs[ri] & docs[rj]:
+            continue  # already together, or would put two mentions of one article in one event
+        if ri > rj:
+            ri, rj = rj, ri
+        parent[rj] = ri
+        docs[ri] |= docs[rj]
+        links[ri].extend(links[rj])
+        links[ri].append((ms[i]["mention_key"], ms[j]["mention_key"], why))
+
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        groups[find(i)].append(m)
+    out: list[dict[str, Any]] = []
+    for root, members in groups.items():
+        out.append({"key": cluster_key(m["mention_key"] for m in members), "members": members,
+                    "links": links[root]})
+    out.sort(key=lambda c: str(c["key"]))
+    return out
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v not in (None, ""))
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    if event_type == "Protests":
+        return "Political violence; Demonstrations" if sub_event_type == "Excessive force against protesters" \
+            else "Demonstrations"
+    if event_type == "Riots":
+        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, Any]:
+    """The resolved event's ACLED fields, following ACLED's rules for multi-source events."""
+    ms = sorted(members, key=lambda m: m["mention_key"])
+    modalities = {m["modality"] for m in ms}
+    modality = next((mo for mo in MODALITY_ORDER if mo in modalities), ms[0]["modality"])
+    pool = [m for m in ms if m["modality"] in REPORTABLE] or ms
+
+    dated = [m for m in pool if m.get("event_date")]
+    event_date, time_precision = None, None
+    if dated:
+        best_tp = min(m.get("time_precision") or 1 for m in dated)
+        candidates = [m for m in dated if (m.get("time_precision") or 1) == best_tp]
+        counts = Counter(m["event_date"] for m in candidates)
+        event_date = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        time_precision = best_tp
+
+    event_type = _most_common(m["event_type"] for m in pool)
+    sub_event_type = _most_common(m["sub_event_type"] for m in pool if m["event_type"] == event_type)
+
+    def place_rank(m: Mention) -> tuple[Any, ...]:
+        located = m.get("latitude") is not None
+        return (0 if located else 1, m.get("geo_precision") or 9, m["mention_key"])
+
+    loc_counts = Counter(norm_name(m.get("location")) for m in pool if m.get("location"))
+    place = sorted(pool, key=lambda m: (place_rank(m)[:2], -loc_counts.get(norm_name(m.get("location")), 0),
+                                        m["mention_key"]))[0]
+
+    def actor_rank(m: Mention) -> tuple[Any, ...]:
+        n = sum(1 for k in ("actor1", "actor2") if m.get(k))
+        return (-n, -(m.get("confidence") or 0.0), m["mention_key"])
+
+    actors = sorted(pool, key=actor_rank)[0]
+    core = {norm_name(actors.get("actor1")), norm_name(actors.get("actor2"))}
+    assoc: dict[str, list[str]] = {"assoc_actor_1": [], "assoc_actor_2": []}
+    for k in assoc:
+        for m in pool:
+            for part in (m.get(k) or "").split(";"):
+                part = part.strip()
+                if part and norm_name(part) not in core and part not in assoc[k]:
+                    assoc[k].append(part)
+
+    per_source = [
+        {"doc_id": m["doc_id"], "outlet": m.get("outlet"), "mention_key": m["mention_key"],
+         "fatalities": int(m.get("fatalities") or 0)}
+        for m in ms
+    ]
+    reported = sorted({p["fatalities"] for p in per_source if p["fatalities"] > 0 and
+                       next(x for x in ms if x["mention_key"] == p["mention_key"])["modality"] in REPORTABLE})
+    fatalities = reported[0] if reported else 0
+
+    iso = place.get("iso")
+    if iso is None and place.get("country"):
+        iso = COUNTRY_ISO.get(norm_name(place["country"]))
+    iso3, region = COUNTRIES.get(iso or -1, ("XXX", ""))
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    event_id_cnty = f"{iso3}{int(digest[:12], 16) % 10**12}"
+
+    inter1, inter2 = actors.get("inter1"), actors.get("inter2")
+    interaction = actors.get("interaction")
+    if interaction is None and inter1 is not None:
+        lo, hi = sorted(x for x in (inter1, inter2 or 0))
+        interaction = int(f"{lo}{hi}") if lo else int(f"{hi}0")
+    civilian = ""
+    if event_type == "Violence against civilians" or (
+        family_of(event_type) == "violence" and 7 in (inter1, inter2)
+    ):
+        civilian = "Civilian targeting"
+
+    outlets = sorted({m.get("outlet") or m["doc_id"] for m in ms})
+    notes = (actors.get("notes") or "").strip()
+    if len(reported) > 1:
+        figures = "; ".join(f"{p['outlet'] or p['doc_id']}: {p['fatalities']}" for p in per_source
+                            if p["fatalities"] > 0)
+        notes = (notes + " " if notes else "") + f"Fatality figures differ across sources ({figures})."
+    if len(outlets) > 1:
+        notes = (notes + " " if notes else "") + f"[{len(outlets)} sources]"
+
+    return {
+        "event_key": key,
+        "event_id_cnty": event_id_cnty,
+        "event_date": event_date,
+        "year": int(event_date[:4]) if event_date else None,
+        "time_precision": time_precision,
+        "disorder_type": disorder_type(event_type, sub_event_type or ""),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": actors.get("actor1"),
+        "assoc_actor_1": "; ".join(assoc["assoc_actor_1"]) or None,
+        "inter1": inter1,
+        "actor2": actors.get("actor2"),
+        "assoc_actor_2": "; ".join(assoc["assoc_actor_2"]) or None,
+        "inter2": inter2,
+        "interaction": interaction,
+        "civilian_targeting": civilian,
+        "iso": iso,
+        "region": region,
+        "country": place.get("country"),
+        "admin1": place.get("admin1"),
+        "admin2": place.get("admin2"),
+        "admin3": None,
+        "location": place.get("location"),
+        "latitude": place.get("latitude"),
+        "longitude": place.get("longitude"),
+        "geo_precision": place.get("geo_precision"),
+        "source": "; ".join(outlets),
+        "source_scale": "Other",
+        "notes": notes,
+        "fatalities": fatalities,
+        "tags": "",
+        "timestamp": now,
+        "modality": modality,
+        "n_mentions": len(ms),
+        "n_sources": len({m["document_id"] for m in ms}),
+        "fatalities_by_source": per_source,
+    }

@@ -1,0 +1,581 @@
+"""`Store`: the library API over the corpus database (CLI, web app and batch jobs all go through it).
+
+    from rasid.store import Store, EventFilter
+    with Store("sqlite:///corpus.db") as store:
+        summary = store.ingest(read_paths(["articles/"]), workers=4)
+        events = store.events(EventFilter(date_from="2018-07-01", admin1="As-Suwayda"))
+        why = store.explain(events[0]["event_id"])
+        board = store.claim_groups()
+
+Batch jobs that extract elsewhere call `store.add_results([(doc, result), ...])`; the web app adds
+analyst decisions with `store.review(...)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from rasid.ingest.readers import ReadFailure
+from rasid.models import REPORTABLE, DocResult, Document
+from rasid.resolve import claims as claims_mod
+from rasid.resolve import events as resolve
+from rasid.store import db
+from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
+from rasid.text.normalize import normalize
+
+CHUNK = 500
+ACLED_FIELDS = (  # same order as rasid.export.writers.ACLED_COLUMNS
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text with whitespace collapsed (the article's identity in the store)."""
+    return hashlib.sha256(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    updated: int = 0  # re-extracted after an extractor upgrade
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
+    mentions: int = 0
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + len(self.failed)
+
+    def add(self, other: IngestSummary) -> None:
+        self.new += other.new
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.failed.extend(other.failed)
+        self.mentions += other.mentions
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
+                "mentions": self.mentions, "seconds": round(self.seconds, 3)}
+
+
+@dataclass
+class EventFilter:
+    date_from: str | None = None  # inclusive YYYY-MM-DD
+    date_to: str | None = None  # inclusive
+    event_type: str | None = None  # event_type or sub_event_type, case-insensitive
+    actor: str | None = None  # substring of actor1/actor2/assoc actors, case-insensitive
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    modality: Sequence[str] | None = None
+    status: Sequence[str] | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+# --- extraction workers -------------------------------------------------------------------------
+
+_WORKER_PIPELINE: Any = None
+
+
+def _extract_in_worker(doc: Document) -> DocResult:
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        from rasid.pipeline import Pipeline
+
+        _WORKER_PIPELINE = Pipeline()
+    return _WORKER_PIPELINE.process(doc)
+
+
+@dataclass
+class _Prepared:
+    items: list[tuple[Document, str, Future[DocResult] | DocResult | None]]  # None = unchanged at plan time
+    failures: list[tuple[str, str]]
+
+
+class Store:
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = db.make_engine(url)
+        if migrate:
+            db.migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- ingest ---------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        items: Iterable[Document | ReadFailure],
+        *,
+        workers: int = 1,
+        batch_size: int = 32,
+        progress: bool = False,
+        extractor_version: str | None = None,
+    ) -> IngestSummary:
+        """Extract and store articles; one transaction per batch; stored, up-to-date articles are skipped."""
+        from rasid.pipeline import EXTRACTOR_VERSION, Pipeline
+
+        version = extractor_version or EXTRACTOR_VERSION
+        started = time.perf_counter()
+        summary = IngestSummary()
+        pipeline = Pipeline() if workers <= 1 else None
+        executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+        try:
+            pending: deque[_Prepared] = deque()
+            batch: list[Document | ReadFailure] = []
+
+            def flush_one() -> None:
+                prepared = pending.popleft()
+                part = self._commit(prepared, version)
+                summary.add(part)
+                if bar is not None:
+                    bar.update(len(prepared.items) + len(prepared.failures))
+                    bar.set_postfix(new=summary.new, unchanged=summary.unchanged, failed=len(summary.failed))
+
+            for item in items:
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    pending.append(self._prepare(batch, version, pipeline, executor))
+                    batch = []
+                    if len(pending) > 1:  # extraction of the next batch overlaps this write
+                        flush_one()
+            if batch:
+                pending.append(self._prepare(batch, version, pipeline, executor))
+            while pending:
+                flush_one()
+        finally:
+            if bar is not None:
+                bar.close()
+            if executor is not None:
+                executor.shutdown(cancel_futures=True)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _known(self, hashes: Sequence[str], conn: Connection | None = None) -> dict[str, tuple[int, str]]:
+        out: dict[str, tuple[int, str]] = {}
+        if not hashes:
+            return out
+
+        def run(c: Connection) -> None:
+            for part in _chunks(list(hashes)):
+                q = sa.select(documents.c.content_hash, documents.c.id, documents.c.extractor_version).where(
+                    documents.c.content_hash.in_(part))
+                for h, i, v in c.execute(q):
+                    out[h] = (i, v)
+
+        if conn is not None:
+            run(conn)
+        else:
+            with self.engine.connect() as c:
+                run(c)
+        return out
+
+    def _prepare(self, batch: Sequence[Document | ReadFailure], version: str, pipeline: Any,
+                 executor: ProcessPoolExecutor | None) -> _Prepared:
+        failures: list[tuple[str, str]] = []
+        docs: list[tuple[Document, str]] = []
+        for item in batch:
+            if isinstance(item, ReadFailure):
+                failures.append((item.doc_id, f"{item.source}: {item.message}"))
+            else:
+                docs.append((item, content_hash(item.text)))
+        known = self._known([h for _, h in docs])
+        out: list[tuple[Document, str, Future[DocResult] | DocResult | None]] = []
+        for doc, h in docs:
+            if h in known and known[h][1] == version:
+                out.append((doc, h, None))
+            elif executor is not None:
+                out.append((doc, h, executor.submit(_extract_in_worker, doc)))
+            else:
+                out.append((doc, h, pipeline.process(doc)))
+        return _Prepared(out, failures)
+
+    def _commit(self, prepared: _Prepared, version: str) -> IngestSummary:
+        results: list[tuple[Document, str, DocResult | None]] = []
+        failures = list(prepared.failures)
+        for doc, h, res in prepared.items:
+            if isinstance(res, Future):
+                try:
+                    res = res.result()
+                except Exception as exc:  # a crashed worker fails its document, not the run
+                    failures.append((doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}"))
+                    continue
+            if res is not None and res.errors and not (res.events or res.entities or res.claims):
+                failures.append((doc.doc_id, "; ".join(res.errors)))
+                continue
+            results.append((doc, h, res))
+        summary = db.write(self.engine, lambda conn: self._write_batch(conn, results, version))
+        summary.failed.extend(failures)
+        return summary
+
+    def add_results(self, pairs: Iterable[tuple[Document, DocResult]], *, extractor_version: str | None = None,
+                    batch_size: int = 64) -> IngestSummary:
+        """Store results extracted elsewhere (tests, distributed batch runs): same rules as `ingest`."""
+        from rasid.pipeline import EXTRACTOR_VERSION
+
+        version = extractor_version or EXTRACTOR_VERSION
+        started = time.perf_counter()
+        summary = IngestSummary()
+        batch: list[tuple[Document, str, DocResult | None]] = []
+
+        def flush(b: list[tuple[Document, str, DocResult | None]]) -> None:
+            summary.add(db.write(self.engine, lambda c: self._write_batch(c, b, version)))
+
+        for doc, result in pairs:
+            batch.append((doc, content_hash(doc.text), result))
+            if len(batch) >= batch_size:
+                flush(batch)
+                batch = []
+        if batch:
+            flush(batch)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _write_batch(self, conn: Connection, items: Sequence[tuple[Document, str, DocResult | None]],
+                     version: str) -> IngestSummary:
+        summary = IngestSummary()
+        known = self._known([h for _, h, _ in items], conn)
+        new_keys: list[str] = []
+        dirty: set[str] = set()
+        now = _now()
+        seen: set[str] = set()
+        for doc, h, result in items:
+            if h in seen or result is None or (h in known and known[h][1] == version):
+                summary.unchanged += 1
+                continue
+            seen.add(h)
+            row = {
+                "content_hash": h, "doc_id": doc.doc_id,
+                "title": result.title or doc.title, "outlet": result.outlet or doc.outlet,
+                "published": result.published or doc.published, "url": result.url or doc.url,
+                "source_path": doc.source_path, "language": result.language, "extractor_version": version,
+                "n_chars": len(doc.text), "errors": result.errors or None, "updated_at": now,
+            }
+            if h in known:
+                doc_pk = known[h][0]
+                old = conn.execute(sa.select(mentions.c.cluster_key).where(mentions.c.document_id == doc_pk))
+                dirty.update(k for (k,) in old if k)
+                conn.execute(mentions.delete().where(mentions.c.document_id == doc_pk))
+                conn.execute(claims.delete().where(claims.c.document_id == doc_pk))
+                conn.execute(documents.update().where(documents.c.id == doc_pk).values(**row))
+                summary.updated += 1
+            else:
+                row["ingested_at"] = now
+                doc_pk = conn.execute(documents.insert().returning(documents.c.id), row).scalar_one()
+                summary.new += 1
+            mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
+            if mrows:
+                conn.execute(mentions.insert(), mrows)
+                new_keys.extend(r["mention_key"] for r in mrows)
+            crows = [_claim_row(doc_pk, i, c) for i, c in enumerate(result.claims)]
+            if crows:
+                conn.execute(claims.insert(), crows)
+            summary.mentions += len(mrows)
+        if new_keys or dirty:
+            self._resolve(conn, new_keys, dirty)
+        return summary
+
+    # --- resolution -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _mention_select() -> sa.Select[Any]:
+        return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
+            documents, documents.c.id == mentions.c.document_id)
+
+    def _resolve(self, conn: Connection, new_keys: Sequence[str], dirty: set[str]) -> None:
+        """Re-cluster only what the new mentions (and removed ones) can touch."""
+        pool: dict[str, dict[str, Any]] = {}
+
+        def load(where: Any) -> list[dict[str, Any]]:
+            rows = [dict(r._mapping) for r in conn.execute(self._mention_select().where(where))]
+            for r in rows:
+                pool[r["mention_key"]] = r
+            return rows
+
+        seeds: list[dict[str, Any]] = []
+        for part in _chunks(list(new_keys)):
+            seeds.extend(load(mentions.c.mention_key.in_(part)))
+        days_by_family: dict[str, set[int]] = {}
+        for m in seeds:
+            if m["day"] is not None:
+                days = days_by_family.setdefault(m["family"], set())
+                days.update(range(m["day"] - resolve.MAX_DAY_GAP, m["day"] + resolve.MAX_DAY_GAP + 1))
+        for fam, days in sorted(days_by_family.items()):
+            for dpart in _chunks(sorted(days)):
+                load(sa.and_(mentions.c.family == fam, mentions.c.day.in_(dpart)))
+        keys = set(dirty) | {m["cluster_key"] for m in pool.values() if m["cluster_key"]}
+        for kpart in _chunks(sorted(keys)):
+            load(mentions.c.cluster_key.in_(kpart))
+        self._write_clusters(conn, list(pool.values()), keys)
+
+    def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
+        status: dict[str, str] = {}
+        for kpart in _chunks(sorted(old_keys)):
+            q = sa.select(resolved_events.c.event_key, resolved_events.c.status).where(
+                resolved_events.c.event_key.in_(kpart), resolved_events.c.status != "auto")
+            status.update({k: s for k, s in conn.execute(q)})
+            conn.execute(resolved_events.delete().where(resolved_events.c.event_key.in_(kpart)))
+            conn.execute(merge_links.delete().where(merge_links.c.event_key.in_(kpart)))
+        now_ts, now = int(time.time()), _now()
+        ev_rows: list[dict[str, Any]] = []
+        link_rows: list[dict[str, Any]] = []
+        assign: list[dict[str, Any]] = []
+        for cl in resolve.cluster(pool):
+            row = resolve.merge(cl["members"], key=cl["key"], now=now_ts)
+            row["status"] = status.get(cl["key"], "auto")
+            row["updated_at"] = now
+            ev_rows.append(row)
+            link_rows.extend({"event_key": cl["key"], "mention_a": a, "mention_b": b, "explanation": why}
+                             for a, b, why in cl["links"])
+            assign.extend({"k": m["mention_key"], "ck": cl["key"]} for m in cl["members"]
+                          if m["cluster_key"] != cl["key"])
+        for part in _chunks(ev_rows):
+            conn.execute(resolved_events.insert(), list(part))
+        for part in _chunks(link_rows):
+            conn.execute(merge_links.insert(), list(part))
+        if assign:
+            conn.execute(
+                mentions.update().where(mentions.c.mention_key == sa.bindparam("k"))
+                .values(cluster_key=sa.bindparam("ck")),
+                assign,
+            )
+
+    def rebuild_resolution(self) -> int:
+        """Re-cluster every mention from scratch (after changing the rules); returns the event count."""
+        def run(conn: Connection) -> int:
+            pool = [dict(r._mapping) for r in conn.execute(self._mention_select())]
+            conn.execute(resolved_events.delete())
+            conn.execute(merge_links.delete())
+            for m in pool:
+                m["cluster_key"] = None
+            self._write_clusters(conn, pool, set())
+            return conn.execute(sa.select(sa.func.count()).select_from(resolved_events)).scalar_one()
+
+        return db.write(self.engine, run)
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def events(self, filters: EventFilter | None = None, *, with_sources: bool = True) -> list[dict[str, Any]]:
+        """Resolved events (ACLED fields + id, modality, sources), ordered by date then id."""
+        f = filters or EventFilter()
+        t = resolved_events
+        q = sa.select(t)
+        if f.date_from:
+            q = q.where(t.c.event_date >= f.date_from)
+        if f.date_to:
+            q = q.where(t.c.event_date <= f.date_to)
+        if f.event_type:
+            v = f.event_type.casefold()
+            q = q.where(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
+        if f.actor:
+            like = f"%{f.actor.casefold()}%"
+            q = q.where(sa.or_(*(sa.func.lower(c).like(like) for c in
+                                 (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
+        if f.admin1:
+            q = q.where(sa.func.lower(t.c.admin1) == f.admin1.casefold())
+        if f.bbox:
+            min_lon, min_lat, max_lon, max_lat = f.bbox
+            q = q.where(t.c.latitude.between(min_lat, max_lat), t.c.longitude.between(min_lon, max_lon))
+        if f.modality:
+            q = q.where(t.c.modality.in_(list(f.modality)))
+        if f.status:
+            q = q.where(t.c.status.in_(list(f.status)))
+        q = q.order_by(t.c.event_date.is_(None), t.c.event_date, t.c.event_key)
+        if f.limit is not None:
+            q = q.limit(f.limit)
+        if f.offset:
+            q = q.offset(f.offset)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            sources = self._sources(conn, [r["event_key"] for r in rows]) if with_sources else {}
+        return [_public_event(r, sources.get(r["event_key"], [])) for r in rows]
+
+    def _sources(self, conn: Connection, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for part in _chunks(list(keys)):
+            q = (sa.select(mentions.c.cluster_key, mentions.c.mention_key, mentions.c.modality,
+                           mentions.c.fatalities, mentions.c.evidence, documents.c.doc_id, documents.c.outlet,
+                           documents.c.published, documents.c.url)
+                 .join(documents, documents.c.id == mentions.c.document_id)
+                 .where(mentions.c.cluster_key.in_(part))
+                 .order_by(mentions.c.cluster_key, documents.c.published, mentions.c.mention_key))
+            for r in conn.execute(q):
+                out.setdefault(r.cluster_key, []).append({
+                    "doc_id": r.doc_id, "outlet": r.outlet, "published": r.published, "url": r.url,
+                    "mention": r.mention_key, "modality": r.modality, "fatalities": r.fatalities,
+                    "evidence": [e.get("text") for e in (r.evidence or [])],
+                })
+        return out
+
+    def _find_key(self, conn: Connection, event_id: str) -> str | None:
+        q = sa.select(resolved_events.c.event_key).where(
+            sa.or_(resolved_events.c.event_key == event_id, resolved_events.c.event_id_cnty == event_id))
+        return conn.execute(q).scalar()
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            key = self._find_key(conn, event_id)
+            if key is None:
+                return None
+            row = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
+            return _public_event(dict(row._mapping), self._sources(conn, [key]).get(key, []))
+
+    def explain(self, event_id: str) -> dict[str, Any] | None:
+        """Why the event's mentions were merged: its members and every link (fields, km, days)."""
+        with self.engine.connect() as conn:
+            key = self._find_key(conn, event_id)
+            if key is None:
+                return None
+            event = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
+            members = [dict(r._mapping) for r in conn.execute(
+                self._mention_select().where(mentions.c.cluster_key == key).order_by(mentions.c.mention_key))]
+            links = [dict(r._mapping) for r in conn.execute(
+                sa.select(merge_links.c.mention_a, merge_links.c.mention_b, merge_links.c.explanation)
+                .where(merge_links.c.event_key == key).order_by(merge_links.c.id))]
+        ev = dict(event._mapping)
+        return {
+            "event_id": key,
+            "event_id_cnty": ev["event_id_cnty"],
+            "summary": (f"{len(members)} mention(s) from {ev['n_sources']} article(s) merged into one event"
+                        if len(members) > 1 else "a single mention: nothing merged"),
+            "merged": {k: ev[k] for k in ("event_date", "event_type", "sub_event_type", "location", "actor1",
+                                          "actor2", "fatalities", "modality")},
+            "fatalities_rule": "most conservative figure among asserted/claimed sources reporting deaths",
+            "fatalities_by_source": ev["fatalities_by_source"],
+            "mentions": [
+                {k: m.get(k) for k in ("mention_key", "doc_id", "outlet", "published", "event_date",
+                                       "event_type", "sub_event_type", "actor1", "actor2", "location",
+                                       "admin1", "admin2", "latitude", "longitude", "geo_precision",
+                                       "fatalities", "modality")}
+                for m in members
+            ],
+            "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
+        }
+
+    def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
+        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published)
+             .join(documents, documents.c.id == claims.c.document_id))
+        if subject:
+            q = q.where(claims.c.subject_key.like(f"%{claims_mod.subject_key(subject)}%"))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        return claims_mod.group_claims(rows)
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            def count(t: sa.Table) -> int:
+                return conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+
+            n_docs, n_mentions, n_events = count(documents), count(mentions), count(resolved_events)
+            multi = conn.execute(sa.select(sa.func.count()).select_from(resolved_events)
+                                 .where(resolved_events.c.n_mentions > 1)).scalar_one()
+            return {"documents": n_docs, "mentions": n_mentions, "events": n_events,
+                    "merged_mentions": n_mentions - n_events, "multi_source_events": multi,
+                    "claims": count(claims)}
+
+    def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
+               field: str | None = None, new_value: Any = None) -> None:
+        """Record an analyst decision; confirm/reject set the event's status, edit changes one field."""
+        editable = set(ACLED_FIELDS) - {"event_id_cnty", "timestamp"}
+
+        def run(conn: Connection) -> None:
+            key = self._find_key(conn, event_id)
+            if key is None:
+                raise KeyError(event_id)
+            ev = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
+            members = [k for (k,) in conn.execute(sa.select(mentions.c.mention_key)
+                                                  .where(mentions.c.cluster_key == key))]
+            old = None
+            values: dict[str, Any] = {}
+            if action in ("confirm", "reject"):
+                values["status"] = "confirmed" if action == "confirm" else "rejected"
+            elif action == "edit":
+                if field not in editable:
+                    raise ValueError(f"cannot edit field {field!r}")
+                old = ev._mapping[field]
+                values.update({field: new_value, "status": "edited"})
+            else:
+                raise ValueError(f"unknown review action {action!r}")
+            conn.execute(resolved_events.update().where(resolved_events.c.event_key == key).values(**values))
+            conn.execute(reviews.insert().values(
+                event_key=key, mention_keys=members, action=action, field=field, old_value=old,
+                new_value=new_value, reviewer=reviewer, note=note, created_at=_now()))
+
+        db.write(self.engine, run)
+
+
+def _public_event(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"event_id": row["event_key"]}
+    out.update({k: row[k] for k in ACLED_FIELDS})
+    out.update({
+        "modality": row["modality"], "status": row["status"], "n_sources": row["n_sources"],
+        "n_mentions": row["n_mentions"], "fatalities_by_source": row["fatalities_by_source"],
+        "sources": sources,
+    })
+    return out
+
+
+def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:
+    cl, cn = resolve.cell_of(ev.latitude, ev.longitude)
+    return {
+        "mention_key": f"{h[:16]}:{idx}", "document_id": doc_pk, "idx": idx,
+        "event_date": ev.event_date, "time_precision": ev.time_precision, "event_type": ev.event_type,
+        "sub_event_type": ev.sub_event_type, "actor1": ev.actor1, "assoc_actor_1": ev.assoc_actor_1,
+        "actor2": ev.actor2, "assoc_actor_2": ev.assoc_actor_2, "inter1": ev.inter1, "inter2": ev.inter2,
+        "interaction": ev.interaction, "location": ev.location, "admin1": ev.admin1, "admin2": ev.admin2,
+        "country": ev.country, "iso": ev.iso, "latitude": ev.latitude, "longitude": ev.longitude,
+        "geo_precision": ev.geo_precision, "fatalities": ev.fatalities or 0, "notes": ev.notes,
+        "modality": ev.modality, "confidence": ev.confidence,
+        "evidence": [e.model_dump() for e in ev.evidence],
+        "family": resolve.family_of(ev.event_type), "day": resolve.day_of(ev.event_date),
+        "cell_lat": cl, "cell_lon": cn, "cluster_key": None,
+    }
+
+
+def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
+    return {
+        "document_id": doc_pk, "idx": idx, "subject": c.subject, "subject_key": claims_mod.subject_key(c.subject),
+        "value": c.value, "unit": c.unit, "qualifier": c.qualifier, "stance": c.stance,
+        "speaker": c.speaker.model_dump(), "source_type": c.source_type, "claim_date": c.claim_date,
+        "event_index": c.event_index, "evidence": [e.model_dump() for e in c.evidence],
+    }
+
+
+__all__ = ["Store", "EventFilter", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]
