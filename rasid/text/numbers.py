@@ -182,12 +182,23 @@ class _Tok:
     text: str
 
 
-_PUNCT_SPACE = str.maketrans({c: " " for c in '.,،؛;:!?؟"()[]{}/\\-_\'<>|*+=%'})
+_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
+_last_words: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def words_of(norm: str) -> frozenset[str]:
+    """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
+    global _last_words
+    if _last_words[0] is norm:
+        return _last_words[1]
+    words = frozenset(_SPLIT.split(norm))
+    _last_words = (norm, words)
+    return words
 
 
 def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[int]) -> list[_Tok]:
     """Tokens of the regions around digits and number words only (tokenising everything is slow)."""
-    present = _triggers().intersection(norm.translate(_PUNCT_SPACE).split())
+    present = _triggers().intersection(words_of(norm))
     for w in present:
         j = norm.find(w)
         while j >= 0:
