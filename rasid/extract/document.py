@@ -23,14 +23,17 @@ from rasid.models import DocResult, Document, Entity, Event, Evidence
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.dates import DateMention, find_dates, parse_iso_date
 from rasid.text.normalize import NormText
-from rasid.text.numbers import find_numbers
+from rasid.text.numbers import NumberMention, find_numbers
 from rasid.text.sentences import split_sentences
 
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
                  "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
 ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
 _LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:،|,|و|او|ثم)?[\s\"'()«»]*(?:و?(?:قريه|قري|بلده|بلدات|مدينه|مدن|حي|احياء)\s*)?$")
-_MIN_CONFIDENCE = 0.3
+_WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
+                            "Peaceful protest", "Violent demonstration"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
 @dataclass(slots=True)
@@ -72,7 +75,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult
     numbers = find_numbers(nt)
     country = _document_country(places)
 
-    builder = _Builder(nt, lexicon, mentions, places, dates, published, country)
+    builder = _Builder(nt, lexicon, mentions, places, dates, numbers, published, country)
     drafts = builder.run()
     result.events = [builder.to_event(d) for d in drafts]
     result.entities = _entities(nt, mentions, places, dates, numbers, lexicon, country)
@@ -89,13 +92,14 @@ def _document_country(places: list[PlaceMention]) -> str | None:
 
 class _Builder:
     def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
-                 places: list[PlaceMention], dates: list[DateMention], published: dt.date | None,
-                 country: str | None) -> None:
+                 places: list[PlaceMention], dates: list[DateMention], numbers: list[NumberMention],
+                 published: dt.date | None, country: str | None) -> None:
         self.nt = nt
         self.lexicon = lexicon
         self.mentions = mentions
         self.places = [p for p in places if p.role == "mention"]
         self.dates = dates
+        self.numbers = numbers
         self.published = published
         self.country = country
         self.ref_year = self._reference_year()
@@ -264,12 +268,29 @@ class _Builder:
             draft.actor2 = None
 
     def _confidence(self, d: Draft) -> float:
+        """How sure we are that the sentence reports this event (not talk about violence, trials, history)."""
         f = d.frame
-        score = f.weight * (0.55 + (0.2 if d.actor1 else 0.0) + (0.1 if d.actor2 else 0.0)
-                            + (0.15 if d.place and not d.place_inherited else 0.05 if d.place else 0.0))
-        if f.elaboration:
-            score *= 0.8
-        return round(min(score, 1.0), 3)
+        sm = f.sentence
+        support = sum((
+            sm.has_cue("anchor"),
+            sm.has_cue("occur"),
+            bool(d.fatalities or self._has_count(sm)),
+            bool(d.actor1 and (d.actor1.kind == "armed" or f.event_type in (o.PROTESTS, o.RIOTS))),
+            bool(d.place and not d.place_inherited),
+        ))
+        score = f.weight + 0.1 * support + (0.05 if d.actor2 else 0.0)
+        score -= 0.35 if sm.has_cue("legal") else 0.0
+        score -= 0.25 if sm.has_cue("generic") else 0.0
+        needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
+        if support < needed:
+            score *= 0.5
+        if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
+            score *= 0.5
+        return round(max(0.0, min(score, 1.0)), 3)
+
+    def _has_count(self, sm: SentenceMentions) -> bool:
+        s = sm.sentence
+        return any(s.start <= n.start < s.end and getattr(n, "kind", "count") == "count" for n in self.numbers)
 
     def _merge_into(self, drafts: list[Draft], new: Draft) -> Draft | None:
         """An earlier draft that reports the same event (same type family, place, day, actors), updated."""
