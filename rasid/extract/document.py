@@ -259,6 +259,8 @@ class _Builder:
             "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
         ):
             draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
+            draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC:
@@ -328,7 +330,7 @@ class _Builder:
             state = self.lexicon.state_actor(country)
             if state:
                 return state.canonical
-            return f"Military Forces of {COUNTRY_NAMES.get(country or '', 'Unknown country')}"
+            return f"Military Forces of {COUNTRY_NAMES[country]}" if country in COUNTRY_NAMES else "State forces"
         if "{country}" in actor.canonical:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
@@ -380,7 +382,10 @@ class _Builder:
 
 
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a == b
+    if a is None or b is None or a == b:
+        return True
+    # "الجنود" (generic state forces) and "الجيش العراقي" are the same side
+    return {a.canonical, b.canonical} & {"@state"} != set() and a.inter == b.inter == 1
 
 
 def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[PlaceMention],

@@ -18,12 +18,13 @@ _ACTOR2_MARK = re.compile(
     r"(?:ضد|مع|حساب|مواقع|موقع|نقاط|نقطه|مقرات|مقر|تجمعات|تجمع|معاقل|معقل|صفوف|عناصر من|عنصرا من|عناصر|"
     r"سيطره|مناطق سيطره|مناطق|قوافل|رتل|ارتال|دوريه|دوريات|سياره|اليات|اهداف|استهدف\w*|بين|من قبل|من جانب|"
     r"على|الي|لدي|بحق|طال\w*|ضحايا|مقتل|اصابه|قتلى|اسر|اعتقال|اختطاف|اغتيال|قياديا في|قيادي في|قائد في|"
-    r"من)\s*\S{0,3}\s*$"
+    r"من)(?:\s+\S+)?\s*\S{0,3}\s*$"
 )
 _ASSOC_MARK = re.compile(
     r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
     r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
 )
+_NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0,2}$")
 _BETWEEN = re.compile(r"بين\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
 
@@ -90,7 +91,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                 frames.append(Frame(o.RIOTS, "Violent demonstration", first("riot"), sm))
             elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}):
                 frames.append(Frame(o.PROTESTS, "Excessive force against protesters", first("protest"), sm))
-            elif sm.has_cue("intervention") or "arrest" in kinds:
+            elif _affirmed_cue(norm, sm, "intervention") or "arrest" in kinds:
                 frames.append(Frame(o.PROTESTS, "Protest with intervention", first("protest"), sm))
             else:
                 frames.append(Frame(o.PROTESTS, "Peaceful protest", first("protest"), sm))
@@ -109,6 +110,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         return frames
 
     # --- political violence
+    if "disrupted" in kinds:
+        kinds.discard("ied")
     explosion = o.explosion_subtype(kinds, air)
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
@@ -138,7 +141,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
             frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
         frames.append(frame)
-    if not frames and kinds & {"attack", "kill", "shoot"}:
+    if not frames and kinds & {"attack", "kill", "shoot"} and not kinds & set(o.STRATEGIC_KINDS):
         t = first("attack", "shoot", "kill")
         only_casualties = not (kinds & {"attack", "shoot"})
         frame = Frame(o.VAC, "Attack", t, sm, weight=t.weight)
@@ -155,6 +158,10 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                 t = first(kind)
                 frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
                 _assign_roles(norm, frame, armed, civilians)
+                if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
+                    frame.actor1 is None or frame.actor1.actor.inter != 1
+                ):
+                    frame.actor1, frame.actor2 = frame.actor2, frame.actor1
                 frames.append(frame)
                 break
     for f in frames:
@@ -172,8 +179,11 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
             frame.actor1, frame.actor2 = a, cands[i + 1]
             break
     if frame.actor1 is None:
-        marked2 = [a for a in cands if a.start > t.start - 40 and _ACTOR2_MARK.search(_before(norm, a.start))]
-        unmarked = [a for a in cands if a not in marked2]
+        assoc = [a for a in cands if _ASSOC_MARK.search(_before(norm, a.start, 16)) and a.start > t.start - 40
+                 and not _ASSOC_MARK.search(_before(norm, a.start, 16)).group(0).strip().startswith("و")]
+        marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
+                   and _ACTOR2_MARK.search(_before(norm, a.start))]
+        unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
         is_verb = any(k.pos == "verb" for k in t.kinds)
@@ -185,6 +195,7 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
             frame.actor1 = before[-1]
         elif after:
             frame.actor1 = after[0]
+        frame.assoc1.extend(a for a in assoc if frame.actor1 is None or a.actor != frame.actor1.actor)
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
@@ -200,6 +211,11 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
         frame.actor2 = civilians[0]
         frame.civilians_target = True
+
+
+def _affirmed_cue(norm: str, sm: SentenceMentions, cue: str) -> bool:
+    """A cue not negated just before it ("دون ان تتدخل لتفريق")."""
+    return any(not _NEGATED.search(norm[max(0, c.start - 25):c.start]) for c in sm.cues_of(cue))
 
 
 def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:

@@ -6,6 +6,7 @@ document, else to their own entry; both-sides cues ("الطرفين") are kept f
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -91,6 +92,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> 
         elif not alias.anaphoric:
             last_by_focus[actor.focus] = actor
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
+    for bucket in out:
+        bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(nt.norm):
         bucket = target(t.start, t.end)
         if bucket is not None:
@@ -101,3 +104,18 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> 
             for cue in dict.fromkeys(c.values):
                 bucket.cues.append(CueMention(c.start, c.end, cue))
     return out
+
+
+_PARTITIVE = re.compile(r"^\s*(?:من|في|التابعين ل|التابعه ل|ينتمون ل|ل)?\s*$")
+
+
+def _drop_vague_before_named(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """"مسلحين من تنظيم داعش": the vague mention stands for the named group that follows it."""
+    keep: list[ActorMention] = []
+    for i, a in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if (a.actor.focus == "unknown" and nxt is not None and nxt.actor.focus != "unknown"
+                and _PARTITIVE.match(norm[a.end:nxt.start])):
+            continue
+        keep.append(a)
+    return keep

@@ -59,7 +59,7 @@ def explosion_subtype(kinds: set[str], air_cue: bool) -> str | None:
     """The most specific explosion sub-type among the trigger kinds of a sentence."""
     for kind in ("chemical", "suicide", "strike_air", "ied", "grenade", "shelling"):
         if kind in kinds:
-            if kind in ("shelling", "ied") and air_cue and "suicide" not in kinds:
+            if kind == "shelling" and air_cue and "suicide" not in kinds:
                 return "Air/drone strike"
             return EXPLOSION_KINDS[kind]
     return None

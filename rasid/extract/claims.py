@@ -1,0 +1,451 @@
+"""Quantity and proposition claims with their speaker, stance and evidence (issue 5).
+
+Entry points for the extraction stage (normalised offsets in, original offsets in the records out):
+
+- `extract_claims(nt, sentences, events, published) -> list[Claim]`: once per document.
+- `find_attribution(nt, sentence_span, previous_speaker) -> Attribution | None`: who says so and with which
+  stance, from the cue lists in `rasid/data/lexicon/attribution.tsv` (used to set event modality).
+- `killed_count(nt, sentence_span) -> (value, normalised span) | None`: the conservative deaths figure.
+
+Units and casualty categories of counted nouns come from `rasid/data/lexicon/units.tsv`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from rasid.models import Claim, Event, Evidence, Speaker
+from rasid.text.dates import find_dates
+from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.normalize import NormText, normalize
+from rasid.text.numbers import NumberMention, find_numbers, unit_of
+
+_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "attribution.tsv"
+_KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
+_STANCES = ("affirm", "deny", "speculate")
+_SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness")
+_PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "weapon_use")
+
+_WORD = re.compile(r"[^\W_]+")
+_STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "في", "عن", "علي", "بان", "بانه", "بانها", "لـ",
+                           "اليوم", "امس", "ايضا", "كما", "حيث", "التي", "الذي", "الذين", "من", "مع", "خلال",
+                           "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل"})
+_SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
+_CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
+_OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
+
+
+class Attribution(NamedTuple):
+    speaker: Speaker
+    source_type: str  # official | spokesperson | local_sources | activists | agency | outlet | witness | unknown
+    stance: str  # affirm | deny | speculate
+
+
+@dataclass(slots=True)
+class _Cue:
+    kind: str
+    value: str
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> LexiconMatcher[_Cue]:
+    from rasid.lexicon.tsv import read_tsv
+
+    entries: list[tuple[str, _Cue]] = []
+    for row in read_tsv(_LEXICON, ("form", "kind", "value")):
+        kind, value = row.get("kind"), row.get("value")
+        if kind not in _KINDS:
+            raise row.error(f"kind must be one of {', '.join(_KINDS)}")
+        allowed = {"speaker": _SOURCE_TYPES, "proposition": _PROPOSITIONS}.get(kind, _STANCES)
+        if value not in allowed:
+            raise row.error(f"value {value!r} is not one of {', '.join(allowed)}")
+        entries.append((row.get("form"), _Cue(kind, value)))
+    return LexiconMatcher(entries, article=True, suffixes=INFLECTION_SUFFIXES)
+
+
+def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
+    s, e = span
+    out = []
+    for m in _matcher().find(nt.norm[s:e]):
+        for cue in m.values:
+            out.append((s + m.start, s + m.end, cue))
+    return out
+
+
+def _orig(nt: NormText, start: int, end: int) -> str:
+    a, b = nt.span(start, end)
+    return nt.original[a:b].strip(" \"'،,.:()«»“”")
+
+
+def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
+    """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
+    norm = nt.norm
+    first = last = -1
+    count = 0
+    for m in _WORD.finditer(norm, pos, end):
+        gap = norm[(last if last >= 0 else pos):m.start()]
+        if last >= 0 and any(c in gap for c in "،,.:؛()\n"):
+            break
+        if m.group() in _STOP_SPEAKER or m.group().startswith(("ان", "بان")) and len(m.group()) <= 5:
+            break
+        if first < 0:
+            first = m.start()
+        last = m.end()
+        count += 1
+        if count >= max_words:
+            break
+    return (first, last) if first >= 0 else (pos, pos)
+
+
+def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tuple[int, int]:
+    """Normalised span of the words right before `pos` back to punctuation or the sentence start."""
+    norm = nt.norm
+    seg_start = start
+    for ch in "،,.:؛\n\"":
+        k = norm.rfind(ch, start, pos)
+        if k + 1 > seg_start:
+            seg_start = k + 1
+    words = list(_WORD.finditer(norm, seg_start, pos))
+    words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و")]
+    if not words:
+        return (pos, pos)
+    words = words[-max_words:]
+    return words[0].start(), words[-1].end()
+
+
+def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int, _Cue]]) -> tuple[Speaker, str]:
+    """Speaker record and source type of a speaker phrase (normalised span)."""
+    s, e = span
+    if e <= s:
+        return Speaker(), "unknown"
+    source_type = "unknown"
+    for cs, ce, cue in cues:
+        if cue.kind == "speaker" and s <= cs < e:
+            source_type = cue.value
+            break
+    norm = nt.norm
+    text = _orig(nt, s, e)
+    name = None
+    role: str | None = text
+    affiliation = None
+    # a name in parentheses right after the role: "المتحدث باسم ... (فلان الفلاني)"
+    tail = norm[e:e + 60]
+    par = re.match(r"\s*[(\"]([^()\"\n]{3,40})[)\"]", tail)
+    if par:
+        name = _orig(nt, e + par.start(1), e + par.end(1))
+    k = norm.find(" باسم ", s, e)
+    if k >= 0:
+        affiliation = _orig(nt, k + 6, e)
+    elif source_type in ("agency", "outlet", "activists"):
+        name, role = text, None
+    elif source_type == "unknown":
+        name, role = text, None
+    return Speaker(name=name, role=role, affiliation=affiliation), source_type
+
+
+def find_attribution(nt: NormText, sentence_span: tuple[int, int],
+                     previous_speaker: Speaker | None = None) -> Attribution | None:
+    """Who a sentence attributes its content to, and with which stance; None when it is plain narration.
+
+    Reported-speech verbs (قال، أكد، نفى، زعم...) take the phrase after them as speaker ("قالت مصادر محلية
+    إن"), or the one before them ("المرصد أكد أن"); a verb with no subject ("وأضاف أن") carries over
+    `previous_speaker`. Sourcing phrases (حسب، وفق، نقلاً عن) take the phrase after them. A deny verb or cue
+    (نفى، لا صحة) makes the stance "deny"; a speculation cue (رجح، ربما) "speculate".
+    """
+    cues = _cues(nt, sentence_span)
+    if not cues:
+        return None
+    s, e = sentence_span
+    stance = "affirm"
+    for _, _, cue in cues:
+        if cue.kind in ("deny", "verb") and cue.value == "deny":
+            stance = "deny"
+            break
+        if cue.kind in ("speculate", "verb") and cue.value == "speculate":
+            stance = "speculate"
+    for cs, ce, cue in cues:
+        if cue.kind not in ("verb", "source"):
+            continue
+        after = _phrase_after(nt, ce, e)
+        phrase = after
+        if cue.kind == "verb":
+            # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
+            if after[1] <= after[0]:
+                phrase = _phrase_before(nt, s, cs)
+            elif not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues):
+                before = _phrase_before(nt, s, cs)
+                if any(c.kind == "speaker" and before[0] <= a < before[1] for a, _, c in cues):
+                    phrase = before
+        if phrase[1] <= phrase[0]:
+            if previous_speaker is not None and (previous_speaker.name or previous_speaker.role):
+                return Attribution(previous_speaker, _carried_type(previous_speaker, nt, cues), stance)
+            return Attribution(Speaker(), "unknown", stance)
+        speaker, source_type = _speaker_from(nt, phrase, cues)
+        return Attribution(speaker, source_type, stance)
+    if stance != "affirm":
+        return Attribution(previous_speaker or Speaker(), "unknown", stance)
+    # a speaker noun used as the source without a verb ("مصادر محلية: ...")
+    return None
+
+
+def _carried_type(sp: Speaker, nt: NormText, cues: list) -> str:
+    text = normalize(" ".join(x for x in (sp.role, sp.name) if x))
+    probe = NormText.of(text)
+    for _, _, cue in _cues(probe, (0, len(probe.norm))):
+        if cue.kind == "speaker":
+            return str(cue.value)
+    return "unknown"
+
+
+# --- quantities -------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Quantity:
+    mention: NumberMention
+    unit: str
+    category: str  # killed | wounded | captured | displaced | surrendered | area | casualties | ""
+    end: int  # end of the counted noun (normalised)
+    cue_start: int
+    subset: bool  # "بينهم 3 اطفال": part of a figure given just before
+
+
+def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
+    return list(_WORD.finditer(norm, pos, min(len(norm), pos + limit)))
+
+
+def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: str | None) -> _Quantity | None:
+    norm = nt.norm
+    s, e = sent
+    unit = ""
+    category = ""
+    end = m.end
+    after = [w for w in _words_after(norm, m.end) if w.start() < e]
+    if m.num_end > 0 and m.num_end != m.end:
+        after = [w for w in after if w.start() >= m.num_end]
+    # dual noun: the mention is the noun itself
+    entry = unit_of(norm[m.start:m.end]) if m.value == 2 and not norm[m.start].isdigit() else None
+    idx = 0
+    if entry is None:
+        while idx < len(after) and after[idx].group() in ("من", "الف", "مئه", "اخرين") and idx < 2:
+            if after[idx].group() == "اخرين":
+                break
+            idx += 1
+        if idx < len(after):
+            w = after[idx].group()
+            entry = unit_of(w)
+            if entry is not None and entry.number == "cue":
+                entry = None
+            if entry is not None:
+                end = after[idx].end()
+                if entry.unit == "km" and idx + 1 < len(after) and after[idx + 1].group() == "مربع":
+                    end = after[idx + 1].end()
+                    entry = type(entry)("km2", entry.category, entry.number)
+            elif w in _OTHERS:
+                unit = last_unit or "person"
+                end = after[idx].end()
+    if entry is not None:
+        unit, category = entry.unit, entry.category
+    if not unit:
+        return None
+    if unit == "duration":
+        return None
+    # category from a cue word shortly before the number ("مقتل 5 مدنيين", "اصابه 10 اخرين")
+    before = list(_WORD.finditer(norm, max(s, m.start - 40), m.start))[-4:]
+    cue_start = m.start
+    subset = False
+    for w in reversed(before):
+        g = w.group()
+        if g in _SUBSET:
+            subset = True
+            continue
+        ce = unit_of(g)
+        if ce is not None and ce.number == "cue":
+            if not category:
+                category = ce.category
+            cue_start = w.start()
+            break
+    if not category:
+        # "5 مدنيين قتلوا" / "10 اشخاص بجروح"
+        for w in after[idx + 1:idx + 3]:
+            ce = unit_of(w.group())
+            if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
+                category = ce.category
+                end = w.end()
+                break
+            if w.group() in ("بجروح", "بجراح"):
+                category = "wounded"
+                end = w.end()
+                break
+    # "20 شخصا بين قتيل وجريح": a casualty total, never deaths
+    both = _BOTH.match(norm, end, min(e, end + 40))
+    if both:
+        category = "casualties"
+        end = both.end()
+    if unit in ("km", "km2", "hectare") and not category:
+        category = "area"
+    return _Quantity(m, unit, category, end, cue_start, subset)
+
+
+_BOTH = re.compile(r"\s*(?:ما\s+)?بين\s+(?:قتيل|قتلي|شهيد|شهداء)\S*\s+و(?:جريح|جرحي|مصاب)\S*")
+_SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "displaced": "displaced",
+            "surrendered": "surrendered", "area": "area", "casualties": "killed_or_wounded"}
+
+
+def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
+    out: list[_Quantity] = []
+    last_unit: str | None = None
+    for m in numbers:
+        if m.kind != "count" or not (sent[0] <= m.start < sent[1]):
+            continue
+        if m.vague and m.value == 0:
+            continue
+        q = _quantity(nt, m, sent, last_unit)
+        if q is not None:
+            out.append(q)
+            last_unit = q.unit
+    out.extend(_singular_casualties(nt, sent, out))
+    out.sort(key=lambda q: q.mention.start)
+    return out
+
+
+_SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف)?(?:مقتل|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف)\s+(\S+)")
+
+
+def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
+    """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
+    norm = nt.norm
+    out = []
+    for m in _SINGULAR_CUE.finditer(norm, sent[0], sent[1]):
+        noun = m.group(1)
+        entry = unit_of(noun)
+        if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
+            continue
+        if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
+            continue
+        if any(q.mention.start <= m.start(1) < q.end for q in found):
+            continue
+        cue = unit_of(m.group().split()[0])
+        category = cue.category if cue is not None else ""
+        nm = NumberMention(m.start(1), m.end(1), 1.0, num_start=m.start(1), num_end=m.end(1))
+        out.append(_Quantity(nm, entry.unit, category, m.end(1), m.start(), False))
+    return out
+
+
+def killed_count(nt: NormText, span: tuple[int, int],
+                 numbers: Sequence[NumberMention] | None = None) -> tuple[float, tuple[int, int]] | None:
+    """Conservative deaths figure of one sentence and its NORMALISED evidence span, or None.
+
+    Deaths only: wounded, captured and "بين قتيل وجريح" totals never count. Figures joined by "و" in the
+    same clause add up ("مقتل 3 جنود و5 مدنيين" = 8); a subset ("بينهم 3 أطفال") is not added; figures
+    from rival reports (separated by بينما / في حين / حسب ...) give the lowest one. A range counts its low
+    end, vague words their ACLED values (عشرات = 10, مئات = 100).
+    """
+    if numbers is None:
+        numbers = [m for m in find_numbers(nt) if span[0] <= m.start < span[1]]
+    qs = [q for q in _sentence_quantities(nt, span, numbers) if q.category == "killed" and not q.subset]
+    if not qs:
+        return None
+    groups: list[list[_Quantity]] = [[qs[0]]]
+    for q in qs[1:]:
+        gap = nt.norm[groups[-1][-1].end:q.mention.start]
+        if any(c in gap for c in _CONTRAST) or len(gap) > 60:
+            groups.append([q])
+        else:
+            groups[-1].append(q)
+    best: tuple[float, tuple[int, int]] | None = None
+    for g in groups:
+        total = sum(q.mention.value for q in g)
+        ev = (min(q.cue_start for q in g), max(q.end for q in g))
+        if best is None or total < best[0]:
+            best = (total, ev)
+    return best
+
+
+def _value(m: NumberMention) -> float | list[float]:
+    if m.high is not None:
+        return [m.value, m.high]
+    return m.value
+
+
+def _event_for(nt: NormText, events: Sequence[Event], sent: tuple[int, int], pos: int) -> int | None:
+    a, b = nt.span(sent[0], sent[1])
+    p = nt.orig_index(pos)
+    best: tuple[int, int] | None = None
+    for i, ev in enumerate(events):
+        for evd in ev.evidence:
+            if evd.start < b and a < evd.end:
+                dist = 0 if evd.start <= p < evd.end else min(abs(evd.start - p), abs(evd.end - p))
+                if best is None or dist < best[0]:
+                    best = (dist, i)
+    return best[1] if best else None
+
+
+def _evidence(nt: NormText, start: int, end: int) -> Evidence:
+    a, b = nt.span(start, end)
+    return Evidence(start=a, end=b, text=nt.original[a:b])
+
+
+def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: Sequence[Event],
+                   published: dt.date | None) -> list[Claim]:
+    """Quantity claims (every counted figure with a unit) and attributed propositions of one document.
+
+    `sentences` are normalised (start, end) spans in order; `events` carry original-offset evidence. A
+    claim gets `event_index` when an event's evidence lies in the same sentence (the nearest one).
+    """
+    numbers = find_numbers(nt)
+    dates = find_dates(nt, published) if published is not None else []
+    pub_iso = published.isoformat() if published else None
+    claims: list[Claim] = []
+    previous: Speaker | None = None
+    for sent in sentences:
+        att = find_attribution(nt, sent, previous)
+        if att is not None and (att.speaker.name or att.speaker.role):
+            previous = att.speaker
+        speaker = att.speaker if att else Speaker()
+        source_type = att.source_type if att else "unknown"
+        stance = att.stance if att else "affirm"
+        claim_date = pub_iso
+        if att is not None:
+            for d in dates:
+                if sent[0] <= d.start < sent[1] and d.date is not None and d.precision == 1:
+                    claim_date = d.date.isoformat()
+                    break
+        for q in _sentence_quantities(nt, sent, numbers):
+            subject = _SUBJECT.get(q.category) or q.unit
+            claims.append(Claim(
+                subject=subject, value=_value(q.mention), unit=q.unit, qualifier=q.mention.qualifier,  # type: ignore[arg-type]
+                stance=stance, speaker=speaker, source_type=source_type if att else "outlet",  # type: ignore[arg-type]
+                claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
+                evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
+            ))
+        if att is not None:
+            claims.extend(_propositions(nt, sent, att, claim_date, events))
+    return claims
+
+
+def _propositions(nt: NormText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
+                  events: Sequence[Event]) -> list[Claim]:
+    """Attributed propositions (negotiations, truce, agreement, control, weapon use) with their stance."""
+    out: list[Claim] = []
+    seen: set[str] = set()
+    for cs, ce, cue in _cues(nt, sent):
+        if cue.kind != "proposition" or cue.value in seen:
+            continue
+        seen.add(cue.value)
+        ps, pe = _phrase_after(nt, ce, sent[1], max_words=5)
+        end = max(ce, pe)
+        value = _orig(nt, cs, end)
+        out.append(Claim(
+            subject=cue.value, value=value, unit=None, stance=att.stance,  # type: ignore[arg-type]
+            speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
+            claim_date=claim_date, event_index=_event_for(nt, events, sent, cs),
+            evidence=[_evidence(nt, sent[0], sent[1])],
+        ))
+    return out
