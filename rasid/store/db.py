@@ -132,7 +132,7 @@ def migrate(engine: Engine) -> None:
         if current_revision(engine) == HEAD_REVISION:
             return
     except sa.exc.OperationalError as exc:
-        raise StoreError(_oneline(exc)) from None
+        raise StoreError(f"cannot open store: {_oneline(exc)}") from None
 
     from alembic import command
     from alembic.config import Config

@@ -1,0 +1,72 @@
+"""Store test fixtures: a real SQLite file in tmp_path and a real PostgreSQL server.
+
+PostgreSQL comes from `.ci/setup-postgres.sh` (URL in RASID_TEST_PG_URL, default below). Outside CI an
+unavailable server skips those tests with a loud reason; with CI=true it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+DEFAULT_PG_URL = "postgresql://rasid:rasid@127.0.0.1:5432/rasid_test"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pg_url_or_skip() -> str:
+    import sqlalchemy as sa
+
+    from rasid.store.db import normalise_url
+
+    url = os.environ.get("RASID_TEST_PG_URL") or DEFAULT_PG_URL
+    try:
+        engine = sa.create_engine(normalise_url(url), connect_args={"connect_timeout": 3})
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    except Exception as exc:
+        reason = (f"PostgreSQL NOT TESTED: no server at {url} ({type(exc).__name__}); "
+                  f"run `eval \"$(bash .ci/setup-postgres.sh)\"` to test it")
+        if _in_ci():
+            pytest.fail(f"CI=true but {reason}")
+        warnings.warn(reason, stacklevel=1)
+        print(f"\n*** {reason} ***", file=sys.stderr)
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.db'}"
+
+
+@pytest.fixture
+def pg_url() -> str:
+    return pg_url_or_skip()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return pg_url_or_skip()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[object]:
+    from rasid.store import Store
+
+    s = Store(store_url)
+    yield s
+    s.close()

@@ -1,0 +1,127 @@
+"""Claims board and exports (ACLED CSV column order, GeoJSON), and the events filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from factories import RAQQA, claim, doc, event, five_outlets, result
+
+from rasid.export.writers import ACLED_COLUMNS, geojson, write_acled_csv
+from rasid.resolve.claims import group_claims, interval
+from rasid.store import EventFilter, Store
+
+ACLED_ORDER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+)
+
+
+def _claims_corpus() -> list:
+    area = "المساحة التي يسيطر عليها التنظيم"
+    left = "عدد الخارجين من الجيب"
+    talks = "مفاوضات بين قسد والتنظيم"
+    rows = []
+    specs = [
+        ("c1", "a.com", "2018-11-05", [claim(area, 50, unit="km2", claim_date="2018-11-05"),
+                                       claim(left, 500, unit="people", claim_date="2018-11-05"),
+                                       claim(talks, "happening", stance="affirm", speaker="مصدر محلي")]),
+        ("c2", "b.com", "2018-11-06", [claim(area, 120, unit="km2", claim_date="2018-11-06"),
+                                       claim(left, 520, unit="people", qualifier="about", claim_date="2018-11-06"),
+                                       claim(talks, "happening", stance="deny", speaker="متحدث باسم قسد")]),
+        ("c3", "c.com", "2018-12-20", [claim("«المساحة» التي يسيطر عليها التنظيم", 20, unit="km2",
+                                             claim_date="2018-12-20")]),
+    ]
+    for doc_id, outlet, published, cl in specs:
+        d = doc(doc_id, outlet, published)
+        rows.append((d, result(d, claims=cl)))
+    return rows
+
+
+def test_claim_groups_conflicts_and_timeline(store: Store) -> None:
+    store.add_results(_claims_corpus())
+    groups = {g["subject"]: g for g in store.claim_groups()}
+    assert len(groups) == 3
+    area = groups["المساحة التي يسيطر عليها التنظيم"]
+    assert area["unit"] == "km2" and len(area["claims"]) == 3  # punctuation variant grouped too
+    assert area["conflict"] is True  # 50 vs 120 in the same week
+    assert [t["date"] for t in area["timeline"]] == ["2018-11-05", "2018-11-06", "2018-12-20"]
+    first = area["claims"][0]
+    assert set(first) == {"value", "qualifier", "stance", "speaker", "outlet", "doc_id", "claim_date", "evidence"}
+    left = groups["عدد الخارجين من الجيب"]
+    assert left["conflict"] is False  # 500 and about 520 agree once rounding is allowed for
+    talks = groups["مفاوضات بين قسد والتنظيم"]
+    assert talks["conflict"] is True and any("stances oppose" in r for r in talks["conflict_reasons"])
+    assert {c["speaker"] for c in talks["claims"]} == {"مصدر محلي", "متحدث باسم قسد"}
+
+
+def test_claim_values_over_time_are_not_conflicts() -> None:
+    rows = [
+        {"subject": "s", "subject_key": "s", "unit": "km2", "value": v, "qualifier": "exact", "stance": "affirm",
+         "doc_id": f"d{i}", "idx": 0, "outlet": f"o{i}", "claim_date": day, "published": None, "evidence": []}
+        for i, (v, day) in enumerate([(120, "2018-11-01"), (50, "2018-11-20"), (20, "2018-12-10")])
+    ]
+    (group,) = group_claims(rows)
+    assert group["conflict"] is False
+    assert interval(500, "exact") == (450, 550)
+    assert interval(500, "more_than")[0] == 450
+    assert interval([500, 600], "exact") == (450.0, 650.0)
+
+
+def _events_corpus() -> list:
+    pairs = five_outlets()
+    d = doc("raqqa-1", "f.com", "2018-06-10")
+    pairs.append((d, result(d, [
+        event(event_date="2018-06-09", location="Raqqa", latitude=RAQQA[0], longitude=RAQQA[1], admin1="Raqqa",
+              admin2="Raqqa", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+              actor1="Coalition", actor2="Civilians (Syria)", inter1=8, inter2=7, interaction=None, fatalities=4),
+        event(event_date="2018-06-12", location="Raqqa", latitude=RAQQA[0], longitude=RAQQA[1], admin1="Raqqa",
+              admin2="Raqqa", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Syria)",
+              actor2=None, inter1=6, inter2=None, modality="planned"),
+    ])))
+    return pairs
+
+
+def test_event_filters(store: Store) -> None:
+    store.add_results(_events_corpus())
+    assert len(store.events()) == 3
+    assert [e["location"] for e in store.events(EventFilter(date_from="2018-10-01"))] == ["Hajin"]
+    assert len(store.events(EventFilter(date_to="2018-06-30"))) == 2
+    assert len(store.events(EventFilter(event_type="air/drone strike"))) == 1
+    assert len(store.events(EventFilter(event_type="Battles"))) == 1
+    assert len(store.events(EventFilter(actor="coalition"))) == 1
+    assert len(store.events(EventFilter(admin1="raqqa"))) == 2
+    assert len(store.events(EventFilter(bbox=(40.5, 34.5, 41.0, 35.0)))) == 1
+    assert len(store.events(EventFilter(modality=["planned"]))) == 1
+    strike = store.events(EventFilter(event_type="Air/drone strike"))[0]
+    assert strike["civilian_targeting"] == "Civilian targeting" and strike["interaction"] == 78
+    assert store.events(EventFilter(limit=1))[0]["event_date"] == "2018-06-09"
+
+
+def test_acled_csv_and_geojson(store: Store) -> None:
+    store.add_results(_events_corpus())
+    rows = store.events(EventFilter(modality=["asserted", "claimed"]))
+    buf = io.StringIO()
+    assert write_acled_csv(rows, buf) == 2  # the planned protest is not an ACLED row
+    buf.seek(0)
+    lines = buf.getvalue().splitlines()
+    assert lines[0] == ACLED_ORDER == ",".join(ACLED_COLUMNS)
+    records = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    hajin = next(r for r in records if r["location"] == "Hajin")
+    assert hajin["fatalities"] == "10" and hajin["source"].count(";") == 4 and hajin["iso"] == "760"
+    fc = json.loads(json.dumps(geojson(rows)))
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 2
+    feat = fc["features"][0]
+    assert feat["geometry"]["type"] == "Point" and len(feat["geometry"]["coordinates"]) == 2
+    assert "sources" in feat["properties"]
+
+
+def test_review_keeps_status(store: Store) -> None:
+    store.add_results(five_outlets()[:2])
+    ev = store.events()[0]
+    store.review(ev["event_id"], "confirm", reviewer="analyst", note="checked")
+    store.review(ev["event_id"], "edit", field="fatalities", new_value=11)
+    got = store.event(ev["event_id"])
+    assert got is not None and got["status"] == "edited" and got["fatalities"] == 11
