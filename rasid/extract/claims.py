@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,10 @@ _PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "weapon_use")
 _WORD = re.compile(r"[^\W_]+")
 _STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "في", "عن", "علي", "بان", "بانه", "بانها", "لـ",
                            "اليوم", "امس", "ايضا", "كما", "حيث", "التي", "الذي", "الذين", "من", "مع", "خلال",
-                           "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل"})
+                           "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
+                           "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
+                           "امكانيه", "حدوث", "قيام"})
+_CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
@@ -69,13 +73,20 @@ def _matcher() -> LexiconMatcher[_Cue]:
     return LexiconMatcher(entries, article=True, suffixes=INFLECTION_SUFFIXES)
 
 
+_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int]] = (None, [], [])
+
+
 def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
+    """Cue hits inside `span` (the whole document is matched once and reused)."""
+    global _last_cues
+    if _last_cues[0] is not nt:
+        hits = [(m.start, m.end, cue) for m in _matcher().find(nt.norm) for cue in m.values]
+        _last_cues = (nt, hits, [h[0] for h in hits])
+    _, hits, starts = _last_cues
     s, e = span
-    out = []
-    for m in _matcher().find(nt.norm[s:e]):
-        for cue in m.values:
-            out.append((s + m.start, s + m.end, cue))
-    return out
+    lo = bisect_left(starts, s)
+    hi = bisect_left(starts, e)
+    return [h for h in hits[lo:hi] if h[1] <= e]
 
 
 def _orig(nt: NormText, start: int, end: int) -> str:
@@ -87,8 +98,7 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
     """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
     norm = nt.norm
     first = last = -1
-    count = 0
-    for m in _WORD.finditer(norm, pos, end):
+    for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
         gap = norm[(last if last >= 0 else pos):m.start()]
         if last >= 0 and any(c in gap for c in "،,.:؛()\n"):
             break
@@ -97,7 +107,6 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
         if first < 0:
             first = m.start()
         last = m.end()
-        count += 1
         if count >= max_words:
             break
     return (first, last) if first >= 0 else (pos, pos)
@@ -125,7 +134,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     if e <= s:
         return Speaker(), "unknown"
     source_type = "unknown"
-    for cs, ce, cue in cues:
+    for cs, _, cue in cues:
         if cue.kind == "speaker" and s <= cs < e:
             source_type = cue.value
             break
@@ -142,9 +151,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     k = norm.find(" باسم ", s, e)
     if k >= 0:
         affiliation = _orig(nt, k + 6, e)
-    elif source_type in ("agency", "outlet", "activists"):
-        name, role = text, None
-    elif source_type == "unknown":
+    elif source_type in ("agency", "outlet", "activists", "unknown"):
         name, role = text, None
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
 
@@ -250,6 +257,10 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
             elif w in _OTHERS:
                 unit = last_unit or "person"
                 end = after[idx].end()
+            else:
+                ce = unit_of(w)
+                if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
+                    unit, category, end = "person", ce.category, after[idx].end()
     if entry is not None:
         unit, category = entry.unit, entry.category
     if not unit:
@@ -260,8 +271,8 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
     before = list(_WORD.finditer(norm, max(s, m.start - 40), m.start))[-4:]
     cue_start = m.start
     subset = False
-    for w in reversed(before):
-        g = w.group()
+    for wb in reversed(before):
+        g = wb.group()
         if g in _SUBSET:
             subset = True
             continue
@@ -269,19 +280,19 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
         if ce is not None and ce.number == "cue":
             if not category:
                 category = ce.category
-            cue_start = w.start()
+            cue_start = wb.start()
             break
     if not category:
         # "5 مدنيين قتلوا" / "10 اشخاص بجروح"
-        for w in after[idx + 1:idx + 3]:
-            ce = unit_of(w.group())
+        for wa in after[idx + 1:idx + 3]:
+            ce = unit_of(wa.group())
             if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
                 category = ce.category
-                end = w.end()
+                end = wa.end()
                 break
-            if w.group() in ("بجروح", "بجراح"):
+            if wa.group() in ("بجروح", "بجراح"):
                 category = "wounded"
-                end = w.end()
+                end = wa.end()
                 break
     # "20 شخصا بين قتيل وجريح": a casualty total, never deaths
     both = _BOTH.match(norm, end, min(e, end + 40))
@@ -392,12 +403,20 @@ def _evidence(nt: NormText, start: int, end: int) -> Evidence:
     return Evidence(start=a, end=b, text=nt.original[a:b])
 
 
+def _clauses(nt: NormText, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence cut before بينما / في حين / فيما: rival reports in one sentence get their own speakers."""
+    cuts = [m.start() for m in _CLAUSE.finditer(nt.norm, sent[0], sent[1]) if m.start() > sent[0]]
+    bounds = [sent[0], *cuts, sent[1]]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
 def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: Sequence[Event],
-                   published: dt.date | None) -> list[Claim]:
+                   published: dt.date | None, outlet: str | None = None) -> list[Claim]:
     """Quantity claims (every counted figure with a unit) and attributed propositions of one document.
 
     `sentences` are normalised (start, end) spans in order; `events` carry original-offset evidence. A
-    claim gets `event_index` when an event's evidence lies in the same sentence (the nearest one).
+    claim gets `event_index` when an event's evidence lies in the same sentence (the nearest one). Figures
+    with no attribution are the outlet's own (source_type "outlet", speaker name = `outlet`).
     """
     numbers = find_numbers(nt)
     dates = find_dates(nt, published) if published is not None else []
@@ -405,28 +424,37 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     claims: list[Claim] = []
     previous: Speaker | None = None
     for sent in sentences:
-        att = find_attribution(nt, sent, previous)
-        if att is not None and (att.speaker.name or att.speaker.role):
-            previous = att.speaker
-        speaker = att.speaker if att else Speaker()
-        source_type = att.source_type if att else "unknown"
-        stance = att.stance if att else "affirm"
+        sent_att = find_attribution(nt, sent, previous)
+        if sent_att is not None and (sent_att.speaker.name or sent_att.speaker.role):
+            previous = sent_att.speaker
         claim_date = pub_iso
-        if att is not None:
+        if sent_att is not None:
             for d in dates:
                 if sent[0] <= d.start < sent[1] and d.date is not None and d.precision == 1:
                     claim_date = d.date.isoformat()
                     break
-        for q in _sentence_quantities(nt, sent, numbers):
-            subject = _SUBJECT.get(q.category) or q.unit
-            claims.append(Claim(
-                subject=subject, value=_value(q.mention), unit=q.unit, qualifier=q.mention.qualifier,  # type: ignore[arg-type]
-                stance=stance, speaker=speaker, source_type=source_type if att else "outlet",  # type: ignore[arg-type]
-                claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
-                evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
-            ))
-        if att is not None:
-            claims.extend(_propositions(nt, sent, att, claim_date, events))
+        quantities = _sentence_quantities(nt, sent, numbers)
+        clauses = _clauses(nt, sent) if len(quantities) > 1 and sent_att is not None else [sent]
+        for clause in clauses:
+            att = sent_att if clause == sent else (find_attribution(nt, clause, sent_att.speaker if sent_att
+                                                                    else previous) or sent_att)
+            if att is None:
+                speaker, source_type, stance = Speaker(name=outlet), "outlet", "affirm"
+            else:
+                speaker, source_type, stance = att.speaker, att.source_type, att.stance
+            for q in quantities:
+                if not clause[0] <= q.mention.start < clause[1]:
+                    continue
+                subject = _SUBJECT.get(q.category) or q.unit
+                claims.append(Claim(
+                    subject=subject, value=_value(q.mention), unit=q.unit,
+                    qualifier=q.mention.qualifier,  # type: ignore[arg-type]
+                    stance=stance, speaker=speaker, source_type=source_type,  # type: ignore[arg-type]
+                    claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
+                    evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
+                ))
+        if sent_att is not None:
+            claims.extend(_propositions(nt, sent, sent_att, claim_date, events))
     return claims
 
 

@@ -98,6 +98,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
                 f.weight = f.trigger.weight
+                f.modality = _modality(norm, sm, f.trigger)
             return frames
 
     # --- weapons stopped before use
@@ -107,6 +108,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         t = first("disrupted")
         frames.append(Frame(o.STRATEGIC, "Disrupted weapons use", t, sm, weight=0.6))
         _assign_roles(norm, frames[-1], armed, civilians)
+        frames[-1].modality = _modality(norm, sm, t)
         return frames
 
     # --- political violence

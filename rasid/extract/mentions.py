@@ -96,7 +96,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> 
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(nt.norm):
         bucket = target(t.start, t.end)
-        if bucket is not None:
+        if bucket is not None and not any(a.start <= t.start and t.end <= a.end for a in bucket.actors):
+            # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
             bucket.triggers.append(TriggerMention(t.start, t.end, list(t.values), t.prefix, t.suffix))
     for c in lexicon.cue_matcher.find(nt.norm):
         bucket = target(c.start, c.end)

@@ -1,0 +1,100 @@
+"""Extraction on Arabic sentences written for these tests: types, actors, modality, fatalities, evidence."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rasid.pipeline import extract_text
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EVENT_FIELDS = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
+                "assoc_actor_2", "inter1", "inter2", "interaction", "location", "admin1", "admin2", "country", "iso",
+                "latitude", "longitude", "geo_precision", "fatalities", "notes", "modality", "confidence", "evidence"]
+
+
+def reportable(text: str, **kw):
+    return [e for e in extract_text(text, **kw).events if e.modality in ("asserted", "claimed")]
+
+
+def test_territory_capture_with_actors_fatalities_and_date():
+    text = "سيطرت قوات سوريا الديمقراطية، اليوم الجمعة، على بلدة هجين بعد اشتباكات مع تنظيم داعش أسفرت عن مقتل 9 عناصر."
+    [event] = reportable(text, published="2018-12-14")
+    assert event.event_type == "Battles"
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "SDF: Syrian Democratic Forces"
+    assert event.actor2 == "IS: Islamic State"
+    assert event.interaction == 22
+    assert event.fatalities == 9
+    assert event.event_date == "2018-12-14" and event.time_precision == 1
+
+
+def test_government_regains_territory():
+    [event] = reportable("استعادت قوات النظام السوري السيطرة على بلدة كفرنبودة بعد معارك عنيفة مع فصائل المعارضة أمس.")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+    assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_air_strike_with_civilian_victims():
+    [event] = reportable("قتل أربعة مدنيين أمس جراء غارات شنها الطيران الروسي على قرية في ريف إدلب.")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.actor2.startswith("Civilians")
+    assert event.fatalities == 4
+
+
+def test_wounded_are_not_fatalities():
+    [event] = reportable("أصيب سبعة أشخاص بجروح أمس بانفجار عبوة ناسفة في سوق شعبي.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 0
+
+
+def test_denied_and_planned_events_are_flagged_not_reported():
+    denied = extract_text("نفت قيادة قسد أمس ما تداولته مواقع عن انسحاب قواتها من بلدة الشحيل.").events
+    assert all(e.modality == "denied" for e in denied)
+    planned = extract_text("دعا ناشطون إلى التظاهر يوم الجمعة المقبل في ساحة المدينة احتجاجا على الغلاء.").events
+    assert all(e.modality == "planned" for e in planned)
+
+
+def test_history_is_background():
+    events = extract_text("وكان تنظيم داعش قد سيطر على مدينة الموصل في عام 2014 بعد معارك مع الجيش العراقي.",
+                          published="2019-05-01").events
+    assert events and all(e.modality == "background" for e in events)
+
+
+def test_talk_about_violence_is_not_an_event():
+    assert not reportable("ناقشت المحكمة أمس قضية المتهمين بالتخطيط لاغتيال مسؤول سابق.")
+    assert not reportable("تمتلك الدولة برنامجا لتطوير الصواريخ الباليستية.")
+
+
+def test_anaphora_resolves_to_the_group_in_focus():
+    text = "هاجمت هيئة تحرير الشام مواقع قوات النظام في ريف حماة أمس. واشتبك عناصر الهيئة مع الجيش لساعات."
+    events = reportable(text)
+    assert events and all("HTS: Hayat Tahrir al-Sham" in (e.actor1, e.actor2) for e in events)
+
+
+def test_every_evidence_span_points_into_the_original_text():
+    text = (EXAMPLES / "deir_ez_zor_battle.txt").read_text(encoding="utf-8")
+    result = extract_text(text, published="2019-03-22")
+    assert result.events
+    for event in result.events:
+        assert event.evidence
+        for ev in event.evidence:
+            assert text[ev.start:ev.end] == ev.text
+    for entity in result.entities:
+        assert text[entity.start:entity.end] == entity.text
+
+
+def test_cli_jsonl_contract_on_the_bundled_examples():
+    proc = subprocess.run([sys.executable, "-m", "rasid", "extract", str(EXAMPLES)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) == 6
+    for record in records:
+        assert set(record) >= {"doc_id", "title", "outlet", "published", "language", "events", "entities", "claims",
+                               "errors"}
+        for event in record["events"]:
+            assert list(event)[: len(EVENT_FIELDS)] == EVENT_FIELDS or set(EVENT_FIELDS) <= set(event)
+    assert sum(len(r["events"]) for r in records) >= 6
