@@ -57,8 +57,19 @@ class _Cue:
     value: str
 
 
+_TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
+
+
+@lru_cache(maxsize=2)
+def _matcher(triggers: bool) -> LexiconMatcher[_Cue]:
+    """Matcher of the trigger cues (verbs, sourcing phrases, stance cues) or of the others (speaker
+    nouns, propositions); the second one only runs on sentences the first one found something in."""
+    return LexiconMatcher([e for e in _entries() if (e[1].kind in _TRIGGER_KINDS) == triggers], article=True,
+                          suffixes=INFLECTION_SUFFIXES)
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> LexiconMatcher[_Cue]:
+def _entries() -> list[tuple[str, _Cue]]:
     from rasid.lexicon.tsv import read_tsv
 
     entries: list[tuple[str, _Cue]] = []
@@ -70,23 +81,29 @@ def _matcher() -> LexiconMatcher[_Cue]:
         if value not in allowed:
             raise row.error(f"value {value!r} is not one of {', '.join(allowed)}")
         entries.append((row.get("form"), _Cue(kind, value)))
-    return LexiconMatcher(entries, article=True, suffixes=INFLECTION_SUFFIXES)
+    return entries
 
 
 _last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int]] = (None, [], [])
 
 
 def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
-    """Cue hits inside `span` (the whole document is matched once and reused)."""
+    """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing phrase,
+    stance cue). Trigger cues of the whole document are matched once and reused."""
     global _last_cues
     if _last_cues[0] is not nt:
-        hits = [(m.start, m.end, cue) for m in _matcher().find(nt.norm) for cue in m.values]
+        hits = [(m.start, m.end, cue) for m in _matcher(True).find(nt.norm) for cue in m.values]
         _last_cues = (nt, hits, [h[0] for h in hits])
     _, hits, starts = _last_cues
     s, e = span
     lo = bisect_left(starts, s)
     hi = bisect_left(starts, e)
-    return [h for h in hits[lo:hi] if h[1] <= e]
+    found = [h for h in hits[lo:hi] if h[1] <= e]
+    if not found:
+        return []
+    found += [(s + m.start, s + m.end, cue) for m in _matcher(False).find(nt.norm[s:e]) for cue in m.values]
+    found.sort(key=lambda h: h[0])
+    return found
 
 
 def _orig(nt: NormText, start: int, end: int) -> str:

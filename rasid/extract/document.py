@@ -412,8 +412,8 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
                           latitude=p.latitude, longitude=p.longitude))
     for d in dates:
         a, b, text = span(d.start, d.end)
-        canonical = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)
-        out.append(Entity(kind="date", text=text, start=a, end=b, canonical=canonical))
+        when = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)
+        out.append(Entity(kind="date", text=text, start=a, end=b, canonical=when))
     for n in numbers:
         if getattr(n, "kind", "count") != "count":
             continue

@@ -173,7 +173,6 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
 
 def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
     t = frame.trigger
-    sm = frame.sentence
     cands = sorted(armed, key=lambda a: a.start)
     # "بين X و Y"
     for i, a in enumerate(cands):
@@ -181,8 +180,7 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
             frame.actor1, frame.actor2 = a, cands[i + 1]
             break
     if frame.actor1 is None:
-        assoc = [a for a in cands if _ASSOC_MARK.search(_before(norm, a.start, 16)) and a.start > t.start - 40
-                 and not _ASSOC_MARK.search(_before(norm, a.start, 16)).group(0).strip().startswith("و")]
+        assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(norm, a)]
         marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
                    and _ACTOR2_MARK.search(_before(norm, a.start))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
@@ -213,6 +211,12 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
         frame.actor2 = civilians[0]
         frame.civilians_target = True
+
+
+def _is_associate(norm: str, a: ActorMention) -> bool:
+    """An actor introduced as a backer ("بدعم من", "بتغطية من"); a bare "و" joins equals, not backers."""
+    m = _ASSOC_MARK.search(_before(norm, a.start, 16))
+    return m is not None and not m.group(0).strip().startswith("و")
 
 
 def _affirmed_cue(norm: str, sm: SentenceMentions, cue: str) -> bool:
