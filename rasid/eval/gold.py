@@ -144,6 +144,8 @@ def validate_record(record: Mapping[str, Any], text: str | None) -> list[str]:
             problems.append(f"{where}: qualifier {claim.get('qualifier')!r} not in {QUALIFIERS}")
         if claim.get("source_type", "unknown") not in SOURCE_TYPES:
             problems.append(f"{where}: source_type {claim.get('source_type')!r} not in {SOURCE_TYPES}")
+        if claim.get("category") not in (None, "killed", "wounded", "captured", "displaced", "surrendered"):
+            problems.append(f"{where}: category {claim.get('category')!r} not killed/wounded/captured/displaced/surrendered")
         _check_spans(where, claim.get("evidence"), text, problems, required=True)
     return problems
 

@@ -189,13 +189,27 @@ def _unit_key(unit: Any) -> str:
 
 
 def _speaker_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """The same kind of source (official, activists, outlet, ...) or the same speaker name.
+
+    Gold names are English and predicted names are Arabic text, so the source type carries most of the weight.
+    """
+    if (gold.get("source_type") or "unknown") == (pred.get("source_type") or "unknown"):
+        return True
     gs, ps = gold.get("speaker") or {}, pred.get("speaker") or {}
     gname, pname = fold(gs.get("name")), fold(ps.get("name"))
-    if gname and pname:
-        return gname == pname or gname in pname or pname in gname
-    if gname or pname:
-        return False
-    return (gold.get("source_type") or "unknown") == (pred.get("source_type") or "unknown")
+    return bool(gname and pname and (gname == pname or gname in pname or pname in gname))
+
+
+CATEGORIES = frozenset({"killed", "wounded", "captured", "displaced", "surrendered"})
+
+
+def _category_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """A gold `category` (killed / wounded / captured ...) must agree with a predicted category subject."""
+    gcat = gold.get("category")
+    psub = fold(str(pred.get("subject") or ""))
+    if not gcat or psub not in CATEGORIES:
+        return True
+    return bool(psub == gcat)
 
 
 def _miss_reason(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> str:
@@ -342,7 +356,8 @@ def score(
         for gc_ in record.get("claims", []):
             claim_total += 1
             value_hits = [c for c in pclaims if _number_equal(gc_.get("value"), c.get("value"))]
-            full = [c for c in value_hits if _unit_key(c.get("unit")) == _unit_key(gc_.get("unit"))]
+            full = [c for c in value_hits
+                    if _unit_key(c.get("unit")) == _unit_key(gc_.get("unit")) and _category_ok(gc_, c)]
             claim_value_found += bool(value_hits)
             if full:
                 claim_found += 1

