@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-_PERSIAN_LETTERS = frozenset("پچژگکی")
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0750-\u077f]")
+_PERSIAN = re.compile("[پچژگکی]")
 
 
 def detect_language(text: str) -> tuple[str | None, str | None]:
     """(language code, problem message or None). Only Arabic documents are extracted."""
     sample = text[:5000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) < 20:
+    letters = len(_LETTER.findall(sample))
+    if letters < 20:
         return None, "too little text to read (fewer than 20 letters)"
-    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
-    if arabic / len(letters) >= 0.5:
-        persian = sum(1 for ch in letters if ch in _PERSIAN_LETTERS)
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    if arabic / letters >= 0.5:
+        persian = len(_PERSIAN.findall(sample))
         if persian / max(arabic, 1) > 0.02:
             return "fa", "text is in Persian (or Kurdish/Urdu), not Arabic; not extracted"
         return "ar", None

@@ -125,12 +125,16 @@ class LexiconMatcher(Generic[T]):
     def find(self, norm: str) -> list[Match[T]]:
         """Leftmost-longest non-overlapping hits, in text order."""
         hits = sorted(self.iter_all(norm), key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[tuple[int, int]] = []
+        if len(hits) < 2:
+            return hits
+        base = min(m.start for m in hits)
+        taken = bytearray(max(m.end for m in hits) - base)
         chosen: list[Match[T]] = []
         for m in hits:
-            if any(m.start < e and s < m.end for s, e in taken):
+            a, b = m.start - base, m.end - base
+            if any(taken[a:b]):
                 continue
-            taken.append((m.start, m.end))
+            taken[a:b] = b"\x01" * (b - a)
             chosen.append(m)
         chosen.sort(key=lambda m: m.start)
         return chosen

@@ -1,0 +1,99 @@
+"""Extraction speed and memory: articles/s on one core, start-up time, peak RSS.
+
+    python bench/bench_extract.py [--articles 1000] [--words 1000]
+
+Articles are built from the bundled examples (our own text) repeated and shuffled to ~N words each,
+so the figure is reproducible anywhere. The corpus in ../shared is timed too when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def example_sentences() -> list[str]:
+    sentences: list[str] = []
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if len(line.split()) > 6:
+                sentences.append(line.strip())
+    for path in sorted((ROOT / "examples").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sentences.extend(s for s in json.loads(line)["text"].splitlines() if len(s.split()) > 6)
+    return sentences
+
+
+def make_articles(n: int, words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = example_sentences()
+    articles = []
+    for _ in range(n):
+        body: list[str] = []
+        count = 0
+        while count < words:
+            s = rng.choice(pool)
+            body.append(s)
+            count += len(s.split())
+        articles.append("\n".join(body))
+    return articles
+
+
+def startup_seconds() -> float:
+    """Wall time of a fresh process that imports rasid, loads every resource and extracts one sentence."""
+    code = "from rasid.pipeline import extract_text; extract_text('سيطرت قسد على بلدة هجين أمس.')"
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=1000)
+    args = parser.parse_args()
+
+    from rasid.models import Document
+    from rasid.pipeline import Pipeline
+
+    articles = make_articles(args.articles, args.words)
+    pipeline = Pipeline()
+    pipeline.process(Document(doc_id="warm", text=articles[0]))  # load resources once
+    t0 = time.perf_counter()
+    events = 0
+    for i, text in enumerate(articles):
+        events += len(pipeline.process(Document(doc_id=str(i), text=text, published="2019-03-22")).events)
+    elapsed = time.perf_counter() - t0
+    report = {
+        "articles": len(articles),
+        "words_per_article": args.words,
+        "articles_per_second": round(len(articles) / elapsed, 1),
+        "events": events,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "startup_seconds": round(startup_seconds(), 2),
+    }
+    corpus = ROOT.parent / "shared" / "corpus" / "news_dev.jsonl"
+    if corpus.is_file():
+        from rasid.ingest.readers import read_paths
+
+        docs = [d for d in read_paths([corpus]) if isinstance(d, Document)]
+        t0 = time.perf_counter()
+        for d in docs:
+            pipeline.process(d)
+        report["corpus_articles_per_second"] = round(len(docs) / (time.perf_counter() - t0), 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
