@@ -332,18 +332,34 @@ class Store:
         seeds: list[dict[str, Any]] = []
         for part in _chunks(list(new_keys)):
             seeds.extend(load(mentions.c.mention_key.in_(part)))
-        days_by_family: dict[str, set[int]] = {}
-        for m in seeds:
-            if m["day"] is not None:
-                days = days_by_family.setdefault(m["family"], set())
-                days.update(range(m["day"] - resolve.MAX_DAY_GAP, m["day"] + resolve.MAX_DAY_GAP + 1))
-        for fam, days in sorted(days_by_family.items()):
-            for dpart in _chunks(sorted(days)):
-                load(sa.and_(mentions.c.family == fam, mentions.c.day.in_(dpart)))
+        conds = [c for c in (self._candidate_condition(m) for m in seeds) if c is not None]
+        for cpart in _chunks(conds, 100):
+            load(sa.or_(*cpart))
         keys = set(dirty) | {m["cluster_key"] for m in pool.values() if m["cluster_key"]}
         for kpart in _chunks(sorted(keys)):
             load(mentions.c.cluster_key.in_(kpart))
         self._write_clusters(conn, list(pool.values()), keys)
+
+    @staticmethod
+    def _candidate_condition(m: dict[str, Any]) -> Any:
+        """SQL for the stored mentions that could link with `m` (a superset of `resolve.link`'s rules)."""
+        d = m["day"]
+        if d is None:
+            return None
+        c = mentions.c
+        places = []
+        if m["cell_lat"] is not None and (m["geo_precision"] or 1) <= 2:
+            span = resolve.lon_cell_span(m["latitude"])
+            places.append(sa.and_(c.cell_lat.between(m["cell_lat"] - 1, m["cell_lat"] + 1),
+                                  c.cell_lon.between(m["cell_lon"] - span, m["cell_lon"] + span)))
+        if m["admin2"]:
+            places.append(sa.func.lower(c.admin2) == m["admin2"].lower())
+        if m["admin1"]:
+            places.append(sa.and_(c.day == d, sa.func.lower(c.admin1) == m["admin1"].lower()))
+        if not places:
+            return None
+        return sa.and_(c.family == m["family"], c.day.between(d - resolve.MAX_DAY_GAP, d + resolve.MAX_DAY_GAP),
+                       sa.or_(*places))
 
     def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
         status: dict[str, str] = {}
