@@ -143,7 +143,8 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"{label.upper()} ({len(gold['errors'][label])}):")
                 for e in gold["errors"][label]:
                     lines.append(f"- {e['doc_id']} {e['event_type']} / {e['sub_event_type']} at {e['location']} "
-                                 f"on {e['event_date']} [{e['modality']}]: {e['reason']}")
+                                 f"on {e['event_date']} [{e['modality']}]: {e['reason']}"
+                                 + (f" (nearest prediction: {e['nearest_prediction']})" if e.get("nearest_prediction") else ""))
                     if e["evidence"]:
                         lines.append(f"    {e['evidence']}")
     gsr = out.get("gsr")

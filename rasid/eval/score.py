@@ -219,10 +219,26 @@ def _miss_reason(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> str:
     if not same_type:
         return "no predicted event of this type in the article"
     if not any(place_ok(g, p) for p in same_type):
-        return "wrong or missing place"
+        if all(_coords(p) is None and not p.get("location") for p in same_type):
+            return "predicted event has no place"
+        return "wrong place"
     if not any(date_ok(g, p) for p in same_type):
         return "wrong date"
     return "same-type prediction already matched to another gold event"
+
+
+def _nearest(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> str | None:
+    """Where the closest same-type prediction was put (for --errors)."""
+    best: tuple[float, str] | None = None
+    for p in preds:
+        if p.get("event_type") != g.get("event_type"):
+            continue
+        dist = event_distance(g, p)
+        label = f"{p.get('location') or '?'}" + (f" ({dist:.0f} km)" if dist is not None else "")
+        key = dist if dist is not None else 1e9
+        if best is None or key < best[0]:
+            best = (key, label)
+    return best[1] if best else None
 
 
 def _extra_reason(p: Mapping[str, Any], gold_excluded: list[dict[str, Any]], gold_scored: list[dict[str, Any]],
@@ -315,7 +331,7 @@ def score(
             misses.append({
                 "doc_id": doc_id, "event_type": g.get("event_type"), "sub_event_type": g.get("sub_event_type"),
                 "location": g.get("location"), "event_date": g.get("event_date"), "modality": g.get("modality"),
-                "reason": reason, "evidence": _evidence_text(g, text),
+                "reason": reason, "nearest_prediction": _nearest(g, pred), "evidence": _evidence_text(g, text),
             })
         for pi, p in enumerate(pred):
             if pi in matched_p:

@@ -43,10 +43,11 @@ def test_perfect_match_counts_once_and_actor_order_is_ignored():
 
 
 def test_place_beyond_10_km_does_not_match():
-    # Al-Baghuz is ~40 km from Hajin
+    # Al-Baghuz is ~28 km from Hajin
     out = run([gold_event()], [pred_event(location="Al-Baghuz", latitude=34.459, longitude=40.945)])
     assert out["events"]["tp"] == 0 and out["events"]["fn"] == 1 and out["events"]["fp"] == 1
-    assert out["_misses"][0]["reason"] == "wrong or missing place"
+    assert out["_misses"][0]["reason"] == "wrong place"
+    assert out["_misses"][0]["nearest_prediction"] == "Al-Baghuz (28 km)"
     assert out["_misses"][0]["evidence"] == "hello"
 
 
