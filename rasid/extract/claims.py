@@ -38,7 +38,9 @@ _STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "
                            "اليوم", "امس", "ايضا", "كما", "حيث", "التي", "الذي", "الذين", "من", "مع", "خلال",
                            "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
                            "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
-                           "امكانيه", "حدوث", "قيام"})
+                           "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
+_STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                         "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
 _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
@@ -114,12 +116,18 @@ def _orig(nt: NormText, start: int, end: int) -> str:
 def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
     """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
     norm = nt.norm
+    while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
+        pos += 1
     first = last = -1
     for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
         gap = norm[(last if last >= 0 else pos):m.start()]
         if last >= 0 and any(c in gap for c in "،,.:؛()\n"):
             break
-        if m.group() in _STOP_SPEAKER or m.group().startswith(("ان", "بان")) and len(m.group()) <= 5:
+        g = m.group()
+        if g in _STOP_SPEAKER or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit() or g in _STOP_EXTRA:
+            break
+        ue = unit_of(g)
+        if ue is not None and ue.number == "cue":
             break
         if first < 0:
             first = m.start()
@@ -137,6 +145,9 @@ def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tu
         k = norm.rfind(ch, start, pos)
         if k + 1 > seg_start:
             seg_start = k + 1
+    if seg_start > 0 and norm[seg_start - 1].isalnum():  # never start inside a word
+        while seg_start < pos and norm[seg_start].isalnum():
+            seg_start += 1
     words = list(_WORD.finditer(norm, seg_start, pos))
     words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و")]
     if not words:
@@ -162,8 +173,9 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     affiliation = None
     # a name in parentheses right after the role: "المتحدث باسم ... (فلان الفلاني)"
     tail = norm[e:e + 60]
-    par = re.match(r"\s*[(\"]([^()\"\n]{3,40})[)\"]", tail)
-    if par:
+    par = re.match(r"\s*[(]([^()\"\n]{2,40})[)]", tail)
+    if par and not any(w in par.group(1) for w in ("اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                                                    "الخميس", "الجمعه", "السبت")):
         name = _orig(nt, e + par.start(1), e + par.end(1))
     k = norm.find(" باسم ", s, e)
     if k >= 0:
@@ -208,7 +220,7 @@ def find_attribution(nt: NormText, sentence_span: tuple[int, int],
                     phrase = before
         if phrase[1] <= phrase[0]:
             if previous_speaker is not None and (previous_speaker.name or previous_speaker.role):
-                return Attribution(previous_speaker, _carried_type(previous_speaker, nt, cues), stance)
+                return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
             return Attribution(Speaker(), "unknown", stance)
         speaker, source_type = _speaker_from(nt, phrase, cues)
         return Attribution(speaker, source_type, stance)
@@ -218,12 +230,13 @@ def find_attribution(nt: NormText, sentence_span: tuple[int, int],
     return None
 
 
-def _carried_type(sp: Speaker, nt: NormText, cues: list) -> str:
+def _carried_type(sp: Speaker) -> str:
+    """Source type of a speaker carried over from an earlier sentence (from its role or name)."""
     text = normalize(" ".join(x for x in (sp.role, sp.name) if x))
-    probe = NormText.of(text)
-    for _, _, cue in _cues(probe, (0, len(probe.norm))):
-        if cue.kind == "speaker":
-            return str(cue.value)
+    for m in _matcher(False).find(text):
+        for cue in m.values:
+            if cue.kind == "speaker":
+                return cue.value
     return "unknown"
 
 
@@ -480,6 +493,8 @@ def _propositions(nt: NormText, sent: tuple[int, int], att: Attribution, claim_d
     """Attributed propositions (negotiations, truce, agreement, control, weapon use) with their stance."""
     out: list[Claim] = []
     seen: set[str] = set()
+    if not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
+        return out
     for cs, ce, cue in _cues(nt, sent):
         if cue.kind != "proposition" or cue.value in seen:
             continue

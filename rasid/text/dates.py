@@ -249,8 +249,22 @@ def _year_after(toks: list[_T], k: int) -> tuple[int | None, int, bool]:
     return None, k, False
 
 
+_last: tuple[NormText | None, dt.date | None, list[DateMention]] = (None, None, [])
+
+
 def find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in the text, in order, resolved against `published` (never today)."""
+    """Every date expression in the text, in order, resolved against `published` (never today).
+
+    The last document's result is reused (extraction and claims both ask for it)."""
+    global _last
+    if _last[0] is nt and _last[1] == published:
+        return list(_last[2])
+    out = _find_dates(nt, published)
+    _last = (nt, published, out)
+    return list(out)
+
+
+def _find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
     norm = nt.norm
     toks = _tokens(norm)
     out: list[DateMention] = []

@@ -244,8 +244,21 @@ def _digit_value(s: str, next_word: str) -> float | None:
         return None
 
 
+_last: tuple[NormText | None, list[NumberMention]] = (None, [])
+
+
 def find_numbers(nt: NormText) -> list[NumberMention]:
-    """Every number expression in the text, in order."""
+    """Every number expression in the text, in order (the last document's result is reused: the
+    extraction and claims stages both ask for it)."""
+    global _last
+    if _last[0] is nt:
+        return list(_last[1])
+    out = _find_numbers(nt)
+    _last = (nt, out)
+    return list(out)
+
+
+def _find_numbers(nt: NormText) -> list[NumberMention]:
     norm = nt.norm
     out: list[NumberMention] = []
     # 1. dates and clock times written with digits: mark and mask

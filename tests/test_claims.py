@@ -1,0 +1,173 @@
+"""Quantity and proposition claims, attribution, and the conservative deaths figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasid.extract.claims import extract_claims, find_attribution, killed_count
+from rasid.models import Event, Evidence, Speaker
+from rasid.text.normalize import NormText
+
+PUB = dt.date(2019, 2, 20)
+
+
+def sentences(nt: NormText) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(nt.norm):
+        if ch in ".؟!\n":
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(nt.norm):
+        out.append((start, len(nt.norm)))
+    return out
+
+
+def claims_of(text: str, events: list[Event] | None = None, outlet: str | None = None):
+    nt = NormText.of(text)
+    return extract_claims(nt, sentences(nt), events or [], PUB, outlet=outlet)
+
+
+def whole(text: str) -> tuple[NormText, tuple[int, int]]:
+    nt = NormText.of(text)
+    return nt, (0, len(nt.norm))
+
+
+# --- killed_count -------------------------------------------------------------------------------------------
+
+def test_killed_count_deaths_only() -> None:
+    nt, span = whole("أسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
+    got = killed_count(nt, span)
+    assert got is not None and got[0] == 12
+    s, e = got[1]
+    assert "12" in nt.norm[s:e] and "30" not in nt.norm[s:e]
+
+
+def test_killed_count_ignores_killed_and_wounded_totals() -> None:
+    nt, span = whole("سقط 20 شخصا بين قتيل وجريح في الانفجار.")
+    assert killed_count(nt, span) is None
+
+
+def test_killed_count_never_counts_wounded() -> None:
+    nt, span = whole("أصيب 15 شخصا بجروح.")
+    assert killed_count(nt, span) is None
+
+
+def test_killed_count_adds_coordinated_groups_but_not_subsets() -> None:
+    nt, span = whole("قتل 3 جنود و5 مدنيين بينهم طفلان.")
+    got = killed_count(nt, span)
+    assert got is not None and got[0] == 8
+
+
+def test_killed_count_rival_figures_give_the_lowest() -> None:
+    nt, span = whole("قال المرصد إن 9 عناصر قتلوا، في حين قالت وكالة سانا إن 6 قتلوا.")
+    got = killed_count(nt, span)
+    assert got is not None and got[0] == 6
+
+
+def test_killed_count_vague_and_dual_and_singular() -> None:
+    assert killed_count(*whole("مقتل عشرات العناصر"))[0] == 10  # type: ignore[index]
+    assert killed_count(*whole("سقط قتيلان في الهجوم"))[0] == 2  # type: ignore[index]
+    assert killed_count(*whole("أدى القصف إلى مقتل مدني"))[0] == 1  # type: ignore[index]
+    assert killed_count(*whole("مقتل القائد العسكري للفصيل")) is None
+
+
+# --- quantity claims ----------------------------------------------------------------------------------------
+
+def test_quantity_claims_units_subjects_qualifiers() -> None:
+    got = claims_of("نزحت نحو 300 عائلة من البلدة. وسيطرت القوات على أكثر من 50 كم مربع. واعتقل 7 عناصر.")
+    triples = [(c.subject, c.value, c.unit, c.qualifier) for c in got]
+    assert ("displaced", 300.0, "family", "about") in triples
+    assert ("area", 50.0, "km2", "more_than") in triples
+    assert ("captured", 7.0, "fighter", "exact") in triples
+
+
+def test_range_value_and_casualty_total_subject() -> None:
+    got = claims_of("خرج بين 500 و600 مقاتل من المدينة. وسقط 20 شخصا بين قتيل وجريح.")
+    by_subject = {c.subject: c for c in got}
+    assert by_subject["displaced"].value == [500.0, 600.0]
+    assert by_subject["displaced"].unit == "fighter"
+    assert by_subject["killed_or_wounded"].value == 20.0
+
+
+def test_others_inherit_the_unit_and_cue() -> None:
+    got = claims_of("قتل 4 مدنيين وأصيب 9 آخرون.")
+    assert [(c.subject, c.value, c.unit) for c in got] == [("killed", 4.0, "civilian"), ("wounded", 9.0, "civilian")]
+
+
+def test_years_and_durations_are_not_claims() -> None:
+    assert claims_of("في عام 2014 استمر الحصار 3 أشهر.") == []
+
+
+def test_unattributed_figures_belong_to_the_outlet() -> None:
+    (c,) = claims_of("قتل 5 مدنيين في القصف.", outlet="عنب بلدي")
+    assert (c.source_type, c.speaker.name, c.claim_date) == ("outlet", "عنب بلدي", "2019-02-20")
+
+
+def test_claim_evidence_maps_to_original() -> None:
+    text = "وأسفر القصف عن مقتل ٣٥ شخصاً."
+    (c,) = claims_of(text)
+    ev = c.evidence[0]
+    assert text[ev.start:ev.end] == ev.text
+    assert "٣٥" in ev.text and "شخص" in ev.text
+
+
+def test_event_index_links_claims_in_the_same_sentence() -> None:
+    text = "قصفت الطائرات القرية ما أدى لمقتل 4 أشخاص. ونزحت 200 عائلة."
+    ev = Event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+               evidence=[Evidence(start=0, end=20, text=text[:20])])
+    got = claims_of(text, [ev])
+    assert [(c.subject, c.event_index) for c in got] == [("killed", 0), ("displaced", None)]
+
+
+# --- attribution ------------------------------------------------------------------------------------------
+
+def test_attribution_local_sources() -> None:
+    (c,) = claims_of("قالت مصادر محلية إن 12 مدنيا قتلوا في القصف.")
+    assert (c.subject, c.value, c.source_type, c.speaker.role) == ("killed", 12.0, "local_sources", "مصادر محلية")
+
+
+def test_attribution_role_with_name_in_parentheses() -> None:
+    nt, span = whole("وأكد المتحدث باسم قوات سوريا الديمقراطية (مصطفى بالي) أن قواته سيطرت على القرية.")
+    att = find_attribution(nt, span, None)
+    assert att is not None
+    assert att.source_type == "spokesperson"
+    assert att.speaker.name == "مصطفى بالي"
+    assert att.speaker.affiliation == "قوات سوريا الديمقراطية"
+    assert att.stance == "affirm"
+
+
+def test_attribution_by_sourcing_phrase() -> None:
+    (c,) = claims_of("وبحسب المرصد السوري لحقوق الإنسان، قتل 7 عناصر من التنظيم.")
+    assert c.source_type == "activists"
+    assert c.speaker.name == "المرصد السوري لحقوق الإنسان"
+
+
+def test_speaker_carried_over_from_previous_sentence() -> None:
+    got = claims_of("قال مدير المكتب الإعلامي للمجلس إن القوات تقدمت. وأضاف أن 40 عنصرا استسلموا.")
+    (c,) = [c for c in got if c.unit == "fighter"]
+    assert c.speaker.role == "مدير المكتب الإعلامي للمجلس"
+    assert c.source_type == "spokesperson"
+
+
+def test_rival_reports_in_one_sentence_get_their_own_speakers() -> None:
+    got = claims_of("قال المرصد إن 9 عناصر قتلوا، في حين قالت وكالة سانا إن 6 قتلوا.")
+    assert [(c.value, c.source_type) for c in got] == [(9.0, "activists"), (6.0, "agency")]
+
+
+def test_denial_is_a_claim_with_stance_deny() -> None:
+    got = claims_of("ونفت وزارة الدفاع وجود مفاوضات مع التنظيم.")
+    (c,) = [c for c in got if c.subject == "negotiations"]
+    assert c.stance == "deny"
+    assert c.source_type == "official"
+    assert c.speaker.role == "وزارة الدفاع"
+
+
+def test_speculation_stance() -> None:
+    nt, span = whole("ورجحت مصادر أهلية أن يكون التنظيم استخدم غاز الكلور.")
+    att = find_attribution(nt, span, None)
+    assert att is not None and att.stance == "speculate" and att.source_type == "local_sources"
+
+
+def test_plain_narration_has_no_attribution() -> None:
+    nt, span = whole("سيطرت القوات على القرية بعد اشتباكات عنيفة.")
+    assert find_attribution(nt, span, Speaker(role="مصدر")) is None
