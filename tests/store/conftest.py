@@ -23,20 +23,52 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-def pg_url_or_skip() -> str:
+_SESSION_DB: dict[str, str] = {}
+
+
+def _session_database(base_url: str) -> str:
+    """A database of this test session's own (several people run the suite at once on one server)."""
+    if base_url in _SESSION_DB:
+        return _SESSION_DB[base_url]
+    import atexit
+    import uuid
+
     import sqlalchemy as sa
 
     from rasid.store.db import normalise_url
 
-    url = os.environ.get("RASID_TEST_PG_URL") or DEFAULT_PG_URL
+    url = sa.engine.make_url(normalise_url(base_url))
+    name = f"rasid_t_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        try:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        finally:
+            admin.dispose()
+
+    atexit.register(drop)
+    _SESSION_DB[base_url] = url.set(database=name).render_as_string(hide_password=False)
+    return _SESSION_DB[base_url]
+
+
+def pg_url_or_skip() -> str:
+    """A clean PostgreSQL database (empty schema) for one test, or skip (fail under CI) loudly."""
+    import sqlalchemy as sa
+
+    base = os.environ.get("RASID_TEST_PG_URL") or DEFAULT_PG_URL
     try:
-        engine = sa.create_engine(normalise_url(url), connect_args={"connect_timeout": 3})
+        url = _session_database(base)
+        engine = sa.create_engine(url, connect_args={"connect_timeout": 3})
         with engine.begin() as conn:
             conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
             conn.execute(sa.text("CREATE SCHEMA public"))
         engine.dispose()
     except Exception as exc:
-        reason = (f"PostgreSQL NOT TESTED: no server at {url} ({type(exc).__name__}); "
+        reason = (f"PostgreSQL NOT TESTED: no server at {base} ({type(exc).__name__}); "
                   f"run `eval \"$(bash .ci/setup-postgres.sh)\"` to test it")
         if _in_ci():
             pytest.fail(f"CI=true but {reason}")
