@@ -33,6 +33,7 @@ _LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:،|,|و|او|ثم)?[\s\"'()«»]*(?:
 _WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
                             "Peaceful protest", "Violent demonstration"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
@@ -232,6 +233,8 @@ class _Builder:
             return True
         if date and self.published and (self.published - date).days > 60:
             return True
+        if sm.has_cue("earlier") or _PLUPERFECT.search(self.nt.norm[s.start:s.end]):
+            return True
         if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:s.end]):
             return True
         return False
@@ -299,7 +302,7 @@ class _Builder:
         for old in drafts:
             if old.frame.event_type != new.frame.event_type:
                 continue
-            if (old.place.name if old.place else None) != (new.place.name if new.place else None):
+            if not _same_place(old, new):
                 continue
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
@@ -307,6 +310,8 @@ class _Builder:
                 if not (_compatible(old.actor1, new.actor2) and _compatible(old.actor2, new.actor1)):
                     continue
             old.evidence.extend(new.evidence)
+            if new.place and (old.place is None or old.place_inherited or new.place.geo_precision < old.place.geo_precision):
+                old.place, old.place_inherited = new.place, new.place_inherited
             old.actor1 = old.actor1 or new.actor1
             old.actor2 = old.actor2 or new.actor2
             if new.fatalities > old.fatalities:
@@ -379,6 +384,21 @@ class _Builder:
         )
         event.notes = write_notes(event)
         return event
+
+
+def _same_place(old: Draft, new: Draft) -> bool:
+    """Same place name, or (across sentences) within 10 km: "Mosul" and "Mosul - Old City" are one event."""
+    a, b = old.place, new.place
+    if a is None or b is None:
+        return a is b or (new.place_inherited or old.place_inherited)
+    if a.name == b.name:
+        return True
+    if old.frame.sentence is new.frame.sentence or a.latitude is None or b.latitude is None:
+        return False
+    from math import cos, hypot, radians
+
+    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - (b.longitude or 0)) * cos(radians(a.latitude)))
+    return km <= 10.0
 
 
 def _compatible(a: Actor | None, b: Actor | None) -> bool:

@@ -82,7 +82,10 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     protesters = [a for a in actors if a.actor.focus == "protesters"]
 
     # --- demonstrations
-    if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds):
+    protest_first = next((t.start for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"}), None)
+    arrest_first = next((t.start for t in sm.triggers if "arrest" in t.kind_names), None)
+    arrest_leads = arrest_first is not None and protest_first is not None and arrest_first < protest_first
+    if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds) and not arrest_leads:
         strong_protest = [t for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"} and t.weight >= 0.7]
         if strong_protest:
             if "mob" in kinds:
@@ -115,6 +118,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     if "disrupted" in kinds:
         kinds.discard("ied")
     explosion = o.explosion_subtype(kinds, air)
+    if "territory" in kinds and all(_control_state(norm, t) for t in sm.triggers if "territory" in t.kind_names):
+        kinds.discard("territory")
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
 
@@ -213,6 +218,16 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
         frame.civilians_target = True
 
 
+_CONTROL_STATE = re.compile(r"(?:تحت|مناطق|منطقه|الخاضعه|الخاضعين|الخاضعتين|خاضعه|خاضعين|الواقعه|نفوذ|مناطق نفوذ)\s*$")
+
+
+def _control_state(norm: str, t: TriggerMention) -> bool:
+    """"تحت سيطرته", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place, not a takeover."""
+    if "سيطر" not in norm[t.start:t.end]:
+        return False
+    return bool(_CONTROL_STATE.search(norm[max(0, t.start - len(t.prefix) - 14):t.start - len(t.prefix)]))
+
+
 def _is_associate(norm: str, a: ActorMention) -> bool:
     """An actor introduced as a backer ("بدعم من", "بتغطية من"); a bare "و" joins equals, not backers."""
     m = _ASSOC_MARK.search(_before(norm, a.start, 16))
@@ -234,6 +249,8 @@ def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
         return "planned"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
         return "planned"
+    if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
+        return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if any(c.cue == "claim" for c in sm.cues):
         return "claimed"
     return "asserted"
