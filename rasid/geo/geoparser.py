@@ -1,13 +1,30 @@
-"""Find and resolve place mentions (interface; the gazetteer work fills it in).
+"""Find and resolve place mentions in normalised Arabic text.
 
 Offsets of `PlaceMention` are normalised offsets (see `rasid.text.numbers`).
+
+How a mention is found and resolved:
+1. every gazetteer name is matched with the clitic-aware Aho-Corasick `LexiconMatcher`
+   ("وبالسوسة", "لدير الزور");
+2. cue words before the name (قرية، بلدة، حي، ريف، محافظة، أطراف، بادية، طريق ...) and a direction after it
+   ("ريف دير الزور الشرقي") decide what kind of place is meant and how precise it is; names that are also
+   common words (stopnames.tsv) need a cue word or a preposition;
+3. datelines ("السوسة (سوريا) -") and clock stamps ("12:02 دمشق") are kept with role dateline/clock;
+4. each candidate place is scored (country, governorates named in the article, distance to the other
+   places, "X في Y" containment, dateline, cue/feature agreement, population) and the reasons are kept
+   in `why` for the debug view (`rasid gazetteer parse`).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rasid.text.normalize import NormText
+
+if TYPE_CHECKING:
+    from rasid.geo.gazetteer import Gazetteer
 
 
 @dataclass(slots=True)
@@ -25,12 +42,463 @@ class PlaceMention:
     feature: str = "populated"  # populated | neighbourhood | region | admin1 | country | camp | field | ...
     role: str = "mention"  # mention | dateline | clock  (datelines and clocks are never event places)
     why: list[str] = field(default_factory=list)  # ranking explanation for debug views
+    place_id: str | None = None  # gazetteer id of the resolved place
+    qualifier: str = ""  # e.g. "eastern countryside", "outskirts", "desert", "road to X"
+    surface: str = ""  # the normalised text of the name itself
+    candidates: int = 0  # how many gazetteer places carry this name
+
+
+# --- cue words (normalised) ----------------------------------------------------------------------
+#: cue -> the feature it implies ("" = any)
+CUE_FEATURE: dict[str, str] = {
+    "قريه": "populated", "قري": "populated", "قريتي": "populated", "بلده": "populated", "بلدات": "populated",
+    "بلدتي": "populated", "مدينه": "populated", "مدن": "populated", "مدينتي": "populated", "ناحيه": "populated",
+    "قضاء": "populated", "مركز": "populated", "حي": "neighbourhood", "احياء": "neighbourhood",
+    "حيي": "neighbourhood", "ريف": "region", "ريفي": "region", "باديه": "desert", "صحراء": "desert",
+    "معبر": "crossing", "منفذ": "crossing", "حقل": "field", "حقول": "field", "جسر": "bridge",
+    "مخيم": "camp", "مخيمات": "camp", "طريق": "road", "اوتوستراد": "road", "محافظه": "admin1",
+    "محافظتي": "admin1", "منطقه": "", "اطراف": "", "محيط": "", "مشارف": "", "ضواحي": "", "قرب": "",
+    "سد": "dam", "مطار": "airport", "قاعده": "base", "جبل": "mountain", "جبال": "mountain", "نهر": "river",
+    "وادي": "", "سجن": "prison", "شرق": "", "غرب": "", "شمال": "", "جنوب": "", "شرقي": "", "غربي": "",
+    "شمالي": "", "جنوبي": "", "بلدتا": "populated", "قريتا": "populated", "مزرعه": "populated",
+}
+#: cues that make a mention "near X" (precision 2)
+NEAR_CUES = frozenset({"اطراف", "محيط", "مشارف", "ضواحي", "قرب"})
+#: prepositions that let a weak name count as a place
+PREPOSITIONS = frozenset({
+    "في", "من", "الي", "نحو", "قرب", "باتجاه", "داخل", "عند", "حتي", "بين", "علي", "وسط", "مدخل", "شرق",
+    "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "محيط", "اطراف", "تجاه", "قاطع", "جهه",
+})
+_DIRECTIONS = {
+    "الشرقي": "eastern", "الغربي": "western", "الشمالي": "northern", "الجنوبي": "southern",
+    "الشرقيه": "eastern", "الغربيه": "western", "الشماليه": "northern", "الجنوبيه": "southern",
+}
+_WORD = re.compile(r"\w+")
+_CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
+_DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
+_DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
+_STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_GAP_CONTAIN = re.compile(r"^\s*(\"\s*)?(،\s*)?(في|ب|بريف|ريف|في ريف|من ريف|ضمن|التابعه ل|التابع ل|شرق|غرب|شمال|جنوب|"
+                          r"شرقي|غربي|شمالي|جنوبي|قرب|بمحافظه|في محافظه|محافظه|بمدينه|في مدينه)\s*$")
+
+
+def _cue_base(tok: str) -> str | None:
+    """The cue word a token is, allowing و/ف/ب/ل/ك and ال before it ("بريف", "والقرى")."""
+    cands = [tok]
+    for p in _STRIP_CLITICS:
+        if tok.startswith(p) and len(tok) > len(p) + 1:
+            cands.append(tok[len(p):])
+    for c in list(cands):
+        if c.startswith("ال") and len(c) > 3:
+            cands.append(c[2:])
+        if c.startswith("لل") and len(c) > 3:
+            cands.append(c[2:])
+    for c in cands:
+        if c in CUE_FEATURE:
+            return c
+    return None
+
+
+def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
+    """Up to `n` words before `pos` in the same clause, nearest first."""
+    window = norm[max(0, pos - 60):pos]
+    cut = max(window.rfind(c) for c in ".،,؛;:\n!؟?")
+    if cut >= 0:
+        window = window[cut + 1:]
+    return list(reversed(_WORD.findall(window)))[:n]
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    key: str
+    cands: list[int]
+    prefix: str
+    cue: str | None = None
+    cues: list[str] = field(default_factory=list)
+    direction: str | None = None
+    role: str = "mention"
+    container: int | None = None  # index of a following raw this one lies in ("X في Y")
+    nbh_city: int | None = None  # "حي Y في X": index of X
+    road_to: int | None = None
+    unknown_nbh: str | None = None  # "حي <unknown> في X": the neighbourhood's text
+    consumed: bool = False
+    inner: _Raw | None = None  # a known place named inside "حي <name> في X"
+    best: int | None = None
+    scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
 
 
 class Geoparser:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            from rasid.geo.gazetteer import load
+
+            self._gaz = load()
+        return self._gaz
+
+    # ---- finding -------------------------------------------------------------------------------
+    def _find(self, norm: str) -> list[_Raw]:
+        gaz = self.gazetteer
+        raws: list[_Raw] = []
+        last_accepted: _Raw | None = None
+        for m in gaz.matcher.find(norm):
+            key = m.key
+            ws = m.start - len(m.prefix)
+            prev = _prev_words(norm, ws)
+            cues: list[str] = []
+            for tok in prev[:2]:
+                c = _cue_base(tok)
+                if c is None:
+                    break
+                cues.append(c)
+            cue = cues[0] if cues else None
+            is_cue_only = key in gaz.cue_only
+            is_weak = key in gaz.weak or is_cue_only
+            if is_weak and cue is None:
+                cont = (last_accepted is not None and m.prefix.startswith("و")
+                        and ws - last_accepted.end <= 3 and last_accepted.cue is not None)
+                prep = bool(prev) and prev[0] in PREPOSITIONS or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
+                nbh_ok = self._neighbourhood_with_city(key, norm)
+                if not (cont or nbh_ok or (prep and not is_cue_only)):
+                    continue
+                if cont and last_accepted is not None:
+                    cue = last_accepted.cue
+            raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, list(dict.fromkeys(m.values)), m.prefix, cue,
+                       cues)
+            # extend the span over the cue words
+            if cues:
+                s = ws
+                for _ in cues:
+                    j = norm.rfind(" ", 0, max(0, s - 1))
+                    s = j + 1
+                    while s < ws and not norm[s].isalnum():
+                        s += 1
+                raw.start = s
+            # direction after ("ريف دير الزور الشرقي", "بادية حمص الشرقية")
+            after = norm[raw.end:raw.end + 30]
+            mdir = re.match(r"^\s+(ال\w+)(?:\s+(ال\w+))?", after)
+            if mdir and mdir.group(1) in _DIRECTIONS:
+                raw.direction = _DIRECTIONS[mdir.group(1)]
+                end = raw.end + mdir.end(1)
+                if mdir.group(2) in _DIRECTIONS:
+                    raw.direction += "-" + _DIRECTIONS[mdir.group(2) or ""]
+                    end = raw.end + mdir.end(2)
+                raw.end = end
+            raws.append(raw)
+            last_accepted = raw
+        return raws
+
+    def _neighbourhood_with_city(self, key: str, norm: str) -> bool:
+        """A neighbourhood name counts without a cue when its city is named in the text."""
+        gaz = self.gazetteer
+        for p in gaz.candidates(key):
+            if p.feature == "neighbourhood" and p.parent:
+                city = gaz.get(p.parent)
+                if city and any(_contains_name(norm, n) for n in city.names_ar):
+                    return True
+        return False
+
+    # ---- roles and structure -------------------------------------------------------------------
+    def _structure(self, norm: str, raws: list[_Raw]) -> None:
+        for r in raws:
+            line_start = norm.rfind("\n", 0, r.start) + 1
+            before = norm[line_start:r.start]
+            if _CLOCK_BEFORE.search(before):
+                r.role = "clock"
+                continue
+            head = before.strip()
+            if len(_WORD.findall(head)) <= 2 and len(head) <= 25 and (
+                _DATELINE_AFTER.match(norm[r.end:]) or _DATELINE_AFTER2.match(norm[r.end:])
+            ):
+                r.role = "dateline"
+                continue
+        for i in range(len(raws) - 1):
+            a, b = raws[i], raws[i + 1]
+            gap = norm[a.end:b.start]
+            if len(gap) > 20:
+                continue
+            if a.cue in ("حي", "احياء", "حيي") or self._is_nbh(a):
+                linked = bool(re.fullmatch(r"\s*(\"\s*)?(في|بمدينه|في مدينه|وسط|ضمن)\s*", gap)) or (
+                    gap.strip(' "') == "" and b.prefix.startswith("ب"))
+                if linked and self._is_city(b):
+                    a.nbh_city = i + 1
+                    b.consumed = True
+                    continue
+            if a.cue in ("طريق", "اوتوستراد") and re.fullmatch(r"\s*(-|/|–)?\s*", gap):
+                a.road_to = i + 1
+                b.consumed = True
+                continue
+            if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap):
+                a.container = i + 1
+        # "حي <unknown> في X"
+        for r in raws:
+            if r.consumed or r.cue is not None:
+                continue
+            before = norm[max(0, r.start - 40):r.start]
+            m = re.search(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$",
+                          before)
+            if m and self._is_city(r):
+                r.unknown_nbh = m.group(1).strip('" ')
+                r.start = max(0, r.start - 40) + m.start() + (1 if m.group(0)[:1].isspace() else 0)
+                for inner in raws:
+                    if inner is not r and r.start <= inner.start < r.name_start:
+                        inner.consumed = True
+                        r.inner = inner
+
+    def _is_nbh(self, r: _Raw) -> bool:
+        return any(self.gazetteer.places[i].feature == "neighbourhood" for i in r.cands)
+
+    def _is_city(self, r: _Raw) -> bool:
+        return any(self.gazetteer.places[i].feature in ("populated", "admin1") for i in r.cands)
+
+    # ---- scoring -------------------------------------------------------------------------------
+    def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int) -> tuple[float, list[str]]:
+        from rasid.geo.admin import FOCUS, haversine_km
+
+        p = self.gazetteer.places[i]
+        why: list[str] = []
+        s = 0.0
+        if p.country in FOCUS:
+            s += 2.0
+        else:
+            s -= 2.0
+            why.append(f"-2 outside Syria/Iraq ({p.country})")
+        if p.source == "supplement":
+            s += 0.5
+        if p.population > 0:
+            pop = 0.4 * math.log10(p.population + 1)
+            s += pop
+            why.append(f"+{pop:.1f} population {p.population}")
+        cue_feat = CUE_FEATURE.get(r.cue or "", "")
+        if p.feature == "admin1":
+            if r.cue in ("محافظه", "محافظتي"):
+                s += 8
+                why.append("+8 'محافظة' names a governorate")
+            elif r.cue in ("ريف", "ريفي"):
+                s += 0.5
+            else:
+                capital = any(self.gazetteer.places[j].feature == "populated"
+                              and self.gazetteer.places[j].admin1 == p.admin1
+                              and self.gazetteer.places[j].country == p.country for j in r.cands if j != i)
+                if capital:
+                    s -= 2
+                    why.append("-2 bare name: the city, not the governorate")
+                else:
+                    s += 3
+                    why.append("+3 governorate name (no city of that name)")
+        elif p.feature == "neighbourhood":
+            if r.cue in ("حي", "احياء", "حيي"):
+                s += 2
+                why.append("+2 'حي' cue")
+            else:
+                s -= 1
+            if p.parent and p.parent in ctx.named_ids:
+                s += 3
+                why.append(f"+3 its city ({p.parent}) is named")
+        elif p.feature == "country":
+            s += 1
+        if cue_feat and cue_feat not in ("region", "road", "admin1") and p.feature == cue_feat:
+            s += 2
+            why.append(f"+2 cue '{r.cue}' fits feature {p.feature}")
+        elif cue_feat == "populated" and p.feature not in ("populated", "admin1"):
+            s -= 1
+        if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
+            w = 3.0 if ctx.admins[(p.country, p.admin1)] > 0 else 0.0
+            if w:
+                s += w
+                why.append(f"+{w:.0f} article names {p.admin1}")
+        # distance to other places of the article
+        anchors = [(a_lat, a_lon) for (j, a_lat, a_lon) in ctx.anchors if j != idx]
+        if anchors and p.feature not in ("country", "admin1"):
+            d = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
+            if d < 30:
+                s += 3
+            elif d < 75:
+                s += 2
+            elif d < 150:
+                s += 1
+            elif d > 400:
+                s -= 1
+            why.append(f"nearest other place {d:.0f} km")
+        if ctx.dateline is not None:
+            d = haversine_km(p.lat, p.lon, *ctx.dateline)
+            if d < 100:
+                s += 1
+                why.append(f"+1 {d:.0f} km from the dateline")
+        # "X في Y": X lies in Y
+        if r.container is not None:
+            c = raws[r.container]
+            cb = c.best if c.best is not None else (c.cands[0] if c.cands else None)
+            if cb is not None:
+                cp = self.gazetteer.places[cb]
+                if cp.admin1 == p.admin1 and cp.country == p.country:
+                    s += 3
+                    why.append(f"+3 said to be in {cp.name} ({cp.admin1})")
+                if cp.feature != "admin1" and haversine_km(p.lat, p.lon, cp.lat, cp.lon) < 60:
+                    s += 2
+                    why.append(f"+2 within 60 km of {cp.name}")
+        return s, why
+
     def parse(self, nt: NormText) -> list[PlaceMention]:
         """Place mentions in document order, each resolved (or left unresolved: lat/lon None)."""
-        return []
+        norm = nt.norm
+        raws = self._find(norm)
+        if not raws:
+            return []
+        self._structure(norm, raws)
+        gaz = self.gazetteer
+        ctx = _Context()
+        for r in raws:
+            for i in r.cands:
+                ctx.named_ids.add(gaz.places[i].id)
+        # pass 1: unambiguous places anchor the article
+        for idx, r in enumerate(raws):
+            focus = [i for i in r.cands if gaz.places[i].country in ("SY", "IQ")] or r.cands
+            kinds = {(gaz.places[i].country, gaz.places[i].admin1) for i in focus}
+            if len(kinds) == 1:
+                p = gaz.places[focus[0]]
+                if p.admin1 and p.feature != "country":
+                    ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
+                if len(focus) == 1 and p.feature not in ("country", "admin1", "river", "region", "desert"):
+                    ctx.anchors.append((idx, p.lat, p.lon))
+                if r.role == "dateline":
+                    ctx.dateline = (p.lat, p.lon)
+        # pass 2 and 3: score, then rescore with the chosen places as anchors
+        for round_ in range(2):
+            for idx in reversed(range(len(raws))):  # containers (later) first
+                r = raws[idx]
+                scored = {i: self._score(r, i, ctx, raws, idx) for i in r.cands}
+                r.scores = scored
+                r.best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
+            if round_ == 0:
+                ctx.anchors = []
+                ctx.admins = {}
+                for idx, r in enumerate(raws):
+                    if r.best is None or r.role == "clock":
+                        continue
+                    p = gaz.places[r.best]
+                    if p.admin1 and p.feature != "country":
+                        ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
+                    if p.feature not in ("country", "admin1", "river", "region", "desert"):
+                        ctx.anchors.append((idx, p.lat, p.lon))
+                    if r.role == "dateline":
+                        ctx.dateline = (p.lat, p.lon)
+        return [self._mention(nt, r, raws) for r in raws if not r.consumed]
+
+    def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
+        gaz = self.gazetteer
+        assert r.best is not None
+        p = gaz.places[r.best]
+        score, why = r.scores[r.best]
+        why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why]
+        others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3]
+        for s, i in others:
+            q = gaz.places[i]
+            why.append(f"rejected {q.name} ({q.admin1 or '?'}, {q.country}, {q.feature}) score {s:.1f}")
+        name, feature, precision, qualifier = p.name, p.feature, 1, ""
+        lat, lon, admin1, admin2, country, iso = p.lat, p.lon, p.admin1, p.admin2, p.country_name, p.iso
+        start, end = r.start, r.end
+        if p.feature == "neighbourhood" and p.parent:
+            city = gaz.get(p.parent)
+            if city is not None:
+                name = f"{city.name} - {p.name}"
+                lat, lon, admin2 = city.lat, city.lon, city.admin2 or admin2
+                why.append(f"neighbourhood of {city.name}: coded at the city")
+        if r.nbh_city is not None:
+            c = raws[r.nbh_city]
+            if c.best is not None:
+                city = gaz.places[c.best]
+                nb = p.name if p.feature == "neighbourhood" and p.parent == city.id else _surface(nt, r)
+                name, lat, lon = f"{city.name} - {nb}", city.lat, city.lon
+                admin1, admin2, feature = city.admin1, city.admin2, "neighbourhood"
+                country, iso = city.country_name, city.iso
+                end = c.end
+                why.append(f"'حي ... في {city.name}': coded at the city")
+        if r.unknown_nbh:
+            label = r.unknown_nbh
+            if r.inner is not None:
+                from rasid.geo.admin import haversine_km
+
+                near = [gaz.places[i] for i in r.inner.cands
+                        if haversine_km(gaz.places[i].lat, gaz.places[i].lon, p.lat, p.lon) < 20]
+                if near:
+                    label = near[0].name
+            name = f"{p.name} - {label}"
+            feature = "neighbourhood"
+            why.append("unknown neighbourhood kept in the name")
+        if p.feature in ("admin1", "country"):
+            precision = 3
+        elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
+            precision = 2 if p.feature != "river" else 3
+        if r.cue in ("ريف", "ريفي"):
+            feature = "region"
+            qualifier = f"{r.direction} countryside" if r.direction else "countryside"
+            precision = 2 if r.direction else 3
+            why.append(f"'ريف' region: precision {precision}")
+        elif r.cue in ("باديه", "صحراء") and p.feature not in ("desert",):
+            feature, qualifier, precision = "desert", "desert", 2
+        elif r.cue in ("محافظه", "محافظتي"):
+            feature, precision = "admin1", 3
+            if p.admin1:
+                name = p.admin1
+        elif r.cue in NEAR_CUES or any(c in NEAR_CUES for c in r.cues):
+            qualifier, precision = "outskirts" if r.cue != "قرب" else "near", max(precision, 2)
+        elif r.cue in ("طريق", "اوتوستراد"):
+            feature, precision = "road", 2
+            qualifier = "road"
+            if r.road_to is not None and raws[r.road_to].best is not None:
+                other = gaz.places[raws[r.road_to].best]  # type: ignore[index]
+                qualifier = f"road to {other.name}"
+                end = raws[r.road_to].end
+        elif r.direction and p.feature in ("populated", "admin1") and r.cue in (None, "منطقه"):
+            # "دير الزور الشرقي" without ريف is unusual; keep the place, note the direction
+            qualifier = r.direction
+        return PlaceMention(
+            start=start, end=end, name=name, latitude=lat, longitude=lon, geo_precision=precision,
+            admin1=admin1, admin2=admin2, country=country, iso=iso, feature=feature, role=r.role, why=why,
+            place_id=p.id, qualifier=qualifier, surface=nt.norm[r.name_start:r.name_end],
+            candidates=len(r.cands),
+        )
+
+
+def _surface(nt: NormText, r: _Raw) -> str:
+    s, e = nt.span(r.name_start, r.name_end)
+    return nt.original[s:e]
+
+
+def _contains_name(norm: str, name: str) -> bool:
+    from rasid.geo.gazetteer import name_key
+
+    return name_key(name) in norm
+
+
+@dataclass
+class _Context:
+    anchors: list[tuple[int, float, float]] = field(default_factory=list)
+    admins: dict[tuple[str, str], int] = field(default_factory=dict)
+    named_ids: set[str] = field(default_factory=set)
+    dateline: tuple[float, float] | None = None
+
+
+def explain(mentions: list[PlaceMention]) -> str:
+    """A plain-text debug view of resolved mentions."""
+    lines = []
+    for m in mentions:
+        lines.append(
+            f"[{m.start}:{m.end}] {m.surface} -> {m.name} ({m.latitude:.3f}, {m.longitude:.3f}) "
+            f"{m.admin1}/{m.admin2}, {m.country}; {m.feature}, precision {m.geo_precision}"
+            + (f", {m.qualifier}" if m.qualifier else "") + (f" [{m.role}]" if m.role != "mention" else "")
+        )
+        for w in m.why:
+            lines.append(f"    {w}")
+    return "\n".join(lines)
 
 
 _INSTANCE: Geoparser | None = None

