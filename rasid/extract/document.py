@@ -34,6 +34,12 @@ _WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual 
                             "Peaceful protest", "Violent demonstration"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
+#: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
+_NESTING_GLUE = re.compile(
+    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|التابعه ل|التابع ل|"
+    r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
+    r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
+)
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
@@ -70,8 +76,8 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult
         result.published = None
     nt = NormText.of(doc.text)
     sentences = split_sentences(nt, skip=boilerplate_spans(nt))
-    mentions = find_mentions(nt, sentences, lexicon)
     places = get_geoparser().parse(nt)
+    mentions = find_mentions(nt, sentences, lexicon, [(p.start, p.end) for p in places])
     dates = find_dates(nt, published)
     numbers = find_numbers(nt)
     country = _document_country(places)
@@ -189,13 +195,18 @@ class _Builder:
     def _places_for(self, frame: Frame) -> list[tuple[PlaceMention | None, bool]]:
         s = frame.sentence.sentence
         inside = [p for p in self.places if s.start <= p.start and p.end <= s.end]
+        if any(p.feature != "country" for p in inside):
+            inside = [p for p in inside if p.feature != "country"]
         if not inside:
             focus = self._focus_place(s.start)
             return [(focus, True)]
         groups: list[list[PlaceMention]] = []
         for p in inside:
-            if groups and _LIST_GLUE.match(self.nt.norm[groups[-1][-1].end:p.start]):
+            glue = self.nt.norm[groups[-1][-1].end:p.start] if groups else ""
+            if groups and _LIST_GLUE.match(glue):
                 groups[-1].append(p)
+            elif groups and _NESTING_GLUE.match(glue):
+                continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
             else:
                 groups.append([p])
         t = frame.trigger

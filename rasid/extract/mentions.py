@@ -67,8 +67,13 @@ def _bucket(starts: list[int], pos: int) -> int:
     return bisect_right(starts, pos) - 1
 
 
-def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> list[SentenceMentions]:
-    """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text."""
+def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
+                  names: list[tuple[int, int]] = ()) -> list[SentenceMentions]:  # type: ignore[assignment]
+    """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text.
+
+    `names` are spans already known to be names (places): a trigger or cue word inside one
+    ("بيان" in بيانون, "تحرير" in a group's name) is not read as a word.
+    """
     out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
     if not sentences:
         return out
@@ -96,15 +101,21 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon) -> 
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(nt.norm):
         bucket = target(t.start, t.end)
-        if bucket is not None and not any(a.start <= t.start and t.end <= a.end for a in bucket.actors):
+        if bucket is not None and not _inside(t.start, t.end, bucket.actors, names):
             # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
             bucket.triggers.append(TriggerMention(t.start, t.end, list(t.values), t.prefix, t.suffix))
     for c in lexicon.cue_matcher.find(nt.norm):
         bucket = target(c.start, c.end)
-        if bucket is not None:
+        if bucket is not None and not _inside(c.start, c.end, [], names):
             for cue in dict.fromkeys(c.values):
                 bucket.cues.append(CueMention(c.start, c.end, cue))
     return out
+
+
+def _inside(start: int, end: int, actors: list[ActorMention], names: list[tuple[int, int]]) -> bool:
+    return any(a.start <= start and end <= a.end for a in actors) or any(
+        a <= start and end <= b for a, b in names
+    )
 
 
 _PARTITIVE = re.compile(r"^\s*(?:من|في|التابعين ل|التابعه ل|ينتمون ل|ل)?\s*$")
