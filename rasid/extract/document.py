@@ -404,11 +404,13 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return a is b or (new.place_inherited or old.place_inherited)
     if a.name == b.name:
         return True
-    if old.frame.sentence is new.frame.sentence or a.latitude is None or b.latitude is None:
+    if old.frame.sentence is new.frame.sentence:
+        return False
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     from math import cos, hypot, radians
 
-    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - (b.longitude or 0)) * cos(radians(a.latitude)))
+    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
     return km <= 10.0
 
 
