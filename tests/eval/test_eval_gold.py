@@ -54,3 +54,9 @@ def test_validator_catches_bad_records():
     good["claims"] = []
     assert validate_record(good, text) == []
     assert "not in the corpus" in validate_record(good, None)[0]
+
+
+def test_gold_coordinates_agree_with_geonames():
+    from rasid.eval.gold import geonames_disagreements
+
+    assert geonames_disagreements(load_gold(GOLD)) == []
