@@ -277,9 +277,14 @@ class _Builder:
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
-        if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC:
+        if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
+                and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None
             draft.assoc1, draft.assoc2 = draft.assoc2, []
+        if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
+            draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
+        if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
+            draft.actor2 = self.lexicon.actors.get("civilians")
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
             draft.actor2 = None
 
@@ -291,7 +296,7 @@ class _Builder:
             sm.has_cue("anchor"),
             sm.has_cue("occur"),
             bool(d.fatalities or self._has_count(sm)),
-            bool(d.actor1 and (d.actor1.kind == "armed" or f.event_type in (o.PROTESTS, o.RIOTS))),
+            bool(d.actor1 and (d.actor1.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
             bool(d.place and not d.place_inherited),
         ))
         score = f.weight + 0.1 * support + (0.05 if d.actor2 else 0.0)

@@ -113,21 +113,29 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
 
 
 def _inside(start: int, end: int, actors: list[ActorMention], names: list[tuple[int, int]]) -> bool:
-    return any(a.start <= start and end <= a.end for a in actors) or any(
+    """Strictly inside a name: "تحرير" in هيئة تحرير الشام; a name that starts with the word
+    ("طائرة مسيرة تركية") still lets it count."""
+    return any(a.start < start and end <= a.end for a in actors) or any(
         a <= start and end <= b for a, b in names
     )
 
 
-_PARTITIVE = re.compile(r"^\s*(?:من|في|التابعين ل|التابعه ل|ينتمون ل|ل)?\s*$")
+_PARTITIVE = re.compile(r"^[\s\"'()«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()«»]*$")
+_SUBUNIT = re.compile(r"^[\s\"'()«»]*(?:التابع|التابعه|التابعين|التابعون|المنضوي|المنضويه|المرتبط|المرتبطه)"
+                      r"[\s\"'()«»]*(?:ل|الي|تحت)?[\s\"'()«»]*$")
 
 
 def _drop_vague_before_named(norm: str, actors: list[ActorMention]) -> list[ActorMention]:
-    """"مسلحين من تنظيم داعش": the vague mention stands for the named group that follows it."""
+    """The first of two adjacent mentions gives way to the second when the second says who it is:
+    "مسلحين من تنظيم داعش", "فصائل المعارضة "هيئة تحرير الشام"", "الأمن العام التابع لهيئة تحرير الشام"."""
     keep: list[ActorMention] = []
     for i, a in enumerate(actors):
         nxt = actors[i + 1] if i + 1 < len(actors) else None
-        if (a.actor.focus == "unknown" and nxt is not None and nxt.actor.focus != "unknown"
-                and _PARTITIVE.match(norm[a.end:nxt.start])):
-            continue
+        if nxt is not None and nxt.actor != a.actor and nxt.actor.kind != "organization":
+            glue = norm[a.end:nxt.start]
+            if _SUBUNIT.match(glue) and a.actor.kind != "organization":
+                continue
+            if a.actor.kind == "generic" and nxt.actor.kind == "armed" and _PARTITIVE.match(glue):
+                continue
         keep.append(a)
     return keep
