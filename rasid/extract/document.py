@@ -296,10 +296,10 @@ class _Builder:
             sm.has_cue("anchor"),
             sm.has_cue("occur"),
             bool(d.fatalities or self._has_count(sm)),
-            bool(d.actor1 and (d.actor1.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
+            bool(f.actor1 and (f.actor1.actor.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
             bool(d.place and not d.place_inherited),
         ))
-        score = f.weight + 0.1 * support + (0.05 if d.actor2 else 0.0)
+        score = f.weight + 0.1 * support + (0.05 if f.actor2 else 0.0)
         score -= 0.35 if sm.has_cue("legal") and f.event_type not in (o.PROTESTS, o.RIOTS) else 0.0
         score -= 0.25 if sm.has_cue("generic") else 0.0
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
