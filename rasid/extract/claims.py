@@ -39,6 +39,7 @@ _STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "
                            "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
                            "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
                            "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
+_GENERIC_SOURCES = frozenset({"مصدر", "مصادر", "مصدران", "المصدر", "المصادر", "المصدران"})
 _STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
                          "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
 _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
@@ -66,8 +67,9 @@ _TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
 def _matcher(triggers: bool) -> LexiconMatcher[_Cue]:
     """Matcher of the trigger cues (verbs, sourcing phrases, stance cues) or of the others (speaker
     nouns, propositions); the second one only runs on sentences the first one found something in."""
-    return LexiconMatcher([e for e in _entries() if (e[1].kind in _TRIGGER_KINDS) == triggers], article=True,
-                          suffixes=INFLECTION_SUFFIXES)
+    # verbs and sourcing phrases never take the article ("بالاضافه" is not "اضاف")
+    return LexiconMatcher([e for e in _entries() if (e[1].kind in _TRIGGER_KINDS) == triggers],
+                          article=not triggers, suffixes=INFLECTION_SUFFIXES)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +126,9 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
         if last >= 0 and any(c in gap for c in "،,.:؛()\n"):
             break
         g = m.group()
-        if g in _STOP_SPEAKER or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit() or g in _STOP_EXTRA:
+        if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
+            pass  # a name in quotes with digits: "درعا 24"
+        elif g in _STOP_SPEAKER or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit() or g in _STOP_EXTRA:
             break
         ue = unit_of(g)
         if ue is not None and ue.number == "cue":
@@ -141,7 +145,7 @@ def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tu
     """Normalised span of the words right before `pos` back to punctuation or the sentence start."""
     norm = nt.norm
     seg_start = start
-    for ch in "،,.:؛\n\"":
+    for ch in "،,.:؛\n":
         k = norm.rfind(ch, start, pos)
         if k + 1 > seg_start:
             seg_start = k + 1
@@ -161,11 +165,13 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     s, e = span
     if e <= s:
         return Speaker(), "unknown"
+    if not any(c.kind == "speaker" and s <= cs < e for cs, _, c in cues) and len(nt.norm[s:e].split()) > 3:
+        return Speaker(), "unknown"  # a clause, not a speaker ("ضبط خلايا التنظيم النشطه")
     source_type = "unknown"
-    for cs, _, cue in cues:
-        if cue.kind == "speaker" and s <= cs < e:
-            source_type = cue.value
-            break
+    inside = [(ce - cs, cs, cue) for cs, ce, cue in cues if cue.kind == "speaker" and s <= cs < e]
+    specific = [h for h in inside if nt.norm[h[1]:h[1] + h[0]] not in _GENERIC_SOURCES]
+    if specific or inside:
+        source_type = max(specific or inside, key=lambda h: (h[0], -h[1]))[2].value
     norm = nt.norm
     text = _orig(nt, s, e)
     name = None
@@ -257,7 +263,8 @@ def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
     return list(_WORD.finditer(norm, pos, min(len(norm), pos + limit)))
 
 
-def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: str | None) -> _Quantity | None:
+def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: str | None,
+              last_category: str | None = None) -> _Quantity | None:
     norm = nt.norm
     s, e = sent
     unit = ""
@@ -288,9 +295,16 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 unit = last_unit or "person"
                 end = after[idx].end()
             else:
-                ce = unit_of(w)
-                if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
-                    unit, category, end = "person", ce.category, after[idx].end()
+                # no counted noun: a casualty verb or phrase shortly after ("ان 5 قتلوا", "40 بجروح",
+                # "نحو 40 الفا معظمهم من النساء نزحوا")
+                for k in range(idx, min(len(after), idx + 6)):
+                    if k > idx and any(c in norm[after[k - 1].end():after[k].start()] for c in "،,.:؛"):
+                        break
+                    ce = unit_of(after[k].group())
+                    if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured",
+                                                                                 "displaced", "surrendered"):
+                        unit, category, end = "person", ce.category, after[k].end()
+                        break
     if entry is not None:
         unit, category = entry.unit, entry.category
     if not unit:
@@ -312,9 +326,13 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 category = ce.category
             cue_start = wb.start()
             break
+    if subset and not category:
+        category = last_category or ""
     if not category:
-        # "5 مدنيين قتلوا" / "10 اشخاص بجروح"
+        # "5 مدنيين قتلوا" / "10 اشخاص بجروح" (verbs after the noun, not the next item's noun)
         for wa in after[idx + 1:idx + 3]:
+            if not (wa.group().endswith(("وا", "ون")) or wa.group() in ("بجروح", "بجراح")):
+                continue
             ce = unit_of(wa.group())
             if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
                 category = ce.category
@@ -342,20 +360,29 @@ _SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "d
 def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
     out: list[_Quantity] = []
     last_unit: str | None = None
+    last_category: str | None = None
     for m in numbers:
-        if m.kind != "count" or not (sent[0] <= m.start < sent[1]):
+        if not (sent[0] <= m.start < sent[1]) or m.kind not in ("count", "percent"):
+            continue
+        if m.kind == "percent":
+            out.append(_Quantity(m, "percent", "", m.end, m.start, False))
             continue
         if m.vague and m.value == 0:
             continue
-        q = _quantity(nt, m, sent, last_unit)
+        q = _quantity(nt, m, sent, last_unit, last_category)
         if q is not None:
             out.append(q)
-            last_unit = q.unit
+            last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
+    for z in _NO_CASUALTIES.finditer(nt.norm, sent[0], sent[1]):
+        nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
+        out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)
     return out
 
 
+_NO_CASUALTIES = re.compile(r"(?<!\S)(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
+                            r"(?:اصابات|ضحايا|خسائر)(?:\s+بشريه|\s+في\s+الارواح)?")
 _SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف)?(?:مقتل|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف)\s+(\S+)")
 
 
@@ -433,6 +460,16 @@ def _evidence(nt: NormText, start: int, end: int) -> Evidence:
     return Evidence(start=a, end=b, text=nt.original[a:b])
 
 
+def _opens_with_attribution(nt: NormText, sent: tuple[int, int]) -> bool:
+    """A sentence whose first words are a reported-speech verb with an explicit speaker after it."""
+    first_words = list(_WORD.finditer(nt.norm, sent[0], min(sent[1], sent[0] + 40)))[:3]
+    if not first_words:
+        return False
+    limit = first_words[-1].end()
+    return any(cue.kind == "verb" and cue.value == "affirm" and cs <= limit
+               for cs, _, cue in _cues(nt, (sent[0], sent[1])))
+
+
 def _clauses(nt: NormText, sent: tuple[int, int]) -> list[tuple[int, int]]:
     """A sentence cut before بينما / في حين / فيما: rival reports in one sentence get their own speakers."""
     cuts = [m.start() for m in _CLAUSE.finditer(nt.norm, sent[0], sent[1]) if m.start() > sent[0]]
@@ -453,10 +490,24 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     pub_iso = published.isoformat() if published else None
     claims: list[Claim] = []
     previous: Speaker | None = None
+    atts: list[Attribution | None] = []
     for sent in sentences:
-        sent_att = find_attribution(nt, sent, previous)
-        if sent_att is not None and (sent_att.speaker.name or sent_att.speaker.role):
-            previous = sent_att.speaker
+        a = find_attribution(nt, sent, previous)
+        if a is not None and (a.speaker.name or a.speaker.role):
+            previous = a.speaker
+        elif a is not None and a.stance == "affirm":
+            a = None  # a cue with no speaker at all: the outlet's own statement
+        atts.append(a)
+    for index, sent in enumerate(sentences):
+        sent_att = atts[index]
+        if sent_att is None:
+            # a lead sentence followed by "أفادت خلية الإعلام الأمني، في بيان، ...": the figures are theirs
+            # (a one- or two-word line in between, such as an agency name, is skipped)
+            k = index + 1
+            while k < len(sentences) and k <= index + 2 and len(nt.norm[sentences[k][0]:sentences[k][1]].split()) < 3:
+                k += 1
+            if k < len(sentences) and _opens_with_attribution(nt, sentences[k]):
+                sent_att = atts[k]
         claim_date = pub_iso
         if sent_att is not None:
             for d in dates:

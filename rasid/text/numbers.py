@@ -162,7 +162,7 @@ def unit_of(word: str) -> UnitEntry | None:
             if e is not None:
                 return e
     # accusative/pronoun endings: قتيلا، عناصرها
-    for suf in ("ها", "هم", "ه"):
+    for suf in ("ها", "هم", "ه", "ا"):
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             e = table.get(word[: -len(suf)])
             if e is not None and e.number != "cue":
@@ -403,6 +403,8 @@ def _parse_words(toks: list[_Tok], i: int) -> tuple[float, int, bool]:
         if not b:
             break
         if b in _UNITS:
+            if expect_and and current % 10 != 0:
+                break  # "ثلاثه واربعه": two figures (a range), not a sum
             # teens: ثلاثه عشر
             if k + 1 < n and toks[k + 1].text in ("عشر", "عشره") and _UNITS[b] < 10:
                 current += _UNITS[b] + 10
@@ -453,6 +455,11 @@ def _merge_ranges(norm: str, ms: list[NumberMention]) -> list[NumberMention]:
             joined = gap in ("الي", "-", "او", "حتي", "و", "ل", "الى") or gap == "" and norm[a.end:b.start] == ""
             if gap == "و" and not before.rstrip().endswith(("بين", "من")):
                 joined = False
+            if joined and a.value < 1000 and b.value >= 1000:
+                for mult in (1_000_000, 1000):
+                    if b.value % mult == 0 and a.value * mult < b.value and a.value * mult * 10 >= b.value:
+                        a.value *= mult
+                        break
             if joined and b.value > a.value:
                 st = a.start
                 stripped = before.rstrip()
