@@ -36,10 +36,11 @@ _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtak
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
 _NESTING_GLUE = re.compile(
-    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|التابعه ل|التابع ل|"
+    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل|التابع ل|"
     r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
     r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
 )
+_BROAD = frozenset({"region", "admin1", "admin2", "country", "desert"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
@@ -297,7 +298,7 @@ class _Builder:
             sm.has_cue("occur"),
             bool(d.fatalities or self._has_count(sm)),
             bool(f.actor1 and (f.actor1.actor.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
-            bool(d.place and not d.place_inherited),
+            bool(d.place and not d.place_inherited and d.place.feature != "country"),
         ))
         score = f.weight + 0.1 * support + (0.05 if f.actor2 else 0.0)
         score -= 0.35 if sm.has_cue("legal") and f.event_type not in (o.PROTESTS, o.RIOTS) else 0.0
@@ -305,6 +306,8 @@ class _Builder:
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
         if support < needed:
             score *= 0.5
+        if d.place is not None and d.place.feature == "country":
+            score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
         if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
             score *= 0.5
         return round(max(0.0, min(score, 1.0)), 3)
@@ -411,6 +414,10 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True
     if old.frame.sentence is new.frame.sentence:
         return False
+    if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2 and (
+        a.feature in _BROAD or b.feature in _BROAD or max(a.geo_precision, b.geo_precision) == 3
+    ):
+        return True  # "Khan Shaykhun" then "ريف إدلب": the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     from math import cos, hypot, radians
