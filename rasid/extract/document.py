@@ -303,6 +303,7 @@ class _Builder:
         score = f.weight + 0.1 * support + (0.05 if f.actor2 else 0.0)
         score -= 0.35 if sm.has_cue("legal") and f.event_type not in (o.PROTESTS, o.RIOTS) else 0.0
         score -= 0.25 if sm.has_cue("generic") else 0.0
+        score -= 0.3 if sm.has_cue("aggregate") else 0.0
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
         if support < needed:
             score *= 0.5

@@ -25,6 +25,9 @@ _ASSOC_MARK = re.compile(
     r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
 )
 _NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0,2}$")
+_PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع|لزرع|زراعه|نشر|تفخيخ|فخخ|يفخخ|صنع|تصنيع|تهريب|ضبط)\s*\S{0,3}\s*$")
+_SINCE = re.compile(r"منذ\s*$")
+_FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
 
@@ -115,7 +118,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         return frames
 
     # --- political violence
-    if "disrupted" in kinds:
+    if "disrupted" in kinds or all(_PLANTED.search(_before(norm, t.start - len(t.prefix), 12))
+                                   for t in sm.triggers if "ied" in t.kind_names):
         kinds.discard("ied")
     explosion = o.explosion_subtype(kinds, air)
     if "territory" in kinds and all(_control_state(norm, t) for t in sm.triggers if "territory" in t.kind_names):
@@ -153,6 +157,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         only_casualties = not (kinds & {"attack", "shoot"})
         frame = Frame(o.VAC, "Attack", t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
+        if frame.actor2 is not None and _FORMER.search(norm[max(0, frame.actor2.start - 25):frame.actor2.start]):
+            frame.civilians_target = True  # "عنصر سابق في فصائل المعارضة": a former fighter is a civilian
         if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
             frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
         frame.elaboration = only_casualties
@@ -251,6 +257,8 @@ def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
         return "planned"
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
+    if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
+        return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
     if any(c.cue == "claim" for c in sm.cues):
         return "claimed"
     return "asserted"

@@ -23,7 +23,7 @@ TRIGGER_KINDS = frozenset({
     "withdraw", "looting", "base", "disrupted", "change", "protest", "riot", "mob",
 })
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
-                       "anchor", "legal", "generic", "occur", "earlier",
+                       "anchor", "legal", "generic", "occur", "earlier", "aggregate",
                        "excessive"})
 ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
 
