@@ -128,7 +128,8 @@ def format_table(out: dict[str, Any]) -> str:
         lines.append(f"Event distance km: median {_fmt(d['median'])}, p90 {_fmt(d['p90'])} (n={d['n']}); "
                      f"wrong governorate: {gold['wrong_governorate']}")
         pl = gold["places"]
-        lines.append(f"Places: recall {_fmt(pl['recall'])} ({pl['found']}/{pl['gold']}); distance km median "
+        lines.append(f"Places: recall {_fmt(pl['recall'])} ({pl['found']}/{pl['gold']}, anywhere in the article "
+                     f"{_fmt(pl['doc_recall'])}); distance km median "
                      f"{_fmt(pl['distance_km']['median'])}, p90 {_fmt(pl['distance_km']['p90'])}")
         cl = gold["claims"]
         lines.append(f"Claims: recall {_fmt(cl['recall'])} (value only {_fmt(cl['value_recall'])}) of {cl['gold']}; "

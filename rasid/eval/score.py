@@ -212,6 +212,22 @@ def _category_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     return bool(psub == gcat)
 
 
+def _place_hit(gold_place: Mapping[str, Any], candidates: list[dict[str, Any]]) -> tuple[bool, float | None]:
+    """(found, smallest distance in km) of a gold place among predicted place entities."""
+    gkey = fold(gold_place.get("name"))
+    gc = _coords(gold_place)
+    found = False
+    best: float | None = None
+    for e in candidates:
+        ec = _coords(e)
+        dist = haversine_km(gc[0], gc[1], ec[0], ec[1]) if gc and ec else None
+        if dist is not None:
+            best = dist if best is None else min(best, dist)
+        if (dist is not None and dist <= MAX_KM) or (gkey and gkey == fold(e.get("canonical"))):
+            found = True
+    return found, best
+
+
 def _miss_reason(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> str:
     same_type = [p for p in preds if p.get("event_type") == g.get("event_type")]
     if not preds:
@@ -275,7 +291,7 @@ def score(
         "sub_event_type", "actors", "actors_any", "event_date", "fatalities", "geo_precision", "modality", "admin1")}
     distances: list[float] = []
     wrong_governorate = 0
-    place_found = place_total = 0
+    place_found = place_doc_found = place_total = 0
     place_dist: list[float] = []
     claim_total = claim_found = claim_value_found = speaker_ok = claim_pred_total = 0
     misses: list[dict[str, Any]] = []
@@ -345,24 +361,16 @@ def score(
                 "reason": reason, "evidence": _evidence_text(p, text),
             })
 
-        # places: a gold place is found by a predicted place entity within 10 km or with the same name
+        # places: a gold place mention is found when a predicted place entity overlapping its span resolves
+        # within 10 km (or to the same name); `doc_recall` also accepts such an entity anywhere in the article
         ents = [_d(e) for e in res.get("entities", [])]
         pred_places = [e for e in ents if e.get("kind") == "place"]
         for gp in record.get("places", []):
             place_total += 1
-            gkey = fold(gp.get("name"))
-            gc = _coords(gp)
             overlapping = [e for e in pred_places if e["start"] < gp["end"] and gp["start"] < e["end"]]
-            found = False
-            best: float | None = None
-            for e in overlapping or pred_places:
-                ec = _coords(e)
-                dist = haversine_km(gc[0], gc[1], ec[0], ec[1]) if gc and ec else None
-                if dist is not None and overlapping:
-                    best = dist if best is None else min(best, dist)
-                if (dist is not None and dist <= MAX_KM) or (gkey and gkey == fold(e.get("canonical"))):
-                    found = True
-            place_found += found
+            hit, best = _place_hit(gp, overlapping)
+            place_found += hit
+            place_doc_found += hit or _place_hit(gp, pred_places)[0]
             if best is not None:
                 place_dist.append(best)
 
@@ -399,6 +407,7 @@ def score(
         "wrong_governorate": wrong_governorate,
         "places": {
             "gold": place_total, "found": place_found, "recall": _ratio(place_found, place_total),
+            "doc_recall": _ratio(place_doc_found, place_total),
             "distance_km": {"n": len(place_dist),
                             "median": round(statistics.median(place_dist), 2) if place_dist else None,
                             "p90": _quantile(place_dist, 0.9)},

@@ -132,7 +132,7 @@ def test_places_and_claims():
                 Claim(subject="wounded", value=7, unit="person")],
     )
     out = score(gold, {"d1": result})
-    assert out["places"]["found"] == 1 and out["places"]["recall"] == 0.5
+    assert out["places"]["found"] == 1 and out["places"]["recall"] == 0.5 and out["places"]["doc_recall"] == 0.5
     assert out["places"]["distance_km"]["n"] == 2
     # 12 has the wrong unit class, 7 the wrong category (wounded, not killed)
     assert out["claims"]["recall"] == round(1 / 3, 4) and out["claims"]["value_recall"] == 1.0
