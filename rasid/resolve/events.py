@@ -15,8 +15,11 @@ Two mentions link when (see `link`):
 - the actors are compatible: one side's actor pair is contained in the other's actors (assoc actors
   included), unknown actors matching anything.
 
-Clusters are built greedily from the best links (same location name, then distance, then date gap, then
-mention keys), with the constraint that a cluster never holds two mentions of one article. Comparisons
+Clusters are built greedily from the best links (date gap, then same location name, then distance, then
+mention keys) with complete linkage: two groups join only when every pair across them links, so fighting
+in one town on consecutive days never chains into one long event, and a cluster never holds two mentions
+of one article. Two groups that each have several sources and no day in common stay apart (fighting
+reported on 1 and on 2 November is two events); a lone report one day off joins the group. Comparisons
 only happen within blocks (type family x day +- 1 x 0.1-degree geo cell, or admin2/admin1 for coarse
 places), so the work grows with block sizes, not with the square of the corpus.
 """
@@ -240,13 +243,16 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         why = link(ms[i], ms[j])
         if why is not None:
             dist = why["distance_km"] if why["distance_km"] is not None else 99.0
-            score = (0 if why["same_location_name"] else 1, dist, why["date_gap_days"],
+            score = (why["date_gap_days"], 0 if why["same_location_name"] else 1, dist,
                      ms[i]["mention_key"], ms[j]["mention_key"])
             edges.append((score, i, j, why))
     edges.sort(key=lambda e: e[0])
+    linked = {(i, j) for _s, i, j, _w in edges}
 
     parent = list(range(len(ms)))
     docs: list[set[int]] = [{m["document_id"]} for m in ms]
+    members: list[list[int]] = [[i] for i in range(len(ms))]
+    days: list[set[int]] = [{m["day"]} if m.get("day") is not None else set() for m in ms]
     links: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in ms]
 
     def find(x: int) -> int:
@@ -259,10 +265,16 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         ri, rj = find(i), find(j)
         if ri == rj or docs[ri] & docs[rj]:
             continue  # already together, or would put two mentions of one article in one event
+        if not all((min(x, y), max(x, y)) in linked for x in members[ri] for y in members[rj]):
+            continue  # complete linkage: no chaining of daily clashes in one town into one long "event"
+        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
+            continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
         if ri > rj:
             ri, rj = rj, ri
         parent[rj] = ri
         docs[ri] |= docs[rj]
+        days[ri] |= days[rj]
+        members[ri].extend(members[rj])
         links[ri].extend(links[rj])
         links[ri].append((ms[i]["mention_key"], ms[j]["mention_key"], why))
 

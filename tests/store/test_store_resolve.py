@@ -187,3 +187,16 @@ def test_interrupted_ingest_resumes(sqlite_url: str) -> None:
         again = s.ingest(docs, batch_size=4, workers=2)
         assert again.unchanged == committed and again.new == 20 - committed
         assert s.stats()["documents"] == 20
+
+
+def test_daily_clashes_in_one_town_do_not_chain(store: Store) -> None:
+    """Reports of fighting in Hajin on 1, 2, 3 and 4 November: day gaps of one link neighbours only."""
+    pairs = []
+    for day in (1, 2, 3, 4):
+        for outlet in ("a.com", "b.com"):
+            d = doc(f"h{day}-{outlet}", outlet, published=f"2018-11-{day + 1:02d}")
+            pairs.append((d, result(d, [event(event_date=f"2018-11-{day:02d}")])))
+    store.add_results(pairs, batch_size=3)
+    events = store.events()
+    assert [e["event_date"] for e in events] == ["2018-11-01", "2018-11-02", "2018-11-03", "2018-11-04"]
+    assert all(e["n_sources"] == 2 for e in events)
