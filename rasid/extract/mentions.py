@@ -77,6 +77,9 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
     out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
     if not sentences:
         return out
+    named = bytearray(len(nt.norm) + 1)  # 1 where a known name covers the text
+    for a, b in names:
+        named[a:b] = b"\x01" * (b - a)
     starts = [s.start for s in sentences]
 
     def target(start: int, end: int) -> SentenceMentions | None:
@@ -101,23 +104,21 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(nt.norm):
         bucket = target(t.start, t.end)
-        if bucket is not None and not _inside(t.start, t.end, bucket.actors, names):
+        if bucket is not None and not _inside(t.start, t.end, bucket.actors, named):
             # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
             bucket.triggers.append(TriggerMention(t.start, t.end, list(t.values), t.prefix, t.suffix))
     for c in lexicon.cue_matcher.find(nt.norm):
         bucket = target(c.start, c.end)
-        if bucket is not None and not _inside(c.start, c.end, [], names):
+        if bucket is not None and not _inside(c.start, c.end, [], named):
             for cue in dict.fromkeys(c.values):
                 bucket.cues.append(CueMention(c.start, c.end, cue))
     return out
 
 
-def _inside(start: int, end: int, actors: list[ActorMention], names: list[tuple[int, int]]) -> bool:
-    """Strictly inside a name: "تحرير" in هيئة تحرير الشام; a name that starts with the word
-    ("طائرة مسيرة تركية") still lets it count."""
-    return any(a.start < start and end <= a.end for a in actors) or any(
-        a <= start and end <= b for a, b in names
-    )
+def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) -> bool:
+    """Strictly inside an actor's name ("تحرير" in هيئة تحرير الشام; a name that starts with the word,
+    "طائرة مسيرة تركية", still lets it count) or anywhere inside a place name."""
+    return any(a.start < start and end <= a.end for a in actors) or named.find(0, start, end) == -1
 
 
 _PARTITIVE = re.compile(r"^[\s\"'()«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()«»]*$")
