@@ -171,3 +171,24 @@ def test_speculation_stance() -> None:
 def test_plain_narration_has_no_attribution() -> None:
     nt, span = whole("سيطرت القوات على القرية بعد اشتباكات عنيفة.")
     assert find_attribution(nt, span, Speaker(role="مصدر")) is None
+
+
+def test_killed_count_pronoun_unstated_plural_and_noun_before_number() -> None:
+    assert killed_count(*whole("أطلق مسلحون النار على شابين ما أدى إلى مقتلهما"))[0] == 2  # type: ignore[index]
+    # an unstated plural counts ACLED's 10 for fatalities, but is not a stated figure for claims
+    assert killed_count(*whole("قتل عدد من عناصر الفصيل في الهجوم"))[0] == 10  # type: ignore[index]
+    assert [c for c in claims_of("قتل عدد من عناصر الفصيل في الهجوم.") if c.subject == "killed"] == []
+    assert killed_count(*whole("قتلت الغارة طفلا واحدا على الأقل"))[0] == 1  # type: ignore[index]
+    assert killed_count(*whole("أسفر القصف عن مقتل 9 بينهم قياديان"))[0] == 9  # type: ignore[index]
+    assert killed_count(*whole("وقتل لاجئتين اثنتين برصاص مجهولين"))[0] == 2  # type: ignore[index]
+
+
+def test_no_casualties_is_a_zero_claim() -> None:
+    got = claims_of("انفجرت عبوة ناسفة دون وقوع إصابات بشرية.")
+    assert [(c.subject, c.value) for c in got] == [("killed_or_wounded", 0.0)]
+
+
+def test_percent_claims() -> None:
+    got = claims_of("وقالت المصادر إن القوات تسيطر على نحو 25 في المائة من المدينة.")
+    (c,) = [c for c in got if c.unit == "percent"]
+    assert (c.value, c.qualifier) == (25.0, "about")

@@ -122,3 +122,13 @@ def test_evidence_span_maps_to_original() -> None:
 def test_parse_iso_date() -> None:
     assert parse_iso_date("2019-02-16") == dt.date(2019, 2, 16)
     assert parse_iso_date("16/02/2019") is None
+
+
+def test_no_publication_date_weekday_fixes_the_year_after_the_latest_year_mentioned() -> None:
+    text = "يسيطر التنظيم على المدينة منذ عام 2014. وأعدم التنظيم، الأحد 10 تموز، خمسة مدنيين."
+    got = [m for m in find_dates(NormText.of(text), None) if m.kind == "absolute"]
+    assert [m.date for m in got] == [dt.date(2016, 7, 10)]
+    # without any year in the article the weekday alone does not fix one
+    got = [m for m in find_dates(NormText.of("وأعدم التنظيم، الأحد 10 تموز، خمسة مدنيين."), None)
+           if m.kind == "absolute"]
+    assert [m.date for m in got] == [None]

@@ -307,6 +307,22 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                         break
     if entry is not None:
         unit, category = entry.unit, entry.category
+    # "طفلا واحدا" / "شخصين اثنين": the number word follows its noun
+    if not unit and m.value <= 2 and not norm[m.num_start].isdigit():
+        prev = list(_WORD.finditer(norm, max(s, m.start - 25), m.start))
+        if prev:
+            pe = unit_of(prev[-1].group())
+            if pe is not None and pe.number != "cue":
+                unit, category = pe.unit, pe.category
+                end = m.end
+                m = NumberMention(prev[-1].start(), m.end, m.value, m.high, m.qualifier, m.vague, m.kind,
+                                  m.num_start, m.num_end)
+    if not unit:
+        prev = list(_WORD.finditer(norm, max(s, m.start - 20), m.start))
+        if prev:
+            pe = unit_of(prev[-1].group())
+            if pe is not None and pe.number == "cue" and pe.category in ("killed", "wounded", "captured"):
+                unit = "person"
     if not unit:
         return None
     if unit == "duration":
@@ -322,7 +338,8 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
             continue
         ce = unit_of(g)
         if ce is not None and ce.number == "cue":
-            if not category:
+            # the cue wins over a non-casualty noun category ("قتل لاجئين" are killed, not displaced)
+            if not category or (category == "displaced" and ce.category in ("killed", "wounded", "captured")):
                 category = ce.category
             cue_start = wb.start()
             break
@@ -357,7 +374,10 @@ _SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "d
             "surrendered": "surrendered", "area": "area", "casualties": "killed_or_wounded"}
 
 
-def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
+def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention],
+                         vague_zero: bool = False) -> list[_Quantity]:
+    """Quantities of one sentence. With `vague_zero`, "عدد من" / "عدة" are kept with ACLED's figure for
+    an unstated plural (10); claims leave them out (no figure was stated)."""
     out: list[_Quantity] = []
     last_unit: str | None = None
     last_category: str | None = None
@@ -368,7 +388,9 @@ def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[
             out.append(_Quantity(m, "percent", "", m.end, m.start, False))
             continue
         if m.vague and m.value == 0:
-            continue
+            if not vague_zero:
+                continue
+            m = NumberMention(m.start, m.end, 10.0, None, m.qualifier, True, m.kind, m.num_start, m.num_end)
         q = _quantity(nt, m, sent, last_unit, last_category)
         if q is not None:
             out.append(q)
@@ -383,13 +405,22 @@ def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[
 
 _NO_CASUALTIES = re.compile(r"(?<!\S)(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
                             r"(?:اصابات|ضحايا|خسائر)(?:\s+بشريه|\s+في\s+الارواح)?")
-_SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف)?(?:مقتل|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف)\s+(\S+)")
+_SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|قتل|قتلت|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف|جثه|"
+                           r"اغتيال)\s+([^\W\d_]+)")
+#: "ما ادي الي مقتله / مقتلهما": a pronoun on a death noun counts the people it refers to
+_PRONOUN_DEATH = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(ه|ها|هما)(?![\w])")
 
 
 def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
     """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
     norm = nt.norm
     out = []
+    for m in _PRONOUN_DEATH.finditer(norm, sent[0], sent[1]):
+        if any(q.category == "killed" for q in found):
+            break  # the pronoun refers to people already counted
+        value = 2.0 if m.group(1) == "هما" else 1.0
+        nm = NumberMention(m.start(), m.end(), value, num_start=m.start(), num_end=m.end())
+        out.append(_Quantity(nm, "person", "killed", m.end(), m.start(), False))
     for m in _SINGULAR_CUE.finditer(norm, sent[0], sent[1]):
         noun = m.group(1)
         entry = unit_of(noun)
@@ -417,7 +448,8 @@ def killed_count(nt: NormText, span: tuple[int, int],
     """
     if numbers is None:
         numbers = [m for m in find_numbers(nt) if span[0] <= m.start < span[1]]
-    qs = [q for q in _sentence_quantities(nt, span, numbers) if q.category == "killed" and not q.subset]
+    qs = [q for q in _sentence_quantities(nt, span, numbers, vague_zero=True)
+          if q.category == "killed" and not q.subset]
     if not qs:
         return None
     groups: list[list[_Quantity]] = [[qs[0]]]

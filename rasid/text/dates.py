@@ -285,7 +285,7 @@ def _find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
         nxt_i = i + 1
         first = _strip(w, months)
         if first:
-            got, nxt_i = _month_date(toks, i, first, published)
+            got, nxt_i = _month_date(toks, i, first, published, norm)
         elif w in ("الشهر", "والشهر", "بالشهر", "للشهر", "شهر") and i + 1 < n and (
                 toks[i + 1].text in _CURRENT or toks[i + 1].text in _PAST or toks[i + 1].text in _FUTURE):
             got, nxt_i = _relative_month(toks, i, published)
@@ -326,7 +326,25 @@ def _numeric(text: str, start: int, end: int) -> DateMention | None:
     return DateMention(start, end, date, 1, "absolute")
 
 
-def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None) -> tuple[DateMention | None, int]:
+_YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _year_from_weekday(month: int, day: int, weekday: int, norm: str) -> int | None:
+    """No publication date: "الاحد 10 تموز" in an article whose latest mentioned year is Y is dated to the
+    first year from Y on (within six years) where that day falls on that weekday; None without a year."""
+    years = [int(y) for y in _YEAR_RE.findall(norm)]
+    if not years:
+        return None
+    anchor = max(years)
+    for y in range(anchor, anchor + 7):
+        cand = _safe_date(y, month, day)
+        if cand is not None and cand.weekday() == weekday and cand < dt.date.today():
+            return y
+    return None
+
+
+def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None,
+                norm: str = "") -> tuple[DateMention | None, int]:
     n = len(toks)
     found: tuple[int, int, str] | None = None
     for key, month_no, family in _month_first()[first]:
@@ -378,6 +396,8 @@ def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None) -
     if year is None:
         weekday = _weekday_before(toks, di if day is not None else i)
         year = _infer_year(month, day, published, weekday, rel)
+        if year is None and published is None and weekday is not None and day is not None:
+            year = _year_from_weekday(month, day, weekday, norm)
         if day is not None:
             start = min(start, _weekday_start(toks, di))
     if year is None:

@@ -38,7 +38,7 @@ class NumberMention:
 # --- number words (normalised forms) -------------------------------------------------------------
 _UNITS: dict[str, int] = {}
 for _forms, _v in (
-    ("واحد واحده احد احدي", 1),
+    ("واحد واحده واحدا احد احدي", 1),
     ("اثنان اثنين اثنتان اثنتين اثنا اثني", 2),
     ("ثلاث ثلاثه", 3),
     ("اربع اربعه", 4),
@@ -344,7 +344,7 @@ def _find_numbers(nt: NormText) -> list[NumberMention]:
         i += 1
     raw = _merge_ranges(norm, raw)
     for m in raw:
-        if m.kind == "count":
+        if m.kind in ("count", "percent"):
             _attach_qualifier(norm, m)
     out.extend(raw)
     out.sort(key=lambda m: m.start)
