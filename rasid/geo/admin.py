@@ -84,7 +84,8 @@ for _variant, _name in {
     "As Sulaymaniyah": "Sulaymaniyah", "Sulaimaniya": "Sulaymaniyah", "Babil": "Babylon",
     "Dahuk": "Duhok", "Dohuk": "Duhok", "Dihok": "Duhok", "Dhi Qar": "Thi-Qar", "Thi Qar": "Thi-Qar",
     "Arbil": "Erbil", "Irbil": "Erbil", "Karbala'": "Karbala", "Kerbala": "Karbala", "Maisan": "Maysan",
-    "An Najaf": "Najaf", "Wasit Governorate": "Wasit",
+    "An Najaf": "Najaf", "Wasit Governorate": "Wasit", "Mayorality of Baghdad": "Baghdad",
+    "Baghdad Governorate": "Baghdad", "Mayoralty of Baghdad": "Baghdad",
 }.items():
     _ALIASES[_key(_variant)] = _name
 

@@ -336,7 +336,7 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
         keys.setdefault(v, []).append(i)
     for k, idx in keys.items():
         core = k[2:] if k.startswith("ال") else k
-        if len(core.replace(" ", "")) <= 3:
+        if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
             weak.add(k)
         elif all(places[i].country not in FOCUS for i in idx) and not any(
             places[i].source == "supplement" or places[i].population >= 100_000 for i in idx

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
-    from rasid.geo.gazetteer import Gazetteer
+    from rasid.geo.gazetteer import Gazetteer, Place
+    from rasid.text.matcher import Match
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ CUE_FEATURE: dict[str, str] = {
     "قريه": "populated", "قري": "populated", "قريتي": "populated", "بلده": "populated", "بلدات": "populated",
     "بلدتي": "populated", "مدينه": "populated", "مدن": "populated", "مدينتي": "populated", "ناحيه": "populated",
     "قضاء": "populated", "مركز": "populated", "حي": "neighbourhood", "احياء": "neighbourhood",
-    "حيي": "neighbourhood", "ريف": "region", "ريفي": "region", "باديه": "desert", "صحراء": "desert",
+    "حيي": "neighbourhood", "ريف": "region", "ريفي": "region", "ارياف": "region", "باديه": "desert", "صحراء": "desert",
     "معبر": "crossing", "منفذ": "crossing", "حقل": "field", "حقول": "field", "جسر": "bridge",
     "مخيم": "camp", "مخيمات": "camp", "طريق": "road", "اوتوستراد": "road", "محافظه": "admin1",
     "محافظتي": "admin1", "منطقه": "", "اطراف": "", "محيط": "", "مشارف": "", "ضواحي": "", "قرب": "",
@@ -74,6 +75,7 @@ _DIRECTIONS = {
     "الشرقيه": "eastern", "الغربيه": "western", "الشماليه": "northern", "الجنوبيه": "southern",
 }
 _WORD = re.compile(r"\w+")
+_ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
@@ -125,6 +127,7 @@ class _Raw:
     nbh_city: int | None = None  # "حي Y في X": index of X
     road_to: int | None = None
     unknown_nbh: str | None = None  # "حي <unknown> في X": the neighbourhood's text
+    unknown_span: tuple[int, int] = (0, 0)
     consumed: bool = False
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
     best: int | None = None
@@ -134,6 +137,7 @@ class _Raw:
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
+        self._nbh_cache: tuple[str | None, dict[str, bool]] = (None, {})
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -148,6 +152,7 @@ class Geoparser:
         gaz = self.gazetteer
         raws: list[_Raw] = []
         last_accepted: _Raw | None = None
+        pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
         for m in gaz.matcher.find(norm):
             key = m.key
             ws = m.start - len(m.prefix)
@@ -162,11 +167,13 @@ class Geoparser:
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
-                cont = (last_accepted is not None and m.prefix.startswith("و")
-                        and ws - last_accepted.end <= 3 and last_accepted.cue is not None)
+                linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
+                cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in PREPOSITIONS or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
                 nbh_ok = self._neighbourhood_with_city(key, norm)
-                if not (cont or nbh_ok or (prep and not is_cue_only)):
+                if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
+                    if not is_cue_only:
+                        pending.append((m, ws, prev))
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
@@ -193,10 +200,24 @@ class Geoparser:
                 raw.end = end
             raws.append(raw)
             last_accepted = raw
+        # a weak name joined by "و" to a following place ("القائم وراوة") is a place too
+        for m, ws, _prev in pending:
+            end = m.end + len(m.suffix)
+            if any(r.start - end <= 2 and r.start >= end and r.prefix.startswith("و") for r in raws):
+                raws.append(_Raw(ws, end, m.start, m.end, m.key, list(dict.fromkeys(m.values)), m.prefix))
+        raws.sort(key=lambda r: r.start)
         return raws
 
     def _neighbourhood_with_city(self, key: str, norm: str) -> bool:
         """A neighbourhood name counts without a cue when its city is named in the text."""
+        cache = self._nbh_cache
+        if cache[0] is not norm:
+            self._nbh_cache = cache = (norm, {})
+        if key not in cache[1]:
+            cache[1][key] = self._nbh_city_named(key, norm)
+        return cache[1][key]
+
+    def _nbh_city_named(self, key: str, norm: str) -> bool:
         gaz = self.gazetteer
         for p in gaz.candidates(key):
             if p.feature == "neighbourhood" and p.parent:
@@ -219,6 +240,10 @@ class Geoparser:
             ):
                 r.role = "dateline"
                 continue
+        for a, b in zip(raws, raws[1:], strict=False):
+            # "السوسة (سوريا) -": the country in the dateline's parentheses is part of it
+            if a.role == "dateline" and b.role == "mention" and re.fullmatch(r"\s*\(", norm[a.end:b.start]):
+                b.role = "dateline"
         for i in range(len(raws) - 1):
             a, b = raws[i], raws[i + 1]
             gap = norm[a.end:b.start]
@@ -233,7 +258,6 @@ class Geoparser:
                     continue
             if a.cue in ("طريق", "اوتوستراد") and re.fullmatch(r"\s*(-|/|–)?\s*", gap):
                 a.road_to = i + 1
-                b.consumed = True
                 continue
             if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap):
                 a.container = i + 1
@@ -245,7 +269,9 @@ class Geoparser:
             m = re.search(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$",
                           before)
             if m and self._is_city(r):
+                off = max(0, r.start - 40)
                 r.unknown_nbh = m.group(1).strip('" ')
+                r.unknown_span = (off + m.start(1), off + m.end(1))
                 r.start = max(0, r.start - 40) + m.start() + (1 if m.group(0)[:1].isspace() else 0)
                 for inner in raws:
                     if inner is not r and r.start <= inner.start < r.name_start:
@@ -259,11 +285,12 @@ class Geoparser:
         return any(self.gazetteer.places[i].feature in ("populated", "admin1") for i in r.cands)
 
     # ---- scoring -------------------------------------------------------------------------------
-    def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int) -> tuple[float, list[str]]:
+    def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int,
+               explain: bool = True) -> tuple[float, list[str]]:
         from rasid.geo.admin import FOCUS, haversine_km
 
         p = self.gazetteer.places[i]
-        why: list[str] = []
+        why: list[str] = [] if explain else _NO_WHY
         s = 0.0
         if p.country in FOCUS:
             s += 2.0
@@ -281,7 +308,7 @@ class Geoparser:
             if r.cue in ("محافظه", "محافظتي"):
                 s += 8
                 why.append("+8 'محافظة' names a governorate")
-            elif r.cue in ("ريف", "ريفي"):
+            elif r.cue in ("ريف", "ريفي", "ارياف"):
                 s += 0.5
             else:
                 capital = any(self.gazetteer.places[j].feature == "populated"
@@ -315,7 +342,7 @@ class Geoparser:
                 s += w
                 why.append(f"+{w:.0f} article names {p.admin1}")
         # distance to other places of the article
-        anchors = [(a_lat, a_lon) for (j, a_lat, a_lon) in ctx.anchors if j != idx]
+        anchors = [pt for pt, who in ctx.anchor_points().items() if who != {idx}]
         if anchors and p.feature not in ("country", "admin1"):
             d = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
             if d < 30:
@@ -372,14 +399,19 @@ class Geoparser:
                     ctx.dateline = (p.lat, p.lon)
         # pass 2 and 3: score, then rescore with the chosen places as anchors
         for round_ in range(2):
+            last = round_ == 1
             for idx in reversed(range(len(raws))):  # containers (later) first
                 r = raws[idx]
-                scored = {i: self._score(r, i, ctx, raws, idx) for i in r.cands}
+                if len(r.cands) == 1 and not last:
+                    r.best = r.cands[0]
+                    continue
+                scored = {i: self._score(r, i, ctx, raws, idx, explain=last) for i in r.cands}
                 r.scores = scored
                 r.best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
             if round_ == 0:
                 ctx.anchors = []
                 ctx.admins = {}
+                ctx._points = None
                 for idx, r in enumerate(raws):
                     if r.best is None or r.role == "clock":
                         continue
@@ -391,6 +423,33 @@ class Geoparser:
                     if r.role == "dateline":
                         ctx.dateline = (p.lat, p.lon)
         return [self._mention(nt, r, raws) for r in raws if not r.consumed]
+
+    def rank(self, name: str, context: str = "") -> list[tuple[Place, float, list[str]]]:
+        """Every place called `name` (optionally after a cue word: "محافظة دير الزور"), best first, scored
+        as the geoparser would in an article whose other places are those of `context`."""
+        from rasid.text.normalize import normalize
+
+        gaz = self.gazetteer
+        words = normalize(name).split()
+        cue = _cue_base(words[0]) if len(words) > 1 else None
+        rest = " ".join(words[1:]) if cue else " ".join(words)
+        idx = {gaz.by_id[p.id]: None for p in gaz.lookup(rest)}
+        raw = _Raw(0, len(rest), 0, len(rest), rest, list(idx), "", cue, [cue] if cue else [])
+        ctx = _Context()
+        if context.strip():
+            for m in self.parse(NormText.of(context)):
+                if m.role == "clock" or m.latitude is None or m.longitude is None:
+                    continue
+                if m.admin1 and m.feature != "country":
+                    key = (_ISO2.get(m.country or "", ""), m.admin1)
+                    ctx.admins[key] = ctx.admins.get(key, 0) + 1
+                if m.feature not in ("country", "admin1", "river", "region", "desert"):
+                    ctx.anchors.append((-1, m.latitude, m.longitude))
+                if m.place_id:
+                    ctx.named_ids.add(m.place_id)
+        scored = [(gaz.places[i], *self._score(raw, i, ctx, [raw], 0)) for i in raw.cands]
+        scored.sort(key=lambda t: (-t[1], -t[0].population))
+        return scored
 
     def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
         gaz = self.gazetteer
@@ -422,7 +481,8 @@ class Geoparser:
                 end = c.end
                 why.append(f"'حي ... في {city.name}': coded at the city")
         if r.unknown_nbh:
-            label = r.unknown_nbh
+            us, ue = nt.span(*r.unknown_span)
+            label = nt.original[us:ue].strip('"“”«» ')
             if r.inner is not None:
                 from rasid.geo.admin import haversine_km
 
@@ -437,7 +497,7 @@ class Geoparser:
             precision = 3
         elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
             precision = 2 if p.feature != "river" else 3
-        if r.cue in ("ريف", "ريفي"):
+        if r.cue in ("ريف", "ريفي", "ارياف"):
             feature = "region"
             qualifier = f"{r.direction} countryside" if r.direction else "countryside"
             precision = 2 if r.direction else 3
@@ -456,7 +516,6 @@ class Geoparser:
             if r.road_to is not None and raws[r.road_to].best is not None:
                 other = gaz.places[raws[r.road_to].best]  # type: ignore[index]
                 qualifier = f"road to {other.name}"
-                end = raws[r.road_to].end
         elif r.direction and p.feature in ("populated", "admin1") and r.cue in (None, "منطقه"):
             # "دير الزور الشرقي" without ريف is unusual; keep the place, note the direction
             qualifier = r.direction
@@ -479,12 +538,33 @@ def _contains_name(norm: str, name: str) -> bool:
     return name_key(name) in norm
 
 
+class _NoWhy(list[str]):
+    """A `why` list that forgets: scoring rounds whose explanation nobody reads."""
+
+    def append(self, item: str) -> None:
+        return None
+
+
+_NO_WHY = _NoWhy()
+
+
 @dataclass
 class _Context:
     anchors: list[tuple[int, float, float]] = field(default_factory=list)
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
     named_ids: set[str] = field(default_factory=set)
     dateline: tuple[float, float] | None = None
+    _points: dict[tuple[float, float], set[int]] | None = None
+    _points_of: int = -1
+
+    def anchor_points(self) -> dict[tuple[float, float], set[int]]:
+        """Distinct anchor coordinates -> the mentions that put them there (recomputed on change)."""
+        if self._points is None or self._points_of != len(self.anchors) or not self.anchors:
+            pts: dict[tuple[float, float], set[int]] = {}
+            for j, lat, lon in self.anchors:
+                pts.setdefault((round(lat, 2), round(lon, 2)), set()).add(j)
+            self._points, self._points_of = pts, len(self.anchors)
+        return self._points
 
 
 def explain(mentions: list[PlaceMention]) -> str:

@@ -1,0 +1,145 @@
+"""Geoparser behaviour on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+from rasid.text.normalize import NormText
+
+
+def names(mentions, role="mention"):
+    return [m.name for m in mentions if m.role == role]
+
+
+def one(mentions, name):
+    found = [m for m in mentions if m.name == name]
+    assert found, [m.name for m in mentions]
+    return found[0]
+
+
+def test_clitics_are_stripped_against_the_lexicon(parse):
+    ms = parse("سيطرت القوات على هجين وبالسوسة ثم توجهت لدير الزور")
+    assert names(ms) == ["Hajin", "Al-Susah", "Deir ez-Zor"]
+    susah = one(ms, "Al-Susah")
+    assert susah.geo_precision == 1 and susah.admin1 == "Deir ez-Zor" and susah.iso == 760
+
+
+def test_offsets_map_back_to_the_original_text():
+    from rasid.geo.geoparser import get_geoparser
+
+    text = "قُصِفَت بلدةُ هَجين اليوم"
+    nt = NormText.of(text)
+    (m,) = get_geoparser().parse(nt)
+    s, e = nt.span(m.start, m.end)
+    assert text[s:e].startswith("بلدةُ") and text[s:e].endswith("هَجين")
+
+
+def test_spelling_variants(parse):
+    ms = parse("قصف على البو كمال ثم على البوكمال وأبو كمال وديرالزور")
+    assert names(ms) == ["Al-Bukamal", "Al-Bukamal", "Al-Bukamal", "Deir ez-Zor"]
+
+
+def test_countryside_is_a_region_not_the_city(parse):
+    (m,) = parse("اشتباكات في ريف دير الزور الشرقي")
+    assert m.feature == "region" and m.geo_precision == 2
+    assert m.qualifier == "eastern countryside" and m.admin1 == "Deir ez-Zor"
+    assert m.end - m.start == len("ريف دير الزور الشرقي")
+    (m,) = parse("قصف على ريف حلب")
+    assert m.feature == "region" and m.geo_precision == 3
+
+
+def test_governorate_city_and_outskirts(parse):
+    (m,) = parse("وصلت تعزيزات من محافظة الحسكة")
+    assert m.feature == "admin1" and m.geo_precision == 3 and m.name == "Hasakah"
+    (m,) = parse("دخلت القوات دير الزور")
+    assert m.feature == "populated" and m.geo_precision == 1
+    (m,) = parse("تدور معارك على أطراف مدينة الرقة")
+    assert m.name == "Raqqa" and m.geo_precision == 2 and m.qualifier == "outskirts"
+
+
+def test_neighbourhood_is_coded_at_its_city(parse):
+    (m,) = parse("سقطت قذيفة على حي الحميدية في دير الزور")
+    assert m.name == "Deir ez-Zor - Hamidiyeh"
+    assert m.geo_precision == 1 and m.feature == "neighbourhood"
+    assert (m.latitude, m.longitude) == (35.336, 40.14)
+    (m,) = parse("قصف حي الشيخ مقصود")
+    assert m.name == "Aleppo - Sheikh Maqsoud" and m.admin1 == "Aleppo"
+    # a neighbourhood the gazetteer does not know keeps its Arabic name
+    (m,) = parse("انفجار في حي الوادي الأخضر في الرقة")
+    assert m.name == "Raqqa - الوادي الأخضر" and m.geo_precision == 1
+
+
+def test_deserts_camps_fields_crossings(parse):
+    ms = parse("معارك في بادية حمص الشرقية وقرب حقل العمر وعند معبر نصيب ومخيم الهول")
+    got = {m.name: m for m in ms}
+    assert got["Homs desert"].geo_precision == 2
+    assert got["Al-Omar oil field"].feature == "field"
+    assert got["Nasib crossing"].feature == "crossing" and got["Nasib crossing"].admin1 == "Daraa"
+    assert got["Al-Hol camp"].feature == "camp" and got["Al-Hol camp"].admin1 == "Hasakah"
+
+
+def test_road_between_two_places(parse):
+    ms = parse("كمين على طريق دير الزور - الميادين")
+    road = ms[0]
+    assert road.feature == "road" and road.geo_precision == 2 and road.qualifier == "road to Al-Mayadin"
+
+
+def test_dateline_and_clock_are_not_event_places(parse):
+    ms = parse("السوسة (سوريا) - قتل ثلاثة مدنيين في هجين")
+    assert [m.role for m in ms] == ["dateline", "dateline", "mention"]
+    assert names(ms) == ["Hajin"]
+    ms = parse("آخر تحديث 12:02 دمشق\nاشتباكات في الميادين")
+    assert [(m.name, m.role) for m in ms] == [("Damascus", "clock"), ("Al-Mayadin", "mention")]
+    (m,) = parse("دمشق - أفادت مصادر بوقوع انفجار")
+    assert m.role == "dateline"
+
+
+def test_disambiguation_by_nearby_places(parse):
+    m = parse("اندلعت اشتباكات في سنجار غربي الموصل")[0]
+    assert m.country == "Iraq" and m.admin1 == "Ninewa"
+    m = parse("قصفت الطائرات بلدة سنجار في ريف إدلب الجنوبي")[0]
+    assert m.country == "Syria" and m.admin1 == "Idlib"
+    m = parse("سيطرت القوات على قرية المنصورة في ريف حلب الغربي")[0]
+    assert m.admin1 == "Aleppo"
+    m = parse("وصلت تعزيزات إلى المنصورة غربي الرقة")[0]
+    assert m.admin1 == "Raqqa"
+    m = parse("انفجار في الحميدية قرب طرطوس")[0]
+    assert m.admin1 == "Tartous"
+    assert any("rejected" in w for w in m.why)
+
+
+def test_common_words_are_not_places(parse):
+    assert parse("قال الجيش إن الحرب لن تنتهي وإن السلام ممكن في المنطقة") == []
+    assert parse("فتح الباب أمام المفاوضات بعد الحراك الشعبي") == []
+    assert names(parse("دخلت القوات مدينة الباب")) == ["Al Bāb"]
+    assert names(parse("القوات تحاصر القائم وراوة")) == ["Al-Qaim", "Rawa"]
+
+
+def test_every_mention_is_resolved(parse):
+    for m in parse("من الرمادي إلى الفلوجة ثم تكريت وبيجي وسامراء وكركوك والحويجة"):
+        assert m.latitude is not None and m.longitude is not None
+        assert m.admin1 and m.admin2 and m.country == "Iraq" and m.iso == 368
+
+
+def test_parse_speed(gp):
+    sentence = ("أفادت مصادر محلية بأن اشتباكات عنيفة اندلعت في بلدة هجين بريف دير الزور الشرقي بين قوات "
+                "سوريا الديمقراطية وعناصر التنظيم قرب حقل العمر وعلى طريق الميادين البوكمال. ")
+    text = sentence * (1000 // len(sentence.split()) + 1)
+    nt = NormText.of(text)
+    gp.parse(nt)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        gp.parse(nt)
+    per = (time.perf_counter() - t0) / 20
+    assert per < 0.05, f"{per * 1000:.1f} ms per 1,000-word article"
+
+
+def test_cached_index_loads_fast(gaz):
+    from rasid.geo import gazetteer as gz
+
+    gz._LOADED = None
+    t0 = time.perf_counter()
+    again = gz.load()
+    took = time.perf_counter() - t0
+    assert took < 1.0
+    assert len(again.places) == len(gaz.places)
