@@ -229,14 +229,18 @@ class Geoparser:
     # ---- roles and structure -------------------------------------------------------------------
     def _structure(self, norm: str, raws: list[_Raw]) -> None:
         for r in raws:
-            line_start = norm.rfind("\n", 0, r.start) + 1
+            line_start = norm.rfind("\n", max(0, r.start - 60), r.start) + 1
+            if line_start == 0 and r.start > 60:
+                line_start = r.start - 60  # a long line: only its last 60 characters matter here
             before = norm[line_start:r.start]
             if _CLOCK_BEFORE.search(before):
                 r.role = "clock"
                 continue
             head = before.strip()
-            if len(_WORD.findall(head)) <= 2 and len(head) <= 25 and (
-                _DATELINE_AFTER.match(norm[r.end:]) or _DATELINE_AFTER2.match(norm[r.end:])
+            at_line_start = line_start == 0 or norm[line_start - 1] == "\n"
+            after = norm[r.end:r.end + 80]
+            if at_line_start and len(head) <= 25 and len(_WORD.findall(head)) <= 2 and (
+                _DATELINE_AFTER.match(after) or _DATELINE_AFTER2.match(after)
             ):
                 r.role = "dateline"
                 continue
