@@ -52,9 +52,14 @@ def extract(
 
         if parse_iso_date(published) is None:
             fail(f"--published must be YYYY-MM-DD, not {published!r}")
-    code = run_extract(
-        paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities
-    )
+    from rasid.lexicon.tsv import LexiconError
+
+    try:
+        code = run_extract(
+            paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities
+        )
+    except LexiconError as exc:
+        fail(f"lexicon error: {exc}")
     raise typer.Exit(code)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rasid.ingest.readers import ReadFailure
+from rasid.lexicon.tsv import LexiconError
 from rasid.models import DocResult, Document
 
 #: Bumped whenever extraction output can change; the store re-extracts older articles.
@@ -21,6 +22,8 @@ class Pipeline:
 
         try:
             return extract_document(doc)
+        except LexiconError:
+            raise  # a broken lexicon file is the installation's problem, not this document's
         except Exception as exc:  # a document never crashes the run
             return DocResult(
                 doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, published=doc.published, url=doc.url,

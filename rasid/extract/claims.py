@@ -88,25 +88,29 @@ def _entries() -> list[tuple[str, _Cue]]:
     return entries
 
 
-_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int]] = (None, [], [])
+_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int], dict[tuple[int, int], list]] = (
+    None, [], [], {})
 
 
 def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
     """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing phrase,
-    stance cue). Trigger cues of the whole document are matched once and reused."""
+    stance cue). Trigger cues of the whole document are matched once; span results are cached too."""
     global _last_cues
     if _last_cues[0] is not nt:
         hits = [(m.start, m.end, cue) for m in _matcher(True).find(nt.norm) for cue in m.values]
-        _last_cues = (nt, hits, [h[0] for h in hits])
-    _, hits, starts = _last_cues
+        _last_cues = (nt, hits, [h[0] for h in hits], {})
+    _, hits, starts, memo = _last_cues
+    cached = memo.get(span)
+    if cached is not None:
+        return cached
     s, e = span
     lo = bisect_left(starts, s)
     hi = bisect_left(starts, e)
     found = [h for h in hits[lo:hi] if h[1] <= e]
-    if not found:
-        return []
-    found += [(s + m.start, s + m.end, cue) for m in _matcher(False).find(nt.norm[s:e]) for cue in m.values]
-    found.sort(key=lambda h: h[0])
+    if found:
+        found += [(s + m.start, s + m.end, cue) for m in _matcher(False).find(nt.norm[s:e]) for cue in m.values]
+        found.sort(key=lambda h: h[0])
+    memo[span] = found
     return found
 
 
@@ -257,6 +261,7 @@ class _Quantity:
     end: int  # end of the counted noun (normalised)
     cue_start: int
     subset: bool  # "بينهم 3 اطفال": part of a figure given just before
+    unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
 
 
 def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
@@ -374,10 +379,25 @@ _SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "d
             "surrendered": "surrendered", "area": "area", "casualties": "killed_or_wounded"}
 
 
+_last_q: tuple[NormText | None, dict[tuple[int, int, bool], list[_Quantity]]] = (None, {})
+
+
 def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention],
                          vague_zero: bool = False) -> list[_Quantity]:
     """Quantities of one sentence. With `vague_zero`, "عدد من" / "عدة" are kept with ACLED's figure for
-    an unstated plural (10); claims leave them out (no figure was stated)."""
+    an unstated plural (10); claims leave them out (no figure was stated). Cached for the last document
+    (extract_claims and killed_count ask for the same sentences)."""
+    global _last_q
+    if _last_q[0] is not nt:
+        _last_q = (nt, {})
+    key = (sent[0], sent[1], True)
+    cached = _last_q[1].get(key)
+    if cached is None:
+        cached = _last_q[1][key] = _compute_quantities(nt, sent, numbers)
+    return [q for q in cached if vague_zero or not q.unstated]
+
+
+def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
     out: list[_Quantity] = []
     last_unit: str | None = None
     last_category: str | None = None
@@ -387,16 +407,16 @@ def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[
         if m.kind == "percent":
             out.append(_Quantity(m, "percent", "", m.end, m.start, False))
             continue
-        if m.vague and m.value == 0:
-            if not vague_zero:
-                continue
+        unstated = m.vague and m.value == 0
+        if unstated:
             m = NumberMention(m.start, m.end, 10.0, None, m.qualifier, True, m.kind, m.num_start, m.num_end)
         q = _quantity(nt, m, sent, last_unit, last_category)
         if q is not None:
+            q.unstated = unstated
             out.append(q)
             last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
-    for z in _NO_CASUALTIES.finditer(nt.norm, sent[0], sent[1]):
+    for z in _hits(nt, _NO_CASUALTIES, sent):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
         out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)
@@ -411,17 +431,34 @@ _SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|قتل|قتلت|
 _PRONOUN_DEATH = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(ه|ها|هما)(?![\w])")
 
 
+_last_hits: tuple[NormText | None, dict[str, tuple[list[re.Match[str]], list[int]]]] = (None, {})
+
+
+def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list[re.Match[str]]:
+    """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern."""
+    global _last_hits
+    if _last_hits[0] is not nt:
+        _last_hits = (nt, {})
+    entry = _last_hits[1].get(pattern.pattern)
+    if entry is None:
+        ms = list(pattern.finditer(nt.norm))
+        entry = _last_hits[1][pattern.pattern] = (ms, [m.start() for m in ms])
+    ms, starts = entry
+    lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
+    return [m for m in ms[lo:hi] if m.end() <= sent[1]]
+
+
 def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
     """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
     norm = nt.norm
     out = []
-    for m in _PRONOUN_DEATH.finditer(norm, sent[0], sent[1]):
+    for m in _hits(nt, _PRONOUN_DEATH, sent):
         if any(q.category == "killed" for q in found):
             break  # the pronoun refers to people already counted
         value = 2.0 if m.group(1) == "هما" else 1.0
         nm = NumberMention(m.start(), m.end(), value, num_start=m.start(), num_end=m.end())
         out.append(_Quantity(nm, "person", "killed", m.end(), m.start(), False))
-    for m in _SINGULAR_CUE.finditer(norm, sent[0], sent[1]):
+    for m in _hits(nt, _SINGULAR_CUE, sent):
         noun = m.group(1)
         entry = unit_of(noun)
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
@@ -447,7 +484,7 @@ def killed_count(nt: NormText, span: tuple[int, int],
     end, vague words their ACLED values (عشرات = 10, مئات = 100).
     """
     if numbers is None:
-        numbers = [m for m in find_numbers(nt) if span[0] <= m.start < span[1]]
+        numbers = find_numbers(nt)
     qs = [q for q in _sentence_quantities(nt, span, numbers, vague_zero=True)
           if q.category == "killed" and not q.subset]
     if not qs:

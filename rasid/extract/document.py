@@ -309,6 +309,12 @@ class _Builder:
             score *= 0.5
         if d.place is not None and d.place.feature == "country":
             score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
+        pos = {k.pos for k in f.trigger.kinds}
+        if "verb" not in pos:
+            eventive = sm.has_cue("anchor") or sm.has_cue("occur") or bool(d.fatalities or self._has_count(sm)) \
+                or any(k.pos == "verb" for t in sm.triggers for k in t.kinds)
+            if not eventive:
+                score *= 0.4 if pos == {"instrument"} else 0.6  # "صواريخ", "التفجير" named, nothing happening
         if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
             score *= 0.5
         return round(max(0.0, min(score, 1.0)), 3)

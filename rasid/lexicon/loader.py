@@ -129,8 +129,8 @@ def _load_triggers(directory: Path | None) -> list[tuple[str, Trigger]]:
             kind = row.get("kind")
             if kind not in TRIGGER_KINDS:
                 raise row.error(f"unknown trigger kind {kind!r} (known: {', '.join(sorted(TRIGGER_KINDS))})")
-            if row.get("pos") not in ("verb", "noun"):
-                raise row.error("pos must be 'verb' or 'noun'")
+            if row.get("pos") not in ("verb", "noun", "instrument"):
+                raise row.error("pos must be 'verb', 'noun' or 'instrument'")
             try:
                 weight = float(row.get("weight"))
             except ValueError:
