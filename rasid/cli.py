@@ -63,6 +63,29 @@ def extract(
     raise typer.Exit(code)
 
 
+lexicon_app = typer.Typer(help="Check the lexicon files (actors, triggers, cues).", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    directory: Path = typer.Argument(None, help="A folder with actors.tsv, triggers.tsv, cues.tsv (default: bundled)."),
+) -> None:
+    """Load and validate every lexicon file; a bad entry is reported with its file and line."""
+    from rasid.lexicon.loader import build_lexicon
+    from rasid.lexicon.tsv import LexiconError
+
+    if directory is not None and not directory.is_dir():
+        fail(f"{directory}: not a folder")
+    try:
+        lex = build_lexicon(directory)
+    except (LexiconError, OSError) as exc:
+        fail(str(exc), code=1)
+        return
+    typer.echo(f"ok: {len(lex.actors)} actors, {len(lex.actor_matcher)} actor aliases, "
+               f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues")
+
+
 def _register_plugins() -> None:
     """Stage CLIs live beside their stage; each module adds its commands without heavy imports."""
     from rasid.eval import cli as eval_cli

@@ -48,3 +48,17 @@ def test_unknown_parent_and_latin_arabic_alias_are_rejected(tmp_path):
     d = _write_lexicon(tmp_path, HEADER + "a\tA\t2\tarmed\tSY\t\trebel\tLatin only\t\n")
     with pytest.raises(LexiconError, match="no Arabic letters"):
         build_lexicon(d)
+
+
+def test_lexicon_check_command_reports_file_and_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from rasid.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(app, ["lexicon", "check"])
+    assert ok.exit_code == 0 and ok.output.startswith("ok: ")
+    d = _write_lexicon(tmp_path, HEADER + "x\tX\t9\tarmed\tSY\t\trebel\tقوة\t\n")
+    bad = runner.invoke(app, ["lexicon", "check", str(d)])
+    assert bad.exit_code == 1
+    assert "actors.tsv:2: 'inter' must be between 0 and 8, not 9" in bad.output
