@@ -37,17 +37,26 @@ def read_benchmark(directory: str | Path) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def pipeline_predictor() -> Predictor:
-    from rasid.models import Document
-    from rasid.pipeline import Pipeline
+class PipelinePredictor:
+    """Runs `Pipeline().process` on a sentence; remembers how many sentences failed to extract."""
 
-    pipe = Pipeline()
+    def __init__(self) -> None:
+        from rasid.pipeline import Pipeline
 
-    def predict(doc_id: str, text: str) -> list[tuple[str, str]]:
-        result = pipe.process(Document(doc_id=doc_id, text=text))
+        self.pipe = Pipeline()
+        self.failures: list[str] = []
+
+    def __call__(self, doc_id: str, text: str) -> list[tuple[str, str]]:
+        from rasid.models import Document
+
+        result = self.pipe.process(Document(doc_id=doc_id, text=text))
+        if result.errors:
+            self.failures.append(f"{doc_id}: {result.errors[0]}")
         return [(e.event_type, e.modality) for e in result.events]
 
-    return predict
+
+def pipeline_predictor() -> PipelinePredictor:
+    return PipelinePredictor()
 
 
 def _key(row: dict[str, str]) -> str:
@@ -97,6 +106,9 @@ def score_gsr(directory: str | Path, predictor: Predictor | None = None,
             if on_progress is not None:
                 on_progress(done)
     result: dict[str, Any] = {"sentences": sum(len(r) for r in bench.values())}
+    failures = getattr(predict, "failures", [])
+    result["extraction_failures"] = len(failures)
+    result["_failures"] = failures
     for family, rows in bench.items():
         result[family] = {
             "positives": sum(r["label"] in POSITIVE for r in rows),

@@ -79,6 +79,7 @@ def evaluate(
         t0 = time.perf_counter()
         report = evaluate_gold(gold_path, corpus, predictions=predictions, all_modalities=all_modalities)
         misses, extras = report.pop("_misses"), report.pop("_extras")
+        _warn_failures("gold articles", report.pop("_failures"), report["articles"])
         if errors:
             report["errors"] = {"misses": misses, "extras": extras}
         out["gold"] = report
@@ -93,8 +94,18 @@ def evaluate(
             out["gsr"] = score_gsr(gsr)
         except FileNotFoundError as exc:
             raise EvalError(str(exc)) from None
+        _warn_failures("benchmark sentences", out["gsr"].pop("_failures"), out["gsr"]["sentences"])
         out.setdefault("_timing", {})["gsr_seconds"] = round(time.perf_counter() - t0, 1)
     return out
+
+
+def _warn_failures(what: str, failures: list[str], total: int) -> None:
+    """Extraction errors must never pass for "no events": say so on stderr (the JSON counts them too)."""
+    if failures:
+        import sys
+
+        print(f"rasid: warning: extraction failed on {len(failures)} of {total} {what} (first: {failures[0]})",
+              file=sys.stderr)
 
 
 def _fmt(value: Any) -> str:
@@ -110,7 +121,8 @@ def format_table(out: dict[str, Any]) -> str:
     gold = out.get("gold")
     if gold:
         ev = gold["events"]
-        lines.append(f"Gold articles: {gold['articles']}   modalities: {gold['modalities']}")
+        lines.append(f"Gold articles: {gold['articles']}   modalities: {gold['modalities']}"
+                     + (f"   EXTRACTION FAILED ON {gold['extraction_failures']}" if gold["extraction_failures"] else ""))
         lines.append(f"Events  P {_fmt(ev['precision'])}  R {_fmt(ev['recall'])}  F1 {_fmt(ev['f1'])}"
                      f"   (tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")
         lines.append(f"Per article: gold {_fmt(gold['gold_events_per_article'])}, predicted "

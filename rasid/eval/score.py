@@ -299,6 +299,7 @@ def score(
     kinds: Counter[str] = Counter()
     n_articles = 0
     n_gold_events = n_pred_events = 0
+    failed: list[str] = []
 
     for record in gold_records:
         n_articles += 1
@@ -306,6 +307,10 @@ def score(
         text = texts.get(doc_id)
         result = results.get(doc_id)
         res = _d(result) if result is not None else {"events": [], "entities": [], "claims": []}
+        if result is None:
+            failed.append(f"{doc_id}: no extraction result")
+        elif res.get("errors"):
+            failed.append(f"{doc_id}: {res['errors'][0]}")
         gold_all = [dict(e) for e in record.get("events", [])]
         gold = [e for e in gold_all if keep is None or e.get("modality") in keep]
         excluded = [e for e in gold_all if not (keep is None or e.get("modality") in keep)]
@@ -419,7 +424,9 @@ def score(
             "speaker_accuracy": _ratio(speaker_ok, claim_found),
         },
         "error_kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "extraction_failures": len(failed),
     }
+    out["_failures"] = failed
     out["_misses"] = misses
     out["_extras"] = extras
     return out

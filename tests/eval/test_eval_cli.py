@@ -53,7 +53,11 @@ def test_eval_runs_the_pipeline_without_predictions(tmp_path):
     corpus, gold, _ = write_fixture(tmp_path)
     out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--format", "json"])
     assert out.exit_code == 0, out.output
-    assert json.loads(out.output)["gold"]["articles"] == 1
+    data = json.loads(out.stdout)
+    assert data["gold"]["articles"] == 1
+    # the fixture is English, which the pipeline refuses: a failure must be counted and reported, not hidden
+    assert data["gold"]["extraction_failures"] == 1
+    assert "extraction failed on 1 of 1 gold articles" in out.stderr
 
 
 def test_eval_user_errors_are_one_line(tmp_path):
