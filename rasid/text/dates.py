@@ -140,8 +140,10 @@ def _tokens(norm: str) -> list[_T]:
     for w in present:
         j = norm.find(w)
         while j >= 0:
-            anchors.append(j)
-            j = norm.find(w, j + len(w))
+            k = j + len(w)
+            if (j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum()):
+                anchors.append(j)  # whole words only: "ست" inside "استهداف" is no anchor
+            j = norm.find(w, k)
     if not anchors:
         return []
     anchors.sort()

@@ -150,6 +150,7 @@ def unit_table() -> dict[str, UnitEntry]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def unit_of(word: str) -> UnitEntry | None:
     """Entry of a (normalised) word with clitics and article stripped; cue words included."""
     table = unit_table()
@@ -202,8 +203,10 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
     for w in present:
         j = norm.find(w)
         while j >= 0:
-            anchors.append(j)
-            j = norm.find(w, j + len(w))
+            k = j + len(w)
+            if (j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum()):
+                anchors.append(j)  # whole words only: "ست" inside "استهداف" is no anchor
+            j = norm.find(w, k)
     if not anchors:
         return []
     anchors.sort()
@@ -221,7 +224,7 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
                 s -= 1
         for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
             st = m.start()
-            if masked and any(a <= st < b for a, b in masked):
+            if masked and norm[st].isdigit() and any(a <= st < b for a, b in masked):
                 continue
             if toks and st < toks[-1].end:
                 continue
