@@ -90,6 +90,22 @@ def score_family(rows: Iterable[dict[str, str]], family: str, predictions: dict[
     return out
 
 
+def _errors(rows: Iterable[dict[str, str]], family: str,
+            predictions: dict[str, list[tuple[str, str]]]) -> dict[str, list[dict[str, Any]]]:
+    """Benchmark sentences scored wrongly with the default modalities (for `rasid eval --errors`)."""
+    types = GSR_FAMILIES[family]
+    out: dict[str, list[dict[str, Any]]] = {"false_positives": [], "false_negatives": []}
+    for row in rows:
+        events = predictions.get(_key(row), [])
+        positive = any(t in types and m in REPORTABLE for t, m in events)
+        gold = row["label"] in POSITIVE
+        if positive != gold:
+            item = {"id": row["id"], "label": row["label"], "events": [f"{t} [{m}]" for t, m in events],
+                    "text": row["text"]}
+            out["false_negatives" if gold else "false_positives"].append(item)
+    return out
+
+
 def score_gsr(directory: str | Path, predictor: Predictor | None = None,
               on_progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Figures for both families, for reportable modalities (`default`) and for all modalities."""
@@ -106,6 +122,7 @@ def score_gsr(directory: str | Path, predictor: Predictor | None = None,
             if on_progress is not None:
                 on_progress(done)
     result: dict[str, Any] = {"sentences": sum(len(r) for r in bench.values())}
+    result["_errors"] = {family: _errors(rows, family, predictions) for family, rows in bench.items()}
     failures = getattr(predict, "failures", [])
     result["extraction_failures"] = len(failures)
     result["_failures"] = failures

@@ -95,6 +95,9 @@ def evaluate(
         except FileNotFoundError as exc:
             raise EvalError(str(exc)) from None
         _warn_failures("benchmark sentences", out["gsr"].pop("_failures"), out["gsr"]["sentences"])
+        gsr_errors = out["gsr"].pop("_errors")
+        if errors:
+            out["gsr"]["errors"] = gsr_errors
         out.setdefault("_timing", {})["gsr_seconds"] = round(time.perf_counter() - t0, 1)
     return out
 
@@ -173,6 +176,15 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"{family:9} {mode:14} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} "
                              f"{_fmt(s['f1']):>6} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} "
                              f"{_fmt(s['false_positive_rate_difficult_no']):>18}")
+        if "errors" in gsr:
+            for family in ("ASSAULT", "PROTEST"):
+                for label in ("false_negatives", "false_positives"):
+                    items = gsr["errors"][family][label]
+                    lines.append("")
+                    lines.append(f"{family} {label.upper().replace('_', ' ')} ({len(items)}):")
+                    for item in items:
+                        lines.append(f"- {item['id']} [{item['label']}] predicted: {', '.join(item['events']) or 'nothing'}")
+                        lines.append(f"    {item['text']}")
     timing = out.get("_timing")
     if timing:
         lines.append("")

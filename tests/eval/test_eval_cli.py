@@ -93,3 +93,6 @@ def test_gsr_scoring_with_a_fake_predictor(tmp_path):
     assert a["false_positive_rate_difficult_no"] == 1.0
     assert out["ASSAULT"]["all_modalities"]["tp"] == 2
     assert out["PROTEST"]["default"]["f1"] == 1.0
+    errs = out["_errors"]["ASSAULT"]
+    assert [e["id"] for e in errs["false_positives"]] == ["a3"]
+    assert [e["id"] for e in errs["false_negatives"]] == ["a5"]
