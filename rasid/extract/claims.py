@@ -88,27 +88,27 @@ def _entries() -> list[tuple[str, _Cue]]:
     return entries
 
 
-_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int], dict[tuple[int, int], list]] = (
-    None, [], [], {})
+_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int], list[tuple[int, int, _Cue]], list[int],
+                  dict[tuple[int, int], list]] = (None, [], [], [], [], {})
 
 
 def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
     """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing phrase,
-    stance cue). Trigger cues of the whole document are matched once; span results are cached too."""
+    stance cue). Both matchers scan the whole document once (never slices: the matcher caches the word
+    bounds of the document text); span results are cached too."""
     global _last_cues
     if _last_cues[0] is not nt:
         hits = [(m.start, m.end, cue) for m in _matcher(True).find(nt.norm) for cue in m.values]
-        _last_cues = (nt, hits, [h[0] for h in hits], {})
-    _, hits, starts, memo = _last_cues
+        others = [(m.start, m.end, cue) for m in _matcher(False).find(nt.norm) for cue in m.values] if hits else []
+        _last_cues = (nt, hits, [h[0] for h in hits], others, [h[0] for h in others], {})
+    _, hits, starts, others, other_starts, memo = _last_cues
     cached = memo.get(span)
     if cached is not None:
         return cached
     s, e = span
-    lo = bisect_left(starts, s)
-    hi = bisect_left(starts, e)
-    found = [h for h in hits[lo:hi] if h[1] <= e]
+    found = [h for h in hits[bisect_left(starts, s):bisect_left(starts, e)] if h[1] <= e]
     if found:
-        found += [(s + m.start, s + m.end, cue) for m in _matcher(False).find(nt.norm[s:e]) for cue in m.values]
+        found += [h for h in others[bisect_left(other_starts, s):bisect_left(other_starts, e)] if h[1] <= e]
         found.sort(key=lambda h: h[0])
     memo[span] = found
     return found
@@ -242,12 +242,23 @@ def find_attribution(nt: NormText, sentence_span: tuple[int, int],
 
 def _carried_type(sp: Speaker) -> str:
     """Source type of a speaker carried over from an earlier sentence (from its role or name)."""
-    text = normalize(" ".join(x for x in (sp.role, sp.name) if x))
-    for m in _matcher(False).find(text):
-        for cue in m.values:
-            if cue.kind == "speaker":
-                return cue.value
+    return _type_of_text(normalize(" ".join(x for x in (sp.role, sp.name) if x)))
+
+
+@lru_cache(maxsize=4096)
+def _type_of_text(text: str) -> str:
+    # plain substring tests, longest speaker noun first (the matcher is kept for document texts)
+    padded = f" {text} "
+    for form, value in _speaker_forms():
+        if f" {form} " in padded or f" ال{form} " in padded or f" و{form} " in padded:
+            return value
     return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _speaker_forms() -> list[tuple[str, str]]:
+    forms = [(" ".join(normalize(f).split()), c.value) for f, c in _entries() if c.kind == "speaker"]
+    return sorted(forms, key=lambda fv: -len(fv[0]))
 
 
 # --- quantities -------------------------------------------------------------------------------------------
