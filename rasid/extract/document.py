@@ -180,7 +180,7 @@ class _Builder:
             from rasid.extract.claims import killed_count
         except ImportError:
             return None
-        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end))
+        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
         if not found:
             return None
         value, span = found

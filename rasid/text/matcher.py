@@ -8,6 +8,8 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -36,8 +38,22 @@ INFLECTION_SUFFIXES = frozenset(
 )
 
 
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+_WORD = re.compile(r"\w+")
+_bounds_cache: tuple[str, list[int], list[int]] | None = None
+
+
+def word_bounds(norm: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the words of `norm` (cached for the last text: every lexicon scans it)."""
+    global _bounds_cache
+    if _bounds_cache is not None and _bounds_cache[0] is norm:
+        return _bounds_cache[1], _bounds_cache[2]
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD.finditer(norm):
+        starts.append(m.start())
+        ends.append(m.end())
+    _bounds_cache = (norm, starts, ends)
+    return starts, ends
 
 
 @dataclass(slots=True)
@@ -94,28 +110,20 @@ class LexiconMatcher(Generic[T]):
         """Every valid hit, overlapping ones included."""
         if self._empty:
             return
-        n = len(norm)
+        starts, ends = word_bounds(norm)
         for last, (key, values, contracted) in self._automaton.iter(norm):
             end = last + 1
             start = end - (len(key) - 1 if contracted else len(key))
-            # proclitics: letters between the start of the word and the hit
-            ws = start
-            while ws > 0 and is_word_char(norm[ws - 1]) and start - ws <= 5:
-                ws -= 1
-            if ws > 0 and is_word_char(norm[ws - 1]):
-                continue
+            # the word holding the hit's first letter, and the one holding its last letter
+            i = bisect_right(starts, start) - 1
+            ws = starts[i] if i >= 0 and ends[i] > start else start
+            j = bisect_right(starts, end - 1) - 1
+            we = ends[j] if j >= 0 and ends[j] >= end else end
             prefix = norm[ws:start]
             if contracted:
                 if prefix not in _CONTRACTED_PREFIXES:
                     continue
             elif prefix not in self._prefixes:
-                continue
-            if prefix[-1:].isdigit():
-                continue
-            we = end
-            while we < n and is_word_char(norm[we]) and we - end <= self._max_suffix:
-                we += 1
-            if we < n and is_word_char(norm[we]):
                 continue
             suffix = norm[end:we]
             if suffix not in self.suffixes:
