@@ -33,11 +33,12 @@ def gold_tables(gold: dict[str, Any], label: str) -> list[str]:
         f"predicted {f(gold['predicted_events_per_article'])}, **extra events per article "
         f"{f(gold['extra_events_per_article'])}**.",
         "",
-        "| event_type | precision | recall | F1 | tp | fp | fn |",
-        "|---|---|---|---|---|---|---|",
+        "| event_type | precision | recall | F1 | tp | fp | fn | extra per article |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for etype, s in gold["events_by_type"].items():
-        out.append(f"| {etype} | {f(s['precision'])} | {f(s['recall'])} | {f(s['f1'])} | {s['tp']} | {s['fp']} | {s['fn']} |")
+        out.append(f"| {etype} | {f(s['precision'])} | {f(s['recall'])} | {f(s['f1'])} | {s['tp']} | {s['fp']} | {s['fn']} | "
+                   f"{f(s.get('extra_per_article'))} |")
     return out
 
 

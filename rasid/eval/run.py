@@ -131,10 +131,10 @@ def format_table(out: dict[str, Any]) -> str:
         lines.append(f"Per article: gold {_fmt(gold['gold_events_per_article'])}, predicted "
                      f"{_fmt(gold['predicted_events_per_article'])}, extra {_fmt(gold['extra_events_per_article'])}")
         lines.append("")
-        lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+        lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'extra/art':>9}")
         for etype, s in gold["events_by_type"].items():
             lines.append(f"{etype:32} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} {_fmt(s['f1']):>6} "
-                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {_fmt(s['extra_per_article']):>9}")
         lines.append("")
         lines.append("Field accuracy on matched events:")
         for name, f in gold["fields"].items():

@@ -392,9 +392,10 @@ def score(
                 claim_found += 1
                 speaker_ok += any(_speaker_ok(gc_, c) for c in full)
 
-    per_type = {
-        t: prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(by_type.items())
-    }
+    per_type: dict[str, dict[str, Any]] = {}
+    for t, c in sorted(by_type.items()):
+        per_type[t] = dict(prf(c["tp"], c["fp"], c["fn"]))
+        per_type[t]["extra_per_article"] = _ratio(c["fp"], n_articles)
     field_acc = {k: {"accuracy": _ratio(sum(v), len(v)), "n": len(v)} for k, v in fields.items()}
     out: dict[str, Any] = {
         "articles": n_articles,
