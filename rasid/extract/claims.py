@@ -30,7 +30,7 @@ from rasid.text.numbers import NumberMention, find_numbers, unit_of
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "attribution.tsv"
 _KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
 _STANCES = ("affirm", "deny", "speculate")
-_SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness")
+_SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
 _PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "weapon_use")
 
 _WORD = re.compile(r"[^\W_]+")
@@ -39,7 +39,6 @@ _STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "
                            "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
                            "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
                            "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
-_GENERIC_SOURCES = frozenset({"مصدر", "مصادر", "مصدران", "المصدر", "المصادر", "المصدران"})
 _STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
                          "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
 _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
@@ -157,7 +156,7 @@ def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tu
         while seg_start < pos and norm[seg_start].isalnum():
             seg_start += 1
     words = list(_WORD.finditer(norm, seg_start, pos))
-    words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و")]
+    words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و", "كما")]
     if not words:
         return (pos, pos)
     words = words[-max_words:]
@@ -173,7 +172,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
         return Speaker(), "unknown"  # a clause, not a speaker ("ضبط خلايا التنظيم النشطه")
     source_type = "unknown"
     inside = [(ce - cs, cs, cue) for cs, ce, cue in cues if cue.kind == "speaker" and s <= cs < e]
-    specific = [h for h in inside if nt.norm[h[1]:h[1] + h[0]] not in _GENERIC_SOURCES]
+    specific = [h for h in inside if h[2].value != "unknown"]
     if specific or inside:
         source_type = max(specific or inside, key=lambda h: (h[0], -h[1]))[2].value
     norm = nt.norm
@@ -207,37 +206,88 @@ def find_attribution(nt: NormText, sentence_span: tuple[int, int],
     cues = _cues(nt, sentence_span)
     if not cues:
         return None
-    s, e = sentence_span
-    stance = "affirm"
-    for _, _, cue in cues:
-        if cue.kind in ("deny", "verb") and cue.value == "deny":
-            stance = "deny"
-            break
-        if cue.kind in ("speculate", "verb") and cue.value == "speculate":
-            stance = "speculate"
-    for cs, ce, cue in cues:
-        if cue.kind not in ("verb", "source"):
-            continue
-        after = _phrase_after(nt, ce, e)
-        phrase = after
-        if cue.kind == "verb":
-            # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
-            if after[1] <= after[0]:
-                phrase = _phrase_before(nt, s, cs)
-            elif not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues):
-                before = _phrase_before(nt, s, cs)
-                if any(c.kind == "speaker" and before[0] <= a < before[1] for a, _, c in cues):
-                    phrase = before
-        if phrase[1] <= phrase[0]:
-            if previous_speaker is not None and (previous_speaker.name or previous_speaker.role):
-                return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
-            return Attribution(Speaker(), "unknown", stance)
-        speaker, source_type = _speaker_from(nt, phrase, cues)
-        return Attribution(speaker, source_type, stance)
+    for k, (_, _, cue) in enumerate(cues):
+        if cue.kind in ("verb", "source"):
+            return _from_cue(nt, sentence_span, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
+    stance = _stance(cues, 0, len(cues))
     if stance != "affirm":
         return Attribution(previous_speaker or Speaker(), "unknown", stance)
-    # a speaker noun used as the source without a verb ("مصادر محلية: ...")
     return None
+
+
+def _stance(cues: list[tuple[int, int, _Cue]], lo: int, hi: int) -> str:
+    stance = "affirm"
+    for _, _, cue in cues[lo:hi]:
+        if cue.kind in ("deny", "verb") and cue.value == "deny":
+            return "deny"
+        if cue.kind in ("speculate", "verb") and cue.value == "speculate":
+            stance = "speculate"
+    return stance
+
+
+def _from_cue(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int,
+              previous_speaker: Speaker | None, stance: str) -> Attribution:
+    """The attribution introduced by the verb or sourcing phrase cues[k]."""
+    s, e = sent
+    cs, ce, cue = cues[k]
+    if cue.kind == "source":
+        # "وفق حصيله اوردها المرصد", "بحسب ما اكد المرصد": the verb right after names the speaker
+        for j in range(k + 1, len(cues)):
+            if cues[j][2].kind == "verb" and cues[j][0] - ce <= 25:
+                return _from_cue(nt, sent, cues, j, previous_speaker, stance)
+    after = _phrase_after(nt, ce, e)
+    phrase = after
+    if cue.kind == "verb":
+        # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
+        if after[1] <= after[0]:
+            phrase = _phrase_before(nt, s, cs)
+        elif not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues):
+            before = _phrase_before(nt, s, cs)
+            if any(c.kind == "speaker" and before[0] <= a < before[1] for a, _, c in cues):
+                phrase = before
+    if phrase[1] <= phrase[0]:
+        if previous_speaker is not None and (previous_speaker.name or previous_speaker.role):
+            return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
+        statement = _STATEMENT.match(nt.norm, ce, e)
+        if statement:  # "وقالت في بيان": an unnamed body's statement is an official one
+            return Attribution(Speaker(role=_orig(nt, statement.start(1), statement.end(1))), "official", stance)
+        return Attribution(Speaker(), "unknown", stance)
+    speaker, source_type = _speaker_from(nt, phrase, cues)
+    return Attribution(speaker, source_type, stance)
+
+
+_STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
+_THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
+
+
+def _opens_clause(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int) -> bool:
+    """A reported-speech verb followed by its speaker and "أن" / ":" introduces what comes after it only."""
+    cs, ce, cue = cues[k]
+    if cue.kind != "verb":
+        return False
+    ps, pe = _phrase_after(nt, ce, sent[1])
+    return bool(_THAT.match(nt.norm, max(ce, pe), sent[1]))
+
+
+def _attribution_for(nt: NormText, sent: tuple[int, int], pos: int,
+                     previous_speaker: Speaker | None) -> Attribution | None:
+    """Attribution of a figure at normalised offset `pos`: the last verb or sourcing phrase before it in the
+    sentence; else a sentence-final one ("..., وفق حصيلة أوردها المرصد"), unless that one opens a clause of
+    its own ("..., وأكدت مصادر أن ...")."""
+    cues = _cues(nt, sent)
+    speech = [k for k, (_, _, c) in enumerate(cues) if c.kind in ("verb", "source")]
+    if not speech:
+        stance = _stance(cues, 0, len(cues))
+        return Attribution(previous_speaker or Speaker(), "unknown", stance) if stance != "affirm" else None
+    before = [k for k in speech if cues[k][0] < pos]
+    if before:
+        k = before[-1]
+        upto = next((i for i, h in enumerate(cues) if h[0] >= pos), len(cues))
+        return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+    k = speech[0]
+    if _opens_clause(nt, sent, cues, k):
+        return None
+    return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
 
 
 def _carried_type(sp: Speaker) -> str:
@@ -581,7 +631,9 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     claims: list[Claim] = []
     previous: Speaker | None = None
     atts: list[Attribution | None] = []
+    previous_by_sentence: list[Speaker | None] = []
     for sent in sentences:
+        previous_by_sentence.append(previous)
         a = find_attribution(nt, sent, previous)
         if a is not None and (a.speaker.name or a.speaker.role):
             previous = a.speaker
@@ -605,25 +657,27 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
                     claim_date = d.date.isoformat()
                     break
         quantities = _sentence_quantities(nt, sent, numbers)
-        clauses = _clauses(nt, sent) if len(quantities) > 1 and sent_att is not None else [sent]
-        for clause in clauses:
-            att = sent_att if clause == sent else (find_attribution(nt, clause, sent_att.speaker if sent_att
-                                                                    else previous) or sent_att)
+        has_speech = any(c.kind in ("verb", "source") for _, _, c in _cues(nt, sent))
+        prev_for_sent = previous_by_sentence[index]
+        for q in quantities:
+            if has_speech:
+                att = _attribution_for(nt, sent, q.mention.start, prev_for_sent)
+                if att is not None and not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
+                    att = None
+            else:
+                att = sent_att
             if att is None:
                 speaker, source_type, stance = Speaker(name=outlet), "outlet", "affirm"
             else:
                 speaker, source_type, stance = att.speaker, att.source_type, att.stance
-            for q in quantities:
-                if not clause[0] <= q.mention.start < clause[1]:
-                    continue
-                subject = _SUBJECT.get(q.category) or q.unit
-                claims.append(Claim(
-                    subject=subject, value=_value(q.mention), unit=q.unit,
-                    qualifier=q.mention.qualifier,  # type: ignore[arg-type]
-                    stance=stance, speaker=speaker, source_type=source_type,  # type: ignore[arg-type]
-                    claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
-                    evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
-                ))
+            subject = _SUBJECT.get(q.category) or q.unit
+            claims.append(Claim(
+                subject=subject, value=_value(q.mention), unit=q.unit,
+                qualifier=q.mention.qualifier,  # type: ignore[arg-type]
+                stance=stance, speaker=speaker, source_type=source_type,  # type: ignore[arg-type]
+                claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
+                evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
+            ))
         if sent_att is not None:
             claims.extend(_propositions(nt, sent, sent_att, claim_date, events))
     return claims
