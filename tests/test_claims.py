@@ -192,3 +192,20 @@ def test_percent_claims() -> None:
     got = claims_of("وقالت المصادر إن القوات تسيطر على نحو 25 في المائة من المدينة.")
     (c,) = [c for c in got if c.unit == "percent"]
     assert (c.value, c.qualifier) == (25.0, "about")
+
+
+def test_sentence_final_source_attributes_the_figures_before_it() -> None:
+    (c,) = claims_of("قتل 21 مدنيا في غارات جوية على المدينة، وفق حصيلة أوردها المرصد السوري لحقوق الإنسان.")
+    assert c.source_type == "activists"
+
+
+def test_a_verb_opening_its_own_clause_does_not_reach_back() -> None:
+    got = claims_of("فجر التنظيم سيارات مفخخة أوقعت 150 قتيلا، وأكدت مصادر محلية أن التنظيم أسر 28 جنديا.")
+    assert [(c.value, c.source_type) for c in got] == [(150.0, "outlet"), (28.0, "local_sources")]
+
+
+def test_unnamed_statement_is_official_and_plain_sources_are_unknown() -> None:
+    (c,) = claims_of("وقالت في بيان إن 7 مواطنين اختطفوا على الطريق.")
+    assert c.source_type == "official"
+    (c,) = claims_of("وقالت مصادر إن 5 عناصر قتلوا.")
+    assert (c.source_type, c.speaker.role) == ("unknown", "مصادر")

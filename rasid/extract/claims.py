@@ -189,8 +189,8 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     k = norm.find(" باسم ", s, e)
     if k >= 0:
         affiliation = _orig(nt, k + 6, e)
-    elif source_type in ("agency", "outlet", "activists", "unknown"):
-        name, role = text, None
+    elif source_type in ("agency", "outlet", "activists") or not inside:
+        name, role = text, None  # a named body, or a bare name ("قال فلان")
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
 
 
