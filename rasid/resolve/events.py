@@ -100,14 +100,26 @@ def norm_name(value: str | None) -> str:
     return " ".join((value or "").casefold().replace("-", " ").split())
 
 
+def _norm(m: Mention) -> dict[str, Any]:
+    """Normalised names of a mention, computed once and cached in the dict under "_norm"."""
+    cached = m.get("_norm")
+    if cached is None:
+        core = frozenset(norm_name(m.get(k)) for k in ("actor1", "actor2") if m.get(k))
+        assoc: set[str] = set()
+        for k in ("assoc_actor_1", "assoc_actor_2"):
+            for part in (m.get(k) or "").split(";"):
+                if part.strip():
+                    assoc.add(norm_name(part))
+        cached = {"core": core, "all": frozenset(core | assoc), "location": norm_name(m.get("location")),
+                  "admin1": norm_name(m.get("admin1")), "admin2": norm_name(m.get("admin2")),
+                  "country": norm_name(m.get("country")), "family": family_of(m.get("event_type"))}
+        m["_norm"] = cached
+    return cached
+
+
 def _actors(m: Mention) -> tuple[frozenset[str], frozenset[str]]:
-    core = frozenset(norm_name(m.get(k)) for k in ("actor1", "actor2") if m.get(k))
-    assoc: set[str] = set()
-    for k in ("assoc_actor_1", "assoc_actor_2"):
-        for part in (m.get(k) or "").split(";"):
-            if part.strip():
-                assoc.add(norm_name(part))
-    return core, frozenset(core | assoc)
+    n = _norm(m)
+    return n["core"], n["all"]
 
 
 def actors_compatible(a: Mention, b: Mention) -> tuple[bool, str]:
@@ -130,18 +142,19 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     """Why `a` and `b` are the same event, or None when they are not."""
     if a["document_id"] == b["document_id"]:
         return None
-    fam = family_of(a["event_type"])
-    if fam != family_of(b["event_type"]):
-        return None
-    if (a["modality"] == "planned") != (b["modality"] == "planned"):
-        return None
-    if a.get("country") and b.get("country") and norm_name(a["country"]) != norm_name(b["country"]):
-        return None
     da, db = a.get("day"), b.get("day")
     if da is None or db is None:
         return None
     gap = abs(da - db)
     if gap > MAX_DAY_GAP:
+        return None
+    na, nb = _norm(a), _norm(b)
+    fam = na["family"]
+    if fam != nb["family"]:
+        return None
+    if (a["modality"] == "planned") != (b["modality"] == "planned"):
+        return None
+    if na["country"] and nb["country"] and na["country"] != nb["country"]:
         return None
     ok, actor_reason = actors_compatible(a, b)
     if not ok:
@@ -151,27 +164,23 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
         distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
         if distance > MAX_KM:
             return None
-        la, lb = norm_name(a.get("location")), norm_name(b.get("location"))
+        la, lb = na["location"], nb["location"]
         if (
             a.get("geo_precision") == 1 and b.get("geo_precision") == 1 and la and lb and la != lb
             and distance > SAME_PLACE_KM
         ):
             return None
         place = f"within {MAX_KM:g} km"
-    elif a.get("admin2") and b.get("admin2"):
-        if norm_name(a["admin2"]) != norm_name(b["admin2"]):
+    elif na["admin2"] and nb["admin2"]:
+        if na["admin2"] != nb["admin2"]:
             return None
         place = "same admin2 (coarse location)"
     else:
-        core_a, _ = _actors(a)
-        core_b, _ = _actors(b)
-        if not (
-            a.get("admin1") and b.get("admin1") and norm_name(a["admin1"]) == norm_name(b["admin1"])
-            and gap == 0 and core_a and core_a == core_b
-        ):
+        core_a, core_b = na["core"], nb["core"]
+        if not (na["admin1"] and na["admin1"] == nb["admin1"] and gap == 0 and core_a and core_a == core_b):
             return None
         place = "same admin1, same day, same actors (no precise location)"
-    same_location = bool(a.get("location")) and norm_name(a.get("location")) == norm_name(b.get("location"))
+    same_location = bool(na["location"]) and na["location"] == nb["location"]
     return {
         "type_family": fam,
         "event_types": sorted({a["event_type"], b["event_type"]}),

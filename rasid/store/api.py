@@ -332,7 +332,12 @@ class Store:
         seeds: list[dict[str, Any]] = []
         for part in _chunks(list(new_keys)):
             seeds.extend(load(mentions.c.mention_key.in_(part)))
-        conds = [c for c in (self._candidate_condition(m) for m in seeds) if c is not None]
+        distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for m in seeds:  # reports of one event share their blocking keys: one condition each
+            block = (m["family"], m["day"], m["cell_lat"], m["cell_lon"], m["geo_precision"], m["admin2"],
+                     m["admin1"])
+            distinct.setdefault(block, m)
+        conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
         for cpart in _chunks(conds, 100):
             load(sa.or_(*cpart))
         keys = set(dirty) | {m["cluster_key"] for m in pool.values() if m["cluster_key"]}
