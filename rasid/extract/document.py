@@ -29,7 +29,7 @@ from rasid.text.sentences import split_sentences
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
                  "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
 ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
-_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:،|,|و|او|ثم)?[\s\"'()«»]*(?:و?(?:قريه|قري|بلده|بلدات|مدينه|مدن|حي|احياء)\s*)?$")
+_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
 _WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
                             "Peaceful protest", "Violent demonstration"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -40,7 +40,6 @@ _NESTING_GLUE = re.compile(
     r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
     r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
 )
-_BROAD = frozenset({"region", "admin1", "admin2", "country", "desert"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
@@ -204,6 +203,8 @@ class _Builder:
         groups: list[list[PlaceMention]] = []
         for p in inside:
             glue = self.nt.norm[groups[-1][-1].end:p.start] if groups else ""
+            if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
+                glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
             if groups and _LIST_GLUE.match(glue):
                 groups[-1].append(p)
             elif groups and _NESTING_GLUE.match(glue):
@@ -421,9 +422,7 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True
     if old.frame.sentence is new.frame.sentence:
         return False
-    if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2 and (
-        a.feature in _BROAD or b.feature in _BROAD or max(a.geo_precision, b.geo_precision) == 3
-    ):
+    if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2:
         return True  # "Khan Shaykhun" then "ريف إدلب": the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
