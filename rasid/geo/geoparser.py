@@ -79,6 +79,10 @@ _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon":
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
+_NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)?\s*(مدينه|بمدينه)?\s*")
+#: words before a name that make it a media outlet ("مراسل الميادين", "قناة الرياض")
+_MEDIA = frozenset({"قناه", "لقناه", "مراسل", "مراسله", "لمراسل", "موقع", "صحيفه", "لصحيفه", "تلفزيون", "شبكه",
+                    "اذاعه", "وكاله", "جريده"})
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _GAP_CONTAIN = re.compile(r"^\s*(\"\s*)?(،\s*)?(في|ب|بريف|ريف|في ريف|من ريف|ضمن|التابعه ل|التابع ل|شرق|غرب|شمال|جنوب|"
                           r"شرقي|غربي|شمالي|جنوبي|قرب|بمحافظه|في محافظه|محافظه|بمدينه|في مدينه)\s*$")
@@ -164,6 +168,8 @@ class Geoparser:
                     break
                 cues.append(c)
             cue = cues[0] if cues else None
+            if prev and prev[0] in _MEDIA and not m.prefix:
+                continue  # "مراسل الميادين": the outlet, not the town
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
@@ -253,9 +259,9 @@ class Geoparser:
             gap = norm[a.end:b.start]
             if len(gap) > 20:
                 continue
-            if a.cue in ("حي", "احياء", "حيي") or self._is_nbh(a):
-                linked = bool(re.fullmatch(r"\s*(\"\s*)?(في|بمدينه|في مدينه|وسط|ضمن)\s*", gap)) or (
-                    gap.strip(' "') == "" and b.prefix.startswith("ب"))
+            if (a.cue in ("حي", "احياء", "حيي") or (self._is_nbh(a) and a.cue is None)) and b.cue in (
+                None, "مدينه", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"):
+                linked = bool(_NBH_LINK.fullmatch(gap)) or (gap.strip(' "') == "" and b.prefix.startswith("ب"))
                 if linked and self._is_city(b):
                     a.nbh_city = i + 1
                     b.consumed = True
@@ -335,6 +341,9 @@ class Geoparser:
                 why.append(f"+3 its city ({p.parent}) is named")
         elif p.feature == "country":
             s += 1
+        if r.cue in ("حي", "احياء", "حيي") and p.feature not in ("neighbourhood", "populated"):
+            s -= 5
+            why.append("-5 'حي' names a neighbourhood")
         if cue_feat and cue_feat not in ("region", "road", "admin1") and p.feature == cue_feat:
             s += 2
             why.append(f"+2 cue '{r.cue}' fits feature {p.feature}")
@@ -428,6 +437,17 @@ class Geoparser:
                         ctx.dateline = (p.lat, p.lon)
         return [self._mention(nt, r, raws) for r in raws if not r.consumed]
 
+    def _city_before(self, r: _Raw, raws: list[_Raw]) -> Place | None:
+        """The last city (populated, 50,000 people or more) named before `r`."""
+        gaz = self.gazetteer
+        for q in reversed(raws):
+            if q.start >= r.start or q.best is None:
+                continue
+            c = gaz.places[q.best]
+            if c.feature == "populated" and c.population >= 50_000:
+                return c
+        return None
+
     def rank(self, name: str, context: str = "") -> list[tuple[Place, float, list[str]]]:
         """Every place called `name` (optionally after a cue word: "محافظة دير الزور"), best first, scored
         as the geoparser would in an article whose other places are those of `context`."""
@@ -456,6 +476,8 @@ class Geoparser:
         return scored
 
     def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
+        from rasid.geo.admin import haversine_km
+
         gaz = self.gazetteer
         assert r.best is not None
         p = gaz.places[r.best]
@@ -484,12 +506,18 @@ class Geoparser:
                 country, iso = city.country_name, city.iso
                 end = c.end
                 why.append(f"'حي ... في {city.name}': coded at the city")
+        if (r.cue in ("حي", "احياء", "حيي") and r.nbh_city is None and not r.unknown_nbh
+                and not (p.feature == "neighbourhood" and p.parent)):
+            city = self._city_before(r, raws)
+            if city is not None and haversine_km(city.lat, city.lon, p.lat, p.lon) > 20:
+                name, lat, lon = f"{city.name} - {_surface(nt, r)}", city.lat, city.lon
+                admin1, admin2, feature = city.admin1, city.admin2, "neighbourhood"
+                country, iso = city.country_name, city.iso
+                why.append(f"'حي' not known in {city.name}, the city named before: coded at the city")
         if r.unknown_nbh:
             us, ue = nt.span(*r.unknown_span)
             label = nt.original[us:ue].strip('"“”«» ')
             if r.inner is not None:
-                from rasid.geo.admin import haversine_km
-
                 near = [gaz.places[i] for i in r.inner.cands
                         if haversine_km(gaz.places[i].lat, gaz.places[i].lon, p.lat, p.lon) < 20]
                 if near:
@@ -497,7 +525,9 @@ class Geoparser:
             name = f"{p.name} - {label}"
             feature = "neighbourhood"
             why.append("unknown neighbourhood kept in the name")
-        if p.feature in ("admin1", "country"):
+        if feature == "neighbourhood":
+            precision = 1
+        elif p.feature in ("admin1", "country"):
             precision = 3
         elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
             precision = 2 if p.feature != "river" else 3

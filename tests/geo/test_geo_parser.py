@@ -143,3 +143,15 @@ def test_cached_index_loads_fast(gaz):
     took = time.perf_counter() - t0
     assert took < 1.0
     assert len(again.places) == len(gaz.places)
+
+
+def test_unknown_neighbourhood_goes_to_the_city_named_before(parse):
+    ms = parse("تقدمت القوات في الرقة واشتباكات في حي القادسية")
+    assert [m.name for m in ms] == ["Raqqa", "Raqqa - القادسية"]
+    assert ms[1].geo_precision == 1 and ms[1].admin1 == "Raqqa"
+    (m,) = parse("انفجار في حي الزهراء غرب مدينة حمص")
+    assert m.name == "Homs - الزهراء" and m.admin1 == "Homs"
+
+
+def test_media_outlet_names_are_not_places(parse):
+    assert names(parse("قال مراسل الميادين إن القصف استهدف دمشق")) == ["Damascus"]
