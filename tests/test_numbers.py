@@ -146,3 +146,9 @@ def test_unit_lookup_strips_clitics_and_article() -> None:
     e = unit_of("عائلات")
     assert e is not None and e.unit == "family"
     assert unit_of("سوريا") is None
+
+
+def test_words_starting_like_number_words_are_not_numbers() -> None:
+    # number words far from any digit, inside longer words, at the edge of a scanned region
+    text = "قتل 3 أشخاص في القصف الذي طال المدينة صباحا. " + "و" * 30 + " واقتادهم إلى الأفرع الأمنية وستكون المعركة"
+    assert values(text) == [3]

@@ -149,7 +149,7 @@ def _tokens(norm: str) -> list[_T]:
     anchors.sort()
     regions: list[list[int]] = []
     for a in anchors:
-        s, e = max(0, a - 45), a + 70
+        s, e = max(0, a - 40), a + 50
         if regions and s <= regions[-1][1]:
             regions[-1][1] = e
         else:
@@ -158,6 +158,9 @@ def _tokens(norm: str) -> list[_T]:
     for s, e in regions:
         while s > 0 and norm[s - 1].isalnum():
             s -= 1
+        e = min(e, len(norm))
+        while e < len(norm) and norm[e].isalnum():  # never end inside a word
+            e += 1
         for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
             if toks and m.start() < toks[-1].end:
                 continue

@@ -212,7 +212,7 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
     anchors.sort()
     regions: list[list[int]] = []
     for a in anchors:
-        s, e = max(0, a - 40), a + 90
+        s, e = max(0, a - 25), a + 45
         if regions and s <= regions[-1][1]:
             regions[-1][1] = e
         else:
@@ -222,6 +222,9 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
         if s > 0:  # start on a word boundary
             while s > 0 and norm[s - 1].isalnum():
                 s -= 1
+        e = min(e, len(norm))
+        while e < len(norm) and norm[e].isalnum():  # never end inside a word
+            e += 1
         for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
             st = m.start()
             if masked and norm[st].isdigit() and any(a <= st < b for a, b in masked):
