@@ -98,3 +98,19 @@ def test_cli_jsonl_contract_on_the_bundled_examples():
         for event in record["events"]:
             assert list(event)[: len(EVENT_FIELDS)] == EVENT_FIELDS or set(EVENT_FIELDS) <= set(event)
     assert sum(len(r["events"]) for r in records) >= 6
+
+
+def test_coordinated_villages_are_separate_events_and_containers_are_not():
+    text = "سيطرت قوات سوريا الديمقراطية أمس على بلدات السوسة والشعفة، وقرية الباغوز بريف دير الزور الشرقي."
+    events = reportable(text)
+    assert [e.location for e in events] == ["Al-Susah", "Al-Shafah", "Al-Baghuz Fawqani"]
+    assert all(e.admin1 == "Deir ez-Zor" and e.geo_precision == 1 for e in events)
+
+
+def test_a_vague_restatement_merges_into_the_precise_event():
+    text = ("اشتباكات في ريف دير الزور\n"
+            "اندلعت اشتباكات أمس بين قسد وتنظيم داعش في بلدة الشعفة بريف دير الزور الشرقي.\n"
+            "وتواصلت الاشتباكات بين الطرفين في ريف دير الزور حتى ساعات المساء.")
+    events = reportable(text)
+    assert len(events) == 1 and events[0].location == "Al-Shafah"
+    assert len(events[0].evidence) > 3
