@@ -44,6 +44,8 @@ _STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "
 _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
+_WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+_PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
 
 
@@ -325,6 +327,19 @@ class _Quantity:
     unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
 
 
+def _cue_right_before(norm: str, s: int, pos: int) -> bool:
+    """A casualty cue ("قتل", "مقتل", "اصابه") is the word just before `pos` (qualifiers skipped)."""
+    words = [w.group() for w in _WORD.finditer(norm, max(s, pos - 45), pos)]
+    while words and (words[-1] in ("نحو", "قرابه", "حوالي", "اكثر", "من", "ما", "يزيد", "عن", "علي", "لا", "يقل",
+                                   "زهاء", "يقارب", "اليوم", "امس", "مساء", "صباح", "يوم", "ليل", "فجر")
+                     or words[-1] in _WEEKDAY_WORDS):
+        words.pop()
+    if not words:
+        return False
+    e = unit_of(words[-1])
+    return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured")
+
+
 def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
     return list(_WORD.finditer(norm, pos, min(len(norm), pos + limit)))
 
@@ -358,18 +373,21 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                     end = after[idx + 1].end()
                     entry = type(entry)("km2", entry.category, entry.number)
             elif w in _OTHERS:
-                unit = last_unit or "person"
+                unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
-            else:
-                # no counted noun: a casualty verb or phrase shortly after ("ان 5 قتلوا", "40 بجروح",
-                # "نحو 40 الفا معظمهم من النساء نزحوا")
+            elif not _cue_right_before(norm, s, m.start):
+                # no counted noun and no cue before: a casualty verb shortly after that refers back to the
+                # figure ("ان 5 قتلوا", "40 بجروح", "نحو 40 الفا معظمهم من النساء نزحوا"), never the
+                # start of the next clause ("... وأصيب")
                 for k in range(idx, min(len(after), idx + 6)):
                     if k > idx and any(c in norm[after[k - 1].end():after[k].start()] for c in "،,.:؛"):
                         break
-                    ce = unit_of(after[k].group())
+                    g = after[k].group()
+                    ce = unit_of(g)
                     if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured",
                                                                                  "displaced", "surrendered"):
-                        unit, category, end = "person", ce.category, after[k].end()
+                        if g.endswith(("وا", "ون")) or g in ("بجروح", "بجراح"):
+                            unit, category, end = "person", ce.category, after[k].end()
                         break
     if entry is not None:
         unit, category = entry.unit, entry.category
@@ -383,12 +401,10 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 end = m.end
                 m = NumberMention(prev[-1].start(), m.end, m.value, m.high, m.qualifier, m.vague, m.kind,
                                   m.num_start, m.num_end)
-    if not unit:
-        prev = list(_WORD.finditer(norm, max(s, m.start - 20), m.start))
-        if prev:
-            pe = unit_of(prev[-1].group())
-            if pe is not None and pe.number == "cue" and pe.category in ("killed", "wounded", "captured"):
-                unit = "person"
+    if not unit and _cue_right_before(norm, s, m.start):
+        unit = "person"  # "مقتل 9 بينهم قياديان", "قتل 29 عراقيا"
+        if after[idx:idx + 1] and after[idx].group().endswith(("يا", "يين", "يون")):
+            end = after[idx].end()
     if not unit:
         return None
     if unit == "duration":

@@ -246,8 +246,10 @@ class _Builder:
             return True
         if date and self.published and (self.published - date).days > 60:
             return True
-        if sm.has_cue("earlier") or _PLUPERFECT.search(self.nt.norm[s.start:s.end]):
+        if sm.has_cue("earlier"):
             return True
+        if _PLUPERFECT.search(self.nt.norm[s.start:s.end]) and not sm.has_cue("anchor"):
+            return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
         if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:s.end]):
             return True
         return False

@@ -26,6 +26,7 @@ _ASSOC_MARK = re.compile(
 )
 _NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0,2}$")
 _PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع|لزرع|زراعه|نشر|تفخيخ|فخخ|يفخخ|صنع|تصنيع|تهريب|ضبط)\s*\S{0,3}\s*$")
+_FUTURE_WORD = re.compile(r"(?:^|\s)(?:سوف|لن)\s+$")
 _SINCE = re.compile(r"منذ\s*$")
 _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*$")
@@ -251,7 +252,7 @@ def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
     for c in sm.cues:
         if c.cue == "deny" and window_start <= c.start < t.start + 40:
             return "denied"
-    if t.prefix.endswith(_FUTURE_PREFIX) or norm[max(s.start, t.start - 5):t.start].endswith(("سوف ", "لن ")):
+    if t.prefix.endswith(_FUTURE_PREFIX) or _FUTURE_WORD.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
         return "planned"
