@@ -209,3 +209,19 @@ def test_unnamed_statement_is_official_and_plain_sources_are_unknown() -> None:
     assert c.source_type == "official"
     (c,) = claims_of("وقالت مصادر إن 5 عناصر قتلوا.")
     assert (c.source_type, c.speaker.role) == ("unknown", "مصادر")
+
+
+def test_next_clause_cue_does_not_recategorise_a_figure() -> None:
+    got = claims_of("قتل 29 عراقيا على الأقل وأصيب 40 آخرون في التفجير.")
+    assert [(c.subject, c.value) for c in got] == [("killed", 29.0), ("wounded", 40.0)]
+    got = claims_of("قتل مدنيان اثنان وجرح ثلاثة آخرون.")
+    assert [(c.subject, c.value) for c in got] == [("killed", 2.0), ("wounded", 3.0)]
+
+
+def test_head_noun_decides_the_source_type_and_anaphoric_sources_carry() -> None:
+    nt, span = whole("وقال المتحدث باسم وزارة الداخلية إن 4 عناصر قتلوا.")
+    att = find_attribution(nt, span, None)
+    assert att is not None and att.source_type == "spokesperson"
+    got = claims_of("وقالت مصادر ميدانية إن القصف استهدف البلدة. وأضافت المصادر أن 11 مدنيا قتلوا.")
+    (c,) = [c for c in got if c.value == 11.0]
+    assert (c.source_type, c.speaker.role) == ("local_sources", "مصادر ميدانية")

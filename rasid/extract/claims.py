@@ -45,6 +45,8 @@ _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي ا�
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
 _WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+_ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران", "المصادر ذاتها", "المصدر ذاته", "المصادر نفسها",
+                        "المصدر نفسه"})
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
 
@@ -176,7 +178,9 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     inside = [(ce - cs, cs, cue) for cs, ce, cue in cues if cue.kind == "speaker" and s <= cs < e]
     specific = [h for h in inside if h[2].value != "unknown"]
     if specific or inside:
-        source_type = max(specific or inside, key=lambda h: (h[0], -h[1]))[2].value
+        # the head of the phrase decides: the earliest speaker noun, the longest one at that place
+        # ("المتحدث باسم وزاره الداخليه" is a spokesperson, "مصدر في شرطه كركوك" an official)
+        source_type = min(specific or inside, key=lambda h: (h[1], -h[0]))[2].value
     norm = nt.norm
     text = _orig(nt, s, e)
     name = None
@@ -255,6 +259,10 @@ def _from_cue(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _C
             return Attribution(Speaker(role=_orig(nt, statement.start(1), statement.end(1))), "official", stance)
         return Attribution(Speaker(), "unknown", stance)
     speaker, source_type = _speaker_from(nt, phrase, cues)
+    if (nt.norm[phrase[0]:phrase[1]] in _ANAPHORIC and previous_speaker is not None
+            and (previous_speaker.name or previous_speaker.role)):
+        # "واضافت المصادر": the sources named before
+        return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
     return Attribution(speaker, source_type, stance)
 
 
