@@ -2,7 +2,8 @@
 
 Event matching (docs/quality.md): a predicted event matches a gold event of the same event type
 ("type family": Battles | Explosions/Remote violence | Violence against civilians | Protests | Riots |
-Strategic developments) at the same place (within 10 km; without coordinates on either side: the same
+Strategic developments) at the same place (within 10 km; a gold event coded only to its governorate,
+geo_precision 3, matches any prediction in that governorate; without coordinates on either side: the same
 normalised location name, or the same admin1 when either side is coded at geo_precision 3) and, where both
 dates are known, within one day. Each gold event matches at most once: pairs are taken greedily by score.
 By default only reportable events (modality asserted/claimed) are scored on both sides.
@@ -53,14 +54,16 @@ def event_distance(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | 
 
 
 def place_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Within 10 km; a gold event the text places only in a governorate (geo_precision 3) also matches a
+    prediction in the same governorate; without coordinates, the same name (or governorate at precision 3)."""
+    ga, pa = admin1_key(gold.get("admin1")), admin1_key(pred.get("admin1"))
     dist = event_distance(gold, pred)
     if dist is not None:
-        return dist <= MAX_KM
+        return dist <= MAX_KM or bool(gold.get("geo_precision") == 3 and ga and ga == pa)
     gname, pname = fold(gold.get("location")), fold(pred.get("location"))
     if gname and gname == pname:
         return True
     coarse = gold.get("geo_precision") == 3 or pred.get("geo_precision") == 3
-    ga, pa = admin1_key(gold.get("admin1")), admin1_key(pred.get("admin1"))
     return bool(coarse and ga and ga == pa)
 
 

@@ -75,6 +75,15 @@ def test_without_coordinates_name_or_admin1_at_precision_3():
     assert run([coarse], [pred])["events"]["tp"] == 1
 
 
+def test_governorate_level_gold_matches_a_prediction_in_that_governorate():
+    coarse = gold_event(location="Deir ez-Zor", latitude=35.336, longitude=40.141, geo_precision=3)
+    assert run([coarse], [pred_event()])["events"]["tp"] == 1  # Hajin is ~80 km away, same governorate
+    # but a vague prediction does not match a precise gold event far away
+    vague = pred_event(location="Deir ez-Zor", latitude=35.336, longitude=40.141, geo_precision=3)
+    assert run([gold_event()], [vague])["events"]["tp"] == 0
+    assert run([coarse], [pred_event(admin1="Raqqa")])["events"]["tp"] == 0
+
+
 def test_greedy_matching_prefers_the_closer_pair():
     gold = [gold_event(), gold_event(location="Susah", latitude=34.545, longitude=40.885)]
     pred = [
