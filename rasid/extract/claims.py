@@ -482,12 +482,24 @@ def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[
     return [q for q in cached if vague_zero or not q.unstated]
 
 
+_last_starts: tuple[Sequence[NumberMention] | None, list[int]] = (None, [])
+
+
+def _number_starts(numbers: Sequence[NumberMention]) -> list[int]:
+    """Start offsets of a (sorted) mention list, kept for the list last asked about."""
+    global _last_starts
+    if _last_starts[0] is not numbers or len(_last_starts[1]) != len(numbers):
+        _last_starts = (numbers, [m.start for m in numbers])
+    return _last_starts[1]
+
+
 def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
     out: list[_Quantity] = []
     last_unit: str | None = None
     last_category: str | None = None
-    for m in numbers:
-        if not (sent[0] <= m.start < sent[1]) or m.kind not in ("count", "percent"):
+    starts = _number_starts(numbers)
+    for m in numbers[bisect_left(starts, sent[0]):bisect_left(starts, sent[1])]:
+        if m.kind not in ("count", "percent"):
             continue
         if m.kind == "percent":
             out.append(_Quantity(m, "percent", "", m.end, m.start, False))
@@ -578,8 +590,7 @@ def killed_count(nt: NormText, span: tuple[int, int],
     from rival reports (separated by بينما / في حين / حسب ...) give the lowest one. A range counts its low
     end, vague words their ACLED values (عشرات = 10, مئات = 100).
     """
-    if numbers is None:
-        numbers = find_numbers(nt)
+    numbers = find_numbers(nt) if numbers is None else sorted(numbers, key=lambda m: m.start)
     qs = [q for q in _sentence_quantities(nt, span, numbers, vague_zero=True)
           if q.category == "killed" and not q.subset]
     if not qs:

@@ -141,8 +141,15 @@ class _Builder:
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
         previous: Draft | None = None
-        for sm in self.mentions:
+        attributed = False  # the previous sentence of this paragraph was attributed to a source
+        for i, sm in enumerate(self.mentions):
             frames = build_frames(self.nt.norm, sm)
+            same_paragraph = i > 0 and "\n" not in self.nt.norm[self.mentions[i - 1].sentence.end:sm.sentence.start]
+            if attributed and same_paragraph:
+                for frame in frames:
+                    if frame.modality == "asserted":
+                        frame.modality = "claimed"  # reported speech runs on: "وقالت مصادر إن ... . وأضافت"
+            attributed = (attributed and same_paragraph) or sm.has_cue("claim")
             fatality = self._fatalities(sm)
             used_fatality = False
             for frame in frames:

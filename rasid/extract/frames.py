@@ -123,8 +123,12 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                                    for t in sm.triggers if "ied" in t.kind_names):
         kinds.discard("ied")
     explosion = o.explosion_subtype(kinds, air)
-    if "territory" in kinds and all(_control_state(norm, t) for t in sm.triggers if "territory" in t.kind_names):
+    if "territory" in kinds and all(_control_state(norm, t) or {k.pos for k in t.kinds} == {"present"}
+                                    for t in sm.triggers if "territory" in t.kind_names):
+        kinds.discard("territory")  # who holds a place ("القوات التي تسيطر على"), not who took it
+    if "territory" in kinds and all(_partial_or_named(norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
+        kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
 
@@ -233,6 +237,16 @@ def _control_state(norm: str, t: TriggerMention) -> bool:
     if "سيطر" not in norm[t.start:t.end]:
         return False
     return bool(_CONTROL_STATE.search(norm[max(0, t.start - len(t.prefix) - 14):t.start - len(t.prefix)]))
+
+
+_BATTLE_NAME = re.compile(r"(?:معارك|معركه|عمليه|عمليات|حمله|هجوم|هجوما)\s*$")
+_PARTIAL = re.compile(r"^\s*(?:علي\s+)?(?:\S+\s+){0,2}?(?:احياء|حي|اجزاء|جزء|اجزاء من|نسبه|في المائه|بالمئه|%|اطراف|مواقع|نقاط|حواجز|تلال|تله)")
+
+
+def _partial_or_named(norm: str, t: TriggerMention) -> bool:
+    """A battle's name ("معارك تحرير الفلوجة") or part of a place ("السيطرة على أربعة أحياء")."""
+    before = norm[max(0, t.start - len(t.prefix) - 10):t.start - len(t.prefix)]
+    return bool(_BATTLE_NAME.search(before) or _PARTIAL.match(norm[t.end:t.end + 40]))
 
 
 def _is_associate(norm: str, a: ActorMention) -> bool:

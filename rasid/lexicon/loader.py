@@ -22,6 +22,7 @@ TRIGGER_KINDS = frozenset({
     "chemical", "assassination", "execution", "abduction", "sexual", "arrest", "agreement", "surrender",
     "withdraw", "looting", "base", "disrupted", "change", "protest", "riot", "mob",
 })
+TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
                        "excessive"})
@@ -129,8 +130,8 @@ def _load_triggers(directory: Path | None) -> list[tuple[str, Trigger]]:
             kind = row.get("kind")
             if kind not in TRIGGER_KINDS:
                 raise row.error(f"unknown trigger kind {kind!r} (known: {', '.join(sorted(TRIGGER_KINDS))})")
-            if row.get("pos") not in ("verb", "noun", "instrument"):
-                raise row.error("pos must be 'verb', 'noun' or 'instrument'")
+            if row.get("pos") not in TRIGGER_POS:
+                raise row.error(f"pos must be one of {', '.join(TRIGGER_POS)}")
             try:
                 weight = float(row.get("weight"))
             except ValueError:
