@@ -677,6 +677,9 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
         atts.append(a)
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
+        quantities = _sentence_quantities(nt, sent, numbers)
+        if sent_att is None and not quantities:
+            continue
         if sent_att is None:
             # a lead sentence followed by "أفادت خلية الإعلام الأمني، في بيان، ...": the figures are theirs
             # (a one- or two-word line in between, such as an agency name, is skipped)
@@ -691,7 +694,6 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
                 if sent[0] <= d.start < sent[1] and d.date is not None and d.precision == 1:
                     claim_date = d.date.isoformat()
                     break
-        quantities = _sentence_quantities(nt, sent, numbers)
         has_speech = any(c.kind in ("verb", "source") for _, _, c in _cues(nt, sent))
         prev_for_sent = previous_by_sentence[index]
         for q in quantities:

@@ -32,10 +32,6 @@ _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
 
-VIOLENT_KINDS = frozenset({"territory", "clash", "attack", "kill", "shoot", "strike_air", "shelling", "suicide",
-                           "ied", "grenade", "chemical", "assassination", "execution", "abduction", "sexual"})
-
-
 @dataclass(slots=True)
 class Frame:
     event_type: str

@@ -69,11 +69,6 @@ def territory_subtype(inter1: int | None) -> str:
     return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
 
 
-def family(event_type: str) -> str:
-    """Type family for matching: the event type itself (Protests and Riots stay apart)."""
-    return event_type
-
-
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED interaction code: the two inter codes, lowest first; a lone actor is followed by 0."""
     codes = sorted(c for c in (inter1, inter2) if c)
