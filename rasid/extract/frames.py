@@ -32,6 +32,7 @@ _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
 
+
 @dataclass(slots=True)
 class Frame:
     event_type: str
