@@ -80,6 +80,12 @@ _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|p
 _DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
 _NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)?\s*(مدينه|بمدينه)?\s*")
+_UNKNOWN_NBH = re.compile(
+    r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:بني|ابو|باب|عين|تل|دير|ام|راس|بستان|مساكن|"
+    r"كرم|جبل|سوق|بيت|شارع)\s+)?ال\w{2,})"
+)
+_NOT_NBH_NAMES = frozenset({"السكني", "الشعبي", "الاخر", "المجاور", "الواقع", "القديم", "الجديد", "الراقي",
+                            "السكنيه", "الصناعي", "التجاري", "المذكور"})
 #: words before a name that make it a media outlet ("مراسل الميادين", "قناة الرياض")
 _MEDIA = frozenset({"قناه", "لقناه", "مراسل", "مراسله", "لمراسل", "موقع", "صحيفه", "لصحيفه", "تلفزيون", "شبكه",
                     "اذاعه", "وكاله", "جريده"})
@@ -393,6 +399,7 @@ class Geoparser:
         if not raws:
             return []
         self._structure(norm, raws)
+        extra = self._unknown_neighbourhoods(norm, raws)
         gaz = self.gazetteer
         ctx = _Context()
         for r in raws:
@@ -415,6 +422,8 @@ class Geoparser:
             last = round_ == 1
             for idx in reversed(range(len(raws))):  # containers (later) first
                 r = raws[idx]
+                if not r.cands:
+                    continue
                 if len(r.cands) == 1 and not last:
                     r.best = r.cands[0]
                     continue
@@ -435,7 +444,35 @@ class Geoparser:
                         ctx.anchors.append((idx, p.lat, p.lon))
                     if r.role == "dateline":
                         ctx.dateline = (p.lat, p.lon)
-        return [self._mention(nt, r, raws) for r in raws if not r.consumed]
+        out = [self._mention(nt, r, raws) for r in raws if not r.consumed]
+        for r in extra:  # "حي <unknown>": coded at the last city named before it
+            city = self._city_before(r, raws)
+            if city is None:
+                continue
+            r.best = gaz.by_id[city.id]
+            r.scores = {r.best: (0.0, [f"unknown neighbourhood; {city.name} is the last city named before it"])}
+            out.append(self._mention(nt, r, raws))
+        if extra:
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _unknown_neighbourhoods(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
+        """"حي <name>" mentions whose name the gazetteer lacks (resolved to the city named before)."""
+        added: list[_Raw] = []
+        if "حي" not in norm:
+            return added
+        for m in _UNKNOWN_NBH.finditer(norm):
+            s, e = m.span(1)
+            if m.group(1).split()[-1] in _NOT_NBH_NAMES:
+                continue
+            if any(r.start < e and s < r.end for r in raws):
+                continue
+            raw = _Raw(m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()), e, s, e, m.group(1), [], "", "حي",
+                       ["حي"])
+            raw.unknown_nbh = m.group(1)
+            raw.unknown_span = (s, e)
+            added.append(raw)
+        return added
 
     def _city_before(self, r: _Raw, raws: list[_Raw]) -> Place | None:
         """The last city (populated, 50,000 people or more) named before `r`."""
