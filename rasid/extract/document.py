@@ -172,8 +172,7 @@ class _Builder:
                     if self._background(frame, date):
                         frame.modality = "background"
                         if span is None or not (sm.sentence.start <= span[0] < sm.sentence.end):
-                            date, precision, span = None, None, None  # history has its own date
-                            draft.date, draft.precision, draft.date_span = None, None, None
+                            draft.date, draft.precision, draft.date_span = None, None, None  # history's own
                     if self._confidence(draft) < _MIN_CONFIDENCE:
                         continue
                     merged = self._merge_into(drafts, draft)
