@@ -132,3 +132,8 @@ def test_no_publication_date_weekday_fixes_the_year_after_the_latest_year_mentio
     got = [m for m in find_dates(NormText.of("وأعدم التنظيم، الأحد 10 تموز، خمسة مدنيين."), None)
            if m.kind == "absolute"]
     assert [m.date for m in got] == [None]
+
+
+def test_absurd_spans_are_not_dates() -> None:
+    assert find_dates(NormText.of("منذ 99999999 يوم"), PUB) == []
+    assert find_dates(NormText.of("خلال 99999999 يوما الماضية"), PUB) == []

@@ -152,3 +152,7 @@ def test_words_starting_like_number_words_are_not_numbers() -> None:
     # number words far from any digit, inside longer words, at the edge of a scanned region
     text = "قتل 3 أشخاص في القصف الذي طال المدينة صباحا. " + "و" * 30 + " واقتادهم إلى الأفرع الأمنية وستكون المعركة"
     assert values(text) == [3]
+
+
+def test_huge_digit_strings_are_not_quantities() -> None:
+    assert values("رقم الهاتف 00963999999999999") == []

@@ -90,6 +90,7 @@ _SPAN_UNITS = {
     "شهر": (30, 3), "شهرين": (30, 3), "اشهر": (30, 3), "شهور": (30, 3), "الشهر": (30, 3),
     "الشهرين": (30, 3), "الاشهر": (30, 3),
 }
+_MAX_SPAN_DAYS = 3660  # relative spans longer than about ten years are not event dates
 _TODAY_BLOCK_BEFORE = frozenset({"روسيا", "مصر", "سوريا", "سوريه", "العراق", "لبنان", "فلسطين", "اليمن",
                                  "تركيا", "الجزائر", "ليبيا", "الخليج", "الشرق", "عكاظ", "الوطن", "بغداد",
                                  "دمشق", "الاردن", "كردستان", "تونس", "المغرب", "السودان", "قطر", "عمان"})
@@ -598,16 +599,20 @@ def _span(toks: list[_T], i: int, published: dt.date | None) -> tuple[DateMentio
             return DateMention(toks[i].start, end, date, 1, "span"), k + 2
         # a window of several days: code its middle, week precision
         length = (count or (2 if unit in ("اليومين", "يومين") else 3)) * days
+        if length > _MAX_SPAN_DAYS:
+            return None, i + 1
         date = published - dt.timedelta(days=max(1, int(length // 2)))
         return DateMention(toks[i].start, end, date, 2, "span"), k + 2
     count, k = _count_before_unit(toks, j)
-    if count is None or k >= n:
+    if count is None or k >= n or count > _MAX_SPAN_DAYS:
         return None, i + 1
     unit = toks[k].text
     if unit not in _SPAN_UNITS:
         return None, i + 1
     days, prec = _SPAN_UNITS[unit]
     end = toks[k].end
+    if count * days > _MAX_SPAN_DAYS:
+        return None, i + 1  # "منذ 30 عاما" and beyond: history, not an event date
     if published is None:
         return DateMention(toks[i].start, end, None, prec, "span"), k + 1
     if days == 0:

@@ -297,7 +297,7 @@ def _find_numbers(nt: NormText) -> list[NumberMention]:
         if lead < len(w) and w[lead].isdigit() and (lead == 0 or w[:lead] in _CLITICS):
             digits = w[lead:]
             val = _digit_value(digits, nxt)
-            if val is None:
+            if val is None or val > 1e12:  # phone numbers, IDs, overflow: not quantities
                 i += 1
                 continue
             start = t.start + lead
