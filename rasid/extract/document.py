@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ class _Builder:
         self.places = [p for p in places if p.role == "mention"]
         self.dates = dates
         self.numbers = numbers
+        self.count_starts = sorted(n.start for n in numbers if n.kind == "count")
         self.published = published
         self.country = country
         self.ref_year = self._reference_year()
@@ -333,7 +335,8 @@ class _Builder:
 
     def _has_count(self, sm: SentenceMentions) -> bool:
         s = sm.sentence
-        return any(s.start <= n.start < s.end and getattr(n, "kind", "count") == "count" for n in self.numbers)
+        i = bisect_left(self.count_starts, s.start)
+        return i < len(self.count_starts) and self.count_starts[i] < s.end
 
     def _merge_into(self, drafts: list[Draft], new: Draft) -> Draft | None:
         """An earlier draft that reports the same event (same type family, place, day, actors), updated."""
@@ -388,11 +391,11 @@ class _Builder:
         evidence = []
         for start, end in spans:
             a, b = self.nt.span(start, end)
-            evidence.append(Evidence(start=a, end=b, text=self.nt.original[a:b]))
+            evidence.append(Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
         # the sentence itself is the first evidence span: the words that say so
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
-        evidence.insert(0, Evidence(start=a, end=b, text=self.nt.original[a:b]))
+        evidence.insert(0, Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
         inter1 = d.actor1.inter if d.actor1 else None
         inter2 = d.actor2.inter if d.actor2 else None
         event = Event(
@@ -467,21 +470,21 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
                 canonical = state.canonical if state else "State forces"
             canonical = canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
             kind = "organization" if m.actor.kind == "organization" else "actor"
-            out.append(Entity(kind=kind, text=text, start=a, end=b, canonical=canonical))  # type: ignore[arg-type]
+            out.append(Entity.model_construct(kind=kind, text=text, start=a, end=b, canonical=canonical))
     for p in places:
         a, b, text = span(p.start, p.end)
-        out.append(Entity(kind="place", text=text, start=a, end=b, canonical=p.name,
+        out.append(Entity.model_construct(kind="place", text=text, start=a, end=b, canonical=p.name,
                           latitude=p.latitude, longitude=p.longitude))
     for d in dates:
         a, b, text = span(d.start, d.end)
         when = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)
-        out.append(Entity(kind="date", text=text, start=a, end=b, canonical=when))
+        out.append(Entity.model_construct(kind="date", text=text, start=a, end=b, canonical=when))
     for n in numbers:
         if getattr(n, "kind", "count") != "count":
             continue
         a, b, text = span(n.start, n.end)
         value = f"{n.value:g}" if n.high is None else f"{n.value:g}-{n.high:g}"
-        out.append(Entity(kind="quantity", text=text, start=a, end=b, canonical=value))
+        out.append(Entity.model_construct(kind="quantity", text=text, start=a, end=b, canonical=value))
     out.sort(key=lambda e: (e.start, e.end))
     return out
 

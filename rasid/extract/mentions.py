@@ -55,9 +55,12 @@ class SentenceMentions:
     actors: list[ActorMention] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
     cues: list[CueMention] = field(default_factory=list)
+    _cue_names: set[str] | None = None
 
     def has_cue(self, cue: str) -> bool:
-        return any(c.cue == cue for c in self.cues)
+        if self._cue_names is None:
+            self._cue_names = {c.cue for c in self.cues}
+        return cue in self._cue_names
 
     def cues_of(self, cue: str) -> list[CueMention]:
         return [c for c in self.cues if c.cue == cue]
