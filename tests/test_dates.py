@@ -137,3 +137,9 @@ def test_no_publication_date_weekday_fixes_the_year_after_the_latest_year_mentio
 def test_absurd_spans_are_not_dates() -> None:
     assert find_dates(NormText.of("منذ 99999999 يوم"), PUB) == []
     assert find_dates(NormText.of("خلال 99999999 يوما الماضية"), PUB) == []
+
+
+def test_parse_iso_date_with_time_and_garbage() -> None:
+    assert parse_iso_date("2019-02-16T10:00:00+03:00") == dt.date(2019, 2, 16)
+    assert parse_iso_date("2019-02-30") is None
+    assert parse_iso_date(None) is None

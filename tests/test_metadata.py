@@ -92,3 +92,7 @@ def test_title_with_a_dash_is_not_a_byline() -> None:
 
 def test_outlet_from_url_host() -> None:
     assert filled(doc("نص", url="https://www.syriahr.com/archives/1")).outlet == "syriahr.com"
+
+
+def test_given_datetime_is_cut_to_a_date() -> None:
+    assert filled(doc("نص", published="2019-02-16T10:00:00Z")).published == "2019-02-16"

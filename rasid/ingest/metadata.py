@@ -19,6 +19,7 @@ import re
 from urllib.parse import urlparse
 
 from rasid.models import Document
+from rasid.text.dates import parse_iso_date
 from rasid.text.normalize import NormText, normalize
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
@@ -45,6 +46,10 @@ _FOLLOWUP = frozenset({"متابعات", "خاص", "وكالات", "متابعه
 
 def fill_metadata(doc: Document, html: str | None = None) -> None:
     """Set `doc.published` (YYYY-MM-DD) and `doc.outlet` from the page and text when the input did not."""
+    if doc.published:
+        given = parse_iso_date(doc.published)  # "2019-02-16T10:00:00Z" -> "2019-02-16"
+        if given is not None:
+            doc.published = given.isoformat()
     if not doc.published:
         date = (_date_from_html(html) if html else None) or _date_from_text(doc.text) or _date_from_url(doc.url)
         if date is not None:

@@ -54,11 +54,17 @@ class DateMention:
     year_only: int | None = None  # "في عام 2014": the year, for background detection
 
 
-def parse_iso_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+_ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+
+
+def parse_iso_date(text: str | None) -> dt.date | None:
+    """YYYY-MM-DD, also with a time after it ("2019-02-16T10:00:00+03:00"); None for anything else."""
+    if not isinstance(text, str):
         return None
+    m = _ISO_PREFIX.match(text)
+    if not m:
+        return None
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[/\-،,.:]")
