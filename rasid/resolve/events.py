@@ -291,8 +291,8 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
     for i, m in enumerate(ms):
         groups[find(i)].append(m)
     out: list[dict[str, Any]] = []
-    for root, members in groups.items():
-        out.append({"key": cluster_key(m["mention_key"] for m in members), "members": members,
+    for root, group in groups.items():
+        out.append({"key": cluster_key(m["mention_key"] for m in group), "members": group,
                     "links": links[root]})
     out.sort(key=lambda c: str(c["key"]))
     return out

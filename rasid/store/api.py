@@ -298,7 +298,11 @@ class Store:
                 summary.updated += 1
             else:
                 row["ingested_at"] = now
-                doc_pk = conn.execute(documents.insert().returning(documents.c.id), row).scalar_one()
+                inserted = conn.execute(_insert_new_document(conn, row)).scalar()
+                if inserted is None:  # stored meanwhile by another writer (the lock makes this rare)
+                    summary.unchanged += 1
+                    continue
+                doc_pk = int(inserted)
                 summary.new += 1
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
             if mrows:
@@ -560,6 +564,17 @@ class Store:
                 new_value=new_value, reviewer=reviewer, note=note, created_at=_now()))
 
         db.write(self.engine, run)
+
+
+def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:
+    """INSERT ... ON CONFLICT (content_hash) DO NOTHING RETURNING id, on PostgreSQL and SQLite alike."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if conn.dialect.name == "postgresql":
+        return (postgresql.insert(documents).values(**row)
+                .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
+    return (sqlite.insert(documents).values(**row)
+            .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
 
 
 def _public_event(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
