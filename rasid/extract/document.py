@@ -186,6 +186,25 @@ class _Builder:
         return drafts
 
     def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        if sm.has_cue("aggregate"):
+            return None  # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths
+        found = self._killed(sm)
+        if found is None:
+            found = self._executed(sm)
+        return found
+
+    def _executed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        """An execution or beheading kills its victims: "أعدم التنظيم خمسة مدنيين" is 5 deaths."""
+        for t in sm.triggers:
+            if "execution" in t.kind_names and {k.pos for k in t.kinds} & {"verb", "noun"}:
+                i = bisect_left(self.count_starts, t.end)
+                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 25 and self.count_starts[i] < sm.sentence.end:
+                    n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
+                    if n.value >= 1 and not n.vague:
+                        return int(n.value), (t.start, n.end)
+        return None
+
+    def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
         try:
             from rasid.extract.claims import killed_count
         except ImportError:
