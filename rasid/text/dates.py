@@ -141,15 +141,32 @@ def _strip(word: str, table: dict | frozenset) -> str:
     return ""
 
 
+_NUMBERISH = r"(?:\d|نحو|قرابه|حوالي|اكثر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|يوم|يومين|اسبوع|شهر|ساع|ايام|اسابيع|اشهر|شهور|ال)"
+_REL_NEXT = (r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|السابق|الجاري|الحالي|الجاريه|الحاليه|المقبل|"
+             r"المقبله|القادم|القادمه|الاخير|الاخيره)")
+_FOLLOW: dict[str, re.Pattern[str]] = {
+    "قبل": re.compile(r"\s+" + _NUMBERISH), "منذ": re.compile(r"\s+" + _NUMBERISH),
+    "خلال": re.compile(r"\s+" + _NUMBERISH),
+    "عام": re.compile(r"\s+\d"), "سنه": re.compile(r"\s+\d"), "العام": re.compile(r"\s+(?:\d|" + _REL_NEXT + ")"),
+    "الشهر": re.compile(r"\s+" + _REL_NEXT), "شهر": re.compile(r"\s+" + _REL_NEXT),
+    "الاسبوع": re.compile(r"\s+" + _REL_NEXT), "اسبوع": re.compile(r"\s+" + _REL_NEXT),
+}
+_FOLLOW_KEYS = frozenset(_FOLLOW)
+
+
 def _tokens(norm: str) -> list[_T]:
     present = _anchor_words().intersection(words_of(norm))
     anchors: list[int] = []
     for w in present:
+        follow = _FOLLOW.get(_strip(w, _FOLLOW_KEYS) or w)
         j = norm.find(w)
         while j >= 0:
             k = j + len(w)
-            if (j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum()):
-                anchors.append(j)  # whole words only: "ست" inside "استهداف" is no anchor
+            # whole words only ("ست" inside "استهداف" is no anchor); common words ("قبل", "عام", "الشهر")
+            # only when what follows can make them a date
+            if ((j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum())
+                    and (follow is None or follow.match(norm, k))):
+                anchors.append(j)
             j = norm.find(w, k)
     if not anchors:
         return []
