@@ -319,6 +319,8 @@ class _Builder:
             draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
         if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
             draft.actor2 = self.lexicon.actors.get("civilians")
+        if draft.actor1 is None and f.sub_event_type == "Arrests":
+            draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
             draft.actor2 = None
 
@@ -415,16 +417,19 @@ class _Builder:
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
+        actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
         inter1 = d.actor1.inter if d.actor1 else None
         inter2 = d.actor2.inter if d.actor2 else None
+        if actor2 is not None and actor2 == actor1:
+            actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
         event = Event(
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
             event_type=f.event_type,
             sub_event_type=f.sub_event_type,
-            actor1=self._name(d.actor1, iso2),
+            actor1=actor1,
             assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
-            actor2=self._name(d.actor2, iso2),
+            actor2=actor2,
             assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc2)))) or None,
             inter1=inter1 or None,
             inter2=inter2 or None,

@@ -24,6 +24,7 @@ _ASSOC_MARK = re.compile(
     r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
     r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
 )
+_PROTEST_TARGET = re.compile(r"(?:ضد|مناهض\w*|المناهض\w*|تندد\w*|ندد\w*|رحيل|اسقاط|ممارسات|انتهاكات|رفضا ل\w*)\s*(?:\S+\s+){0,3}\S{0,3}$")
 _NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0,2}$")
 _PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع|لزرع|زراعه|نشر|تفخيخ|فخخ|يفخخ|صنع|تصنيع|تهريب|ضبط)\s*\S{0,3}\s*$")
 _FUTURE_WORD = re.compile(r"(?:^|\s)(?:سوف|لن)\s+$")
@@ -99,8 +100,10 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                 frames.append(Frame(o.PROTESTS, "Protest with intervention", first("protest"), sm))
             else:
                 frames.append(Frame(o.PROTESTS, "Peaceful protest", first("protest"), sm))
+            target = next((a for a in armed if _PROTEST_TARGET.search(_before(norm, a.start, 30))), None)
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
+                f.actor2 = target
                 f.weight = f.trigger.weight
                 f.modality = _modality(norm, sm, f.trigger)
             return frames
