@@ -77,6 +77,7 @@ _DIRECTIONS = {
 _WORD = re.compile(r"\w+")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
+_CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
 _DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
 _NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(?:(?:في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)"
@@ -249,7 +250,7 @@ class Geoparser:
             if line_start == 0 and r.start > 60:
                 line_start = r.start - 60  # a long line: only its last 60 characters matter here
             before = norm[line_start:r.start]
-            if _CLOCK_BEFORE.search(before):
+            if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(norm, r.end):
                 r.role = "clock"
                 continue
             head = before.strip()

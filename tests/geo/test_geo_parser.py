@@ -155,3 +155,9 @@ def test_unknown_neighbourhood_goes_to_the_city_named_before(parse):
 
 def test_media_outlet_names_are_not_places(parse):
     assert names(parse("قال مراسل الميادين إن القصف استهدف دمشق")) == ["Damascus"]
+
+
+def test_clock_after_a_city_and_agency_datelines(parse):
+    ms = parse("دمشق 08:15\nبغداد/ الأناضول\nحلب، 3 آذار (رويترز) - قصف على الباب")
+    assert [(m.name, m.role) for m in ms] == [
+        ("Damascus", "clock"), ("Baghdad", "dateline"), ("Aleppo", "dateline"), ("Al Bāb", "mention")]
