@@ -161,3 +161,8 @@ def test_clock_after_a_city_and_agency_datelines(parse):
     ms = parse("دمشق 08:15\nبغداد/ الأناضول\nحلب، 3 آذار (رويترز) - قصف على الباب")
     assert [(m.name, m.role) for m in ms] == [
         ("Damascus", "clock"), ("Baghdad", "dateline"), ("Aleppo", "dateline"), ("Al Bāb", "mention")]
+
+
+def test_common_words_that_are_places_abroad_or_villages(parse):
+    assert parse("تم تطوير أنظمة بدقة عالية وسوف تنشر بالصور") == []
+    assert names(parse("سوق شعبية في بلدة الصور بريف دير الزور الشمالي"))[0] == "Al-Suwar"
