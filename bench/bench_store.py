@@ -40,20 +40,46 @@ def templates() -> list[dict[str, str]]:
     return out
 
 
-def generate(n: int, path: Path) -> None:
+MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+          "تشرين الثاني", "كانون الأول"]
+MONTHS_EG = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+             "ديسمبر"]
+_MONTH_RE = re.compile("|".join(sorted(map(re.escape, MONTHS + MONTHS_EG), key=len, reverse=True)))
+
+
+def generate(n: int, path: Path, *, dense: bool = False) -> None:
+    """n articles: stories (a template on a given day) each reported by 1-5 outlets (mean 3).
+
+    `dense=True` keeps the month of each template, so ~9 copies of one story share each town-day: a stress
+    case for resolution (big clusters, big candidate pools).
+    """
+    import random
+
     base = templates()
+    rng = random.Random(0)
     day_re = re.compile(r"\b([12]?[0-9])\b")
+    i = story = 0
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            t = base[i % len(base)]
-            day = 1 + (i // len(base)) % 28
-            year = YEARS[(i // (len(base) * 28)) % len(YEARS)]
+        while i < n:
+            t = base[story % len(base)]
+            slot = story // len(base)
+            day, month = 1 + slot % 28, 1 + (slot // 28) % 12
+            year = YEARS[(slot // (28 * 12)) % len(YEARS)]
             text = day_re.sub(lambda m, d=day: str(d) if int(m.group(1)) <= 28 else m.group(1), t["text"], count=1)
             text = re.sub(r"201[0-9]", year, text)
-            text += f"\n(نسخة {i})"
-            published = f"{year}-{t['published'][5:7] or '07'}-{min(28, day + 1):02d}"
-            rec = {"id": f"bench-{i:06d}", "outlet": f"outlet{i % 7}.example", "published": published, "text": text}
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            if not dense:
+                text = _MONTH_RE.sub(MONTHS[month - 1], text)
+            published_month = t["published"][5:7] if dense and t["published"] else f"{month:02d}"
+            published = f"{year}-{published_month}-{min(28, day + 1):02d}"
+            copies = 9 if dense else rng.randint(1, 5)
+            for c in range(copies):
+                if i >= n:
+                    break
+                rec = {"id": f"bench-{i:06d}", "outlet": f"outlet{c}.example", "published": published,
+                       "text": f"{text}\n(نسخة {i})"}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                i += 1
+            story += 1
 
 
 def resolution_bench(n_events: int, tmp: str) -> dict[str, object]:
@@ -115,6 +141,7 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=10_000, help="articles to generate (default 10000)")
     ap.add_argument("--workers", type=int, default=min(8, os.cpu_count() or 1))
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--dense", action="store_true", help="9 reports per town-day (resolution stress case)")
     ap.add_argument("--resolution", type=int, default=3000, help="synthetic real events for the merge bench")
     ap.add_argument("--db", help="store URL (default: a fresh SQLite file in a temp dir)")
     args = ap.parse_args()
@@ -124,7 +151,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "bench.jsonl"
-        generate(args.n, corpus)
+        generate(args.n, corpus, dense=args.dense)
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         with Store(url) as store:
             t = time.perf_counter()
@@ -153,7 +180,7 @@ def main() -> None:
             claims_ms = round(1000 * timed(store.claim_groups, 3), 1)
         resolution = resolution_bench(args.resolution, tmp) if args.resolution else None
     report = {
-        "articles": args.n, "workers": args.workers, "batch_size": args.batch_size,
+        "articles": args.n, "dense": args.dense, "workers": args.workers, "batch_size": args.batch_size,
         "backend": url.split(":", 1)[0],
         "ingest": {"seconds": round(ingest_s, 2), "articles_per_s": round(args.n / ingest_s, 1),
                    "new": first.new, "failed": len(first.failed)},
