@@ -575,6 +575,10 @@ class Geoparser:
             precision = 3
         elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
             precision = 2 if p.feature != "river" else 3
+        if p.feature == "admin1" and r.direction and r.cue is None and p.names_ar[0].startswith("ريف"):
+            # "ريف دمشق الجنوبي": a part of the countryside governorate, coded at its city
+            feature, precision, qualifier = "region", 2, f"{r.direction} countryside"
+            why.append("countryside governorate with a direction: precision 2")
         if r.cue in ("ريف", "ريفي", "ارياف"):
             feature = "region"
             qualifier = f"{r.direction} countryside" if r.direction else "countryside"

