@@ -225,3 +225,11 @@ def test_head_noun_decides_the_source_type_and_anaphoric_sources_carry() -> None
     got = claims_of("وقالت مصادر ميدانية إن القصف استهدف البلدة. وأضافت المصادر أن 11 مدنيا قتلوا.")
     (c,) = [c for c in got if c.value == 11.0]
     assert (c.source_type, c.speaker.role) == ("local_sources", "مصادر ميدانية")
+
+
+def test_generic_role_takes_the_type_of_its_body_and_speech_runs_on_in_a_paragraph() -> None:
+    nt, span = whole("وقال مدير المرصد السوري لحقوق الإنسان إن 26 جنديا قتلوا.")
+    att = find_attribution(nt, span, None)
+    assert att is not None and att.source_type == "activists"
+    got = claims_of("قال المرصد السوري لحقوق الإنسان إن القصف تواصل. وقتل 3 مدنيين في البلدة.\nونزحت 40 عائلة.")
+    assert [(c.value, c.source_type) for c in got] == [(3.0, "activists"), (40.0, "outlet")]

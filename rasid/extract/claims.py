@@ -45,6 +45,8 @@ _CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي ا�
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
 _WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+_GENERIC_ROLES = frozenset({"مدير", "رئيس", "مسؤول", "المسؤول", "قائد", "القائد", "الرئيس", "المدير", "مصدر في",
+                            "مصادر في"})
 _ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران", "المصادر ذاتها", "المصدر ذاته", "المصادر نفسها",
                         "المصدر نفسه"})
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
@@ -180,7 +182,14 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     if specific or inside:
         # the head of the phrase decides: the earliest speaker noun, the longest one at that place
         # ("المتحدث باسم وزاره الداخليه" is a spokesperson, "مصدر في شرطه كركوك" an official)
-        source_type = min(specific or inside, key=lambda h: (h[1], -h[0]))[2].value
+        ordered = sorted(specific or inside, key=lambda h: (h[1], -h[0]))
+        source_type = ordered[0][2].value
+        head = nt.norm[ordered[0][1]:ordered[0][1] + ordered[0][0]]
+        if head in _GENERIC_ROLES:
+            # "مدير المرصد", "رئيس الشبكه": a generic role takes the type of the body it belongs to
+            body = next((h for h in ordered[1:] if h[2].value not in ("official", "unknown")), None)
+            if body is not None:
+                source_type = body[2].value
     norm = nt.norm
     text = _orig(nt, s, e)
     name = None
@@ -259,7 +268,8 @@ def _from_cue(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _C
             return Attribution(Speaker(role=_orig(nt, statement.start(1), statement.end(1))), "official", stance)
         return Attribution(Speaker(), "unknown", stance)
     speaker, source_type = _speaker_from(nt, phrase, cues)
-    if (nt.norm[phrase[0]:phrase[1]] in _ANAPHORIC and previous_speaker is not None
+    first_words = nt.norm[phrase[0]:phrase[1]].split()
+    if (first_words and first_words[0] in _ANAPHORIC and previous_speaker is not None
             and (previous_speaker.name or previous_speaker.role)):
         # "واضافت المصادر": the sources named before
         return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
@@ -688,6 +698,11 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
                 k += 1
             if k < len(sentences) and _opens_with_attribution(nt, sentences[k]):
                 sent_att = atts[k]
+            elif index > 0 and "\n" not in nt.norm[sentences[index - 1][1]:sent[0]]:
+                # reported speech runs on within a paragraph: "قال المرصد إن ... . وقتل 3 مدنيين في ..."
+                before = atts[index - 1]
+                if before is not None and before.stance == "affirm":
+                    sent_att = before
         claim_date = pub_iso
         if sent_att is not None:
             for d in dates:
