@@ -33,6 +33,10 @@ def gold_tables(gold: dict[str, Any], label: str) -> list[str]:
         f"predicted {f(gold['predicted_events_per_article'])}, **extra events per article "
         f"{f(gold['extra_events_per_article'])}**.",
         "",
+        f"Sensitivity to the place window (gold village coordinates are approximate): with 25 km instead of 10 km, "
+        f"precision {f(gold['events_within_25km']['precision'])}, recall {f(gold['events_within_25km']['recall'])}, "
+        f"F1 {f(gold['events_within_25km']['f1'])}.",
+        "",
         "| event_type | precision | recall | F1 | tp | fp | fn | extra per article |",
         "|---|---|---|---|---|---|---|---|",
     ]

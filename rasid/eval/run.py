@@ -128,6 +128,9 @@ def format_table(out: dict[str, Any]) -> str:
                      + (f"   EXTRACTION FAILED ON {gold['extraction_failures']}" if gold["extraction_failures"] else ""))
         lines.append(f"Events  P {_fmt(ev['precision'])}  R {_fmt(ev['recall'])}  F1 {_fmt(ev['f1'])}"
                      f"   (tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")
+        wide = gold["events_within_25km"]
+        lines.append(f"Sensitivity, places within 25 km: P {_fmt(wide['precision'])}  R {_fmt(wide['recall'])}  "
+                     f"F1 {_fmt(wide['f1'])}")
         lines.append(f"Per article: gold {_fmt(gold['gold_events_per_article'])}, predicted "
                      f"{_fmt(gold['predicted_events_per_article'])}, extra {_fmt(gold['extra_events_per_article'])}")
         lines.append("")

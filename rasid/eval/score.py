@@ -21,6 +21,8 @@ from typing import Any
 from rasid.eval.vocab import REPORTABLE, admin1_key, fold, haversine_km
 
 MAX_KM = 10.0
+#: A second, looser radius reported for sensitivity only (gold village coordinates are approximate).
+SENSITIVITY_KM = 25.0
 MAX_DAYS = 1
 
 
@@ -53,13 +55,13 @@ def event_distance(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | 
     return haversine_km(g[0], g[1], p[0], p[1])
 
 
-def place_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+def place_ok(gold: Mapping[str, Any], pred: Mapping[str, Any], max_km: float = MAX_KM) -> bool:
     """Within 10 km; a gold event the text places only in a governorate (geo_precision 3) also matches a
     prediction in the same governorate; without coordinates, the same name (or governorate at precision 3)."""
     ga, pa = admin1_key(gold.get("admin1")), admin1_key(pred.get("admin1"))
     dist = event_distance(gold, pred)
     if dist is not None:
-        return dist <= MAX_KM or bool(gold.get("geo_precision") == 3 and ga and ga == pa)
+        return dist <= max_km or bool(gold.get("geo_precision") == 3 and ga and ga == pa)
     gname, pname = fold(gold.get("location")), fold(pred.get("location"))
     if gname and gname == pname:
         return True
@@ -87,15 +89,15 @@ def _actors(ev: Mapping[str, Any]) -> set[str]:
     return {actor_key(a) for a in (ev.get("actor1"), ev.get("actor2")) if a}
 
 
-def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | None:
+def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any], max_km: float = MAX_KM) -> float | None:
     """None when the pair cannot match; otherwise higher = better (used to order greedy matching)."""
     if gold.get("event_type") != pred.get("event_type"):
         return None
-    if not place_ok(gold, pred) or not date_ok(gold, pred):
+    if not place_ok(gold, pred, max_km) or not date_ok(gold, pred):
         return None
     score = 2.0
     dist = event_distance(gold, pred)
-    score += 1.0 - (dist / MAX_KM if dist is not None else 0.5)
+    score += 1.0 - (dist / max_km if dist is not None else 0.5)
     score += 0.5 * (gold.get("sub_event_type") == pred.get("sub_event_type"))
     score += 0.25 * (bool(gold.get("event_date")) and gold.get("event_date") == pred.get("event_date"))
     ga, pa = _actors(gold), _actors(pred)
@@ -104,12 +106,12 @@ def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float | None
     return score
 
 
-def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]], max_km: float = MAX_KM) -> list[tuple[int, int]]:
     """One-to-one greedy matching by best score; deterministic (ties broken by index)."""
     candidates: list[tuple[float, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            s = pair_score(g, p)
+            s = pair_score(g, p, max_km)
             if s is not None:
                 candidates.append((-s, gi, pi))
     candidates.sort()
@@ -303,6 +305,7 @@ def score(
     n_articles = 0
     n_gold_events = n_pred_events = 0
     failed: list[str] = []
+    tp_wide = 0
 
     for record in gold_records:
         n_articles += 1
@@ -322,6 +325,7 @@ def score(
         n_gold_events += len(gold)
         n_pred_events += len(pred)
         pairs = match_events(gold, pred)
+        tp_wide += len(match_events(gold, pred, SENSITIVITY_KM))
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
         tp += len(pairs)
@@ -405,6 +409,7 @@ def score(
         "modalities": sorted(keep) if keep is not None else "all",
         "events": prf(tp, fp, fn),
         "events_by_type": per_type,
+        "events_within_25km": prf(tp_wide, n_pred_events - tp_wide, n_gold_events - tp_wide),
         "gold_events_per_article": _ratio(n_gold_events, n_articles),
         "predicted_events_per_article": _ratio(n_pred_events, n_articles),
         "extra_events_per_article": _ratio(fp, n_articles),

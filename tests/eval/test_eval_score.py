@@ -51,6 +51,13 @@ def test_place_beyond_10_km_does_not_match():
     assert out["_misses"][0]["evidence"] == "hello"
 
 
+def test_sensitivity_window_of_25_km():
+    # ~15 km east of Hajin: a miss at 10 km, a match in the 25 km sensitivity figure
+    out = run([gold_event()], [pred_event(latitude=34.70, longitude=40.99)])
+    assert out["events"]["tp"] == 0
+    assert out["events_within_25km"]["tp"] == 1 and out["events_within_25km"]["f1"] == 1.0
+
+
 def test_different_type_family_does_not_match():
     out = run([gold_event()], [pred_event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")])
     assert out["events"]["tp"] == 0
