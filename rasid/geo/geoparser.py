@@ -58,7 +58,7 @@ CUE_FEATURE: dict[str, str] = {
     "حيي": "neighbourhood", "ريف": "region", "ريفي": "region", "ارياف": "region", "باديه": "desert", "صحراء": "desert",
     "معبر": "crossing", "منفذ": "crossing", "حقل": "field", "حقول": "field", "جسر": "bridge",
     "مخيم": "camp", "مخيمات": "camp", "طريق": "road", "اوتوستراد": "road", "محافظه": "admin1",
-    "محافظتي": "admin1", "منطقه": "", "اطراف": "", "محيط": "", "مشارف": "", "ضواحي": "", "قرب": "",
+    "محافظتي": "admin1", "محافظات": "admin1", "مناطق": "", "منطقه": "", "اطراف": "", "محيط": "", "مشارف": "", "ضواحي": "", "قرب": "",
     "سد": "dam", "مطار": "airport", "قاعده": "base", "جبل": "mountain", "جبال": "mountain", "نهر": "river",
     "وادي": "", "سجن": "prison", "شرق": "", "غرب": "", "شمال": "", "جنوب": "", "شرقي": "", "غربي": "",
     "شمالي": "", "جنوبي": "", "بلدتا": "populated", "قريتا": "populated", "مزرعه": "populated",
@@ -91,9 +91,12 @@ _NOT_NBH_NAMES = frozenset({"السكني", "الشعبي", "الاخر", "ال�
                             "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "المحاصره", "المتبقيه", "الاخري",
                             "القريبه", "المجاوره", "المحيطه", "الواقعه", "الشعبيه", "القديمه",
                             "الجديده", "المذكوره", "الخاضعه", "الثلاثه", "الاربعه", "التي", "الذي"})
+#: plural/dual cues whose following "و"-joined names share them
+_LIST_CUES = frozenset({"محافظات", "محافظتي", "ريفي", "ارياف", "بلدات", "بلدتي", "بلدتا", "قري", "قريتي", "قريتا",
+                        "مدن", "مدينتي", "احياء", "حيي", "مخيمات", "حقول", "مناطق"})
 #: words before a name that make it a media outlet ("مراسل الميادين", "قناة الرياض")
 _MEDIA = frozenset({"قناه", "لقناه", "مراسل", "مراسله", "لمراسل", "موقع", "صحيفه", "لصحيفه", "تلفزيون", "شبكه",
-                    "اذاعه", "وكاله", "جريده"})
+                    "اذاعه", "وكاله", "جريده", "حكومه", "لحكومه", "نظام"})
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _GAP_CONTAIN = re.compile(r"^\s*(\"\s*)?(،\s*)?(في|ب|بريف|ريف|في ريف|من ريف|ضمن|التابعه ل|التابع ل|شرق|غرب|شمال|جنوب|"
                           r"شرقي|غربي|شمالي|جنوبي|قرب|بمحافظه|في محافظه|محافظه|بمدينه|في مدينه)\s*$")
@@ -181,6 +184,13 @@ class Geoparser:
             cue = cues[0] if cues else None
             if prev and prev[0] in _MEDIA and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
+            if (cue is None and m.prefix.startswith("و") and last_accepted is not None
+                    and last_accepted.cue in _LIST_CUES and ws - last_accepted.end <= 3):
+                cue = last_accepted.cue  # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب"
+                cues = [cue]
+                inherited = True
+            else:
+                inherited = False
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
@@ -197,7 +207,7 @@ class Geoparser:
             raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, list(dict.fromkeys(m.values)), m.prefix, cue,
                        cues)
             # extend the span over the cue words
-            if cues:
+            if cues and not inherited:
                 s = ws
                 for _ in cues:
                     j = norm.rfind(" ", 0, max(0, s - 1))
@@ -328,7 +338,7 @@ class Geoparser:
             why.append(f"+{pop:.1f} population {p.population}")
         cue_feat = CUE_FEATURE.get(r.cue or "", "")
         if p.feature == "admin1":
-            if r.cue in ("محافظه", "محافظتي"):
+            if r.cue in ("محافظه", "محافظتي", "محافظات"):
                 s += 8
                 why.append("+8 'محافظة' names a governorate")
             elif r.cue in ("ريف", "ريفي", "ارياف"):
@@ -580,13 +590,13 @@ class Geoparser:
             feature, precision, qualifier = "region", 2, f"{r.direction} countryside"
             why.append("countryside governorate with a direction: precision 2")
         if r.cue in ("ريف", "ريفي", "ارياف"):
-            feature = "region"
+            feature = "region"  # "ريفي حلب وإدلب": both are regions
             qualifier = f"{r.direction} countryside" if r.direction else "countryside"
             precision = 2 if r.direction else 3
             why.append(f"'ريف' region: precision {precision}")
         elif r.cue in ("باديه", "صحراء") and p.feature not in ("desert",):
             feature, qualifier, precision = "desert", "desert", 2
-        elif r.cue in ("محافظه", "محافظتي"):
+        elif r.cue in ("محافظه", "محافظتي", "محافظات"):
             feature, precision = "admin1", 3
             if p.admin1:
                 name = p.admin1

@@ -173,3 +173,11 @@ def test_rural_damascus_with_a_direction(parse):
     assert m.admin1 == "Rural Damascus" and m.geo_precision == 2 and m.feature == "region"
     (m,) = parse("اعتقالات في ريف دمشق")
     assert m.feature == "admin1" and m.geo_precision == 3
+
+
+def test_plural_cues_carry_over_a_list(parse):
+    ms = parse("يربط بين محافظات الرقة ودير الزور والحسكة")
+    assert [(m.name, m.feature, m.geo_precision) for m in ms] == [
+        ("Raqqa", "admin1", 3), ("Deir ez-Zor", "admin1", 3), ("Hasakah", "admin1", 3)]
+    ms = parse("قصف على ريفي حلب وإدلب")
+    assert [(m.admin1, m.feature) for m in ms] == [("Aleppo", "region"), ("Idlib", "region")]
