@@ -233,3 +233,8 @@ def test_generic_role_takes_the_type_of_its_body_and_speech_runs_on_in_a_paragra
     assert att is not None and att.source_type == "activists"
     got = claims_of("قال المرصد السوري لحقوق الإنسان إن القصف تواصل. وقتل 3 مدنيين في البلدة.\nونزحت 40 عائلة.")
     assert [(c.value, c.source_type) for c in got] == [(3.0, "activists"), (40.0, "outlet")]
+
+
+def test_people_from_a_place_are_people() -> None:
+    (c,) = claims_of("تم اعتقال 16 من مناطق الريف الشرقي.")
+    assert (c.subject, c.value, c.unit) == ("captured", 16.0, "person")

@@ -156,3 +156,8 @@ def test_words_starting_like_number_words_are_not_numbers() -> None:
 
 def test_huge_digit_strings_are_not_quantities() -> None:
     assert values("رقم الهاتف 00963999999999999") == []
+
+
+def test_four_digit_count_before_partitive_is_not_a_year() -> None:
+    nt = NormText.of("قتل نحو 2000 من مسلحي التنظيم منذ 2014 من أجل")
+    assert [(m.value, m.kind) for m in find_numbers(nt)] == [(2000, "count"), (2014, "year")]

@@ -409,6 +409,9 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                         break
     if entry is not None:
         unit, category = entry.unit, entry.category
+        if idx > 0 and unit not in _PEOPLE and _cue_right_before(norm, s, m.start):
+            # "اعتقال 16 من مناطق الرحيبه": people from a place, not places
+            unit, category, end = "person", "", m.end
     # "طفلا واحدا" / "شخصين اثنين": the number word follows its noun
     if not unit and m.value <= 2 and not norm[m.num_start].isdigit():
         prev = list(_WORD.finditer(norm, max(s, m.start - 25), m.start))

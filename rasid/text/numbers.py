@@ -317,7 +317,9 @@ def _find_numbers(nt: NormText) -> list[NumberMention]:
             elif prev in _TIME_CUES and val <= 24:
                 kind = "time"
             elif (len(digits) == 4 and 1900 <= val <= 2100 and j == i + 1
-                  and (prev in _YEAR_CUES or prev in months or not _looks_counted(nxt))):
+                  and (prev in _YEAR_CUES or prev in months
+                       or not (_looks_counted(nxt) or prev in _COUNT_BEFORE
+                               or (nxt == "من" and i + 2 < n and _looks_counted(toks[i + 2].text))))):
                 kind = "year"
             raw.append(NumberMention(start, end, val, kind=kind, num_start=start, num_end=end))
             i = j
@@ -361,6 +363,8 @@ _ALL_WORDS: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS, **_MULT, **{k: 0 f
 _NOT_BEFORE_NUMBER_WORD = frozenset({"يوم", "اليوم", "صباح", "مساء", "ليل", "ليله", "فجر", "ظهر", "الفجر"})
 
 
+#: words before a 4-digit number that make it a count ("نحو 2000 من مسلحي"), not a year
+_COUNT_BEFORE = frozenset({"نحو", "قرابه", "حوالي", "زهاء", "يقارب", "مقتل", "قتل", "اعتقال", "نزوح", "اصابه"})
 _MONTH_REF = frozenset({"الشهر", "شهر", "الشهرالجاري"})
 
 
