@@ -75,6 +75,7 @@ _DIRECTIONS = {
     "الشرقيه": "eastern", "الغربيه": "western", "الشماليه": "northern", "الجنوبيه": "southern",
 }
 _WORD = re.compile(r"\w+")
+_CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
@@ -102,8 +103,20 @@ _GAP_CONTAIN = re.compile(r"^\s*(\"\s*)?(،\s*)?(في|ب|بريف|ريف|في ر
                           r"شرقي|غربي|شمالي|جنوبي|قرب|بمحافظه|في محافظه|محافظه|بمدينه|في مدينه)\s*$")
 
 
+_CUE_CACHE: dict[str, str | None] = {}
+
+
 def _cue_base(tok: str) -> str | None:
     """The cue word a token is, allowing و/ف/ب/ل/ك and ال before it ("بريف", "والقرى")."""
+    if tok in _CUE_CACHE:
+        return _CUE_CACHE[tok]
+    found = _cue_base_uncached(tok)
+    if len(_CUE_CACHE) < 50_000:
+        _CUE_CACHE[tok] = found
+    return found
+
+
+def _cue_base_uncached(tok: str) -> str | None:
     cands = [tok]
     for p in _STRIP_CLITICS:
         if tok.startswith(p) and len(tok) > len(p) + 1:
@@ -121,11 +134,9 @@ def _cue_base(tok: str) -> str | None:
 
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
     """Up to `n` words before `pos` in the same clause, nearest first."""
-    window = norm[max(0, pos - 60):pos]
-    cut = max(window.rfind(c) for c in ".،,؛;:\n!؟?")
-    if cut >= 0:
-        window = window[cut + 1:]
-    return list(reversed(_WORD.findall(window)))[:n]
+    m = _CLAUSE_TAIL.search(norm, max(0, pos - 60), pos)
+    window = m.group(0) if m else ""
+    return _WORD.findall(window)[-1:-n - 1:-1]
 
 
 @dataclass
