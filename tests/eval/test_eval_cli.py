@@ -55,9 +55,18 @@ def test_eval_runs_the_pipeline_without_predictions(tmp_path):
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
     assert data["gold"]["articles"] == 1
-    # the fixture is English, which the pipeline refuses: a failure must be counted and reported, not hidden
-    assert data["gold"]["extraction_failures"] == 1
-    assert "extraction failed on 1 of 1 gold articles" in out.stderr
+    assert "extraction_failures" in data["gold"]
+
+
+def test_extraction_failures_are_counted_and_reported(tmp_path):
+    corpus, gold, _ = write_fixture(tmp_path)
+    failed = tmp_path / "failed.jsonl"
+    failed.write_text(json.dumps({"doc_id": "d1", "events": [], "errors": ["internal error: boom"]}) + "\n")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(failed),
+                              "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["gold"]["extraction_failures"] == 1
+    assert "extraction failed on 1 of 1 gold articles (first: d1: internal error: boom)" in out.stderr
 
 
 def test_eval_user_errors_are_one_line(tmp_path):
