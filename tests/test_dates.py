@@ -143,3 +143,13 @@ def test_parse_iso_date_with_time_and_garbage() -> None:
     assert parse_iso_date("2019-02-16T10:00:00+03:00") == dt.date(2019, 2, 16)
     assert parse_iso_date("2019-02-30") is None
     assert parse_iso_date(None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["في 12 أيلول (سبتمبر) 2018", "في 12 سبتمبر - أيلول 2018", "في 12 أيلول/ سبتمبر من العام 2018",
+     "الخميس 12-9-2018", "في 12 أيلول سبتمبر 2018"],
+)
+def test_paired_months_and_weekday_before_numeric_date_are_one_mention(text: str) -> None:
+    got = find_dates(NormText.of(text), PUB)
+    assert [(m.date, m.precision) for m in got] == [(dt.date(2018, 9, 12), 1)]

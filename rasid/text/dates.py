@@ -395,14 +395,14 @@ def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None,
             part = _MONTH_PART[pb]
             start = toks[i - 1].start if toks[i - 1].text == pw else toks[i - 2].start
     # paired month: "سبتمبر/ايلول", "ايلول (سبتمبر)"
-    if j + 1 < n and toks[j].text in ("/", "-") and _strip(toks[j + 1].text, _month_first()):
-        second = _strip(toks[j + 1].text, _month_first())
-        j2 = j + 2
-        for key2, _, _ in _month_first()[second]:
-            if len(key2) > 1 and tuple(t.text for t in toks[j + 2:j + 1 + len(key2)]) == key2[1:]:
-                j2 = j + 1 + len(key2)
+    sep = 1 if j < n and toks[j].text in ("/", "-") else 0  # "ايلول (سبتمبر)": the brackets are no tokens
+    if j + sep < n and _strip(toks[j + sep].text, _month_first()):
+        second = _strip(toks[j + sep].text, _month_first())
+        for key2, month2, _ in _month_first()[second]:
+            if len(key2) == 1 or tuple(t.text for t in toks[j + sep + 1:j + sep + len(key2)]) == key2[1:]:
+                if month2 == month or fam == "hijri":
+                    j = j + sep + len(key2)
                 break
-        j = j2
     rel = None
     if j < n and toks[j].text in _CURRENT:
         rel, j = "current", j + 1
@@ -523,6 +523,10 @@ def _weekday(toks: list[_T], i: int, published: dt.date | None) -> tuple[DateMen
     for k in range(i + 1, min(n, i + 5)):
         if _strip(toks[k].text, _month_first()):
             return None, i + 1
+    k = i + 1 + (1 if i + 1 < n and toks[i + 1].text in ("،", ",", "الموافق") else 0)
+    if (k + 2 < n and toks[k].text.isdigit() and toks[k + 1].text in ("/", "-", ".") and toks[k + 2].text.isdigit()
+            and toks[k + 1].start == toks[k].end):
+        return None, i + 1  # "الخميس 12-9-2018": the numeric date carries the day
     cue = prev in _WEEKDAY_CUES or prev in ("،", ",", ".") or w != bare
     if prev in ("يوم", "امس", "وامس", "ليل", "ليله", "فجر", "صباح", "مساء", "ظهر", "عصر", "نهار", "ويوم"):
         start = toks[i - 1].start
