@@ -183,3 +183,18 @@ def test_cli_parse_debug_view(tmp_path):
     result = runner.invoke(app, ["gazetteer", "parse", str(f)])
     assert result.exit_code == 0, result.output
     assert "[dateline]" in result.output and "Thiban" in result.output and "eastern countryside" in result.output
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+    from rasid.geo import gazetteer as gz
+
+    monkeypatch.setenv("RASID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gz, "_LOADED", None)
+    digest = gz.inputs_digest()
+    path = tmp_path / "cache" / f"gazetteer-{digest}.pickle"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    g = gz.load()
+    assert len(g.places) > 1000 and g.digest == digest
+    assert path.stat().st_size > 10_000  # rewritten
+    monkeypatch.setattr(gz, "_LOADED", None)
