@@ -102,6 +102,13 @@ class EventFilter:
 _WORKER_PIPELINE: Any = None
 
 
+def _worker_init() -> None:
+    """Ctrl-C is handled by the parent (committed batches stay); workers must not print tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract_in_worker(doc: Document) -> DocResult:
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None:
@@ -151,7 +158,8 @@ class Store:
         started = time.perf_counter()
         summary = IngestSummary()
         pipeline = Pipeline() if workers <= 1 else None
-        executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        executor = (ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+                    if workers > 1 else None)
         bar = None
         if progress:
             from tqdm import tqdm
