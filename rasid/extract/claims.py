@@ -102,11 +102,12 @@ def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
     stance cue). Both matchers scan the whole document once (never slices: the matcher caches the word
     bounds of the document text); span results are cached too."""
     global _last_cues
-    if _last_cues[0] is not nt:
+    doc = _last_cues  # one read: the per-document caches stay consistent across threads
+    if doc[0] is not nt:
         hits = [(m.start, m.end, cue) for m in _matcher(True).find(nt.norm) for cue in m.values]
         others = [(m.start, m.end, cue) for m in _matcher(False).find(nt.norm) for cue in m.values] if hits else []
-        _last_cues = (nt, hits, [h[0] for h in hits], others, [h[0] for h in others], {})
-    _, hits, starts, others, other_starts, memo = _last_cues
+        doc = _last_cues = (nt, hits, [h[0] for h in hits], others, [h[0] for h in others], {})
+    _, hits, starts, others, other_starts, memo = doc
     cached = memo.get(span)
     if cached is not None:
         return cached
@@ -486,12 +487,13 @@ def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[
     an unstated plural (10); claims leave them out (no figure was stated). Cached for the last document
     (extract_claims and killed_count ask for the same sentences)."""
     global _last_q
-    if _last_q[0] is not nt:
-        _last_q = (nt, {})
+    doc = _last_q
+    if doc[0] is not nt:
+        doc = _last_q = (nt, {})
     key = (sent[0], sent[1], True)
-    cached = _last_q[1].get(key)
+    cached = doc[1].get(key)
     if cached is None:
-        cached = _last_q[1][key] = _compute_quantities(nt, sent, numbers)
+        cached = doc[1][key] = _compute_quantities(nt, sent, numbers)
     return [q for q in cached if vague_zero or not q.unstated]
 
 
@@ -501,9 +503,10 @@ _last_starts: tuple[Sequence[NumberMention] | None, list[int]] = (None, [])
 def _number_starts(numbers: Sequence[NumberMention]) -> list[int]:
     """Start offsets of a (sorted) mention list, kept for the list last asked about."""
     global _last_starts
-    if _last_starts[0] is not numbers or len(_last_starts[1]) != len(numbers):
-        _last_starts = (numbers, [m.start for m in numbers])
-    return _last_starts[1]
+    cached = _last_starts
+    if cached[0] is not numbers or len(cached[1]) != len(numbers):
+        cached = _last_starts = (numbers, [m.start for m in numbers])
+    return cached[1]
 
 
 def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
@@ -563,9 +566,10 @@ _last_hits: tuple[NormText | None, dict[str, tuple[list[re.Match[str]], list[int
 def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list[re.Match[str]]:
     """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern."""
     global _last_hits
-    if _last_hits[0] is not nt:
-        _last_hits = (nt, {})
-    entry = _last_hits[1].get(pattern.pattern)
+    doc = _last_hits
+    if doc[0] is not nt:
+        doc = _last_hits = (nt, {})
+    entry = doc[1].get(pattern.pattern)
     if entry is None:
         norm = nt.norm
         needles = _NEEDLES.get(pattern.pattern, ())
@@ -573,7 +577,7 @@ def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list
             ms = []  # a substring test in C is much cheaper than a regex scan of the document
         else:
             ms = [m for m in pattern.finditer(norm) if _at_word_start(norm, m.start())]
-        entry = _last_hits[1][pattern.pattern] = (ms, [m.start() for m in ms])
+        entry = doc[1][pattern.pattern] = (ms, [m.start() for m in ms])
     ms, starts = entry
     lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
     return [m for m in ms[lo:hi] if m.end() <= sent[1]]

@@ -286,8 +286,9 @@ def find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
 
     The last document's result is reused (extraction and claims both ask for it)."""
     global _last
-    if _last[0] is nt and _last[1] == published:
-        return list(_last[2])
+    cached = _last
+    if cached[0] is nt and cached[1] == published:
+        return list(cached[2])
     out = _find_dates(nt, published)
     _last = (nt, published, out)
     return list(out)

@@ -190,8 +190,9 @@ _last_words: tuple[str, frozenset[str]] = ("", frozenset())
 def words_of(norm: str) -> frozenset[str]:
     """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
     global _last_words
-    if _last_words[0] is norm:
-        return _last_words[1]
+    cached = _last_words  # one read: safe if another thread swaps the cache
+    if cached[0] is norm:
+        return cached[1]
     words = frozenset(_SPLIT.split(norm))
     _last_words = (norm, words)
     return words
@@ -257,8 +258,9 @@ def find_numbers(nt: NormText) -> list[NumberMention]:
     """Every number expression in the text, in order (the last document's result is reused: the
     extraction and claims stages both ask for it)."""
     global _last
-    if _last[0] is nt:
-        return list(_last[1])
+    cached = _last
+    if cached[0] is nt:
+        return list(cached[1])
     out = _find_numbers(nt)
     _last = (nt, out)
     return list(out)
