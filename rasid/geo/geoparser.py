@@ -187,6 +187,8 @@ class Geoparser:
             ws = m.start - len(m.prefix)
             prev = _prev_words(norm, ws)
             cues: list[str] = []
+            if len(prev) > 1 and prev[0] == "من" and _cue_base(prev[1]) == "قرب":
+                prev = prev[1:]  # "بالقرب من X"
             for tok in prev[:2]:
                 c = _cue_base(tok)
                 if c is None:

@@ -181,3 +181,8 @@ def test_plural_cues_carry_over_a_list(parse):
         ("Raqqa", "admin1", 3), ("Deir ez-Zor", "admin1", 3), ("Hasakah", "admin1", 3)]
     ms = parse("قصف على ريفي حلب وإدلب")
     assert [(m.admin1, m.feature) for m in ms] == [("Aleppo", "region"), ("Idlib", "region")]
+
+
+def test_near_a_place(parse):
+    (m,) = parse("انفجار لغم بالقرب من الميادين")
+    assert m.name == "Al-Mayadin" and m.geo_precision == 2 and m.qualifier == "near"
