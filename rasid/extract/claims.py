@@ -41,14 +41,12 @@ _STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "
                            "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
 _STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
                          "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
-_CLAUSE = re.compile(r"(?:،|,)?\s*(?:بينما|في حين|فيما|وفي المقابل|في المقابل)\s")
 _SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
 _CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
 _WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 _GENERIC_ROLES = frozenset({"مدير", "رئيس", "مسؤول", "المسؤول", "قائد", "القائد", "الرئيس", "المدير", "مصدر في",
                             "مصادر في"})
-_ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران", "المصادر ذاتها", "المصدر ذاته", "المصادر نفسها",
-                        "المصدر نفسه"})
+_ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران"})  # "واضافت المصادر (ذاتها)"
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
 
@@ -670,13 +668,6 @@ def _opens_with_attribution(nt: NormText, sent: tuple[int, int]) -> bool:
     limit = first_words[-1].end()
     return any(cue.kind == "verb" and cue.value == "affirm" and cs <= limit
                for cs, _, cue in _cues(nt, (sent[0], sent[1])))
-
-
-def _clauses(nt: NormText, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    """A sentence cut before بينما / في حين / فيما: rival reports in one sentence get their own speakers."""
-    cuts = [m.start() for m in _CLAUSE.finditer(nt.norm, sent[0], sent[1]) if m.start() > sent[0]]
-    bounds = [sent[0], *cuts, sent[1]]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
 def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: Sequence[Event],
