@@ -238,3 +238,20 @@ def test_generic_role_takes_the_type_of_its_body_and_speech_runs_on_in_a_paragra
 def test_people_from_a_place_are_people() -> None:
     (c,) = claims_of("تم اعتقال 16 من مناطق الريف الشرقي.")
     assert (c.subject, c.value, c.unit) == ("captured", 16.0, "person")
+
+
+def test_attribution_lexicon_errors_name_file_and_line(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from rasid.extract import claims
+    from rasid.lexicon.tsv import LexiconError
+
+    bad = tmp_path / "attribution.tsv"
+    bad.write_text("form\tkind\tvalue\nقال\tverb\taffirm\nمصادر\tspeaker\tnobody\n", encoding="utf-8")
+    monkeypatch.setattr(claims, "_LEXICON", bad)
+    claims._entries.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"attribution.tsv:3:"):
+            claims._entries()
+    finally:
+        claims._entries.cache_clear()

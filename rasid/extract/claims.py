@@ -2,7 +2,7 @@
 
 Entry points for the extraction stage (normalised offsets in, original offsets in the records out):
 
-- `extract_claims(nt, sentences, events, published) -> list[Claim]`: once per document.
+- `extract_claims(nt, sentences, events, published, outlet=None) -> list[Claim]`: once per document.
 - `find_attribution(nt, sentence_span, previous_speaker) -> Attribution | None`: who says so and with which
   stance, from the cue lists in `rasid/data/lexicon/attribution.tsv` (used to set event modality).
 - `killed_count(nt, sentence_span) -> (value, normalised span) | None`: the conservative deaths figure.
