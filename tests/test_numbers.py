@@ -161,3 +161,8 @@ def test_huge_digit_strings_are_not_quantities() -> None:
 def test_four_digit_count_before_partitive_is_not_a_year() -> None:
     nt = NormText.of("قتل نحو 2000 من مسلحي التنظيم منذ 2014 من أجل")
     assert [(m.value, m.kind) for m in find_numbers(nt)] == [(2000, "count"), (2014, "year")]
+
+
+def test_vague_multiplied_quantities() -> None:
+    got = counts("نزح عشرات الآلاف ومئات الآلاف وبضعة آلاف")
+    assert [(v, vague) for _, v, _, _, vague in got] == [(10_000, True), (100_000, True), (1000, True)]

@@ -68,6 +68,7 @@ _MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "ا
 _VAGUE: dict[str, float] = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات": 100, "الاف": 1000,
                             "الالاف": 1000, "ملايين": 1_000_000, "الملايين": 1_000_000,
                             "عده": 0, "بضع": 0, "بضعه": 0}
+_VAGUE_MULT: dict[str, float] = {"الاف": 1000, "الالاف": 1000, "ملايين": 1_000_000, "الملايين": 1_000_000}
 #: Multi-word vague phrases ("عدد من").
 _VAGUE_PHRASES = ("عدد من", "عدد كبير من", "العديد من", "عدد اخر من")
 
@@ -393,6 +394,10 @@ def _parse_words(toks: list[_Tok], i: int) -> tuple[float, int, bool]:
     if i > 0 and toks[i - 1].text in _NOT_BEFORE_NUMBER_WORD and bare in _UNITS:
         return 0.0, 0, False
     if bare in _VAGUE and bare not in _MULT:
+        nxt = toks[i + 1].text if i + 1 < n else ""
+        if nxt in _VAGUE_MULT and toks[i + 1].start - toks[i].end <= 2:
+            # "عشرات الالاف" = 10,000, "مئات الالاف" = 100,000, "بضعه الاف" / "عده الاف" = 1,000
+            return float((_VAGUE[bare] or 1) * _VAGUE_MULT[nxt]), 2, True
         return float(_VAGUE[bare]), 1, True
     if bare in ("الاف", "ملايين") and not (i > 0 and _strip_clitic(toks[i - 1].text, _UNITS)[0]):
         return float(_VAGUE[bare]), 1, True
