@@ -74,6 +74,10 @@ _DIRECTIONS = {
     "الشرقي": "eastern", "الغربي": "western", "الشمالي": "northern", "الجنوبي": "southern",
     "الشرقيه": "eastern", "الغربيه": "western", "الشماليه": "northern", "الجنوبيه": "southern",
 }
+_DIRECTION_CUES = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south", "شرقي": "east",
+                   "غربي": "west", "شمالي": "north", "جنوبي": "south"}
+_CONTAINER_CUES = frozenset({*_DIRECTION_CUES, "ريف", "ريفي", "ارياف", "محافظه", "مدينه", "ناحيه", "قضاء",
+                             "منطقه"})
 _WORD = re.compile(r"\w+")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
@@ -305,8 +309,10 @@ class Geoparser:
             if a.cue in ("طريق", "اوتوستراد") and re.fullmatch(r"\s*(-|/|–)?\s*", gap):
                 a.road_to = i + 1
                 continue
-            if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap):
-                a.container = i + 1
+            if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap) or (
+                gap.strip(' "()،') == "" and (b.cue in _CONTAINER_CUES or b.prefix.startswith("ب"))
+            ):
+                a.container = i + 1  # "قرية X شمال Y", "X بريف Y", "X بدير الزور"
         # "حي <unknown> في X"
         for r in raws:
             if r.consumed or r.cue is not None:
@@ -621,6 +627,11 @@ class Geoparser:
             if r.road_to is not None and raws[r.road_to].best is not None:
                 other = gaz.places[raws[r.road_to].best]  # type: ignore[index]
                 qualifier = f"road to {other.name}"
+        elif r.cue in _DIRECTION_CUES and p.feature in ("populated", "admin1") and not any(
+                q.container is not None and raws[q.container] is r for q in raws):
+            # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
+            qualifier, precision = f"{_DIRECTION_CUES[r.cue]} of", max(precision, 2)
+            why.append(f"'{r.cue} X': near X, precision {precision}")
         elif r.direction and p.feature in ("populated", "admin1") and r.cue in (None, "منطقه"):
             # "دير الزور الشرقي" without ريف is unusual; keep the place, note the direction
             qualifier = r.direction

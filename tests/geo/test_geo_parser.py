@@ -186,3 +186,11 @@ def test_plural_cues_carry_over_a_list(parse):
 def test_near_a_place(parse):
     (m,) = parse("انفجار لغم بالقرب من الميادين")
     assert m.name == "Al-Mayadin" and m.geo_precision == 2 and m.qualifier == "near"
+
+
+def test_direction_of_a_place(parse):
+    (m,) = parse("اشتباكات عنيفة شرق دير الزور")
+    assert m.name == "Deir ez-Zor" and m.geo_precision == 2 and m.qualifier == "east of"
+    village, city = parse("سيطرت القوات على قرية العزبة شمال دير الزور")
+    assert village.name == "Al-Izba" and village.geo_precision == 1
+    assert city.geo_precision == 1  # it only says where the village is
