@@ -114,3 +114,12 @@ def test_a_vague_restatement_merges_into_the_precise_event():
     events = reportable(text)
     assert len(events) == 1 and events[0].location == "Al-Shafah"
     assert len(events[0].evidence) > 3
+
+
+def test_places_listed_after_an_event_become_events_of_the_same_kind():
+    text = ("قصفت القوات التركية أمس قرية تل الورد بريف تل تمر. "
+            "وامتد القصف ليشمل قرى أم الكيف والدردارة والطويلة.")
+    events = reportable(text)
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    assert {"Tal al-Ward", "Umm al-Kayf"} <= {e.location for e in events}
+    assert all(e.actor1 == "Military Forces of Turkey (2016-)" for e in events)

@@ -7,6 +7,7 @@ into it (ACLED: one event per location, day and actor pair).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from rasid.extract import ontology as o
 from rasid.extract.frames import Frame, build_frames
 from rasid.extract.language import detect_language
-from rasid.extract.mentions import ActorMention, SentenceMentions, find_mentions
+from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention, find_mentions
 from rasid.extract.notes import write_notes
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Actor, Lexicon, get_lexicon
@@ -35,12 +36,16 @@ _WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual 
                             "Peaceful protest", "Violent demonstration"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
+#: Only و-words between two places: villages the gazetteer does not know, in the same list.
+_UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
 #: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
 _NESTING_GLUE = re.compile(
     r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل|التابع ل|"
     r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
     r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
 )
+#: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
+_LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 
 
@@ -152,6 +157,13 @@ class _Builder:
                     if frame.modality == "asserted":
                         frame.modality = "claimed"  # reported speech runs on: "وقالت مصادر إن ... . وأضافت"
             attributed = (attributed and same_paragraph) or sm.has_cue("claim")
+            if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
+                    and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
+                    and _LIST_INTRO.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
+                for draft in self._expand(previous, sm):
+                    if self._merge_into(drafts, draft) is None:
+                        drafts.append(draft)
+                continue
             fatality = self._fatalities(sm)
             used_fatality = False
             for frame in frames:
@@ -184,6 +196,26 @@ class _Builder:
                     else:
                         previous = merged
         return drafts
+
+    def _definite_noun(self, frame: Frame) -> bool:
+        """"القصف", "الاشتباكات": a definite masdar points back to the event just reported."""
+        t = frame.trigger
+        definite = "ال" in t.prefix or self.nt.norm.startswith("ال", t.start)
+        return definite and all(k.pos != "verb" for k in t.kinds)
+
+    def _expand(self, previous: Draft, sm: SentenceMentions) -> list[Draft]:
+        """"فإن القرى هي X وY وZ": the places listed after an event are more events of the same kind."""
+        s = sm.sentence
+        anchor = TriggerMention(s.start, s.start, previous.frame.trigger.kinds, "", "")
+        frame = dataclasses.replace(previous.frame, sentence=sm, trigger=anchor)
+        out = []
+        for place, inherited in self._places_for(frame):
+            if inherited or place is None:
+                continue
+            draft = dataclasses.replace(previous, frame=frame, place=place, place_inherited=False, fatalities=0,
+                                        fatality_span=None, evidence=[(place.start, place.end)])
+            out.append(draft)
+        return out
 
     def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
         if sm.has_cue("aggregate"):
@@ -231,12 +263,14 @@ class _Builder:
             focus = self._focus_place(s.start)
             return [(focus, True)]
         groups: list[list[PlaceMention]] = []
+        last_end = 0  # end of the last mention read, a skipped container included
         for p in inside:
-            glue = self.nt.norm[groups[-1][-1].end:p.start] if groups else ""
+            glue = self.nt.norm[last_end:p.start] if groups else ""
             if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
                 glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
-            if groups and _LIST_GLUE.match(glue):
-                groups[-1].append(p)
+            last_end = p.end
+            if groups and (_LIST_GLUE.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
+                groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
             elif groups and _NESTING_GLUE.match(glue):
                 continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
             else:

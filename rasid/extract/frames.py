@@ -137,8 +137,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         frame = Frame(o.BATTLES, "Armed clash", t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
         if battle_kind == "territory":
-            inter1 = frame.actor1.actor.inter if frame.actor1 else None
-            frame.sub_event_type = o.territory_subtype(inter1)
+            frame.sub_event_type = o.territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
         frames.append(frame)
     if explosion:
         kinds_for = {"Air/drone strike": ("strike_air", "shelling", "ied"), "Suicide bomb": ("suicide",),

@@ -65,8 +65,8 @@ def explosion_subtype(kinds: set[str], air_cue: bool) -> str | None:
     return None
 
 
-def territory_subtype(inter1: int | None) -> str:
-    return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+def territory_subtype(government_side: bool) -> str:
+    return "Government regains territory" if government_side else "Non-state actor overtakes territory"
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
