@@ -164,12 +164,12 @@ def main() -> None:
             size = store_size(url, store.engine)
             filters = {
                 "all": EventFilter(),
-                "date range": EventFilter(date_from="2017-01-01", date_to="2017-12-31"),
+                "date range": EventFilter(date_from="2016-03-01", date_to="2016-05-31"),
                 "type": EventFilter(event_type="Battles"),
                 "actor": EventFilter(actor="islamic state"),
                 "admin1": EventFilter(admin1="Idlib"),
                 "bbox": EventFilter(bbox=(36.0, 35.0, 37.5, 36.5)),
-                "combined": EventFilter(date_from="2017-01-01", date_to="2018-12-31", modality=["asserted", "claimed"],
+                "combined": EventFilter(date_from="2016-01-01", date_to="2016-06-30", modality=["asserted", "claimed"],
                                         bbox=(35.0, 32.0, 43.0, 38.0)),
                 "page of 100": EventFilter(limit=100),
             }

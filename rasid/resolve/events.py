@@ -262,6 +262,7 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
     docs: list[set[int]] = [{m["document_id"]} for m in ms]
     members: list[list[int]] = [[i] for i in range(len(ms))]
     days: list[set[int]] = [{m["day"]} if m.get("day") is not None else set() for m in ms]
+    rejected: set[tuple[int, int]] = set()
     links: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in ms]
 
     def find(x: int) -> int:
@@ -274,7 +275,11 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         ri, rj = find(i), find(j)
         if ri == rj or docs[ri] & docs[rj]:
             continue  # already together, or would put two mentions of one article in one event
+        pair = (ri, rj) if ri < rj else (rj, ri)
+        if pair in rejected:
+            continue
         if not all((min(x, y), max(x, y)) in linked for x in members[ri] for y in members[rj]):
+            rejected.add(pair)  # groups only grow, so a failed complete-linkage check stays failed
             continue  # complete linkage: no chaining of daily clashes in one town into one long "event"
         if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
             continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
