@@ -408,8 +408,8 @@ class _Builder:
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or new.place.geo_precision < old.place.geo_precision):
                 old.place, old.place_inherited = new.place, new.place_inherited
-            old.actor1 = old.actor1 or new.actor1
-            old.actor2 = old.actor2 or new.actor2
+            old.actor1 = _better(old.actor1, new.actor1)
+            old.actor2 = _better(old.actor2, new.actor2)
             if new.fatalities > old.fatalities:
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9):
@@ -504,9 +504,18 @@ def _same_place(old: Draft, new: Draft) -> bool:
     return km <= 10.0
 
 
+def _better(a: Actor | None, b: Actor | None) -> Actor | None:
+    """The more informative of two compatible actors: a named group beats "unidentified"."""
+    if a is None or (a.focus == "unknown" and b is not None):
+        return b
+    return a
+
+
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None or a == b:
         return True
+    if a.focus == "unknown" or b.focus == "unknown":
+        return True  # "مجهولون" in one report, the group named in another
     # "الجنود" (generic state forces) and "الجيش العراقي" are the same side
     return {a.canonical, b.canonical} & {"@state"} != set() and a.inter == b.inter == 1
 
