@@ -153,3 +153,8 @@ def test_parse_iso_date_with_time_and_garbage() -> None:
 def test_paired_months_and_weekday_before_numeric_date_are_one_mention(text: str) -> None:
     got = find_dates(NormText.of(text), PUB)
     assert [(m.date, m.precision) for m in got] == [(dt.date(2018, 9, 12), 1)]
+
+
+def test_month_first_numeric_date_only_when_day_first_is_impossible() -> None:
+    assert first("بتاريخ 3/14/2019")[1] == "2019-03-14"
+    assert first("بتاريخ 3/4/2019")[1] == "2019-04-03"

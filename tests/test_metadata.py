@@ -96,3 +96,7 @@ def test_outlet_from_url_host() -> None:
 
 def test_given_datetime_is_cut_to_a_date() -> None:
     assert filled(doc("نص", published="2019-02-16T10:00:00Z")).published == "2019-02-16"
+
+
+def test_date_line_month_first_under_title() -> None:
+    assert filled(doc("القبض على 9 عناصر\n\n  • 3/14/2019\n  • 00:00\nنص الخبر.")).published == "2019-03-14"

@@ -165,7 +165,7 @@ def _date_from_text(text: str) -> dt.date | None:
     return None
 
 
-_DATE_FILLER = re.compile(r"[\d\s/.:,،\-–|]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _mostly_date(norm: str) -> bool:
@@ -175,7 +175,7 @@ def _mostly_date(norm: str) -> bool:
     months = {w for key in month_table() for w in key}
     fillers = {"م", "ص", "ه", "الموافق", "بتوقيت", "دمشق", "مكه", "غرينتش", "gmt", "am", "pm", "صباحا", "مساء",
                "السبت", "في", "يوم", "نشر", "تاريخ", "النشر", "اخر", "تحديث", "الساعه"}
-    words = [w for w in _DATE_FILLER.split(norm) if w]
+    words = _LETTER_WORD.findall(norm)  # digits, bullets and punctuation are fine on a date line
     return all(w in months or w in WEEKDAYS or w in fillers for w in words)
 
 

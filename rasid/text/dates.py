@@ -350,7 +350,11 @@ def _numeric(text: str, start: int, end: int) -> DateMention | None:
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
     if y < 100:
         y += 2000
-    date = _safe_date(y, mo, d) if 1990 <= y <= 2100 else None
+    if not 1990 <= y <= 2100:
+        return None
+    date = _safe_date(y, mo, d)
+    if date is None and m.re is _NUMDATE_DMY and mo > 12 and d <= 12:
+        date = _safe_date(y, d, mo)  # "3/14/2019": month first (English-language page templates)
     if date is None:
         return None
     return DateMention(start, end, date, 1, "absolute")
