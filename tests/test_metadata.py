@@ -100,3 +100,25 @@ def test_given_datetime_is_cut_to_a_date() -> None:
 
 def test_date_line_month_first_under_title() -> None:
     assert filled(doc("القبض على 9 عناصر\n\n  • 3/14/2019\n  • 00:00\nنص الخبر.")).published == "2019-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("بعقوبة، العراق 15 فبراير 2017 /حررت قوات الأمن عشرة مختطفين في عملية نفذتها فجر اليوم.", "2017-02-15"),
+        (" date 2016-02-25 أعلنت مصادر أمنية أن الجيش تقدم في أحياء المدينة الجنوبية بعد معارك عنيفة "
+         "استمرت طوال الليل مع عناصر التنظيم في المنطقة الصناعية وحي الشهداء.", "2016-02-25"),
+    ],
+)
+def test_datelines_and_cue_at_the_start_of_a_long_line(text: str, iso: str) -> None:
+    assert filled(doc(text)).published == iso
+
+
+def test_a_date_in_a_long_body_line_is_not_a_dateline() -> None:
+    text = "قالت مصادر محلية إن الاشتباكات اندلعت في 15 فبراير 2017 / واستمرت أياما في أحياء المدينة."
+    assert filled(doc(text)).published is None
+
+
+def test_compact_date_in_url() -> None:
+    assert filled(doc("نص", url="https://sarabic.ae/amp/20200502/10-slug.html")).published == "2020-05-02"
+    assert filled(doc("نص", url="https://example.org/news/20209999/slug")).published is None

@@ -34,7 +34,11 @@ _TIME_TAG = re.compile(r"<time\b[^>]*datetime\s*=\s*[\"']([^\"']+)[\"'][^>]*>", 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
-_DATE_LINE_CUES = ("تاريخ النشر", "نشر بتاريخ", "نشر في", "تاريخ الخبر", "نشر يوم", "تاريخ", "نشر")
+_URL_COMPACT = re.compile(r"/(20\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])/")  # "/amp/20200502/10-..."
+_DATE_LINE_CUES = ("تاريخ النشر", "نشر بتاريخ", "نشر في", "تاريخ الخبر", "نشر يوم", "تاريخ", "نشر", "date",
+                   "published")
+#: "CITY، COUNTRY 15 فبراير 2017 /": at most four words, a full date, then a slash or dash
+_DATELINE = re.compile(r"^\s*(?:[^\W\d_]+[\s،,]+){1,4}(\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*[/\-–(]")
 _UPDATE_CUES = ("اخر تحديث", "تم التحديث", "تحديث")
 _COPYRIGHT = ("©", "حقوق", "copyright", "(c)", "جميع الحقوق")
 _OUTLET_WORDS = ("صحيفه", "جريده", "قناه", "تلفزيون", "موقع", "وكاله", "شبكه", "اذاعه", "مجله", "راديو",
@@ -143,9 +147,14 @@ def _date_from_text(text: str) -> dt.date | None:
     fallback = None
     for line in lines:
         norm = normalize(line)
-        if len(norm) > 120 or any(c in norm.lower() for c in _COPYRIGHT):
+        if any(c in norm.lower() for c in _COPYRIGHT):
             continue
-        if any(norm.startswith(c) or f" {c}" in norm[:40] for c in _DATE_LINE_CUES):
+        if len(norm) > 120:
+            # a long line counts only when it opens with the cue ("date 2016-02-25 أعلنت ...")
+            if not any(norm.lower().startswith(c) for c in _DATE_LINE_CUES):
+                continue
+            line = line[:40]
+        if any(norm.lower().startswith(c) or f" {c}" in norm[:40] for c in _DATE_LINE_CUES):
             date = _date_line(line)
             if date is not None:
                 if any(c in norm for c in _UPDATE_CUES):
@@ -154,7 +163,14 @@ def _date_from_text(text: str) -> dt.date | None:
                 return date
     if fallback is not None:
         return fallback
-    # 2. a short line near the top that is only a date (under the title): "الأحد 17 شباط 2019 - 10:30"
+    # 2. a dateline opening the first paragraphs: "بعقوبة، العراق 15 فبراير 2017 / ..." (agency copy)
+    for line in lines[:3]:
+        m = _DATELINE.match(normalize(line[:80]))
+        if m:
+            date = _date_line(m.group(1))
+            if date is not None:
+                return date
+    # 3. a short line near the top that is only a date (under the title): "الأحد 17 شباط 2019 - 10:30"
     for line in lines[:5]:
         norm = normalize(line)
         if len(norm.split()) > 9 or any(c in norm.lower() for c in _COPYRIGHT):
@@ -182,7 +198,8 @@ def _mostly_date(norm: str) -> bool:
 def _date_from_url(url: str | None) -> dt.date | None:
     if not url:
         return None
-    m = _URL_DATE.search(urlparse(url).path)
+    path = urlparse(url).path
+    m = _URL_DATE.search(path) or _URL_COMPACT.search(path)
     if not m:
         return None
     try:
