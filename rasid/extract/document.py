@@ -21,7 +21,7 @@ from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMentio
 from rasid.extract.notes import write_notes
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Actor, Lexicon, get_lexicon
-from rasid.models import DocResult, Document, Entity, Event, Evidence
+from rasid.models import REPORTABLE, DocResult, Document, Entity, Event, Evidence
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.dates import DateMention, find_dates, parse_iso_date
 from rasid.text.normalize import NormText
@@ -47,6 +47,8 @@ _NESTING_GLUE = re.compile(
 #: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
 _LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
+#: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
+_MIN_CONFIDENCE_FLAGGED = 0.4
 
 
 @dataclass(slots=True)
@@ -187,7 +189,8 @@ class _Builder:
                         frame.modality = "background"
                         if span is None or not (sm.sentence.start <= span[0] < sm.sentence.end):
                             draft.date, draft.precision, draft.date_span = None, None, None  # history's own
-                    if self._confidence(draft) < _MIN_CONFIDENCE:
+                    floor = _MIN_CONFIDENCE if frame.modality in REPORTABLE else _MIN_CONFIDENCE_FLAGGED
+                    if self._confidence(draft) < floor:
                         continue
                     merged = self._merge_into(drafts, draft)
                     if merged is None:
@@ -398,6 +401,8 @@ class _Builder:
         for old in drafts:
             if old.frame.event_type != new.frame.event_type:
                 continue
+            if (old.frame.modality in REPORTABLE) != (new.frame.modality in REPORTABLE):
+                continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new):
                 continue
             if old.date and new.date and abs((old.date - new.date).days) > 0:
