@@ -123,3 +123,11 @@ def test_places_listed_after_an_event_become_events_of_the_same_kind():
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
     assert {"Tal al-Ward", "Umm al-Kayf"} <= {e.location for e in events}
     assert all(e.actor1 == "Military Forces of Turkey (2016-)" for e in events)
+
+
+def test_a_call_to_protest_stays_planned_beside_the_protest_held():
+    text = (EXAMPLES / "suwayda_protest.txt").read_text(encoding="utf-8")
+    events = extract_text(text).events
+    assert sorted(e.modality for e in events) == ["asserted", "planned"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert all(e.actor1 == "Protesters (Syria)" and e.location == "As-Suwayda" for e in events)
