@@ -38,7 +38,7 @@ FEATURES = frozenset({
 })
 
 #: Prefixes written both spaced and joined ("دير الزور" / "ديرالزور", "البو كمال" / "البوكمال").
-_JOINABLE = ("دير", "البو", "ابو", "بو", "ام", "راس")
+_JOINABLE = ("دير", "البو", "ابو", "بو", "ام", "راس", "كفر", "تل", "عين", "خان", "بيت")
 
 
 def cache_dir() -> Path:
