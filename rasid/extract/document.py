@@ -40,12 +40,13 @@ _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
 #: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
 _NESTING_GLUE = re.compile(
-    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل|التابع ل|"
+    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
     r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
     r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
 )
 #: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
 _LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
+_FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -262,9 +263,11 @@ class _Builder:
         inside = [p for p in self.places if s.start <= p.start and p.end <= s.end]
         if any(p.feature != "country" for p in inside):
             inside = [p for p in inside if p.feature != "country"]
-        if not inside:
-            focus = self._focus_place(s.start)
-            return [(focus, True)]
+        if any(p.country in _FOCUS_COUNTRIES for p in inside):
+            inside = [p for p in inside if p.country in _FOCUS_COUNTRIES or p.country is None]  # "من اسطنبول"
+        focus = self._focus_place(s.start) if not inside or all(p.feature == "country" for p in inside) else None
+        if focus is not None or not inside:
+            return [(focus, True)]  # "شمالي العراق" in a headline: the article's place says more
         groups: list[list[PlaceMention]] = []
         last_end = 0  # end of the last mention read, a skipped container included
         for p in inside:
