@@ -15,18 +15,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rasid.extract import ontology as o
+from rasid.extract.claims import extract_claims, killed_count
 from rasid.extract.frames import Frame, build_frames
 from rasid.extract.language import detect_language
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention, find_mentions
 from rasid.extract.notes import write_notes
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Actor, Lexicon, get_lexicon
-from rasid.models import REPORTABLE, DocResult, Document, Entity, Event, Evidence
+from rasid.models import REPORTABLE, Claim, DocResult, Document, Entity, Event, Evidence
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.dates import DateMention, find_dates, parse_iso_date
 from rasid.text.normalize import NormText
 from rasid.text.numbers import NumberMention, find_numbers
-from rasid.text.sentences import split_sentences
+from rasid.text.sentences import Sentence, split_sentences
 
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
                  "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
@@ -95,7 +96,7 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult
     drafts = builder.run()
     result.events = [builder.to_event(d) for d in drafts]
     result.entities = _entities(nt, mentions, places, dates, numbers, lexicon, country)
-    result.claims = _claims(nt, sentences, result.events, published)
+    result.claims = _claims(nt, sentences, result.events, published, doc.outlet)
     return result
 
 
@@ -241,10 +242,6 @@ class _Builder:
         return None
 
     def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        try:
-            from rasid.extract.claims import killed_count
-        except ImportError:
-            return None
         found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
         if not found:
             return None
@@ -564,10 +561,7 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
     return out
 
 
-def _claims(nt: NormText, sentences: list, events: list[Event], published: dt.date | None) -> list:
-    try:
-        from rasid.extract.claims import extract_claims
-    except ImportError:
-        return []
+def _claims(nt: NormText, sentences: list[Sentence], events: list[Event], published: dt.date | None,
+            outlet: str | None) -> list[Claim]:
     spans = [(s.start, s.end) for s in sentences]
-    return list(extract_claims(nt, spans, events, published))
+    return extract_claims(nt, spans, events, published, outlet=outlet)

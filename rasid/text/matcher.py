@@ -45,8 +45,9 @@ _bounds_cache: tuple[str, list[int], list[int]] | None = None
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the words of `norm` (cached for the last text: every lexicon scans it)."""
     global _bounds_cache
-    if _bounds_cache is not None and _bounds_cache[0] is norm:
-        return _bounds_cache[1], _bounds_cache[2]
+    cached = _bounds_cache  # one read: safe if threads share the module
+    if cached is not None and cached[0] is norm:
+        return cached[1], cached[2]
     starts: list[int] = []
     ends: list[int] = []
     for m in _WORD.finditer(norm):
