@@ -1,6 +1,11 @@
 """Claims board: claims grouped by subject across articles, with conflicts flagged.
 
-A group is (subject key, unit). It conflicts when
+A group is (subject key, unit, anchor). Extracted subjects are often generic ("killed", "control",
+"area"), so the anchor says what the claim is about: the resolved event the claim is tied to
+(`event:<id>`, so every outlet's death toll for one attack sits side by side), else the governorate of
+the article's events (`admin1:<name>`, for situation claims such as the area a group holds, followed
+over time), else the article alone (`doc:<doc_id>`). Rows without an `anchor` group by subject alone.
+A group conflicts when
 - stances oppose (someone affirms what someone else denies), or
 - two numeric values for the same time window (ISO week of the claim date, or of the article's
   publication date when the claim has none) cannot both be true once rounding and qualifiers are
@@ -86,11 +91,11 @@ def _speaker(row: ClaimRow) -> str | None:
 
 def group_claims(rows: Iterable[ClaimRow]) -> list[dict[str, Any]]:
     """Rows carry the `claims` columns plus doc_id, outlet, published; output is the board's groups."""
-    groups: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
     for row in rows:
-        groups[(row["subject_key"], row.get("unit") or "")].append(row)
+        groups[(row["subject_key"], row.get("unit") or "", row.get("anchor") or "")].append(row)
     out: list[dict[str, Any]] = []
-    for (_key, unit), members in sorted(groups.items()):
+    for (_key, unit, anchor), members in sorted(groups.items()):
         members = sorted(members, key=lambda r: (r.get("claim_date") or r.get("published") or "9999",
                                                  r["doc_id"], r["idx"]))
         conflict, reasons = _conflicts(members)
@@ -113,9 +118,18 @@ def group_claims(rows: Iterable[ClaimRow]) -> list[dict[str, Any]]:
                 {"value": c["value"], "qualifier": c["qualifier"], "stance": c["stance"], "outlet": c["outlet"]}
             )
         timeline = [{"date": d, "claims": timeline_map[d]} for d in sorted(timeline_map, key=lambda d: (d == "unknown", d))]
+        kind, _, ref = anchor.partition(":")
+        event_rows = [r for r in members if r.get("event_date") or r.get("event_location")]
         group: dict[str, Any] = {
             "subject": _most_common_subject(members),
             "unit": unit or None,
+            "about": {
+                "kind": kind or None,
+                "event_id": ref if kind == "event" else None,
+                "admin1": ref if kind == "admin1" else None,
+                "event_date": event_rows[0].get("event_date") if event_rows else None,
+                "location": event_rows[0].get("event_location") if event_rows else None,
+            },
             "claims": claims,
             "conflict": conflict,
             "conflict_reasons": reasons,

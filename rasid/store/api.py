@@ -523,12 +523,33 @@ class Store:
         }
 
     def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
-        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published)
-             .join(documents, documents.c.id == claims.c.document_id))
+        """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
+        governorate of the article's events (situation claims: area held, people displaced)."""
+        m = mentions.alias("m")
+        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published,
+                       m.c.cluster_key.label("event_key"), m.c.location.label("event_location"),
+                       m.c.event_date.label("event_date"))
+             .join(documents, documents.c.id == claims.c.document_id)
+             .outerjoin(m, sa.and_(m.c.document_id == claims.c.document_id, m.c.idx == claims.c.event_index)))
         if subject:
             q = q.where(claims.c.subject_key.like(f"%{claims_mod.subject_key(subject)}%"))
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
+            places: dict[int, str] = {}
+            counts = (sa.select(mentions.c.document_id, mentions.c.admin1, sa.func.count().label("n"))
+                      .where(mentions.c.admin1.is_not(None)).group_by(mentions.c.document_id, mentions.c.admin1))
+            best: dict[int, tuple[int, str]] = {}
+            for doc_pk, admin1, n in conn.execute(counts):
+                if doc_pk not in best or (-n, admin1) < (-best[doc_pk][0], best[doc_pk][1]):
+                    best[doc_pk] = (n, admin1)
+            places = {k: v[1] for k, v in best.items()}
+        for r in rows:
+            if r["event_key"]:
+                r["anchor"] = f"event:{r['event_key']}"
+            elif r["document_id"] in places:
+                r["anchor"] = f"admin1:{places[r['document_id']]}"
+            else:
+                r["anchor"] = f"doc:{r['doc_id']}"
         return claims_mod.group_claims(rows)
 
     def stats(self) -> dict[str, int]:

@@ -36,7 +36,8 @@ def _claims_corpus() -> list:
     ]
     for doc_id, outlet, published, cl in specs:
         d = doc(doc_id, outlet, published)
-        rows.append((d, result(d, claims=cl)))
+        # each article also reports some event in Deir ez-Zor: situation claims anchor to that governorate
+        rows.append((d, result(d, [event(event_date=published)], claims=cl)))
     return rows
 
 
@@ -55,6 +56,27 @@ def test_claim_groups_conflicts_and_timeline(store: Store) -> None:
     talks = groups["مفاوضات بين قسد والتنظيم"]
     assert talks["conflict"] is True and any("stances oppose" in r for r in talks["conflict_reasons"])
     assert {c["speaker"] for c in talks["claims"]} == {"مصدر محلي", "متحدث باسم قسد"}
+    assert area["about"]["kind"] == "admin1" and area["about"]["admin1"] == "Deir ez-Zor"
+
+
+def test_generic_subjects_group_per_resolved_event(store: Store) -> None:
+    """'killed' claims tied to events: one group per real event, not one corpus-wide 'killed' group."""
+    pairs = []
+    for i, (outlet, toll) in enumerate([("a.com", 12), ("b.com", 30), ("c.com", 12)]):
+        d = doc(f"k{i}", outlet)
+        pairs.append((d, result(d, [event()], claims=[claim("killed", toll, unit="person", event_index=0)])))
+    d = doc("raqqa", "d.com")
+    pairs.append((d, result(d, [event(location="Raqqa", latitude=RAQQA[0], longitude=RAQQA[1], admin1="Raqqa",
+                                      admin2="Raqqa")],
+                            claims=[claim("killed", 3, unit="person", event_index=0)])))
+    store.add_results(pairs)
+    groups = store.claim_groups()
+    assert len(groups) == 2
+    hajin = next(g for g in groups if len(g["claims"]) == 3)
+    assert hajin["conflict"] is True and hajin["about"]["kind"] == "event"
+    assert hajin["about"]["event_id"] == next(e for e in store.events() if e["location"] == "Hajin")["event_id"]
+    raqqa = next(g for g in groups if len(g["claims"]) == 1)
+    assert raqqa["conflict"] is False and raqqa["about"]["location"] == "Raqqa"
 
 
 def test_claim_values_over_time_are_not_conflicts() -> None:
