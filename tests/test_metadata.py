@@ -122,3 +122,16 @@ def test_a_date_in_a_long_body_line_is_not_a_dateline() -> None:
 def test_compact_date_in_url() -> None:
     assert filled(doc("نص", url="https://sarabic.ae/amp/20200502/10-slug.html")).published == "2020-05-02"
     assert filled(doc("نص", url="https://example.org/news/20209999/slug")).published is None
+
+
+def test_a_dateline_city_with_a_followup_word_is_not_an_outlet():
+    from rasid.ingest.metadata import fill_metadata
+    from rasid.models import Document
+
+    for byline in ("دير الزور – خاص", "إدلب – مراسلنا", "الموصل – وكالات"):
+        doc = Document(doc_id="d", text=f"عنوان الخبر\n\n{byline}\nسيطرت القوات على بلدة أمس.")
+        fill_metadata(doc)
+        assert doc.outlet is None, byline
+    doc = Document(doc_id="d", text="عنوان الخبر\n\nتلفزيون سوريا - متابعات\nسيطرت القوات على بلدة أمس.")
+    fill_metadata(doc)
+    assert doc.outlet == "تلفزيون سوريا"

@@ -45,7 +45,7 @@ _OUTLET_WORDS = ("صحيفه", "جريده", "قناه", "تلفزيون", "مو
                  "نيوز", "برس", "بوست", "تايمز", "اخبار", "الاخباريه", "tv", "news", "press", "post")
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|المصدر الاصلي|نقلا عن|عن)\s*[:：\-–]\s*(.{2,60}?)\s*$")
 _BYLINE_SPLIT = re.compile(r"\s[-–—|]\s|\s?[-–—]\s")
-_FOLLOWUP = frozenset({"متابعات", "خاص", "وكالات", "متابعه"})
+_FOLLOWUP = frozenset({"متابعات", "خاص", "وكالات", "متابعه", "مراسلنا", "مراسلتنا", "المراسل", "مراسل"})
 
 
 def fill_metadata(doc: Document, html: str | None = None) -> None:
@@ -236,9 +236,9 @@ def _outlet_from_text(text: str) -> str | None:
             continue
         norm_parts = [normalize(p) for p in parts]
         if norm_parts[1] in _FOLLOWUP:
-            return _clean_outlet(parts[0])
+            return None if _is_place(parts[0]) else _clean_outlet(parts[0])  # "دير الزور – خاص" is a dateline
         if norm_parts[0] in _FOLLOWUP:
-            return _clean_outlet(parts[1])
+            return None if _is_place(parts[1]) else _clean_outlet(parts[1])
         for p, n in zip(parts, norm_parts, strict=True):
             if any(w in n.lower().split() or n.lower().startswith(w) for w in _OUTLET_WORDS):
                 return _clean_outlet(p)
@@ -247,6 +247,15 @@ def _outlet_from_text(text: str) -> str | None:
                 and not any(ch.isdigit() for ch in line)):
             return _clean_outlet(parts[1])
     return None
+
+
+def _is_place(text: str) -> bool:
+    """The whole phrase names a place (a dateline city, not an outlet)."""
+    from rasid.geo.geoparser import get_geoparser
+    from rasid.text.normalize import NormText
+
+    nt = NormText.of(text.strip())
+    return any(m.end - m.start >= len(nt.norm.strip()) - 2 for m in get_geoparser().parse(nt))
 
 
 def _host(url: str | None) -> str | None:
