@@ -10,7 +10,8 @@ A group conflicts when
 - two numeric values for the same time window (ISO week of the claim date, or of the article's
   publication date when the claim has none) cannot both be true once rounding and qualifiers are
   allowed for: "500" covers 450-550 (rounded to hundreds), "about 500" covers +-10 %, "more than 500"
-  covers [500, inf), a range [500, 600] covers itself.
+  covers [500, inf), a range [500, 600] covers itself. Undated figures (no claim date, no publication
+  date) are listed but never called conflicting: nothing says they describe the same moment.
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def _conflicts(members: Sequence[ClaimRow]) -> tuple[bool, list[str]]:
         if r.get("stance") == "deny":
             continue
         iv = interval(r.get("value"), r.get("qualifier") or "exact")
-        if iv is not None:
-            by_window[window_of(r.get("claim_date") or r.get("published"))].append((r, iv))
+        window = window_of(r.get("claim_date") or r.get("published"))
+        if iv is not None and window is not None:  # undated figures share no known window: not compared
+            by_window[window].append((r, iv))
     for window, items in sorted(by_window.items(), key=lambda kv: kv[0] or ""):
         for i in range(len(items)):
             for j in range(i + 1, len(items)):
@@ -170,7 +172,7 @@ def _conflicts(members: Sequence[ClaimRow]) -> tuple[bool, list[str]]:
                     continue
                 if ahi < blo or bhi < alo:
                     reasons.append(
-                        f"values differ in {window or 'undated window'}: "
+                        f"values differ in {window}: "
                         f"{ra.get('value')} ({ra.get('outlet') or ra['doc_id']}) vs "
                         f"{rb.get('value')} ({rb.get('outlet') or rb['doc_id']})"
                     )
