@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -115,6 +115,12 @@ class _Builder:
         self.lexicon = lexicon
         self.mentions = mentions
         self.places = [p for p in places if p.role == "mention"]
+        self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
+        starts = [sm.sentence.start for sm in mentions]
+        for p in self.places:
+            i = bisect_right(starts, p.start) - 1
+            if i >= 0 and p.end <= mentions[i].sentence.end:
+                self.places_in[i].append(p)
         self.dates = dates
         self.numbers = numbers
         self.count_starts = sorted(n.start for n in numbers if n.kind == "count")
@@ -257,7 +263,7 @@ class _Builder:
 
     def _places_for(self, frame: Frame) -> list[tuple[PlaceMention | None, bool]]:
         s = frame.sentence.sentence
-        inside = [p for p in self.places if s.start <= p.start and p.end <= s.end]
+        inside = self.places_in[frame.sentence.index]
         if any(p.feature != "country" for p in inside):
             inside = [p for p in inside if p.feature != "country"]
         if any(p.country in _FOCUS_COUNTRIES for p in inside):

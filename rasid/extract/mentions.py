@@ -31,14 +31,12 @@ class TriggerMention:
     kinds: list[Trigger]
     prefix: str
     suffix: str
+    kind_names: frozenset[str] = frozenset()
+    weight: float = 0.0
 
-    @property
-    def kind_names(self) -> set[str]:
-        return {t.kind for t in self.kinds}
-
-    @property
-    def weight(self) -> float:
-        return max(t.weight for t in self.kinds)
+    def __post_init__(self) -> None:
+        self.kind_names = frozenset(t.kind for t in self.kinds)
+        self.weight = max((t.weight for t in self.kinds), default=0.0)
 
 
 @dataclass(slots=True)
