@@ -88,7 +88,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     arrest_first = next((t.start for t in sm.triggers if "arrest" in t.kind_names), None)
     arrest_leads = arrest_first is not None and protest_first is not None and arrest_first < protest_first
     if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds) and not arrest_leads:
-        strong_protest = [t for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"} and t.weight >= 0.7]
+        strong_protest = [t for t in sm.triggers
+                          if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if strong_protest:
             if "mob" in kinds:
                 frames.append(Frame(o.RIOTS, "Mob violence", first("mob"), sm))
@@ -129,8 +130,13 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     if "territory" in kinds and all(_partial_or_named(norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
         kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
+    if "territory" in kinds and all(_RESCUE.match(norm[t.end:t.end + 30]) for t in sm.triggers
+                                    if "territory" in t.kind_names):
+        kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
+    if battle_kind and vac_kind and _has_verb(sm, {vac_kind}) and not _has_verb(sm, {"territory", "clash"}):
+        battle_kind = None  # "أعدم التنظيم عناصر شاركوا في معركة": the verb says what happened
 
     if battle_kind:
         t = first(battle_kind)
@@ -246,6 +252,13 @@ def _partial_or_named(norm: str, t: TriggerMention) -> bool:
     """A battle's name ("معارك تحرير الفلوجة") or part of a place ("السيطرة على أربعة أحياء")."""
     before = norm[max(0, t.start - len(t.prefix) - 10):t.start - len(t.prefix)]
     return bool(_BATTLE_NAME.search(before) or _PARTIAL.match(norm[t.end:t.end + 40]))
+
+
+_RESCUE = re.compile(r"^\s*(?:\S+\s+)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|الاسري|محتجز\w*|سجناء|معتقل\w*)")
+
+
+def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:
+    return any(k.kind in kinds and k.pos == "verb" for t in sm.triggers for k in t.kinds)
 
 
 def _is_associate(norm: str, a: ActorMention) -> bool:
