@@ -131,3 +131,24 @@ def test_a_call_to_protest_stays_planned_beside_the_protest_held():
     assert sorted(e.modality for e in events) == ["asserted", "planned"]
     assert {e.sub_event_type for e in events} == {"Peaceful protest"}
     assert all(e.actor1 == "Protesters (Syria)" and e.location == "As-Suwayda" for e in events)
+
+
+def test_who_holds_a_place_is_not_a_takeover():
+    text = "قصفت قوات النظام أمس بلدة كفرنبل الخاضعة لسيطرة فصائل المعارضة في ريف إدلب."
+    [event] = reportable(text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_purpose_and_rescue_are_not_takeovers():
+    planned = extract_text("بدأ الجيش العراقي أمس عملية عسكرية لاستعادة السيطرة على قضاء القائم.").events
+    assert all(e.modality == "planned" or e.sub_event_type != "Government regains territory" for e in planned)
+    rescue = reportable("حررت القوات الأمنية العراقية أمس عشرة مختطفين في قضاء الخالص بعد اشتباك مع خاطفيهم.")
+    assert all("territory" not in e.sub_event_type for e in rescue)
+
+
+def test_reported_speech_runs_on_through_the_paragraph():
+    text = ("قالت مصادر محلية إن اشتباكات عنيفة اندلعت أمس بين قسد وتنظيم داعش في بلدة الشحيل. "
+            "وسيطرت قسد على بلدة ذيبان بعد معارك استمرت ساعات.")
+    events = reportable(text)
+    assert len(events) == 2 and all(e.modality == "claimed" for e in events)

@@ -497,7 +497,8 @@ class _Builder:
 
 
 def _same_place(old: Draft, new: Draft) -> bool:
-    """Same place name, or (across sentences) within 10 km: "Mosul" and "Mosul - Old City" are one event."""
+    """Same place, or (across sentences) a place and its part or its surroundings: "Mosul" and
+    "Mosul - Old City", "Khan Shaykhun" and "ريف إدلب". Two villages are two places, however close."""
     a, b = old.place, new.place
     if a is None or b is None:
         return a is b or (new.place_inherited or old.place_inherited)
@@ -505,14 +506,16 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True
     if old.frame.sentence is new.frame.sentence:
         return False
+    if a.name.startswith(b.name + " - ") or b.name.startswith(a.name + " - "):
+        return True  # a neighbourhood and its city
     if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2:
-        return True  # "Khan Shaykhun" then "ريف إدلب": the broad mention restates the precise one
+        return True  # the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     from math import cos, hypot, radians
 
     km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
-    return km <= 10.0
+    return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
 
 
 def _better(a: Actor | None, b: Actor | None) -> Actor | None:

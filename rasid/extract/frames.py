@@ -130,7 +130,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     if "territory" in kinds and all(_partial_or_named(norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
         kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
-    if "territory" in kinds and all(_RESCUE.match(norm[t.end:t.end + 30]) for t in sm.triggers
+    if "territory" in kinds and all(_RESCUE.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
@@ -254,7 +254,7 @@ def _partial_or_named(norm: str, t: TriggerMention) -> bool:
     return bool(_BATTLE_NAME.search(before) or _PARTIAL.match(norm[t.end:t.end + 40]))
 
 
-_RESCUE = re.compile(r"^\s*(?:\S+\s+)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|الاسري|محتجز\w*|سجناء|معتقل\w*)")
+_RESCUE = re.compile(r"(?:^|\s)(?:ال)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|محتجز\w*|سجناء|معتقل\w*)")
 
 
 def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:
