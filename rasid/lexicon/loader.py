@@ -38,6 +38,7 @@ class Actor:
     country: str
     parent: str
     focus: str
+    government_side: bool = False  # state forces, or a militia fighting in a government campaign
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,12 @@ def _load_actors(directory: Path | None) -> tuple[dict[str, Actor], list[tuple[s
             kind = row.get("kind")
             if kind not in ACTOR_KINDS:
                 raise row.error(f"kind must be one of {sorted(ACTOR_KINDS)}, not {kind!r}")
-            actor = Actor(actor_id, row.get("canonical"), _int(row, "inter", 0, 8), kind,
-                          row.get("country"), row.get("parent"), row.get("focus") or actor_id)
+            inter = _int(row, "inter", 0, 8)
+            side = row.get("side")
+            if side not in ("", "government"):
+                raise row.error(f"side must be empty or 'government', not {side!r}")
+            actor = Actor(actor_id, row.get("canonical"), inter, kind, row.get("country"), row.get("parent"),
+                          row.get("focus") or actor_id, government_side=inter == 1 or side == "government")
             actors[actor_id] = actor
             if actor.parent:
                 parents.append((row, actor.parent))
