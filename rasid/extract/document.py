@@ -467,7 +467,7 @@ class _Builder:
         inter2 = d.actor2.inter if d.actor2 else None
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
-        event = Event(
+        event = Event.model_construct(
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
             event_type=f.event_type,
