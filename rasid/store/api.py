@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from rasid.ingest.readers import ReadFailure
 from rasid.models import REPORTABLE, DocResult, Document
 from rasid.resolve import claims as claims_mod
-from rasid.resolve import events as resolve
+from rasid.resolve import events as resolution
 from rasid.store import db
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
 from rasid.text.normalize import normalize
@@ -150,6 +150,7 @@ class Store:
         batch_size: int = 32,
         progress: bool = False,
         extractor_version: str | None = None,
+        resolve: bool = True,
     ) -> IngestSummary:
         """Extract and store articles; one transaction per batch; stored, up-to-date articles are skipped."""
         from rasid.pipeline import EXTRACTOR_VERSION, Pipeline
@@ -171,7 +172,7 @@ class Store:
 
             def flush_one() -> None:
                 prepared = pending.popleft()
-                part = self._commit(prepared, version)
+                part = self._commit(prepared, version, resolve)
                 summary.add(part)
                 if bar is not None:
                     bar.update(len(prepared.items) + len(prepared.failures))
@@ -235,7 +236,7 @@ class Store:
                 out.append((doc, h, pipeline.process(doc)))
         return _Prepared(out, failures)
 
-    def _commit(self, prepared: _Prepared, version: str) -> IngestSummary:
+    def _commit(self, prepared: _Prepared, version: str, resolve: bool = True) -> IngestSummary:
         results: list[tuple[Document, str, DocResult | None]] = []
         failures = list(prepared.failures)
         for doc, h, res in prepared.items:
@@ -249,13 +250,16 @@ class Store:
                 failures.append((doc.doc_id, "; ".join(res.errors)))
                 continue
             results.append((doc, h, res))
-        summary = db.write(self.engine, lambda conn: self._write_batch(conn, results, version))
+        summary = db.write(self.engine, lambda conn: self._write_batch(conn, results, version, resolve))
         summary.failed.extend(failures)
         return summary
 
     def add_results(self, pairs: Iterable[tuple[Document, DocResult]], *, extractor_version: str | None = None,
-                    batch_size: int = 64) -> IngestSummary:
-        """Store results extracted elsewhere (tests, distributed batch runs): same rules as `ingest`."""
+                    batch_size: int = 64, resolve: bool = True) -> IngestSummary:
+        """Store results extracted elsewhere (tests, distributed batch runs): same rules as `ingest`.
+
+        `resolve=False` only stores (bulk loads); call `rebuild_resolution()` once at the end.
+        """
         from rasid.pipeline import EXTRACTOR_VERSION
 
         version = extractor_version or EXTRACTOR_VERSION
@@ -264,7 +268,7 @@ class Store:
         batch: list[tuple[Document, str, DocResult | None]] = []
 
         def flush(b: list[tuple[Document, str, DocResult | None]]) -> None:
-            summary.add(db.write(self.engine, lambda c: self._write_batch(c, b, version)))
+            summary.add(db.write(self.engine, lambda c: self._write_batch(c, b, version, resolve)))
 
         for doc, result in pairs:
             batch.append((doc, content_hash(doc.text), result))
@@ -277,7 +281,7 @@ class Store:
         return summary
 
     def _write_batch(self, conn: Connection, items: Sequence[tuple[Document, str, DocResult | None]],
-                     version: str) -> IngestSummary:
+                     version: str, resolve: bool = True) -> IngestSummary:
         summary = IngestSummary()
         known = self._known([h for _, h, _ in items], conn)
         new_keys: list[str] = []
@@ -320,8 +324,10 @@ class Store:
             if crows:
                 conn.execute(claims.insert(), crows)
             summary.mentions += len(mrows)
-        if new_keys or dirty:
+        if resolve and (new_keys or dirty):
             self._resolve(conn, new_keys, dirty)
+        elif dirty:  # clusters that lost mentions must not keep describing them
+            self._resolve(conn, [], dirty)
         return summary
 
     # --- resolution -----------------------------------------------------------------------------
@@ -366,7 +372,7 @@ class Store:
         c = mentions.c
         places = []
         if m["cell_lat"] is not None and (m["geo_precision"] or 1) <= 2:
-            span = resolve.lon_cell_span(m["latitude"])
+            span = resolution.lon_cell_span(m["latitude"])
             places.append(sa.and_(c.cell_lat.between(m["cell_lat"] - 1, m["cell_lat"] + 1),
                                   c.cell_lon.between(m["cell_lon"] - span, m["cell_lon"] + span)))
         if m["admin2"]:
@@ -375,7 +381,7 @@ class Store:
             places.append(sa.and_(c.day == d, sa.func.lower(c.admin1) == m["admin1"].lower()))
         if not places:
             return None
-        return sa.and_(c.family == m["family"], c.day.between(d - resolve.MAX_DAY_GAP, d + resolve.MAX_DAY_GAP),
+        return sa.and_(c.family == m["family"], c.day.between(d - resolution.MAX_DAY_GAP, d + resolution.MAX_DAY_GAP),
                        sa.or_(*places))
 
     def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
@@ -390,8 +396,8 @@ class Store:
         ev_rows: list[dict[str, Any]] = []
         link_rows: list[dict[str, Any]] = []
         assign: list[dict[str, Any]] = []
-        for cl in resolve.cluster(pool):
-            row = resolve.merge(cl["members"], key=cl["key"], now=now_ts)
+        for cl in resolution.cluster(pool):
+            row = resolution.merge(cl["members"], key=cl["key"], now=now_ts)
             row["status"] = status.get(cl["key"], "auto")
             row["updated_at"] = now
             ev_rows.append(row)
@@ -618,7 +624,7 @@ def _public_event(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[st
 
 
 def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:
-    cl, cn = resolve.cell_of(ev.latitude, ev.longitude)
+    cl, cn = resolution.cell_of(ev.latitude, ev.longitude)
     return {
         "mention_key": f"{h[:16]}:{idx}", "document_id": doc_pk, "idx": idx,
         "event_date": ev.event_date, "time_precision": ev.time_precision, "event_type": ev.event_type,
@@ -629,7 +635,7 @@ def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:
         "geo_precision": ev.geo_precision, "fatalities": ev.fatalities or 0, "notes": ev.notes,
         "modality": ev.modality, "confidence": ev.confidence,
         "evidence": [e.model_dump() for e in ev.evidence],
-        "family": resolve.family_of(ev.event_type), "day": resolve.day_of(ev.event_date),
+        "family": resolution.family_of(ev.event_type), "day": resolution.day_of(ev.event_date),
         "cell_lat": cl, "cell_lon": cn, "cluster_key": None,
     }
 

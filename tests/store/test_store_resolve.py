@@ -200,3 +200,15 @@ def test_daily_clashes_in_one_town_do_not_chain(store: Store) -> None:
     events = store.events()
     assert [e["event_date"] for e in events] == ["2018-11-01", "2018-11-02", "2018-11-03", "2018-11-04"]
     assert all(e["n_sources"] == 2 for e in events)
+
+
+def test_bulk_load_then_rebuild(sqlite_url: str, tmp_path) -> None:
+    pairs = _corpus(12, seed=5)
+    with Store(sqlite_url) as bulk:
+        bulk.add_results(pairs, resolve=False)
+        assert bulk.stats()["events"] == 0
+        bulk.rebuild_resolution()
+        got = _clusters(bulk)
+    with Store(f"sqlite:///{tmp_path / 'inc.db'}") as inc:
+        inc.add_results(pairs, batch_size=7)
+        assert _clusters(inc) == got
