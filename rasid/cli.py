@@ -77,13 +77,16 @@ def lexicon_check(
 
     if directory is not None and not directory.is_dir():
         fail(f"{directory}: not a folder")
+    from rasid.extract.persons import check_person_cues
+
     try:
         lex = build_lexicon(directory)
+        person_words = check_person_cues()
     except (LexiconError, OSError) as exc:
         fail(str(exc), code=1)
         return
     typer.echo(f"ok: {len(lex.actors)} actors, {len(lex.actor_matcher)} actor aliases, "
-               f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues")
+               f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues, {person_words} person stop words")
 
 
 def _register_plugins() -> None:

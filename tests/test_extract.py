@@ -152,3 +152,13 @@ def test_reported_speech_runs_on_through_the_paragraph():
             "وسيطرت قسد على بلدة ذيبان بعد معارك استمرت ساعات.")
     events = reportable(text)
     assert len(events) == 2 and all(e.modality == "claimed" for e in events)
+
+
+def test_people_named_with_a_rank_a_spokesman_title_or_an_apposition():
+    text = ("وقال فرهاد شامي، وهو مدير المركز الإعلامي لقسد، إن قواته طردت المسلحين من بلدة ذيبان أمس. "
+            "وأعلن العميد يحيى رسول أن القوات دخلت القضاء، فيما قال المتحدث باسم التحالف الكولونيل ريان ديلون "
+            "إن الغارات مستمرة.")
+    result = extract_text(text)
+    people = [e.text for e in result.entities if e.kind == "person"]
+    assert people == ["فرهاد شامي", "يحيى رسول", "ريان ديلون"]
+    assert all(text[e.start:e.end] == e.text for e in result.entities)

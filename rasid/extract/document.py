@@ -20,6 +20,7 @@ from rasid.extract.frames import Frame, build_frames
 from rasid.extract.language import detect_language
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention, find_mentions
 from rasid.extract.notes import write_notes
+from rasid.extract.persons import find_persons
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Actor, Lexicon, get_lexicon
 from rasid.models import REPORTABLE, Claim, DocResult, Document, Entity, Event, Evidence
@@ -552,6 +553,15 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
             canonical = canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
             kind = "organization" if m.actor.kind == "organization" else "actor"
             out.append(Entity.model_construct(kind=kind, text=text, start=a, end=b, canonical=canonical))
+    named = bytearray(len(nt.norm) + 1)
+    for sm in mentions:
+        for m in sm.actors:
+            named[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for p in places:
+        named[p.start:p.end] = b"\x01" * (p.end - p.start)
+    for person in find_persons(nt, named):
+        a, b, text = span(person.start, person.end)
+        out.append(Entity.model_construct(kind="person", text=text, start=a, end=b, canonical=text))
     for p in places:
         a, b, text = span(p.start, p.end)
         out.append(Entity.model_construct(kind="place", text=text, start=a, end=b, canonical=p.name,
