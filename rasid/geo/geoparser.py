@@ -563,6 +563,8 @@ class Geoparser:
         name, feature, precision, qualifier = p.name, p.feature, 1, ""
         lat, lon, admin1, admin2, country, iso = p.lat, p.lon, p.admin1, p.admin2, p.country_name, p.iso
         start, end = r.start, r.end
+        if p.feature == "country":
+            admin1 = admin2 = None  # coded at the capital, but no governorate is claimed
         if p.feature == "neighbourhood" and p.parent:
             city = gaz.get(p.parent)
             if city is not None:

@@ -194,3 +194,8 @@ def test_direction_of_a_place(parse):
     village, city = parse("سيطرت القوات على قرية العزبة شمال دير الزور")
     assert village.name == "Al-Izba" and village.geo_precision == 1
     assert city.geo_precision == 1  # it only says where the village is
+
+
+def test_country_mentions_claim_no_governorate(parse):
+    (m,) = parse("غارات على سوريا")
+    assert m.feature == "country" and m.geo_precision == 3 and m.iso == 760 and m.admin1 is None
