@@ -1,0 +1,498 @@
+"""Events of one document: frames placed, dated, counted, merged (ACLED: one event per place, day, pair).
+
+Frames become events once each has a place (one per place of a coordinated list), a date and a
+fatality count; frames that restate or elaborate an earlier event of the same document merge into it.
+Rules and their reasons: docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasid.extract import ontology as o
+from rasid.extract.claims import killed_count
+from rasid.extract.frames import Frame, build_frames
+from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+from rasid.extract.notes import write_notes
+from rasid.geo.geoparser import PlaceMention
+from rasid.lexicon.loader import Actor, Lexicon
+from rasid.models import REPORTABLE, Event, Evidence
+from rasid.text.dates import DateMention
+from rasid.text.normalize import NormText
+from rasid.text.numbers import NumberMention
+
+COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
+                 "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
+ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
+_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
+_WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
+                            "Peaceful protest", "Violent demonstration"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
+#: Only و-words between two places: villages the gazetteer does not know, in the same list.
+_UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
+#: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
+_NESTING_GLUE = re.compile(
+    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
+    r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
+    r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
+)
+#: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
+_LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
+_FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
+_MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
+#: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
+_MIN_CONFIDENCE_FLAGGED = 0.4
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built: a frame with its place, date and fatalities."""
+
+    frame: Frame
+    place: PlaceMention | None
+    date: dt.date | None
+    precision: int | None
+    date_span: tuple[int, int] | None
+    fatalities: int
+    fatality_span: tuple[int, int] | None
+    place_inherited: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # normalised spans
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: list[Actor] = field(default_factory=list)
+    assoc2: list[Actor] = field(default_factory=list)
+
+
+
+class EventBuilder:
+    def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
+                 places: list[PlaceMention], dates: list[DateMention], numbers: list[NumberMention],
+                 published: dt.date | None, country: str | None) -> None:
+        self.nt = nt
+        self.lexicon = lexicon
+        self.mentions = mentions
+        self.places = [p for p in places if p.role == "mention"]
+        self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
+        starts = [sm.sentence.start for sm in mentions]
+        for p in self.places:
+            i = bisect_right(starts, p.start) - 1
+            if i >= 0 and p.end <= mentions[i].sentence.end:
+                self.places_in[i].append(p)
+        self.dates = dates
+        self.numbers = numbers
+        self.count_starts = sorted(n.start for n in numbers if n.kind == "count")
+        self.published = published
+        self.country = country
+        self.ref_year = self._reference_year()
+        self.story_date = self._story_date()
+
+    # --- document context
+    def _reference_year(self) -> int | None:
+        if self.published:
+            return self.published.year
+        years = [d.date.year for d in self.dates if d.date] + [d.year_only for d in self.dates if d.year_only]
+        return max(years) if years else None
+
+    def _story_date(self) -> tuple[dt.date, int, tuple[int, int]] | None:
+        lead_end = self.mentions[min(3, len(self.mentions) - 1)].sentence.end if self.mentions else 0
+        for d in self.dates:
+            if d.date and d.start <= lead_end and d.precision == 1:
+                return d.date, d.precision, (d.start, d.end)
+        return None
+
+    def _focus_place(self, before: int) -> PlaceMention | None:
+        """The place the story is about, for sentences that name none: most named precise place so far."""
+        seen = [p for p in self.places if p.start < before and p.latitude is not None]
+        if not seen:
+            seen = [p for p in self.places if p.latitude is not None][:1]
+        if not seen:
+            return None
+        counts = Counter(p.name for p in seen)
+        best = min(seen, key=lambda p: (p.geo_precision, -counts[p.name], -p.start))
+        return best
+
+    # --- main loop
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        previous: Draft | None = None
+        attributed = False  # the previous sentence of this paragraph was attributed to a source
+        for i, sm in enumerate(self.mentions):
+            frames = build_frames(self.nt.norm, sm)
+            same_paragraph = i > 0 and "\n" not in self.nt.norm[self.mentions[i - 1].sentence.end:sm.sentence.start]
+            if attributed and same_paragraph:
+                for frame in frames:
+                    if frame.modality == "asserted":
+                        frame.modality = "claimed"  # reported speech runs on: "وقالت مصادر إن ... . وأضافت"
+            attributed = (attributed and same_paragraph) or sm.has_cue("claim")
+            if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
+                    and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
+                    and _LIST_INTRO.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
+                for draft in self._expand(previous, sm):
+                    if self._merge_into(drafts, draft) is None:
+                        drafts.append(draft)
+                continue
+            fatality = self._fatalities(sm)
+            used_fatality = False
+            for frame in frames:
+                self._resolve_actors(frame, previous)
+                if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
+                    if fatality and not used_fatality:
+                        previous.fatalities = max(previous.fatalities, fatality[0])
+                        previous.fatality_span = previous.fatality_span or fatality[1]
+                        used_fatality = True
+                    previous.evidence.append((sm.sentence.start, sm.sentence.end))
+                    continue
+                for place, inherited in self._places_for(frame):
+                    date, precision, span = self._date_for(frame)
+                    draft = Draft(frame, place, date, precision, span, 0, None, inherited)
+                    if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                        draft.fatalities, draft.fatality_span = fatality
+                        used_fatality = True
+                    draft.evidence.append((frame.trigger.start, frame.trigger.end))
+                    self._fill_actors(draft)
+                    if self._background(frame, date):
+                        frame.modality = "background"
+                        if span is None or not (sm.sentence.start <= span[0] < sm.sentence.end):
+                            draft.date, draft.precision, draft.date_span = None, None, None  # history's own
+                    floor = _MIN_CONFIDENCE if frame.modality in REPORTABLE else _MIN_CONFIDENCE_FLAGGED
+                    if self._confidence(draft) < floor:
+                        continue
+                    merged = self._merge_into(drafts, draft)
+                    if merged is None:
+                        drafts.append(draft)
+                        previous = draft
+                    else:
+                        previous = merged
+        return drafts
+
+    def _definite_noun(self, frame: Frame) -> bool:
+        """"القصف", "الاشتباكات": a definite masdar points back to the event just reported."""
+        t = frame.trigger
+        definite = "ال" in t.prefix or self.nt.norm.startswith("ال", t.start)
+        return definite and all(k.pos != "verb" for k in t.kinds)
+
+    def _expand(self, previous: Draft, sm: SentenceMentions) -> list[Draft]:
+        """"فإن القرى هي X وY وZ": the places listed after an event are more events of the same kind."""
+        s = sm.sentence
+        anchor = TriggerMention(s.start, s.start, previous.frame.trigger.kinds, "", "")
+        frame = dataclasses.replace(previous.frame, sentence=sm, trigger=anchor)
+        out = []
+        for place, inherited in self._places_for(frame):
+            if inherited or place is None:
+                continue
+            draft = dataclasses.replace(previous, frame=frame, place=place, place_inherited=False, fatalities=0,
+                                        fatality_span=None, evidence=[(place.start, place.end)])
+            out.append(draft)
+        return out
+
+    def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        if sm.has_cue("aggregate"):
+            return None  # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths
+        found = self._killed(sm)
+        if found is None:
+            found = self._executed(sm)
+        return found
+
+    def _executed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        """An execution or beheading kills its victims: "أعدم التنظيم خمسة مدنيين" is 5 deaths."""
+        for t in sm.triggers:
+            if "execution" in t.kind_names and {k.pos for k in t.kinds} & {"verb", "noun"}:
+                i = bisect_left(self.count_starts, t.end)
+                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 25 and self.count_starts[i] < sm.sentence.end:
+                    n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
+                    if n.value >= 1 and not n.vague:
+                        return int(n.value), (t.start, n.end)
+        return None
+
+    def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
+        if not found:
+            return None
+        value, span = found
+        return int(value), span
+
+    def _resolve_actors(self, frame: Frame, previous: Draft | None) -> None:
+        sm = frame.sentence
+        if sm.has_cue("both_sides") and previous is not None and previous.frame.event_type == frame.event_type:
+            if frame.actor1 is None:
+                frame.actor1 = previous.frame.actor1
+                frame.actor2 = previous.frame.actor2
+
+    def _places_for(self, frame: Frame) -> list[tuple[PlaceMention | None, bool]]:
+        s = frame.sentence.sentence
+        inside = self.places_in[frame.sentence.index]
+        if any(p.feature != "country" for p in inside):
+            inside = [p for p in inside if p.feature != "country"]
+        if any(p.country in _FOCUS_COUNTRIES for p in inside):
+            inside = [p for p in inside if p.country in _FOCUS_COUNTRIES or p.country is None]  # "من اسطنبول"
+        focus = self._focus_place(s.start) if not inside or all(p.feature == "country" for p in inside) else None
+        if focus is not None or not inside:
+            return [(focus, True)]  # "شمالي العراق" in a headline: the article's place says more
+        groups: list[list[PlaceMention]] = []
+        last_end = 0  # end of the last mention read, a skipped container included
+        for p in inside:
+            glue = self.nt.norm[last_end:p.start] if groups else ""
+            if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
+                glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
+            last_end = p.end
+            if groups and (_LIST_GLUE.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
+                groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
+            elif groups and _NESTING_GLUE.match(glue):
+                continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
+            else:
+                groups.append([p])
+        t = frame.trigger
+        after = [g for g in groups if g[0].start >= t.start]
+        pool = after or groups
+        best = min(pool, key=lambda g: (min(p.geo_precision for p in g), pool.index(g)))
+        top = min(p.geo_precision for p in best)
+        chosen = [p for p in best if p.geo_precision == top]
+        seen: set[str] = set()
+        out: list[tuple[PlaceMention | None, bool]] = []
+        for p in chosen:
+            if p.name not in seen:
+                seen.add(p.name)
+                out.append((p, False))
+        return out
+
+    def _date_for(self, frame: Frame) -> tuple[dt.date | None, int | None, tuple[int, int] | None]:
+        s = frame.sentence.sentence
+        inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end and d.date is not None]
+        if inside:
+            t = frame.trigger.start
+            d = min(inside, key=lambda d: abs(d.start - t))
+            return d.date, d.precision, (d.start, d.end)
+        if self.story_date:
+            return self.story_date
+        if self.published:
+            return self.published, 2, None
+        return None, None, None
+
+    def _background(self, frame: Frame, date: dt.date | None) -> bool:
+        sm = frame.sentence
+        s = sm.sentence
+        years = [d.year_only for d in self.dates if s.start <= d.start and d.end <= s.end and d.year_only]
+        if self.ref_year and any(y < self.ref_year for y in years):
+            return True
+        if date and self.published and (self.published - date).days > 60:
+            return True
+        if sm.has_cue("earlier"):
+            return True
+        if _PLUPERFECT.search(self.nt.norm[s.start:s.end]) and not sm.has_cue("anchor"):
+            return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
+        if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:s.end]):
+            return True
+        return False
+
+    def _actor(self, mention: ActorMention | None) -> Actor | None:
+        return mention.actor if mention else None
+
+    def _fill_actors(self, draft: Draft) -> None:
+        f = draft.frame
+        draft.actor1 = self._actor(f.actor1)
+        draft.actor2 = self._actor(f.actor2)
+        draft.assoc1 = [a.actor for a in f.assoc1]
+        draft.assoc2 = [a.actor for a in f.assoc2]
+        for side in (1, 2):
+            actor = draft.actor1 if side == 1 else draft.actor2
+            if actor and actor.parent and actor.parent in self.lexicon.actors:
+                parent = self.lexicon.actors[actor.parent]
+                if parent.inter == actor.inter:
+                    (draft.assoc1 if side == 1 else draft.assoc2).insert(0, actor)
+                    if side == 1:
+                        draft.actor1 = parent
+                    else:
+                        draft.actor2 = parent
+        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in (
+            "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
+        ):
+            draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
+            draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
+        if draft.actor1 is None and f.event_type == o.VAC:
+            draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
+                and draft.actor2.inter not in (6, 7):
+            draft.actor1, draft.actor2 = draft.actor2, None
+            draft.assoc1, draft.assoc2 = draft.assoc2, []
+        if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
+            draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
+        if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
+            draft.actor2 = self.lexicon.actors.get("civilians")
+        if draft.actor1 is None and f.sub_event_type == "Arrests":
+            draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
+        if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
+            draft.actor2 = None
+
+    def _confidence(self, d: Draft) -> float:
+        """How sure we are that the sentence reports this event (not talk about violence, trials, history)."""
+        f = d.frame
+        sm = f.sentence
+        support = sum((
+            sm.has_cue("anchor"),
+            sm.has_cue("occur"),
+            bool(d.fatalities or self._has_count(sm)),
+            bool(f.actor1 and (f.actor1.actor.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
+            bool(d.place and not d.place_inherited and d.place.feature != "country"),
+        ))
+        score = f.weight + 0.1 * support + (0.05 if f.actor2 else 0.0)
+        score -= 0.35 if sm.has_cue("legal") and f.event_type not in (o.PROTESTS, o.RIOTS) else 0.0
+        score -= 0.25 if sm.has_cue("generic") else 0.0
+        score -= 0.3 if sm.has_cue("aggregate") else 0.0
+        needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
+        if support < needed:
+            score *= 0.5
+        if d.place is not None and d.place.feature == "country":
+            score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
+        pos = {k.pos for k in f.trigger.kinds}
+        if "verb" not in pos:
+            eventive = sm.has_cue("anchor") or sm.has_cue("occur") or bool(d.fatalities or self._has_count(sm)) \
+                or any(k.pos == "verb" for t in sm.triggers for k in t.kinds)
+            if not eventive:
+                score *= 0.4 if pos == {"instrument"} else 0.6  # "صواريخ", "التفجير" named, nothing happening
+        if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
+            score *= 0.5
+        return round(max(0.0, min(score, 1.0)), 3)
+
+    def _has_count(self, sm: SentenceMentions) -> bool:
+        s = sm.sentence
+        i = bisect_left(self.count_starts, s.start)
+        return i < len(self.count_starts) and self.count_starts[i] < s.end
+
+    def _merge_into(self, drafts: list[Draft], new: Draft) -> Draft | None:
+        """An earlier draft that reports the same event (same type family, place, day, actors), updated."""
+        for old in drafts:
+            if old.frame.event_type != new.frame.event_type:
+                continue
+            if (old.frame.modality in REPORTABLE) != (new.frame.modality in REPORTABLE):
+                continue  # a call to protest on Friday is not the protest held today
+            if not _same_place(old, new):
+                continue
+            if old.date and new.date and abs((old.date - new.date).days) > 0:
+                continue
+            if not _compatible(old.actor1, new.actor1) or not _compatible(old.actor2, new.actor2):
+                if not (_compatible(old.actor1, new.actor2) and _compatible(old.actor2, new.actor1)):
+                    continue
+            old.evidence.extend(new.evidence)
+            if new.place and (old.place is None or old.place_inherited or new.place.geo_precision < old.place.geo_precision):
+                old.place, old.place_inherited = new.place, new.place_inherited
+            old.actor1 = _better(old.actor1, new.actor1)
+            old.actor2 = _better(old.actor2, new.actor2)
+            if new.fatalities > old.fatalities:
+                old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
+            if old.date is None or (new.precision or 9) < (old.precision or 9):
+                old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
+            if new.frame.modality == "asserted" and old.frame.modality == "claimed":
+                old.frame.modality = "asserted"
+            if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
+                    o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
+                    and new.frame.event_type == o.BATTLES:
+                old.frame.sub_event_type = new.frame.sub_event_type
+            return old
+        return None
+
+    # --- output
+    def _name(self, actor: Actor | None, country: str | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.canonical == "@state":
+            state = self.lexicon.state_actor(country)
+            if state:
+                return state.canonical
+            return f"Military Forces of {COUNTRY_NAMES[country]}" if country in COUNTRY_NAMES else "State forces"
+        if "{country}" in actor.canonical:
+            return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
+        return actor.canonical
+
+    def to_event(self, d: Draft) -> Event:
+        f = d.frame
+        p = d.place
+        iso2 = ISO2_BY_NAME.get(p.country) if p and p.country else self.country
+        spans = sorted(set(d.evidence + ([d.fatality_span] if d.fatality_span else [])
+                           + ([d.date_span] if d.date_span else [])
+                           + ([(p.start, p.end)] if p and not d.place_inherited else [])))
+        evidence = []
+        for start, end in spans:
+            a, b = self.nt.span(start, end)
+            evidence.append(Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
+        # the sentence itself is the first evidence span: the words that say so
+        s = f.sentence.sentence
+        a, b = self.nt.span(s.start, s.end)
+        evidence.insert(0, Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
+        actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
+        inter1 = d.actor1.inter if d.actor1 else None
+        inter2 = d.actor2.inter if d.actor2 else None
+        if actor2 is not None and actor2 == actor1:
+            actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
+        event = Event.model_construct(
+            event_date=d.date.isoformat() if d.date else None,
+            time_precision=d.precision if d.date else None,
+            event_type=f.event_type,
+            sub_event_type=f.sub_event_type,
+            actor1=actor1,
+            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
+            actor2=actor2,
+            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc2)))) or None,
+            inter1=inter1 or None,
+            inter2=inter2 or None,
+            interaction=o.interaction(inter1, inter2),
+            location=p.name if p else None,
+            admin1=p.admin1 if p else None,
+            admin2=p.admin2 if p else None,
+            country=p.country if p else (COUNTRY_NAMES.get(self.country) if self.country else None),
+            iso=p.iso if p else None,
+            latitude=p.latitude if p else None,
+            longitude=p.longitude if p else None,
+            geo_precision=p.geo_precision if p and p.latitude is not None else None,
+            fatalities=d.fatalities,
+            modality=f.modality,  # type: ignore[arg-type]
+            confidence=self._confidence(d),
+            evidence=evidence,
+        )
+        event.notes = write_notes(event)
+        return event
+
+
+def _same_place(old: Draft, new: Draft) -> bool:
+    """Same place, or (across sentences) a place and its part or its surroundings: "Mosul" and
+    "Mosul - Old City", "Khan Shaykhun" and "ريف إدلب". Two villages are two places, however close."""
+    a, b = old.place, new.place
+    if a is None or b is None:
+        return a is b or (new.place_inherited or old.place_inherited)
+    if a.name == b.name:
+        return True
+    if old.frame.sentence is new.frame.sentence:
+        return False
+    if a.name.startswith(b.name + " - ") or b.name.startswith(a.name + " - "):
+        return True  # a neighbourhood and its city
+    if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2:
+        return True  # the broad mention restates the precise one
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    from math import cos, hypot, radians
+
+    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
+    return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
+
+
+def _better(a: Actor | None, b: Actor | None) -> Actor | None:
+    """The more informative of two compatible actors: a named group beats "unidentified"."""
+    if a is None or (a.focus == "unknown" and b is not None):
+        return b
+    return a
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    if a.focus == "unknown" or b.focus == "unknown":
+        return True  # "مجهولون" in one report, the group named in another
+    # "الجنود" (generic state forces) and "الجيش العراقي" are the same side
+    return {a.canonical, b.canonical} & {"@state"} != set() and a.inter == b.inter == 1
+
