@@ -346,11 +346,13 @@ class Geoparser:
         s = 0.0
         if p.country in FOCUS:
             s += 2.0
+            why.append(f"+2 in {p.country_name}")
         else:
             s -= 2.0
             why.append(f"-2 outside Syria/Iraq ({p.country})")
         if p.source == "supplement":
             s += 0.5
+            why.append("+0.5 curated supplement")
         if p.population > 0:
             pop = 0.4 * math.log10(p.population + 1)
             s += pop
@@ -378,6 +380,7 @@ class Geoparser:
                 why.append("+2 'حي' cue")
             else:
                 s -= 1
+                why.append("-1 a neighbourhood named without 'حي'")
             if p.parent and p.parent in ctx.named_ids:
                 s += 3
                 why.append(f"+3 its city ({p.parent}) is named")
@@ -391,6 +394,7 @@ class Geoparser:
             why.append(f"+2 cue '{r.cue}' fits feature {p.feature}")
         elif cue_feat == "populated" and p.feature not in ("populated", "admin1"):
             s -= 1
+            why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
         if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
             w = 3.0 if ctx.admins[(p.country, p.admin1)] > 0 else 0.0
             if w:
