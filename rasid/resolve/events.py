@@ -275,14 +275,14 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         ri, rj = find(i), find(j)
         if ri == rj or docs[ri] & docs[rj]:
             continue  # already together, or would put two mentions of one article in one event
+        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
+            continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
         pair = (ri, rj) if ri < rj else (rj, ri)
         if pair in rejected:
             continue
         if not all((min(x, y), max(x, y)) in linked for x in members[ri] for y in members[rj]):
             rejected.add(pair)  # groups only grow, so a failed complete-linkage check stays failed
             continue  # complete linkage: no chaining of daily clashes in one town into one long "event"
-        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
-            continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
         if ri > rj:
             ri, rj = rj, ri
         parent[rj] = ri
