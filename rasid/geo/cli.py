@@ -114,7 +114,7 @@ def parse_cmd(
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"cannot read {file}: {exc}")
             return
-    mentions = get_geoparser().parse(NormText.of(text))
+    mentions = get_geoparser().parse(NormText.of(text), explain=True)
     typer.echo(explain(mentions) if mentions else "no place mentions")
 
 

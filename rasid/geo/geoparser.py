@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rasid.geo.admin import FOCUS, haversine_km
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ _DIRECTION_CUES = {"شرق": "east", "غرب": "west", "شمال": "north", "ج�
 _CONTAINER_CUES = frozenset({*_DIRECTION_CUES, "ريف", "ريفي", "ارياف", "محافظه", "مدينه", "ناحيه", "قضاء",
                              "منطقه"})
 _WORD = re.compile(r"\w+")
+_DIRECTION_AFTER = re.compile(r"\s+(ال\w+)(?:\s+(ال\w+))?")
+_NBH_BEFORE_CITY = re.compile(
+    r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
@@ -234,7 +238,7 @@ class Geoparser:
                 raw.start = s
             # direction after ("ريف دير الزور الشرقي", "بادية حمص الشرقية")
             after = norm[raw.end:raw.end + 30]
-            mdir = re.match(r"^\s+(ال\w+)(?:\s+(ال\w+))?", after)
+            mdir = _DIRECTION_AFTER.match(after) if after[:3].lstrip().startswith("ال") else None
             if mdir and mdir.group(1) in _DIRECTIONS:
                 raw.direction = _DIRECTIONS[mdir.group(1)]
                 end = raw.end + mdir.end(1)
@@ -277,20 +281,22 @@ class Geoparser:
             if line_start == 0 and r.start > 60:
                 line_start = r.start - 60  # a long line: only its last 60 characters matter here
             before = norm[line_start:r.start]
-            if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(norm, r.end):
+            if ((":" in before or "." in before or "بتوقيت" in before) and _CLOCK_BEFORE.search(before)) or (
+                    ":" in norm[r.end:r.end + 12] and _CLOCK_AFTER.match(norm, r.end)):
                 r.role = "clock"
                 continue
+            if not (line_start == 0 or norm[line_start - 1] == "\n") or r.start - line_start > 40:
+                continue
             head = before.strip()
-            at_line_start = line_start == 0 or norm[line_start - 1] == "\n"
             after = norm[r.end:r.end + 80]
-            if at_line_start and len(head) <= 25 and len(_WORD.findall(head)) <= 2 and (
+            if len(head) <= 25 and len(_WORD.findall(head)) <= 2 and (
                 _DATELINE_AFTER.match(after) or _DATELINE_AFTER2.match(after)
             ):
                 r.role = "dateline"
                 continue
         for a, b in zip(raws, raws[1:], strict=False):
             # "السوسة (سوريا) -": the country in the dateline's parentheses is part of it
-            if a.role == "dateline" and b.role == "mention" and re.fullmatch(r"\s*\(", norm[a.end:b.start]):
+            if a.role == "dateline" and b.role == "mention" and norm[a.end:b.start].strip() == "(":
                 b.role = "dateline"
         for i in range(len(raws) - 1):
             a, b = raws[i], raws[i + 1]
@@ -306,7 +312,7 @@ class Geoparser:
                     a.nbh_city = i + 1
                     b.consumed = True
                     continue
-            if a.cue in ("طريق", "اوتوستراد") and re.fullmatch(r"\s*(-|/|–)?\s*", gap):
+            if a.cue in ("طريق", "اوتوستراد") and gap.strip() in ("", "-", "/", "–"):
                 a.road_to = i + 1
                 continue
             if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap) or (
@@ -318,8 +324,7 @@ class Geoparser:
             if r.consumed or r.cue is not None:
                 continue
             before = norm[max(0, r.start - 40):r.start]
-            m = re.search(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$",
-                          before)
+            m = _NBH_BEFORE_CITY.search(before) if "حي" in before else None
             if m and self._is_city(r):
                 off = max(0, r.start - 40)
                 r.unknown_nbh = m.group(1).strip('" ')
@@ -339,29 +344,32 @@ class Geoparser:
     # ---- scoring -------------------------------------------------------------------------------
     def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int,
                explain: bool = True) -> tuple[float, list[str]]:
-        from rasid.geo.admin import FOCUS, haversine_km
-
         p = self.gazetteer.places[i]
-        why: list[str] = [] if explain else _NO_WHY
+        why: list[str] = []
         s = 0.0
         if p.country in FOCUS:
             s += 2.0
-            why.append(f"+2 in {p.country_name}")
+            if explain:
+                why.append(f"+2 in {p.country_name}")
         else:
             s -= 2.0
-            why.append(f"-2 outside Syria/Iraq ({p.country})")
+            if explain:
+                why.append(f"-2 outside Syria/Iraq ({p.country})")
         if p.source == "supplement":
             s += 0.5
-            why.append("+0.5 curated supplement")
+            if explain:
+                why.append("+0.5 curated supplement")
         if p.population > 0:
             pop = 0.4 * math.log10(p.population + 1)
             s += pop
-            why.append(f"+{pop:.1f} population {p.population}")
+            if explain:
+                why.append(f"+{pop:.1f} population {p.population}")
         cue_feat = CUE_FEATURE.get(r.cue or "", "")
         if p.feature == "admin1":
             if r.cue in ("محافظه", "محافظتي", "محافظات"):
                 s += 8
-                why.append("+8 'محافظة' names a governorate")
+                if explain:
+                    why.append("+8 'محافظة' names a governorate")
             elif r.cue in ("ريف", "ريفي", "ارياف"):
                 s += 0.5
             else:
@@ -370,36 +378,45 @@ class Geoparser:
                               and self.gazetteer.places[j].country == p.country for j in r.cands if j != i)
                 if capital:
                     s -= 2
-                    why.append("-2 bare name: the city, not the governorate")
+                    if explain:
+                        why.append("-2 bare name: the city, not the governorate")
                 else:
                     s += 3
-                    why.append("+3 governorate name (no city of that name)")
+                    if explain:
+                        why.append("+3 governorate name (no city of that name)")
         elif p.feature == "neighbourhood":
             if r.cue in ("حي", "احياء", "حيي"):
                 s += 2
-                why.append("+2 'حي' cue")
+                if explain:
+                    why.append("+2 'حي' cue")
             else:
                 s -= 1
-                why.append("-1 a neighbourhood named without 'حي'")
+                if explain:
+                    why.append("-1 a neighbourhood named without 'حي'")
             if p.parent and p.parent in ctx.named_ids:
                 s += 3
-                why.append(f"+3 its city ({p.parent}) is named")
+                if explain:
+                    why.append(f"+3 its city ({p.parent}) is named")
         elif p.feature == "country":
             s += 1
         if r.cue in ("حي", "احياء", "حيي") and p.feature not in ("neighbourhood", "populated"):
             s -= 5
-            why.append("-5 'حي' names a neighbourhood")
+            if explain:
+                why.append("-5 'حي' names a neighbourhood")
         if cue_feat and cue_feat not in ("region", "road", "admin1") and p.feature == cue_feat:
             s += 2
-            why.append(f"+2 cue '{r.cue}' fits feature {p.feature}")
+            if explain:
+                why.append(f"+2 cue '{r.cue}' fits feature {p.feature}")
         elif cue_feat == "populated" and p.feature not in ("populated", "admin1"):
             s -= 1
-            why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
+            if explain:
+                why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
         if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
             w = 3.0 if ctx.admins[(p.country, p.admin1)] > 0 else 0.0
             if w:
                 s += w
-                why.append(f"+{w:.0f} article names {p.admin1}")
+                if explain:
+                    why.append(f"+{w:.0f} article names {p.admin1}")
         # distance to other places of the article
         anchors = [pt for pt, who in ctx.anchor_points().items() if who != {idx}]
         if anchors and p.feature not in ("country", "admin1"):
@@ -412,12 +429,14 @@ class Geoparser:
                 s += 1
             elif d > 400:
                 s -= 1
-            why.append(f"nearest other place {d:.0f} km")
+            if explain:
+                why.append(f"nearest other place {d:.0f} km")
         if ctx.dateline is not None:
             d = haversine_km(p.lat, p.lon, *ctx.dateline)
             if d < 100:
                 s += 1
-                why.append(f"+1 {d:.0f} km from the dateline")
+                if explain:
+                    why.append(f"+1 {d:.0f} km from the dateline")
         # "X في Y": X lies in Y
         if r.container is not None:
             c = raws[r.container]
@@ -426,14 +445,19 @@ class Geoparser:
                 cp = self.gazetteer.places[cb]
                 if cp.admin1 == p.admin1 and cp.country == p.country:
                     s += 3
-                    why.append(f"+3 said to be in {cp.name} ({cp.admin1})")
+                    if explain:
+                        why.append(f"+3 said to be in {cp.name} ({cp.admin1})")
                 if cp.feature != "admin1" and haversine_km(p.lat, p.lon, cp.lat, cp.lon) < 60:
                     s += 2
-                    why.append(f"+2 within 60 km of {cp.name}")
+                    if explain:
+                        why.append(f"+2 within 60 km of {cp.name}")
         return s, why
 
-    def parse(self, nt: NormText) -> list[PlaceMention]:
-        """Place mentions in document order, each resolved (or left unresolved: lat/lon None)."""
+    def parse(self, nt: NormText, *, explain: bool = False) -> list[PlaceMention]:
+        """Place mentions in document order, each resolved (or left unresolved: lat/lon None).
+
+        `why` always names the choice and the rejected candidates; with `explain=True` it also lists
+        every score term of places that had no rival (the debug view uses this)."""
         norm = nt.norm
         raws = self._find(norm)
         if not raws:
@@ -458,18 +482,23 @@ class Geoparser:
                 if r.role == "dateline":
                     ctx.dateline = (p.lat, p.lon)
         # pass 2 and 3: score, then rescore with the chosen places as anchors
-        for round_ in range(2):
+        # (with anchors from unambiguous places already, one round is enough)
+        for round_ in range(0 if not ctx.anchors else 1, 2):
             last = round_ == 1
             for idx in reversed(range(len(raws))):  # containers (later) first
                 r = raws[idx]
                 if not r.cands:
                     continue
-                if len(r.cands) == 1 and not last:
+                if len(r.cands) == 1 and not (last and explain):
                     r.best = r.cands[0]
+                    r.scores = {r.best: (0.0, ["the only place with this name"])}
                     continue
-                scored = {i: self._score(r, i, ctx, raws, idx, explain=last) for i in r.cands}
+                scored = {i: self._score(r, i, ctx, raws, idx, explain=explain) for i in r.cands}
+                best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
+                if last and not explain:  # explain the winner only
+                    scored[best] = self._score(r, best, ctx, raws, idx, explain=True)
                 r.scores = scored
-                r.best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
+                r.best = best
             if round_ == 0:
                 ctx.anchors = []
                 ctx.admins = {}
@@ -553,13 +582,12 @@ class Geoparser:
         return scored
 
     def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
-        from rasid.geo.admin import haversine_km
-
         gaz = self.gazetteer
         assert r.best is not None
         p = gaz.places[r.best]
         score, why = r.scores[r.best]
-        why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why]
+        why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why] if len(r.scores) > 1 or why[:1] != [
+            "the only place with this name"] else list(why)
         others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3]
         for s, i in others:
             q = gaz.places[i]
@@ -658,16 +686,6 @@ def _contains_name(norm: str, name: str) -> bool:
     from rasid.geo.gazetteer import name_key
 
     return name_key(name) in norm
-
-
-class _NoWhy(list[str]):
-    """A `why` list that forgets: scoring rounds whose explanation nobody reads."""
-
-    def append(self, item: str) -> None:
-        return None
-
-
-_NO_WHY = _NoWhy()
 
 
 @dataclass
