@@ -95,6 +95,23 @@ _UNKNOWN_NBH = re.compile(
     r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:بني|ابو|باب|عين|تل|دير|ام|راس|بستان|مساكن|"
     r"كرم|جبل|سوق|بيت|شارع)\s+)?ال\w{2,})"
 )
+_NBH_WORD = re.compile(r"(?:حي|احياء)\s")
+
+
+def _unknown_nbh_matches(norm: str) -> list[re.Match[str]]:
+    """`_UNKNOWN_NBH` matches, found from the (rare) places where "حي " or "احياء " occurs."""
+    out = []
+    for hit in _NBH_WORD.finditer(norm):
+        start = hit.start()
+        ws = start
+        while ws > 0 and start - ws < 4 and norm[ws - 1] not in ' \n\t"(':
+            ws -= 1
+        m = _UNKNOWN_NBH.match(norm, ws)
+        if m:
+            out.append(m)
+    return out
+
+
 _NOT_NBH_NAMES = frozenset({"السكني", "الشعبي", "الاخر", "المجاور", "الواقع", "القديم", "الجديد", "الراقي",
                             "السكنيه", "الصناعي", "التجاري", "المذكور", "البلده", "المدينه", "الرئيسيه",
                             "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "المحاصره", "المتبقيه", "الاخري",
@@ -147,7 +164,7 @@ def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
     return _WORD.findall(window)[-1:-n - 1:-1]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     start: int
     end: int
@@ -530,7 +547,7 @@ class Geoparser:
         added: list[_Raw] = []
         if "حي" not in norm:
             return added
-        for m in _UNKNOWN_NBH.finditer(norm):
+        for m in _unknown_nbh_matches(norm):
             s, e = m.span(1)
             if m.group(1).split()[-1] in _NOT_NBH_NAMES:
                 continue
@@ -588,7 +605,8 @@ class Geoparser:
         score, why = r.scores[r.best]
         why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why] if len(r.scores) > 1 or why[:1] != [
             "the only place with this name"] else list(why)
-        others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3]
+        others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3] if len(
+            r.scores) > 1 else []
         for s, i in others:
             q = gaz.places[i]
             why.append(f"rejected {q.name} ({q.admin1 or '?'}, {q.country}, {q.feature}) score {s:.1f}")
@@ -688,7 +706,7 @@ def _contains_name(norm: str, name: str) -> bool:
     return name_key(name) in norm
 
 
-@dataclass
+@dataclass(slots=True)
 class _Context:
     anchors: list[tuple[int, float, float]] = field(default_factory=list)
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
