@@ -209,7 +209,10 @@ def register(app: typer.Typer) -> None:
             return
         for g in groups:
             flag = "CONFLICT" if g["conflict"] else "agree"
-            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {flag} ({g['n_articles']} article(s))")
+            about = g.get("about") or {}
+            where = {"event": f"event {about.get('event_id')} {about.get('event_date') or ''} {about.get('location') or ''}",
+                     "admin1": f"in {about.get('admin1')}"}.get(about.get("kind") or "", "one article")
+            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {where.strip()}: {flag} ({g['n_articles']} article(s))")
             rows = [[c["claim_date"], c["value"], c["qualifier"], c["stance"], c["speaker"], c["outlet"],
                      c["doc_id"]] for c in g["claims"]]
             typer.echo(_table(rows, ["date", "value", "qualifier", "stance", "speaker", "outlet", "doc"]))
