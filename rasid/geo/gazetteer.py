@@ -29,7 +29,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 SUPPLEMENT_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1")
 DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
 BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 MERGE_KM = 12.0
 
 FEATURES = frozenset({
@@ -275,10 +275,11 @@ class Gazetteer:
     cue_only: set[str] = field(default_factory=set)
     english: dict[str, list[int]] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
+    names: dict[str, list[int]] = field(default_factory=dict)  # every normalised Arabic name -> places
     digest: str = ""
 
     def candidates(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.matcher.get(key)]
+        return [self.places[i] for i in self.names.get(name_key(key), ())]
 
     def get(self, place_id: str) -> Place | None:
         i = self.by_id.get(place_id)
@@ -289,12 +290,12 @@ class Gazetteer:
         found: dict[int, None] = {}
         if has_arabic(name):
             for v in name_variants(name):
-                for i in self.matcher.get(v):
+                for i in self.names.get(v, ()):
                     found[i] = None
             # also without the article, or with it
             key = name_key(name)
             alt = key[2:] if key.startswith("ال") else "ال" + key
-            for i in self.matcher.get(alt):
+            for i in self.names.get(alt, ()):
                 found[i] = None
         else:
             for i in self.english.get(_english_key(name), []):
@@ -322,28 +323,28 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
     assign_admin2(places, read_districts())
     never, weak, cue_only = read_stopnames()
-    entries: list[tuple[str, int]] = []
+    names: dict[str, list[int]] = {}
     english: dict[str, list[int]] = {}
     for i, p in enumerate(places):
         for n in p.names_ar:
             for v in name_variants(n):
-                if v not in never and len(v.replace(" ", "")) >= 2:
-                    entries.append((v, i))
+                if len(v.replace(" ", "")) >= 2 and i not in names.get(v, ()):
+                    names.setdefault(v, []).append(i)
         english.setdefault(_english_key(p.name), []).append(i)
-    # short names and names only known abroad need a cue word
-    keys: dict[str, list[int]] = {}
-    for v, i in entries:
-        keys.setdefault(v, []).append(i)
-    for k, idx in keys.items():
-        core = k[2:] if k.startswith("ال") else k
-        if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
-            weak.add(k)
-        elif all(places[i].country not in FOCUS for i in idx) and not any(
+    entries: list[tuple[str, int]] = []
+    for k, idx in names.items():
+        if k in never:
+            continue  # a common word: looked up, never matched in running text
+        if all(places[i].country not in FOCUS for i in idx) and not any(
             places[i].source == "supplement" or places[i].population >= 100_000 for i in idx
         ):
-            cue_only.add(k)  # small places abroad: only after a cue word
+            continue  # small places abroad: looked up, not matched (keeps the automaton small)
+        core = k[2:] if k.startswith("ال") else k
+        if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
+            weak.add(k)  # short GeoNames names need a cue word or a preposition
+        entries.extend((k, i) for i in idx)
     matcher: LexiconMatcher[int] = LexiconMatcher(entries, article=True)
-    return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)})
+    return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)}, names)
 
 
 def inputs_digest(extra: list[Path] | None = None) -> str:

@@ -159,7 +159,7 @@ def _cue_base_uncached(tok: str) -> str | None:
 
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
     """Up to `n` words before `pos` in the same clause, nearest first."""
-    m = _CLAUSE_TAIL.search(norm, max(0, pos - 60), pos)
+    m = _CLAUSE_TAIL.search(norm, max(0, pos - 45), pos)
     window = m.group(0) if m else ""
     return _WORD.findall(window)[-1:-n - 1:-1]
 
@@ -242,8 +242,7 @@ class Geoparser:
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
-            raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, list(dict.fromkeys(m.values)), m.prefix, cue,
-                       cues)
+            raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, m.values, m.prefix, cue, cues)
             # extend the span over the cue words
             if cues and not inherited:
                 s = ws
