@@ -199,3 +199,16 @@ def test_direction_of_a_place(parse):
 def test_country_mentions_claim_no_governorate(parse):
     (m,) = parse("غارات على سوريا")
     assert m.feature == "country" and m.geo_precision == 3 and m.iso == 760 and m.admin1 is None
+
+
+def test_small_places_abroad_are_looked_up_but_not_matched(gaz):
+    from rasid.geo.gazetteer import name_key
+
+    small = [p for p in gaz.places if p.country == "TR" and p.source == "geonames" and p.population < 100_000
+             and not any(q.country in ("SY", "IQ") for q in gaz.lookup(p.names_ar[0]))]
+    assert small
+    p = small[0]
+    assert p in gaz.lookup(p.names_ar[0])
+    assert not gaz.matcher.get(name_key(p.names_ar[0]))
+    big = gaz.lookup("غازي عنتاب")
+    assert big and gaz.matcher.get("غازي عنتاب")
