@@ -434,9 +434,8 @@ class Geoparser:
                 if explain:
                     why.append(f"+{w:.0f} article names {p.admin1}")
         # distance to other places of the article
-        anchors = [pt for pt, who in ctx.anchor_points().items() if who != {idx}]
-        if anchors and p.feature not in ("country", "admin1"):
-            d = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
+        d = ctx.nearest_km(i, p.lat, p.lon, idx) if p.feature not in ("country", "admin1") else None
+        if d is not None:
             if d < 30:
                 s += 3
             elif d < 75:
@@ -519,6 +518,7 @@ class Geoparser:
                 ctx.anchors = []
                 ctx.admins = {}
                 ctx._points = None
+                ctx._near = {}
                 for idx, r in enumerate(raws):
                     if r.best is None or r.role == "clock":
                         continue
@@ -711,17 +711,44 @@ class _Context:
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
     named_ids: set[str] = field(default_factory=set)
     dateline: tuple[float, float] | None = None
-    _points: dict[tuple[float, float], set[int]] | None = None
+    _points: list[tuple[float, float, float]] | None = None  # distinct anchors: lat, lon, cos(lat)
+    _solo: dict[int, int] = field(default_factory=dict)  # mention -> the anchor only it put there
     _points_of: int = -1
+    _near: dict[tuple[int, int], float | None] = field(default_factory=dict)
 
-    def anchor_points(self) -> dict[tuple[float, float], set[int]]:
-        """Distinct anchor coordinates -> the mentions that put them there (recomputed on change)."""
-        if self._points is None or self._points_of != len(self.anchors) or not self.anchors:
-            pts: dict[tuple[float, float], set[int]] = {}
-            for j, lat, lon in self.anchors:
-                pts.setdefault((round(lat, 2), round(lon, 2)), set()).add(j)
-            self._points, self._points_of = pts, len(self.anchors)
-        return self._points
+    def _refresh(self) -> None:
+        if self._points is not None and self._points_of == len(self.anchors):
+            return
+        who: dict[tuple[float, float], set[int]] = {}
+        for j, lat, lon in self.anchors:
+            who.setdefault((round(lat, 2), round(lon, 2)), set()).add(j)
+        self._points = [(lat, lon, math.cos(math.radians(lat))) for lat, lon in who]
+        self._solo = {next(iter(js)): k for k, js in enumerate(who.values()) if len(js) == 1}
+        self._points_of = len(self.anchors)
+        self._near = {}
+
+    def nearest_km(self, place: int, lat: float, lon: float, mention: int) -> float | None:
+        """Distance to the nearest anchor not put there by `mention` alone (None: no such anchor).
+
+        Equirectangular distance: within a few km of the great-circle one at these ranges."""
+        self._refresh()
+        assert self._points is not None
+        skip = self._solo.get(mention, -1)
+        key = (place, skip)
+        if key in self._near:
+            return self._near[key]
+        best = None
+        for k, (a, b, c) in enumerate(self._points):
+            if k == skip:
+                continue
+            dx = (lon - b) * c * 111.32
+            dy = (lat - a) * 110.57
+            d2 = dx * dx + dy * dy
+            if best is None or d2 < best:
+                best = d2
+        out = None if best is None else math.sqrt(best)
+        self._near[key] = out
+        return out
 
 
 def explain(mentions: list[PlaceMention]) -> str:
