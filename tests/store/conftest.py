@@ -24,6 +24,13 @@ def _in_ci() -> bool:
 
 
 _SESSION_DB: dict[str, str] = {}
+_PG_SKIPPED: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _PG_SKIPPED:
+        terminalreporter.write_sep("!", "PostgreSQL store tests were SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(_PG_SKIPPED[0], red=True)
 
 
 def _session_database(base_url: str) -> str:
@@ -60,6 +67,10 @@ def pg_url_or_skip() -> str:
     import sqlalchemy as sa
 
     base = os.environ.get("RASID_TEST_PG_URL") or DEFAULT_PG_URL
+    if _PG_SKIPPED:  # the server was already found missing: do not wait for it again
+        if _in_ci():
+            pytest.fail(f"CI=true but {_PG_SKIPPED[0]}")
+        pytest.skip(_PG_SKIPPED[0])
     try:
         url = _session_database(base)
         engine = sa.create_engine(url, connect_args={"connect_timeout": 3})
@@ -70,6 +81,7 @@ def pg_url_or_skip() -> str:
     except Exception as exc:
         reason = (f"PostgreSQL NOT TESTED: no server at {base} ({type(exc).__name__}); "
                   f"run `eval \"$(bash .ci/setup-postgres.sh)\"` to test it")
+        _PG_SKIPPED.append(reason)
         if _in_ci():
             pytest.fail(f"CI=true but {reason}")
         warnings.warn(reason, stacklevel=1)
