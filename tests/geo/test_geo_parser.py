@@ -212,3 +212,17 @@ def test_small_places_abroad_are_looked_up_but_not_matched(gaz):
     assert not gaz.matcher.get(name_key(p.names_ar[0]))
     big = gaz.lookup("غازي عنتاب")
     assert big and gaz.matcher.get("غازي عنتاب")
+
+
+def test_degenerate_inputs(parse):
+    for text in ("", "hello world 12:30", "حي", "في حي الـ", "ريف", "محافظة", "(", "طريق - -"):
+        assert parse(text) == [], text
+    assert len(parse("دير الزور دير الزور دير الزور")) == 3
+
+
+def test_explain_lists_every_term_for_a_lone_candidate(gp):
+    text = "قصف على بلدة هجين في ريف دير الزور"
+    short = gp.parse(NormText.of(text))[0].why
+    full = gp.parse(NormText.of(text), explain=True)[0].why
+    assert short == ["the only place with this name"]
+    assert any("population" in w for w in full) and any("cue" in w for w in full)
