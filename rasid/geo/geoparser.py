@@ -87,7 +87,8 @@ _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
-_DATELINE_AFTER = re.compile(r"^\s*(\([^()\n]{1,40}\)\s*)?(-|/|:|\|)")
+#: "X -", "X (سوريا) -", "X/ الأناضول", "X (رويترز):"; a bare "X:" is a headline about X, not a dateline
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-/:|]|[-/|])")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
 _NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(?:(?:في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)"
                        r"(?:\s+(?:مدينه|بمدينه))?|بمدينه)\s*")

@@ -226,3 +226,10 @@ def test_explain_lists_every_term_for_a_lone_candidate(gp):
     full = gp.parse(NormText.of(text), explain=True)[0].why
     assert short == ["the only place with this name"]
     assert any("population" in w for w in full) and any("cue" in w for w in full)
+
+
+def test_headline_with_a_colon_is_not_a_dateline(parse):
+    (m,) = parse("دير الزور: مقتل خمسة مدنيين بقصف")
+    assert m.role == "mention"
+    (m,) = parse("دمشق (رويترز): قالت مصادر")
+    assert m.role == "dateline"
