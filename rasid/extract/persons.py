@@ -31,7 +31,8 @@ class PersonMention:
 
 @dataclass(frozen=True, slots=True)
 class _Frames:
-    patterns: tuple[re.Pattern[str], ...]
+    after_title: re.Pattern[str]  # "العميد يحيى رسول"
+    title_before: re.Pattern[str]  # a title ending right before a bracketed name
     stop: frozenset[str]
     ranks: frozenset[str]
 
@@ -52,14 +53,31 @@ def _frames() -> _Frames:
     spokesman = rf"(?:(?:{alt(words['spokesman'])}) \S+(?: \S+)??)"
     office = rf"(?:(?:{alt(words['office'])}) \S+(?: \S+)??)"
     return _Frames(
-        patterns=(
-            re.compile(rf"(?:{rank}|{spokesman}|{office})\s*[(\"]\s*" + _NAME + r"\s*[)\"]"),
-            re.compile(rf"(?:{rank}|{spokesman})(?:\s*[،,])?\s+\"?" + _NAME),
-            re.compile(r"(?:^|[\s\"(])" + _NAME + r"\s*[،,]\s*(?:وهو|وهي|الذي يشغل منصب)\s"),
-        ),
+        after_title=re.compile(rf"(?:{rank}|{spokesman})(?:\s*[،,])?\s+\"?" + _NAME),
+        title_before=re.compile(rf"(?:{rank}|{spokesman}|{office})\s*$"),
         stop=frozenset(words["stop"]),
         ranks=frozenset(words["rank"]),
     )
+
+
+#: "فرهاد شامي، وهو مدير": the apposition is found first, the name is read backwards from it.
+_APPOSITION = re.compile(r"[،,]\s*(?:وهو|وهي|الذي يشغل منصب)\s")
+_NAME_BEFORE = re.compile(_NAME + r"\s*$")
+#: "مدير الناحية (وصفي التميمي)": the bracketed name is found first, then the title before it.
+_BRACKETED = re.compile(r"[(\"]\s*" + _NAME + r"\s*[)\"]")
+
+
+def _candidates(norm: str, frames: _Frames) -> list[re.Match[str]]:
+    """Matches whose group 1 is a candidate name (cheap anchors first, costly patterns on a window)."""
+    found = list(frames.after_title.finditer(norm))
+    for b in _BRACKETED.finditer(norm):
+        if frames.title_before.search(norm, max(0, b.start() - 60), b.start()):
+            found.append(b)
+    for a in _APPOSITION.finditer(norm):
+        m = _NAME_BEFORE.search(norm, max(0, a.start() - 40), a.start())
+        if m is not None:
+            found.append(m)
+    return found
 
 
 def find_persons(nt: NormText, reserved: bytearray | None = None) -> list[PersonMention]:
@@ -67,21 +85,20 @@ def find_persons(nt: NormText, reserved: bytearray | None = None) -> list[Person
     frames = _frames()
     norm = nt.norm
     out: dict[tuple[int, int], PersonMention] = {}
-    for pattern in frames.patterns:
-        for m in pattern.finditer(norm):
-            start, end = m.span(1)
-            words = norm[start:end].split()
-            while words and words[-1] in frames.stop:
-                end -= len(words.pop()) + 1
-            while words and (words[0] in frames.stop or words[0] in frames.ranks):
-                start += len(words.pop(0)) + 1
-            if len(words) < 2 or words[0].startswith("ال") or any(
-                w in frames.stop or w.startswith(_CLITIC_ARTICLE) for w in words
-            ):
-                continue  # "الإعلامي لقسد", "بالأسلحة الثقيلة": not a name
-            if reserved is not None and reserved.find(1, start, end) != -1:
-                continue  # part of it is an actor or a place
-            out.setdefault((start, end), PersonMention(start, end, norm[start:end]))
+    for m in _candidates(norm, frames):
+        start, end = m.span(1)
+        words = norm[start:end].split()
+        while words and words[-1] in frames.stop:
+            end -= len(words.pop()) + 1
+        while words and (words[0] in frames.stop or words[0] in frames.ranks):
+            start += len(words.pop(0)) + 1
+        if len(words) < 2 or words[0].startswith("ال") or any(
+            w in frames.stop or w.startswith(_CLITIC_ARTICLE) for w in words
+        ):
+            continue  # "الإعلامي لقسد", "بالأسلحة الثقيلة": not a name
+        if reserved is not None and reserved.find(1, start, end) != -1:
+            continue  # part of it is an actor or a place
+        out.setdefault((start, end), PersonMention(start, end, norm[start:end]))
     return sorted(out.values(), key=lambda p: p.start)
 
 
