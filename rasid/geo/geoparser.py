@@ -429,7 +429,8 @@ class Geoparser:
             if explain:
                 why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
         if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
-            w = 3.0 if ctx.admins[(p.country, p.admin1)] > 0 else 0.0
+            own = 1 if ctx.admin_of.get(idx) == (p.country, p.admin1) else 0  # not its own vote
+            w = 3.0 if ctx.admins[(p.country, p.admin1)] - own > 0 else 0.0
             if w:
                 s += w
                 if explain:
@@ -449,10 +450,11 @@ class Geoparser:
                 why.append(f"nearest other place {d:.0f} km")
         if ctx.dateline is not None:
             d = haversine_km(p.lat, p.lon, *ctx.dateline)
-            if d < 100:
-                s += 1
+            if d < 200:
+                w = 2.5 if d < 100 else 1.0
+                s += w
                 if explain:
-                    why.append(f"+1 {d:.0f} km from the dateline")
+                    why.append(f"+{w:g} {d:.0f} km from the dateline")
         # "X في Y": X lies in Y
         if r.container is not None:
             c = raws[r.container]
@@ -487,16 +489,20 @@ class Geoparser:
                 ctx.named_ids.add(gaz.places[i].id)
         # pass 1: unambiguous places anchor the article
         for idx, r in enumerate(raws):
+            if r.role == "clock" or not r.cands:
+                continue
             focus = [i for i in r.cands if gaz.places[i].country in ("SY", "IQ")] or r.cands
             kinds = {(gaz.places[i].country, gaz.places[i].admin1) for i in focus}
             if len(kinds) == 1:
                 p = gaz.places[focus[0]]
+                if r.role == "dateline":  # where the report was filed: a hint, not a place of the story
+                    ctx.dateline = (p.lat, p.lon)
+                    continue
                 if p.admin1 and p.feature != "country":
                     ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
+                    ctx.admin_of[idx] = (p.country, p.admin1)
                 if len(focus) == 1 and p.feature not in ("country", "admin1", "river", "region", "desert"):
                     ctx.anchors.append((idx, p.lat, p.lon))
-                if r.role == "dateline":
-                    ctx.dateline = (p.lat, p.lon)
         # pass 2 and 3: score, then rescore with the chosen places as anchors
         # (with anchors from unambiguous places already, one round is enough)
         for round_ in range(0 if not ctx.anchors else 1, 2):
@@ -518,18 +524,21 @@ class Geoparser:
             if round_ == 0:
                 ctx.anchors = []
                 ctx.admins = {}
+                ctx.admin_of = {}
                 ctx._points = None
                 ctx._near = {}
                 for idx, r in enumerate(raws):
                     if r.best is None or r.role == "clock":
                         continue
                     p = gaz.places[r.best]
-                    if p.admin1 and p.feature != "country":
-                        ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
-                    if p.feature not in ("country", "admin1", "river", "region", "desert"):
-                        ctx.anchors.append((idx, p.lat, p.lon))
                     if r.role == "dateline":
                         ctx.dateline = (p.lat, p.lon)
+                        continue
+                    if p.admin1 and p.feature != "country":
+                        ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
+                        ctx.admin_of[idx] = (p.country, p.admin1)
+                    if p.feature not in ("country", "admin1", "river", "region", "desert"):
+                        ctx.anchors.append((idx, p.lat, p.lon))
         out = [self._mention(nt, r, raws) for r in raws if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
@@ -710,6 +719,7 @@ def _contains_name(norm: str, name: str) -> bool:
 class _Context:
     anchors: list[tuple[int, float, float]] = field(default_factory=list)
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
+    admin_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # mention -> the admin it votes for
     named_ids: set[str] = field(default_factory=set)
     dateline: tuple[float, float] | None = None
     _points: list[tuple[float, float, float]] | None = None  # distinct anchors: lat, lon, cos(lat)

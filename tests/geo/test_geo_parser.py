@@ -233,3 +233,13 @@ def test_headline_with_a_colon_is_not_a_dateline(parse):
     assert m.role == "mention"
     (m,) = parse("دمشق (رويترز): قالت مصادر")
     assert m.role == "dateline"
+
+
+def test_clock_and_dateline_do_not_anchor_the_story(parse):
+    # the clock names Tartous; the story is in Deir ez-Zor: الحميدية is the Deir ez-Zor neighbourhood
+    ms = parse("12:02 طرطوس\nقصف على الحميدية ومحيط الجورة في دير الزور")
+    hamidiyeh = [m for m in ms if m.surface == "الحميديه"][0]
+    assert hamidiyeh.admin1 == "Deir ez-Zor"
+    # the dateline still steers an otherwise ambiguous name
+    (d, m) = parse("إدلب - قصفت الطائرات بلدة سنجار")
+    assert d.role == "dateline" and m.admin1 == "Idlib"
