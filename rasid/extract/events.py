@@ -137,7 +137,7 @@ class EventBuilder:
                     if self._merge_into(drafts, draft) is None:
                         drafts.append(draft)
                 continue
-            fatality = self._fatalities(sm)
+            fatality = self._fatalities(sm) if frames else None
             used_fatality = False
             for frame in frames:
                 self._resolve_actors(frame, previous)
