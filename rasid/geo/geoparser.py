@@ -83,6 +83,8 @@ _WORD = re.compile(r"\w+")
 _DIRECTION_AFTER = re.compile(r"\s+(ال\w+)(?:\s+(ال\w+))?")
 _NBH_BEFORE_CITY = re.compile(
     r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$")
+#: the same before "بمدينة X" / "في مدينة X", whose cue word is already part of the city's mention
+_NBH_BEFORE_CUED_CITY = re.compile(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في\s*)?$")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
 _ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
@@ -338,10 +340,11 @@ class Geoparser:
                 a.container = i + 1  # "قرية X شمال Y", "X بريف Y", "X بدير الزور"
         # "حي <unknown> في X"
         for r in raws:
-            if r.consumed or r.cue is not None:
+            if r.consumed or r.cue not in (None, "مدينه"):
                 continue
             before = norm[max(0, r.start - 40):r.start]
-            m = _NBH_BEFORE_CITY.search(before) if "حي" in before else None
+            pattern = _NBH_BEFORE_CITY if r.cue is None else _NBH_BEFORE_CUED_CITY
+            m = pattern.search(before) if "حي" in before else None
             if m and self._is_city(r):
                 off = max(0, r.start - 40)
                 r.unknown_nbh = m.group(1).strip('" ')

@@ -243,3 +243,8 @@ def test_clock_and_dateline_do_not_anchor_the_story(parse):
     # the dateline still steers an otherwise ambiguous name
     (d, m) = parse("إدلب - قصفت الطائرات بلدة سنجار")
     assert d.role == "dateline" and m.admin1 == "Idlib"
+
+
+def test_neighbourhood_before_a_city_with_its_cue(parse):
+    (m,) = parse("تتواصل المعارك في حي الجمعية بمدينة راوة")
+    assert m.name == "Rawa - الجمعية" and m.admin1 == "Anbar" and m.geo_precision == 1
