@@ -14,6 +14,10 @@ PG_PORT="${RASID_PG_PORT:-5432}"
 
 log() { echo "setup-postgres: $*" >&2; }
 
+# initdb takes the cluster's default encoding from the locale: make sure it is UTF-8 (Arabic text)
+export LANG="${LANG:-C.UTF-8}"
+case "$LANG" in *UTF-8*|*utf8*) ;; *) export LANG=C.UTF-8 ;; esac
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -51,7 +55,7 @@ if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'")" != "1" ];
 fi
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='$PG_DB'")" != "1" ]; then
     log "creating database $PG_DB"
-    psql_admin "CREATE DATABASE $PG_DB OWNER $PG_USER" >&2
+    psql_admin "CREATE DATABASE $PG_DB OWNER $PG_USER ENCODING 'UTF8' TEMPLATE template0" >&2
 fi
 
 log "PostgreSQL $VERSION ready on 127.0.0.1:$PG_PORT, database $PG_DB"

@@ -78,7 +78,8 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("rasid_write") else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    return sa.create_engine(url, pool_pre_ping=True,
+                            connect_args={"connect_timeout": 10, "client_encoding": "utf8"})
 
 
 def is_sqlite(engine: Engine) -> bool:

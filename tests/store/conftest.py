@@ -48,7 +48,7 @@ def _session_database(base_url: str) -> str:
     name = f"rasid_t_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
 
     def drop() -> None:
         try:
