@@ -23,12 +23,6 @@ SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
                 "Non-violent transfer of territory", "Other"),
 }
 
-#: ACLED disorder types, for exports.
-DISORDER_TYPE = {
-    BATTLES: "Political violence", EXPLOSIONS: "Political violence", VAC: "Political violence",
-    PROTESTS: "Demonstrations", RIOTS: "Demonstrations", STRATEGIC: "Strategic developments",
-}
-
 #: Families used for matching across sources and in evaluation.
 VIOLENT = frozenset({BATTLES, EXPLOSIONS, VAC})
 
@@ -77,3 +71,15 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     if len(codes) == 1:
         return codes[0] * 10
     return codes[0] * 10 + codes[1]
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type of an event (exports)."""
+    if event_type == PROTESTS:
+        return "Political violence; Demonstrations" if sub_event_type == "Excessive force against protesters" \
+            else "Demonstrations"
+    if event_type == RIOTS:
+        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
+    if event_type == STRATEGIC:
+        return "Strategic developments"
+    return "Political violence"
