@@ -317,6 +317,10 @@ class Geoparser:
             # "السوسة (سوريا) -": the country in the dateline's parentheses is part of it
             if a.role == "dateline" and b.role == "mention" and norm[a.end:b.start].strip() == "(":
                 b.role = "dateline"
+            # "رأس العين (سري كانيه)", "عين العرب (كوباني)": the other name of the same place
+            elif (norm[a.end:b.start].strip() == "(" and norm[b.end:b.end + 2].strip().startswith(")")
+                  and set(a.cands) & set(b.cands)):
+                b.consumed = True
         for i in range(len(raws) - 1):
             a, b = raws[i], raws[i + 1]
             gap = norm[a.end:b.start]
@@ -627,12 +631,12 @@ class Geoparser:
         start, end = r.start, r.end
         if p.feature == "country":
             admin1 = admin2 = None  # coded at the capital, but no governorate is claimed
-        if p.feature == "neighbourhood" and p.parent:
+        if p.parent and p.feature in ("neighbourhood", "landmark", "bridge", "prison"):
             city = gaz.get(p.parent)
             if city is not None:
                 name = f"{city.name} - {p.name}"
                 lat, lon, admin2 = city.lat, city.lon, city.admin2 or admin2
-                why.append(f"neighbourhood of {city.name}: coded at the city")
+                why.append(f"{p.feature} in {city.name}: coded at the city")
         if r.nbh_city is not None:
             c = raws[r.nbh_city]
             if c.best is not None:

@@ -248,3 +248,10 @@ def test_clock_and_dateline_do_not_anchor_the_story(parse):
 def test_neighbourhood_before_a_city_with_its_cue(parse):
     (m,) = parse("تتواصل المعارك في حي الجمعية بمدينة راوة")
     assert m.name == "Rawa - الجمعية" and m.admin1 == "Anbar" and m.geo_precision == 1
+
+
+def test_alias_in_parentheses_and_landmarks_in_a_city(parse):
+    ms = parse("سيطرت الفصائل على قرى في محيط رأس العين (سري كانيه)")
+    assert [m.name for m in ms] == ["Ras al-Ain"]
+    ms = parse("تظاهر المئات في ساحة التحرير وسط بغداد")
+    assert ms[0].name == "Baghdad - Tahrir Square" and ms[0].geo_precision == 1
