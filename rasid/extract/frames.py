@@ -174,19 +174,21 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         frame.elaboration = only_casualties
         frames.append(frame)
 
-    # --- strategic developments (only where no violence is reported in the sentence)
-    if not frames:
-        for kind in ("arrest", "agreement", "surrender", "base", "looting", "withdraw", "change"):
-            if kind in kinds:
-                t = first(kind)
-                frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
-                _assign_roles(norm, frame, armed, civilians)
-                if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
-                    frame.actor1 is None or frame.actor1.actor.inter != 1
-                ):
-                    frame.actor1, frame.actor2 = frame.actor2, frame.actor1
-                frames.append(frame)
-                break
+    # --- strategic developments: where no violence is reported, or where an arrest or agreement is the
+    # main clause ("أعلن عن إلقاء القبض على ... بعد سيطرة ...": the takeover is only context)
+    first_violent = min((f.trigger.start for f in frames), default=None)
+    for kind in ("arrest", "agreement", "surrender", "base", "looting", "withdraw", "change"):
+        if kind in kinds and (not frames or (kind in ("arrest", "agreement") and first_violent is not None
+                                            and first(kind).start < first_violent)):
+            t = first(kind)
+            frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+            _assign_roles(norm, frame, armed, civilians)
+            if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
+                frame.actor1 is None or frame.actor1.actor.inter != 1
+            ):
+                frame.actor1, frame.actor2 = frame.actor2, frame.actor1
+            frames.append(frame)
+            break
     for f in frames:
         f.modality = _modality(norm, sm, f.trigger)
     return frames
