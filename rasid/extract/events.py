@@ -265,8 +265,10 @@ class EventBuilder:
         s = frame.sentence.sentence
         inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end and d.date is not None]
         if inside:
+            # the most precise, then the earliest: "أفادت الخلية اليوم بمقتل ... ليل أمس" reports today
+            # what happened yesterday; an event never comes after its report
             t = frame.trigger.start
-            d = min(inside, key=lambda d: abs(d.start - t))
+            d = min(inside, key=lambda d: (d.precision, d.date, abs(d.start - t)))
             return d.date, d.precision, (d.start, d.end)
         if self.story_date:
             return self.story_date
@@ -386,7 +388,9 @@ class EventBuilder:
             old.actor2 = _better(old.actor2, new.actor2)
             if new.fatalities > old.fatalities:
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
-            if old.date is None or (new.precision or 9) < (old.precision or 9):
+            if old.date is None or (new.precision or 9) < (old.precision or 9) or (
+                new.precision == old.precision and _own_date(new) and not _own_date(old)
+            ):
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
             if new.frame.modality == "asserted" and old.frame.modality == "claimed":
                 old.frame.modality = "asserted"
@@ -457,6 +461,12 @@ class EventBuilder:
         )
         event.notes = write_notes(event)
         return event
+
+
+def _own_date(d: Draft) -> bool:
+    """The date was written in the event's own sentence (not borrowed from the lead or the dateline)."""
+    s = d.frame.sentence.sentence
+    return d.date_span is not None and s.start <= d.date_span[0] < s.end
 
 
 def _same_place(old: Draft, new: Draft) -> bool:
