@@ -162,3 +162,9 @@ def test_people_named_with_a_rank_a_spokesman_title_or_an_apposition():
     people = [e.text for e in result.entities if e.kind == "person"]
     assert people == ["فرهاد شامي", "يحيى رسول", "ريان ديلون"]
     assert all(text[e.start:e.end] == e.text for e in result.entities)
+
+
+def test_the_event_day_not_the_report_day():
+    text = "أفادت خلية الإعلام الأمني، اليوم السبت، بمقتل ستة مقاتلين في هجوم شنه عناصر داعش ليل أمس على قرية مكيشيفة."
+    [event] = reportable(text, published="2020-05-02")
+    assert event.event_date == "2020-05-01"
