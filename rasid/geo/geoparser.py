@@ -77,6 +77,8 @@ _DIRECTIONS = {
 }
 _DIRECTION_CUES = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south", "شرقي": "east",
                    "غربي": "west", "شمالي": "north", "جنوبي": "south"}
+#: one adjective between a place and its container: "قاعدة حرير الجوية شمال أربيل"
+_ADJECTIVE_GAP = re.compile(r"\s+ال\w+\s*,?\s*")
 _CONTAINER_CUES = frozenset({*_DIRECTION_CUES, "ريف", "ريفي", "ارياف", "محافظه", "مدينه", "ناحيه", "قضاء",
                              "منطقه"})
 _WORD = re.compile(r"\w+")
@@ -339,7 +341,8 @@ class Geoparser:
                 a.road_to = i + 1
                 continue
             if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap) or (
-                gap.strip(' "()،') == "" and (b.cue in _CONTAINER_CUES or b.prefix.startswith("ب"))
+                (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
+                and (b.cue in _CONTAINER_CUES or b.prefix.startswith("ب"))
             ):
                 a.container = i + 1  # "قرية X شمال Y", "X بريف Y", "X بدير الزور"
         # "حي <unknown> في X"
