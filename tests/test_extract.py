@@ -168,3 +168,11 @@ def test_the_event_day_not_the_report_day():
     text = "أفادت خلية الإعلام الأمني، اليوم السبت، بمقتل ستة مقاتلين في هجوم شنه عناصر داعش ليل أمس على قرية مكيشيفة."
     [event] = reportable(text, published="2020-05-02")
     assert event.event_date == "2020-05-01"
+
+
+def test_both_sides_are_the_two_actors_just_named():
+    text = ("سيطرت قوات سوريا الديمقراطية أمس على بلدة هجين بعد معارك مع تنظيم داعش. "
+            "وتجددت الاشتباكات بين الطرفين مساء أمس في بلدة الشعفة.")
+    clash = next(e for e in reportable(text) if e.location == "Al-Shafah")
+    assert (clash.sub_event_type, clash.actor1, clash.actor2) == (
+        "Armed clash", "SDF: Syrian Democratic Forces", "IS: Islamic State")
