@@ -100,6 +100,11 @@ def norm_name(value: str | None) -> str:
     return " ".join((value or "").casefold().replace("-", " ").split())
 
 
+def admin_key(value: str | None) -> str:
+    """Admin names compare case-insensitively, exactly as the store's SQL `lower(admin)` does."""
+    return (value or "").lower()
+
+
 def _norm(m: Mention) -> dict[str, Any]:
     """Normalised names of a mention, computed once and cached in the dict under "_norm"."""
     cached = m.get("_norm")
@@ -111,7 +116,7 @@ def _norm(m: Mention) -> dict[str, Any]:
                 if part.strip():
                     assoc.add(norm_name(part))
         cached = {"core": core, "all": frozenset(core | assoc), "location": norm_name(m.get("location")),
-                  "admin1": norm_name(m.get("admin1")), "admin2": norm_name(m.get("admin2")),
+                  "admin1": admin_key(m.get("admin1")), "admin2": admin_key(m.get("admin2")),
                   "country": norm_name(m.get("country")), "family": family_of(m.get("event_type"))}
         m["_norm"] = cached
     return cached
@@ -207,9 +212,9 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
             assert cl is not None and cn is not None
             by_cell[(fam, d, cl, cn)].append(i)
         if m.get("admin2"):
-            by_admin2[(fam, d, norm_name(m["admin2"]))].append(i)
+            by_admin2[(fam, d, admin_key(m["admin2"]))].append(i)
         if m.get("admin1"):
-            by_admin1[(fam, d, norm_name(m["admin1"]))].append(i)
+            by_admin1[(fam, d, admin_key(m["admin1"]))].append(i)
     pairs: set[tuple[int, int]] = set()
 
     def add(i: int, others: Iterable[int]) -> None:
@@ -231,9 +236,9 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
                     for dn in range(-span, span + 1):
                         add(i, by_cell.get((fam, dd, cl + dl, cn + dn), ()))
             if m.get("admin2"):
-                add(i, by_admin2.get((fam, dd, norm_name(m["admin2"])), ()))
+                add(i, by_admin2.get((fam, dd, admin_key(m["admin2"])), ()))
         if m.get("admin1"):
-            add(i, by_admin1.get((fam, d, norm_name(m["admin1"])), ()))
+            add(i, by_admin1.get((fam, d, admin_key(m["admin1"])), ()))
     return pairs
 
 

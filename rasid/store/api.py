@@ -338,29 +338,66 @@ class Store:
             documents, documents.c.id == mentions.c.document_id)
 
     def _resolve(self, conn: Connection, new_keys: Sequence[str], dirty: set[str]) -> None:
-        """Re-cluster only what the new mentions (and removed ones) can touch."""
+        """Re-cluster exactly the connected components (of the link graph) that the batch touches.
+
+        The pool starts with the new mentions and the clusters that lost mentions, then grows by every
+        stored mention that links with a pool member (and the clusters those belong to) until nothing new
+        links. Greedy clustering decides each component on its own, so re-clustering whole components
+        gives the same events as `rebuild_resolution()` would, whatever the ingest order.
+        """
         pool: dict[str, dict[str, Any]] = {}
+        keys: set[str] = set(dirty)
 
-        def load(where: Any) -> list[dict[str, Any]]:
-            rows = [dict(r._mapping) for r in conn.execute(self._mention_select().where(where))]
-            for r in rows:
-                pool[r["mention_key"]] = r
-            return rows
+        def fetch(where: Any) -> list[dict[str, Any]]:
+            return [dict(r._mapping) for r in conn.execute(self._mention_select().where(where))]
 
-        seeds: list[dict[str, Any]] = []
+        def add_clusters(cluster_keys: set[str]) -> list[dict[str, Any]]:
+            added = []
+            for kpart in _chunks(sorted(cluster_keys)):
+                for r in fetch(mentions.c.cluster_key.in_(kpart)):
+                    if r["mention_key"] not in pool:
+                        pool[r["mention_key"]] = r
+                        added.append(r)
+            return added
+
+        frontier: list[dict[str, Any]] = []
         for part in _chunks(list(new_keys)):
-            seeds.extend(load(mentions.c.mention_key.in_(part)))
-        distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for m in seeds:  # reports of one event share their blocking keys: one condition each
-            block = (m["family"], m["day"], m["cell_lat"], m["cell_lon"], m["geo_precision"], m["admin2"],
-                     m["admin1"])
-            distinct.setdefault(block, m)
-        conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
-        for cpart in _chunks(conds, 100):
-            load(sa.or_(*cpart))
-        keys = set(dirty) | {m["cluster_key"] for m in pool.values() if m["cluster_key"]}
-        for kpart in _chunks(sorted(keys)):
-            load(mentions.c.cluster_key.in_(kpart))
+            for r in fetch(mentions.c.mention_key.in_(part)):
+                pool[r["mention_key"]] = r
+                frontier.append(r)
+        frontier.extend(add_clusters(keys))
+        while frontier:
+            distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
+            for m in frontier:  # reports of one event share their blocking keys: one condition each
+                block = (m["family"], m["day"], m["cell_lat"], m["cell_lon"], m["geo_precision"], m["admin2"],
+                         m["admin1"])
+                distinct.setdefault(block, m)
+            conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
+            fetched: dict[str, dict[str, Any]] = {}
+            for cpart in _chunks(conds, 100):
+                for r in fetch(sa.or_(*cpart)):
+                    if r["mention_key"] not in pool:
+                        fetched[r["mention_key"]] = r
+            if not fetched:
+                break
+            # keep only candidates that really link with a frontier member (a candidate linking with an
+            # older pool member was fetched, and kept, when that member was the frontier)
+            both = frontier + list(fetched.values())
+            n_front = len(frontier)
+            linked: list[dict[str, Any]] = []
+            seen: set[str] = set()
+            for i, j in resolution._candidate_pairs(both):
+                if i < n_front <= j:
+                    r = both[j]
+                    if r["mention_key"] not in seen and resolution.link(both[i], r) is not None:
+                        seen.add(r["mention_key"])
+                        linked.append(r)
+            for r in linked:
+                pool[r["mention_key"]] = r
+            new_clusters = {r["cluster_key"] for r in linked if r["cluster_key"]} - keys
+            keys |= new_clusters
+            frontier = linked + add_clusters(new_clusters)
+        keys |= {m["cluster_key"] for m in pool.values() if m["cluster_key"]}
         self._write_clusters(conn, list(pool.values()), keys)
 
     @staticmethod

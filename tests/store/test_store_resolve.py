@@ -212,3 +212,44 @@ def test_bulk_load_then_rebuild(sqlite_url: str, tmp_path) -> None:
     with Store(f"sqlite:///{tmp_path / 'inc.db'}") as inc:
         inc.add_results(pairs, batch_size=7)
         assert _clusters(inc) == got
+
+
+def _mixed_corpus(seed: int, n_docs: int = 90) -> list:
+    """Dense, messy reports: several towns and days, three families, coarse places, undated, planned."""
+    rng = random.Random(seed)
+    towns = [(f"T{k}", 34 + rng.random(), 38 + rng.random(), f"A2-{k % 4}", f"A1-{k % 2}") for k in range(10)]
+    types = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+             ("Protests", "Peaceful protest")]
+    actors = [("SDF: Syrian Democratic Forces", "IS: Islamic State"), ("IS: Islamic State", None),
+              ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")]
+    pairs = []
+    for i in range(n_docs):
+        d = doc(f"m{seed}-{i}", f"o{i % 6}.com", text=f"mixed {seed} {i}")
+        evs = []
+        for _ in range(rng.randint(1, 3)):
+            name, lat, lon, a2, a1 = rng.choice(towns)
+            et, st = rng.choice(types)
+            a, b = rng.choice(actors)
+            kw = {"event_type": et, "sub_event_type": st, "actor1": a, "actor2": b, "location": name,
+                  "latitude": lat + rng.uniform(-0.01, 0.01), "longitude": lon, "geo_precision": rng.choice([1, 1, 2, 3]),
+                  "admin2": rng.choice([a2, a2, None]), "admin1": a1,
+                  "event_date": rng.choice([f"2018-03-{rng.randint(1, 6):02d}", None]) if rng.random() < 0.2
+                  else f"2018-03-{rng.randint(1, 6):02d}",
+                  "modality": rng.choice(["asserted", "asserted", "claimed", "planned"])}
+            if rng.random() < 0.15:
+                kw.update(latitude=None, longitude=None, geo_precision=None)
+            evs.append(event(**kw))
+        pairs.append((d, result(d, evs)))
+    return pairs
+
+
+def test_incremental_equals_rebuild_on_messy_data(tmp_path) -> None:
+    for seed in range(4):
+        pairs = _mixed_corpus(seed)
+        random.Random(seed).shuffle(pairs)
+        with Store(f"sqlite:///{tmp_path / f'm{seed}.db'}") as s:
+            s.add_results(pairs, batch_size=[1, 3, 8, 40][seed])
+            incremental = sorted(sorted(x["mention"] for x in e["sources"]) for e in s.events())
+            s.rebuild_resolution()
+            rebuilt = sorted(sorted(x["mention"] for x in e["sources"]) for e in s.events())
+            assert incremental == rebuilt, seed
