@@ -442,6 +442,7 @@ class Store:
                              for a, b, why in cl["links"])
             assign.extend({"k": m["mention_key"], "ck": cl["key"]} for m in cl["members"]
                           if m["cluster_key"] != cl["key"])
+        self._apply_edits(conn, ev_rows)
         for part in _chunks(ev_rows):
             conn.execute(resolved_events.insert(), list(part))
         for part in _chunks(link_rows):
@@ -452,6 +453,19 @@ class Store:
                 .values(cluster_key=sa.bindparam("ck")),
                 assign,
             )
+
+    @staticmethod
+    def _apply_edits(conn: Connection, rows: list[dict[str, Any]]) -> None:
+        """Analyst edits survive re-resolution: the latest edit of each field is applied again."""
+        if not rows:
+            return
+        by_key = {r["event_key"]: r for r in rows}
+        for kpart in _chunks(sorted(by_key)):
+            q = (sa.select(reviews.c.event_key, reviews.c.field, reviews.c.new_value)
+                 .where(reviews.c.event_key.in_(kpart), reviews.c.action == "edit").order_by(reviews.c.id))
+            for key, fld, value in conn.execute(q):
+                if fld in by_key[key]:
+                    by_key[key][fld] = value
 
     def rebuild_resolution(self) -> int:
         """Re-cluster every mention from scratch (after changing the rules); returns the event count."""

@@ -147,3 +147,7 @@ def test_review_keeps_status(store: Store) -> None:
     store.review(ev["event_id"], "edit", field="fatalities", new_value=11)
     got = store.event(ev["event_id"])
     assert got is not None and got["status"] == "edited" and got["fatalities"] == 11
+    store.add_results(five_outlets()[2:])  # more sources join: the event is re-resolved, the edit stays
+    again = store.event(ev["event_id"])
+    assert again is not None and again["n_sources"] == 5 and again["fatalities"] == 11
+    assert again["status"] == "edited"
