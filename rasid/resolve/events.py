@@ -197,49 +197,78 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     }
 
 
-def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth comparing: neighbouring blocks only."""
-    by_cell: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
-    by_admin2: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    by_admin1: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+_BlockIndex = tuple[dict[tuple[Any, ...], list[int]], dict[tuple[Any, ...], list[int]],
+                    dict[tuple[Any, ...], list[int]]]
+
+
+def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
+    by_cell: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_admin2: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_admin1: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         d = m.get("day")
         if d is None:
             continue
-        fam = family_of(m["event_type"])
+        fam = _norm(m)["family"]
         if _precise(m):
             cl, cn = cell_of(m["latitude"], m["longitude"])
-            assert cl is not None and cn is not None
             by_cell[(fam, d, cl, cn)].append(i)
         if m.get("admin2"):
             by_admin2[(fam, d, admin_key(m["admin2"]))].append(i)
         if m.get("admin1"):
             by_admin1[(fam, d, admin_key(m["admin1"]))].append(i)
+    return by_cell, by_admin2, by_admin1
+
+
+def _probe(m: Mention, index: _BlockIndex) -> set[int]:
+    """Indexes (into the indexed list) of the mentions in `m`'s neighbouring blocks."""
+    by_cell, by_admin2, by_admin1 = index
+    out: set[int] = set()
+    d = m.get("day")
+    if d is None:
+        return out
+    fam = _norm(m)["family"]
+    precise = _precise(m)
+    cl = cn = span = 0
+    if precise:
+        c_lat, c_lon = cell_of(m["latitude"], m["longitude"])
+        assert c_lat is not None and c_lon is not None
+        cl, cn, span = c_lat, c_lon, lon_cell_span(m["latitude"])
+    a2 = admin_key(m.get("admin2"))
+    for dd in range(d - MAX_DAY_GAP, d + MAX_DAY_GAP + 1):
+        if precise:
+            for dl in (-1, 0, 1):
+                for dn in range(-span, span + 1):
+                    out.update(by_cell.get((fam, dd, cl + dl, cn + dn), ()))
+        if a2:
+            out.update(by_admin2.get((fam, dd, a2), ()))
+    if m.get("admin1"):
+        out.update(by_admin1.get((fam, d, admin_key(m["admin1"])), ()))
+    return out
+
+
+def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth comparing: neighbouring blocks only."""
+    index = _block_index(mentions)
     pairs: set[tuple[int, int]] = set()
-
-    def add(i: int, others: Iterable[int]) -> None:
-        for j in others:
-            if i != j:
-                pairs.add((i, j) if i < j else (j, i))
-
     for i, m in enumerate(mentions):
-        d = m.get("day")
-        if d is None:
-            continue
-        fam = family_of(m["event_type"])
-        for dd in range(d - MAX_DAY_GAP, d + MAX_DAY_GAP + 1):
-            if _precise(m):
-                cl, cn = cell_of(m["latitude"], m["longitude"])
-                assert cl is not None and cn is not None
-                span = lon_cell_span(m["latitude"])
-                for dl in (-1, 0, 1):
-                    for dn in range(-span, span + 1):
-                        add(i, by_cell.get((fam, dd, cl + dl, cn + dn), ()))
-            if m.get("admin2"):
-                add(i, by_admin2.get((fam, dd, admin_key(m["admin2"])), ()))
-        if m.get("admin1"):
-            add(i, by_admin1.get((fam, d, admin_key(m["admin1"])), ()))
+        for j in _probe(m, index):
+            if i < j:
+                pairs.add((i, j))
+            elif j < i:
+                pairs.add((j, i))
     return pairs
+
+
+def linked_to(frontier: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
+    """The mentions of `others` that link with at least one mention of `frontier`, in `others` order."""
+    index = _block_index(others)
+    hit: set[int] = set()
+    for f in frontier:
+        for j in _probe(f, index):
+            if j not in hit and link(f, others[j]) is not None:
+                hit.add(j)
+    return [others[j] for j in sorted(hit)]
 
 
 def cluster_key(member_keys: Iterable[str]) -> str:

@@ -382,16 +382,7 @@ class Store:
                 break
             # keep only candidates that really link with a frontier member (a candidate linking with an
             # older pool member was fetched, and kept, when that member was the frontier)
-            both = frontier + list(fetched.values())
-            n_front = len(frontier)
-            linked: list[dict[str, Any]] = []
-            seen: set[str] = set()
-            for i, j in resolution._candidate_pairs(both):
-                if i < n_front <= j:
-                    r = both[j]
-                    if r["mention_key"] not in seen and resolution.link(both[i], r) is not None:
-                        seen.add(r["mention_key"])
-                        linked.append(r)
+            linked = resolution.linked_to(frontier, list(fetched.values()))
             for r in linked:
                 pool[r["mention_key"]] = r
             new_clusters = {r["cluster_key"] for r in linked if r["cluster_key"]} - keys
