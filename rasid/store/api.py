@@ -413,27 +413,30 @@ class Store:
                        sa.or_(*places))
 
     def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
-        status: dict[str, str] = {}
+        old_reviews: list[dict[str, Any]] = []
         for kpart in _chunks(sorted(old_keys)):
-            q = sa.select(resolved_events.c.event_key, resolved_events.c.status).where(
-                resolved_events.c.event_key.in_(kpart), resolved_events.c.status != "auto")
-            status.update({k: s for k, s in conn.execute(q)})
+            old_reviews.extend(dict(r._mapping) for r in conn.execute(
+                sa.select(reviews.c.id, reviews.c.event_key, reviews.c.mention_keys, reviews.c.action,
+                          reviews.c.field, reviews.c.new_value).where(reviews.c.event_key.in_(kpart))))
             conn.execute(resolved_events.delete().where(resolved_events.c.event_key.in_(kpart)))
             conn.execute(merge_links.delete().where(merge_links.c.event_key.in_(kpart)))
         now_ts, now = int(time.time()), _now()
         ev_rows: list[dict[str, Any]] = []
         link_rows: list[dict[str, Any]] = []
         assign: list[dict[str, Any]] = []
+        member_of: dict[str, str] = {}
         for cl in resolution.cluster(pool):
             row = resolution.merge(cl["members"], key=cl["key"], now=now_ts)
-            row["status"] = status.get(cl["key"], "auto")
+            row["status"] = "auto"
             row["updated_at"] = now
             ev_rows.append(row)
             link_rows.extend({"event_key": cl["key"], "mention_a": a, "mention_b": b, "explanation": why}
                              for a, b, why in cl["links"])
-            assign.extend({"k": m["mention_key"], "ck": cl["key"]} for m in cl["members"]
-                          if m["cluster_key"] != cl["key"])
-        self._apply_edits(conn, ev_rows)
+            for m in cl["members"]:
+                member_of[m["mention_key"]] = cl["key"]
+                if m["cluster_key"] != cl["key"]:
+                    assign.append({"k": m["mention_key"], "ck": cl["key"]})
+        self._carry_reviews(conn, ev_rows, old_reviews, member_of)
         for part in _chunks(ev_rows):
             conn.execute(resolved_events.insert(), list(part))
         for part in _chunks(link_rows):
@@ -446,27 +449,44 @@ class Store:
             )
 
     @staticmethod
-    def _apply_edits(conn: Connection, rows: list[dict[str, Any]]) -> None:
-        """Analyst edits survive re-resolution: the latest edit of each field is applied again."""
-        if not rows:
-            return
+    def _carry_reviews(conn: Connection, rows: list[dict[str, Any]], old_reviews: list[dict[str, Any]],
+                       member_of: dict[str, str]) -> None:
+        """Analyst decisions survive re-resolution: each review follows its mentions to the event that now
+        holds most of them (its `event_key` is re-pointed), then statuses and edits are applied again."""
         by_key = {r["event_key"]: r for r in rows}
-        for kpart in _chunks(sorted(by_key)):
-            q = (sa.select(reviews.c.event_key, reviews.c.field, reviews.c.new_value)
-                 .where(reviews.c.event_key.in_(kpart), reviews.c.action == "edit").order_by(reviews.c.id))
-            for key, fld, value in conn.execute(q):
-                if fld in by_key[key]:
-                    by_key[key][fld] = value
+        moved = []
+        for rv in sorted(old_reviews, key=lambda r: r["id"]):
+            counts: dict[str, int] = {}
+            for mk in rv["mention_keys"] or []:
+                if mk in member_of:
+                    counts[member_of[mk]] = counts.get(member_of[mk], 0) + 1
+            target = min(counts, key=lambda k: (-counts[k], k)) if counts else rv["event_key"]
+            if target != rv["event_key"]:
+                moved.append({"rid": rv["id"], "ek": target})
+            row = by_key.get(target)
+            if row is None:
+                continue
+            if rv["action"] == "confirm":
+                row["status"] = "confirmed"
+            elif rv["action"] == "reject":
+                row["status"] = "rejected"
+            elif rv["action"] == "edit" and rv["field"] in row:
+                row[rv["field"]] = rv["new_value"]
+                row["status"] = "edited"
+        if moved:
+            conn.execute(reviews.update().where(reviews.c.id == sa.bindparam("rid"))
+                         .values(event_key=sa.bindparam("ek")), moved)
 
     def rebuild_resolution(self) -> int:
-        """Re-cluster every mention from scratch (after changing the rules); returns the event count."""
+        """Re-cluster every mention from scratch (after changing the rules); returns the event count.
+
+        Analyst reviews follow their mentions to the rebuilt events."""
         def run(conn: Connection) -> int:
             pool = [dict(r._mapping) for r in conn.execute(self._mention_select())]
-            conn.execute(resolved_events.delete())
-            conn.execute(merge_links.delete())
-            for m in pool:
-                m["cluster_key"] = None
-            self._write_clusters(conn, pool, set())
+            keys = {k for (k,) in conn.execute(sa.select(resolved_events.c.event_key))}
+            self._write_clusters(conn, pool, keys)
+            conn.execute(merge_links.delete().where(merge_links.c.event_key.not_in(
+                sa.select(resolved_events.c.event_key))))
             return conn.execute(sa.select(sa.func.count()).select_from(resolved_events)).scalar_one()
 
         return db.write(self.engine, run)

@@ -151,3 +151,24 @@ def test_review_keeps_status(store: Store) -> None:
     again = store.event(ev["event_id"])
     assert again is not None and again["n_sources"] == 5 and again["fatalities"] == 11
     assert again["status"] == "edited"
+
+
+def test_reviews_follow_their_mentions_when_the_event_key_changes(store: Store) -> None:
+    from rasid.store.api import content_hash
+
+    pairs = five_outlets()[:2]
+    store.add_results(pairs)
+    (ev,) = store.events()
+    store.review(ev["event_id"], "edit", field="fatalities", new_value=7, reviewer="analyst")
+    # a new report whose mention key sorts first: the resolved event gets a new key
+    i = 0
+    while content_hash(f"تقرير جديد {i}")[:16] + ":0" > min(s["mention"] for s in ev["sources"]):
+        i += 1
+    d = doc("newcomer", "z.com", text=f"تقرير جديد {i}")
+    store.add_results([(d, result(d, [event()]))])
+    (after,) = store.events()
+    assert after["event_id"] != ev["event_id"] and after["n_sources"] == 3
+    assert after["status"] == "edited" and after["fatalities"] == 7
+    store.rebuild_resolution()
+    (rebuilt,) = store.events()
+    assert rebuilt["event_id"] == after["event_id"] and rebuilt["fatalities"] == 7
