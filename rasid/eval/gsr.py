@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from rasid.eval.score import prf
-from rasid.eval.vocab import GSR_FAMILIES, REPORTABLE
+from rasid.eval.vocab import GSR_FAMILIES
+from rasid.models import REPORTABLE
 
 FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
 POSITIVE = {"yes"}

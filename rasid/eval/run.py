@@ -10,7 +10,7 @@ from typing import Any
 
 from rasid.eval.gold import GoldError, load_corpus_texts, load_gold, validate_gold
 from rasid.eval.score import score
-from rasid.eval.vocab import REPORTABLE
+from rasid.models import REPORTABLE
 
 
 class EvalError(Exception):

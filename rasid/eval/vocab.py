@@ -6,23 +6,10 @@ import math
 import re
 import unicodedata
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
-    ),
-}
+from rasid.extract.ontology import SUB_EVENT_TYPES
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = SUB_EVENT_TYPES
 MODALITIES = ("asserted", "claimed", "denied", "planned", "background")
-REPORTABLE = frozenset({"asserted", "claimed"})
 STANCES = ("affirm", "deny", "speculate")
 QUALIFIERS = ("exact", "more_than", "about", "up_to", "less_than", "at_least")
 SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from rasid.extract.ontology import disorder_type
 from rasid.models import REPORTABLE
 
 Mention = dict[str, Any]
@@ -342,17 +343,6 @@ def _most_common(values: Iterable[Any]) -> Any:
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
-
-
-def disorder_type(event_type: str, sub_event_type: str) -> str:
-    if event_type == "Protests":
-        return "Political violence; Demonstrations" if sub_event_type == "Excessive force against protesters" \
-            else "Demonstrations"
-    if event_type == "Riots":
-        return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
-    if event_type == "Strategic developments":
-        return "Strategic developments"
-    return "Political violence"
 
 
 def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, Any]:
