@@ -210,7 +210,10 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
         is_verb = any(k.pos == "verb" for k in t.kinds)
-        if is_verb and before and t.start - before[-1].end <= 50:
+        holding = [a for a in unmarked if a.start <= t.start < a.end]  # "غارات إسرائيلية": the name holds the trigger
+        if holding:
+            frame.actor1 = holding[0]
+        elif is_verb and before and t.start - before[-1].end <= 50:
             frame.actor1 = before[-1]
         elif after and (is_verb or after[0].start - t.end <= 30):
             frame.actor1 = after[0]
