@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rasid.text.normalize import NormText, normalize
 from rasid.text.numbers import words_of
+from rasid.text.windows import anchor_regions
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
@@ -170,14 +171,7 @@ def _tokens(norm: str) -> list[_T]:
             j = norm.find(w, k)
     if not anchors:
         return []
-    anchors.sort()
-    regions: list[list[int]] = []
-    for a in anchors:
-        s, e = max(0, a - 40), a + 50
-        if regions and s <= regions[-1][1]:
-            regions[-1][1] = e
-        else:
-            regions.append([s, e])
+    regions = anchor_regions(anchors, 40, 50)
     toks: list[_T] = []
     for s, e in regions:
         while s > 0 and norm[s - 1].isalnum():

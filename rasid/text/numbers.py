@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.text.normalize import NormText
+from rasid.text.windows import anchor_regions
 
 
 @dataclass(slots=True)
@@ -211,14 +212,7 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
             j = norm.find(w, k)
     if not anchors:
         return []
-    anchors.sort()
-    regions: list[list[int]] = []
-    for a in anchors:
-        s, e = max(0, a - 25), a + 45
-        if regions and s <= regions[-1][1]:
-            regions[-1][1] = e
-        else:
-            regions.append([s, e])
+    regions = anchor_regions(anchors, 25, 45)
     toks: list[_Tok] = []
     for s, e in regions:
         if s > 0:  # start on a word boundary
