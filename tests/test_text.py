@@ -49,3 +49,10 @@ def test_boilerplate_lines_are_marked_and_sentences_skip_them():
     spans = boilerplate_spans(nt)
     sentences = split_sentences(nt, skip=spans)
     assert [nt.norm[s.start:s.end] for s in sentences] == ["سيطرت القوات علي البلده."]
+
+
+def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence():
+    nt = NormText.of("اعتقلت القوات تسعة عناصر في الموصل.وقال المتحدث إن العملية مستمرة. نقلا عن أ.ف.ب الخبر.")
+    spans = [nt.norm[s.start:s.end] for s in split_sentences(nt)]
+    assert len(spans) == 3
+    assert spans[2].startswith("نقلا عن ا.ف.ب")

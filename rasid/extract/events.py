@@ -156,7 +156,7 @@ class EventBuilder:
                         used_fatality = True
                     draft.evidence.append((frame.trigger.start, frame.trigger.end))
                     self._fill_actors(draft)
-                    if self._background(frame, date):
+                    if self._background(frame, date, span):
                         frame.modality = "background"
                         if span is None or not (sm.sentence.start <= span[0] < sm.sentence.end):
                             draft.date, draft.precision, draft.date_span = None, None, None  # history's own
@@ -276,9 +276,12 @@ class EventBuilder:
             return self.published, 2, None
         return None, None, None
 
-    def _background(self, frame: Frame, date: dt.date | None) -> bool:
+    def _background(self, frame: Frame, date: dt.date | None, date_span: tuple[int, int] | None = None) -> bool:
         sm = frame.sentence
         s = sm.sentence
+        if date and date_span and s.start <= date_span[0] < s.end and self.published \
+                and 0 <= (self.published - date).days <= 60:
+            return False  # the sentence dates this event to the article's days; older years are context
         years = [d.year_only for d in self.dates if s.start <= d.start and d.end <= s.end and d.year_only]
         if self.ref_year and any(y < self.ref_year for y in years):
             return True

@@ -1,7 +1,8 @@
 """Sentence splitting for Arabic news: full stops, question and exclamation marks, and line breaks.
 
 Commas (، and ,) never split; neither do dots inside numbers and dates (3.5, 16.02.2019) or
-abbreviations of one letter (أ. ف. ب).
+abbreviations of one letter (أ. ف. ب، أ.ف.ب). A full stop glued to the next word ("البلاد.وقال")
+still ends the sentence.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 from rasid.text.normalize import NormText
 
 # a terminator run (with closing quotes/brackets) followed by space, or a line break
-_BOUNDARY = re.compile(r"""(?:[.!?؟…]+["')\]»”]*(?=\s)|\n+)""")
-_SHORT_WORD = re.compile(r"(?:^|\s)\w\.$")
+_BOUNDARY = re.compile(r"""(?:[.!?؟…]+["')\]»”]*(?=\s)|\.(?=[\u0621-\u064a]{2})|\n+)""")
+_SHORT_WORD = re.compile(r"(?:^|[\s.])\w\.$")
 
 
 @dataclass(slots=True)
