@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rasid.text.normalize import NormText, normalize
 from rasid.text.numbers import words_of
-from rasid.text.windows import anchor_regions
+from rasid.text.windows import anchor_regions, whole_word_positions
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
@@ -160,15 +160,9 @@ def _tokens(norm: str) -> list[_T]:
     anchors: list[int] = []
     for w in present:
         follow = _FOLLOW.get(_strip(w, _FOLLOW_KEYS) or w)
-        j = norm.find(w)
-        while j >= 0:
-            k = j + len(w)
-            # whole words only ("ست" inside "استهداف" is no anchor); common words ("قبل", "عام", "الشهر")
-            # only when what follows can make them a date
-            if ((j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum())
-                    and (follow is None or follow.match(norm, k))):
-                anchors.append(j)
-            j = norm.find(w, k)
+        # common words ("قبل", "عام", "الشهر") only when what follows can make them a date
+        anchors.extend(j for j in whole_word_positions(norm, w)
+                       if follow is None or follow.match(norm, j + len(w)))
     if not anchors:
         return []
     regions = anchor_regions(anchors, 40, 50)

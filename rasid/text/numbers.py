@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.text.normalize import NormText
-from rasid.text.windows import anchor_regions
+from rasid.text.windows import anchor_regions, whole_word_positions
 
 
 @dataclass(slots=True)
@@ -204,12 +204,7 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
     """Tokens of the regions around digits and number words only (tokenising everything is slow)."""
     present = _triggers().intersection(words_of(norm))
     for w in present:
-        j = norm.find(w)
-        while j >= 0:
-            k = j + len(w)
-            if (j == 0 or not norm[j - 1].isalnum()) and (k >= len(norm) or not norm[k].isalnum()):
-                anchors.append(j)  # whole words only: "ست" inside "استهداف" is no anchor
-            j = norm.find(w, k)
+        anchors.extend(whole_word_positions(norm, w))
     if not anchors:
         return []
     regions = anchor_regions(anchors, 25, 45)
