@@ -4,6 +4,8 @@ The floors sit just below the figures measured by (from the repository root):
 
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr --format json
 
+Measured 2026-11-23 13:07 UTC at commit 2d9615c: events P 0.505 R 0.608 F1 0.552, extra 1.29/article,
+places 0.994, claims 0.907; benchmark ASSAULT F1 0.443 (R 0.794), PROTEST F1 0.292 (R 0.538).
 Raise them when quality improves (docs/quality.md records the figures and the date); never lower them to
 make a change pass without saying why in the commit message.
 """
@@ -21,7 +23,7 @@ GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 
 # Gold articles (reportable modalities: asserted + claimed)
 EVENT_PRECISION = 0.49
-EVENT_RECALL = 0.57
+EVENT_RECALL = 0.58
 EVENT_F1 = 0.53
 EXTRA_EVENTS_PER_ARTICLE_MAX = 1.35
 PLACE_RECALL = 0.97
