@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,17 @@ class GoldError(ValueError):
     """A gold file that cannot be read at all (bad path, bad JSON)."""
 
 
+def jsonl_records(path: Path, error: type[Exception]) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) of each non-empty line; a malformed line raises `error` naming file:line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{path}:{number}: malformed JSON ({exc.msg})") from None
+
+
 def load_gold(path: str | Path) -> list[GoldRecord]:
     """Records from a gold JSONL file, or from every *.jsonl file of a directory (sorted)."""
     p = Path(path)
@@ -32,13 +43,7 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
         raise GoldError(f"no .jsonl gold files in {p}")
     records: list[GoldRecord] = []
     for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{file}:{number}: malformed JSON ({exc.msg})") from None
+        for number, record in jsonl_records(file, GoldError):
             if not isinstance(record, dict) or "doc_id" not in record:
                 raise GoldError(f"{file}:{number}: a gold line must be an object with a doc_id")
             record.setdefault("events", [])

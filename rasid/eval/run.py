@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rasid.eval.gold import GoldError, load_corpus_texts, load_gold, validate_gold
+from rasid.eval.gold import GoldError, jsonl_records, load_corpus_texts, load_gold, validate_gold
 from rasid.eval.score import score
 from rasid.models import REPORTABLE
 
@@ -35,13 +35,7 @@ def extract_results(corpus: Path, ids: Iterable[str]) -> dict[str, Any]:
 def load_predictions(path: Path) -> dict[str, Any]:
     """doc_id -> result dict from a `rasid extract --format jsonl` file."""
     out: dict[str, Any] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
+    for _, record in jsonl_records(path, EvalError):
         out[str(record.get("doc_id"))] = record
     return out
 
