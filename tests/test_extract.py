@@ -176,3 +176,12 @@ def test_both_sides_are_the_two_actors_just_named():
     clash = next(e for e in reportable(text) if e.location == "Al-Shafah")
     assert (clash.sub_event_type, clash.actor1, clash.actor2) == (
         "Armed clash", "SDF: Syrian Democratic Forces", "IS: Islamic State")
+
+
+def test_a_headline_and_its_lead_are_one_event_on_the_lead_day():
+    text = (EXAMPLES / "deir_ez_zor_battle.txt").read_text(encoding="utf-8")
+    takeovers = [e for e in reportable(text, published="2019-03-22")
+                 if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(takeovers) == 1
+    assert (takeovers[0].event_date, takeovers[0].location, takeovers[0].fatalities) == (
+        "2019-03-22", "Al-Baghuz Fawqani", 14)

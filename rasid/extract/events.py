@@ -265,10 +265,12 @@ class EventBuilder:
         s = frame.sentence.sentence
         inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end and d.date is not None]
         if inside:
-            # the most precise, then the earliest: "أفادت الخلية اليوم بمقتل ... ليل أمس" reports today
-            # what happened yesterday; an event never comes after its report
+            # the most precise date nearest the trigger, passing over the day of a report
+            # ("أفادت الخلية، اليوم، بمقتل ... ليل أمس": today is when it was said, not when it happened)
+            claims = [c.start for c in frame.sentence.cues if c.cue == "claim"]
             t = frame.trigger.start
-            d = min(inside, key=lambda d: (d.precision, d.date, abs(d.start - t)))
+            d = min(inside, key=lambda d: (d.precision, any(0 <= d.start - c <= 60 for c in claims),
+                                           abs(d.start - t)))
             return d.date, d.precision, (d.start, d.end)
         if self.story_date:
             return self.story_date
