@@ -68,6 +68,24 @@ def test_talk_about_violence_is_not_an_event():
     assert not reportable("تمتلك الدولة برنامجا لتطوير الصواريخ الباليستية.")
 
 
+def test_commentary_and_weapons_named_without_use_are_not_events():
+    assert not reportable("لو أنك سمعت دوي الانفجارات في تلك الليلة لعرفت معنى الخوف.")
+    assert not reportable("هل تنفجر الأوضاع في المدينة بعد قرار الحكومة؟")
+    assert not reportable("وأثارت تجربة صواريخ جديدة أجراها الجيش أمس قلق الدول المجاورة.")
+
+
+def test_the_verb_not_the_weapon_carries_an_explosion():
+    events = reportable("وقال مصدر في الشرطة إن سيارة مفخخة انفجرت صباح اليوم قرب مبنى المحافظة في مدينة كركوك.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert any(ev.text == "انفجرت" for ev in events[0].evidence)
+
+
+def test_sit_ins_and_gatherings_are_protests():
+    for text in ("ويعتصم مئات العمال أمام مبنى المحافظة في مدينة البصرة للمطالبة بصرف رواتبهم.",
+                 "وتجمع آلاف المتظاهرين في ساحة التحرير وسط بغداد احتجاجا على انقطاع الكهرباء."):
+        assert [e.event_type for e in reportable(text)] == ["Protests"], text
+
+
 def test_anaphora_resolves_to_the_group_in_focus():
     text = "هاجمت هيئة تحرير الشام مواقع قوات النظام في ريف حماة أمس. واشتبك عناصر الهيئة مع الجيش لساعات."
     events = reportable(text)

@@ -45,6 +45,10 @@ _NESTING_GLUE = re.compile(
 #: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
 _LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
 _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
+#: Trigger kinds whose past-tense verb reports that violence or a demonstration took place.
+_HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
+                              "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
+                              "chemical", "grenade"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -341,10 +345,14 @@ class EventBuilder:
         """How sure we are that the sentence reports this event (not talk about violence, trials, history)."""
         f = d.frame
         sm = f.sentence
+        counted = bool(d.fatalities or self._has_count(sm))
+        happened = any(k.pos == "verb" and k.kind in _HAPPENING_KINDS and k.kind in f.trigger.kind_names
+                       for t in sm.triggers if t is not f.trigger for k in t.kinds)
         support = sum((
             sm.has_cue("anchor"),
             sm.has_cue("occur"),
-            bool(d.fatalities or self._has_count(sm)),
+            counted,
+            happened,
             bool(f.actor1 and (f.actor1.actor.inter in (1, 2, 3, 4, 8) or f.event_type in (o.PROTESTS, o.RIOTS))),
             bool(d.place and not d.place_inherited and d.place.feature != "country"),
         ))
@@ -353,19 +361,31 @@ class EventBuilder:
         score -= 0.25 if sm.has_cue("generic") else 0.0
         score -= 0.3 if sm.has_cue("aggregate") else 0.0
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
-        if support < needed:
-            score *= 0.5
+        if support < needed or self._commentary(sm):
+            score *= 0.5  # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات")
         if d.place is not None and d.place.feature == "country":
             score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
         pos = {k.pos for k in f.trigger.kinds}
-        if "verb" not in pos:
-            eventive = sm.has_cue("anchor") or sm.has_cue("occur") or bool(d.fatalities or self._has_count(sm)) \
-                or any(k.pos == "verb" for t in sm.triggers for k in t.kinds)
-            if not eventive:
-                score *= 0.4 if pos == {"instrument"} else 0.6  # "صواريخ", "التفجير" named, nothing happening
+        if pos == {"instrument"} and not (counted or self._weapon_used(f)):
+            score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)
+        elif "verb" not in pos and not (sm.has_cue("anchor") or sm.has_cue("occur") or counted or happened):
+            score *= 0.6  # "التفجير" named, nothing happening
         if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
             score *= 0.5
         return round(max(0.0, min(score, 1.0)), 3)
+
+    def _weapon_used(self, f: Frame, reach: int = 60) -> bool:
+        """A verb of violence or of happening close to the weapon ("سقطت الصواريخ", "انفجرت سيارة مفخخة")."""
+        t = f.trigger
+        near = range(t.start - reach, t.end + reach)
+        return any(k.pos == "verb" and k.kind in _HAPPENING_KINDS and u.start in near
+                   for u in f.sentence.triggers for k in u.kinds) \
+            or any(c.cue == "occur" and c.start in near for c in f.sentence.cues)
+
+    def _commentary(self, sm: SentenceMentions) -> bool:
+        """Argument, not report: first or second person, a question, a counterfactual ("لو")."""
+        s = sm.sentence
+        return sm.has_cue("commentary") or "؟" in self.nt.norm[s.start:s.end]
 
     def _has_count(self, sm: SentenceMentions) -> bool:
         s = sm.sentence

@@ -73,10 +73,12 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     frames: list[Frame] = []
 
     def first(*wanted: str) -> TriggerMention:
-        for t in sm.triggers:
-            if t.kind_names & set(wanted):
-                return t
-        return sm.triggers[0]
+        """The first trigger of the wanted kinds; a weapon named ("سيارة مفخخة") gives way to what it did
+        ("انفجرت"), which says that something happened."""
+        matching = [t for t in sm.triggers if t.kind_names & set(wanted)]
+        if not matching:
+            return sm.triggers[0]
+        return next((t for t in matching if {k.pos for k in t.kinds} != {"instrument"}), matching[0])
 
     actors = _combatants(sm)
     civilians = [a for a in actors if _is_civilian(a)]
