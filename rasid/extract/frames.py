@@ -241,7 +241,7 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
         frame.civilians_target = True
 
 
-_CONTROL_STATE = re.compile(r"(?:تحت|مناطق|منطقه|الخاضعه|الخاضعين|الخاضعتين|خاضعه|خاضعين|الواقعه|نفوذ|مناطق نفوذ)\s*$")
+_CONTROL_STATE = re.compile(r"(?:تحت|فتره|مناطق|منطقه|الخاضعه|الخاضعين|الخاضعتين|خاضعه|خاضعين|الواقعه|نفوذ|مناطق نفوذ)\s*$")
 
 
 def _control_state(norm: str, t: TriggerMention) -> bool:
