@@ -407,7 +407,8 @@ class EventBuilder:
                 if not (_compatible(old.actor1, new.actor2) and _compatible(old.actor2, new.actor1)):
                     continue
             old.evidence.extend(new.evidence)
-            if new.place and (old.place is None or old.place_inherited or new.place.geo_precision < old.place.geo_precision):
+            if new.place and (old.place is None or old.place_inherited or (
+                    not new.place_inherited and new.place.geo_precision < old.place.geo_precision)):
                 old.place, old.place_inherited = new.place, new.place_inherited
             old.actor1 = _better(old.actor1, new.actor1)
             old.actor2 = _better(old.actor2, new.actor2)
@@ -506,7 +507,7 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return False
     if a.name.startswith(b.name + " - ") or b.name.startswith(a.name + " - "):
         return True  # a neighbourhood and its city
-    if a.admin1 and a.admin1 == b.admin1 and max(a.geo_precision, b.geo_precision) >= 2:
+    if a.admin1 and a.admin1 == b.admin1 and (_broad(a) or _broad(b)):
         return True  # the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
@@ -514,6 +515,12 @@ def _same_place(old: Draft, new: Draft) -> bool:
 
     km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
     return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
+
+
+def _broad(p: PlaceMention) -> bool:
+    """A region, not a spot: "ريف إدلب", "محافظة درعا" (the outskirts of a village are still that village)."""
+    return p.geo_precision >= 3 or p.feature not in ("populated", "neighbourhood", "camp") \
+        or "countryside" in p.qualifier
 
 
 def _better(a: Actor | None, b: Actor | None) -> Actor | None:
