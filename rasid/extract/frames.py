@@ -261,7 +261,7 @@ def _partial_or_named(norm: str, t: TriggerMention) -> bool:
     return bool(_BATTLE_NAME.search(before) or _PARTIAL.match(norm[t.end:t.end + 40]))
 
 
-_RESCUE = re.compile(r"(?:^|\s)(?:ال)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|محتجز\w*|سجناء|معتقل\w*)")
+_RESCUE = re.compile(r"(?:^|\s)(?:ال)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|محتجز\w*|سجناء|معتقل\w*|اختطاف\w*)")
 
 
 def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasid.lexicon.loader import Actor, Lexicon, Trigger
 from rasid.text.normalize import NormText
 from rasid.text.sentences import Sentence
+
+
+#: Past plural and dual endings: "خطفوا" is a verb even where the entry "خطف" is the masdar.
+_VERBAL_SUFFIXES = frozenset({"وا", "تا"})
 
 
 @dataclass(slots=True)
@@ -107,7 +111,10 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket = target(t.start, t.end)
         if bucket is not None and not _inside(t.start, t.end, bucket.actors, named):
             # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
-            bucket.triggers.append(TriggerMention(t.start, t.end, list(t.values), t.prefix, t.suffix))
+            kinds = list(t.values)
+            if t.suffix in _VERBAL_SUFFIXES:
+                kinds = [replace(k, pos="verb") if k.pos == "noun" else k for k in kinds]
+            bucket.triggers.append(TriggerMention(t.start, t.end, kinds, t.prefix, t.suffix))
     for c in lexicon.cue_matcher.find(nt.norm):
         bucket = target(c.start, c.end)
         if bucket is not None and not _inside(c.start, c.end, [], named):
