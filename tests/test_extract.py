@@ -134,6 +134,11 @@ def test_a_vague_restatement_merges_into_the_precise_event():
     assert len(events[0].evidence) > 3
 
 
+def test_places_joined_by_and_are_separate_events_of_one_strike():
+    events = reportable("قصفت القوات التركية صباح اليوم بالمدفعية محيط بلدة تل تمر، ومحيط قرية أبو رأسين بريف الحسكة.")
+    assert sorted(e.location for e in events) == ["Abu Rasin", "Tal Tamr"]
+
+
 def test_places_listed_after_an_event_become_events_of_the_same_kind():
     text = ("قصفت القوات التركية أمس قرية تل الورد بريف تل تمر. "
             "وامتد القصف ليشمل قرى أم الكيف والدردارة والطويلة.")

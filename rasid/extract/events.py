@@ -36,6 +36,8 @@ _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtak
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
+#: Text between two place groups that joins them as places of the same event ("، ومحيط قرى", "، وقرية").
+_COORDINATED = re.compile(r"^[\s\"'()«»،,]*و(?:\s*(?:محيط|اطراف|اطراف|اريا?ف|اراضي|اراضى)?\s*(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|حي|احياء)?\s*)?$")
 #: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
 _NESTING_GLUE = re.compile(
     r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
@@ -239,6 +241,7 @@ class EventBuilder:
         if focus is not None or not inside:
             return [(focus, True)]  # "شمالي العراق" in a headline: the article's place says more
         groups: list[list[PlaceMention]] = []
+        joined: list[bool] = []  # the group is coordinated with the one before ("قرب عامودا، ومحيط قرى ...")
         last_end = 0  # end of the last mention read, a skipped container included
         for p in inside:
             glue = self.nt.norm[last_end:p.start] if groups else ""
@@ -251,10 +254,15 @@ class EventBuilder:
                 continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
             else:
                 groups.append([p])
+                joined.append(bool(_COORDINATED.match(glue)))
         t = frame.trigger
-        after = [g for g in groups if g[0].start >= t.start]
-        pool = after or groups
-        best = min(pool, key=lambda g: (min(p.geo_precision for p in g), pool.index(g)))
+        first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start), None)
+        candidates = range(first_after, len(groups)) if first_after is not None else range(len(groups))
+        i = min(candidates, key=lambda i: (min(p.geo_precision for p in groups[i]), i))
+        best = list(groups[i])
+        while i + 1 < len(groups) and joined[i + 1]:
+            i += 1
+            best.extend(groups[i])  # the same strike on the places joined to it
         top = min(p.geo_precision for p in best)
         chosen = [p for p in best if p.geo_precision == top]
         seen: set[str] = set()
