@@ -86,6 +86,14 @@ def test_sit_ins_and_gatherings_are_protests():
         assert [e.event_type for e in reportable(text)] == ["Protests"], text
 
 
+def test_the_group_believed_behind_unidentified_gunmen_or_old_mines_is_the_perpetrator():
+    for text in ("قتل نازح، الخميس، على يد مجهولين يعتقد أنهم من خلايا تنظيم داعش في مخيم الهول شرق الحسكة.",
+                 "قتل أمس شخص بانفجار لغم أرضي من مخلفات تنظيم داعش على أطراف بلدة الجلاء."):
+        events = reportable(text)
+        assert events and events[0].actor1 == "IS: Islamic State", text
+        assert events[0].actor2 == "Civilians (Syria)", text
+
+
 def test_anaphora_resolves_to_the_group_in_focus():
     text = "هاجمت هيئة تحرير الشام مواقع قوات النظام في ريف حماة أمس. واشتبك عناصر الهيئة مع الجيش لساعات."
     events = reportable(text)

@@ -20,6 +20,11 @@ _ACTOR2_MARK = re.compile(
     r"على|الي|لدي|بحق|طال\w*|ضحايا|مقتل|اصابه|قتلى|اسر|اعتقال|اختطاف|اغتيال|قياديا في|قيادي في|قائد في|"
     r"من)(?:\s+\S+)?\s*\S{0,3}\s*$"
 )
+#: Words before a named group that make it the one behind an attack by unidentified men or old explosives.
+_PERPETRATOR_MARK = re.compile(
+    r"(?:مخلفات|(?:يعتقد|يرجح|يشتبه|يرجح)\s+(?:ب?انهم|ب?انه|ب?انها)\s+(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?|"
+    r"بسلاح|ينتمون الي|ينتمي الي)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"
+)
 _ASSOC_MARK = re.compile(
     r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
     r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
@@ -234,6 +239,12 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
                     frame.assoc1.append(a)
                 elif frame.actor2 is None:
                     frame.actor2 = a
+    perpetrator = next((a for a in cands if _PERPETRATOR_MARK.search(_before(norm, a.start, 30))), None)
+    if perpetrator is not None and (frame.actor1 is None or frame.actor1.actor.focus == "unknown"
+                                    or frame.actor1 is perpetrator):
+        if frame.actor2 is perpetrator:
+            frame.actor2 = None
+        frame.actor1 = perpetrator  # "مجهولين يعتقد أنهم من خلايا داعش", "لغم من مخلفات داعش"
     if frame.actor1 is not None and frame.actor2 is not None and frame.actor1.actor == frame.actor2.actor:
         frame.actor2 = None
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
