@@ -94,6 +94,14 @@ def test_the_group_believed_behind_unidentified_gunmen_or_old_mines_is_the_perpe
         assert events[0].actor2 == "Civilians (Syria)", text
 
 
+def test_the_agent_of_a_passive_by_phrase_and_a_quoted_group_name():
+    events = reportable("تعرضت بلدة كفرنبل جنوب إدلب أمس لقصف جوي من قبل الطيران الحربي، ما خلف إصابات بصفوف المدنيين.")
+    assert events and events[0].actor1 == "Military Forces of Syria (2000-2024)"
+    assert events[0].actor2 == "Civilians (Syria)"
+    events = reportable("سيطرت قوات سوريا الديمقراطية اليوم على بلدة هجين بريف دير الزور بعد معارك مع تنظيم «الدولة».")
+    assert events and (events[0].actor1, events[0].actor2) == ("SDF: Syrian Democratic Forces", "IS: Islamic State")
+
+
 def test_anaphora_resolves_to_the_group_in_focus():
     text = "هاجمت هيئة تحرير الشام مواقع قوات النظام في ريف حماة أمس. واشتبك عناصر الهيئة مع الجيش لساعات."
     events = reportable(text)

@@ -16,14 +16,14 @@ from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMentio
 # words right before an actor that make it the target / second party (normalised)
 _ACTOR2_MARK = re.compile(
     r"(?:ضد|مع|حساب|مواقع|موقع|نقاط|نقطه|مقرات|مقر|تجمعات|تجمع|معاقل|معقل|صفوف|عناصر من|عنصرا من|عناصر|"
-    r"سيطره|مناطق سيطره|مناطق|قوافل|رتل|ارتال|دوريه|دوريات|سياره|اليات|اهداف|استهدف\w*|بين|من قبل|من جانب|"
+    r"سيطره|مناطق سيطره|مناطق|قوافل|رتل|ارتال|دوريه|دوريات|سياره|اليات|اهداف|استهدف\w*|بين|"
     r"على|الي|لدي|بحق|طال\w*|ضحايا|مقتل|اصابه|قتلى|اسر|اعتقال|اختطاف|اغتيال|قياديا في|قيادي في|قائد في|"
     r"من)(?:\s+\S+)?\s*\S{0,3}\s*$"
 )
 #: Words before a named group that make it the one behind an attack by unidentified men or old explosives.
 _PERPETRATOR_MARK = re.compile(
     r"(?:مخلفات|(?:يعتقد|يرجح|يشتبه|يرجح)\s+(?:ب?انهم|ب?انه|ب?انها)\s+(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?|"
-    r"بسلاح|ينتمون الي|ينتمي الي)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"
+    r"بسلاح|ينتمون الي|ينتمي الي|من قبل|من جانب|علي يد|علي ايدي|بيد)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"
 )
 _ASSOC_MARK = re.compile(
     r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
@@ -35,7 +35,7 @@ _PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع
 _FUTURE_WORD = re.compile(r"(?:^|\s)(?:سوف|لن)\s+$")
 _SINCE = re.compile(r"منذ\s*$")
 _FORMER = re.compile(r"سابق")
-_BETWEEN = re.compile(r"بين\s*$")
+_BETWEEN = re.compile(r"بين\s*[«\"'“(]*\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
 
 
@@ -239,12 +239,14 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
                     frame.assoc1.append(a)
                 elif frame.actor2 is None:
                     frame.actor2 = a
-    perpetrator = next((a for a in cands if _PERPETRATOR_MARK.search(_before(norm, a.start, 30))), None)
-    if perpetrator is not None and (frame.actor1 is None or frame.actor1.actor.focus == "unknown"
-                                    or frame.actor1 is perpetrator):
-        if frame.actor2 is perpetrator:
-            frame.actor2 = None
-        frame.actor1 = perpetrator  # "مجهولين يعتقد أنهم من خلايا داعش", "لغم من مخلفات داعش"
+    marked = [a for a in cands if _PERPETRATOR_MARK.search(_before(norm, a.start, 30))]
+    perpetrator = next((a for a in marked if a.actor.focus != "unknown"), marked[0] if marked else None)
+    if perpetrator is not None and frame.actor1 is not perpetrator:
+        # "قصف من قبل الطيران الحربي", "على يد مجهولين يعتقد أنهم من خلايا داعش", "لغم من مخلفات داعش"
+        displaced = frame.actor1 if frame.actor1 is not None and frame.actor1.actor.focus != "unknown" else None
+        frame.actor1 = perpetrator
+        if frame.actor2 is perpetrator or frame.actor2 is None:
+            frame.actor2 = displaced
     if frame.actor1 is not None and frame.actor2 is not None and frame.actor1.actor == frame.actor2.actor:
         frame.actor2 = None
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):

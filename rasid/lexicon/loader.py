@@ -89,6 +89,12 @@ def _int(row: Row, column: str, low: int, high: int) -> int:
     return value
 
 
+#: Head nouns that news puts outside the quotes of a group's name: تنظيم «الدولة», هيئة "تحرير الشام".
+_GROUP_HEADS = frozenset(normalize(w) for w in (
+    "تنظيم", "حركة", "هيئة", "جبهة", "قوات", "ميليشيا", "مليشيا", "لواء", "فصيل", "جيش", "كتائب", "حزب", "جماعة",
+    "فرقة", "تجمع", "غرفة"))
+
+
 def _load_actors(directory: Path | None) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]]]:
     actors: dict[str, Actor] = {}
     aliases: list[tuple[str, ActorAlias]] = []
@@ -122,6 +128,9 @@ def _load_actors(directory: Path | None) -> tuple[dict[str, Actor], list[tuple[s
                     raise row.error(f"alias {surface!r} already belongs to '{owner[key][0]}' (line {other.line})")
                 owner[key] = (actor_id, row)
                 aliases.append((surface, ActorAlias(actor, anaphoric)))
+                head, _, name = surface.partition(" ")
+                if name and normalize(head) in _GROUP_HEADS:
+                    aliases.append((f'{head} "{name}"', ActorAlias(actor, anaphoric)))  # تنظيم «الدولة»
     for row, parent in parents:
         if parent not in actors:
             raise row.error(f"parent '{parent}' is not a known actor id")
