@@ -102,6 +102,13 @@ def test_the_agent_of_a_passive_by_phrase_and_a_quoted_group_name():
     assert events and (events[0].actor1, events[0].actor2) == ("SDF: Syrian Democratic Forces", "IS: Islamic State")
 
 
+def test_the_forces_are_the_group_just_named():
+    text = ("داهمت قوات الأسايش صباح اليوم حي الدرعية في مدينة الرقة واعتقلت خمسة شبان. "
+            "وقال ناشطون إن القوات نقلت المعتقلين إلى جهة مجهولة.")
+    events = reportable(text, published="2023-05-02")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Arrests", "SDF: Syrian Democratic Forces")]
+
+
 def test_anaphora_resolves_to_the_group_in_focus():
     text = "هاجمت هيئة تحرير الشام مواقع قوات النظام في ريف حماة أمس. واشتبك عناصر الهيئة مع الجيش لساعات."
     events = reportable(text)
