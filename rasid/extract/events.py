@@ -24,7 +24,7 @@ from rasid.lexicon.loader import Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence
 from rasid.text.dates import DateMention
 from rasid.text.normalize import NormText
-from rasid.text.numbers import NumberMention
+from rasid.text.numbers import NumberMention, unit_of
 
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
                  "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
@@ -51,6 +51,8 @@ _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
                               "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
                               "chemical", "grenade"})
+#: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
+_NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -92,11 +94,19 @@ class EventBuilder:
                 self.places_in[i].append(p)
         self.dates = dates
         self.numbers = numbers
-        self.count_starts = sorted(n.start for n in numbers if n.kind == "count")
+        self.count_starts = sorted(n.start for n in numbers if n.kind == "count" and self._eventful_count(n))
         self.published = published
         self.country = country
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
+
+    def _eventful_count(self, n: NumberMention) -> bool:
+        """A count of people, weapons or places ("عشرة أشخاص", "ثلاث غارات"), not of years, money or tons."""
+        if n.num_end < n.end:
+            return True  # the counted noun is inside the mention: a dual ("قتيلين")
+        following = self.nt.norm[n.end:n.end + 30].split(maxsplit=1)
+        entry = unit_of(following[0]) if following else None
+        return entry is None or entry.unit not in _NON_EVENT_UNITS
 
     # --- document context
     def _reference_year(self) -> int | None:

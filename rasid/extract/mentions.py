@@ -14,7 +14,6 @@ from rasid.lexicon.loader import Actor, Lexicon, Trigger
 from rasid.text.normalize import NormText
 from rasid.text.sentences import Sentence
 
-
 #: Past plural and dual endings: "خطفوا" is a verb even where the entry "خطف" is the masdar.
 _VERBAL_SUFFIXES = frozenset({"وا", "تا"})
 
