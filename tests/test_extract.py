@@ -57,6 +57,13 @@ def test_denied_and_planned_events_are_flagged_not_reported():
     assert all(e.modality == "planned" for e in planned)
 
 
+def test_a_plot_is_not_an_attack_but_a_failed_assassination_is():
+    plot = reportable("اعتقلت الشرطة أمس خمسة أشخاص بتهمة محاولة شن هجوم انتحاري على مبنى المحافظة في كركوك.")
+    assert [e.sub_event_type for e in plot] == ["Arrests"]
+    events = reportable("نجا مدير الشرطة أمس من محاولة اغتيال إثر انفجار عبوة ناسفة بموكبه في الموصل.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
 def test_history_is_background():
     events = extract_text("وكان تنظيم داعش قد سيطر على مدينة الموصل في عام 2014 بعد معارك مع الجيش العراقي.",
                           published="2019-05-01").events

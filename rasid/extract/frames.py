@@ -34,6 +34,7 @@ _NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0
 _PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع|لزرع|زراعه|نشر|تفخيخ|فخخ|يفخخ|صنع|تصنيع|تهريب|ضبط)\s*\S{0,3}\s*$")
 _FUTURE_WORD = re.compile(r"(?:^|\s)(?:سوف|لن)\s+$")
 _SINCE = re.compile(r"منذ\s*$")
+_PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*[«\"'“(]*\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
@@ -302,6 +303,9 @@ def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
         return "planned"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
         return "planned"
+    if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
+           and _PLOT.search(norm[c.end:t.start]) for c in sm.cues):
+        return "planned"  # "محاولة شن هجوم", "المحاولات الفاشلة لتفجير": a plot; "محاولة اغتيال" is an attack
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
