@@ -51,6 +51,9 @@ _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
                               "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
                               "chemical", "grenade"})
+_HELD = re.compile(r"(?:^|\s)(?:[وف]?(?:يحمل\w*|حامل\w*|حيازه|بحوزه\w*|يستقل\w*|عثر\w*|العثور|ضبط\w*|مصادره|صادر\w*|"
+                   r"تهريب|مخزن|مخازن|مستودع\w*|كميه|كميات|شحنه|شحنات|تصنيع|صناعه|امتلاك|يمتلك|تمتلك|تطوير))"
+                   r"(?:\s+\S+){0,3}\s*\S{0,3}$")
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
@@ -384,7 +387,7 @@ class EventBuilder:
         if d.place is not None and d.place.feature == "country":
             score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
         pos = {k.pos for k in f.trigger.kinds}
-        if pos == {"instrument"} and not (counted or self._weapon_used(f)):
+        if pos == {"instrument"} and (self._weapon_held(f) or not (counted or self._weapon_used(f))):
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)
         elif "verb" not in pos and not (sm.has_cue("anchor") or sm.has_cue("occur") or counted or happened):
             score *= 0.6  # "التفجير" named, nothing happening
@@ -399,6 +402,11 @@ class EventBuilder:
         return any(k.pos == "verb" and k.kind in _HAPPENING_KINDS and u.start in near
                    for u in f.sentence.triggers for k in u.kinds) \
             or any(c.cue == "occur" and c.start in near for c in f.sentence.cues)
+
+    def _weapon_held(self, f: Frame) -> bool:
+        """"يحملون قاذفات صواريخ", "العثور على متفجرات": weapons carried, found or seized, not used."""
+        t = f.trigger
+        return bool(_HELD.search(self.nt.norm[max(f.sentence.sentence.start, t.start - len(t.prefix) - 30):t.start]))
 
     def _commentary(self, sm: SentenceMentions) -> bool:
         """Argument, not report: first or second person, a question, a counterfactual ("لو")."""
