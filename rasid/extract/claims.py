@@ -75,6 +75,11 @@ def _matcher(triggers: bool) -> LexiconMatcher[_Cue]:
                           article=not triggers, suffixes=INFLECTION_SUFFIXES)
 
 
+def cue_matchers() -> list[LexiconMatcher[_Cue]]:
+    """Both cue matchers (the extraction stage lets them share one scan with the other lexicons)."""
+    return [_matcher(True), _matcher(False)]
+
+
 @lru_cache(maxsize=1)
 def _entries() -> list[tuple[str, _Cue]]:
     from rasid.lexicon.tsv import read_tsv

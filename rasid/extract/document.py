@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from rasid.extract.claims import extract_claims
+from rasid.extract.claims import cue_matchers, extract_claims
 from rasid.extract.events import COUNTRY_NAMES, ISO2_BY_NAME, EventBuilder
 from rasid.extract.language import detect_language
 from rasid.extract.mentions import SentenceMentions, find_mentions
@@ -15,6 +15,7 @@ from rasid.lexicon.loader import Lexicon, get_lexicon
 from rasid.models import Claim, DocResult, Document, Entity, Event, trusted
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.dates import DateMention, find_dates, parse_iso_date
+from rasid.text.matcher import scan_together
 from rasid.text.normalize import NormText
 from rasid.text.numbers import find_numbers
 from rasid.text.sentences import Sentence, split_sentences
@@ -34,7 +35,11 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult
         result.published = None
     nt = NormText.of(doc.text)
     sentences = split_sentences(nt, skip=boilerplate_spans(nt))
-    places = get_geoparser().parse(nt)
+    geoparser = get_geoparser()
+    # every lexicon reads the document in one automaton pass (once grouped, this is a no-op)
+    scan_together([geoparser.gazetteer.matcher, lexicon.actor_matcher, lexicon.trigger_matcher,
+                   lexicon.cue_matcher, *cue_matchers()])
+    places = geoparser.parse(nt)
     mentions = find_mentions(nt, sentences, lexicon, [(p.start, p.end) for p in places])
     dates = find_dates(nt, published)
     numbers = find_numbers(nt)

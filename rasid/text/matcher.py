@@ -9,9 +9,9 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import numpy as np
@@ -19,6 +19,8 @@ import numpy as np
 from rasid.text.normalize import normalize
 
 T = TypeVar("T")
+#: A valid hit: (start, end, key, values, prefix, suffix).
+_Hit = tuple[int, int, str, list[Any], str, str]
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -88,6 +90,8 @@ class Match(Generic[T]):
 class LexiconMatcher(Generic[T]):
     """Find lexicon entries in normalised text with clitic-aware word boundaries."""
 
+    _group: tuple[ScanGroup, int] | None = None  # set by `scan_together`
+
     def __init__(
         self,
         entries: Iterable[tuple[str, T]],
@@ -123,8 +127,16 @@ class LexiconMatcher(Generic[T]):
         """Exact lookup of a (normalised) surface form."""
         return self._table.get(" ".join(normalize(surface).split()), [])
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_group", None)  # a pickled gazetteer never drags the other lexicons along
+        return state
+
     def _hits(self, norm: str) -> list[tuple[int, int, str, list[T], str, str]]:
         """Every valid hit as (start, end, key, values, prefix, suffix), in the automaton's order."""
+        if self._group is not None:
+            group, index = self._group
+            return group.hits(index, norm)
         if self._empty:
             return []
         starts, ends = word_bounds(norm)
@@ -173,3 +185,71 @@ class LexiconMatcher(Generic[T]):
             chosen.append(h)
         chosen.sort(key=lambda h: h[0])
         return [Match(*h) for h in chosen]
+
+
+class ScanGroup:
+    """Matchers that scan the same texts: one pass of a merged automaton finds the hits of all of them.
+
+    Each member gets exactly the hits its own automaton would give (same words, same clitic rules), so
+    a grouped matcher behaves as before; the text is read once instead of once per lexicon. The hits
+    of the last text are kept for the members that ask after the first one.
+    """
+
+    def __init__(self, matchers: Sequence[LexiconMatcher[Any]]) -> None:
+        self._rules = [(m._prefixes, m.suffixes) for m in matchers]
+        merged: dict[str, list[tuple[int, str, list[Any], bool]]] = {}
+        for index, m in enumerate(matchers):
+            if not m._empty:
+                for word, (key, values, contracted) in m._automaton.items():
+                    merged.setdefault(word, []).append((index, key, values, contracted))
+        automaton = ahocorasick.Automaton()
+        for word, entries in merged.items():
+            automaton.add_word(word, (len(word), tuple(entries)))
+        if merged:
+            automaton.make_automaton()
+        self._automaton = automaton
+        self._empty = not merged
+        self._last: tuple[str, list[list[_Hit]]] | None = None
+        for index, m in enumerate(matchers):
+            m._group = (self, index)
+
+    def hits(self, index: int, norm: str) -> list[_Hit]:
+        cached = self._last  # one read: safe if threads share the group
+        if cached is None or cached[0] is not norm:
+            cached = self._last = (norm, self._scan(norm))
+        return list(cached[1][index])
+
+    def _scan(self, norm: str) -> list[list[_Hit]]:
+        rules = self._rules
+        out: list[list[_Hit]] = [[] for _ in rules]
+        if self._empty:
+            return out
+        starts, ends = word_bounds(norm)
+        for last, (length, entries) in self._automaton.iter(norm):
+            end = last + 1
+            start = end - length  # a contracted form is written as it stands in the text
+            i = bisect_right(starts, start) - 1
+            ws = starts[i] if i >= 0 and ends[i] > start else start
+            prefix = norm[ws:start] if ws < start else ""
+            suffix = None
+            for index, key, values, contracted in entries:
+                if contracted:
+                    if prefix not in _CONTRACTED_PREFIXES:
+                        continue
+                elif prefix not in rules[index][0]:
+                    continue
+                if suffix is None:
+                    j = bisect_right(starts, last) - 1
+                    we = ends[j] if j >= 0 and ends[j] > last else end
+                    suffix = norm[end:we] if we > end else ""
+                if suffix not in rules[index][1]:
+                    continue
+                out[index].append((start, end, key, values, prefix, suffix))
+        return out
+
+
+def scan_together(matchers: Sequence[LexiconMatcher[Any]]) -> None:
+    """Let the matchers that are not grouped yet share one scan per text (a no-op once they are)."""
+    loose = [m for m in matchers if m._group is None]
+    if len(loose) > 1:
+        ScanGroup(loose)
