@@ -7,7 +7,10 @@ Offsets are always character offsets into the *original* document text (`Documen
 
 from __future__ import annotations
 
-from typing import Literal
+import copy
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -106,3 +109,48 @@ class DocResult(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_IMMUTABLE = (type(None), bool, int, float, str)
+_set = object.__setattr__
+#: Per model class: every field in declaration order with its plain default (required ones included, to
+#: keep the order), and the fields whose default must be made fresh for each instance.
+_TEMPLATES: dict[type, tuple[dict[str, Any], list[tuple[str, Callable[[], Any]]]]] = {}
+
+
+def _template(cls: type[BaseModel]) -> tuple[dict[str, Any], list[tuple[str, Callable[[], Any]]]]:
+    template: dict[str, Any] = {}
+    fresh: list[tuple[str, Callable[[], Any]]] = []
+    for name, info in cls.model_fields.items():
+        template[name] = None
+        if info.default_factory is not None:
+            fresh.append((name, info.default_factory))  # type: ignore[arg-type]
+        elif not info.is_required():
+            if isinstance(info.default, _IMMUTABLE):
+                template[name] = info.default
+            else:
+                fresh.append((name, partial(copy.deepcopy, info.default)))
+    _TEMPLATES[cls] = (template, fresh)
+    return template, fresh
+
+
+def trusted(cls: type[_M], /, **values: Any) -> _M:
+    """`cls.model_construct(**values)` for a record the extractor built itself, in a fraction of the time.
+
+    The instance is the same: fields in declaration order, defaults for the ones not given (fresh lists
+    for default factories), `model_fields_set` = the names given, no validation. Every required field
+    must be given and every name must be a field (model_construct would drop an unknown one).
+    """
+    spec = _TEMPLATES.get(cls) or _template(cls)
+    data = spec[0].copy()
+    data.update(values)
+    for name, factory in spec[1]:
+        if name not in values:
+            data[name] = factory()
+    m = cls.__new__(cls)
+    _set(m, "__dict__", data)
+    _set(m, "__pydantic_fields_set__", set(values))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m

@@ -75,6 +75,11 @@ def _matcher(triggers: bool) -> LexiconMatcher[_Cue]:
                           article=not triggers, suffixes=INFLECTION_SUFFIXES)
 
 
+def cue_matchers() -> list[LexiconMatcher[_Cue]]:
+    """Both cue matchers (the extraction stage lets them share one scan with the other lexicons)."""
+    return [_matcher(True), _matcher(False)]
+
+
 @lru_cache(maxsize=1)
 def _entries() -> list[tuple[str, _Cue]]:
     from rasid.lexicon.tsv import read_tsv
@@ -606,6 +611,19 @@ def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quant
     return out
 
 
+_last_sorted: tuple[Sequence[NumberMention] | None, list[NumberMention]] = (None, [])
+
+
+def _sorted_by_start(numbers: Sequence[NumberMention]) -> list[NumberMention]:
+    """`numbers` in text order, kept for the list last asked about (the event builder asks once per
+    sentence with the same list; a fresh list each time would also defeat `_number_starts`)."""
+    global _last_sorted
+    cached = _last_sorted
+    if cached[0] is not numbers or len(cached[1]) != len(numbers):
+        cached = _last_sorted = (numbers, sorted(numbers, key=lambda m: m.start))
+    return cached[1]
+
+
 def killed_count(nt: NormText, span: tuple[int, int],
                  numbers: Sequence[NumberMention] | None = None) -> tuple[float, tuple[int, int]] | None:
     """Conservative deaths figure of one sentence and its NORMALISED evidence span, or None.
@@ -615,7 +633,7 @@ def killed_count(nt: NormText, span: tuple[int, int],
     from rival reports (separated by بينما / في حين / حسب ...) give the lowest one. A range counts its low
     end, vague words their ACLED values (عشرات = 10, مئات = 100).
     """
-    numbers = find_numbers(nt) if numbers is None else sorted(numbers, key=lambda m: m.start)
+    numbers = find_numbers(nt) if numbers is None else _sorted_by_start(numbers)
     qs = [q for q in _sentence_quantities(nt, span, numbers, vague_zero=True)
           if q.category == "killed" and not q.subset]
     if not qs:

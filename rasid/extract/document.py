@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from rasid.extract.claims import extract_claims
+from rasid.extract.claims import cue_matchers, extract_claims
 from rasid.extract.events import COUNTRY_NAMES, ISO2_BY_NAME, EventBuilder
 from rasid.extract.language import detect_language
 from rasid.extract.mentions import SentenceMentions, find_mentions
 from rasid.extract.persons import find_persons
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Lexicon, get_lexicon
-from rasid.models import Claim, DocResult, Document, Entity, Event
+from rasid.models import Claim, DocResult, Document, Entity, Event, trusted
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.dates import DateMention, find_dates, parse_iso_date
+from rasid.text.matcher import scan_together
 from rasid.text.normalize import NormText
 from rasid.text.numbers import find_numbers
 from rasid.text.sentences import Sentence, split_sentences
@@ -34,7 +35,11 @@ def extract_document(doc: Document, lexicon: Lexicon | None = None) -> DocResult
         result.published = None
     nt = NormText.of(doc.text)
     sentences = split_sentences(nt, skip=boilerplate_spans(nt))
-    places = get_geoparser().parse(nt)
+    geoparser = get_geoparser()
+    # every lexicon reads the document in one automaton pass (once grouped, this is a no-op)
+    scan_together([geoparser.gazetteer.matcher, lexicon.actor_matcher, lexicon.trigger_matcher,
+                   lexicon.cue_matcher, *cue_matchers()])
+    places = geoparser.parse(nt)
     mentions = find_mentions(nt, sentences, lexicon, [(p.start, p.end) for p in places])
     dates = find_dates(nt, published)
     numbers = find_numbers(nt)
@@ -73,7 +78,7 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
                 canonical = state.canonical if state else "State forces"
             canonical = canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
             kind = "organization" if m.actor.kind == "organization" else "actor"
-            out.append(Entity.model_construct(kind=kind, text=text, start=a, end=b, canonical=canonical))
+            out.append(trusted(Entity, kind=kind, text=text, start=a, end=b, canonical=canonical))
     named = bytearray(len(nt.norm) + 1)
     for sm in mentions:
         for m in sm.actors:
@@ -82,21 +87,21 @@ def _entities(nt: NormText, mentions: list[SentenceMentions], places: list[Place
         named[p.start:p.end] = b"\x01" * (p.end - p.start)
     for person in find_persons(nt, named):
         a, b, text = span(person.start, person.end)
-        out.append(Entity.model_construct(kind="person", text=text, start=a, end=b, canonical=text))
+        out.append(trusted(Entity, kind="person", text=text, start=a, end=b, canonical=text))
     for p in places:
         a, b, text = span(p.start, p.end)
-        out.append(Entity.model_construct(kind="place", text=text, start=a, end=b, canonical=p.name,
-                          latitude=p.latitude, longitude=p.longitude))
+        out.append(trusted(Entity, kind="place", text=text, start=a, end=b, canonical=p.name,
+                                   latitude=p.latitude, longitude=p.longitude))
     for d in dates:
         a, b, text = span(d.start, d.end)
         when = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)
-        out.append(Entity.model_construct(kind="date", text=text, start=a, end=b, canonical=when))
+        out.append(trusted(Entity, kind="date", text=text, start=a, end=b, canonical=when))
     for n in numbers:
         if getattr(n, "kind", "count") != "count":
             continue
         a, b, text = span(n.start, n.end)
         value = f"{n.value:g}" if n.high is None else f"{n.value:g}-{n.high:g}"
-        out.append(Entity.model_construct(kind="quantity", text=text, start=a, end=b, canonical=value))
+        out.append(trusted(Entity, kind="quantity", text=text, start=a, end=b, canonical=value))
     out.sort(key=lambda e: (e.start, e.end))
     return out
 

@@ -21,7 +21,7 @@ from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMentio
 from rasid.extract.notes import write_notes
 from rasid.geo.geoparser import PlaceMention
 from rasid.lexicon.loader import Actor, Lexicon
-from rasid.models import REPORTABLE, Event, Evidence
+from rasid.models import REPORTABLE, Event, Evidence, trusted
 from rasid.text.dates import DateMention
 from rasid.text.normalize import NormText
 from rasid.text.numbers import NumberMention, unit_of
@@ -476,17 +476,18 @@ class EventBuilder:
         evidence = []
         for start, end in spans:
             a, b = self.nt.span(start, end)
-            evidence.append(Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
+            evidence.append(trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
         # the sentence itself is the first evidence span: the words that say so
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
-        evidence.insert(0, Evidence.model_construct(start=a, end=b, text=self.nt.original[a:b]))
+        evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
         actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
         inter1 = d.actor1.inter if d.actor1 else None
         inter2 = d.actor2.inter if d.actor2 else None
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
-        event = Event.model_construct(
+        event = trusted(
+            Event,
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
             event_type=f.event_type,

@@ -8,17 +8,19 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
+import numpy as np
 
 from rasid.text.normalize import normalize
 
 T = TypeVar("T")
+#: A valid hit: (start, end, key, values, prefix, suffix).
+_Hit = tuple[int, int, str, list[Any], str, str]
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -38,21 +40,37 @@ INFLECTION_SUFFIXES = frozenset(
 )
 
 
-_WORD = re.compile(r"\w+")
+_WORD_CHAR: np.ndarray | None = None  # BMP code point -> is a regex word character (\w); built on first use
 _bounds_cache: tuple[str, list[int], list[int]] | None = None
 
 
+def _word_char_table() -> np.ndarray:
+    global _WORD_CHAR
+    if _WORD_CHAR is None:
+        # what the regex engine calls \w in str patterns: str.isalnum() or "_"
+        _WORD_CHAR = np.fromiter((chr(c).isalnum() or c == 0x5F for c in range(0x10000)), dtype=bool, count=0x10000)
+    return _WORD_CHAR
+
+
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the words of `norm` (cached for the last text: every lexicon scans it)."""
+    """Start and end offsets of the words (regex \\w+ runs) of `norm`, found in one vectorised pass over
+    its code points (cached for the last text: every lexicon scans it)."""
     global _bounds_cache
     cached = _bounds_cache  # one read: safe if threads share the module
     if cached is not None and cached[0] is norm:
         return cached[1], cached[2]
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(norm):
-        starts.append(m.start())
-        ends.append(m.end())
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    table = _word_char_table()
+    small = codes < table.size
+    if small.all():
+        word = table[codes]
+    else:
+        word = np.zeros(len(codes), dtype=bool)
+        word[small] = table[codes[small]]
+        word[~small] = [chr(c).isalnum() for c in codes[~small].tolist()]
+    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts: list[int] = np.flatnonzero(edge == 1).tolist()
+    ends: list[int] = np.flatnonzero(edge == -1).tolist()
     _bounds_cache = (norm, starts, ends)
     return starts, ends
 
@@ -71,6 +89,8 @@ class Match(Generic[T]):
 
 class LexiconMatcher(Generic[T]):
     """Find lexicon entries in normalised text with clitic-aware word boundaries."""
+
+    _group: tuple[ScanGroup, int] | None = None  # set by `scan_together`
 
     def __init__(
         self,
@@ -107,43 +127,129 @@ class LexiconMatcher(Generic[T]):
         """Exact lookup of a (normalised) surface form."""
         return self._table.get(" ".join(normalize(surface).split()), [])
 
-    def iter_all(self, norm: str) -> Iterator[Match[T]]:
-        """Every valid hit, overlapping ones included."""
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_group", None)  # a pickled gazetteer never drags the other lexicons along
+        return state
+
+    def _hits(self, norm: str) -> list[tuple[int, int, str, list[T], str, str]]:
+        """Every valid hit as (start, end, key, values, prefix, suffix), in the automaton's order."""
+        if self._group is not None:
+            group, index = self._group
+            return group.hits(index, norm)
         if self._empty:
-            return
+            return []
         starts, ends = word_bounds(norm)
+        prefixes = self._prefixes
+        suffixes = self.suffixes
+        out = []
         for last, (key, values, contracted) in self._automaton.iter(norm):
             end = last + 1
-            start = end - (len(key) - 1 if contracted else len(key))
+            start = end - len(key) + contracted  # the contracted form lacks the article's alef
             # the word holding the hit's first letter, and the one holding its last letter
             i = bisect_right(starts, start) - 1
             ws = starts[i] if i >= 0 and ends[i] > start else start
-            j = bisect_right(starts, end - 1) - 1
-            we = ends[j] if j >= 0 and ends[j] >= end else end
-            prefix = norm[ws:start]
+            prefix = norm[ws:start] if ws < start else ""
             if contracted:
                 if prefix not in _CONTRACTED_PREFIXES:
                     continue
-            elif prefix not in self._prefixes:
+            elif prefix not in prefixes:
                 continue
-            suffix = norm[end:we]
-            if suffix not in self.suffixes:
+            j = bisect_right(starts, last) - 1
+            we = ends[j] if j >= 0 and ends[j] > last else end
+            suffix = norm[end:we] if we > end else ""
+            if suffix not in suffixes:
                 continue
+            out.append((start, end, key, values, prefix, suffix))
+        return out
+
+    def iter_all(self, norm: str) -> Iterator[Match[T]]:
+        """Every valid hit, overlapping ones included."""
+        for start, end, key, values, prefix, suffix in self._hits(norm):
             yield Match(start, end, key, values, prefix, suffix)
 
     def find(self, norm: str) -> list[Match[T]]:
         """Leftmost-longest non-overlapping hits, in text order."""
-        hits = sorted(self.iter_all(norm), key=lambda m: (-(m.end - m.start), m.start))
+        hits = self._hits(norm)
         if len(hits) < 2:
-            return hits
-        base = min(m.start for m in hits)
-        taken = bytearray(max(m.end for m in hits) - base)
-        chosen: list[Match[T]] = []
-        for m in hits:
-            a, b = m.start - base, m.end - base
-            if any(taken[a:b]):
+            return [Match(*h) for h in hits]
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        base = min(h[0] for h in hits)
+        taken = bytearray(max(h[1] for h in hits) - base)
+        chosen = []
+        for h in hits:
+            a, b = h[0] - base, h[1] - base
+            if taken.find(1, a, b) != -1:
                 continue
             taken[a:b] = b"\x01" * (b - a)
-            chosen.append(m)
-        chosen.sort(key=lambda m: m.start)
-        return chosen
+            chosen.append(h)
+        chosen.sort(key=lambda h: h[0])
+        return [Match(*h) for h in chosen]
+
+
+class ScanGroup:
+    """Matchers that scan the same texts: one pass of a merged automaton finds the hits of all of them.
+
+    Each member gets exactly the hits its own automaton would give (same words, same clitic rules), so
+    a grouped matcher behaves as before; the text is read once instead of once per lexicon. The hits
+    of the last text are kept for the members that ask after the first one.
+    """
+
+    def __init__(self, matchers: Sequence[LexiconMatcher[Any]]) -> None:
+        self._rules = [(m._prefixes, m.suffixes) for m in matchers]
+        merged: dict[str, list[tuple[int, str, list[Any], bool]]] = {}
+        for index, m in enumerate(matchers):
+            if not m._empty:
+                for word, (key, values, contracted) in m._automaton.items():
+                    merged.setdefault(word, []).append((index, key, values, contracted))
+        automaton = ahocorasick.Automaton()
+        for word, entries in merged.items():
+            automaton.add_word(word, (len(word), tuple(entries)))
+        if merged:
+            automaton.make_automaton()
+        self._automaton = automaton
+        self._empty = not merged
+        self._last: tuple[str, list[list[_Hit]]] | None = None
+        for index, m in enumerate(matchers):
+            m._group = (self, index)
+
+    def hits(self, index: int, norm: str) -> list[_Hit]:
+        cached = self._last  # one read: safe if threads share the group
+        if cached is None or cached[0] is not norm:
+            cached = self._last = (norm, self._scan(norm))
+        return list(cached[1][index])
+
+    def _scan(self, norm: str) -> list[list[_Hit]]:
+        rules = self._rules
+        out: list[list[_Hit]] = [[] for _ in rules]
+        if self._empty:
+            return out
+        starts, ends = word_bounds(norm)
+        for last, (length, entries) in self._automaton.iter(norm):
+            end = last + 1
+            start = end - length  # a contracted form is written as it stands in the text
+            i = bisect_right(starts, start) - 1
+            ws = starts[i] if i >= 0 and ends[i] > start else start
+            prefix = norm[ws:start] if ws < start else ""
+            suffix = None
+            for index, key, values, contracted in entries:
+                if contracted:
+                    if prefix not in _CONTRACTED_PREFIXES:
+                        continue
+                elif prefix not in rules[index][0]:
+                    continue
+                if suffix is None:
+                    j = bisect_right(starts, last) - 1
+                    we = ends[j] if j >= 0 and ends[j] > last else end
+                    suffix = norm[end:we] if we > end else ""
+                if suffix not in rules[index][1]:
+                    continue
+                out[index].append((start, end, key, values, prefix, suffix))
+        return out
+
+
+def scan_together(matchers: Sequence[LexiconMatcher[Any]]) -> None:
+    """Let the matchers that are not grouped yet share one scan per text (a no-op once they are)."""
+    loose = [m for m in matchers if m._group is None]
+    if len(loose) > 1:
+        ScanGroup(loose)
