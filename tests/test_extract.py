@@ -109,6 +109,12 @@ def test_the_agent_of_a_passive_by_phrase_and_a_quoted_group_name():
     assert events and (events[0].actor1, events[0].actor2) == ("SDF: Syrian Democratic Forces", "IS: Islamic State")
 
 
+def test_the_arrested_group_is_never_the_one_arresting():
+    events = reportable("أعلن مصدر أمني عراقي أمس إلقاء القبض على 20 من عناصر تنظيم داعش في أحد أحياء الموصل.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Arrests", "Military Forces of Iraq (2014-)", "IS: Islamic State")]
+
+
 def test_the_forces_are_the_group_just_named():
     text = ("داهمت قوات الأسايش صباح اليوم حي الدرعية في مدينة الرقة واعتقلت خمسة شبان. "
             "وقال ناشطون إن القوات نقلت المعتقلين إلى جهة مجهولة.")

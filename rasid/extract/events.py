@@ -350,7 +350,7 @@ class EventBuilder:
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
-                and draft.actor2.inter not in (6, 7):
+                and f.sub_event_type != "Arrests" and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None
             draft.assoc1, draft.assoc2 = draft.assoc2, []
         if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
