@@ -54,6 +54,7 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 _HELD = re.compile(r"(?:^|\s)(?:[وف]?(?:يحمل\w*|حامل\w*|حيازه|بحوزه\w*|يستقل\w*|عثر\w*|العثور|ضبط\w*|مصادره|صادر\w*|"
                    r"تهريب|مخزن|مخازن|مستودع\w*|كميه|كميات|شحنه|شحنات|تصنيع|صناعه|امتلاك|يمتلك|تمتلك|تطوير))"
                    r"(?:\s+\S+){0,3}\s*\S{0,3}$")
+_YEARS_SINCE = re.compile(r"منذ\s+(?:نحو|حوالي|اكثر من|قرابه)?\s*\S*\s*(?:اعوام|سنوات|اعوام|عامين|سنتين)")
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
@@ -306,6 +307,8 @@ class EventBuilder:
     def _background(self, frame: Frame, date: dt.date | None, date_span: tuple[int, int] | None = None) -> bool:
         sm = frame.sentence
         s = sm.sentence
+        if sm.has_cue("earlier") or _YEARS_SINCE.search(self.nt.norm[s.start:s.end]):
+            return True  # "وقبل أسبوع ...", "منذ نحو ثلاثة أعوام": earlier news, told as context
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context
@@ -313,8 +316,6 @@ class EventBuilder:
         if self.ref_year and any(y < self.ref_year for y in years):
             return True
         if date and self.published and (self.published - date).days > 60:
-            return True
-        if sm.has_cue("earlier"):
             return True
         if _PLUPERFECT.search(self.nt.norm[s.start:s.end]) and not sm.has_cue("anchor"):
             return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
