@@ -68,6 +68,9 @@ def test_history_is_background():
     events = extract_text("وكان تنظيم داعش قد سيطر على مدينة الموصل في عام 2014 بعد معارك مع الجيش العراقي.",
                           published="2019-05-01").events
     assert events and all(e.modality == "background" for e in events)
+    earlier = extract_text("وقبل أسبوع سيطر مقاتلو العشائر على حي الجولان في الفلوجة بعد اشتباكات مع داعش.",
+                           published="2016-02-25").events
+    assert earlier and all(e.modality == "background" for e in earlier)
 
 
 def test_talk_about_violence_is_not_an_event():
