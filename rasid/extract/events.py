@@ -37,7 +37,7 @@ _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
 #: Text between two place groups that joins them as places of the same event ("، ومحيط قرى", "، وقرية").
-_COORDINATED = re.compile(r"^[\s\"'()«»،,]*و(?:\s*(?:محيط|اطراف|اطراف|اريا?ف|اراضي|اراضى)?\s*(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|حي|احياء)?\s*)?$")
+_COORDINATED = re.compile(r"^[\s\"'()«»،,]*و(?:\s*(?:محيط|اطراف|اريا?ف|اراضي)?\s*(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|حي|احياء)?\s*)?$")
 #: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
 _NESTING_GLUE = re.compile(
     r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
@@ -54,7 +54,7 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 _HELD = re.compile(r"(?:^|\s)(?:[وف]?(?:يحمل\w*|حامل\w*|حيازه|بحوزه\w*|يستقل\w*|عثر\w*|العثور|ضبط\w*|مصادره|صادر\w*|"
                    r"تهريب|مخزن|مخازن|مستودع\w*|كميه|كميات|شحنه|شحنات|تصنيع|صناعه|امتلاك|يمتلك|تمتلك|تطوير))"
                    r"(?:\s+\S+){0,3}\s*\S{0,3}$")
-_YEARS_SINCE = re.compile(r"منذ\s+(?:نحو|حوالي|اكثر من|قرابه)?\s*\S*\s*(?:اعوام|سنوات|اعوام|عامين|سنتين)")
+_YEARS_SINCE = re.compile(r"منذ\s+(?:نحو|حوالي|اكثر من|قرابه)?\s*\S*\s*(?:اعوام|سنوات|عامين|سنتين)")
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
