@@ -22,7 +22,7 @@ _ACTOR2_MARK = re.compile(
 )
 #: Words before a named group that make it the one behind an attack by unidentified men or old explosives.
 _PERPETRATOR_MARK = re.compile(
-    r"(?:مخلفات|(?:يعتقد|يرجح|يشتبه|يرجح)\s+(?:ب?انهم|ب?انه|ب?انها)\s+(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?|"
+    r"(?:مخلفات|(?:يعتقد|يرجح|يشتبه)\s+(?:ب?انهم|ب?انه|ب?انها)\s+(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?|"
     r"بسلاح|ينتمون الي|ينتمي الي|من قبل|من جانب|علي يد|علي ايدي|بيد)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"
 )
 _ASSOC_MARK = re.compile(
