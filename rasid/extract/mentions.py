@@ -38,8 +38,9 @@ class TriggerMention:
     weight: float = 0.0
 
     def __post_init__(self) -> None:
-        self.kind_names = frozenset(t.kind for t in self.kinds)
-        self.weight = max((t.weight for t in self.kinds), default=0.0)
+        kinds = self.kinds  # list comprehensions: generators cost more than the work here
+        self.kind_names = frozenset([t.kind for t in kinds])
+        self.weight = max([t.weight for t in kinds]) if kinds else 0.0
 
 
 @dataclass(slots=True)
