@@ -201,7 +201,6 @@ class _Raw:
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
     best: int | None = None
     scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
-    explain_best: Callable[[], list[str]] | None = None  # the winner's score terms, when not in `scores`
 
 
 class Geoparser:
@@ -505,6 +504,9 @@ class Geoparser:
         extra = self._unknown_neighbourhoods(norm, raws)
         gaz = self.gazetteer
         ctx = _Context()
+        # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
+        # reference cycle of every raw, left to the cyclic garbage collector)
+        explainers: dict[int, Callable[[], list[str]]] = {}
         for r in raws:
             for i in r.cands:
                 ctx.named_ids.add(gaz.places[i].id)
@@ -539,7 +541,7 @@ class Geoparser:
                 scored = {i: self._score(r, i, ctx, raws, idx, explain=explain) for i in r.cands}
                 best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
                 if last and not explain:  # explain the winner only, and only if asked (`PlaceMention.why`)
-                    r.explain_best = _explainer(self, r, best, ctx, raws, idx)
+                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx)
                 r.scores = scored
                 r.best = best
             if round_ == 0:
@@ -560,14 +562,14 @@ class Geoparser:
                         ctx.admin_of[idx] = (p.country, p.admin1)
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
                         ctx.anchors.append((idx, p.lat, p.lon))
-        out = [self._mention(nt, r, raws) for r in raws if not r.consumed]
+        out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
             if city is None:
                 continue
             r.best = gaz.by_id[city.id]
             r.scores = {r.best: (0.0, [f"unknown neighbourhood; {city.name} is the last city named before it"])}
-            out.append(self._mention(nt, r, raws))
+            out.append(self._mention(nt, r, raws, None))
         if extra:
             out.sort(key=lambda m: m.start)
         return out
@@ -628,7 +630,8 @@ class Geoparser:
         scored.sort(key=lambda t: (-t[1], -t[0].population))
         return scored
 
-    def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
+    def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw],
+                 explain_best: Callable[[], list[str]] | None) -> PlaceMention:
         gaz = self.gazetteer
         assert r.best is not None
         p = gaz.places[r.best]
@@ -714,16 +717,17 @@ class Geoparser:
             start=start, end=end, name=name, latitude=lat, longitude=lon, geo_precision=precision,
             admin1=admin1, admin2=admin2, country=country, iso=iso, feature=feature, role=r.role,
             place_id=p.id, qualifier=qualifier, surface=nt.norm[r.name_start:r.name_end],
-            candidates=len(r.cands), _why=lambda: self._ranking_why(r) + why,
+            candidates=len(r.cands), _why=lambda: self._ranking_why(r, explain_best) + why,
         )
 
-    def _ranking_why(self, r: _Raw) -> list[str]:
-        """The ranking part of a mention's `why`: the winner's score and terms, the best rejected rivals."""
+    def _ranking_why(self, r: _Raw, explain_best: Callable[[], list[str]] | None) -> list[str]:
+        """The ranking part of a mention's `why`: the winner's score and terms (from `explain_best` when
+        `scores` lacks them), the best rejected rivals."""
         gaz = self.gazetteer
         assert r.best is not None
         score, why = r.scores[r.best]
-        if r.explain_best is not None:
-            why = r.explain_best()
+        if explain_best is not None:
+            why = explain_best()
         why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why] if len(r.scores) > 1 or why[:1] != [
             "the only place with this name"] else list(why)
         others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3] if len(
