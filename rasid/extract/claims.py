@@ -136,7 +136,7 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
     first = last = -1
     for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
         gap = norm[(last if last >= 0 else pos):m.start()]
-        if last >= 0 and any(c in gap for c in "،,.:؛()\n"):
+        if last >= 0 and gap != " " and any(c in gap for c in "،,.:؛()\n"):  # mostly one space
             break
         g = m.group()
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
@@ -402,7 +402,8 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 # figure ("ان 5 قتلوا", "40 بجروح", "نحو 40 الفا معظمهم من النساء نزحوا"), never the
                 # start of the next clause ("... وأصيب")
                 for k in range(idx, min(len(after), idx + 6)):
-                    if k > idx and any(c in norm[after[k - 1].end():after[k].start()] for c in "،,.:؛"):
+                    gap = norm[after[k - 1].end():after[k].start()] if k > idx else " "
+                    if gap != " " and any(c in gap for c in "،,.:؛"):
                         break
                     g = after[k].group()
                     ce = unit_of(g)
@@ -660,16 +661,30 @@ def _value(m: NumberMention) -> float | list[float]:
     return m.value
 
 
-def _event_for(nt: NormText, events: Sequence[Event], sent: tuple[int, int], pos: int) -> int | None:
+class _EvidenceIndex:
+    """The events' evidence spans (original offsets) as (start, end, event index), in event then evidence
+    order, and those of each sentence asked about: the claims of a sentence share one pass over them."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self._spans = [(evd.start, evd.end, i) for i, ev in enumerate(events) for evd in ev.evidence]
+        self._by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+
+    def in_sentence(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        found = self._by_sentence.get((a, b))
+        if found is None:
+            found = self._by_sentence[(a, b)] = [h for h in self._spans if h[0] < b and a < h[1]]
+        return found
+
+
+def _event_for(nt: NormText, events: _EvidenceIndex, sent: tuple[int, int], pos: int) -> int | None:
+    """The event whose evidence in the sentence lies nearest `pos` (the first one on a tie)."""
     a, b = nt.span(sent[0], sent[1])
     p = nt.orig_index(pos)
     best: tuple[int, int] | None = None
-    for i, ev in enumerate(events):
-        for evd in ev.evidence:
-            if evd.start < b and a < evd.end:
-                dist = 0 if evd.start <= p < evd.end else min(abs(evd.start - p), abs(evd.end - p))
-                if best is None or dist < best[0]:
-                    best = (dist, i)
+    for start, end, i in events.in_sentence(a, b):
+        dist = 0 if start <= p < end else min(abs(start - p), abs(end - p))
+        if best is None or dist < best[0]:
+            best = (dist, i)
     return best[1] if best else None
 
 
@@ -698,6 +713,7 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     """
     numbers = find_numbers(nt)
     dates = find_dates(nt, published) if published is not None else []
+    event_spans = _EvidenceIndex(events)
     pub_iso = published.isoformat() if published else None
     claims: list[Claim] = []
     previous: Speaker | None = None
@@ -753,16 +769,16 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
                 subject=subject, value=_value(q.mention), unit=q.unit,
                 qualifier=q.mention.qualifier,  # type: ignore[arg-type]
                 stance=stance, speaker=speaker, source_type=source_type,  # type: ignore[arg-type]
-                claim_date=claim_date, event_index=_event_for(nt, events, sent, q.mention.start),
+                claim_date=claim_date, event_index=_event_for(nt, event_spans, sent, q.mention.start),
                 evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
             ))
         if sent_att is not None:
-            claims.extend(_propositions(nt, sent, sent_att, claim_date, events))
+            claims.extend(_propositions(nt, sent, sent_att, claim_date, event_spans))
     return claims
 
 
 def _propositions(nt: NormText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
-                  events: Sequence[Event]) -> list[Claim]:
+                  events: _EvidenceIndex) -> list[Claim]:
     """Attributed propositions (negotiations, truce, agreement, control, weapon use) with their stance."""
     out: list[Claim] = []
     seen: set[str] = set()

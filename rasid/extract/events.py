@@ -97,6 +97,10 @@ class EventBuilder:
             if i >= 0 and p.end <= mentions[i].sentence.end:
                 self.places_in[i].append(p)
         self.dates = dates
+        starts = [d.start for d in dates]
+        self._date_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
+        self._dates_of: dict[tuple[int, int], list[DateMention]] = {}
+        self._focus_of: dict[int, PlaceMention | None] = {}
         self.numbers = numbers
         self.count_starts = sorted(n.start for n in numbers if n.kind == "count" and self._eventful_count(n))
         self.published = published
@@ -126,8 +130,24 @@ class EventBuilder:
                 return d.date, d.precision, (d.start, d.end)
         return None
 
+    def _dates_in(self, start: int, end: int) -> list[DateMention]:
+        """The dates that lie in [start, end), in document order (found by bisection, once per sentence)."""
+        found = self._dates_of.get((start, end))
+        if found is None:
+            starts = self._date_starts
+            candidates = self.dates if starts is None else \
+                self.dates[bisect_left(starts, start):bisect_right(starts, end)]
+            found = self._dates_of[(start, end)] = [d for d in candidates if start <= d.start and d.end <= end]
+        return found
+
     def _focus_place(self, before: int) -> PlaceMention | None:
-        """The place the story is about, for sentences that name none: most named precise place so far."""
+        """The place the story is about, for sentences that name none (once per sentence start)."""
+        if before not in self._focus_of:
+            self._focus_of[before] = self._find_focus_place(before)
+        return self._focus_of[before]
+
+    def _find_focus_place(self, before: int) -> PlaceMention | None:
+        """Most named precise place so far."""
         seen = [p for p in self.places if p.start < before and p.latitude is not None]
         if not seen:
             seen = [p for p in self.places if p.latitude is not None][:1]
@@ -289,7 +309,7 @@ class EventBuilder:
 
     def _date_for(self, frame: Frame) -> tuple[dt.date | None, int | None, tuple[int, int] | None]:
         s = frame.sentence.sentence
-        inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end and d.date is not None]
+        inside = [d for d in self._dates_in(s.start, s.end) if d.date is not None]
         if inside:
             # the most precise date nearest the trigger, passing over the day of a report
             # ("أفادت الخلية، اليوم، بمقتل ... ليل أمس": today is when it was said, not when it happened)
@@ -312,7 +332,7 @@ class EventBuilder:
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context
-        years = [d.year_only for d in self.dates if s.start <= d.start and d.end <= s.end and d.year_only]
+        years = [d.year_only for d in self._dates_in(s.start, s.end) if d.year_only]
         if self.ref_year and any(y < self.ref_year for y in years):
             return True
         if date and self.published and (self.published - date).days > 60:

@@ -12,21 +12,32 @@ _OTHER = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x5FF), (0x900, 0x1
           (0xAC00, 0xD7AF))
 _PERSIAN = np.array([0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC], dtype=np.uint32)
 
+# BMP code point -> 0 no letter, 1 Arabic, 2 other script, 3 Persian letter (inside the Arabic ranges):
+# one table lookup and one bincount replace a comparison pass per range.
+_SCRIPT = np.zeros(0x10000, dtype=np.uint8)
+for _lo, _hi in _OTHER:
+    _SCRIPT[_lo:_hi + 1] = 2
+for _lo, _hi in _ARABIC:
+    _SCRIPT[_lo:_hi + 1] = 1
+_SCRIPT[_PERSIAN] = 3
+assert _SCRIPT[0xFFFF] == 0  # code points above the BMP are clipped to it
 
-def _count(codes: np.ndarray, ranges: tuple[tuple[int, int], ...]) -> int:
-    return int(sum(np.count_nonzero((codes >= lo) & (codes <= hi)) for lo, hi in ranges))
+
+def _script_counts(codes: np.ndarray) -> tuple[int, int, int]:
+    """(Arabic letters, letters of other scripts, Persian letters) of the code points."""
+    counts = np.bincount(_SCRIPT[np.minimum(codes, 0xFFFF)], minlength=4).tolist()
+    return counts[1] + counts[3], counts[2], counts[3]
 
 
 def detect_language(text: str) -> tuple[str | None, str | None]:
     """(language code, problem message or None). Only Arabic documents are extracted."""
     sample = text[:3000]
     codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
-    arabic = _count(codes, _ARABIC)
-    letters = arabic + _count(codes, _OTHER)
+    arabic, other, persian = _script_counts(codes)
+    letters = arabic + other
     if letters < 20:
         return None, "too little text to read (fewer than 20 letters)"
     if arabic / letters >= 0.5:
-        persian = int(np.isin(codes, _PERSIAN).sum())
         if persian / max(arabic, 1) > 0.02:
             return "fa", "text is in Persian (or Kurdish/Urdu), not Arabic; not extracted"
         return "ar", None

@@ -38,8 +38,9 @@ class TriggerMention:
     weight: float = 0.0
 
     def __post_init__(self) -> None:
-        self.kind_names = frozenset(t.kind for t in self.kinds)
-        self.weight = max((t.weight for t in self.kinds), default=0.0)
+        kinds = self.kinds  # list comprehensions: generators cost more than the work here
+        self.kind_names = frozenset([t.kind for t in kinds])
+        self.weight = max([t.weight for t in kinds]) if kinds else 0.0
 
 
 @dataclass(slots=True)
@@ -134,7 +135,10 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
 def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) -> bool:
     """Strictly inside an actor's name ("تحرير" in هيئة تحرير الشام; a name that starts with the word,
     "طائرة مسيرة تركية", still lets it count) or anywhere inside a place name."""
-    return any(a.start < start and end <= a.end for a in actors) or named.find(0, start, end) == -1
+    for a in actors:  # a plain loop: a generator costs more than the few actors of a sentence
+        if a.start < start and end <= a.end:
+            return True
+    return named.find(0, start, end) == -1
 
 
 _PARTITIVE = re.compile(r"^[\s\"'()«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()«»]*$")

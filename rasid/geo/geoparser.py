@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,11 +44,20 @@ class PlaceMention:
     iso: int | None = None  # ISO 3166 numeric (Syria 760, Iraq 368)
     feature: str = "populated"  # populated | neighbourhood | region | admin1 | country | camp | field | ...
     role: str = "mention"  # mention | dateline | clock  (datelines and clocks are never event places)
-    why: list[str] = field(default_factory=list)  # ranking explanation for debug views
     place_id: str | None = None  # gazetteer id of the resolved place
     qualifier: str = ""  # e.g. "eastern countryside", "outskirts", "desert", "road to X"
     surface: str = ""  # the normalised text of the name itself
     candidates: int = 0  # how many gazetteer places carry this name
+    #: the explanation, or how to write it on first read (extraction never reads it: see `why`)
+    _why: list[str] | Callable[[], list[str]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def why(self) -> list[str]:
+        """Ranking explanation for debug views, written on first read (dozens of mentions per article
+        would otherwise format strings nobody reads)."""
+        if callable(self._why):
+            self._why = self._why()
+        return self._why
 
 
 # --- cue words (normalised) ----------------------------------------------------------------------
@@ -494,6 +504,9 @@ class Geoparser:
         extra = self._unknown_neighbourhoods(norm, raws)
         gaz = self.gazetteer
         ctx = _Context()
+        # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
+        # reference cycle of every raw, left to the cyclic garbage collector)
+        explainers: dict[int, Callable[[], list[str]]] = {}
         for r in raws:
             for i in r.cands:
                 ctx.named_ids.add(gaz.places[i].id)
@@ -527,8 +540,8 @@ class Geoparser:
                     continue
                 scored = {i: self._score(r, i, ctx, raws, idx, explain=explain) for i in r.cands}
                 best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
-                if last and not explain:  # explain the winner only
-                    scored[best] = self._score(r, best, ctx, raws, idx, explain=True)
+                if last and not explain:  # explain the winner only, and only if asked (`PlaceMention.why`)
+                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx)
                 r.scores = scored
                 r.best = best
             if round_ == 0:
@@ -549,14 +562,14 @@ class Geoparser:
                         ctx.admin_of[idx] = (p.country, p.admin1)
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
                         ctx.anchors.append((idx, p.lat, p.lon))
-        out = [self._mention(nt, r, raws) for r in raws if not r.consumed]
+        out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
             if city is None:
                 continue
             r.best = gaz.by_id[city.id]
             r.scores = {r.best: (0.0, [f"unknown neighbourhood; {city.name} is the last city named before it"])}
-            out.append(self._mention(nt, r, raws))
+            out.append(self._mention(nt, r, raws, None))
         if extra:
             out.sort(key=lambda m: m.start)
         return out
@@ -617,18 +630,12 @@ class Geoparser:
         scored.sort(key=lambda t: (-t[1], -t[0].population))
         return scored
 
-    def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw]) -> PlaceMention:
+    def _mention(self, nt: NormText, r: _Raw, raws: list[_Raw],
+                 explain_best: Callable[[], list[str]] | None) -> PlaceMention:
         gaz = self.gazetteer
         assert r.best is not None
         p = gaz.places[r.best]
-        score, why = r.scores[r.best]
-        why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why] if len(r.scores) > 1 or why[:1] != [
-            "the only place with this name"] else list(why)
-        others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3] if len(
-            r.scores) > 1 else []
-        for s, i in others:
-            q = gaz.places[i]
-            why.append(f"rejected {q.name} ({q.admin1 or '?'}, {q.country}, {q.feature}) score {s:.1f}")
+        why: list[str] = []  # the coding's reasons, read after the ranking's (`_ranking_why`)
         name, feature, precision, qualifier = p.name, p.feature, 1, ""
         lat, lon, admin1, admin2, country, iso = p.lat, p.lon, p.admin1, p.admin2, p.country_name, p.iso
         start, end = r.start, r.end
@@ -708,10 +715,33 @@ class Geoparser:
             qualifier = r.direction
         return PlaceMention(
             start=start, end=end, name=name, latitude=lat, longitude=lon, geo_precision=precision,
-            admin1=admin1, admin2=admin2, country=country, iso=iso, feature=feature, role=r.role, why=why,
+            admin1=admin1, admin2=admin2, country=country, iso=iso, feature=feature, role=r.role,
             place_id=p.id, qualifier=qualifier, surface=nt.norm[r.name_start:r.name_end],
-            candidates=len(r.cands),
+            candidates=len(r.cands), _why=lambda: self._ranking_why(r, explain_best) + why,
         )
+
+    def _ranking_why(self, r: _Raw, explain_best: Callable[[], list[str]] | None) -> list[str]:
+        """The ranking part of a mention's `why`: the winner's score and terms (from `explain_best` when
+        `scores` lacks them), the best rejected rivals."""
+        gaz = self.gazetteer
+        assert r.best is not None
+        score, why = r.scores[r.best]
+        if explain_best is not None:
+            why = explain_best()
+        why = [f"score {score:.1f} ({len(r.cands)} candidate(s))", *why] if len(r.scores) > 1 or why[:1] != [
+            "the only place with this name"] else list(why)
+        others = sorted(((s, i) for i, (s, _) in r.scores.items() if i != r.best), reverse=True)[:3] if len(
+            r.scores) > 1 else []
+        for s, i in others:
+            q = gaz.places[i]
+            why.append(f"rejected {q.name} ({q.admin1 or '?'}, {q.country}, {q.feature}) score {s:.1f}")
+        return why
+
+
+def _explainer(gp: Geoparser, r: _Raw, best: int, ctx: _Context, raws: list[_Raw],
+               idx: int) -> Callable[[], list[str]]:
+    """The score terms of `best` for `r`, worked out when asked (the context no longer changes then)."""
+    return lambda: gp._score(r, best, ctx, raws, idx, explain=True)[1]
 
 
 def _surface(nt: NormText, r: _Raw) -> str:

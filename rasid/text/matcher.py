@@ -196,12 +196,15 @@ class ScanGroup:
     """
 
     def __init__(self, matchers: Sequence[LexiconMatcher[Any]]) -> None:
-        self._rules = [(m._prefixes, m.suffixes) for m in matchers]
-        merged: dict[str, list[tuple[int, str, list[Any], bool]]] = {}
+        self._size = len(matchers)
+        # per word: each member's entry with the prefixes and suffixes it allows there (looked up once here,
+        # not once per hit)
+        merged: dict[str, list[tuple[int, str, list[Any], frozenset[str], frozenset[str]]]] = {}
         for index, m in enumerate(matchers):
             if not m._empty:
                 for word, (key, values, contracted) in m._automaton.items():
-                    merged.setdefault(word, []).append((index, key, values, contracted))
+                    prefixes = _CONTRACTED_PREFIXES if contracted else m._prefixes
+                    merged.setdefault(word, []).append((index, key, values, prefixes, m.suffixes))
         automaton = ahocorasick.Automaton()
         for word, entries in merged.items():
             automaton.add_word(word, (len(word), tuple(entries)))
@@ -220,8 +223,7 @@ class ScanGroup:
         return list(cached[1][index])
 
     def _scan(self, norm: str) -> list[list[_Hit]]:
-        rules = self._rules
-        out: list[list[_Hit]] = [[] for _ in rules]
+        out: list[list[_Hit]] = [[] for _ in range(self._size)]
         if self._empty:
             return out
         starts, ends = word_bounds(norm)
@@ -229,22 +231,18 @@ class ScanGroup:
             end = last + 1
             start = end - length  # a contracted form is written as it stands in the text
             i = bisect_right(starts, start) - 1
-            ws = starts[i] if i >= 0 and ends[i] > start else start
-            prefix = norm[ws:start] if ws < start else ""
-            suffix = None
-            for index, key, values, contracted in entries:
-                if contracted:
-                    if prefix not in _CONTRACTED_PREFIXES:
-                        continue
-                elif prefix not in rules[index][0]:
-                    continue
-                if suffix is None:
-                    j = bisect_right(starts, last) - 1
-                    we = ends[j] if j >= 0 and ends[j] > last else end
-                    suffix = norm[end:we] if we > end else ""
-                if suffix not in rules[index][1]:
-                    continue
-                out[index].append((start, end, key, values, prefix, suffix))
+            # the word holding the hit's first letter, and the one holding its last letter (the same one,
+            # unless the entry has several words)
+            if i >= 0 and ends[i] > start:
+                prefix = norm[starts[i]:start]
+                j = i if ends[i] > last else bisect_right(starts, last) - 1
+            else:
+                prefix = ""
+                j = bisect_right(starts, last) - 1
+            suffix = norm[end:ends[j]] if j >= 0 and ends[j] > last else ""
+            for index, key, values, prefixes, suffixes in entries:
+                if prefix in prefixes and suffix in suffixes:
+                    out[index].append((start, end, key, values, prefix, suffix))
         return out
 
 
