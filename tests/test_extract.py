@@ -90,6 +90,12 @@ def test_the_verb_not_the_weapon_carries_an_explosion():
     assert any(ev.text == "انفجرت" for ev in events[0].evidence)
 
 
+def test_weapons_fired_and_bombers_detonating_are_events():
+    for text in ("وأطلقت الفصائل المسلحة فجر اليوم عشرات الصواريخ على أحياء مدينة حلب.",
+                 "فجر انتحاري سيارة مفخخة أمام مطعم يرتاده عناصر الشرطة شمال الرمادي."):
+        assert [e.event_type for e in reportable(text)] == ["Explosions/Remote violence"], text
+
+
 def test_sit_ins_and_gatherings_are_protests():
     for text in ("ويعتصم مئات العمال أمام مبنى المحافظة في مدينة البصرة للمطالبة بصرف رواتبهم.",
                  "وتجمع آلاف المتظاهرين في ساحة التحرير وسط بغداد احتجاجا على انقطاع الكهرباء."):

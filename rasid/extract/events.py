@@ -388,8 +388,10 @@ class EventBuilder:
         f = d.frame
         sm = f.sentence
         counted = bool(d.fatalities or self._has_count(sm))
-        happened = any(k.pos == "verb" and k.kind in _HAPPENING_KINDS and k.kind in f.trigger.kind_names
+        own_verb = any(k.pos == "verb" for k in f.trigger.kinds)
+        happened = any(k.kind in _HAPPENING_KINDS and k.kind in f.trigger.kind_names and (k.pos == "verb" or own_verb)
                        for t in sm.triggers if t is not f.trigger for k in t.kinds)
+        # another word of the same kind: a verb saying it happened, or the weapon of the frame's own verb
         support = sum((
             sm.has_cue("anchor"),
             sm.has_cue("occur"),
@@ -417,12 +419,12 @@ class EventBuilder:
         return round(max(0.0, min(score, 1.0)), 3)
 
     def _weapon_used(self, f: Frame, reach: int = 60) -> bool:
-        """A verb of violence or of happening close to the weapon ("سقطت الصواريخ", "انفجرت سيارة مفخخة")."""
+        """A verb of violence, of happening or of firing close to the weapon ("سقطت الصواريخ", "أطلقت صواريخ")."""
         t = f.trigger
         near = range(t.start - reach, t.end + reach)
         return any(k.pos == "verb" and k.kind in _HAPPENING_KINDS and u.start in near
                    for u in f.sentence.triggers for k in u.kinds) \
-            or any(c.cue == "occur" and c.start in near for c in f.sentence.cues)
+            or any(c.cue in ("occur", "fire") and c.start in near for c in f.sentence.cues)
 
     def _weapon_held(self, f: Frame) -> bool:
         """"يحملون قاذفات صواريخ", "العثور على متفجرات": weapons carried, found or seized, not used."""

@@ -25,7 +25,7 @@ TRIGGER_KINDS = frozenset({
 TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
-                       "excessive", "commentary"})
+                       "excessive", "commentary", "fire"})
 ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
 
 
