@@ -94,6 +94,8 @@ def test_weapons_fired_and_bombers_detonating_are_events():
     for text in ("وأطلقت الفصائل المسلحة فجر اليوم عشرات الصواريخ على أحياء مدينة حلب.",
                  "فجر انتحاري سيارة مفخخة أمام مطعم يرتاده عناصر الشرطة شمال الرمادي."):
         assert [e.event_type for e in reportable(text)] == ["Explosions/Remote violence"], text
+    strike = reportable("وقتل القيادي في ضربة جوية استهدفت سيارته على طريق في ريف إدلب، بحسب مصادر محلية.")
+    assert [e.sub_event_type for e in strike] == ["Air/drone strike"]
 
 
 def test_sit_ins_and_gatherings_are_protests():

@@ -389,7 +389,8 @@ class EventBuilder:
         sm = f.sentence
         counted = bool(d.fatalities or self._has_count(sm))
         own_verb = any(k.pos == "verb" for k in f.trigger.kinds)
-        happened = any(k.kind in _HAPPENING_KINDS and k.kind in f.trigger.kind_names and (k.pos == "verb" or own_verb)
+        happened = any(k.kind in _HAPPENING_KINDS and (k.kind in f.trigger.kind_names or (
+                           k.kind == "attack" and f.event_type == o.EXPLOSIONS)) and (k.pos == "verb" or own_verb)
                        for t in sm.triggers if t is not f.trigger for k in t.kinds)
         # another word of the same kind: a verb saying it happened, or the weapon of the frame's own verb
         support = sum((
