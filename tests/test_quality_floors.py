@@ -4,8 +4,8 @@ The floors sit just below the figures measured by (from the repository root):
 
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr --format json
 
-Measured 2026-11-23 14:08 UTC at commit 0447b29: events P 0.527 R 0.582 F1 0.553, extra 1.12/article,
-places 0.994, claims 0.907; benchmark ASSAULT F1 0.482 (R 0.767), PROTEST F1 0.362 (R 0.654).
+Measured 2026-11-23 14:16 UTC at commit 3a89f89: events P 0.527 R 0.588 F1 0.556, extra 1.14/article,
+places 0.994, claims 0.907; benchmark ASSAULT F1 0.493 (R 0.799), PROTEST F1 0.369 (R 0.692).
 Raise them when quality improves (docs/quality.md records the figures and the date); never lower them to
 make a change pass without saying why in the commit message.
 """
@@ -24,15 +24,15 @@ GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 # Gold articles (reportable modalities: asserted + claimed)
 EVENT_PRECISION = 0.51
 EVENT_RECALL = 0.56
-EVENT_F1 = 0.53
+EVENT_F1 = 0.54
 EXTRA_EVENTS_PER_ARTICLE_MAX = 1.2
 PLACE_RECALL = 0.97
 CLAIM_RECALL = 0.88
 # Sentence benchmark (dev split, default modalities)
-ASSAULT_F1 = 0.46
-ASSAULT_RECALL = 0.74
-PROTEST_F1 = 0.34
-PROTEST_RECALL = 0.62
+ASSAULT_F1 = 0.47
+ASSAULT_RECALL = 0.77
+PROTEST_F1 = 0.35
+PROTEST_RECALL = 0.65
 GSR_SECONDS_MAX = 60.0
 
 
