@@ -80,8 +80,7 @@ def main() -> None:
     from rasid.pipeline import Pipeline
 
     articles = make_articles(args.articles, args.words, source=args.source)
-    pipeline = Pipeline()
-    pipeline.process(Document(doc_id="warm", text=articles[0]))  # load resources once
+    pipeline = Pipeline().warm(freeze=True)  # load resources once, as `rasid extract` does
     t0 = time.perf_counter()
     events = 0
     for i, text in enumerate(articles):

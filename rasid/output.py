@@ -17,7 +17,7 @@ def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_b
                 all_modalities: bool = True, out: TextIO | None = None) -> int:
     """Process every input; return the exit status (non-zero only when nothing could be processed)."""
     out = out or sys.stdout
-    pipeline = Pipeline()
+    pipeline = Pipeline().warm(freeze=True)
     processed = 0
     failed = 0
     collected: list[dict] = []

@@ -17,6 +17,23 @@ EXTRACTOR_VERSION = "0.1.0"
 
 
 class Pipeline:
+    def warm(self, *, freeze: bool = False) -> Pipeline:
+        """Load every resource now rather than on the first document.
+
+        With `freeze`, a batch run (the CLI, store workers) also moves everything loaded so far out of the
+        garbage collector's sight (CPython's `gc.freeze`): the lexicons and gazetteer are hundreds of
+        thousands of long-lived objects that every full collection would otherwise re-scan (about 8% of
+        extraction time on 1,000-word articles). Objects alive at that moment are never collected as cycles
+        afterwards, so a host program that keeps creating cyclic garbage should leave it off.
+        """
+        self.process(Document(doc_id="warm", text="سيطرت قوات النظام أمس على بلدة في ريف حلب بعد اشتباكات."))
+        if freeze:
+            import gc
+
+            gc.collect()
+            gc.freeze()
+        return self
+
     def process(self, doc: Document) -> DocResult:
         from rasid.extract.document import extract_document
 

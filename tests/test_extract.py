@@ -255,3 +255,12 @@ def test_a_headline_and_its_lead_are_one_event_on_the_lead_day():
     assert len(takeovers) == 1
     assert (takeovers[0].event_date, takeovers[0].location, takeovers[0].fatalities) == (
         "2019-03-22", "Al-Baghuz Fawqani", 14)
+
+
+def test_warm_loads_everything_and_can_freeze_it_out_of_the_collectors_sight():
+    code = ("import gc; from rasid.pipeline import Pipeline; p = Pipeline().warm(freeze=True); "
+            "print(gc.get_freeze_count()); print(len(p.process(__import__('rasid.models').models.Document("
+            "doc_id='x', text='قصفت قوات النظام أمس بلدة كفرنبل جنوب إدلب.')).events))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 10_000  # the lexicons and gazetteer are frozen
+    assert int(out[1]) == 1

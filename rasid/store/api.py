@@ -114,7 +114,7 @@ def _extract_in_worker(doc: Document) -> DocResult:
     if _WORKER_PIPELINE is None:
         from rasid.pipeline import Pipeline
 
-        _WORKER_PIPELINE = Pipeline()
+        _WORKER_PIPELINE = Pipeline().warm(freeze=True)
     return _WORKER_PIPELINE.process(doc)
 
 
@@ -158,7 +158,7 @@ class Store:
         version = extractor_version or EXTRACTOR_VERSION
         started = time.perf_counter()
         summary = IngestSummary()
-        pipeline = Pipeline() if workers <= 1 else None
+        pipeline = Pipeline().warm(freeze=True) if workers <= 1 else None
         executor = (ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
                     if workers > 1 else None)
         bar = None
