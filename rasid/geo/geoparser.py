@@ -434,6 +434,10 @@ class Geoparser:
                 s += 3
                 if explain:
                     why.append(f"+3 its city ({p.parent}) is named")
+            elif p.parent:
+                s -= 4
+                if explain:
+                    why.append(f"-4 its city ({p.parent}) is not named")
         elif p.feature == "country":
             s += 1
         if r.cue in ("حي", "احياء", "حيي") and p.feature not in ("neighbourhood", "populated"):
@@ -510,6 +514,16 @@ class Geoparser:
         for r in raws:
             for i in r.cands:
                 ctx.named_ids.add(gaz.places[i].id)
+        towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
+                 if gaz.places[i].feature == "populated"}
+        for r in raws:
+            # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
+            # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
+            if len(r.cands) == 1:
+                p = gaz.places[r.cands[0]]
+                if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
+                        and (p.country, p.admin1) not in towns:
+                    r.consumed = True
         # pass 1: unambiguous places anchor the article
         for idx, r in enumerate(raws):
             if r.role == "clock" or not r.cands:

@@ -255,3 +255,10 @@ def test_alias_in_parentheses_and_landmarks_in_a_city(parse):
     assert [m.name for m in ms] == ["Ras al-Ain"]
     ms = parse("تظاهر المئات في ساحة التحرير وسط بغداد")
     assert ms[0].name == "Baghdad - Tahrir Square" and ms[0].geo_precision == 1
+
+
+def test_a_neighbourhood_of_an_unnamed_city_elsewhere_is_a_namesake(parse):
+    names = [m.name for m in parse("اعتقلت القوات مطلوبين في أحياء النهضة والقاهرة في الجانب الأيسر من مدينة الموصل")]
+    assert "Mosul" in names and not any(n.startswith("Raqqa") for n in names)
+    (m,) = parse("قصف حي الشيخ مقصود")  # no town named at all: the known neighbourhood stands
+    assert m.name.startswith("Aleppo")
