@@ -129,11 +129,17 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the head revision (no-op when it already is; cheap check first)."""
-    try:
-        if current_revision(engine) == HEAD_REVISION:
-            return
-    except sa.exc.OperationalError as exc:
-        raise StoreError(f"cannot open store: {_oneline(exc)}") from None
+    for attempt in range(8):
+        try:
+            if current_revision(engine) == HEAD_REVISION:
+                return
+            break
+        except sa.exc.OperationalError as exc:
+            # two processes creating one SQLite file at once: switching it to WAL can report "locked" at once,
+            # without waiting for the busy timeout
+            if not _retryable(exc) or attempt == 7:
+                raise StoreError(f"cannot open store: {_oneline(exc)}") from None
+            time.sleep(min(5.0, 0.2 * 2**attempt) * (0.5 + random.random()))
 
     from alembic import command
     from alembic.config import Config
