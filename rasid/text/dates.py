@@ -165,15 +165,9 @@ def _tokens(norm: str) -> list[_T]:
                        if follow is None or follow.match(norm, j + len(w)))
     if not anchors:
         return []
-    regions = anchor_regions(anchors, 40, 50)
     toks: list[_T] = []
-    for s, e in regions:
-        while s > 0 and norm[s - 1].isalnum():
-            s -= 1
-        e = min(e, len(norm))
-        while e < len(norm) and norm[e].isalnum():  # never end inside a word
-            e += 1
-        for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
+    for s, e in anchor_regions(norm, anchors, 40, 50):
+        for m in _TOKEN.finditer(norm, s, e):
             if toks and m.start() < toks[-1].end:
                 continue
             if toks and m.start() - toks[-1].end > 3 and toks[-1].text != "\x00":

@@ -207,16 +207,9 @@ def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[in
         anchors.extend(whole_word_positions(norm, w))
     if not anchors:
         return []
-    regions = anchor_regions(anchors, 25, 45)
     toks: list[_Tok] = []
-    for s, e in regions:
-        if s > 0:  # start on a word boundary
-            while s > 0 and norm[s - 1].isalnum():
-                s -= 1
-        e = min(e, len(norm))
-        while e < len(norm) and norm[e].isalnum():  # never end inside a word
-            e += 1
-        for m in _TOKEN.finditer(norm, s, min(e, len(norm))):
+    for s, e in anchor_regions(norm, anchors, 25, 45):
+        for m in _TOKEN.finditer(norm, s, e):
             st = m.start()
             if masked and norm[st].isdigit() and any(a <= st < b for a, b in masked):
                 continue

@@ -15,13 +15,22 @@ def whole_word_positions(norm: str, word: str) -> Iterator[int]:
         j = norm.find(word, k)
 
 
-def anchor_regions(anchors: list[int], before: int, after: int) -> list[list[int]]:
-    """Sorted, merged [start, end] windows reaching `before` characters back and `after` forward."""
-    regions: list[list[int]] = []
+def anchor_regions(norm: str, anchors: list[int], before: int, after: int) -> list[tuple[int, int]]:
+    """Sorted, merged windows reaching `before` characters back and `after` forward, widened to whole words
+    (a window never starts or ends inside a word) and kept inside `norm`."""
+    merged: list[list[int]] = []
     for a in sorted(anchors):
         s, e = max(0, a - before), a + after
-        if regions and s <= regions[-1][1]:
-            regions[-1][1] = e
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = e
         else:
-            regions.append([s, e])
-    return regions
+            merged.append([s, e])
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        while s > 0 and norm[s - 1].isalnum():
+            s -= 1
+        e = min(e, len(norm))
+        while e < len(norm) and norm[e].isalnum():
+            e += 1
+        out.append((s, e))
+    return out
