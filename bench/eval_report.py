@@ -16,13 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rasid.eval.run import format_value
+
 
 def f(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
+    return format_value(value, 2)
 
 
 def gold_tables(gold: dict[str, Any], label: str) -> list[str]:

@@ -105,12 +105,14 @@ def _warn_failures(what: str, failures: list[str], total: int) -> None:
               file=sys.stderr)
 
 
-def _fmt(value: Any) -> str:
+def format_value(value: Any, digits: int = 3) -> str:
+    """A figure for a report table: "-" for a missing one, floats rounded to `digits`."""
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return f"{value:.{digits}f}"
     return str(value)
+
 
 
 def format_table(out: dict[str, Any]) -> str:
@@ -120,32 +122,32 @@ def format_table(out: dict[str, Any]) -> str:
         ev = gold["events"]
         lines.append(f"Gold articles: {gold['articles']}   modalities: {gold['modalities']}"
                      + (f"   EXTRACTION FAILED ON {gold['extraction_failures']}" if gold["extraction_failures"] else ""))
-        lines.append(f"Events  P {_fmt(ev['precision'])}  R {_fmt(ev['recall'])}  F1 {_fmt(ev['f1'])}"
+        lines.append(f"Events  P {format_value(ev['precision'])}  R {format_value(ev['recall'])}  F1 {format_value(ev['f1'])}"
                      f"   (tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")
         wide = gold["events_within_25km"]
-        lines.append(f"Sensitivity, places within 25 km: P {_fmt(wide['precision'])}  R {_fmt(wide['recall'])}  "
-                     f"F1 {_fmt(wide['f1'])}")
-        lines.append(f"Per article: gold {_fmt(gold['gold_events_per_article'])}, predicted "
-                     f"{_fmt(gold['predicted_events_per_article'])}, extra {_fmt(gold['extra_events_per_article'])}")
+        lines.append(f"Sensitivity, places within 25 km: P {format_value(wide['precision'])}  R {format_value(wide['recall'])}  "
+                     f"F1 {format_value(wide['f1'])}")
+        lines.append(f"Per article: gold {format_value(gold['gold_events_per_article'])}, predicted "
+                     f"{format_value(gold['predicted_events_per_article'])}, extra {format_value(gold['extra_events_per_article'])}")
         lines.append("")
         lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'extra/art':>9}")
         for etype, s in gold["events_by_type"].items():
-            lines.append(f"{etype:32} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} {_fmt(s['f1']):>6} "
-                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {_fmt(s['extra_per_article']):>9}")
+            lines.append(f"{etype:32} {format_value(s['precision']):>6} {format_value(s['recall']):>6} {format_value(s['f1']):>6} "
+                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4} {format_value(s['extra_per_article']):>9}")
         lines.append("")
         lines.append("Field accuracy on matched events:")
         for name, f in gold["fields"].items():
-            lines.append(f"  {name:16} {_fmt(f['accuracy']):>6}  (n={f['n']})")
+            lines.append(f"  {name:16} {format_value(f['accuracy']):>6}  (n={f['n']})")
         d = gold["event_distance_km"]
-        lines.append(f"Event distance km: median {_fmt(d['median'])}, p90 {_fmt(d['p90'])} (n={d['n']}); "
+        lines.append(f"Event distance km: median {format_value(d['median'])}, p90 {format_value(d['p90'])} (n={d['n']}); "
                      f"wrong governorate: {gold['wrong_governorate']}")
         pl = gold["places"]
-        lines.append(f"Places: recall {_fmt(pl['recall'])} ({pl['found']}/{pl['gold']}, anywhere in the article "
-                     f"{_fmt(pl['doc_recall'])}); distance km median "
-                     f"{_fmt(pl['distance_km']['median'])}, p90 {_fmt(pl['distance_km']['p90'])}")
+        lines.append(f"Places: recall {format_value(pl['recall'])} ({pl['found']}/{pl['gold']}, anywhere in the article "
+                     f"{format_value(pl['doc_recall'])}); distance km median "
+                     f"{format_value(pl['distance_km']['median'])}, p90 {format_value(pl['distance_km']['p90'])}")
         cl = gold["claims"]
-        lines.append(f"Claims: recall {_fmt(cl['recall'])} (value only {_fmt(cl['value_recall'])}) of {cl['gold']}; "
-                     f"speaker accuracy {_fmt(cl['speaker_accuracy'])}; predicted {cl['predicted']}")
+        lines.append(f"Claims: recall {format_value(cl['recall'])} (value only {format_value(cl['value_recall'])}) of {cl['gold']}; "
+                     f"speaker accuracy {format_value(cl['speaker_accuracy'])}; predicted {cl['predicted']}")
         if gold["error_kinds"]:
             lines.append("Error kinds:")
             for kind, n in gold["error_kinds"].items():
@@ -170,9 +172,9 @@ def format_table(out: dict[str, Any]) -> str:
         for family in ("ASSAULT", "PROTEST"):
             for mode in ("default", "all_modalities"):
                 s = gsr[family][mode]
-                lines.append(f"{family:9} {mode:14} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} "
-                             f"{_fmt(s['f1']):>6} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} "
-                             f"{_fmt(s['false_positive_rate_difficult_no']):>18}")
+                lines.append(f"{family:9} {mode:14} {format_value(s['precision']):>6} {format_value(s['recall']):>6} "
+                             f"{format_value(s['f1']):>6} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} "
+                             f"{format_value(s['false_positive_rate_difficult_no']):>18}")
         if "errors" in gsr:
             for family in ("ASSAULT", "PROTEST"):
                 for label in ("false_negatives", "false_positives"):
