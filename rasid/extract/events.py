@@ -388,11 +388,7 @@ class EventBuilder:
         f = d.frame
         sm = f.sentence
         counted = bool(d.fatalities or self._has_count(sm))
-        own_verb = any(k.pos == "verb" for k in f.trigger.kinds)
-        happened = any(k.kind in _HAPPENING_KINDS and (k.kind in f.trigger.kind_names or (
-                           k.kind == "attack" and f.event_type == o.EXPLOSIONS)) and (k.pos == "verb" or own_verb)
-                       for t in sm.triggers if t is not f.trigger for k in t.kinds)
-        # another word of the same kind: a verb saying it happened, or the weapon of the frame's own verb
+        happened = self._happened(f)
         support = sum((
             sm.has_cue("anchor"),
             sm.has_cue("occur"),
@@ -418,6 +414,19 @@ class EventBuilder:
         if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
             score *= 0.5
         return round(max(0.0, min(score, 1.0)), 3)
+
+    def _happened(self, f: Frame) -> bool:
+        """Another word of the frame's kind says it took place: a verb ("انفجرت" beside "سيارة مفخخة"), or the
+        weapon of the frame's own verb; an attack verb ("استهدفت") also tells of the strike it describes."""
+        own_verb = any(k.pos == "verb" for k in f.trigger.kinds)
+        for t in f.sentence.triggers:
+            if t is f.trigger:
+                continue
+            for k in t.kinds:
+                same_event = k.kind in f.trigger.kind_names or (k.kind == "attack" and f.event_type == o.EXPLOSIONS)
+                if k.kind in _HAPPENING_KINDS and same_event and (k.pos == "verb" or own_verb):
+                    return True
+        return False
 
     def _weapon_used(self, f: Frame, reach: int = 60) -> bool:
         """A verb of violence, of happening or of firing close to the weapon ("سقطت الصواريخ", "أطلقت صواريخ")."""
