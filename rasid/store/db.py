@@ -107,17 +107,26 @@ def _write_conn(engine: Engine) -> Iterator[Connection]:
             conn.info.pop("rasid_write", None)
 
 
-def write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = 8) -> T:
-    """Run `work` in one serialised write transaction; retry the whole transaction when locked."""
+def retry_when_locked(work: Callable[[], T], *, attempts: int = 8) -> T:
+    """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy."""
     for attempt in range(attempts):
         try:
-            with _write_conn(engine) as conn:
-                return work(conn)
+            return work()
         except sa.exc.OperationalError as exc:
             if not _retryable(exc) or attempt == attempts - 1:
                 raise
             time.sleep(min(5.0, 0.2 * 2**attempt) * (0.5 + random.random()))
     raise AssertionError("unreachable")
+
+
+def write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = 8) -> T:
+    """Run `work` in one serialised write transaction; retry the whole transaction when locked."""
+
+    def once() -> T:
+        with _write_conn(engine) as conn:
+            return work(conn)
+
+    return retry_when_locked(once, attempts=attempts)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -129,17 +138,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the head revision (no-op when it already is; cheap check first)."""
-    for attempt in range(8):
-        try:
-            if current_revision(engine) == HEAD_REVISION:
-                return
-            break
-        except sa.exc.OperationalError as exc:
-            # two processes creating one SQLite file at once: switching it to WAL can report "locked" at once,
-            # without waiting for the busy timeout
-            if not _retryable(exc) or attempt == 7:
-                raise StoreError(f"cannot open store: {_oneline(exc)}") from None
-            time.sleep(min(5.0, 0.2 * 2**attempt) * (0.5 + random.random()))
+    try:
+        # two processes creating one SQLite file at once: switching it to WAL can report "locked" at once,
+        # without waiting for the busy timeout
+        if retry_when_locked(lambda: current_revision(engine)) == HEAD_REVISION:
+            return
+    except sa.exc.OperationalError as exc:
+        raise StoreError(f"cannot open store: {_oneline(exc)}") from None
 
     from alembic import command
     from alembic.config import Config
