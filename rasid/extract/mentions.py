@@ -94,7 +94,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         return out[i]
 
     last_by_focus: dict[str, Actor] = {}
-    last_armed: tuple[Actor, int] | None = None  # the armed group named last, and in which sentence
+    first_armed: dict[int, Actor] = {}  # sentence index -> the first armed group it names (its likely agent)
     for m in lexicon.actor_matcher.find(nt.norm):
         bucket = target(m.start, m.end)
         if bucket is None:
@@ -102,17 +102,16 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         alias = m.values[0]
         actor = alias.actor
         if alias.anaphoric and actor.focus == "armed":
-            # "القوات": the forces just named, whoever they are; else the state's
-            if last_armed is not None and bucket.index - last_armed[1] <= 1:
-                actor = last_armed[0]
-            else:
-                actor = last_by_focus.get("state", actor)
+            # "القوات": the forces that lead this or the previous sentence (Arabic news names the agent
+            # first: "اعتقلت قوات الأسايش ... خلايا تابعة لداعش. ... القوات اقتادت"), else the state's
+            leader = first_armed.get(bucket.index) or first_armed.get(bucket.index - 1)
+            actor = leader or last_by_focus.get("state", actor)
         elif alias.anaphoric and alias.actor.focus in last_by_focus:
             actor = last_by_focus[alias.actor.focus]
         elif not alias.anaphoric:
             last_by_focus[actor.focus] = actor
             if actor.kind == "armed":
-                last_armed = (actor, bucket.index)
+                first_armed.setdefault(bucket.index, actor)
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
