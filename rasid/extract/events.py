@@ -79,6 +79,7 @@ class Draft:
     actor2: Actor | None = None
     assoc1: list[Actor] = field(default_factory=list)
     assoc2: list[Actor] = field(default_factory=list)
+    victim_guessed: bool = False  # actor2 is the civilians filler of an arrest or attack that names no victim
 
 
 
@@ -378,6 +379,7 @@ class EventBuilder:
             draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
         if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
             draft.actor2 = self.lexicon.actors.get("civilians")
+            draft.victim_guessed = True
         if draft.actor1 is None and f.sub_event_type == "Arrests":
             draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
@@ -462,15 +464,20 @@ class EventBuilder:
                 continue
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
-            if not _compatible(old.actor1, new.actor1) or not _compatible(old.actor2, new.actor2):
-                if not (_compatible(old.actor1, new.actor2) and _compatible(old.actor2, new.actor1)):
+            old2 = None if old.victim_guessed else old.actor2  # a guessed victim neither blocks nor wins
+            new2 = None if new.victim_guessed else new.actor2
+            if not _compatible(old.actor1, new.actor1) or not _compatible(old2, new2):
+                if not (_compatible(old.actor1, new2) and _compatible(old2, new.actor1)):
                     continue
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or (
                     not new.place_inherited and new.place.geo_precision < old.place.geo_precision)):
                 old.place, old.place_inherited = new.place, new.place_inherited
             old.actor1 = _better(old.actor1, new.actor1)
-            old.actor2 = _better(old.actor2, new.actor2)
+            if old.victim_guessed and new2 is not None:
+                old.actor2, old.victim_guessed = new2, False
+            else:
+                old.actor2 = _better(old.actor2, new2)
             if new.fatalities > old.fatalities:
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9) or (
