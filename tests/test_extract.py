@@ -185,6 +185,10 @@ def test_a_vague_restatement_merges_into_the_precise_event():
     events = reportable(text)
     assert len(events) == 1 and events[0].location == "Al-Shafah"
     assert len(events[0].evidence) > 3
+    text = ("مقتل جنديين بانفجار عبوة ناسفة جنوب الموصل\n"
+            "قتل جنديان من الجيش العراقي أمس بانفجار عبوة ناسفة استهدفت دوريتهما قرب ناحية القيارة جنوب الموصل.")
+    events = reportable(text)
+    assert [(e.location, e.fatalities) for e in events] == [("Qayyarah", 2)]
 
 
 def test_places_joined_by_and_are_separate_events_of_one_strike():

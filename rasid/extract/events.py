@@ -470,8 +470,9 @@ class EventBuilder:
                 if not (_compatible(old.actor1, new2) and _compatible(old2, new.actor1)):
                     continue
             old.evidence.extend(new.evidence)
-            if new.place and (old.place is None or old.place_inherited or (
-                    not new.place_inherited and new.place.geo_precision < old.place.geo_precision)):
+            if new.place and (old.place is None or old.place_inherited or not new.place_inherited and (
+                    new.place.geo_precision < old.place.geo_precision
+                    or _broad(old.place) and not _broad(new.place))):  # "قرب القيارة" over "جنوب الموصل"
                 old.place, old.place_inherited = new.place, new.place_inherited
             old.actor1 = _better(old.actor1, new.actor1)
             if old.victim_guessed and new2 is not None:
@@ -585,9 +586,10 @@ def _same_place(old: Draft, new: Draft) -> bool:
 
 
 def _broad(p: PlaceMention) -> bool:
-    """A region, not a spot: "ريف إدلب", "محافظة درعا" (the outskirts of a village are still that village)."""
+    """An area, not a spot: "ريف إدلب", "محافظة درعا", "جنوب الموصل" (the outskirts of a village, or what is
+    near it, are still that village)."""
     return p.geo_precision >= 3 or p.feature not in ("populated", "neighbourhood", "camp") \
-        or "countryside" in p.qualifier
+        or "countryside" in p.qualifier or p.qualifier.endswith(" of")
 
 
 def _better(a: Actor | None, b: Actor | None) -> Actor | None:
