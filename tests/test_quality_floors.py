@@ -4,7 +4,7 @@ The floors sit just below the figures measured by (from the repository root):
 
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr --format json
 
-Measured 2026-11-23 14:34 UTC at commit cd2f6ac: events P 0.533 R 0.588 F1 0.559, extra 1.11/article,
+Measured 2026-11-23 14:47 UTC at commit 347e7ec: events P 0.545 R 0.591 F1 0.567, extra 1.06/article,
 places 0.994, claims 0.907; benchmark ASSAULT F1 0.493 (R 0.799), PROTEST F1 0.369 (R 0.692).
 Raise them when quality improves (docs/quality.md records the figures and the date); never lower them to
 make a change pass without saying why in the commit message.
@@ -22,10 +22,10 @@ CORPUS = (ROOT / ".." / "shared" / "corpus" / "news_dev.jsonl").resolve()
 GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 
 # Gold articles (reportable modalities: asserted + claimed)
-EVENT_PRECISION = 0.51
+EVENT_PRECISION = 0.52
 EVENT_RECALL = 0.56
-EVENT_F1 = 0.54
-EXTRA_EVENTS_PER_ARTICLE_MAX = 1.2
+EVENT_F1 = 0.55
+EXTRA_EVENTS_PER_ARTICLE_MAX = 1.15
 PLACE_RECALL = 0.97
 CLAIM_RECALL = 0.88
 # Sentence benchmark (dev split, default modalities)
