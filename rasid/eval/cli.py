@@ -19,7 +19,9 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_command(
         gold: Path = typer.Argument(None, help="Gold annotations: a JSONL file or a folder of them (e.g. gold/)."),
-        corpus: Path = typer.Option(None, "--corpus", help="Corpus JSONL the gold refers to (news_dev.jsonl)."),
+        corpus: list[Path] = typer.Option(
+            None, "--corpus", help="Corpus JSONL the gold refers to (news_dev.jsonl); repeat for several. Gold "
+            "articles in none of them are left out (counted as skipped_gold)."),
         gsr: Path = typer.Option(None, "--gsr", help="Also score the arabic_event_gsr sentence benchmark folder."),
         fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="table | json (stable, sorted)"),
         errors: bool = typer.Option(False, "--errors", help="List missed and extra events with their evidence."),

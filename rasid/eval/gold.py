@@ -94,7 +94,7 @@ def _check_coords(where: str, item: Mapping[str, Any], problems: list[str]) -> N
     if not isinstance(lat, int | float) or not isinstance(lon, int | float):
         problems.append(f"{where}: latitude/longitude must both be numbers")
     elif not in_bbox(float(lat), float(lon)):
-        problems.append(f"{where}: coordinates {lat},{lon} outside Syria/Iraq")
+        problems.append(f"{where}: coordinates {lat},{lon} outside the countries rasid codes")
 
 
 def validate_record(record: Mapping[str, Any], text: str | None) -> list[str]:

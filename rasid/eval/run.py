@@ -17,7 +17,7 @@ class EvalError(Exception):
     """A user-facing problem (missing file, invalid gold): one line, no traceback."""
 
 
-def extract_results(corpus: Path, ids: Iterable[str]) -> dict[str, Any]:
+def extract_results(corpus: Path | list[Path], ids: Iterable[str]) -> dict[str, Any]:
     """doc_id -> DocResult for the corpus documents named in `ids` (read as `rasid extract` reads them)."""
     from rasid.ingest.readers import ReadFailure, read_paths
     from rasid.pipeline import Pipeline
@@ -25,7 +25,7 @@ def extract_results(corpus: Path, ids: Iterable[str]) -> dict[str, Any]:
     wanted = set(ids)
     pipe = Pipeline()
     results: dict[str, Any] = {}
-    for item in read_paths([corpus]):
+    for item in read_paths(corpus if isinstance(corpus, list) else [corpus]):
         if isinstance(item, ReadFailure) or item.doc_id not in wanted:
             continue
         results[item.doc_id] = pipe.process(item)
@@ -41,34 +41,49 @@ def load_predictions(path: Path) -> dict[str, Any]:
 
 
 def evaluate_gold(
-    gold_path: Path, corpus: Path, *, predictions: Path | None = None, all_modalities: bool = False,
+    gold_path: Path, corpus: Path | list[Path], *, predictions: Path | None = None, all_modalities: bool = False,
 ) -> dict[str, Any]:
+    """Score the gold records whose articles are in `corpus` (one JSONL file or several).
+
+    Gold folders hold annotations of several corpora (news_dev, news_more); records of articles that are
+    in none of the given corpora are left out and counted in `skipped_gold`, so `rasid eval gold/ --corpus
+    news_dev.jsonl` scores exactly the news_dev part.
+    """
+    corpora = corpus if isinstance(corpus, list) else [corpus]
     try:
         records = load_gold(gold_path)
     except GoldError as exc:
         raise EvalError(str(exc)) from None
-    if not corpus.exists():
-        raise EvalError(f"corpus not found: {corpus}")
+    for path in corpora:
+        if not path.exists():
+            raise EvalError(f"corpus not found: {path}")
     ids = [str(r["doc_id"]) for r in records]
-    texts = load_corpus_texts(corpus, ids)
+    texts: dict[str, str] = {}
+    for path in corpora:
+        texts.update(load_corpus_texts(path, ids))
+    skipped = [r for r in records if str(r["doc_id"]) not in texts]
+    records = [r for r in records if str(r["doc_id"]) in texts]
+    if not records:
+        raise EvalError(f"none of the {len(skipped)} gold articles is in {', '.join(map(str, corpora))}")
     problems = validate_gold(records, texts)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise EvalError(f"invalid gold: {problems[0]}{more}")
-    results = load_predictions(predictions) if predictions else extract_results(corpus, ids)
+    results = load_predictions(predictions) if predictions else extract_results(corpora, [str(r["doc_id"]) for r in records])
     report = score(records, results, texts, modalities=None if all_modalities else REPORTABLE)
     report["gold"] = str(gold_path)
-    report["corpus"] = str(corpus)
+    report["corpus"] = ", ".join(str(p) for p in corpora)
+    report["skipped_gold"] = len(skipped)
     return report
 
 
 def evaluate(
-    gold_path: Path | None, corpus: Path | None, gsr: Path | None, *, predictions: Path | None = None,
+    gold_path: Path | None, corpus: Path | list[Path] | None, gsr: Path | None, *, predictions: Path | None = None,
     all_modalities: bool = False, errors: bool = False, progress: bool = False,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if gold_path is not None:
-        if corpus is None:
+        if not corpus:
             raise EvalError("scoring gold articles needs --corpus FILE (the corpus JSONL the gold refers to)")
         t0 = time.perf_counter()
         report = evaluate_gold(gold_path, corpus, predictions=predictions, all_modalities=all_modalities)

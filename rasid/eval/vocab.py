@@ -20,8 +20,12 @@ GSR_FAMILIES: dict[str, frozenset[str]] = {
     "PROTEST": frozenset({"Protests", "Riots"}),
 }
 
-#: Syria + Iraq bounding box (lat_min, lat_max, lon_min, lon_max), with a small margin.
-BBOX = (29.0, 37.6, 35.5, 48.8)
+#: Bounding boxes (lat_min, lat_max, lon_min, lon_max), with a small margin, of the countries rasid codes.
+BBOXES: dict[str, tuple[float, float, float, float]] = {
+    "SY": (32.2, 37.6, 35.5, 42.5), "IQ": (29.0, 37.6, 38.6, 48.8), "LB": (33.0, 34.8, 35.0, 36.7),
+    "PS": (31.1, 32.6, 34.1, 35.7), "YE": (12.0, 19.2, 41.7, 54.7), "LY": (19.4, 33.3, 9.2, 25.3),
+    "SD": (8.6, 22.3, 21.7, 38.7), "SO": (-1.8, 12.1, 40.9, 51.5), "EG": (21.9, 31.8, 24.6, 37.0),
+}
 
 _ADMIN1_ALIASES = {
     "deirezzor": "deirezzor", "deirzor": "deirezzor", "deiralzor": "deirezzor", "dayrazzawr": "deirezzor", "deirezzour": "deirezzor",
@@ -64,4 +68,5 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def in_bbox(lat: float, lon: float) -> bool:
-    return BBOX[0] <= lat <= BBOX[1] and BBOX[2] <= lon <= BBOX[3]
+    """Inside one of the countries rasid codes (a typo such as swapped latitude/longitude lands outside)."""
+    return any(b[0] <= lat <= b[1] and b[2] <= lon <= b[3] for b in BBOXES.values())
