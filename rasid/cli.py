@@ -91,6 +91,7 @@ def lexicon_check(
 
 def _register_plugins() -> None:
     """Stage CLIs live beside their stage; each module adds its commands without heavy imports."""
+    from rasid.batch import cli as batch_cli
     from rasid.eval import cli as eval_cli
     from rasid.geo import cli as geo_cli
     from rasid.store import cli as store_cli
@@ -98,6 +99,7 @@ def _register_plugins() -> None:
     geo_cli.register(app)
     eval_cli.register(app)
     store_cli.register(app)
+    batch_cli.register(app)
 
 
 _register_plugins()

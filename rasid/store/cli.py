@@ -111,13 +111,33 @@ def _table(rows: list[list[Any]], headers: list[str]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
+def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str) -> None:
+    """The summary of an ingest or a batch load; exit 1 when every article failed."""
+    if as_json:
+        typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
+    else:
+        rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
+        typer.echo(f"{verb} {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
+                   f"{summary.new} new, {summary.updated} re-extracted, {summary.unchanged} unchanged, "
+                   f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
+        typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
+                   f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
+                   f"{stats['claims']} claims")
+        for doc_id, reason in summary.failed:
+            typer.echo(f"failed: {doc_id}: {reason}")
+    if summary.failed and summary.total == len(summary.failed):
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories."),
+        paths: list[Path] = typer.Argument(None, help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
         db: str = typer.Option(..., "--db", help=DB_HELP),
+        from_batch: Path = typer.Option(None, "--from-batch", help="Load the Parquet shards of a `rasid batch` "
+                                        "output folder instead of extracting (idempotent; resolves once)."),
         published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
         workers: int = typer.Option(0, "--workers", "-j", help="Extraction processes (0 = one per CPU, max 8)."),
         batch_size: int = typer.Option(32, "--batch-size", help="Articles per transaction."),
@@ -126,6 +146,13 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     ) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
+        if from_batch is not None:
+            if paths:
+                _fail("give articles or --from-batch DIR, not both")
+            _load_batch(db, from_batch, progress, as_json)
+            return
+        if not paths:
+            _fail("give articles to ingest (files or folders), or --from-batch DIR")
         _check_date(published, "--published")
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
@@ -140,20 +167,23 @@ def register(app: typer.Typer) -> None:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
                                    workers=n_workers, batch_size=batch_size, progress=show)
             stats = store.stats()
-        if as_json:
-            typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
-        else:
-            rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
-            typer.echo(f"ingested {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
-                       f"{summary.new} new, {summary.updated} re-extracted, {summary.unchanged} unchanged, "
-                       f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
-            typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
-                       f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
-                       f"{stats['claims']} claims")
-            for doc_id, reason in summary.failed:
-                typer.echo(f"failed: {doc_id}: {reason}")
-        if summary.failed and summary.total == len(summary.failed):
-            raise typer.Exit(1)
+        _print_summary(summary, stats, as_json, "ingested")
+
+    def _load_batch(db: str, folder: Path, progress: bool | None, as_json: bool) -> None:
+        from rasid.batch.load import load_batch
+        from rasid.batch.shards import ShardError
+
+        if not folder.is_dir():
+            _fail(f"--from-batch: no such folder: {folder}")
+        show = sys.stderr.isatty() if progress is None else progress
+        with _open(db) as store:
+            try:
+                summary = load_batch(store, folder, progress=show)
+            except ShardError as exc:
+                _fail(str(exc))
+                return
+            stats = store.stats()
+        _print_summary(summary, stats, as_json, "loaded")
 
     @app.command()
     def events(
