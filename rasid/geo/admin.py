@@ -26,10 +26,16 @@ COUNTRIES: dict[str, Country] = {
     "TR": Country("TR", "Turkey", 792, (35.8, 25.6, 42.2, 44.9)),
     "JO": Country("JO", "Jordan", 400, (29.15, 34.9, 33.4, 39.35)),
     "LB": Country("LB", "Lebanon", 422, (33.0, 35.05, 34.7, 36.65)),
+    "YE": Country("YE", "Yemen", 887, (12.0, 41.7, 19.2, 54.7)),
+    "LY": Country("LY", "Libya", 434, (19.4, 9.2, 33.3, 25.3)),
+    "SD": Country("SD", "Sudan", 729, (8.6, 21.7, 22.3, 38.7)),
+    "PS": Country("PS", "Palestine", 275, (31.1, 34.1, 32.6, 35.7)),
 }
 
 #: Countries whose places are the focus of the project (others only rank behind them).
 FOCUS = frozenset({"SY", "IQ"})
+#: Countries covered at district level by `rasid/data/gazetteer/admin_units.tsv` (after Syria and Iraq).
+SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS"})
 
 #: GeoNames admin1 code -> ACLED governorate name.
 GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
@@ -54,7 +60,24 @@ GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
     },
 }
 
+#: ACLED admin1 names of the secondary countries (Lebanon's are in GEONAMES_ADMIN1).
+SECONDARY_ADMIN1: dict[str, tuple[str, ...]] = {
+    "YE": ("Abyan", "Ad Dali", "Aden", "Al Bayda", "Al Hudaydah", "Al Jawf", "Al Mahrah", "Al Mahwit",
+           "Amanat al Asimah", "Amran", "Dhamar", "Hadramawt", "Hajjah", "Ibb", "Lahij", "Marib", "Raymah",
+           "Sadah", "Sanaa", "Shabwah", "Socotra", "Taizz"),
+    "LY": ("Tripoli", "Benghazi", "Misrata", "Al Jfara", "Az Zawiyah", "An Nuqat al Khams",
+           "Al Jabal al Gharbi", "Nalut", "Al Murqub", "Sirt", "Al Jufrah", "Al Wahat", "Al Kufrah", "Al Marj",
+           "Al Jabal al Akhdar", "Darnah", "Al Butnan", "Sabha", "Wadi ash Shati", "Wadi al Hayat", "Ghat",
+           "Murzuq"),
+    "SD": ("Khartoum", "North Kordofan", "South Kordofan", "West Kordofan", "North Darfur", "South Darfur",
+           "West Darfur", "Central Darfur", "East Darfur", "Al Jazirah", "Sennar", "White Nile", "Blue Nile",
+           "Kassala", "Gedaref", "Red Sea", "River Nile", "Northern"),
+    "PS": ("West Bank", "Gaza Strip"),
+}
+
 _ACLED_NAMES = {cc: set(table.values()) for cc, table in GEONAMES_ADMIN1.items()}
+for _cc, _names in SECONDARY_ADMIN1.items():
+    _ACLED_NAMES.setdefault(_cc, set()).update(_names)
 
 
 def _key(name: str) -> str:
@@ -68,6 +91,9 @@ _ALIASES: dict[str, str] = {}
 for _cc, _table in GEONAMES_ADMIN1.items():
     for _name in _table.values():
         _ALIASES[_key(_name)] = _name
+for _cc, _names in SECONDARY_ADMIN1.items():
+    for _name in _names:
+        _ALIASES.setdefault(_key(_name), _name)
 for _variant, _name in {
     "Al-Hasakeh": "Hasakah", "Al Hasakah": "Hasakah", "Al-Hasakah": "Hasakah", "Hassakeh": "Hasakah",
     "Lattakia": "Latakia", "Al Ladhiqiyah": "Latakia", "Al-Ladhiqiyah": "Latakia",
@@ -86,6 +112,15 @@ for _variant, _name in {
     "Arbil": "Erbil", "Irbil": "Erbil", "Karbala'": "Karbala", "Kerbala": "Karbala", "Maisan": "Maysan",
     "An Najaf": "Najaf", "Wasit Governorate": "Wasit", "Mayorality of Baghdad": "Baghdad",
     "Baghdad Governorate": "Baghdad", "Mayoralty of Baghdad": "Baghdad",
+    # Yemen (OCHA spellings), Libya, Sudan, Palestine
+    "Taiz": "Taizz", "Ta'izz": "Taizz", "Al Dhale'e": "Ad Dali", "Ad Dale'": "Ad Dali", "Al Dhalee": "Ad Dali",
+    "Hadramaut": "Hadramawt", "Hadramout": "Hadramawt", "Sa'ada": "Sadah", "Sa'dah": "Sadah", "Saada": "Sadah",
+    "Sana'a": "Sanaa", "Sana'a City": "Amanat al Asimah", "Amanat Al Asimah": "Amanat al Asimah",
+    "Al Hodeidah": "Al Hudaydah", "Hodeidah": "Al Hudaydah", "Al Hodieda": "Al Hudaydah", "Lahj": "Lahij",
+    "Laheg": "Lahij", "Mareb": "Marib", "Ma'rib": "Marib", "Al Maharah": "Al Mahrah", "Al Mahara": "Al Mahrah",
+    "Al Mahweet": "Al Mahwit", "Rayma": "Raymah", "Shabwa": "Shabwah", "Al Baidha": "Al Bayda",
+    "Derna": "Darnah", "Misratah": "Misrata", "Gezira": "Al Jazirah", "Al Qadarif": "Gedaref",
+    "Gaza": "Gaza Strip",
 }.items():
     _ALIASES[_key(_variant)] = _name
 

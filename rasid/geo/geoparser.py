@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rasid.geo.admin import FOCUS, haversine_km
+from rasid.geo.admin import FOCUS, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
@@ -516,6 +517,7 @@ class Geoparser:
                 ctx.named_ids.add(gaz.places[i].id)
         towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
                  if gaz.places[i].feature == "populated"}
+        per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
             # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
             # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
@@ -524,6 +526,12 @@ class Geoparser:
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
                         and (p.country, p.admin1) not in towns:
                     r.consumed = True
+            # a small Yemeni/Libyan/... place counts when the article names another place of that country
+            # ("منطقة همدان" in a Sinjar story is not Yemen's district)
+            cc = {gaz.places[i].country for i in r.cands}
+            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement" for i in r.cands):
+                r.consumed = True
         # pass 1: unambiguous places anchor the article
         for idx, r in enumerate(raws):
             if r.role == "clock" or not r.cands:
