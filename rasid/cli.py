@@ -8,6 +8,8 @@ from pathlib import Path
 
 import typer
 
+from rasid.cli_errors import fail
+
 app = typer.Typer(
     help="rasid (راصد): Arabic conflict news to ACLED-style events with evidence.",
     no_args_is_help=True,
@@ -25,12 +27,6 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
-
-
-def fail(message: str, code: int = 2) -> None:
-    """A user mistake: one line on stderr, no traceback."""
-    typer.echo(f"rasid: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command()

@@ -6,10 +6,11 @@ import datetime as dt
 from collections import Counter
 
 from rasid.extract.claims import cue_matchers, extract_claims
-from rasid.extract.events import COUNTRY_NAMES, ISO2_BY_NAME, EventBuilder
+from rasid.extract.events import COUNTRY_NAMES, EventBuilder
 from rasid.extract.language import detect_language
 from rasid.extract.mentions import SentenceMentions, find_mentions
 from rasid.extract.persons import find_persons
+from rasid.geo.admin import ISO2_BY_NAME
 from rasid.geo.geoparser import PlaceMention, get_geoparser
 from rasid.lexicon.loader import Lexicon, get_lexicon
 from rasid.models import Claim, DocResult, Document, Entity, Event, trusted

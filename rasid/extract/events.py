@@ -14,25 +14,27 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rasid.extract import ontology as o
+from rasid import ontology as o
 from rasid.extract.claims import killed_count
 from rasid.extract.frames import Frame, build_frames
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
+from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
 from rasid.geo.geoparser import PlaceMention
 from rasid.lexicon.loader import Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
+from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
 from rasid.text.normalize import NormText
 from rasid.text.numbers import NumberMention, unit_of
 
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
-                 "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
-ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
+COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
 _LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
-_WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
-                            "Peaceful protest", "Violent demonstration"})
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
+                            S.VIOLENT_DEMONSTRATION})
+_TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
+#: Explosions nobody claims: the unidentified actor placed the device.
+_UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
@@ -363,24 +365,22 @@ class EventBuilder:
                         draft.actor1 = parent
                     else:
                         draft.actor2 = parent
-        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in (
-            "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
-        ):
+        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
-                and f.sub_event_type != "Arrests" and draft.actor2.inter not in (6, 7):
+                and f.sub_event_type != S.ARRESTS and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None
             draft.assoc1, draft.assoc2 = draft.assoc2, []
         if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
             draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
-        if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
+        if draft.actor2 is None and (f.sub_event_type == S.ARRESTS or f.event_type == o.VAC):
             draft.actor2 = self.lexicon.actors.get("civilians")
             draft.victim_guessed = True
-        if draft.actor1 is None and f.sub_event_type == "Arrests":
+        if draft.actor1 is None and f.sub_event_type == S.ARRESTS:
             draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
             draft.actor2 = None
@@ -531,8 +531,8 @@ class EventBuilder:
             Event,
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
-            event_type=f.event_type,
-            sub_event_type=f.sub_event_type,
+            event_type=f.event_type.value,
+            sub_event_type=f.sub_event_type.value,
             actor1=actor1,
             assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
             actor2=actor2,
@@ -579,9 +579,7 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True  # the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    from math import cos, hypot, radians
-
-    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
+    km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rasid.geo.admin import FOCUS, haversine_km
+from rasid.geo.admin import FOCUS, ISO2_BY_NAME, haversine_km
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
@@ -98,7 +98,6 @@ _NBH_BEFORE_CITY = re.compile(
 #: the same before "بمدينة X" / "في مدينة X", whose cue word is already part of the city's mention
 _NBH_BEFORE_CUED_CITY = re.compile(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في\s*)?$")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
-_ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
 #: "X -", "X (سوريا) -", "X/ الأناضول", "X (رويترز):"; a bare "X:" is a headline about X, not a dateline
@@ -634,7 +633,7 @@ class Geoparser:
                 if m.role == "clock" or m.latitude is None or m.longitude is None:
                     continue
                 if m.admin1 and m.feature != "country":
-                    key = (_ISO2.get(m.country or "", ""), m.admin1)
+                    key = (ISO2_BY_NAME.get(m.country or "", ""), m.admin1)
                     ctx.admins[key] = ctx.admins.get(key, 0) + 1
                 if m.feature not in ("country", "admin1", "river", "region", "desert"):
                     ctx.anchors.append((-1, m.latitude, m.longitude))

@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasid.text.normalize import NormText, normalize
-from rasid.text.numbers import words_of
-from rasid.text.windows import anchor_regions, whole_word_positions
+from rasid.text.windows import anchor_regions, whole_word_positions, words_of
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.text.normalize import NormText
-from rasid.text.windows import anchor_regions, whole_word_positions
+from rasid.text.windows import anchor_regions, whole_word_positions, words_of
 
 
 @dataclass(slots=True)
@@ -183,21 +183,6 @@ class _Tok:
     start: int
     end: int
     text: str
-
-
-_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
-_last_words: tuple[str, frozenset[str]] = ("", frozenset())
-
-
-def words_of(norm: str) -> frozenset[str]:
-    """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
-    global _last_words
-    cached = _last_words  # one read: safe if another thread swaps the cache
-    if cached[0] is norm:
-        return cached[1]
-    words = frozenset(_SPLIT.split(norm))
-    _last_words = (norm, words)
-    return words
 
 
 def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[int]) -> list[_Tok]:

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
+_last_words: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def words_of(norm: str) -> frozenset[str]:
+    """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
+    global _last_words
+    cached = _last_words  # one read: safe if another thread swaps the cache
+    if cached[0] is norm:
+        return cached[1]
+    words = frozenset(_SPLIT.split(norm))
+    _last_words = (norm, words)
+    return words
 
 
 def whole_word_positions(norm: str, word: str) -> Iterator[int]:
