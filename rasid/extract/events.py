@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rasid import ontology as o
-from rasid.extract.claims import killed_count
-from rasid.extract.frames import Frame, build_frames
+from rasid.extract.claims import claim_text, killed_count
+from rasid.extract.doc import Doc
+from rasid.extract.frames import Frame
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
 from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
@@ -25,8 +26,7 @@ from rasid.lexicon.loader import Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
 from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
-from rasid.text.normalize import NormText
-from rasid.text.numbers import NumberMention, unit_of
+from rasid.text.numbers import NumberMention
 
 COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
 _LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
@@ -86,28 +86,33 @@ class Draft:
 
 
 class EventBuilder:
-    def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
-                 places: list[PlaceMention], dates: list[DateMention], numbers: list[NumberMention],
-                 published: dt.date | None, country: str | None) -> None:
-        self.nt = nt
-        self.lexicon = lexicon
-        self.mentions = mentions
-        self.places = [p for p in places if p.role == "mention"]
+    """Turns a document's frames into events: `EventBuilder(doc).run()` places, dates, counts and merges
+    them (drafts), `to_event` writes the records."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.nt = doc.text
+        self.lexicon: Lexicon = doc.resources.lexicon
+        self.units = doc.resources.units
+        self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
+        self.mentions = mentions = doc.mentions
+        self.frames = doc.frames
+        self.places = [p for p in doc.places if p.role == "mention"]
         self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
         starts = [sm.sentence.start for sm in mentions]
         for p in self.places:
             i = bisect_right(starts, p.start) - 1
             if i >= 0 and p.end <= mentions[i].sentence.end:
                 self.places_in[i].append(p)
-        self.dates = dates
-        starts = [d.start for d in dates]
+        self.dates: list[DateMention] = doc.dates
+        starts = [d.start for d in self.dates]
         self._date_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
         self._dates_of: dict[tuple[int, int], list[DateMention]] = {}
         self._focus_of: dict[int, PlaceMention | None] = {}
-        self.numbers = numbers
-        self.count_starts = sorted(n.start for n in numbers if n.kind == "count" and self._eventful_count(n))
-        self.published = published
-        self.country = country
+        self.numbers: list[NumberMention] = doc.numbers
+        self.count_starts = sorted(n.start for n in self.numbers if n.kind == "count" and self._eventful_count(n))
+        self.published = doc.published
+        self.country = doc.country
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
 
@@ -116,7 +121,7 @@ class EventBuilder:
         if n.num_end < n.end:
             return True  # the counted noun is inside the mention: a dual ("قتيلين")
         following = self.nt.norm[n.end:n.end + 30].split(maxsplit=1)
-        entry = unit_of(following[0]) if following else None
+        entry = self.units.of(following[0]) if following else None
         return entry is None or entry.unit not in _NON_EVENT_UNITS
 
     # --- document context
@@ -166,7 +171,7 @@ class EventBuilder:
         previous: Draft | None = None
         attributed = False  # the previous sentence of this paragraph was attributed to a source
         for i, sm in enumerate(self.mentions):
-            frames = build_frames(self.nt.norm, sm)
+            frames = self.frames[i] if i < len(self.frames) else []
             same_paragraph = i > 0 and "\n" not in self.nt.norm[self.mentions[i - 1].sentence.end:sm.sentence.start]
             if attributed and same_paragraph:
                 for frame in frames:
@@ -254,7 +259,7 @@ class EventBuilder:
         return None
 
     def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
+        found = killed_count(self.claim_text, (sm.sentence.start, sm.sentence.end))
         if not found:
             return None
         value, span = found

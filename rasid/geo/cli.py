@@ -78,9 +78,9 @@ def lookup_cmd(
     limit: int = typer.Option(10, "--limit", "-n"),
 ) -> None:
     """Candidates for a name with coordinates, admin areas and why they rank as they do."""
-    from rasid.geo.geoparser import get_geoparser
+    from rasid.resources import default_resources
 
-    ranked = get_geoparser().rank(name, context)
+    ranked = default_resources().geoparser.rank(name, context)
     if not ranked:
         fail(f"no place called {name!r} in the gazetteer", code=1)
     for n, (p, score, why) in enumerate(ranked[:limit], start=1):
@@ -100,7 +100,8 @@ def parse_cmd(
     """Debug view: every place mention of a text, how it was resolved and why."""
     import sys
 
-    from rasid.geo.geoparser import explain, get_geoparser
+    from rasid.geo.geoparser import explain
+    from rasid.resources import default_resources
     from rasid.text.normalize import NormText
 
     if str(file) == "-":
@@ -111,7 +112,7 @@ def parse_cmd(
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"cannot read {file}: {exc}")
             return
-    mentions = get_geoparser().parse(NormText.of(text), explain=True)
+    mentions = default_resources().geoparser.parse(NormText.of(text), explain=True)
     typer.echo(explain(mentions) if mentions else "no place mentions")
 
 

@@ -27,7 +27,7 @@ from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
     from rasid.geo.gazetteer import Gazetteer, Place
-    from rasid.text.matcher import Match
+    from rasid.text.matcher import Match, Scan
 
 
 @dataclass(slots=True)
@@ -205,7 +205,6 @@ class _Raw:
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
-        self._nbh_cache: tuple[str | None, dict[str, bool]] = (None, {})
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -216,12 +215,13 @@ class Geoparser:
         return self._gaz
 
     # ---- finding -------------------------------------------------------------------------------
-    def _find(self, norm: str) -> list[_Raw]:
+    def _find(self, norm: str, scan: Scan | None) -> list[_Raw]:
         gaz = self.gazetteer
         raws: list[_Raw] = []
+        nbh_named: dict[str, bool] = {}  # neighbourhood name -> its city is named in this text
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
-        for m in gaz.matcher.find(norm):
+        for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
             prev = _prev_words(norm, ws)
@@ -249,7 +249,7 @@ class Geoparser:
                 linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in PREPOSITIONS or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
-                nbh_ok = self._neighbourhood_with_city(key, norm)
+                nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)
                 if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
@@ -286,14 +286,12 @@ class Geoparser:
         raws.sort(key=lambda r: r.start)
         return raws
 
-    def _neighbourhood_with_city(self, key: str, norm: str) -> bool:
-        """A neighbourhood name counts without a cue when its city is named in the text."""
-        cache = self._nbh_cache
-        if cache[0] is not norm:
-            self._nbh_cache = cache = (norm, {})
-        if key not in cache[1]:
-            cache[1][key] = self._nbh_city_named(key, norm)
-        return cache[1][key]
+    def _neighbourhood_with_city(self, key: str, norm: str, known: dict[str, bool]) -> bool:
+        """A neighbourhood name counts without a cue when its city is named in the text (`known`: the
+        answers for this text so far)."""
+        if key not in known:
+            known[key] = self._nbh_city_named(key, norm)
+        return known[key]
 
     def _nbh_city_named(self, key: str, norm: str) -> bool:
         gaz = self.gazetteer
@@ -494,13 +492,14 @@ class Geoparser:
                         why.append(f"+2 within 60 km of {cp.name}")
         return s, why
 
-    def parse(self, nt: NormText, *, explain: bool = False) -> list[PlaceMention]:
+    def parse(self, nt: NormText, *, explain: bool = False, scan: Scan | None = None) -> list[PlaceMention]:
         """Place mentions in document order, each resolved (or left unresolved: lat/lon None).
 
         `why` always names the choice and the rejected candidates; with `explain=True` it also lists
-        every score term of places that had no rival (the debug view uses this)."""
+        every score term of places that had no rival (the debug view uses this). `scan`: the document's
+        matcher hits, when a pipeline has them."""
         norm = nt.norm
-        raws = self._find(norm)
+        raws = self._find(norm, scan)
         if not raws:
             return []
         self._structure(norm, raws)
@@ -827,14 +826,3 @@ def explain(mentions: list[PlaceMention]) -> str:
         for w in m.why:
             lines.append(f"    {w}")
     return "\n".join(lines)
-
-
-_INSTANCE: Geoparser | None = None
-
-
-def get_geoparser() -> Geoparser:
-    """The process-wide geoparser, loaded once on first use."""
-    global _INSTANCE
-    if _INSTANCE is None:
-        _INSTANCE = Geoparser()
-    return _INSTANCE

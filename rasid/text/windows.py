@@ -6,18 +6,12 @@ import re
 from collections.abc import Iterator
 
 _SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
-_last_words: tuple[str, frozenset[str]] = ("", frozenset())
 
 
 def words_of(norm: str) -> frozenset[str]:
-    """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
-    global _last_words
-    cached = _last_words  # one read: safe if another thread swaps the cache
-    if cached[0] is norm:
-        return cached[1]
-    words = frozenset(_SPLIT.split(norm))
-    _last_words = (norm, words)
-    return words
+    """Distinct punctuation-free words of a text (the number and date readers look their anchors up in
+    them; a document works them out once: `Doc.words`)."""
+    return frozenset(_SPLIT.split(norm))
 
 
 def whole_word_positions(norm: str, word: str) -> Iterator[int]:
