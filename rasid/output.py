@@ -14,10 +14,11 @@ from rasid.pipeline import Pipeline
 
 
 def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
-                all_modalities: bool = True, out: TextIO | None = None) -> int:
-    """Process every input; return the exit status (non-zero only when nothing could be processed)."""
+                all_modalities: bool = True, out: TextIO | None = None, disable: Iterable[str] = ()) -> int:
+    """Process every input; return the exit status (non-zero only when nothing could be processed).
+    `disable`: pipeline components to switch off (`Pipeline.disable`)."""
     out = out or sys.stdout
-    pipeline = Pipeline().warm(freeze=True)
+    pipeline = Pipeline(disable=disable).warm(freeze=True)
     processed = 0
     failed = 0
     collected: list[dict] = []
