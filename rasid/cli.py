@@ -43,6 +43,8 @@ def extract(
         True, "--all-modalities/--reportable-only",
         help="Keep planned, denied and background events (flagged by modality) or only ACLED rows.",
     ),
+    workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (output stays in input order)."),
+    progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Extract ACLED-style events, entities and claims from Arabic articles."""
     from rasid.output import run_extract
@@ -56,7 +58,8 @@ def extract(
 
     try:
         code = run_extract(
-            paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities
+            paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities,
+            workers=max(1, workers), progress=sys.stderr.isatty() if progress is None else progress,
         )
     except LexiconError as exc:
         fail(f"lexicon error: {exc}")

@@ -132,13 +132,16 @@ def register(app: typer.Typer) -> None:
             _fail(f"no such file or directory: {', '.join(missing)}")
         if batch_size < 1:
             _fail("--batch-size must be at least 1")
-        from rasid.ingest.readers import read_paths
+        from rasid.ingest.readers import count_inputs, read_paths
+        from rasid.run import LocalRunner, Progress
 
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
-        with _open(db) as store:
+        # the workers start before the store is opened: they never hold a copy of its connections
+        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, _open(db) as store, \
+                Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
-                                   workers=n_workers, batch_size=batch_size, progress=show)
+                                   runner=runner, batch_size=batch_size, progress=bar)
             stats = store.stats()
         if as_json:
             typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
