@@ -44,6 +44,8 @@ def extract(
         help="Switch a pipeline component off (repeatable): sentences, places, mentions, dates, numbers, "
              "frames, events, entities, claims.",
     ),
+    workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (output stays in input order)."),
+    progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Extract ACLED-style events, entities and claims from Arabic articles."""
     from rasid.output import run_extract
@@ -65,6 +67,7 @@ def extract(
         code = run_extract(
             paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities,
             disable=disable,
+            workers=max(1, workers), progress=sys.stderr.isatty() if progress is None else progress,
         )
     except LexiconError as exc:
         fail(f"lexicon error: {exc}")

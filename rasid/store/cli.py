@@ -145,24 +145,27 @@ def register(app: typer.Typer) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
         if from_batch is not None:
             if paths:
-                _fail("give articles or --from-batch DIR, not both")
+                fail("give articles or --from-batch DIR, not both")
             _load_batch(db, from_batch, progress, as_json)
             return
         if not paths:
-            _fail("give articles to ingest (files or folders), or --from-batch DIR")
+            fail("give articles to ingest (files or folders), or --from-batch DIR")
         _check_date(published, "--published")
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             fail(f"no such file or directory: {', '.join(missing)}")
         if batch_size < 1:
             fail("--batch-size must be at least 1")
-        from rasid.ingest.readers import read_paths
+        from rasid.ingest.readers import count_inputs, read_paths
+        from rasid.run import LocalRunner, Progress
 
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
-        with _open(db) as store:
+        # the workers start before the store is opened: they never hold a copy of its connections
+        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, _open(db) as store, \
+                Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
-                                   workers=n_workers, batch_size=batch_size, progress=show)
+                                   runner=runner, batch_size=batch_size, progress=bar)
             stats = store.stats()
         _print_summary(summary, stats, as_json, "ingested")
 
@@ -171,13 +174,13 @@ def register(app: typer.Typer) -> None:
         from rasid.batch.shards import ShardError
 
         if not folder.is_dir():
-            _fail(f"--from-batch: no such folder: {folder}")
+            fail(f"--from-batch: no such folder: {folder}")
         show = sys.stderr.isatty() if progress is None else progress
         with _open(db) as store:
             try:
                 summary = load_batch(store, folder, progress=show)
             except ShardError as exc:
-                _fail(str(exc))
+                fail(str(exc))
                 return
             stats = store.stats()
         _print_summary(summary, stats, as_json, "loaded")
