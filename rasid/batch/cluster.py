@@ -28,12 +28,16 @@ _PIPELINE: Any = None  # one warmed pipeline per worker process: a resource, not
 
 
 def _worker_extract() -> Extract:
+    """The worker's extraction: the same `process_document` as every runner (long documents in segments)."""
     global _PIPELINE
     if _PIPELINE is None:
         from rasid.pipeline import Pipeline
 
         _PIPELINE = Pipeline().warm(freeze=True)
-    return _PIPELINE.process  # type: ignore[no-any-return]
+    from rasid.run import process_document
+
+    pipeline = _PIPELINE
+    return lambda doc: process_document(pipeline, doc)
 
 
 def run_task(task: Task, out: str, max_bytes: int = DEFAULT_MAX_BYTES, extract: Extract | None = None) -> dict[str, Any]:
