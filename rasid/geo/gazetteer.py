@@ -25,7 +25,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasid.geo.admin import COUNTRIES, FOCUS, GEONAMES_ADMIN1, SECONDARY, canonical_admin1, haversine_km
+from rasid.geo.admin import (
+    COUNTRIES,
+    FOCUS,
+    GAZETTEER_COUNTRIES,
+    GEONAMES_ADMIN1,
+    SECONDARY,
+    canonical_admin1,
+    haversine_km,
+)
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
 from rasid.text.matcher import LexiconMatcher
 from rasid.text.normalize import normalize
@@ -129,7 +137,7 @@ def place_from_row(row: Row, source: str) -> Place:
     if feature not in FEATURES:
         raise row.error(f"unknown feature {feature!r} (one of {', '.join(sorted(FEATURES))})")
     country = row.get("country").upper()
-    if country not in COUNTRIES:
+    if country not in GAZETTEER_COUNTRIES:
         raise row.error(f"unknown country {country!r}")
     names = tuple(row.many("names_ar"))
     bad = [n for n in names if not has_arabic(n)]

@@ -59,6 +59,34 @@ def read_paths(
             yield from read_file(path, published=published, max_bytes=max_bytes)
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many items `read_paths` will yield (files, JSONL lines), cheaply: the progress bar's total."""
+    n = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+            n += _count_files(files) if files else 1
+        else:
+            n += _count_files([path])
+    return n
+
+
+def _count_files(files: list[Path]) -> int:
+    n = 0
+    for file in files:
+        if SUFFIXES.get(file.suffix.lower()) != "jsonl":
+            n += 1
+            continue
+        try:
+            with file.open("rb") as fh:
+                lines = sum(1 for line in fh if line.strip())
+        except OSError:
+            lines = 0
+        n += max(1, lines)
+    return n
+
+
 def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     Document | ReadFailure
 ]:
