@@ -93,10 +93,12 @@ def _register_plugins() -> None:
     """Stage CLIs live beside their stage; each module adds its commands without heavy imports."""
     from rasid.eval import cli as eval_cli
     from rasid.geo import cli as geo_cli
+    from rasid.learn import cli as learn_cli
     from rasid.store import cli as store_cli
 
     geo_cli.register(app)
     eval_cli.register(app)
+    learn_cli.register(app)
     store_cli.register(app)
 
 

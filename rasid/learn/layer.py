@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rasid.learn.features import FEATURES_VERSION, DocContext, event_features, with_domain
-from rasid.models import REPORTABLE, DocResult, Document
+from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
+from rasid.models import REPORTABLE, DocResult, Document, Event
 
 FORMAT = "rasid-event-model"
 FORMAT_VERSION = 1
@@ -53,19 +53,20 @@ def fold_of(key: str, folds: int) -> int:
 
 
 def domain_of(features: dict[str, float]) -> str:
-    """'sentence' for a one-line input (a benchmark sentence, a headline alone), else 'article'."""
-    return "sentence" if "doc_lines=<=1" in features else "article"
+    """The input's domain from an event's features (the same as `DocContext.domain`)."""
+    return "sentence" if "doc_sents=<=2" in features else "article"
 
 
 class Scorer:
-    """One logistic model with its calibration and decision thresholds, per input domain."""
+    """One logistic model with its calibration and drop threshold (one per input domain)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         try:
             self.weights: dict[str, float] = {str(k): float(v) for k, v in data["weights"].items()}
             self.bias = float(data["bias"])
-            self.calibration = {str(k): (float(v[0]), float(v[1])) for k, v in data["calibration"].items()}
-            self.threshold = {str(k): float(v) for k, v in data["threshold"].items()}
+            self.calibration = (float(data["calibration"][0]), float(data["calibration"][1]))
+            self.threshold = float(data["threshold"])
+            self.exclude = tuple(str(x) for x in data.get("exclude", ()))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ModelError(f"malformed event model: {exc!r}") from None
 
@@ -73,11 +74,40 @@ class Scorer:
         w = self.weights
         return self.bias + sum(w.get(name, 0.0) * value for name, value in features.items())
 
-    def probability(self, features: dict[str, float], domain: str) -> float:
+    def probability(self, features: dict[str, float]) -> float:
         """Calibrated probability that the event is right (Platt scaling of the model's logit)."""
-        a, b = self.calibration.get(domain, (1.0, 0.0))
+        a, b = self.calibration
         z = a * self.logit(features) + b
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+class ModalityHead:
+    """Multinomial logistic model of an article event's modality (shipped only when it beat the rules)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            self.classes = [str(c) for c in data["classes"]]
+            self.weights = {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
+            self.bias = [float(b) for b in data["bias"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"malformed modality model: {exc!r}") from None
+        if len(self.bias) != len(self.classes) or any(len(v) != len(self.classes) for v in self.weights.values()):
+            raise ModelError("malformed modality model: one weight per class expected")
+
+    def predict(self, features: dict[str, float]) -> str:
+        scores = list(self.bias)
+        for name, value in features.items():
+            ws = self.weights.get(name)
+            if ws:
+                for k, w in enumerate(ws):
+                    scores[k] += w * value
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+
+def _scorers(data: Any) -> dict[str, Scorer]:
+    if not isinstance(data, dict) or not data:
+        raise ModelError("malformed event model: no per-domain models")
+    return {str(domain): Scorer(model) for domain, model in data.items()}
 
 
 class EventLayer:
@@ -91,8 +121,9 @@ class EventLayer:
                              f"computes v{FEATURES_VERSION}; retrain it with `rasid train`")
         self.data = data
         self.path = path
-        self.scorer = Scorer(data["model"])
-        self._cv: tuple[frozenset[str], list[Scorer]] | None = None
+        self.scorers = _scorers(data.get("model"))
+        self.modality = ModalityHead(data["modality"]) if data.get("modality") else None
+        self._cv: tuple[frozenset[str], list[dict[str, Scorer]]] | None = None
 
     @classmethod
     def load(cls, path: Path) -> EventLayer:
@@ -116,7 +147,7 @@ class EventLayer:
                 "path": str(self.path) if self.path else None}
 
     # --- cross-fitting (evaluation only)
-    def _cross_fit(self) -> tuple[frozenset[str], list[Scorer]]:
+    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]]]:
         """(fingerprints of the training keys, fold models), from the companion file named in the model."""
         if self._cv is None:
             name = (self.data.get("cv") or {}).get("file")
@@ -125,42 +156,54 @@ class EventLayer:
             cv_path = self.path.parent / name
             try:
                 cv = json.loads(cv_path.read_text(encoding="utf-8"))
-                self._cv = frozenset(cv["seen"]), [Scorer(m) for m in cv["models"]]
+                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]]
             except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ModelError(f"cannot read the fold models {cv_path}: {exc!r}") from None
         return self._cv
 
-    def scorer_for(self, holdout_key: str | None) -> Scorer:
-        """The full model, or for an input it was trained on, the fold model that never saw it."""
+    def scorers_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], bool]:
+        """(the models to use, whether they are the full model): for an input the full model was trained on,
+        the fold model that never saw it."""
         if holdout_key is None:
-            return self.scorer
+            return self.scorers, True
         seen, folds = self._cross_fit()
         if fingerprint(holdout_key) not in seen:
-            return self.scorer
-        return folds[fold_of(holdout_key, len(folds))]
+            return self.scorers, True
+        return folds[fold_of(holdout_key, len(folds))], False
 
     # --- the decisions
     def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None) -> DocResult:
-        """A copy of `result` without the reportable events the model judges not to be events, and with
-        every event's `confidence` set to the model's calibrated probability that it is right."""
+        """`result` without the reportable events the model judges not to be events, every event's
+        `confidence` set to the model's calibrated probability that it is right (and, when the model has a
+        modality head, the modality it reads; not on inputs it was trained on). The result is updated in
+        place (claims keep pointing at their events) and returned."""
         if not result.events:
             return result
-        scorer = self.scorer_for(holdout_key)
+        scorers, full = self.scorers_for(holdout_key)
         ctx = DocContext.of(doc, result)
-        keep: list[int] = []
-        events = []
+        scorer = scorers.get(ctx.domain)
+        if scorer is None:  # a model trained without this kind of input leaves its events alone
+            return result
+        modality = self.modality if full and ctx.domain == "article" else None
+        index: dict[int, int] = {}
+        events: list[Event] = []
         for i, ev in enumerate(result.events):
-            features = event_features(ctx, i)
-            domain = domain_of(features)
-            p = scorer.probability(with_domain(features, domain), domain)
-            if ev.modality in REPORTABLE and p < scorer.threshold.get(domain, 0.0):
+            features = event_features(ctx, i, exclude=scorer.exclude)
+            p = scorer.probability(features)
+            mod = modality.predict(features) if modality is not None else ev.modality
+            if mod in REPORTABLE and p < scorer.threshold:
                 continue  # talk about violence, a copy, or an event at a place the article does not give
-            keep.append(i)
-            events.append(ev.model_copy(update={"confidence": round(p, 3)}))
-        index = {old: new for new, old in enumerate(keep)}
-        claims = [c if c.event_index is None else c.model_copy(update={"event_index": index.get(c.event_index)})
-                  for c in result.claims]
-        return result.model_copy(update={"events": events, "claims": claims})
+            ev.confidence = round(p, 3)
+            if mod != ev.modality:
+                ev.modality = mod  # type: ignore[assignment]
+            index[i] = len(events)
+            events.append(ev)
+        if len(events) < len(result.events):
+            for c in result.claims:
+                if c.event_index is not None:
+                    c.event_index = index.get(c.event_index)
+            result.events = events
+        return result
 
 
 @lru_cache(maxsize=1)
