@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from rasid.eval.vocab import admin1_key, fold, haversine_km
+from rasid.eval.vocab import admin1_key, fold
+from rasid.geo.admin import haversine_km
 from rasid.models import REPORTABLE
 
 MAX_KM = 10.0

@@ -14,25 +14,27 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rasid.extract import ontology as o
-from rasid.extract.claims import killed_count
-from rasid.extract.frames import Frame, build_frames
+from rasid import ontology as o
+from rasid.extract.claims import claim_text, killed_count
+from rasid.extract.doc import Doc
+from rasid.extract.frames import Frame
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
+from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
 from rasid.geo.geoparser import PlaceMention
 from rasid.lexicon.loader import Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
+from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
-from rasid.text.normalize import NormText
-from rasid.text.numbers import NumberMention, unit_of
+from rasid.text.numbers import NumberMention
 
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
-                 "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
-ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
+COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
 _LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
-_WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
-                            "Peaceful protest", "Violent demonstration"})
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
+                            S.VIOLENT_DEMONSTRATION})
+_TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
+#: Explosions nobody claims: the unidentified actor placed the device.
+_UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
@@ -84,28 +86,33 @@ class Draft:
 
 
 class EventBuilder:
-    def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
-                 places: list[PlaceMention], dates: list[DateMention], numbers: list[NumberMention],
-                 published: dt.date | None, country: str | None) -> None:
-        self.nt = nt
-        self.lexicon = lexicon
-        self.mentions = mentions
-        self.places = [p for p in places if p.role == "mention"]
+    """Turns a document's frames into events: `EventBuilder(doc).run()` places, dates, counts and merges
+    them (drafts), `to_event` writes the records."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.nt = doc.text
+        self.lexicon: Lexicon = doc.resources.lexicon
+        self.units = doc.resources.units
+        self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
+        self.mentions = mentions = doc.mentions
+        self.frames = doc.frames
+        self.places = [p for p in doc.places if p.role == "mention"]
         self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
         starts = [sm.sentence.start for sm in mentions]
         for p in self.places:
             i = bisect_right(starts, p.start) - 1
             if i >= 0 and p.end <= mentions[i].sentence.end:
                 self.places_in[i].append(p)
-        self.dates = dates
-        starts = [d.start for d in dates]
+        self.dates: list[DateMention] = doc.dates
+        starts = [d.start for d in self.dates]
         self._date_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
         self._dates_of: dict[tuple[int, int], list[DateMention]] = {}
         self._focus_of: dict[int, PlaceMention | None] = {}
-        self.numbers = numbers
-        self.count_starts = sorted(n.start for n in numbers if n.kind == "count" and self._eventful_count(n))
-        self.published = published
-        self.country = country
+        self.numbers: list[NumberMention] = doc.numbers
+        self.count_starts = sorted(n.start for n in self.numbers if n.kind == "count" and self._eventful_count(n))
+        self.published = doc.published
+        self.country = doc.country
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
 
@@ -114,7 +121,7 @@ class EventBuilder:
         if n.num_end < n.end:
             return True  # the counted noun is inside the mention: a dual ("قتيلين")
         following = self.nt.norm[n.end:n.end + 30].split(maxsplit=1)
-        entry = unit_of(following[0]) if following else None
+        entry = self.units.of(following[0]) if following else None
         return entry is None or entry.unit not in _NON_EVENT_UNITS
 
     # --- document context
@@ -164,7 +171,7 @@ class EventBuilder:
         previous: Draft | None = None
         attributed = False  # the previous sentence of this paragraph was attributed to a source
         for i, sm in enumerate(self.mentions):
-            frames = build_frames(self.nt.norm, sm)
+            frames = self.frames[i] if i < len(self.frames) else []
             same_paragraph = i > 0 and "\n" not in self.nt.norm[self.mentions[i - 1].sentence.end:sm.sentence.start]
             if attributed and same_paragraph:
                 for frame in frames:
@@ -252,7 +259,7 @@ class EventBuilder:
         return None
 
     def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
+        found = killed_count(self.claim_text, (sm.sentence.start, sm.sentence.end))
         if not found:
             return None
         value, span = found
@@ -363,24 +370,22 @@ class EventBuilder:
                         draft.actor1 = parent
                     else:
                         draft.actor2 = parent
-        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in (
-            "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
-        ):
+        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
-                and f.sub_event_type != "Arrests" and draft.actor2.inter not in (6, 7):
+                and f.sub_event_type != S.ARRESTS and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None
             draft.assoc1, draft.assoc2 = draft.assoc2, []
         if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
             draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
-        if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
+        if draft.actor2 is None and (f.sub_event_type == S.ARRESTS or f.event_type == o.VAC):
             draft.actor2 = self.lexicon.actors.get("civilians")
             draft.victim_guessed = True
-        if draft.actor1 is None and f.sub_event_type == "Arrests":
+        if draft.actor1 is None and f.sub_event_type == S.ARRESTS:
             draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
             draft.actor2 = None
@@ -531,8 +536,8 @@ class EventBuilder:
             Event,
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
-            event_type=f.event_type,
-            sub_event_type=f.sub_event_type,
+            event_type=f.event_type.value,
+            sub_event_type=f.sub_event_type.value,
             actor1=actor1,
             assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
             actor2=actor2,
@@ -579,9 +584,7 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True  # the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    from math import cos, hypot, radians
-
-    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
+    km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
 
 

@@ -10,8 +10,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rasid.extract import ontology as o
+from rasid import ontology as o
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+from rasid.ontology import EventType, SubEventType
+
+S = SubEventType
+#: Trigger kinds -> the sub-event type they report (most specific explosion kind first).
+EXPLOSION_KINDS: dict[str, SubEventType] = {
+    "chemical": S.CHEMICAL_WEAPON,
+    "suicide": S.SUICIDE_BOMB,
+    "strike_air": S.AIR_DRONE_STRIKE,
+    "ied": S.REMOTE_EXPLOSIVE,
+    "grenade": S.GRENADE,
+    "shelling": S.SHELLING,
+}
+VAC_KINDS: dict[str, SubEventType] = {"assassination": S.ATTACK, "execution": S.ATTACK, "abduction": S.ABDUCTION,
+                                      "sexual": S.SEXUAL_VIOLENCE}
+STRATEGIC_KINDS: dict[str, SubEventType] = {
+    "arrest": S.ARRESTS, "agreement": S.AGREEMENT, "surrender": S.OTHER, "withdraw": S.NON_VIOLENT_TRANSFER,
+    "looting": S.LOOTING, "base": S.BASE_ESTABLISHED, "disrupted": S.DISRUPTED_WEAPONS_USE,
+    "change": S.CHANGE_TO_GROUP,
+}
+#: The trigger kinds whose first trigger anchors an explosion frame of each sub-event type.
+_EXPLOSION_TRIGGERS: dict[SubEventType, tuple[str, ...]] = {
+    S.AIR_DRONE_STRIKE: ("strike_air", "shelling", "ied"), S.SUICIDE_BOMB: ("suicide",),
+    S.CHEMICAL_WEAPON: ("chemical",), S.GRENADE: ("grenade",), S.REMOTE_EXPLOSIVE: ("ied",), S.SHELLING: ("shelling",),
+}
+
+
+def explosion_subtype(kinds: set[str], air_cue: bool) -> SubEventType | None:
+    """The most specific explosion sub-type among the trigger kinds of a sentence."""
+    for kind in ("chemical", "suicide", "strike_air", "ied", "grenade", "shelling"):
+        if kind in kinds:
+            if kind == "shelling" and air_cue and "suicide" not in kinds:
+                return S.AIR_DRONE_STRIKE
+            return EXPLOSION_KINDS[kind]
+    return None
+
+
+def territory_subtype(government_side: bool) -> SubEventType:
+    return S.GOVERNMENT_REGAINS_TERRITORY if government_side else S.NON_STATE_OVERTAKES_TERRITORY
 
 # words right before an actor that make it the target / second party (normalised)
 _ACTOR2_MARK = re.compile(
@@ -42,8 +80,8 @@ _FUTURE_PREFIX = ("س", "وس", "فس")
 
 @dataclass(slots=True)
 class Frame:
-    event_type: str
-    sub_event_type: str
+    event_type: EventType
+    sub_event_type: SubEventType
     trigger: TriggerMention
     sentence: SentenceMentions
     actor1: ActorMention | None = None
@@ -100,15 +138,15 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if strong_protest:
             if "mob" in kinds:
-                frames.append(Frame(o.RIOTS, "Mob violence", first("mob"), sm))
+                frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
             elif "riot" in kinds:
-                frames.append(Frame(o.RIOTS, "Violent demonstration", first("riot"), sm))
+                frames.append(Frame(o.RIOTS, S.VIOLENT_DEMONSTRATION, first("riot"), sm))
             elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}):
-                frames.append(Frame(o.PROTESTS, "Excessive force against protesters", first("protest"), sm))
+                frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest"), sm))
             elif _affirmed_cue(norm, sm, "intervention") or "arrest" in kinds:
-                frames.append(Frame(o.PROTESTS, "Protest with intervention", first("protest"), sm))
+                frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
             else:
-                frames.append(Frame(o.PROTESTS, "Peaceful protest", first("protest"), sm))
+                frames.append(Frame(o.PROTESTS, S.PEACEFUL_PROTEST, first("protest"), sm))
             target = next((a for a in armed if _PROTEST_TARGET.search(_before(norm, a.start, 30))), None)
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
@@ -122,7 +160,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         kinds & {"territory", "clash"}
     ):
         t = first("disrupted")
-        frames.append(Frame(o.STRATEGIC, "Disrupted weapons use", t, sm, weight=0.6))
+        frames.append(Frame(o.STRATEGIC, S.DISRUPTED_WEAPONS_USE, t, sm, weight=0.6))
         _assign_roles(norm, frames[-1], armed, civilians)
         frames[-1].modality = _modality(norm, sm, t)
         return frames
@@ -131,7 +169,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
     if "disrupted" in kinds or all(_PLANTED.search(_before(norm, t.start - len(t.prefix), 12))
                                    for t in sm.triggers if "ied" in t.kind_names):
         kinds.discard("ied")
-    explosion = o.explosion_subtype(kinds, air)
+    explosion = explosion_subtype(kinds, air)
     if "territory" in kinds and all(_control_state(norm, t) or {k.pos for k in t.kinds} == {"present"}
                                     for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")  # who holds a place ("القوات التي تسيطر على"), not who took it
@@ -148,37 +186,33 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
 
     if battle_kind:
         t = first(battle_kind)
-        frame = Frame(o.BATTLES, "Armed clash", t, sm, weight=t.weight)
+        frame = Frame(o.BATTLES, S.ARMED_CLASH, t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
         if battle_kind == "territory":
-            frame.sub_event_type = o.territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
+            frame.sub_event_type = territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
         frames.append(frame)
     if explosion:
-        kinds_for = {"Air/drone strike": ("strike_air", "shelling", "ied"), "Suicide bomb": ("suicide",),
-                     "Chemical weapon": ("chemical",), "Grenade": ("grenade",),
-                     "Remote explosive/landmine/IED": ("ied",),
-                     "Shelling/artillery/missile attack": ("shelling",)}[explosion]
-        t = first(*kinds_for)
+        t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
-        frame = Frame(o.VAC, o.VAC_KINDS[vac_kind], t, sm, weight=t.weight)
+        frame = Frame(o.VAC, VAC_KINDS[vac_kind], t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
         if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
-            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+            frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
         frames.append(frame)
-    if not frames and kinds & {"attack", "kill", "shoot"} and not kinds & set(o.STRATEGIC_KINDS):
+    if not frames and kinds & {"attack", "kill", "shoot"} and not kinds & set(STRATEGIC_KINDS):
         t = first("attack", "shoot", "kill")
         only_casualties = not (kinds & {"attack", "shoot"})
-        frame = Frame(o.VAC, "Attack", t, sm, weight=t.weight)
+        frame = Frame(o.VAC, S.ATTACK, t, sm, weight=t.weight)
         _assign_roles(norm, frame, armed, civilians)
         if frame.actor2 is not None and _FORMER.search(norm[max(0, frame.actor2.start - 25):frame.actor2.start]):
             frame.civilians_target = True  # "عنصر سابق في فصائل المعارضة": a former fighter is a civilian
         if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
-            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+            frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
         frame.elaboration = only_casualties
         frames.append(frame)
 
@@ -189,7 +223,7 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         if kind in kinds and (not frames or (kind in ("arrest", "agreement") and first_violent is not None
                                             and first(kind).start < first_violent)):
             t = first(kind)
-            frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+            frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
             _assign_roles(norm, frame, armed, civilians)
             if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1

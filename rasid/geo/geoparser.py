@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rasid.geo.admin import FOCUS, haversine_km
+from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
     from rasid.geo.gazetteer import Gazetteer, Place
-    from rasid.text.matcher import Match
+    from rasid.text.matcher import Match, Scan
 
 
 @dataclass(slots=True)
@@ -98,7 +99,6 @@ _NBH_BEFORE_CITY = re.compile(
 #: the same before "بمدينة X" / "في مدينة X", whose cue word is already part of the city's mention
 _NBH_BEFORE_CUED_CITY = re.compile(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في\s*)?$")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
-_ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
 #: "X -", "X (سوريا) -", "X/ الأناضول", "X (رويترز):"; a bare "X:" is a headline about X, not a dateline
@@ -206,7 +206,6 @@ class _Raw:
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
-        self._nbh_cache: tuple[str | None, dict[str, bool]] = (None, {})
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -217,12 +216,13 @@ class Geoparser:
         return self._gaz
 
     # ---- finding -------------------------------------------------------------------------------
-    def _find(self, norm: str) -> list[_Raw]:
+    def _find(self, norm: str, scan: Scan | None) -> list[_Raw]:
         gaz = self.gazetteer
         raws: list[_Raw] = []
+        nbh_named: dict[str, bool] = {}  # neighbourhood name -> its city is named in this text
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
-        for m in gaz.matcher.find(norm):
+        for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
             prev = _prev_words(norm, ws)
@@ -250,7 +250,7 @@ class Geoparser:
                 linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in PREPOSITIONS or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
-                nbh_ok = self._neighbourhood_with_city(key, norm)
+                nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)
                 if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
@@ -287,14 +287,12 @@ class Geoparser:
         raws.sort(key=lambda r: r.start)
         return raws
 
-    def _neighbourhood_with_city(self, key: str, norm: str) -> bool:
-        """A neighbourhood name counts without a cue when its city is named in the text."""
-        cache = self._nbh_cache
-        if cache[0] is not norm:
-            self._nbh_cache = cache = (norm, {})
-        if key not in cache[1]:
-            cache[1][key] = self._nbh_city_named(key, norm)
-        return cache[1][key]
+    def _neighbourhood_with_city(self, key: str, norm: str, known: dict[str, bool]) -> bool:
+        """A neighbourhood name counts without a cue when its city is named in the text (`known`: the
+        answers for this text so far)."""
+        if key not in known:
+            known[key] = self._nbh_city_named(key, norm)
+        return known[key]
 
     def _nbh_city_named(self, key: str, norm: str) -> bool:
         gaz = self.gazetteer
@@ -495,13 +493,14 @@ class Geoparser:
                         why.append(f"+2 within 60 km of {cp.name}")
         return s, why
 
-    def parse(self, nt: NormText, *, explain: bool = False) -> list[PlaceMention]:
+    def parse(self, nt: NormText, *, explain: bool = False, scan: Scan | None = None) -> list[PlaceMention]:
         """Place mentions in document order, each resolved (or left unresolved: lat/lon None).
 
         `why` always names the choice and the rejected candidates; with `explain=True` it also lists
-        every score term of places that had no rival (the debug view uses this)."""
+        every score term of places that had no rival (the debug view uses this). `scan`: the document's
+        matcher hits, when a pipeline has them."""
         norm = nt.norm
-        raws = self._find(norm)
+        raws = self._find(norm, scan)
         if not raws:
             return []
         self._structure(norm, raws)
@@ -516,6 +515,7 @@ class Geoparser:
                 ctx.named_ids.add(gaz.places[i].id)
         towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
                  if gaz.places[i].feature == "populated"}
+        per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
             # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
             # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
@@ -524,6 +524,12 @@ class Geoparser:
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
                         and (p.country, p.admin1) not in towns:
                     r.consumed = True
+            # a small Yemeni/Libyan/... place counts when the article names another place of that country
+            # ("منطقة همدان" in a Sinjar story is not Yemen's district)
+            cc = {gaz.places[i].country for i in r.cands}
+            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement" for i in r.cands):
+                r.consumed = True
         # pass 1: unambiguous places anchor the article
         for idx, r in enumerate(raws):
             if r.role == "clock" or not r.cands:
@@ -634,7 +640,7 @@ class Geoparser:
                 if m.role == "clock" or m.latitude is None or m.longitude is None:
                     continue
                 if m.admin1 and m.feature != "country":
-                    key = (_ISO2.get(m.country or "", ""), m.admin1)
+                    key = (ISO2_BY_NAME.get(m.country or "", ""), m.admin1)
                     ctx.admins[key] = ctx.admins.get(key, 0) + 1
                 if m.feature not in ("country", "admin1", "river", "region", "desert"):
                     ctx.anchors.append((-1, m.latitude, m.longitude))
@@ -828,14 +834,3 @@ def explain(mentions: list[PlaceMention]) -> str:
         for w in m.why:
             lines.append(f"    {w}")
     return "\n".join(lines)
-
-
-_INSTANCE: Geoparser | None = None
-
-
-def get_geoparser() -> Geoparser:
-    """The process-wide geoparser, loaded once on first use."""
-    global _INSTANCE
-    if _INSTANCE is None:
-        _INSTANCE = Geoparser()
-    return _INSTANCE
