@@ -109,10 +109,12 @@ def _register_plugins() -> None:
     from rasid.batch import cli as batch_cli
     from rasid.eval import cli as eval_cli
     from rasid.geo import cli as geo_cli
+    from rasid.learn import cli as learn_cli
     from rasid.store import cli as store_cli
 
     geo_cli.register(app)
     eval_cli.register(app)
+    learn_cli.register(app)
     store_cli.register(app)
     batch_cli.register(app)
 
