@@ -46,9 +46,9 @@ def stem(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[Any, Any]:
-    from rasid.lexicon.loader import get_lexicon
+    from rasid.resources import default_resources
 
-    lex = get_lexicon()
+    lex = default_resources().lexicon
     return lex.trigger_matcher, lex.cue_matcher
 
 
