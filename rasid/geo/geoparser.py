@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.geo.admin import FOCUS, ISO2_BY_NAME, haversine_km
 from rasid.text.normalize import NormText
@@ -98,8 +98,7 @@ def _unknown_nbh_matches(norm: str, pattern: re.Pattern[str]) -> list[re.Match[s
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceWords:
+class PlaceWords(NamedTuple):
     """The word lists of place_words.tsv, as the geoparser reads them (a word may sit in several)."""
 
     cue_feature: dict[str, str]  # place cue -> the feature it implies ("" = any)
@@ -126,10 +125,10 @@ class PlaceWords:
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words['container_glue'].alternation()})\s*$"),
+            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
-                + words["neighbourhood_head"].alternation() + r")\s+)?ال\w{2,})"),
+                + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
         )
 
 
