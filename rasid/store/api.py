@@ -27,20 +27,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.ingest.readers import ReadFailure
-from rasid.models import REPORTABLE, DocResult, Document
+from rasid.models import ACLED_COLUMNS, REPORTABLE, DocResult, Document, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
-from rasid.store import db
+from rasid.store import db, queries
+from rasid.store.queries import EventFilter
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
 from rasid.text.normalize import normalize
 
 CHUNK = 500
-ACLED_FIELDS = (  # same order as rasid.export.writers.ACLED_COLUMNS
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
 
 
 def content_hash(text: str) -> str:
@@ -81,20 +76,6 @@ class IngestSummary:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
                 "mentions": self.mentions, "seconds": round(self.seconds, 3)}
-
-
-@dataclass
-class EventFilter:
-    date_from: str | None = None  # inclusive YYYY-MM-DD
-    date_to: str | None = None  # inclusive
-    event_type: str | None = None  # event_type or sub_event_type, case-insensitive
-    actor: str | None = None  # substring of actor1/actor2/assoc actors, case-insensitive
-    admin1: str | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
-    modality: Sequence[str] | None = None
-    status: Sequence[str] | None = None
-    limit: int | None = None
-    offset: int = 0
 
 
 # --- extraction workers -------------------------------------------------------------------------
@@ -334,8 +315,7 @@ class Store:
 
     @staticmethod
     def _mention_select() -> sa.Select[Any]:
-        return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
-            documents, documents.c.id == mentions.c.document_id)
+        return queries.mention_select()
 
     def _resolve(self, conn: Connection, new_keys: Sequence[str], dirty: set[str]) -> None:
         """Re-cluster exactly the connected components (of the link graph) that the batch touches.
@@ -493,102 +473,20 @@ class Store:
 
     # --- queries --------------------------------------------------------------------------------
 
-    def events(self, filters: EventFilter | None = None, *, with_sources: bool = True) -> list[dict[str, Any]]:
+    def events(self, filters: EventFilter | None = None, *, with_sources: bool = True) -> list[ResolvedEvent]:
         """Resolved events (ACLED fields + id, modality, sources), ordered by date then id."""
-        f = filters or EventFilter()
-        t = resolved_events
-        q = sa.select(t)
-        if f.date_from:
-            q = q.where(t.c.event_date >= f.date_from)
-        if f.date_to:
-            q = q.where(t.c.event_date <= f.date_to)
-        if f.event_type:
-            v = f.event_type.casefold()
-            q = q.where(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
-        if f.actor:
-            like = f"%{f.actor.casefold()}%"
-            q = q.where(sa.or_(*(sa.func.lower(c).like(like) for c in
-                                 (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
-        if f.admin1:
-            q = q.where(sa.func.lower(t.c.admin1) == f.admin1.casefold())
-        if f.bbox:
-            min_lon, min_lat, max_lon, max_lat = f.bbox
-            q = q.where(t.c.latitude.between(min_lat, max_lat), t.c.longitude.between(min_lon, max_lon))
-        if f.modality:
-            q = q.where(t.c.modality.in_(list(f.modality)))
-        if f.status:
-            q = q.where(t.c.status.in_(list(f.status)))
-        q = q.order_by(t.c.event_date.is_(None), t.c.event_date, t.c.event_key)
-        if f.limit is not None:
-            q = q.limit(f.limit)
-        if f.offset:
-            q = q.offset(f.offset)
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            sources = self._sources(conn, [r["event_key"] for r in rows]) if with_sources else {}
-        return [_public_event(r, sources.get(r["event_key"], [])) for r in rows]
+            return queries.events(conn, filters, with_sources=with_sources)
 
-    def _sources(self, conn: Connection, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
-        for part in _chunks(list(keys)):
-            q = (sa.select(mentions.c.cluster_key, mentions.c.mention_key, mentions.c.modality,
-                           mentions.c.fatalities, mentions.c.evidence, documents.c.doc_id, documents.c.outlet,
-                           documents.c.published, documents.c.url)
-                 .join(documents, documents.c.id == mentions.c.document_id)
-                 .where(mentions.c.cluster_key.in_(part))
-                 .order_by(mentions.c.cluster_key, documents.c.published, mentions.c.mention_key))
-            for r in conn.execute(q):
-                out.setdefault(r.cluster_key, []).append({
-                    "doc_id": r.doc_id, "outlet": r.outlet, "published": r.published, "url": r.url,
-                    "mention": r.mention_key, "modality": r.modality, "fatalities": r.fatalities,
-                    "evidence": [e.get("text") for e in (r.evidence or [])],
-                })
-        return out
-
-    def _find_key(self, conn: Connection, event_id: str) -> str | None:
-        q = sa.select(resolved_events.c.event_key).where(
-            sa.or_(resolved_events.c.event_key == event_id, resolved_events.c.event_id_cnty == event_id))
-        return conn.execute(q).scalar()
-
-    def event(self, event_id: str) -> dict[str, Any] | None:
+    def event(self, event_id: str) -> ResolvedEvent | None:
+        """One resolved event by its `ev-` id or its ACLED event_id_cnty."""
         with self.engine.connect() as conn:
-            key = self._find_key(conn, event_id)
-            if key is None:
-                return None
-            row = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            return _public_event(dict(row._mapping), self._sources(conn, [key]).get(key, []))
+            return queries.event(conn, event_id)
 
     def explain(self, event_id: str) -> dict[str, Any] | None:
         """Why the event's mentions were merged: its members and every link (fields, km, days)."""
         with self.engine.connect() as conn:
-            key = self._find_key(conn, event_id)
-            if key is None:
-                return None
-            event = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            members = [dict(r._mapping) for r in conn.execute(
-                self._mention_select().where(mentions.c.cluster_key == key).order_by(mentions.c.mention_key))]
-            links = [dict(r._mapping) for r in conn.execute(
-                sa.select(merge_links.c.mention_a, merge_links.c.mention_b, merge_links.c.explanation)
-                .where(merge_links.c.event_key == key).order_by(merge_links.c.id))]
-        ev = dict(event._mapping)
-        return {
-            "event_id": key,
-            "event_id_cnty": ev["event_id_cnty"],
-            "summary": (f"{len(members)} mention(s) from {ev['n_sources']} article(s) merged into one event"
-                        if len(members) > 1 else "a single mention: nothing merged"),
-            "merged": {k: ev[k] for k in ("event_date", "event_type", "sub_event_type", "location", "actor1",
-                                          "actor2", "fatalities", "modality")},
-            "fatalities_rule": "most conservative figure among asserted/claimed sources reporting deaths",
-            "fatalities_by_source": ev["fatalities_by_source"],
-            "mentions": [
-                {k: m.get(k) for k in ("mention_key", "doc_id", "outlet", "published", "event_date",
-                                       "event_type", "sub_event_type", "actor1", "actor2", "location",
-                                       "admin1", "admin2", "latitude", "longitude", "geo_precision",
-                                       "fatalities", "modality")}
-                for m in members
-            ],
-            "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
-        }
+            return queries.explain(conn, event_id)
 
     def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
         """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
@@ -635,10 +533,10 @@ class Store:
     def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
                field: str | None = None, new_value: Any = None) -> None:
         """Record an analyst decision; confirm/reject set the event's status, edit changes one field."""
-        editable = set(ACLED_FIELDS) - {"event_id_cnty", "timestamp"}
+        editable = set(ACLED_COLUMNS) - {"event_id_cnty", "timestamp"}
 
         def run(conn: Connection) -> None:
-            key = self._find_key(conn, event_id)
+            key = queries.find_key(conn, event_id)
             if key is None:
                 raise KeyError(event_id)
             ev = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
@@ -674,17 +572,6 @@ def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:
             .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
 
 
-def _public_event(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"event_id": row["event_key"]}
-    out.update({k: row[k] for k in ACLED_FIELDS})
-    out.update({
-        "modality": row["modality"], "status": row["status"], "n_sources": row["n_sources"],
-        "n_mentions": row["n_mentions"], "fatalities_by_source": row["fatalities_by_source"],
-        "sources": sources,
-    })
-    return out
-
-
 def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:
     cl, cn = resolution.cell_of(ev.latitude, ev.longitude)
     return {
@@ -711,4 +598,4 @@ def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "EventFilter", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]
+__all__ = ["Store", "EventFilter", "IngestSummary", "content_hash", "REPORTABLE"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    from rasid.models import ResolvedEvent
     from rasid.store.api import Store
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
@@ -256,15 +257,15 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"wrote {n} event(s) to {output}", err=True)
 
 
-def _emit_events(rows: list[dict[str, Any]], fmt: str, echo: Callable[[str], None]) -> None:
+def _emit_events(rows: list[ResolvedEvent], fmt: str, echo: Callable[[str], None]) -> None:
     if fmt == "json":
-        echo(json.dumps({"events": rows}, ensure_ascii=False, indent=2))
+        echo(json.dumps({"events": [r.model_dump() for r in rows]}, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for r in rows:
-            echo(json.dumps(r, ensure_ascii=False))
+            echo(json.dumps(r.model_dump(), ensure_ascii=False))
     else:
         echo(_table(
-            [[r["event_id"], r["event_date"], r["sub_event_type"], r["actor1"], r["actor2"], r["location"],
-              r["admin1"], r["fatalities"], r["modality"], r["n_sources"]] for r in rows],
+            [[r.event_id, r.event_date, r.sub_event_type, r.actor1, r.actor2, r.location,
+              r.admin1, r.fatalities, r.modality, r.n_sources] for r in rows],
             ["id", "date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatal", "modality", "srcs"],
         ))

@@ -1,0 +1,232 @@
+"""Read side of the store: filtered resolved events as typed records, one event, why it was merged.
+
+Every filter becomes bound parameters of a SQLAlchemy expression (never SQL text built from values), so
+the same `EventFilter` serves the CLI, the exports and the web app, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from rasid.models import ACLED_COLUMNS, EventSource, ResolvedEvent, SourceFatalities, trusted
+from rasid.store.schema import documents, mentions, merge_links, resolved_events
+
+CHUNK = 500
+
+#: Columns the event list can be sorted by (anything else falls back to the date order).
+SORTABLE: tuple[str, ...] = (
+    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location",
+    "fatalities", "n_sources", "modality", "status", "geo_precision", "time_precision",
+)
+
+
+@dataclass
+class EventFilter:
+    """Which resolved events to return; every criterion given must hold (AND)."""
+
+    date_from: str | None = None  # inclusive YYYY-MM-DD
+    date_to: str | None = None  # inclusive
+    event_type: str | None = None  # event_type or sub_event_type, case-insensitive
+    sub_event_type: str | None = None  # exact sub-event type, case-insensitive
+    actor: str | None = None  # substring of actor1/actor2/assoc actors, case-insensitive
+    inter: int | None = None  # ACLED inter code of actor1 or actor2
+    admin1: str | None = None  # case-insensitive
+    admin2: str | None = None
+    location: str | None = None  # substring of the location name, case-insensitive
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    modality: Sequence[str] | None = None
+    status: Sequence[str] | None = None
+    outlet: str | None = None  # one of the event's sources comes from this outlet
+    with_fatalities: bool = False
+    geo_precision: Sequence[int] | None = None
+    time_precision: Sequence[int] | None = None
+    sort: str | None = None  # one of SORTABLE; "-name" sorts descending
+    limit: int | None = None
+    offset: int = 0
+
+    def without(self, *names: str) -> EventFilter:
+        """A copy with the named criteria cleared (the previous period, the map without paging, ...)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in names:
+            values[name] = EventFilter.__dataclass_fields__[name].default
+        return EventFilter(**values)
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching `value` as plain text (its % and _ are escaped with backslash)."""
+    escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def conditions(f: EventFilter) -> list[Any]:
+    """The WHERE clauses of a filter over `resolved_events` (bound parameters only)."""
+    t = resolved_events
+    out: list[Any] = []
+    if f.date_from:
+        out.append(t.c.event_date >= f.date_from)
+    if f.date_to:
+        out.append(t.c.event_date <= f.date_to)
+    if f.event_type:
+        v = f.event_type.casefold()
+        out.append(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
+    if f.sub_event_type:
+        out.append(sa.func.lower(t.c.sub_event_type) == f.sub_event_type.casefold())
+    if f.actor:
+        like = _like(f.actor)
+        out.append(sa.or_(*(sa.func.lower(c).like(like, escape="\\") for c in
+                            (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
+    if f.inter is not None:
+        out.append(sa.or_(t.c.inter1 == f.inter, t.c.inter2 == f.inter))
+    if f.admin1:
+        out.append(sa.func.lower(t.c.admin1) == f.admin1.casefold())
+    if f.admin2:
+        out.append(sa.func.lower(t.c.admin2) == f.admin2.casefold())
+    if f.location:
+        out.append(sa.func.lower(t.c.location).like(_like(f.location), escape="\\"))
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        out.append(t.c.latitude.between(min_lat, max_lat))
+        out.append(t.c.longitude.between(min_lon, max_lon))
+    if f.modality:
+        out.append(t.c.modality.in_(list(f.modality)))
+    if f.status:
+        out.append(t.c.status.in_(list(f.status)))
+    if f.outlet:
+        out.append(sa.exists(
+            sa.select(mentions.c.id).join(documents, documents.c.id == mentions.c.document_id)
+            .where(mentions.c.cluster_key == t.c.event_key, documents.c.outlet == f.outlet)))
+    if f.with_fatalities:
+        out.append(t.c.fatalities > 0)
+    if f.geo_precision:
+        out.append(t.c.geo_precision.in_([int(v) for v in f.geo_precision]))
+    if f.time_precision:
+        out.append(t.c.time_precision.in_([int(v) for v in f.time_precision]))
+    return out
+
+
+def _order(f: EventFilter) -> list[Any]:
+    t = resolved_events
+    by_date = [t.c.event_date.is_(None), t.c.event_date, t.c.event_key]
+    name = (f.sort or "").lstrip("-")
+    if name not in SORTABLE or name == "event_date" and not (f.sort or "").startswith("-"):
+        return by_date
+    col = t.c[name]
+    if (f.sort or "").startswith("-"):
+        return [col.is_(None), col.desc(), t.c.event_key]
+    return [col.is_(None), col, t.c.event_key]
+
+
+def select_events(f: EventFilter, *columns: Any) -> sa.Select[Any]:
+    """SELECT `columns` (default: every column) of the filtered events, ordered, paged."""
+    q = sa.select(*(columns or (resolved_events,))).where(*conditions(f)).order_by(*_order(f))
+    if f.limit is not None:
+        q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
+    return q
+
+
+def count_events(conn: Connection, f: EventFilter) -> int:
+    q = sa.select(sa.func.count()).select_from(resolved_events).where(*conditions(f))
+    return int(conn.execute(q).scalar_one())
+
+
+def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def sources_of(conn: Connection, keys: Sequence[str]) -> dict[str, list[EventSource]]:
+    """Each event's reports (one per stored mention), by date of publication."""
+    out: dict[str, list[EventSource]] = {}
+    for part in _chunks(list(keys)):
+        q = (sa.select(mentions.c.cluster_key, mentions.c.mention_key, mentions.c.modality,
+                       mentions.c.fatalities, mentions.c.evidence, documents.c.doc_id, documents.c.outlet,
+                       documents.c.published, documents.c.url)
+             .join(documents, documents.c.id == mentions.c.document_id)
+             .where(mentions.c.cluster_key.in_(part))
+             .order_by(mentions.c.cluster_key, documents.c.published, mentions.c.mention_key))
+        for r in conn.execute(q):
+            out.setdefault(r.cluster_key, []).append(trusted(
+                EventSource, doc_id=r.doc_id, outlet=r.outlet, published=r.published, url=r.url,
+                mention=r.mention_key, modality=r.modality, fatalities=r.fatalities,
+                evidence=[e.get("text") for e in (r.evidence or [])]))
+    return out
+
+
+def to_record(row: dict[str, Any], sources: list[EventSource]) -> ResolvedEvent:
+    """A stored `resolved_events` row (trusted: the store wrote it) as a typed record."""
+    values: dict[str, Any] = {"event_id": row["event_key"]}
+    values.update({k: row[k] for k in ACLED_COLUMNS})
+    values.update(
+        modality=row["modality"], status=row["status"], n_sources=row["n_sources"],
+        n_mentions=row["n_mentions"],
+        fatalities_by_source=[trusted(SourceFatalities, **p) for p in (row["fatalities_by_source"] or [])],
+        sources=sources,
+    )
+    return trusted(ResolvedEvent, **values)
+
+
+def events(conn: Connection, f: EventFilter | None = None, *, with_sources: bool = True) -> list[ResolvedEvent]:
+    """Resolved events (ACLED fields + id, modality, sources), ordered by date then id unless sorted."""
+    rows = [dict(r._mapping) for r in conn.execute(select_events(f or EventFilter()))]
+    sources = sources_of(conn, [r["event_key"] for r in rows]) if with_sources else {}
+    return [to_record(r, sources.get(r["event_key"], [])) for r in rows]
+
+
+def find_key(conn: Connection, event_id: str) -> str | None:
+    """The event key of an `ev-` id or an ACLED event_id_cnty."""
+    q = sa.select(resolved_events.c.event_key).where(
+        sa.or_(resolved_events.c.event_key == event_id, resolved_events.c.event_id_cnty == event_id))
+    return conn.execute(q).scalar()
+
+
+def event(conn: Connection, event_id: str) -> ResolvedEvent | None:
+    key = find_key(conn, event_id)
+    if key is None:
+        return None
+    row = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
+    return to_record(dict(row._mapping), sources_of(conn, [key]).get(key, []))
+
+
+def mention_select() -> sa.Select[Any]:
+    """Stored mentions with the article's id, outlet and date (the rows resolution works on)."""
+    return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
+        documents, documents.c.id == mentions.c.document_id)
+
+
+def explain(conn: Connection, event_id: str) -> dict[str, Any] | None:
+    """Why the event's mentions were merged: its members and every link (fields, km, days)."""
+    key = find_key(conn, event_id)
+    if key is None:
+        return None
+    event = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
+    members = [dict(r._mapping) for r in conn.execute(
+        mention_select().where(mentions.c.cluster_key == key).order_by(mentions.c.mention_key))]
+    links = [dict(r._mapping) for r in conn.execute(
+        sa.select(merge_links.c.mention_a, merge_links.c.mention_b, merge_links.c.explanation)
+        .where(merge_links.c.event_key == key).order_by(merge_links.c.id))]
+    ev = dict(event._mapping)
+    return {
+        "event_id": key,
+        "event_id_cnty": ev["event_id_cnty"],
+        "summary": (f"{len(members)} mention(s) from {ev['n_sources']} article(s) merged into one event"
+                    if len(members) > 1 else "a single mention: nothing merged"),
+        "merged": {k: ev[k] for k in ("event_date", "event_type", "sub_event_type", "location", "actor1",
+                                      "actor2", "fatalities", "modality")},
+        "fatalities_rule": "most conservative figure among asserted/claimed sources reporting deaths",
+        "fatalities_by_source": ev["fatalities_by_source"],
+        "mentions": [
+            {k: m.get(k) for k in ("mention_key", "doc_id", "outlet", "published", "event_date",
+                                   "event_type", "sub_event_type", "actor1", "actor2", "location",
+                                   "admin1", "admin2", "latitude", "longitude", "geo_precision",
+                                   "fatalities", "modality")}
+            for m in members
+        ],
+        "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
+    }
