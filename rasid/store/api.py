@@ -27,10 +27,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.ingest.readers import ReadFailure
-from rasid.models import ACLED_COLUMNS, REPORTABLE, DocResult, Document, ResolvedEvent
+from rasid.models import REPORTABLE, DocResult, Document, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
-from rasid.store import db, queries
+from rasid.store import articles, db, queries, review
 from rasid.store.queries import EventFilter
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
 from rasid.text.normalize import normalize
@@ -297,6 +297,7 @@ class Store:
                     continue
                 doc_pk = int(inserted)
                 summary.new += 1
+            articles.save(conn, doc_pk, doc.text, result.entities)  # read against the evidence (web app)
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
             if mrows:
                 conn.execute(mentions.insert(), mrows)
@@ -397,7 +398,8 @@ class Store:
         for kpart in _chunks(sorted(old_keys)):
             old_reviews.extend(dict(r._mapping) for r in conn.execute(
                 sa.select(reviews.c.id, reviews.c.event_key, reviews.c.mention_keys, reviews.c.action,
-                          reviews.c.field, reviews.c.new_value).where(reviews.c.event_key.in_(kpart))))
+                          reviews.c.field, reviews.c.new_value, reviews.c.reviewer, reviews.c.undone_at)
+                .where(reviews.c.event_key.in_(kpart))))
             conn.execute(resolved_events.delete().where(resolved_events.c.event_key.in_(kpart)))
             conn.execute(merge_links.delete().where(merge_links.c.event_key.in_(kpart)))
         now_ts, now = int(time.time()), _now()
@@ -405,7 +407,7 @@ class Store:
         link_rows: list[dict[str, Any]] = []
         assign: list[dict[str, Any]] = []
         member_of: dict[str, str] = {}
-        for cl in resolution.cluster(pool):
+        for cl in review.apply_membership(resolution.cluster(pool), old_reviews):  # analysts' merges/splits
             row = resolution.merge(cl["members"], key=cl["key"], now=now_ts)
             row["status"] = "auto"
             row["updated_at"] = now
@@ -416,7 +418,7 @@ class Store:
                 member_of[m["mention_key"]] = cl["key"]
                 if m["cluster_key"] != cl["key"]:
                     assign.append({"k": m["mention_key"], "ck": cl["key"]})
-        self._carry_reviews(conn, ev_rows, old_reviews, member_of)
+        review.carry(conn, ev_rows, old_reviews, member_of)
         for part in _chunks(ev_rows):
             conn.execute(resolved_events.insert(), list(part))
         for part in _chunks(link_rows):
@@ -427,35 +429,6 @@ class Store:
                 .values(cluster_key=sa.bindparam("ck")),
                 assign,
             )
-
-    @staticmethod
-    def _carry_reviews(conn: Connection, rows: list[dict[str, Any]], old_reviews: list[dict[str, Any]],
-                       member_of: dict[str, str]) -> None:
-        """Analyst decisions survive re-resolution: each review follows its mentions to the event that now
-        holds most of them (its `event_key` is re-pointed), then statuses and edits are applied again."""
-        by_key = {r["event_key"]: r for r in rows}
-        moved = []
-        for rv in sorted(old_reviews, key=lambda r: r["id"]):
-            counts: dict[str, int] = {}
-            for mk in rv["mention_keys"] or []:
-                if mk in member_of:
-                    counts[member_of[mk]] = counts.get(member_of[mk], 0) + 1
-            target = min(counts, key=lambda k: (-counts[k], k)) if counts else rv["event_key"]
-            if target != rv["event_key"]:
-                moved.append({"rid": rv["id"], "ek": target})
-            row = by_key.get(target)
-            if row is None:
-                continue
-            if rv["action"] == "confirm":
-                row["status"] = "confirmed"
-            elif rv["action"] == "reject":
-                row["status"] = "rejected"
-            elif rv["action"] == "edit" and rv["field"] in row:
-                row[rv["field"]] = rv["new_value"]
-                row["status"] = "edited"
-        if moved:
-            conn.execute(reviews.update().where(reviews.c.id == sa.bindparam("rid"))
-                         .values(event_key=sa.bindparam("ek")), moved)
 
     def rebuild_resolution(self) -> int:
         """Re-cluster every mention from scratch (after changing the rules); returns the event count.
@@ -531,34 +504,16 @@ class Store:
                     "claims": count(claims)}
 
     def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
-               field: str | None = None, new_value: Any = None) -> None:
-        """Record an analyst decision; confirm/reject set the event's status, edit changes one field."""
-        editable = set(ACLED_COLUMNS) - {"event_id_cnty", "timestamp"}
+               field: str | None = None, new_value: Any = None, other: str | None = None,
+               mention: str | None = None) -> dict[str, Any]:
+        """Record an analyst decision (`rasid.store.review`): confirm, reject, edit a field or group of fields,
+        merge with `other`, split `mention` out; returns {review_id, event_id}."""
+        return review.record(self, event_id, action, reviewer=reviewer, note=note, field=field, value=new_value,
+                             other=other, mention=mention)
 
-        def run(conn: Connection) -> None:
-            key = queries.find_key(conn, event_id)
-            if key is None:
-                raise KeyError(event_id)
-            ev = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            members = [k for (k,) in conn.execute(sa.select(mentions.c.mention_key)
-                                                  .where(mentions.c.cluster_key == key))]
-            old = None
-            values: dict[str, Any] = {}
-            if action in ("confirm", "reject"):
-                values["status"] = "confirmed" if action == "confirm" else "rejected"
-            elif action == "edit":
-                if field not in editable:
-                    raise ValueError(f"cannot edit field {field!r}")
-                old = ev._mapping[field]
-                values.update({field: new_value, "status": "edited"})
-            else:
-                raise ValueError(f"unknown review action {action!r}")
-            conn.execute(resolved_events.update().where(resolved_events.c.event_key == key).values(**values))
-            conn.execute(reviews.insert().values(
-                event_key=key, mention_keys=members, action=action, field=field, old_value=old,
-                new_value=new_value, reviewer=reviewer, note=note, created_at=_now()))
-
-        db.write(self.engine, run)
+    def undo(self, review_id: int, *, reviewer: str | None = None) -> dict[str, Any]:
+        """Undo one review (it stays in the audit trail, marked undone)."""
+        return review.undo(self, review_id, reviewer=reviewer)
 
 
 def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:

@@ -11,7 +11,10 @@ The migrations in `rasid/store/migrations/versions/` create exactly these tables
   room for analyst review (auto | confirmed | rejected | edited).
 - merge_links: why two mentions were merged (fields that matched, distance km, date gap).
 - claims: claim records with a normalised subject key for grouping across articles.
-- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them).
+- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them; an
+  undone review keeps its row, marked `undone_at`, and the undo is a review row of its own).
+- document_texts: each article's text and entities, for the web app's evidence and article pages.
+- users: accounts of the web app (argon2 password hashes); settings: the web app's session secret.
 """
 
 from __future__ import annotations
@@ -180,5 +183,35 @@ reviews = sa.Table(
     sa.Column("reviewer", sa.String(128)),
     sa.Column("note", sa.Text),
     sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("undone_at", sa.String(32)),  # set when an analyst undoes this review
+    sa.Column("undone_by", sa.String(128)),
 )
 sa.Index("ix_reviews_event_key", reviews.c.event_key)
+sa.Index("ix_reviews_created_at", reviews.c.created_at)
+sa.Index("ix_resolved_events_status", resolved_events.c.status)
+
+document_texts = sa.Table(
+    "document_texts",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sa.Column("text", sa.Text, nullable=False),  # Document.text: every offset points into it
+    sa.Column("entities", sa.JSON),  # DocResult.entities (actors, places incl. unresolved, dates, quantities)
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("name", name="uq_users_name"),
+)
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

@@ -1,0 +1,56 @@
+"""review and the web app: article texts, undoable reviews, users, settings
+
+Revision ID: 0003
+Revises: 0001 (set to 0002 when the document-versions revision lands beside it)
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0003'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('document_texts',
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('entities', sa.JSON(), nullable=True),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('document_id')
+    )
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('name', sa.String(length=128), nullable=False),
+    sa.Column('password_hash', sa.String(length=255), nullable=False),
+    sa.Column('created_at', sa.String(length=32), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('name', name='uq_users_name')
+    )
+    op.create_table('settings',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('key')
+    )
+    with op.batch_alter_table('reviews', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('undone_at', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('undone_by', sa.String(length=128), nullable=True))
+        batch_op.create_index('ix_reviews_created_at', ['created_at'], unique=False)
+    with op.batch_alter_table('resolved_events', schema=None) as batch_op:
+        batch_op.create_index('ix_resolved_events_status', ['status'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('resolved_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_resolved_events_status')
+    with op.batch_alter_table('reviews', schema=None) as batch_op:
+        batch_op.drop_index('ix_reviews_created_at')
+        batch_op.drop_column('undone_by')
+        batch_op.drop_column('undone_at')
+    op.drop_table('settings')
+    op.drop_table('users')
+    op.drop_table('document_texts')
