@@ -465,7 +465,7 @@ class Store:
         """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
         governorate of the article's events (situation claims: area held, people displaced)."""
         m = mentions.alias("m")
-        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published,
+        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published, documents.c.content_hash,
                        m.c.cluster_key.label("event_key"), m.c.location.label("event_location"),
                        m.c.event_date.label("event_date"))
              .join(documents, documents.c.id == claims.c.document_id)

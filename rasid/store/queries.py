@@ -12,9 +12,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
 from rasid.models import ACLED_COLUMNS, EventSource, ResolvedEvent, SourceFatalities, trusted
-from rasid.store.schema import documents, mentions, merge_links, resolved_events
+from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events
 
 CHUNK = 500
 
@@ -230,3 +231,130 @@ def explain(conn: Connection, event_id: str) -> dict[str, Any] | None:
         ],
         "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
     }
+
+
+# --- aggregates for the web app's panels (map, timeline, governorates) ---------------------------------
+
+
+class cell_floor(sa.sql.functions.FunctionElement[int]):
+    """floor() of a non-negative number, as an integer, on both databases (SQLite has no floor())."""
+
+    type = sa.Integer()
+    name = "cell_floor"
+    inherit_cache = True
+
+
+@compiles(cell_floor)
+def _cell_floor_default(element: cell_floor, compiler: Any, **kw: Any) -> str:
+    return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS INTEGER)"
+
+
+@compiles(cell_floor, "sqlite")
+def _cell_floor_sqlite(element: cell_floor, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"  # truncation = floor for x >= 0
+
+
+def located(f: EventFilter) -> list[Any]:
+    t = resolved_events
+    return [*conditions(f), t.c.latitude.is_not(None), t.c.longitude.is_not(None)]
+
+
+def map_points(conn: Connection, f: EventFilter, limit: int) -> list[tuple[float, float, str, str]]:
+    """(lat, lon, event type, event id) of located events, at most `limit`."""
+    t = resolved_events
+    q = (sa.select(t.c.latitude, t.c.longitude, t.c.event_type, t.c.event_key).where(*located(f))
+         .order_by(t.c.event_key).limit(limit))
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(q)]
+
+
+def count_located(conn: Connection, f: EventFilter) -> int:
+    q = sa.select(sa.func.count()).select_from(resolved_events).where(*located(f))
+    return int(conn.execute(q).scalar_one())
+
+
+def map_cells(conn: Connection, f: EventFilter, degrees: float) -> list[dict[str, Any]]:
+    """Located events counted per grid cell of `degrees` (and per type): the map at low zoom."""
+    t = resolved_events
+    cy = cell_floor((t.c.latitude + 90.0) / degrees)
+    cx = cell_floor((t.c.longitude + 180.0) / degrees)
+    q = (sa.select(cy.label("cy"), cx.label("cx"), t.c.event_type, sa.func.count().label("n"),
+                   sa.func.avg(t.c.latitude).label("lat"), sa.func.avg(t.c.longitude).label("lon"))
+         .where(*located(f)).group_by(cy, cx, t.c.event_type))
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for r in conn.execute(q):
+        cell = cells.setdefault((r.cy, r.cx), {"n": 0, "lat": 0.0, "lon": 0.0, "types": {}})
+        cell["lat"] += float(r.lat) * r.n
+        cell["lon"] += float(r.lon) * r.n
+        cell["n"] += r.n
+        cell["types"][r.event_type] = r.n
+    out = []
+    for cell in cells.values():
+        n = cell["n"]
+        out.append({"lat": cell["lat"] / n, "lon": cell["lon"] / n, "n": n,
+                    "type": max(cell["types"].items(), key=lambda kv: (kv[1], kv[0]))[0]})
+    return out
+
+
+def counts_by_day_and_type(conn: Connection, f: EventFilter) -> list[tuple[str, str, int]]:
+    """(event_date, event_type, events) of the dated filtered events: the timeline."""
+    t = resolved_events
+    q = (sa.select(t.c.event_date, t.c.event_type, sa.func.count()).where(*conditions(f), t.c.event_date.is_not(None))
+         .group_by(t.c.event_date, t.c.event_type))
+    return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
+
+
+def counts_by_admin1_and_day(conn: Connection, f: EventFilter) -> list[tuple[str | None, str | None, int, int]]:
+    """(admin1, event_date, events, fatalities) of the filtered events: the governorate table."""
+    t = resolved_events
+    q = (sa.select(t.c.admin1, t.c.event_date, sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.fatalities), 0))
+         .where(*conditions(f)).group_by(t.c.admin1, t.c.event_date))
+    return [(r[0], r[1], int(r[2]), int(r[3])) for r in conn.execute(q)]
+
+
+def date_span(conn: Connection, f: EventFilter) -> tuple[str | None, str | None]:
+    t = resolved_events
+    row = conn.execute(sa.select(sa.func.min(t.c.event_date), sa.func.max(t.c.event_date)).where(*conditions(f))).one()
+    return row[0], row[1]
+
+
+def distinct_values(conn: Connection, column: str, limit: int = 500) -> list[str]:
+    """The values of one resolved_events column, most frequent first (the filter form's choices)."""
+    col = resolved_events.c[column]
+    q = (sa.select(col, sa.func.count().label("n")).where(col.is_not(None), col != "").group_by(col)
+         .order_by(sa.desc("n"), col).limit(limit))
+    return [r[0] for r in conn.execute(q)]
+
+
+def outlets(conn: Connection, limit: int = 500) -> list[str]:
+    q = (sa.select(documents.c.outlet, sa.func.count().label("n")).where(documents.c.outlet.is_not(None))
+         .group_by(documents.c.outlet).order_by(sa.desc("n"), documents.c.outlet).limit(limit))
+    return [r[0] for r in conn.execute(q)]
+
+
+def actors(conn: Connection, limit: int = 500) -> list[str]:
+    t = resolved_events
+    names: dict[str, int] = {}
+    for col in (t.c.actor1, t.c.actor2):
+        q = (sa.select(col, sa.func.count().label("n")).where(col.is_not(None)).group_by(col)
+             .order_by(sa.desc("n")).limit(limit))
+        for name, n in conn.execute(q):
+            names[name] = names.get(name, 0) + int(n)
+    return [k for k, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def event_claims(conn: Connection, event_key: str) -> list[dict[str, Any]]:
+    """The claims tied to one of the event's mentions, with the article's id and outlet."""
+    q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published, documents.c.content_hash)
+         .join(documents, documents.c.id == claims.c.document_id)
+         .join(mentions, sa.and_(mentions.c.document_id == claims.c.document_id, mentions.c.idx == claims.c.event_index))
+         .where(mentions.c.cluster_key == event_key).order_by(documents.c.published, claims.c.document_id, claims.c.idx))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def event_mentions(conn: Connection, event_key: str) -> list[dict[str, Any]]:
+    """The event's mentions with their evidence offsets and the article's key (content hash prefix)."""
+    q = (sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published, documents.c.url,
+                   documents.c.title, documents.c.content_hash)
+         .join(documents, documents.c.id == mentions.c.document_id)
+         .where(mentions.c.cluster_key == event_key).order_by(documents.c.published, mentions.c.mention_key))
+    return [dict(r._mapping) for r in conn.execute(q)]
