@@ -92,7 +92,21 @@ def _fmt_number(value: Any) -> str:
 
 _TYPE_CLASS = {"Battles": "t-battles", "Explosions/Remote violence": "t-explosions", "Violence against civilians": "t-vac",
                "Protests": "t-protests", "Riots": "t-riots", "Strategic developments": "t-strategic"}
+def _changes(old: Any, new: Any) -> list[tuple[str, str, str]]:
+    """(what, before, after) of a review, for people: only the columns that changed."""
+    def text(v: Any) -> str:
+        return "—" if v is None or v == "" else _fmt_number(v) if not isinstance(v, dict) else ", ".join(
+            f"{k} {_fmt_number(x)}" for k, x in v.items())
+
+    if isinstance(old, dict) or isinstance(new, dict):
+        o, n = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
+        keys = [k for k in dict.fromkeys([*o, *n]) if o.get(k) != n.get(k)]
+        return [(k, text(o.get(k)), text(n.get(k))) for k in keys]
+    return [("", text(old), text(new))]
+
+
 templates.env.filters["num"] = _fmt_number
+templates.env.filters["changes"] = _changes
 templates.env.filters["tclass"] = lambda t: _TYPE_CLASS.get(t, "t-other")
 templates.env.globals["quote"] = lambda s: quote(str(s), safe="")
 
