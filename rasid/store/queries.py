@@ -6,6 +6,8 @@ the same `EventFilter` serves the CLI, the exports and the web app, on SQLite an
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -64,6 +66,28 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+class ci_like(sa.sql.expression.ColumnElement[bool]):
+    """Case-insensitive LIKE with backslash escapes: SQLite's LIKE already ignores ASCII case (no lower() on
+    every row), PostgreSQL has ILIKE."""
+
+    type = sa.Boolean()
+    inherit_cache = True
+
+    def __init__(self, column: Any, pattern: str) -> None:
+        self.column = column
+        self.pattern = sa.bindparam(None, pattern, type_=sa.String)
+
+
+@compiles(ci_like)
+def _ci_like_default(element: ci_like, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.column, **kw)} ILIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\')"
+
+
+@compiles(ci_like, "sqlite")
+def _ci_like_sqlite(element: ci_like, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.column, **kw)} LIKE {compiler.process(element.pattern, **kw)} ESCAPE '\\')"
+
+
 def conditions(f: EventFilter) -> list[Any]:
     """The WHERE clauses of a filter over `resolved_events` (bound parameters only)."""
     t = resolved_events
@@ -79,8 +103,7 @@ def conditions(f: EventFilter) -> list[Any]:
         out.append(sa.func.lower(t.c.sub_event_type) == f.sub_event_type.casefold())
     if f.actor:
         like = _like(f.actor)
-        out.append(sa.or_(*(sa.func.lower(c).like(like, escape="\\") for c in
-                            (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
+        out.append(sa.or_(*(ci_like(c, like) for c in (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
     if f.inter is not None:
         out.append(sa.or_(t.c.inter1 == f.inter, t.c.inter2 == f.inter))
     if f.admin1:
@@ -88,7 +111,7 @@ def conditions(f: EventFilter) -> list[Any]:
     if f.admin2:
         out.append(sa.func.lower(t.c.admin2) == f.admin2.casefold())
     if f.location:
-        out.append(sa.func.lower(t.c.location).like(_like(f.location), escape="\\"))
+        out.append(ci_like(t.c.location, _like(f.location)))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         out.append(t.c.latitude.between(min_lat, max_lat))
@@ -97,10 +120,10 @@ def conditions(f: EventFilter) -> list[Any]:
         out.append(t.c.modality.in_(list(f.modality)))
     if f.status:
         out.append(t.c.status.in_(list(f.status)))
-    if f.outlet:
-        out.append(sa.exists(
-            sa.select(mentions.c.id).join(documents, documents.c.id == mentions.c.document_id)
-            .where(mentions.c.cluster_key == t.c.event_key, documents.c.outlet == f.outlet)))
+    if f.outlet:  # outlet -> its documents -> their mentions -> events, each step by an index
+        out.append(t.c.event_key.in_(
+            sa.select(mentions.c.cluster_key).where(mentions.c.document_id.in_(
+                sa.select(documents.c.id).where(documents.c.outlet == f.outlet)))))
     if f.with_fatalities:
         out.append(t.c.fatalities > 0)
     if f.geo_precision:
@@ -118,8 +141,8 @@ def _order(f: EventFilter) -> list[Any]:
         return by_date
     col = t.c[name]
     if (f.sort or "").startswith("-"):
-        return [col.is_(None), col.desc(), t.c.event_key]
-    return [col.is_(None), col, t.c.event_key]
+        return [col.desc().nulls_last(), t.c.event_key.desc()]  # newest first walks the date index backwards
+    return [col.asc().nulls_last(), t.c.event_key]
 
 
 def select_events(f: EventFilter, *columns: Any) -> sa.Select[Any]:
@@ -236,26 +259,14 @@ def explain(conn: Connection, event_id: str) -> dict[str, Any] | None:
 # --- aggregates for the web app's panels (map, timeline, governorates) ---------------------------------
 
 
-class cell_floor(sa.sql.functions.FunctionElement[int]):
-    """floor() of a non-negative number, as an integer, on both databases (SQLite has no floor())."""
-
-    type = sa.Integer()
-    name = "cell_floor"
-    inherit_cache = True
-
-
-@compiles(cell_floor)
-def _cell_floor_default(element: cell_floor, compiler: Any, **kw: Any) -> str:
-    return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(cell_floor, "sqlite")
-def _cell_floor_sqlite(element: cell_floor, compiler: Any, **kw: Any) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"  # truncation = floor for x >= 0
-
-
 def located(f: EventFilter) -> list[Any]:
+    """The filter's conditions plus "has coordinates". With a date range, the bbox is tested on `latitude + 0`
+    so that the planner walks the (selective) date index instead of the (wide) coordinate index."""
     t = resolved_events
+    if f.bbox and (f.date_from or f.date_to):
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        rest = conditions(dataclasses.replace(f, bbox=None))
+        return [*rest, (t.c.latitude + 0).between(min_lat, max_lat), (t.c.longitude + 0).between(min_lon, max_lon)]
     return [*conditions(f), t.c.latitude.is_not(None), t.c.longitude.is_not(None)]
 
 
@@ -273,20 +284,20 @@ def count_located(conn: Connection, f: EventFilter) -> int:
 
 
 def map_cells(conn: Connection, f: EventFilter, degrees: float) -> list[dict[str, Any]]:
-    """Located events counted per grid cell of `degrees` (and per type): the map at low zoom."""
+    """Located events counted per grid cell of `degrees` (the map at low zoom): the database counts events
+    per place and type (events of one town share the gazetteer's coordinates; an index gives them in
+    order), the cells are summed here."""
     t = resolved_events
-    cy = cell_floor((t.c.latitude + 90.0) / degrees)
-    cx = cell_floor((t.c.longitude + 180.0) / degrees)
-    q = (sa.select(cy.label("cy"), cx.label("cx"), t.c.event_type, sa.func.count().label("n"),
-                   sa.func.avg(t.c.latitude).label("lat"), sa.func.avg(t.c.longitude).label("lon"))
-         .where(*located(f)).group_by(cy, cx, t.c.event_type))
+    q = (sa.select(t.c.latitude, t.c.longitude, t.c.event_type, sa.func.count())
+         .where(*located(f)).group_by(t.c.latitude, t.c.longitude, t.c.event_type))
     cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for r in conn.execute(q):
-        cell = cells.setdefault((r.cy, r.cx), {"n": 0, "lat": 0.0, "lon": 0.0, "types": {}})
-        cell["lat"] += float(r.lat) * r.n
-        cell["lon"] += float(r.lon) * r.n
-        cell["n"] += r.n
-        cell["types"][r.event_type] = r.n
+    for lat, lon, event_type, n in conn.execute(q):
+        key = (math.floor((lat + 90.0) / degrees), math.floor((lon + 180.0) / degrees))
+        cell = cells.setdefault(key, {"n": 0, "lat": 0.0, "lon": 0.0, "types": {}})
+        cell["lat"] += lat * n
+        cell["lon"] += lon * n
+        cell["n"] += n
+        cell["types"][event_type] = cell["types"].get(event_type, 0) + n
     out = []
     for cell in cells.values():
         n = cell["n"]
@@ -298,16 +309,19 @@ def map_cells(conn: Connection, f: EventFilter, degrees: float) -> list[dict[str
 def counts_by_day_and_type(conn: Connection, f: EventFilter) -> list[tuple[str, str, int]]:
     """(event_date, event_type, events) of the dated filtered events: the timeline."""
     t = resolved_events
-    q = (sa.select(t.c.event_date, t.c.event_type, sa.func.count()).where(*conditions(f), t.c.event_date.is_not(None))
+    q = (sa.select(t.c.event_date, t.c.event_type, sa.func.count()).where(*conditions(f))
          .group_by(t.c.event_date, t.c.event_type))
-    return [(r[0], r[1], int(r[2])) for r in conn.execute(q)]
+    return [(r[0], r[1], int(r[2])) for r in conn.execute(q) if r[0] is not None]
 
 
-def counts_by_admin1_and_day(conn: Connection, f: EventFilter) -> list[tuple[str | None, str | None, int, int]]:
-    """(admin1, event_date, events, fatalities) of the filtered events: the governorate table."""
+def counts_by_admin1_and_day(conn: Connection, f: EventFilter, *,
+                             by_month: bool = False) -> list[tuple[str | None, str | None, int, int]]:
+    """(admin1, event_date, events, fatalities) of the filtered events: the governorate table; with
+    `by_month` the dates are months ("YYYY-MM"), which keeps long periods to a few rows per governorate."""
     t = resolved_events
-    q = (sa.select(t.c.admin1, t.c.event_date, sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.fatalities), 0))
-         .where(*conditions(f)).group_by(t.c.admin1, t.c.event_date))
+    when = sa.func.substr(t.c.event_date, 1, 7) if by_month else t.c.event_date
+    q = (sa.select(t.c.admin1, when, sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.fatalities), 0))
+         .where(*conditions(f)).group_by(t.c.admin1, when))
     return [(r[0], r[1], int(r[2]), int(r[3])) for r in conn.execute(q)]
 
 

@@ -44,6 +44,7 @@ documents = sa.Table(
 )
 sa.Index("ix_documents_doc_id", documents.c.doc_id)
 sa.Index("ix_documents_published", documents.c.published)
+sa.Index("ix_documents_outlet", documents.c.outlet)
 
 mentions = sa.Table(
     "mentions",
@@ -189,6 +190,15 @@ reviews = sa.Table(
 sa.Index("ix_reviews_event_key", reviews.c.event_key)
 sa.Index("ix_reviews_created_at", reviews.c.created_at)
 sa.Index("ix_resolved_events_status", resolved_events.c.status)
+# the web app's panels: covering indexes, so the timeline, the governorate table and the map's grouping
+# read an index in order instead of sorting every event
+sa.Index("ix_resolved_events_day_type", resolved_events.c.event_date, resolved_events.c.event_type)
+sa.Index("ix_resolved_events_admin1_day", resolved_events.c.admin1, resolved_events.c.event_date,
+         resolved_events.c.fatalities)
+sa.Index("ix_resolved_events_place_type", resolved_events.c.latitude, resolved_events.c.longitude,
+         resolved_events.c.event_type)
+sa.Index("ix_resolved_events_actors", resolved_events.c.actor1, resolved_events.c.actor2,
+         resolved_events.c.assoc_actor_1, resolved_events.c.assoc_actor_2)
 
 document_texts = sa.Table(
     "document_texts",

@@ -141,18 +141,22 @@ def audit(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int 
 @router.post("/events/{event_id}/review", response_model=ReviewResult, dependencies=[Depends(csrf)])
 def review(request: Request, event_id: str, body: ReviewRequest, user: str = Depends(account)) -> dict[str, Any]:
     try:
-        return store_of(request).review(event_id, body.action, reviewer=user, note=body.note, field=body.field,
-                                        new_value=body.value, other=body.other, mention=body.mention)
+        out = store_of(request).review(event_id, body.action, reviewer=user, note=body.note, field=body.field,
+                                       new_value=body.value, other=body.other, mention=body.mention)
     except ReviewError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
+    views.forget_facets(store_of(request))
+    return out
 
 
 @router.post("/reviews/{review_id}/undo", response_model=ReviewResult, dependencies=[Depends(csrf)])
 def undo(request: Request, review_id: int, user: str = Depends(account)) -> dict[str, Any]:
     try:
-        return store_of(request).undo(review_id, reviewer=user)
+        out = store_of(request).undo(review_id, reviewer=user)
     except ReviewError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
+    views.forget_facets(store_of(request))
+    return out
 
 
 @router.get("/export", description=FILTER_HELP + " format: acled-csv, geojson or jsonl.")

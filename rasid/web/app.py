@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import sqlalchemy as sa
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -111,10 +112,32 @@ templates.env.filters["tclass"] = lambda t: _TYPE_CLASS.get(t, "t-other")
 templates.env.globals["quote"] = lambda s: quote(str(s), safe="")
 
 
+def _tune_sqlite(store: Store) -> None:
+    """A long-running reader of a SQLite store: a larger page cache and memory-mapped reads (the panels
+    read many rows of one table), and statistics for the planner (which index a bbox or a date range
+    should use): gathered once for a store that has none, else refreshed by SQLite when stale (cheap)."""
+    if store.engine.dialect.name != "sqlite":
+        return  # PostgreSQL has its shared buffers, and autovacuum keeps its statistics
+
+    @sa.event.listens_for(store.engine, "connect")
+    def _reader(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA cache_size = -131072")  # 128 MB
+        cur.execute("PRAGMA mmap_size = 1073741824")
+        cur.close()
+
+    store.engine.dispose()  # connections opened before (migrations) get the settings too
+    with store.engine.connect() as conn:
+        has_stats = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").first() is not None
+        conn.exec_driver_sql("PRAGMA optimize" if has_stats else "ANALYZE")
+
+
 def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     """The app over one store. Raises `assets.AssetsMissing` when the npm packages are not installed."""
     vendor = assets.locate()
     store = store or Store(settings.db)
+    _tune_sqlite(store)
     app = FastAPI(title="rasid", summary="Review Arabic conflict events against their evidence",
                   version="1", docs_url=None, redoc_url=None)
     app.state.settings = settings

@@ -17,7 +17,9 @@ from rasid.store.queries import SORTABLE, EventFilter
 MODALITIES = ("asserted", "claimed", "denied", "planned", "background")
 STATUSES = ("auto", "confirmed", "edited", "rejected")
 PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
+DEFAULT_SORT = "-event_date"  # newest first
+MAX_PAGE_SIZE = 50
+DEFAULT_SORT = "-event_date"  # newest first0
 #: query parameter -> EventFilter field, for the plain text ones.
 TEXT = {"type": "event_type", "sub": "sub_event_type", "actor": "actor", "admin1": "admin1", "admin2": "admin2",
         "location": "location", "outlet": "outlet"}
@@ -139,6 +141,7 @@ def parse(params: Mapping[str, Any] | Any) -> Parsed:
                 if value != default:
                     p.params[key] = value
         setattr(p, key, value)
+    f.sort = f.sort or DEFAULT_SORT
     f.limit = p.per
     f.offset = (p.page - 1) * p.per
     return p

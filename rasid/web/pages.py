@@ -78,6 +78,7 @@ async def review(request: Request, event_id: str, user: str = Depends(account)) 
     except ReviewError as exc:
         request.session["flash"] = str(exc)
         return RedirectResponse(f"/events/{quote(event_id, safe='')}", status_code=303)
+    views.forget_facets(store_of(request))
     return RedirectResponse(f"/events/{out['event_id']}", status_code=303)
 
 
@@ -90,6 +91,7 @@ async def undo(request: Request, review_id: int, user: str = Depends(account)) -
     except ReviewError as exc:
         request.session["flash"] = str(exc)
         return RedirectResponse(back, status_code=303)
+    views.forget_facets(store_of(request))
     if back.startswith("/events/"):
         back = f"/events/{out['event_id']}"
     return RedirectResponse(back, status_code=303)

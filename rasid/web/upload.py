@@ -22,6 +22,7 @@ from rasid.ingest.decode import DecodeError, decode_bytes
 from rasid.ingest.readers import SUFFIXES, ReadFailure, document_from_text, read_jsonl
 from rasid.models import DocResult, Document
 from rasid.store.api import Store
+from rasid.web.views import forget_facets
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 200
@@ -170,6 +171,7 @@ class Uploads:
             pairs.append((item, result))
         if pairs:
             summary = self.store.add_results(pairs)
+            forget_facets(self.store)
             status.articles = summary.new + summary.updated + summary.unchanged
             status.events = summary.mentions
         if not pairs:

@@ -3,6 +3,7 @@ the JSON API returns it)."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -26,7 +27,7 @@ TYPE_COLOURS: dict[str, str] = {
 }
 MAP_POINTS = 4000  # above this many located events in view, the server counts them per grid cell
 DAY_BINS_UP_TO = 92  # a date range up to this many days is drawn per day, longer ones per ISO week
-SPARK_BINS = 26  # bars of a governorate's weekly sparkline (runs of weeks when the period is longer)
+SPARK_BINS = 26  # a governorate's bars are weeks up to this many weeks, months beyond
 
 
 def _iso(d: str | None) -> date | None:
@@ -36,10 +37,23 @@ def _iso(d: str | None) -> date | None:
         return None
 
 
+FACETS_SECONDS = 120.0  # the filter form's choices are recounted at most this often
+_FACETS: dict[int, tuple[float, dict[str, Any]]] = {}
+
+
+def forget_facets(store: Store) -> None:
+    """After the app itself writes (upload, review), the choices are recounted at once."""
+    _FACETS.pop(id(store), None)
+
+
 def facets(store: Store) -> dict[str, Any]:
-    """The filter form's choices: what the store holds."""
+    """The filter form's choices: what the store holds (most frequent first; cached for a while: a new
+    outlet appears in the list within FACETS_SECONDS, the results themselves are never cached)."""
+    cached = _FACETS.get(id(store))
+    if cached is not None and time.monotonic() - cached[0] < FACETS_SECONDS:
+        return cached[1]
     with store.engine.connect() as conn:
-        return {
+        value = {
             "types": list(SUB_EVENT_TYPES),
             "sub_types": SUB_EVENT_TYPES,
             "admin1": queries.distinct_values(conn, "admin1"),
@@ -47,6 +61,8 @@ def facets(store: Store) -> dict[str, Any]:
             "outlets": queries.outlets(conn),
             "actors": queries.actors(conn, 300),
         }
+    _FACETS[id(store)] = (time.monotonic(), value)
+    return value
 
 
 def event_list(store: Store, parsed: Parsed) -> dict[str, Any]:
@@ -108,7 +124,8 @@ def governorates(store: Store, f: EventFilter) -> dict[str, Any]:
     base = f.without("limit", "offset", "sort")
     with store.engine.connect() as conn:
         period = _period(base, queries.date_span(conn, base))
-        rows = queries.counts_by_admin1_and_day(conn, base)
+        by_month = period is not None and (period[1] - period[0]).days > 7 * SPARK_BINS
+        rows = queries.counts_by_admin1_and_day(conn, base, by_month=by_month)
         prev_rows: list[tuple[str | None, str | None, int, int]] = []
         prev: tuple[date, date] | None = None
         if period is not None and (base.date_from or base.date_to):
@@ -116,23 +133,27 @@ def governorates(store: Store, f: EventFilter) -> dict[str, Any]:
             prev = (period[0] - timedelta(days=length), period[0] - timedelta(days=1))
             pf = base.without("date_from", "date_to")
             pf.date_from, pf.date_to = prev[0].isoformat(), prev[1].isoformat()
-            prev_rows = queries.counts_by_admin1_and_day(conn, pf)
-    # the weekly series: every week of the period, or equal runs of weeks when there are more than SPARK_BINS
-    first = _week(period[0]) if period else None
-    n_weeks = ((period[1] - first).days // 7 + 1) if period and first else 0
-    per_bin = max(1, -(-n_weeks // SPARK_BINS))
-    n_bins = -(-n_weeks // per_bin) if n_weeks else 0
+            prev_rows = queries.counts_by_admin1_and_day(conn, pf, by_month=by_month)
+    # the series: every week of the period, or every month of a longer one
+    buckets: list[date] = []
+    if period is not None:
+        cur = date(period[0].year, period[0].month, 1) if by_month else _week(period[0])
+        while cur <= period[1]:
+            buckets.append(cur)
+            cur = date(cur.year + cur.month // 12, cur.month % 12 + 1, 1) if by_month else cur + timedelta(days=7)
+    index = {b: i for i, b in enumerate(buckets)}
     table: dict[str, dict[str, Any]] = {}
     for admin1, ds, n, fat in rows:
         name = admin1 or "(unknown)"
         row = table.setdefault(name, {"admin1": name, "events": 0, "fatalities": 0, "prev_events": 0,
-                                      "prev_fatalities": 0, "series": [0] * n_bins})
+                                      "prev_fatalities": 0, "series": [0] * len(buckets)})
         row["events"] += n
         row["fatalities"] += fat
-        d = _iso(ds)
-        if d is not None and first is not None and n_bins:
-            i = min(n_bins - 1, max(0, (d - first).days // 7 // per_bin))
-            row["series"][i] += n
+        d = _iso(f"{ds}-01" if by_month and ds else ds)
+        if d is not None:
+            i = index.get(d if by_month else _week(d))
+            if i is not None:
+                row["series"][i] += n
     for admin1, _ds, n, fat in prev_rows:
         name = admin1 or "(unknown)"
         if name in table:
@@ -145,7 +166,7 @@ def governorates(store: Store, f: EventFilter) -> dict[str, Any]:
         row["fatality_change"] = _change(row["fatalities"], row["prev_fatalities"]) if prev else None
         out.append(row)
     return {"rows": out, "period": [d.isoformat() for d in period] if period else None,
-            "previous": [d.isoformat() for d in prev] if prev else None, "weeks_per_bar": per_bin,
+            "previous": [d.isoformat() for d in prev] if prev else None, "series_unit": "month" if by_month else "week",
             "total_events": sum(r["events"] for r in out), "total_fatalities": sum(r["fatalities"] for r in out),
             "prev_events": sum(r["prev_events"] for r in out),
             "prev_fatalities": sum(r["prev_fatalities"] for r in out)}

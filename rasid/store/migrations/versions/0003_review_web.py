@@ -42,10 +42,23 @@ def upgrade() -> None:
         batch_op.create_index('ix_reviews_created_at', ['created_at'], unique=False)
     with op.batch_alter_table('resolved_events', schema=None) as batch_op:
         batch_op.create_index('ix_resolved_events_status', ['status'], unique=False)
+        batch_op.create_index('ix_resolved_events_day_type', ['event_date', 'event_type'], unique=False)
+        batch_op.create_index('ix_resolved_events_admin1_day', ['admin1', 'event_date', 'fatalities'], unique=False)
+        batch_op.create_index('ix_resolved_events_place_type', ['latitude', 'longitude', 'event_type'], unique=False)
+        batch_op.create_index('ix_resolved_events_actors', ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'],
+                              unique=False)
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.create_index('ix_documents_outlet', ['outlet'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index('ix_documents_outlet')
     with op.batch_alter_table('resolved_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_resolved_events_actors')
+        batch_op.drop_index('ix_resolved_events_place_type')
+        batch_op.drop_index('ix_resolved_events_admin1_day')
+        batch_op.drop_index('ix_resolved_events_day_type')
         batch_op.drop_index('ix_resolved_events_status')
     with op.batch_alter_table('reviews', schema=None) as batch_op:
         batch_op.drop_index('ix_reviews_created_at')
