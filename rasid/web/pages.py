@@ -36,17 +36,32 @@ def home() -> Response:
 
 @router.get("/events")
 def events(request: Request, user: str | None = Depends(viewer)) -> Response:
+    """The events view: the table comes with the page; the governorate and timeline panels load right
+    after it (their own requests, in parallel), so the page is usable before every aggregate is counted."""
     parsed = filters.parse(request.query_params)
     store = store_of(request)
     ctx: dict[str, Any] = {
-        "p": parsed, "listing": views.event_list(store, parsed), "timeline": views.timeline(store, parsed.filter),
-        "govs": views.governorates(store, parsed.filter), "colours": views.TYPE_COLOURS,
+        "p": parsed, "listing": views.event_list(store, parsed), "colours": views.TYPE_COLOURS, "lazy": True,
         "query": parsed.query(page=None, per=None, sort=None),
     }
     if request.headers.get("hx-target") == "results":
         return render(request, "events.html", ctx, block="results")
     ctx["facets"] = views.facets(store)
     return render(request, "events.html", ctx)
+
+
+@router.get("/events/panels/governorates")
+def governorates_panel(request: Request, user: str | None = Depends(viewer)) -> Response:
+    parsed = filters.parse(request.query_params)
+    return render(request, "events.html", {"p": parsed, "govs": views.governorates(store_of(request), parsed.filter)},
+                  block="govs_panel")
+
+
+@router.get("/events/panels/timeline")
+def timeline_panel(request: Request, user: str | None = Depends(viewer)) -> Response:
+    parsed = filters.parse(request.query_params)
+    return render(request, "events.html", {"p": parsed, "timeline": views.timeline(store_of(request), parsed.filter)},
+                  block="timeline_panel")
 
 
 @router.get("/events/{event_id}")

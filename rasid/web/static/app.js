@@ -102,7 +102,15 @@
                   {maxZoom: 18, attribution: "&copy; OpenStreetMap contributors"}).addTo(map);
     }
     fetch("/vendor/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
-      var land = topojson.feature(topo, topo.objects.countries);
+      // the countries rasid codes and their neighbours (ISO 3166 numeric ids): converting and drawing only
+      // these keeps the first paint fast; the rest of the world is not where the events are
+      var region = ["760", "368", "422", "400", "792", "376", "275", "887", "682", "364", "434", "818", "729",
+                    "012", "788", "504", "706", "196", "414", "048", "634", "784", "512", "728", "231", "232",
+                    "262", "148", "562", "566", "268", "051", "031", "004", "586", "300", "100"];
+      var objects = topo.objects.countries;
+      var land = topojson.feature(topo, {type: "GeometryCollection", geometries: objects.geometries.filter(function (g) {
+        return region.indexOf(String(g.id)) >= 0;
+      })});
       L.geoJSON(land, {interactive: false, style: {color: "#7d8c9c", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}})
         .addTo(map).bringToBack();
     }).catch(function () { statusEl.textContent = "country outlines unavailable"; });
