@@ -7,7 +7,6 @@ logged-in session and its CSRF token in `X-CSRF-Token` (GET /api/session gives i
 
 from __future__ import annotations
 
-import io
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
@@ -19,7 +18,6 @@ from rasid.store import review as review_mod
 from rasid.store.review import ReviewError
 from rasid.web import filters, places, security, views
 from rasid.web.app import account, csrf, store_of, user_of, viewer
-from rasid.web.pages import EXPORTS
 
 router = APIRouter(prefix="/api", tags=["api"])
 FILTER_HELP = ("Filters: from, to (YYYY-MM-DD), type, sub, actor, inter, admin1, admin2, location, "
@@ -163,11 +161,7 @@ def undo(request: Request, review_id: int, user: str = Depends(account)) -> dict
 def export(request: Request, format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv",
            user: str = Depends(account)) -> Response:
     """Exactly the filtered set, every page of it."""
-    media, ext, write = EXPORTS[format]
-    buf = io.StringIO()
-    write(views.export_rows(store_of(request), _parsed(request).filter), buf)
-    return Response(buf.getvalue().encode("utf-8"), media_type=f"{media}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="rasid-events.{ext}"'})
+    return views.export_response(store_of(request), _parsed(request).filter, format)
 
 
 @router.post("/upload", dependencies=[Depends(csrf)])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from rasid.export import writers
 from rasid.store import review as review_mod
 from rasid.store import users
 from rasid.store.review import GROUPS, ReviewError
@@ -17,9 +15,6 @@ from rasid.web import filters, places, security, views
 from rasid.web.app import account, csrf, render, store_of, user_of, viewer
 
 router = APIRouter(include_in_schema=False)
-EXPORTS = {"acled-csv": ("text/csv", "csv", writers.write_acled_csv),
-           "geojson": ("application/geo+json", "geojson", writers.write_geojson),
-           "jsonl": ("application/x-ndjson", "jsonl", writers.write_jsonl)}
 
 
 def _local(target: str | None) -> str:
@@ -145,14 +140,9 @@ def audit(request: Request, page: int = 1, user: str | None = Depends(viewer)) -
 
 @router.get("/export")
 def export(request: Request, format: str = "acled-csv", user: str = Depends(account)) -> Response:
-    if format not in EXPORTS:
+    if format not in views.EXPORTS:
         return render(request, "error.html", {"message": "Unknown export format."}, status_code=400)
-    parsed = filters.parse(request.query_params)
-    media, ext, write = EXPORTS[format]
-    buf = io.StringIO()
-    write(views.export_rows(store_of(request), parsed.filter), buf)
-    return Response(buf.getvalue().encode("utf-8"), media_type=f"{media}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="rasid-events.{ext}"'})
+    return views.export_response(store_of(request), filters.parse(request.query_params).filter, format)
 
 
 @router.get("/upload")

@@ -3,11 +3,15 @@ the JSON API returns it)."""
 
 from __future__ import annotations
 
+import io
 import time
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+from starlette.responses import Response
+
+from rasid.export import writers
 from rasid.extract.ontology import SUB_EVENT_TYPES
 from rasid.models import ResolvedEvent
 from rasid.store import articles, queries, review
@@ -263,7 +267,21 @@ def claims_board(store: Store, *, conflicts_only: bool, subject: str | None, lim
     return {"total": len(groups), "groups": groups[offset:offset + limit], "n_conflicts": sum(g["conflict"] for g in groups)}
 
 
+EXPORTS = {"acled-csv": ("text/csv", "csv", writers.write_acled_csv),
+           "geojson": ("application/geo+json", "geojson", writers.write_geojson),
+           "jsonl": ("application/x-ndjson", "jsonl", writers.write_jsonl)}
+
+
 def export_rows(store: Store, f: EventFilter) -> list[ResolvedEvent]:
     """Exactly the filtered set (every page), with sources."""
     with store.engine.connect() as conn:
         return queries.events(conn, f.without("limit", "offset"), with_sources=True)
+
+
+def export_response(store: Store, f: EventFilter, fmt: str) -> Response:
+    """The filtered set as a download in one of EXPORTS' formats."""
+    media, ext, write = EXPORTS[fmt]
+    buf = io.StringIO()
+    write(export_rows(store, f), buf)
+    return Response(buf.getvalue().encode("utf-8"), media_type=f"{media}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="rasid-events.{ext}"'})
