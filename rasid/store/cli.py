@@ -230,6 +230,7 @@ def register(app: typer.Typer) -> None:
             False, "--all-modalities/--reportable-only",
             help="Also export denied, planned and background events (default: ACLED rows only).",
         ),
+        status: str = typer.Option(None, "--status", help="Comma-separated review statuses: auto,confirmed,edited,rejected."),
     ) -> None:
         """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
         from rasid.export import writers
@@ -238,8 +239,12 @@ def register(app: typer.Typer) -> None:
 
         if str(output) != "-" and not output.parent.exists():
             _fail(f"output directory does not exist: {output.parent}")
+        statuses = [x.strip() for x in status.split(",") if x.strip()] if status else None
+        bad = [x for x in statuses or [] if x not in ("auto", "confirmed", "edited", "rejected")]
+        if bad:
+            _fail(f"unknown review status {bad[0]!r} (auto, confirmed, edited, rejected)")
         with _open(db, must_exist=True) as store:
-            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
+            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE), status=statuses),
                                 with_sources=fmt is not ExportFormat.acled_csv)
         write: Callable[[Any, Any], int] = {
             ExportFormat.acled_csv: writers.write_acled_csv,
