@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.middleware.sessions import SessionMiddleware
 
+from rasid.models import ACLED_COLUMNS
 from rasid.store import users
 from rasid.store.api import Store
 from rasid.web import assets, security
@@ -110,6 +111,7 @@ templates.env.filters["num"] = _fmt_number
 templates.env.filters["changes"] = _changes
 templates.env.filters["tclass"] = lambda t: _TYPE_CLASS.get(t, "t-other")
 templates.env.globals["quote"] = lambda s: quote(str(s), safe="")
+templates.env.globals["acled_columns"] = ACLED_COLUMNS
 
 
 def _tune_sqlite(store: Store) -> None:

@@ -114,7 +114,14 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
     assert "bad line" in page.inner_text("#upload-files")
     shot(page, "upload")
 
-    # 2. filter to a governorate and a week
+    # 2. filter to a governorate and a week (first: brushing the timeline sets the date range)
+    page.goto(f"{base}/events")
+    box = page.locator("svg#timeline").bounding_box()
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 3, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_url(lambda url: "from=2019-05-14" in url and "to=" in url)
     page.goto(f"{base}/events")
     # (no wait_for_function: its string evaluation is blocked by the page's Content-Security-Policy, as it should be)
     expect(page.locator("#map-status")).to_contain_text("2 located event", timeout=20_000)
