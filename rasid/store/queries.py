@@ -16,11 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
+from rasid.extract.ontology import SUB_EVENT_TYPES
 from rasid.models import ACLED_COLUMNS, EventSource, ResolvedEvent, SourceFatalities, trusted
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events
 
 CHUNK = 500
 
+_TYPES = {t.casefold(): t for t in SUB_EVENT_TYPES}
+_SUB_TYPES = {st.casefold(): st for subs in SUB_EVENT_TYPES.values() for st in subs}
 #: Columns the event list can be sorted by (anything else falls back to the date order).
 SORTABLE: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location",
@@ -98,9 +101,15 @@ def conditions(f: EventFilter) -> list[Any]:
         out.append(t.c.event_date <= f.date_to)
     if f.event_type:
         v = f.event_type.casefold()
-        out.append(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
+        if v in _TYPES:  # an ACLED name in any case: the stored spelling, so the index answers
+            out.append(t.c.event_type == _TYPES[v])
+        elif v in _SUB_TYPES:
+            out.append(t.c.sub_event_type == _SUB_TYPES[v])
+        else:
+            out.append(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
     if f.sub_event_type:
-        out.append(sa.func.lower(t.c.sub_event_type) == f.sub_event_type.casefold())
+        v = f.sub_event_type.casefold()
+        out.append(t.c.sub_event_type == _SUB_TYPES[v] if v in _SUB_TYPES else sa.func.lower(t.c.sub_event_type) == v)
     if f.actor:
         like = _like(f.actor)
         out.append(sa.or_(*(ci_like(c, like) for c in (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))

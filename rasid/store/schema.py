@@ -199,6 +199,12 @@ sa.Index("ix_resolved_events_place_type", resolved_events.c.latitude, resolved_e
          resolved_events.c.event_type)
 sa.Index("ix_resolved_events_actors", resolved_events.c.actor1, resolved_events.c.actor2,
          resolved_events.c.assoc_actor_1, resolved_events.c.assoc_actor_2)
+# newest first ("event_date DESC NULLS LAST, event_key DESC") is this index read backwards; PostgreSQL only:
+# SQLite's ascending order already puts NULLs first, so its date index serves (and it has no NULLS FIRST)
+sa.Index("ix_resolved_events_newest", resolved_events.c.event_date.asc().nulls_first(),
+         resolved_events.c.event_key).ddl_if(dialect="postgresql")
+#: Indexes that exist on one database only (the schema comparison skips them elsewhere).
+PG_ONLY_INDEXES = frozenset({"ix_resolved_events_newest"})
 
 document_texts = sa.Table(
     "document_texts",

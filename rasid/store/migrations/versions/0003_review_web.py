@@ -49,9 +49,14 @@ def upgrade() -> None:
                               unique=False)
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.create_index('ix_documents_outlet', ['outlet'], unique=False)
+    if op.get_bind().dialect.name == 'postgresql':  # the newest-first list reads it backwards
+        op.create_index('ix_resolved_events_newest', 'resolved_events',
+                        [sa.text('event_date NULLS FIRST'), 'event_key'], unique=False)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == 'postgresql':
+        op.drop_index('ix_resolved_events_newest', table_name='resolved_events')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index('ix_documents_outlet')
     with op.batch_alter_table('resolved_events', schema=None) as batch_op:
