@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
+sys.path.append(str(Path(__file__).parents[1] / "store"))  # factories
 
 from factories import doc, event, five_outlets, result  # noqa: E402
 
