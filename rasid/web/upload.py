@@ -148,7 +148,7 @@ class Uploads:
         if self._pipeline is None:
             from rasid.pipeline import Pipeline
 
-            self._pipeline = Pipeline().warm()
+            self._pipeline = Pipeline()  # loaded once, on the first upload
         for status, data in zip(job.files, job.data, strict=True):
             status.state = "extracting"
             try:
