@@ -8,49 +8,60 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from rasid.ingest.readers import ReadFailure, read_paths
-from rasid.models import REPORTABLE, DocResult
-from rasid.pipeline import Pipeline
+from rasid.ingest.readers import ReadFailure, count_inputs, read_paths
+from rasid.models import REPORTABLE, DocResult, Document
+from rasid.run import LocalRunner, Progress
 
 
 def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
-                all_modalities: bool = True, out: TextIO | None = None) -> int:
-    """Process every input; return the exit status (non-zero only when nothing could be processed)."""
+                all_modalities: bool = True, out: TextIO | None = None, workers: int = 1,
+                progress: bool = False, disable: Iterable[str] = ()) -> int:
+    """Process every input; return the exit status (non-zero only when nothing could be processed).
+    `disable`: pipeline components to switch off (`Pipeline.disable`)."""
     out = out or sys.stdout
-    pipeline = Pipeline().warm(freeze=True)
+    paths = list(paths)
     processed = 0
     failed = 0
     collected: list[dict] = []
-    for item in read_paths(paths, published=published, max_bytes=max_bytes):
-        if isinstance(item, ReadFailure):
-            failed += 1
-            print(f"rasid: {item}", file=sys.stderr)
-            result = DocResult(doc_id=item.doc_id, errors=[item.message])
-        else:
-            result = pipeline.process(item)
-            if result.errors:
-                for error in result.errors:
-                    print(f"rasid: {item.source_path or item.doc_id}: {error}", file=sys.stderr)
-            if result.language == "ar":
-                processed += 1
-            else:
-                failed += 1
-        if not all_modalities:
-            result.events = [e for e in result.events if e.modality in REPORTABLE]
-        record = result.model_dump(mode="json")
-        if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            out.flush()
-        elif fmt == "json":
-            collected.append(record)
-        else:
-            write_table(result, out)
+    with LocalRunner(workers, disable=disable) as runner, \
+            Progress(count_inputs(paths) if progress else None, desc="extract", enabled=progress) as bar:
+        for outcome in runner.process_many(read_paths(paths, published=published, max_bytes=max_bytes),
+                                           progress=bar):
+            ok = _emit(outcome.item, outcome.result, fmt=fmt, out=out, all_modalities=all_modalities,
+                       collected=collected)
+            processed += ok
+            failed += not ok
     if fmt == "json":
         out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if processed == 0:
         print(f"rasid: nothing could be processed ({failed} input(s) failed)", file=sys.stderr)
         return 1
     return 0
+
+
+def _emit(item: Document | ReadFailure, result: DocResult | None, *, fmt: str, out: TextIO,
+          all_modalities: bool, collected: list[dict]) -> bool:
+    """Write one input's record; problems go to stderr. True when the input was processed."""
+    assert result is not None
+    ok = False
+    if isinstance(item, ReadFailure):
+        print(f"rasid: {item}", file=sys.stderr)
+    else:
+        if result.errors:
+            for error in result.errors:
+                print(f"rasid: {item.source_path or item.doc_id}: {error}", file=sys.stderr)
+        ok = result.language == "ar"
+    if not all_modalities:
+        result.events = [e for e in result.events if e.modality in REPORTABLE]
+    record = result.model_dump(mode="json")
+    if fmt == "jsonl":
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    elif fmt == "json":
+        collected.append(record)
+    else:
+        write_table(result, out)
+    return ok
 
 
 def write_table(result: DocResult, out: TextIO) -> None:

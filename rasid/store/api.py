@@ -14,14 +14,11 @@ analyst decisions with `store.review(...)`.
 from __future__ import annotations
 
 import hashlib
-import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -30,10 +27,14 @@ from rasid.ingest.readers import ReadFailure
 from rasid.models import REPORTABLE, DocResult, Document, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
+from rasid.run.base import Outcome
 from rasid.store import articles, db, queries, review
 from rasid.store.queries import EventFilter
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
 from rasid.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from rasid.run import Progress, Runner
 
 CHUNK = 500
 
@@ -78,31 +79,26 @@ class IngestSummary:
                 "mentions": self.mentions, "seconds": round(self.seconds, 3)}
 
 
-# --- extraction workers -------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Item:
+    """What the store keeps of an extracted document until its batch is written."""
 
-_WORKER_PIPELINE: Any = None
+    doc: Document  # metadata only: the text is dropped once hashed
+    hash: str
+    n_chars: int
+    result: DocResult | None  # None: skipped before extraction (already stored)
+    text: str = ""  # kept (one batch at a time) for the article texts the web app shows; "" when skipped
 
-
-def _worker_init() -> None:
-    """Ctrl-C is handled by the parent (committed batches stay); workers must not print tracebacks."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _extract_in_worker(doc: Document) -> DocResult:
-    global _WORKER_PIPELINE
-    if _WORKER_PIPELINE is None:
-        from rasid.pipeline import Pipeline
-
-        _WORKER_PIPELINE = Pipeline().warm(freeze=True)
-    return _WORKER_PIPELINE.process(doc)
+    @classmethod
+    def of(cls, doc: Document, result: DocResult | None) -> _Item:
+        return cls(doc.model_copy(update={"text": ""}), content_hash(doc.text), len(doc.text), result,
+                   doc.text if result is not None else "")
 
 
-@dataclass
-class _Prepared:
-    items: list[tuple[Document, str, Future[DocResult] | DocResult | None]]  # None = unchanged at plan time
-    failures: list[tuple[str, str]]
+def _version(extractor_version: str | None) -> str:
+    from rasid.pipeline import EXTRACTOR_VERSION
+
+    return extractor_version or EXTRACTOR_VERSION
 
 
 class Store:
@@ -127,54 +123,65 @@ class Store:
         self,
         items: Iterable[Document | ReadFailure],
         *,
+        runner: Runner | None = None,
         workers: int = 1,
         batch_size: int = 32,
-        progress: bool = False,
+        progress: Progress | None = None,
         extractor_version: str | None = None,
         resolve: bool = True,
     ) -> IngestSummary:
-        """Extract and store articles; one transaction per batch; stored, up-to-date articles are skipped."""
-        from rasid.pipeline import EXTRACTOR_VERSION, Pipeline
+        """Extract and store articles; one transaction per batch; stored, up-to-date articles are skipped
+        before extraction. Extraction is the `runner`'s (default: a `LocalRunner` with `workers`
+        processes for this call); start a runner before opening the store to share it between calls."""
+        from rasid.run import LocalRunner
 
-        version = extractor_version or EXTRACTOR_VERSION
+        version = _version(extractor_version)
+        local = LocalRunner(workers) if runner is None else None
+        try:
+            source = runner or local
+            assert source is not None
+            outcomes = source.process_many(items, select=lambda docs: self.needs_extraction(docs, version),
+                                           progress=progress)
+            return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=version,
+                                       resolve=resolve)
+        finally:
+            if local is not None:
+                local.close()
+
+    def needs_extraction(self, docs: Sequence[Document], extractor_version: str | None = None) -> list[bool]:
+        """For each document: False when the store already holds it, extracted by this extractor version."""
+        version = _version(extractor_version)
+        hashes = [content_hash(d.text) for d in docs]
+        known = self._known(hashes)
+        return [not (h in known and known[h][1] == version) for h in hashes]
+
+    def write_outcomes(self, outcomes: Iterable[Outcome], *, batch_size: int = 32,
+                       extractor_version: str | None = None, resolve: bool = True) -> IngestSummary:
+        """Store a runner's outcomes, `batch_size` documents per transaction; failures are counted with
+        their reason, skipped documents are "unchanged"."""
+        version = _version(extractor_version)
         started = time.perf_counter()
         summary = IngestSummary()
-        pipeline = Pipeline().warm(freeze=True) if workers <= 1 else None
-        executor = (ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-                    if workers > 1 else None)
-        bar = None
-        if progress:
-            from tqdm import tqdm
+        batch: list[_Item] = []
 
-            bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, desc="ingest")
-        try:
-            pending: deque[_Prepared] = deque()
-            batch: list[Document | ReadFailure] = []
+        def flush() -> None:
+            summary.add(db.write(self.engine, lambda conn: self._write_batch(conn, batch, version, resolve)))
+            batch.clear()
 
-            def flush_one() -> None:
-                prepared = pending.popleft()
-                part = self._commit(prepared, version, resolve)
-                summary.add(part)
-                if bar is not None:
-                    bar.update(len(prepared.items) + len(prepared.failures))
-                    bar.set_postfix(new=summary.new, unchanged=summary.unchanged, failed=len(summary.failed))
-
-            for item in items:
-                batch.append(item)
-                if len(batch) >= batch_size:
-                    pending.append(self._prepare(batch, version, pipeline, executor))
-                    batch = []
-                    if len(pending) > 1:  # extraction of the next batch overlaps this write
-                        flush_one()
-            if batch:
-                pending.append(self._prepare(batch, version, pipeline, executor))
-            while pending:
-                flush_one()
-        finally:
-            if bar is not None:
-                bar.close()
-            if executor is not None:
-                executor.shutdown(cancel_futures=True)
+        for outcome in outcomes:
+            item = outcome.item
+            if isinstance(item, ReadFailure):
+                summary.failed.append((item.doc_id, f"{item.source}: {item.message}"))
+                continue
+            if outcome.failed:
+                assert outcome.result is not None
+                summary.failed.append((item.doc_id, "; ".join(outcome.result.errors)))
+                continue
+            batch.append(_Item.of(item, outcome.result))
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -197,79 +204,26 @@ class Store:
                 run(c)
         return out
 
-    def _prepare(self, batch: Sequence[Document | ReadFailure], version: str, pipeline: Any,
-                 executor: ProcessPoolExecutor | None) -> _Prepared:
-        failures: list[tuple[str, str]] = []
-        docs: list[tuple[Document, str]] = []
-        for item in batch:
-            if isinstance(item, ReadFailure):
-                failures.append((item.doc_id, f"{item.source}: {item.message}"))
-            else:
-                docs.append((item, content_hash(item.text)))
-        known = self._known([h for _, h in docs])
-        out: list[tuple[Document, str, Future[DocResult] | DocResult | None]] = []
-        for doc, h in docs:
-            if h in known and known[h][1] == version:
-                out.append((doc, h, None))
-            elif executor is not None:
-                out.append((doc, h, executor.submit(_extract_in_worker, doc)))
-            else:
-                out.append((doc, h, pipeline.process(doc)))
-        return _Prepared(out, failures)
-
-    def _commit(self, prepared: _Prepared, version: str, resolve: bool = True) -> IngestSummary:
-        results: list[tuple[Document, str, DocResult | None]] = []
-        failures = list(prepared.failures)
-        for doc, h, res in prepared.items:
-            if isinstance(res, Future):
-                try:
-                    res = res.result()
-                except Exception as exc:  # a crashed worker fails its document, not the run
-                    failures.append((doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}"))
-                    continue
-            if res is not None and res.errors and not (res.events or res.entities or res.claims):
-                failures.append((doc.doc_id, "; ".join(res.errors)))
-                continue
-            results.append((doc, h, res))
-        summary = db.write(self.engine, lambda conn: self._write_batch(conn, results, version, resolve))
-        summary.failed.extend(failures)
-        return summary
-
     def add_results(self, pairs: Iterable[tuple[Document, DocResult]], *, extractor_version: str | None = None,
                     batch_size: int = 64, resolve: bool = True) -> IngestSummary:
         """Store results extracted elsewhere (tests, distributed batch runs): same rules as `ingest`.
 
         `resolve=False` only stores (bulk loads); call `rebuild_resolution()` once at the end.
         """
-        from rasid.pipeline import EXTRACTOR_VERSION
+        outcomes = (Outcome(i, doc, result) for i, (doc, result) in enumerate(pairs))
+        return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=extractor_version,
+                                   resolve=resolve)
 
-        version = extractor_version or EXTRACTOR_VERSION
-        started = time.perf_counter()
+    def _write_batch(self, conn: Connection, items: Sequence[_Item], version: str,
+                     resolve: bool = True) -> IngestSummary:
         summary = IngestSummary()
-        batch: list[tuple[Document, str, DocResult | None]] = []
-
-        def flush(b: list[tuple[Document, str, DocResult | None]]) -> None:
-            summary.add(db.write(self.engine, lambda c: self._write_batch(c, b, version, resolve)))
-
-        for doc, result in pairs:
-            batch.append((doc, content_hash(doc.text), result))
-            if len(batch) >= batch_size:
-                flush(batch)
-                batch = []
-        if batch:
-            flush(batch)
-        summary.seconds = time.perf_counter() - started
-        return summary
-
-    def _write_batch(self, conn: Connection, items: Sequence[tuple[Document, str, DocResult | None]],
-                     version: str, resolve: bool = True) -> IngestSummary:
-        summary = IngestSummary()
-        known = self._known([h for _, h, _ in items], conn)
+        known = self._known([it.hash for it in items], conn)
         new_keys: list[str] = []
         dirty: set[str] = set()
         now = _now()
         seen: set[str] = set()
-        for doc, h, result in items:
+        for it in items:
+            doc, h, result = it.doc, it.hash, it.result
             if h in seen or result is None or (h in known and known[h][1] == version):
                 summary.unchanged += 1
                 continue
@@ -279,7 +233,7 @@ class Store:
                 "title": result.title or doc.title, "outlet": result.outlet or doc.outlet,
                 "published": result.published or doc.published, "url": result.url or doc.url,
                 "source_path": doc.source_path, "language": result.language, "extractor_version": version,
-                "n_chars": len(doc.text), "errors": result.errors or None, "updated_at": now,
+                "n_chars": it.n_chars, "errors": result.errors or None, "updated_at": now,
             }
             if h in known:
                 doc_pk = known[h][0]
@@ -297,7 +251,7 @@ class Store:
                     continue
                 doc_pk = int(inserted)
                 summary.new += 1
-            articles.save(conn, doc_pk, doc.text, result.entities)  # read against the evidence (web app)
+            articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
             if mrows:
                 conn.execute(mentions.insert(), mrows)

@@ -16,14 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
-from rasid.extract.ontology import SUB_EVENT_TYPES
 from rasid.models import ACLED_COLUMNS, EventSource, ResolvedEvent, SourceFatalities, trusted
+from rasid.ontology import SUB_EVENT_TYPES
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events
 
 CHUNK = 500
 
-_TYPES = {t.casefold(): t for t in SUB_EVENT_TYPES}
-_SUB_TYPES = {st.casefold(): st for subs in SUB_EVENT_TYPES.values() for st in subs}
+_TYPES = {str(t).casefold(): str(t) for t in SUB_EVENT_TYPES}
+_SUB_TYPES = {str(st).casefold(): str(st) for subs in SUB_EVENT_TYPES.values() for st in subs}
 #: Columns the event list can be sorted by (anything else falls back to the date order).
 SORTABLE: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location",

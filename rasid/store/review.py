@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from rasid.extract.ontology import SUB_EVENT_TYPES, VIOLENT, disorder_type, interaction
+from rasid.ontology import SUB_EVENT_TYPES, VIOLENT, disorder_type, interaction
 from rasid.resolve.events import COUNTRIES, COUNTRY_ISO, cluster_key, norm_name
 from rasid.store import db, queries
 from rasid.store.schema import mentions, resolved_events, reviews
@@ -126,11 +126,12 @@ def changes(field: str, value: Any, current: Mapping[str, Any]) -> tuple[str, di
         et = _text(row["event_type"], "event type", required=True)
         st = _text(row["sub_event_type"], "sub-event type", required=True)
         assert et is not None and st is not None
-        if et not in SUB_EVENT_TYPES:
+        subs = {str(t): [str(x) for x in xs] for t, xs in SUB_EVENT_TYPES.items()}
+        if et not in subs:
             raise ReviewError(f"unknown event type {et!r}")
-        if st not in SUB_EVENT_TYPES[et]:
+        if st not in subs[et]:
             raise ReviewError(f"{st!r} is not a sub-event type of {et!r}")
-        out = {"event_type": et, "sub_event_type": st, "disorder_type": disorder_type(et, st)}
+        out = {"event_type": str(et), "sub_event_type": str(st), "disorder_type": disorder_type(et, st)}
         out["civilian_targeting"] = _civilian({**current, **out})
     elif group == "actors":
         out = {

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from rasid.store.cli import DB_HELP, _fail, _open
+from rasid.cli_errors import fail
+from rasid.store.cli import DB_HELP, _open
 
 gold_app = typer.Typer(help="Gold annotations made from analysts' reviews.", no_args_is_help=True)
 
@@ -24,10 +25,10 @@ def gold_export(
     from rasid.store.gold import reviewed_records
 
     if not reviewed:
-        _fail("say what to export: --reviewed (the events analysts accepted, edited or rejected)")
+        fail("say what to export: --reviewed (the events analysts accepted, edited or rejected)")
     for path in (output, corpus_out):
         if path is not None and not path.parent.exists():
-            _fail(f"output directory does not exist: {path.parent}")
+            fail(f"output directory does not exist: {path.parent}")
     n_docs = n_events = 0
     with _open(db, must_exist=True) as store, store.engine.connect() as conn:
         pairs = list(reviewed_records(conn, complete=not partial))
@@ -42,7 +43,7 @@ def gold_export(
                 for _, line in pairs:
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
     except OSError as exc:
-        _fail(f"cannot write: {exc.strerror or exc}")
+        fail(f"cannot write: {exc.strerror or exc}")
     typer.echo(f"wrote {n_docs} reviewed article(s), {n_events} event(s) to {output}", err=True)
 
 

@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from rasid.store.cli import DB_HELP, _fail, _open
+from rasid.cli_errors import fail
+from rasid.store.cli import DB_HELP, _open
 
 user_app = typer.Typer(help="Accounts of the web app (review, upload and export need one).", no_args_is_help=True)
 
@@ -27,12 +28,12 @@ def user_add(
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     if len(password) < 8:
-        _fail("a password needs at least 8 characters")
+        fail("a password needs at least 8 characters")
     with _open(db) as store:
         try:
             users.add(store.engine, name, hash_password(password), replace=reset)
         except users.UserError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     typer.echo(f"user {name} {'updated' if reset else 'added'}")
 
 
@@ -63,13 +64,13 @@ def register(app: typer.Typer) -> None:
         from rasid.web.assets import AssetsMissing, locate
 
         if not 0 < port < 65536:
-            _fail("--port must be 1-65535")
+            fail("--port must be 1-65535")
         if max_upload_mb < 1:
-            _fail("--max-upload-mb must be at least 1")
+            fail("--max-upload-mb must be at least 1")
         try:
             locate()
         except AssetsMissing as exc:
-            _fail(str(exc))
+            fail(str(exc))
         import uvicorn
 
         from rasid.store import users

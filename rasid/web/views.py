@@ -12,8 +12,8 @@ from typing import Any
 from starlette.responses import Response
 
 from rasid.export import writers
-from rasid.extract.ontology import SUB_EVENT_TYPES
 from rasid.models import ResolvedEvent
+from rasid.ontology import SUB_EVENT_TYPES
 from rasid.store import articles, queries, review
 from rasid.store.api import Store
 from rasid.store.queries import EventFilter
@@ -58,8 +58,8 @@ def facets(store: Store) -> dict[str, Any]:
         return cached[1]
     with store.engine.connect() as conn:
         value = {
-            "types": list(SUB_EVENT_TYPES),
-            "sub_types": SUB_EVENT_TYPES,
+            "types": [str(t) for t in SUB_EVENT_TYPES],
+            "sub_types": {str(t): [str(s) for s in subs] for t, subs in SUB_EVENT_TYPES.items()},
             "admin1": queries.distinct_values(conn, "admin1"),
             "admin2": queries.distinct_values(conn, "admin2"),
             "outlets": queries.outlets(conn),

@@ -1,0 +1,146 @@
+"""Long documents in bounded segments: cut at paragraph (else sentence, else word) boundaries, extract
+each segment on its own, shift its offsets back and merge, so memory follows the segment size and not
+the document's (extraction holds about 100 bytes per character of text while it works).
+
+Documents up to `LONG_DOCUMENT` characters are processed whole, exactly as `Pipeline.process` does.
+Meant to move into the `Pipeline` itself; until then every runner calls `process_document`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from rasid.models import DocResult, Document
+
+#: Documents longer than this (characters) are cut into segments; shorter ones are processed whole.
+LONG_DOCUMENT = 60_000
+#: Target segment length (characters): a long news article; ~2 MB of working memory while extracted.
+SEGMENT = 20_000
+
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+_SENTENCE = re.compile(r"""[.!?؟…]+["')\]»”]*\s+""")
+_SPACE = re.compile(r"\s+")
+
+
+class _Processor(Protocol):
+    def process(self, doc: Document) -> DocResult: ...
+
+
+def segment_bounds(text: str, size: int = SEGMENT, limit: int = LONG_DOCUMENT) -> list[tuple[int, int]]:
+    """(start, end) of consecutive segments covering `text`; one segment when it is at most `limit` long.
+
+    Each cut falls in the last half of a `size` window: after a blank line if there is one, else after
+    a line break, a sentence end, whitespace, or (a text without any) at the window's end.
+    """
+    n = len(text)
+    if n <= limit:
+        return [(0, n)]
+    bounds = []
+    start = 0
+    while n - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = hi
+        for pattern in (_PARAGRAPH, _LINE, _SENTENCE, _SPACE):
+            last = None
+            for m in pattern.finditer(text, lo, hi):
+                last = m
+            if last is not None:
+                cut = last.end()
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+def segments(doc: Document, bounds: list[tuple[int, int]]) -> Iterator[Document]:
+    """The segment documents (lazily: a 50 MB text is not copied all at once); only the first has the title."""
+    for i, (a, b) in enumerate(bounds):
+        yield doc.model_copy(update={"text": doc.text[a:b], "title": doc.title if i == 0 else None})
+
+
+class Merger:
+    """Folds segment results, in order, into one result with offsets into the whole document."""
+
+    def __init__(self, doc: Document, n_segments: int) -> None:
+        self.result = DocResult(doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet,
+                                published=doc.published, url=doc.url)
+        self.n_segments = n_segments
+        self.added = 0
+        self._errors: dict[str, int] = {}
+        self._languages: list[str | None] = []
+
+    def add(self, start: int, part: DocResult) -> None:
+        n_events = len(self.result.events)
+        seen: set[int] = set()
+        for record in (*part.events, *part.entities, *part.claims):
+            _shift(record, start, n_events, seen)
+        self.result.events.extend(part.events)
+        self.result.entities.extend(part.entities)
+        self.result.claims.extend(part.claims)
+        if self.added == 0:
+            self.result.title = part.title
+            self.result.published = part.published
+        for e in part.errors:
+            self._errors[e] = self._errors.get(e, 0) + 1
+        self._languages.append(part.language)
+        self.added += 1
+
+    def finish(self) -> DocResult:
+        r = self.result
+        langs = self._languages
+        r.language = "ar" if "ar" in langs else (langs[0] if langs else None)
+        r.errors = [e if n == 1 or self.n_segments == 1 else f"{e} (in {n} of {self.n_segments} segments)"
+                    for e, n in self._errors.items()]
+        return r
+
+
+def _shift(obj: Any, by: int, events_before: int, seen: set[int]) -> None:
+    """Move every (start, end) span of `obj` and the models inside it by `by`; re-point event indexes."""
+    if isinstance(obj, BaseModel):
+        if id(obj) in seen:  # one Evidence shared by an event and a claim moves once
+            return
+        seen.add(id(obj))
+        fields = type(obj).model_fields
+        span: Any = obj
+        if "start" in fields and "end" in fields:
+            span.start += by
+            span.end += by
+        if "event_index" in fields and span.event_index is not None:
+            span.event_index += events_before
+        for name in fields:
+            value = getattr(obj, name)
+            if isinstance(value, BaseModel | list | tuple):
+                _shift(value, by, events_before, seen)
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            _shift(item, by, events_before, seen)
+
+
+def process_document(pipeline: _Processor, doc: Document,
+                     on_segment: Callable[[int, int], None] | None = None) -> DocResult:
+    """`pipeline.process(doc)` for a document of any length, in segments when it is long; the problems
+    met while reading it (bad bytes replaced, ...) come first in the result's errors."""
+    bounds = segment_bounds(doc.text)
+    if len(bounds) == 1:
+        result = pipeline.process(doc)
+    else:
+        merger = Merger(doc, len(bounds))
+        for (a, _b), seg in zip(bounds, segments(doc, bounds), strict=True):
+            merger.add(a, pipeline.process(seg))
+            if on_segment is not None:
+                on_segment(merger.added, len(bounds))
+        result = merger.finish()
+    return with_read_problems(doc, result)
+
+
+def with_read_problems(doc: Document, result: DocResult) -> DocResult:
+    problems = getattr(doc, "problems", None)
+    if problems:
+        result.errors = [*problems, *(e for e in result.errors if e not in problems)]
+    return result

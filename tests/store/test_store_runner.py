@@ -1,0 +1,20 @@
+"""Runner workers started while a PostgreSQL connection is open never hold a copy of its socket (after
+`kill -9` of the parent, such a copy kept the transaction and its advisory lock alive)."""
+
+from __future__ import annotations
+
+import os
+
+from rasid.run import LocalRunner
+
+
+def test_pg_connection_socket_is_not_inherited(pg_url: str) -> None:
+    from rasid.store import Store
+
+    with Store(pg_url) as store, store.engine.connect() as conn:
+        fd = conn.connection.dbapi_connection.pgconn.socket  # type: ignore[union-attr]
+        socket = os.readlink(f"/proc/self/fd/{fd}")
+        with LocalRunner(2) as runner:
+            for pid in runner.worker_pids():
+                targets = {os.readlink(f"/proc/{pid}/fd/{f}") for f in os.listdir(f"/proc/{pid}/fd")}
+                assert socket not in targets
