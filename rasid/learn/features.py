@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document, Event
 from rasid.text.normalize import NormText
 
@@ -42,14 +42,6 @@ def stem(token: str) -> str:
         if token.startswith(p) and len(token) - len(p) >= 3:
             return token[len(p):]
     return token
-
-
-@lru_cache(maxsize=1)
-def _matchers() -> tuple[Any, Any]:
-    from rasid.lexicon.loader import get_lexicon
-
-    lex = get_lexicon()
-    return lex.trigger_matcher, lex.cue_matcher
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -79,12 +71,16 @@ class DocContext:
     _cue_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Document, result: DocResult) -> DocContext:
+    def of(cls, doc: Document, result: DocResult, lexicon: Lexicon | None = None) -> DocContext:
+        """`lexicon`: the one the rules read with (default: that of the shared `Resources`)."""
+        if lexicon is None:
+            from rasid.resources import default_resources
+
+            lexicon = default_resources().lexicon
         text = doc.text
         nt = NormText.of(text)
-        trig, cue = _matchers()
-        triggers = sorted(trig.find(nt.norm), key=lambda h: h.start)
-        cues = sorted(cue.find(nt.norm), key=lambda h: h.start)
+        triggers = sorted(lexicon.trigger_matcher.find(nt.norm), key=lambda h: h.start)
+        cues = sorted(lexicon.cue_matcher.find(nt.norm), key=lambda h: h.start)
         by_type: dict[str, list[int]] = defaultdict(list)
         for i, ev in enumerate(result.events):
             by_type[ev.event_type].append(i)
@@ -262,7 +258,7 @@ def _tense(word: str) -> str:
     return "tense=other"
 
 
-def document_features(doc: Document, result: DocResult) -> list[dict[str, float]]:
+def document_features(doc: Document, result: DocResult, lexicon: Lexicon | None = None) -> list[dict[str, float]]:
     """Features of every event of a result, in order (every family: training chooses per domain)."""
-    ctx = DocContext.of(doc, result)
+    ctx = DocContext.of(doc, result, lexicon)
     return [event_features(ctx, i) for i in range(len(result.events))]

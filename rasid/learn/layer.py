@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
+from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
 
 FORMAT = "rasid-event-model"
@@ -113,7 +114,9 @@ def _scorers(data: Any) -> dict[str, Scorer]:
 class EventLayer:
     """Takes a `Document` and the rules' `DocResult`, returns the result with the model's decisions."""
 
-    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+    def __init__(self, data: dict[str, Any], path: Path | None = None, lexicon: Lexicon | None = None) -> None:
+        """`lexicon`: the one the rules read with, for the trigger and cue features (default: that of the
+        shared `Resources`, as a plain `Pipeline()` uses)."""
         if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
             raise ModelError(f"{path or 'model'}: not a {FORMAT} v{FORMAT_VERSION} file")
         if data.get("features_version") != FEATURES_VERSION:
@@ -121,12 +124,13 @@ class EventLayer:
                              f"computes v{FEATURES_VERSION}; retrain it with `rasid train`")
         self.data = data
         self.path = path
+        self.lexicon = lexicon
         self.scorers = _scorers(data.get("model"))
         self.modality = ModalityHead(data["modality"]) if data.get("modality") else None
-        self._cv: tuple[frozenset[str], list[dict[str, Scorer]]] | None = None
+        self._cv: tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]] | None = None
 
     @classmethod
-    def load(cls, path: Path) -> EventLayer:
+    def load(cls, path: Path, lexicon: Lexicon | None = None) -> EventLayer:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -135,7 +139,7 @@ class EventLayer:
             raise ModelError(f"cannot read model {path}: {exc}") from None
         if not isinstance(data, dict):
             raise ModelError(f"{path}: not a {FORMAT} file")
-        return cls(data, Path(path))
+        return cls(data, Path(path), lexicon)
 
     @classmethod
     def bundled(cls) -> EventLayer:
@@ -147,8 +151,9 @@ class EventLayer:
                 "path": str(self.path) if self.path else None}
 
     # --- cross-fitting (evaluation only)
-    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]]]:
-        """(fingerprints of the training keys, fold models), from the companion file named in the model."""
+    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]]:
+        """(fingerprints of the training keys, fold models, their modality models), from the companion file
+        named in the model."""
         if self._cv is None:
             name = (self.data.get("cv") or {}).get("file")
             if self.path is None or not name:
@@ -156,35 +161,37 @@ class EventLayer:
             cv_path = self.path.parent / name
             try:
                 cv = json.loads(cv_path.read_text(encoding="utf-8"))
-                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]]
+                heads = [ModalityHead(h) if h else None for h in cv.get("modality") or []]
+                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]], heads
             except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ModelError(f"cannot read the fold models {cv_path}: {exc!r}") from None
         return self._cv
 
-    def scorers_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], bool]:
-        """(the models to use, whether they are the full model): for an input the full model was trained on,
-        the fold model that never saw it."""
+    def models_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], ModalityHead | None]:
+        """(the scorers, the modality model) to use: for an input the full model was trained on, the fold
+        models that never saw it."""
         if holdout_key is None:
-            return self.scorers, True
-        seen, folds = self._cross_fit()
+            return self.scorers, self.modality
+        seen, folds, heads = self._cross_fit()
         if fingerprint(holdout_key) not in seen:
-            return self.scorers, True
-        return folds[fold_of(holdout_key, len(folds))], False
+            return self.scorers, self.modality
+        j = fold_of(holdout_key, len(folds))
+        return folds[j], (heads[j] if self.modality is not None and j < len(heads) else None)
 
     # --- the decisions
     def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None) -> DocResult:
         """`result` without the reportable events the model judges not to be events, every event's
-        `confidence` set to the model's calibrated probability that it is right (and, when the model has a
-        modality head, the modality it reads; not on inputs it was trained on). The result is updated in
-        place (claims keep pointing at their events) and returned."""
+        `confidence` set to the model's calibrated probability that it is right and, when the model has a
+        modality model, an article event's modality as it reads it. The result is updated in place (claims
+        keep pointing at their events) and returned."""
         if not result.events:
             return result
-        scorers, full = self.scorers_for(holdout_key)
-        ctx = DocContext.of(doc, result)
+        scorers, head = self.models_for(holdout_key)
+        ctx = DocContext.of(doc, result, self.lexicon)
         scorer = scorers.get(ctx.domain)
         if scorer is None:  # a model trained without this kind of input leaves its events alone
             return result
-        modality = self.modality if full and ctx.domain == "article" else None
+        modality = head if ctx.domain == "article" else None
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
