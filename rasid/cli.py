@@ -84,6 +84,7 @@ def lexicon_check(
         None, help="An override folder to check with the bundled files (default: $RASID_LEXICON_DIR, if set)."),
 ) -> None:
     """Load and validate every lexicon table; a bad entry is reported with its file and line."""
+    from rasid.lexicon.tables import WORD_LIST_FILES
     from rasid.lexicon.tsv import LexiconError
     from rasid.resources import default_resources, load_resources
 
@@ -94,11 +95,13 @@ def lexicon_check(
         lex = resources.lexicon
         tables = (len(resources.units.table), len(resources.dates.months), len(resources.attribution.entries),
                   len(resources.person_cues["stop"]))
+        words = sum(len(resources.words(name)) for name in WORD_LIST_FILES)
     except (LexiconError, OSError) as exc:
         fail(str(exc), code=1)
     typer.echo(f"ok: {len(lex.actors)} actors, {len(lex.actor_matcher)} actor aliases, "
                f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues, {tables[0]} units, "
-               f"{tables[1]} month names, {tables[2]} attribution cues, {tables[3]} person stop words")
+               f"{tables[1]} month names, {tables[2]} attribution cues, {tables[3]} person stop words, "
+               f"{words} words in {len(WORD_LIST_FILES)} word-list files")
 
 
 def _register_plugins() -> None:

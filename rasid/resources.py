@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rasid.lexicon.loader import DATA_DIR, Lexicon, LexiconFiles, build_lexicon
-from rasid.lexicon.tables import AttributionCues, load_attribution, load_months, load_person_cues, load_units
+from rasid.lexicon.tables import (
+    WORD_LIST_FILES,
+    AttributionCues,
+    WordLists,
+    load_attribution,
+    load_months,
+    load_person_cues,
+    load_units,
+    load_word_lists,
+)
 from rasid.text.dates import DateReader
 from rasid.text.matcher import ScanGroup
 from rasid.text.numbers import NumberReader, Units
@@ -38,7 +47,8 @@ class Resources:
     def __init__(self, files: LexiconFiles | None = None) -> None:
         self.files = files or LexiconFiles()
         self._derived: dict[Callable[[Resources], Any], Any] = {}
-        self._lock = threading.Lock()
+        self._words: dict[str, WordLists] = {}
+        self._lock = threading.RLock()  # a derived table may read another table
 
     def __repr__(self) -> str:
         return f"Resources(base={str(self.files.base)!r}, extra={str(self.files.extra) if self.files.extra else None!r})"
@@ -72,6 +82,17 @@ class Resources:
         """Ranks, titles, offices and stop words around person names (person_cues.tsv)."""
         return load_person_cues(self.files)
 
+    def words(self, filename: str) -> WordLists:
+        """The word lists of one file of `WORD_LIST_FILES` (place_words.tsv, frame_words.tsv, ...)."""
+        found = self._words.get(filename)
+        if found is None:
+            with self._lock:
+                found = self._words.get(filename)
+                if found is None:
+                    found = self._words[filename] = load_word_lists(self.files, filename,
+                                                                    WORD_LIST_FILES[filename])
+        return found
+
     @cached_property
     def gazetteer(self) -> Gazetteer:
         from rasid.geo.gazetteer import load
@@ -82,7 +103,7 @@ class Resources:
     def geoparser(self) -> Geoparser:
         from rasid.geo.geoparser import Geoparser
 
-        return Geoparser(self.gazetteer)
+        return Geoparser(self.gazetteer, self.words("place_words.tsv"))
 
     @cached_property
     def scan_group(self) -> ScanGroup:
@@ -105,6 +126,8 @@ class Resources:
     def load_all(self) -> Resources:
         """Load every table now (a batch run does, before forking workers or timing)."""
         _ = self.scan_group, self.units, self.numbers, self.dates, self.person_cues, self.geoparser
+        for filename in WORD_LIST_FILES:
+            self.words(filename)
         return self
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.lexicon.tables import AttributionCue
 from rasid.models import Claim, Event, Evidence, Speaker
+from rasid.text.dates import WEEKDAYS
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText, normalize
 from rasid.text.numbers import NumberMention
@@ -33,21 +34,55 @@ if TYPE_CHECKING:
 
 _Cue = AttributionCue
 _WORD = re.compile(r"[^\W_]+")
-_STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "في", "عن", "علي", "بان", "بانه", "بانها", "لـ",
-                           "اليوم", "امس", "ايضا", "كما", "حيث", "التي", "الذي", "الذين", "من", "مع", "خلال",
-                           "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
-                           "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
-                           "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
-_STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                         "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
-_SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
-_CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
-_WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
-_GENERIC_ROLES = frozenset({"مدير", "رئيس", "مسؤول", "المسؤول", "قائد", "القائد", "الرئيس", "المدير", "مصدر في",
-                            "مصادر في"})
-_ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران"})  # "واضافت المصادر (ذاتها)"
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
-_OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The word lists and patterns the claims rules read, made from claim_words.tsv (once per `Resources`)."""
+
+    speaker_stop: frozenset[str]  # ends a speaker phrase
+    speaker_skip: frozenset[str]  # left out at the start of a speaker phrase read backwards
+    subset: frozenset[str]
+    contrast: tuple[str, ...]
+    generic_roles: frozenset[str]
+    anaphoric: frozenset[str]
+    others: frozenset[str]
+    qualifier_skip: frozenset[str]  # weekdays included
+    time_words: tuple[str, ...]  # weekdays included
+    no_casualties: re.Pattern[str]
+    no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
+    singular_cue: re.Pattern[str]
+    pronoun_death: re.Pattern[str]
+    pronoun_death_needles: tuple[str, ...]
+    both: re.Pattern[str]  # "بين قتيل وجريح"
+
+
+def compile_claim_words(resources: Resources) -> ClaimWords:
+    """`ClaimWords` of the resources' claim_words.tsv (use `resources.derived(compile_claim_words)`)."""
+    w = resources.words("claim_words.tsv")
+    weekdays = tuple(WEEKDAYS)
+    # No lookbehind or optional prefix at the start of the patterns: the regex engine can then skip ahead on
+    # the first letter (4x faster); the word boundary and clitics are checked by `ClaimText.pattern_hits`.
+    return ClaimWords(
+        speaker_stop=w["speaker_stop"].words,
+        speaker_skip=w["speaker_skip"].words,
+        subset=w["subset"].words,
+        contrast=w["contrast"].forms,
+        generic_roles=w["generic_role"].words,
+        anaphoric=w["anaphoric_source"].words,
+        others=w["others"].words,
+        qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
+        time_words=w["time_word"].forms + weekdays,
+        no_casualties=re.compile(rf"(?:{w['no_casualty_negation'].alternation()})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
+                                 rf"(?:اي\s+)?(?:{w['casualty_noun'].alternation()})(?:\s+بشريه|\s+في\s+الارواح)?"),
+        no_casualties_needles=w["casualty_noun"].forms,
+        singular_cue=re.compile(rf"(?:{w['singular_cue'].alternation()})\s+([^\W\d_]+)"),
+        pronoun_death=re.compile(rf"(?:{w['death_noun'].alternation()})(هما|ها|ه)(?![\w])"),
+        pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
+        both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w['both_killed'].alternation()})\S*\s+"
+                        rf"و(?:{w['both_wounded'].alternation()})\S*"),
+    )
 
 
 class Attribution(NamedTuple):
@@ -70,6 +105,7 @@ class ClaimText:
         self.orig_index = nt.orig_index
         self.units = resources.units
         self.attribution = resources.attribution
+        self.w = resources.derived(compile_claim_words)
         self.numbers = sorted(numbers, key=lambda m: m.start)
         self.number_starts = [m.start for m in self.numbers]
         self.dates = dates
@@ -114,12 +150,13 @@ class ClaimText:
             cached = self._quantities_of[sent] = _compute_quantities(self, sent)
         return [q for q in cached if vague_zero or not q.unstated]
 
-    def pattern_hits(self, pattern: re.Pattern[str], sent: tuple[int, int]) -> list[re.Match[str]]:
-        """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern."""
+    def pattern_hits(self, pattern: re.Pattern[str], sent: tuple[int, int],
+                     needles: tuple[str, ...] = ()) -> list[re.Match[str]]:
+        """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern (not at
+        all when it holds none of the `needles`, one of which is in any text the pattern matches)."""
         entry = self._pattern_hits.get(pattern.pattern)
         if entry is None:
             norm = self.norm
-            needles = _NEEDLES.get(pattern.pattern, ())
             if needles and not any(x in norm for x in needles):
                 ms = []  # a substring test in C is much cheaper than a regex scan of the document
             else:
@@ -146,6 +183,7 @@ def _orig(nt: ClaimText, start: int, end: int) -> str:
 def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
     """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
     norm = nt.norm
+    stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
         pos += 1
     first = last = -1
@@ -156,7 +194,7 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
         g = m.group()
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
             pass  # a name in quotes with digits: "درعا 24"
-        elif g in _STOP_SPEAKER or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit() or g in _STOP_EXTRA:
+        elif g in stop or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit():
             break
         ue = nt.units.of(g)
         if ue is not None and ue.number == "cue":
@@ -181,7 +219,8 @@ def _phrase_before(nt: ClaimText, start: int, pos: int, max_words: int = 5) -> t
         while seg_start < pos and norm[seg_start].isalnum():
             seg_start += 1
     words = list(_WORD.finditer(norm, seg_start, pos))
-    words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و", "كما")]
+    skip = nt.w.speaker_skip
+    words = [w for w in words if w.group() not in skip]
     if not words:
         return (pos, pos)
     words = words[-max_words:]
@@ -204,7 +243,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         ordered = sorted(specific or inside, key=lambda h: (h[1], -h[0]))
         source_type = ordered[0][2].value
         head = nt.norm[ordered[0][1]:ordered[0][1] + ordered[0][0]]
-        if head in _GENERIC_ROLES:
+        if head in nt.w.generic_roles:
             # "مدير المرصد", "رئيس الشبكه": a generic role takes the type of the body it belongs to
             body = next((h for h in ordered[1:] if h[2].value not in ("official", "unknown")), None)
             if body is not None:
@@ -217,8 +256,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
     # a name in parentheses right after the role: "المتحدث باسم ... (فلان الفلاني)"
     tail = norm[e:e + 60]
     par = re.match(r"\s*[(]([^()\"\n]{2,40})[)]", tail)
-    if par and not any(w in par.group(1) for w in ("اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-                                                    "الخميس", "الجمعه", "السبت")):
+    if par and not any(w in par.group(1) for w in nt.w.time_words):
         name = _orig(nt, e + par.start(1), e + par.end(1))
     k = norm.find(" باسم ", s, e)
     if k >= 0:
@@ -288,7 +326,7 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
         return Attribution(Speaker(), "unknown", stance)
     speaker, source_type = _speaker_from(nt, phrase, cues)
     first_words = nt.norm[phrase[0]:phrase[1]].split()
-    if (first_words and first_words[0] in _ANAPHORIC and previous_speaker is not None
+    if (first_words and first_words[0] in nt.w.anaphoric and previous_speaker is not None
             and (previous_speaker.name or previous_speaker.role)):
         # "واضافت المصادر": the sources named before
         return Attribution(previous_speaker, _carried_type(nt, previous_speaker), stance)
@@ -351,9 +389,8 @@ class _Quantity:
 def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
     """A casualty cue ("قتل", "مقتل", "اصابه") is the word just before `pos` (qualifiers skipped)."""
     words = [w.group() for w in _WORD.finditer(nt.norm, max(s, pos - 45), pos)]
-    while words and (words[-1] in ("نحو", "قرابه", "حوالي", "اكثر", "من", "ما", "يزيد", "عن", "علي", "لا", "يقل",
-                                   "زهاء", "يقارب", "اليوم", "امس", "مساء", "صباح", "يوم", "ليل", "فجر")
-                     or words[-1] in _WEEKDAY_WORDS):
+    skip = nt.w.qualifier_skip
+    while words and words[-1] in skip:
         words.pop()
     if not words:
         return False
@@ -394,7 +431,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 if entry.unit == "km" and idx + 1 < len(after) and after[idx + 1].group() == "مربع":
                     end = after[idx + 1].end()
                     entry = type(entry)("km2", entry.category, entry.number)
-            elif w in _OTHERS:
+            elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
             elif not _cue_right_before(nt, s, m.start):
@@ -441,7 +478,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
     subset = False
     for wb in reversed(before):
         g = wb.group()
-        if g in _SUBSET:
+        if g in nt.w.subset:
             subset = True
             continue
         ce = units.of(g)
@@ -468,7 +505,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 end = wa.end()
                 break
     # "20 شخصا بين قتيل وجريح": a casualty total, never deaths
-    both = _BOTH.match(norm, end, min(e, end + 40))
+    both = nt.w.both.match(norm, end, min(e, end + 40))
     if both:
         category = "casualties"
         end = both.end()
@@ -477,7 +514,6 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
     return _Quantity(m, unit, category, end, cue_start, subset)
 
 
-_BOTH = re.compile(r"\s*(?:ما\s+)?بين\s+(?:قتيل|قتلي|شهيد|شهداء)\S*\s+و(?:جريح|جرحي|مصاب)\S*")
 _SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "displaced": "displaced",
             "surrendered": "surrendered", "area": "area", "casualties": "killed_or_wounded"}
 
@@ -502,28 +538,14 @@ def _compute_quantities(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]
             out.append(q)
             last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
-    for z in nt.pattern_hits(_NO_CASUALTIES, sent):
+    for z in nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
         out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)
     return out
 
 
-# No lookbehind or optional prefix at the start of these patterns: the regex engine can then skip ahead on
-# the first letter (4x faster); the word boundary and clitics are checked by `_hits`.
-_NO_CASUALTIES = re.compile(r"(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
-                            r"(?:اصابات|ضحايا|خسائر)(?:\s+بشريه|\s+في\s+الارواح)?")
-_SINGULAR_CUE = re.compile(r"(?:مقتل|قتلت|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف|جثه|اغتيال)"
-                           r"\s+([^\W\d_]+)")
-#: "ما ادي الي مقتله / مقتلهما": a pronoun on a death noun counts the people it refers to
-_PRONOUN_DEATH = re.compile(r"(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(هما|ها|ه)(?![\w])")
 _CLITIC_LETTERS = "وفبل"
-#: substrings one of which a document must contain for the pattern to match at all
-_NEEDLES: dict[str, tuple[str, ...]] = {
-    _NO_CASUALTIES.pattern: ("اصابات", "ضحايا", "خسائر"),
-    _PRONOUN_DEATH.pattern: ("مقتله", "مقتلها", "مصرعه", "مصرعها", "استشهاده", "استشهادها", "وفاته", "وفاتها",
-                             "اعدامه", "اعدامها"),
-}
 
 
 def _at_word_start(norm: str, i: int) -> bool:
@@ -536,13 +558,13 @@ def _at_word_start(norm: str, i: int) -> bool:
 def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
     """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
     out = []
-    for m in nt.pattern_hits(_PRONOUN_DEATH, sent):
+    for m in nt.pattern_hits(nt.w.pronoun_death, sent, nt.w.pronoun_death_needles):
         if any(q.category == "killed" for q in found):
             break  # the pronoun refers to people already counted
         value = 2.0 if m.group(1) == "هما" else 1.0
         nm = NumberMention(m.start(), m.end(), value, num_start=m.start(), num_end=m.end())
         out.append(_Quantity(nm, "person", "killed", m.end(), m.start(), False))
-    for m in nt.pattern_hits(_SINGULAR_CUE, sent):
+    for m in nt.pattern_hits(nt.w.singular_cue, sent):
         noun = m.group(1)
         entry = nt.units.of(noun)
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
@@ -573,7 +595,7 @@ def killed_count(nt: ClaimText, span: tuple[int, int]) -> tuple[float, tuple[int
     groups: list[list[_Quantity]] = [[qs[0]]]
     for q in qs[1:]:
         gap = nt.norm[groups[-1][-1].end:q.mention.start]
-        if any(c in gap for c in _CONTRAST) or len(gap) > 60:
+        if any(c in gap for c in nt.w.contrast) or len(gap) > 60:
             groups.append([q])
         else:
             groups[-1].append(q)

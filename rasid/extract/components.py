@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasid.extract.claims import claim_text, extract_claims
 from rasid.extract.doc import Doc
 from rasid.extract.events import COUNTRY_NAMES, EventBuilder
-from rasid.extract.frames import build_frames
+from rasid.extract.frames import build_frames, compile_frame_words
 from rasid.extract.mentions import find_mentions
 from rasid.extract.persons import find_persons
 from rasid.models import Entity, trusted
@@ -47,7 +47,8 @@ def numbers(doc: Doc) -> None:
 def frames(doc: Doc) -> None:
     """Each sentence's event frames: type, sub-type, trigger, actors, modality, weight."""
     norm = doc.text.norm
-    doc.frames = [build_frames(norm, sm) for sm in doc.mentions]
+    words = doc.resources.derived(compile_frame_words)
+    doc.frames = [build_frames(norm, sm, words) for sm in doc.mentions]
 
 
 def events(doc: Doc) -> None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rasid import ontology as o
 from rasid.extract.claims import claim_text, killed_count
@@ -28,8 +29,10 @@ from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
 from rasid.text.numbers import NumberMention
 
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
 COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
-_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
 _WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
                             S.VIOLENT_DEMONSTRATION})
 _TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
@@ -38,30 +41,49 @@ _UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
-#: Text between two place groups that joins them as places of the same event ("، ومحيط قرى", "، وقرية").
-_COORDINATED = re.compile(r"^[\s\"'()«»،,]*و(?:\s*(?:محيط|اطراف|اريا?ف|اراضي)?\s*(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|حي|احياء)?\s*)?$")
-#: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
-_NESTING_GLUE = re.compile(
-    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
-    r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
-    r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
-)
-#: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
-_LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
 _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 #: Trigger kinds whose past-tense verb reports that violence or a demonstration took place.
 _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
                               "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
                               "chemical", "grenade"})
-_HELD = re.compile(r"(?:^|\s)(?:[وف]?(?:يحمل\w*|حامل\w*|حيازه|بحوزه\w*|يستقل\w*|عثر\w*|العثور|ضبط\w*|مصادره|صادر\w*|"
-                   r"تهريب|مخزن|مخازن|مستودع\w*|كميه|كميات|شحنه|شحنات|تصنيع|صناعه|امتلاك|يمتلك|تمتلك|تطوير))"
-                   r"(?:\s+\S+){0,3}\s*\S{0,3}$")
-_YEARS_SINCE = re.compile(r"منذ\s+(?:نحو|حوالي|اكثر من|قرابه)?\s*\S*\s*(?:اعوام|سنوات|عامين|سنتين)")
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """The patterns the event builder reads, made from event_words.tsv (once per `Resources`)."""
+
+    list_glue: re.Pattern[str]  # between places of one list ("سرمدا وقورقانيا وقرية باسقبا")
+    coordinated: re.Pattern[str]  # between two place groups that are places of the same event
+    nesting_glue: re.Pattern[str]  # between two places: the second only says where the first is
+    list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
+    held: re.Pattern[str]  # before a weapon word: carried, found or seized, not used
+    years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
+
+
+def compile_event_words(resources: Resources) -> EventWords:
+    """`EventWords` of the resources' event_words.tsv (use `resources.derived(compile_event_words)`)."""
+    w = resources.words("event_words.tsv")
+
+    def alt(name: str) -> str:
+        return w[name].alternation()
+
+    q = "[\\s\\\"'()«»]*"  # quotes, brackets and spaces
+    return EventWords(
+        list_glue=re.compile(rf"^{q}(?:(?:،|,|و|او|ثم){q})+(?:(?:{alt('list_noun')})\s*)?$"),
+        coordinated=re.compile(
+            rf"^[\s\"'()«»،,]*و(?:\s*(?:{alt('coordinated_area')})?\s*(?:{alt('coordinated_noun')})?\s*)?$"),
+        nesting_glue=re.compile(
+            rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
+            rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
+        list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
+        held=re.compile(rf"(?:^|\s)(?:[وف]?(?:{alt('weapon_held')}))(?:\s+\S+){{0,3}}\s*\S{{0,3}}$"),
+        years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
+    )
 
 
 @dataclass(slots=True)
@@ -95,6 +117,7 @@ class EventBuilder:
         self.lexicon: Lexicon = doc.resources.lexicon
         self.units = doc.resources.units
         self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
+        self.w = doc.resources.derived(compile_event_words)
         self.mentions = mentions = doc.mentions
         self.frames = doc.frames
         self.places = [p for p in doc.places if p.role == "mention"]
@@ -180,7 +203,7 @@ class EventBuilder:
             attributed = (attributed and same_paragraph) or sm.has_cue("claim")
             if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
                     and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
-                    and _LIST_INTRO.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
+                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
                 for draft in self._expand(previous, sm):
                     if self._merge_into(drafts, draft) is None:
                         drafts.append(draft)
@@ -290,13 +313,13 @@ class EventBuilder:
             if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
                 glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
             last_end = p.end
-            if groups and (_LIST_GLUE.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
+            if groups and (self.w.list_glue.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
                 groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
-            elif groups and _NESTING_GLUE.match(glue):
+            elif groups and self.w.nesting_glue.match(glue):
                 continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
             else:
                 groups.append([p])
-                joined.append(bool(_COORDINATED.match(glue)))
+                joined.append(bool(self.w.coordinated.match(glue)))
         t = frame.trigger
         first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start), None)
         candidates = range(first_after, len(groups)) if first_after is not None else range(len(groups))
@@ -335,7 +358,7 @@ class EventBuilder:
     def _background(self, frame: Frame, date: dt.date | None, date_span: tuple[int, int] | None = None) -> bool:
         sm = frame.sentence
         s = sm.sentence
-        if sm.has_cue("earlier") or _YEARS_SINCE.search(self.nt.norm[s.start:s.end]):
+        if sm.has_cue("earlier") or self.w.years_since.search(self.nt.norm[s.start:s.end]):
             return True  # "وقبل أسبوع ...", "منذ نحو ثلاثة أعوام": earlier news, told as context
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
@@ -446,7 +469,7 @@ class EventBuilder:
     def _weapon_held(self, f: Frame) -> bool:
         """"يحملون قاذفات صواريخ", "العثور على متفجرات": weapons carried, found or seized, not used."""
         t = f.trigger
-        return bool(_HELD.search(self.nt.norm[max(f.sentence.sentence.start, t.start - len(t.prefix) - 30):t.start]))
+        return bool(self.w.held.search(self.nt.norm[max(f.sentence.sentence.start, t.start - len(t.prefix) - 30):t.start]))
 
     def _commentary(self, sm: SentenceMentions) -> bool:
         """Argument, not report: first or second person, a question, a counterfactual ("لو")."""
