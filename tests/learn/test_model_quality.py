@@ -5,9 +5,9 @@ Figures by (from the repository root):
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --corpus ../shared/corpus/news_more.jsonl \\
         --gsr ../shared/benchmarks/arabic_event_gsr --model bundled --format json
 
-Validation part (107 articles, never trained on): events F1 0.54, extra 0.84/article, modality 0.69,
-ECE 0.07; train part (246 articles, out-of-fold): ECE 0.03; benchmark (restated, cross-validated):
-ASSAULT F1 0.73, PROTEST F1 0.58.
+Validation part (107 articles, never trained on): events F1 0.55, extra 0.74/article, modality 0.67,
+ECE 0.05; train part (246 articles, out-of-fold): ECE 0.04; benchmark (restated, cross-validated):
+ASSAULT F1 0.74, PROTEST F1 0.53.
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
 """
@@ -35,8 +35,8 @@ def test_model_floors_on_gold_validation_and_train():
     report = evaluate_gold(ROOT / "gold", [CORPUS, MORE], layer=load_layer("bundled"))
     val, train = report["by_split"]["val"], report["by_split"]["train"]
     assert val["events"]["f1"] >= 0.52, RETRAIN
-    assert val["extra_events_per_article"] <= 0.92, RETRAIN
-    assert val["fields"]["modality"]["accuracy"] >= 0.65, RETRAIN
+    assert val["extra_events_per_article"] <= 0.85, RETRAIN
+    assert val["fields"]["modality"]["accuracy"] >= 0.63, RETRAIN
     assert val["calibration"]["ece"] <= 0.12, RETRAIN
     assert train["calibration"]["ece"] <= 0.08, RETRAIN
 
@@ -49,4 +49,4 @@ def test_model_floors_on_the_sentence_benchmark():
 
     report = score_gsr(GSR, pipeline_predictor(load_layer("bundled")))
     assert report["ASSAULT"]["restated"]["f1"] >= 0.70, RETRAIN
-    assert report["PROTEST"]["restated"]["f1"] >= 0.53, RETRAIN
+    assert report["PROTEST"]["restated"]["f1"] >= 0.50, RETRAIN
