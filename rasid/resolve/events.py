@@ -6,6 +6,8 @@ Pure functions over plain dicts (one dict per stored mention, the `mentions` col
 Two mentions link when (see `link`):
 - they come from different articles (an article's own events are distinct by construction: "clashes in
   three villages" is three events),
+- (copies of one story, `story` set by `rasid.store.copies`: the dates may be unknown, and the place only
+  has to agree where both copies name one; the type, modality, country and actor rules still hold),
 - their type family is compatible (`FAMILIES`), and planned events only link with planned events,
 - both dates are known and at most one day apart,
 - the place agrees: within 10 km when both are geocoded at town or near-town precision (two different
@@ -21,7 +23,7 @@ in one town on consecutive days never chains into one long event, and a cluster 
 of one article. Two groups that each have several sources and no day in common stay apart (fighting
 reported on 1 and on 2 November is two events); a lone report one day off joins the group. Comparisons
 only happen within blocks (type family x day +- 1 x 0.1-degree geo cell, or admin2/admin1 for coarse
-places), so the work grows with block sizes, not with the square of the corpus.
+places, or the story for copies), so the work grows with block sizes, not with the square of the corpus.
 """
 
 from __future__ import annotations
@@ -144,16 +146,38 @@ def _precise(m: Mention) -> bool:
     return m.get("latitude") is not None and m.get("longitude") is not None and (m.get("geo_precision") or 1) <= 2
 
 
+def _same_story(a: Mention, b: Mention) -> bool:
+    return bool(a.get("story")) and a.get("story") == b.get("story")
+
+
+def _copy_place(a: Mention, b: Mention, na: dict[str, Any], nb: dict[str, Any]) -> str | None:
+    """Place rule between two copies of one story: they must not name two different places."""
+    if na["location"] and na["location"] == nb["location"]:
+        return "copies of one story, same location name"
+    if _precise(a) and _precise(b):
+        distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+        return f"copies of one story, within {MAX_KM:g} km" if distance <= MAX_KM else None
+    if na["admin2"] and nb["admin2"]:
+        return "copies of one story, same admin2" if na["admin2"] == nb["admin2"] else None
+    if na["admin1"] and nb["admin1"]:
+        return "copies of one story, same admin1" if na["admin1"] == nb["admin1"] else None
+    return "copies of one story, one names no place"
+
+
 def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     """Why `a` and `b` are the same event, or None when they are not."""
     if a["document_id"] == b["document_id"]:
         return None
+    copies = _same_story(a, b)
     da, db = a.get("day"), b.get("day")
+    gap: int | None = None
     if da is None or db is None:
-        return None
-    gap = abs(da - db)
-    if gap > MAX_DAY_GAP:
-        return None
+        if not copies:
+            return None
+    else:
+        gap = abs(da - db)
+        if gap > MAX_DAY_GAP:
+            return None
     na, nb = _norm(a), _norm(b)
     fam = na["family"]
     if fam != nb["family"]:
@@ -166,7 +190,14 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     if not ok:
         return None
     distance: float | None = None
-    if _precise(a) and _precise(b):
+    copy_place = _copy_place(a, b, na, nb) if copies else None
+    if copies:
+        if copy_place is None:
+            return None
+        place = copy_place
+        if _precise(a) and _precise(b):
+            distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    elif _precise(a) and _precise(b):
         distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
         if distance > MAX_KM:
             return None
@@ -195,18 +226,22 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
         "distance_km": None if distance is None else round(distance, 2),
         "date_gap_days": gap,
         "actors": actor_reason,
+        "copies": copies,
     }
 
 
 _BlockIndex = tuple[dict[tuple[Any, ...], list[int]], dict[tuple[Any, ...], list[int]],
-                    dict[tuple[Any, ...], list[int]]]
+                    dict[tuple[Any, ...], list[int]], dict[str, list[int]]]
 
 
 def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
     by_cell: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin2: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin1: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_story: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
+        if m.get("story"):
+            by_story[m["story"]].append(i)
         d = m.get("day")
         if d is None:
             continue
@@ -218,13 +253,15 @@ def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
             by_admin2[(fam, d, admin_key(m["admin2"]))].append(i)
         if m.get("admin1"):
             by_admin1[(fam, d, admin_key(m["admin1"]))].append(i)
-    return by_cell, by_admin2, by_admin1
+    return by_cell, by_admin2, by_admin1, by_story
 
 
 def _probe(m: Mention, index: _BlockIndex) -> set[int]:
     """Indexes (into the indexed list) of the mentions in `m`'s neighbouring blocks."""
-    by_cell, by_admin2, by_admin1 = index
+    by_cell, by_admin2, by_admin1, by_story = index
     out: set[int] = set()
+    if m.get("story"):
+        out.update(by_story.get(m["story"], ()))
     d = m.get("day")
     if d is None:
         return out
@@ -287,7 +324,7 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         why = link(ms[i], ms[j])
         if why is not None:
             dist = why["distance_km"] if why["distance_km"] is not None else 99.0
-            score = (why["date_gap_days"], 0 if why["same_location_name"] else 1, dist,
+            score = (why["date_gap_days"] or 0, 0 if why["same_location_name"] else 1, dist,
                      ms[i]["mention_key"], ms[j]["mention_key"])
             edges.append((score, i, j, why))
     edges.sort(key=lambda e: e[0])
@@ -310,7 +347,7 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         ri, rj = find(i), find(j)
         if ri == rj or docs[ri] & docs[rj]:
             continue  # already together, or would put two mentions of one article in one event
-        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
+        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and days[ri] and days[rj] and not days[ri] & days[rj]:
             continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
         pair = (ri, rj) if ri < rj else (rj, ri)
         if pair in rejected:
@@ -388,7 +425,7 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
 
     per_source = [
         {"doc_id": m["doc_id"], "outlet": m.get("outlet"), "mention_key": m["mention_key"],
-         "fatalities": int(m.get("fatalities") or 0)}
+         "fatalities": int(m.get("fatalities") or 0), **({"story": m["story"]} if m.get("story") else {})}
         for m in ms
     ]
     reported = sorted({p["fatalities"] for p in per_source if p["fatalities"] > 0 and
@@ -421,6 +458,9 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
         notes = (notes + " " if notes else "") + f"Fatality figures differ across sources ({figures})."
     if len(outlets) > 1:
         notes = (notes + " " if notes else "") + f"[{len(outlets)} sources]"
+        stories = {m.get("story") or f"doc:{m['document_id']}" for m in ms}
+        if len(stories) < len({m["document_id"] for m in ms}):
+            notes += f" [{len(stories)} independent: the others are copies of one story]"
 
     return {
         "event_key": key,

@@ -30,8 +30,17 @@ from rasid.ingest.readers import ReadFailure
 from rasid.models import REPORTABLE, DocResult, Document
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
+from rasid.store import copies as copy_store
 from rasid.store import db
-from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
+from rasid.store.schema import (
+    claims,
+    doc_sketches,
+    documents,
+    mentions,
+    merge_links,
+    resolved_events,
+    reviews,
+)
 from rasid.text.normalize import normalize
 
 CHUNK = 500
@@ -288,8 +297,11 @@ class Store:
         dirty: set[str] = set()
         now = _now()
         seen: set[str] = set()
+        sketch: list[tuple[int, str, str]] = []  # (document pk, content hash, text): copy detection
         for doc, h, result in items:
             if h in seen or result is None or (h in known and known[h][1] == version):
+                if h in known:
+                    sketch.append((known[h][0], h, doc.text))  # a no-op unless stored before copies existed
                 summary.unchanged += 1
                 continue
             seen.add(h)
@@ -316,6 +328,7 @@ class Store:
                     continue
                 doc_pk = int(inserted)
                 summary.new += 1
+            sketch.append((doc_pk, h, doc.text))
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
             if mrows:
                 conn.execute(mentions.insert(), mrows)
@@ -324,6 +337,10 @@ class Store:
             if crows:
                 conn.execute(claims.insert(), crows)
             summary.mentions += len(mrows)
+        moved = copy_store.link_copies(conn, sketch)  # copies of one story merge even when undated
+        if moved:
+            known_keys = set(new_keys)
+            new_keys.extend(k for k in copy_store.mention_keys_of(conn, moved) if k not in known_keys)
         if resolve and (new_keys or dirty):
             self._resolve(conn, new_keys, dirty)
         elif dirty:  # clusters that lost mentions must not keep describing them
@@ -334,8 +351,10 @@ class Store:
 
     @staticmethod
     def _mention_select() -> sa.Select[Any]:
-        return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
-            documents, documents.c.id == mentions.c.document_id)
+        return (sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published,
+                          doc_sketches.c.story_key.label("story"))
+                .join(documents, documents.c.id == mentions.c.document_id)
+                .outerjoin(doc_sketches, doc_sketches.c.document_id == mentions.c.document_id))
 
     def _resolve(self, conn: Connection, new_keys: Sequence[str], dirty: set[str]) -> None:
         """Re-cluster exactly the connected components (of the link graph) that the batch touches.
@@ -370,7 +389,7 @@ class Store:
             distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
             for m in frontier:  # reports of one event share their blocking keys: one condition each
                 block = (m["family"], m["day"], m["cell_lat"], m["cell_lon"], m["geo_precision"], m["admin2"],
-                         m["admin1"])
+                         m["admin1"], m["story"])
                 distinct.setdefault(block, m)
             conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
             fetched: dict[str, dict[str, Any]] = {}
@@ -394,10 +413,14 @@ class Store:
     @staticmethod
     def _candidate_condition(m: dict[str, Any]) -> Any:
         """SQL for the stored mentions that could link with `m` (a superset of `resolve.link`'s rules)."""
+        c = mentions.c
+        copies = None
+        if m.get("story"):  # copies of one story link whatever their dates
+            copies = c.document_id.in_(sa.select(doc_sketches.c.document_id)
+                                       .where(doc_sketches.c.story_key == m["story"]))
         d = m["day"]
         if d is None:
-            return None
-        c = mentions.c
+            return copies
         places = []
         if m["cell_lat"] is not None and (m["geo_precision"] or 1) <= 2:
             span = resolution.lon_cell_span(m["latitude"])
@@ -408,9 +431,10 @@ class Store:
         if m["admin1"]:
             places.append(sa.and_(c.day == d, sa.func.lower(c.admin1) == m["admin1"].lower()))
         if not places:
-            return None
-        return sa.and_(c.family == m["family"], c.day.between(d - resolution.MAX_DAY_GAP, d + resolution.MAX_DAY_GAP),
-                       sa.or_(*places))
+            return copies
+        dated = sa.and_(c.family == m["family"], c.day.between(d - resolution.MAX_DAY_GAP, d + resolution.MAX_DAY_GAP),
+                        sa.or_(*places))
+        return dated if copies is None else sa.or_(dated, copies)
 
     def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
         old_reviews: list[dict[str, Any]] = []
@@ -620,6 +644,11 @@ class Store:
                 r["anchor"] = f"doc:{r['doc_id']}"
         return claims_mod.group_claims(rows)
 
+    def copies(self, min_size: int = 2) -> list[dict[str, Any]]:
+        """Stories published by several articles (wire copies, reposts): their copies and copy links."""
+        with self.engine.connect() as conn:
+            return copy_store.stories(conn, min_size=min_size)
+
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             def count(t: sa.Table) -> int:
@@ -628,9 +657,11 @@ class Store:
             n_docs, n_mentions, n_events = count(documents), count(mentions), count(resolved_events)
             multi = conn.execute(sa.select(sa.func.count()).select_from(resolved_events)
                                  .where(resolved_events.c.n_mentions > 1)).scalar_one()
+            sketched, stories = conn.execute(sa.select(sa.func.count(), sa.func.count(
+                sa.distinct(doc_sketches.c.story_key)))).one()
             return {"documents": n_docs, "mentions": n_mentions, "events": n_events,
                     "merged_mentions": n_mentions - n_events, "multi_source_events": multi,
-                    "claims": count(claims)}
+                    "claims": count(claims), "copies": sketched - stories}
 
     def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
                field: str | None = None, new_value: Any = None) -> None:

@@ -122,7 +122,7 @@ def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str
                    f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
         typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                    f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
-                   f"{stats['claims']} claims")
+                   f"{stats['claims']} claims; {stats['copies']} article(s) copy another's story")
         for doc_id, reason in summary.failed:
             typer.echo(f"failed: {doc_id}: {reason}")
     if summary.failed and summary.total == len(summary.failed):
