@@ -41,7 +41,7 @@ def main() -> None:
     for i, j in itertools.combinations(range(len(docs)), 2):
         jac, con = sim.similarity(shingles[i], shingles[j])
         row = (jac, con, i, j)
-        if sim.is_copy(jac, con, (shingles[i].size, shingles[j].size)):
+        if sim.is_copy(jac, con, (shingles[i].size, shingles[j].size), (docs[i].published, docs[j].published)):
             copies.append(row)
         elif jac > 0.05 or con > 0.15:
             near.append(row)

@@ -6,8 +6,9 @@ Pure functions over plain dicts (one dict per stored mention, the `mentions` col
 Two mentions link when (see `link`):
 - they come from different articles (an article's own events are distinct by construction: "clashes in
   three villages" is three events),
-- (copies of one story, `story` set by `rasid.store.copies`: the dates may be unknown, and the place only
-  has to agree where both copies name one; the type, modality, country and actor rules still hold),
+- (copies of one story, `story` set by `rasid.store.copies`, when one of them is undated: the date rule is
+  waived, and the place only has to agree where both copies name one; the type, modality, country and
+  actor rules still hold; two dated copies follow the ordinary rules),
 - their type family is compatible (`FAMILIES`), and planned events only link with planned events,
 - both dates are known and at most one day apart,
 - the place agrees: within 10 km when both are geocoded at town or near-town precision (two different
@@ -18,7 +19,8 @@ Two mentions link when (see `link`):
   included), unknown actors matching anything.
 
 Clusters are built greedily from the best links (date gap, then same location name, then distance, then
-mention keys) with complete linkage: two groups join only when every pair across them links, so fighting
+mention keys) with complete linkage: two groups join only when every pair across them links (an undated
+mention of a copy also passes through its dated twin in the other article of its story), so fighting
 in one town on consecutive days never chains into one long event, and a cluster never holds two mentions
 of one article. Two groups that each have several sources and no day in common stay apart (fighting
 reported on 1 and on 2 November is two events); a lone report one day off joins the group. Comparisons
@@ -168,9 +170,9 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     """Why `a` and `b` are the same event, or None when they are not."""
     if a["document_id"] == b["document_id"]:
         return None
-    copies = _same_story(a, b)
     da, db = a.get("day"), b.get("day")
     gap: int | None = None
+    copies = (da is None or db is None) and _same_story(a, b)
     if da is None or db is None:
         if not copies:
             return None
@@ -231,18 +233,18 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
 
 
 _BlockIndex = tuple[dict[tuple[Any, ...], list[int]], dict[tuple[Any, ...], list[int]],
-                    dict[tuple[Any, ...], list[int]], dict[str, list[int]]]
+                    dict[tuple[Any, ...], list[int]], dict[tuple[str, bool], list[int]]]
 
 
 def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
     by_cell: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin2: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin1: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    by_story: dict[str, list[int]] = defaultdict(list)
+    by_story: dict[tuple[str, bool], list[int]] = defaultdict(list)  # (story, dated)
     for i, m in enumerate(mentions):
-        if m.get("story"):
-            by_story[m["story"]].append(i)
         d = m.get("day")
+        if m.get("story"):
+            by_story[(m["story"], d is not None)].append(i)
         if d is None:
             continue
         fam = _norm(m)["family"]
@@ -260,9 +262,11 @@ def _probe(m: Mention, index: _BlockIndex) -> set[int]:
     """Indexes (into the indexed list) of the mentions in `m`'s neighbouring blocks."""
     by_cell, by_admin2, by_admin1, by_story = index
     out: set[int] = set()
-    if m.get("story"):
-        out.update(by_story.get(m["story"], ()))
     d = m.get("day")
+    if m.get("story"):  # copies: an undated mention meets every copy, a dated one the undated copies
+        out.update(by_story.get((m["story"], False), ()))
+        if d is None:
+            out.update(by_story.get((m["story"], True), ()))
     if d is None:
         return out
     fam = _norm(m)["family"]
@@ -334,8 +338,23 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
     docs: list[set[int]] = [{m["document_id"]} for m in ms]
     members: list[list[int]] = [[i] for i in range(len(ms))]
     days: list[set[int]] = [{m["day"]} if m.get("day") is not None else set() for m in ms]
-    rejected: set[tuple[int, int]] = set()
+    rejected: set[tuple[int, int, int, int]] = set()
     links: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in ms]
+    story = [m.get("story") for m in ms]
+
+    def pair_ok(x: int, y: int, gy: list[int]) -> bool:
+        """x and y link, or y is undated and stands with a twin in its group (a copy of its article's story
+        that x links with): an undated copy follows its dated twin, dated mentions must link themselves."""
+        if (min(x, y), max(x, y)) in linked:
+            return True
+        if ms[y].get("day") is not None or story[y] is None:
+            return False
+        return any(t != y and story[t] == story[y] and (min(t, y), max(t, y)) in linked
+                   and (min(x, t), max(x, t)) in linked for t in gy)
+
+    def complete(gi: list[int], gj: list[int]) -> bool:
+        """Complete linkage: every pair across the two groups links (see `pair_ok` for undated copies)."""
+        return all(pair_ok(x, y, gj) or pair_ok(y, x, gi) for x in gi for y in gj)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -349,11 +368,12 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
             continue  # already together, or would put two mentions of one article in one event
         if len(docs[ri]) > 1 and len(docs[rj]) > 1 and days[ri] and days[rj] and not days[ri] & days[rj]:
             continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
-        pair = (ri, rj) if ri < rj else (rj, ri)
+        lo, hi = (ri, rj) if ri < rj else (rj, ri)
+        pair = (lo, hi, len(members[lo]), len(members[hi]))
         if pair in rejected:
             continue
-        if not all((min(x, y), max(x, y)) in linked for x in members[ri] for y in members[rj]):
-            rejected.add(pair)  # groups only grow, so a failed complete-linkage check stays failed
+        if not complete(members[ri], members[rj]):
+            rejected.add(pair)  # until one of the groups grows (a twin joining can satisfy a pair)
             continue  # complete linkage: no chaining of daily clashes in one town into one long "event"
         if ri > rj:
             ri, rj = rj, ri

@@ -389,9 +389,16 @@ class Store:
             distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
             for m in frontier:  # reports of one event share their blocking keys: one condition each
                 block = (m["family"], m["day"], m["cell_lat"], m["cell_lon"], m["geo_precision"], m["admin2"],
-                         m["admin1"], m["story"])
+                         m["admin1"])
                 distinct.setdefault(block, m)
             conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
+            # copies of one story link when one of the two is undated
+            for undated in (True, False):
+                stories = sorted({m["story"] for m in frontier if m["story"] and (m["day"] is None) == undated})
+                for spart in _chunks(stories):
+                    story_docs = mentions.c.document_id.in_(sa.select(doc_sketches.c.document_id)
+                                                            .where(doc_sketches.c.story_key.in_(spart)))
+                    conds.append(story_docs if undated else sa.and_(story_docs, mentions.c.day.is_(None)))
             fetched: dict[str, dict[str, Any]] = {}
             for cpart in _chunks(conds, 100):
                 for r in fetch(sa.or_(*cpart)):
@@ -413,14 +420,10 @@ class Store:
     @staticmethod
     def _candidate_condition(m: dict[str, Any]) -> Any:
         """SQL for the stored mentions that could link with `m` (a superset of `resolve.link`'s rules)."""
-        c = mentions.c
-        copies = None
-        if m.get("story"):  # copies of one story link whatever their dates
-            copies = c.document_id.in_(sa.select(doc_sketches.c.document_id)
-                                       .where(doc_sketches.c.story_key == m["story"]))
         d = m["day"]
         if d is None:
-            return copies
+            return None
+        c = mentions.c
         places = []
         if m["cell_lat"] is not None and (m["geo_precision"] or 1) <= 2:
             span = resolution.lon_cell_span(m["latitude"])
@@ -431,10 +434,9 @@ class Store:
         if m["admin1"]:
             places.append(sa.and_(c.day == d, sa.func.lower(c.admin1) == m["admin1"].lower()))
         if not places:
-            return copies
-        dated = sa.and_(c.family == m["family"], c.day.between(d - resolution.MAX_DAY_GAP, d + resolution.MAX_DAY_GAP),
-                        sa.or_(*places))
-        return dated if copies is None else sa.or_(dated, copies)
+            return None
+        return sa.and_(c.family == m["family"], c.day.between(d - resolution.MAX_DAY_GAP, d + resolution.MAX_DAY_GAP),
+                       sa.or_(*places))
 
     def _write_clusters(self, conn: Connection, pool: list[dict[str, Any]], old_keys: set[str]) -> None:
         old_reviews: list[dict[str, Any]] = []
@@ -506,6 +508,7 @@ class Store:
 
         Analyst reviews follow their mentions to the rebuilt events."""
         def run(conn: Connection) -> int:
+            copy_store.rebuild_stories(conn)  # stories too, from every copy link
             pool = [dict(r._mapping) for r in conn.execute(self._mention_select())]
             keys = {k for (k,) in conn.execute(sa.select(resolved_events.c.event_key))}
             self._write_clusters(conn, pool, keys)
@@ -614,35 +617,15 @@ class Store:
             "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
         }
 
-    def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
-        """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
-        governorate of the article's events (situation claims: area held, people displaced)."""
-        m = mentions.alias("m")
-        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published,
-                       m.c.cluster_key.label("event_key"), m.c.location.label("event_location"),
-                       m.c.event_date.label("event_date"))
-             .join(documents, documents.c.id == claims.c.document_id)
-             .outerjoin(m, sa.and_(m.c.document_id == claims.c.document_id, m.c.idx == claims.c.event_index)))
-        if subject:
-            q = q.where(claims.c.subject_key.like(f"%{claims_mod.subject_key(subject)}%"))
+    def claim_groups(self, subject: str | None = None, *, window_days: int | None = None) -> list[dict[str, Any]]:
+        """The claims board (`rasid.resolve.claims`): claims grouped across outlets by subject, place,
+        actors and time, copies of one story counted once, conflicts flagged with their reasons."""
+        from rasid.store.claims_board import claim_rows
+
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            places: dict[int, str] = {}
-            counts = (sa.select(mentions.c.document_id, mentions.c.admin1, sa.func.count().label("n"))
-                      .where(mentions.c.admin1.is_not(None)).group_by(mentions.c.document_id, mentions.c.admin1))
-            best: dict[int, tuple[int, str]] = {}
-            for doc_pk, admin1, n in conn.execute(counts):
-                if doc_pk not in best or (-n, admin1) < (-best[doc_pk][0], best[doc_pk][1]):
-                    best[doc_pk] = (n, admin1)
-            places = {k: v[1] for k, v in best.items()}
-        for r in rows:
-            if r["event_key"]:
-                r["anchor"] = f"event:{r['event_key']}"
-            elif r["document_id"] in places:
-                r["anchor"] = f"admin1:{places[r['document_id']]}"
-            else:
-                r["anchor"] = f"doc:{r['doc_id']}"
-        return claims_mod.group_claims(rows)
+            rows = claim_rows(conn, subject)
+        days = claims_mod.DEFAULT_WINDOW_DAYS if window_days is None else window_days
+        return claims_mod.group_claims(rows, window_days=days)
 
     def copies(self, min_size: int = 2) -> list[dict[str, Any]]:
         """Stories published by several articles (wire copies, reposts): their copies and copy links."""

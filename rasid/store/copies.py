@@ -46,112 +46,110 @@ def link_copies(conn: Connection, docs: Iterable[tuple[int, str, str]]) -> set[i
 
     shingles = {pk: sim.shingle_hashes(text) for pk, (_h, text) in todo.items()}
     keys = {pk: sim.band_keys(s) for pk, s in shingles.items()}
+    day_of: dict[int, int] = {}
+    for part in _chunks(sorted(todo)):
+        for pk, when in conn.execute(sa.select(documents.c.id, documents.c.published)
+                                     .where(documents.c.id.in_(part))):
+            day_of[pk] = sim.day_number(when) or 0
     conn.execute(doc_sketches.insert(), [
         {"document_id": pk, "n_shingles": int(shingles[pk].size), "shingles": sim.to_bytes(shingles[pk]),
          "story_key": sim.story_key([h])} for pk, (h, _t) in todo.items()])
-    band_rows = [{"band_key": k, "document_id": pk} for pk, ks in keys.items() for k in ks]
+    band_rows = [{"band_key": k, "day": day_of[pk], "document_id": pk} for pk, ks in keys.items() for k in ks]
     for part in _chunks(band_rows, 2000):
         conn.execute(sketch_bands.insert(), list(part))
 
-    # candidates: every stored article sharing a band key (the batch's own articles included)
-    by_key: dict[int, set[int]] = defaultdict(set)
-    all_keys = sorted({k for ks in keys.values() for k in ks})
-    for part in _chunks(all_keys):
-        for k, pk in conn.execute(sa.select(sketch_bands.c.band_key, sketch_bands.c.document_id)
-                                  .where(sketch_bands.c.band_key.in_(part))):
-            by_key[k].add(pk)
+    # candidates: stored articles sharing a band key (the batch's own included), published within the copy
+    # window or undated, the ones sharing most bands first
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for pk in keys:
+        by_day[day_of[pk]].append(pk)
     pairs: set[tuple[int, int]] = set()
-    for pk, ks in keys.items():
-        for k in ks:
-            for other in by_key[k]:
-                if other != pk:
-                    pairs.add((min(pk, other), max(pk, other)))
+    band = sketch_bands.c
+    for day, pks in sorted(by_day.items()):
+        by_key: dict[int, list[int]] = defaultdict(list)
+        wanted_keys = sorted({k for pk in pks for k in keys[pk]})
+        for part in _chunks(wanted_keys):
+            q = sa.select(band.band_key, band.document_id).where(band.band_key.in_(part))
+            if day:
+                q = q.where(sa.or_(band.day.between(day - sim.MAX_COPY_DAYS, day + sim.MAX_COPY_DAYS),
+                                   band.day == 0))
+            for k, other in conn.execute(q):
+                by_key[k].append(other)
+        for pk in pks:
+            shared: dict[int, int] = defaultdict(int)
+            for k in keys[pk]:
+                for other in by_key[k]:
+                    if other != pk:
+                        shared[other] += 1
+            best = sorted(shared, key=lambda o: (-shared[o], o))[:sim.MAX_CANDIDATES]
+            pairs.update((min(pk, o), max(pk, o)) for o in best)
     if not pairs:
         return set()
-    need = sorted({x for p in pairs for x in p} - set(shingles))
+    involved = sorted({x for p in pairs for x in p})
     stored: dict[int, Any] = dict(shingles)
-    for part in _chunks(need):
-        for pk, blob in conn.execute(sa.select(doc_sketches.c.document_id, doc_sketches.c.shingles)
-                                     .where(doc_sketches.c.document_id.in_(part))):
-            stored[pk] = sim.from_bytes(blob)
+    published: dict[int, str | None] = {}
+    for part in _chunks(involved):
+        for pk, blob, day in conn.execute(
+                sa.select(doc_sketches.c.document_id, doc_sketches.c.shingles, documents.c.published)
+                .join(documents, documents.c.id == doc_sketches.c.document_id)
+                .where(doc_sketches.c.document_id.in_(part))):
+            published[pk] = day
+            if pk not in stored:
+                stored[pk] = sim.from_bytes(blob)
     links: list[dict[str, Any]] = []
     for a, b in sorted(pairs):
         jac, con = sim.similarity(stored[a], stored[b])
-        if sim.is_copy(jac, con, (stored[a].size, stored[b].size)):
+        if sim.is_copy(jac, con, (stored[a].size, stored[b].size), (published.get(a), published.get(b))):
             links.append({"document_a": a, "document_b": b, "jaccard": round(jac, 4), "containment": round(con, 4)})
     if not links:
         return set()
     conn.execute(copy_links.insert(), links)
-    return _merge_stories(conn, [(r["document_a"], r["document_b"]) for r in links])
+    return _merge_stories(conn, [(r["document_a"], r["document_b"], r["jaccard"]) for r in links])
 
 
-def _merge_stories(conn: Connection, edges: Sequence[tuple[int, int]]) -> set[int]:
-    """Join the stories the new copy links connect; returns the members whose story key changed."""
-    ends = sorted({x for e in edges for x in e})
-    story_of: dict[int, str] = {}
-    for part in _chunks(ends):
-        story_of.update(conn.execute(sa.select(doc_sketches.c.document_id, doc_sketches.c.story_key)
-                                     .where(doc_sketches.c.document_id.in_(part))).all())
-    stories = sorted(set(story_of.values()))
-    members: dict[int, tuple[str, str]] = {}  # pk -> (story key, content hash)
-    for part in _chunks(stories):
-        for pk, key, h in conn.execute(
-                sa.select(doc_sketches.c.document_id, doc_sketches.c.story_key, documents.c.content_hash)
-                .join(documents, documents.c.id == doc_sketches.c.document_id)
-                .where(doc_sketches.c.story_key.in_(part))):
-            members[pk] = (key, h)
-    parent = {s: s for s in stories}
+def _members(conn: Connection, where: Any) -> dict[int, tuple[str, str, str | None]]:
+    """pk -> (story key, content hash, published) of the sketched articles matching `where`."""
+    q = (sa.select(doc_sketches.c.document_id, doc_sketches.c.story_key, documents.c.content_hash,
+                   documents.c.published)
+         .join(documents, documents.c.id == doc_sketches.c.document_id))
+    if where is not None:
+        q = q.where(where)
+    return {pk: (key, h, day) for pk, key, h, day in conn.execute(q)}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for a, b in edges:
-        ra, rb = find(story_of[a]), find(story_of[b])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    hashes: dict[str, list[str]] = defaultdict(list)
-    for _pk, (key, h) in members.items():
-        hashes[find(key)].append(h)
-    changed: list[dict[str, Any]] = []
-    for pk, (key, _h) in members.items():
-        new_key = sim.story_key(hashes[find(key)])
-        if new_key != key:
-            changed.append({"pk": pk, "sk": new_key})
+def _save(conn: Connection, members: dict[int, tuple[str, str, str | None]], keys: dict[int, str]) -> set[int]:
+    changed = {pk for pk, (key, _h, _d) in members.items() if keys[pk] != key}
     if changed:
         conn.execute(doc_sketches.update().where(doc_sketches.c.document_id == sa.bindparam("pk"))
-                     .values(story_key=sa.bindparam("sk")), changed)
-    return {c["pk"] for c in changed} | set(ends)
+                     .values(story_key=sa.bindparam("sk")), [{"pk": pk, "sk": keys[pk]} for pk in sorted(changed)])
+    return changed
+
+
+def _merge_stories(conn: Connection, links: Sequence[tuple[int, int, float]]) -> set[int]:
+    """Join the stories the new copy links connect; returns the articles whose story changed (the linked
+    articles included: their events must be resolved again)."""
+    ends = sorted({a for a, _b, _j in links} | {b for _a, b, _j in links})
+    stories: set[str] = set()
+    for part in _chunks(ends):
+        stories.update(v[0] for v in _members(conn, doc_sketches.c.document_id.in_(part)).values())
+    members: dict[int, tuple[str, str, str | None]] = {}
+    for spart in _chunks(sorted(stories)):
+        members.update(_members(conn, doc_sketches.c.story_key.in_(spart)))
+    keys = sim.join_stories({pk: v[0] for pk, v in members.items()},
+                            {pk: (v[1], v[2]) for pk, v in members.items()}, links)
+    return _save(conn, members, keys) | set(ends)
 
 
 def rebuild_stories(conn: Connection) -> int:
     """Recompute every story from the copy links (after articles were deleted); returns the story count."""
-    rows = conn.execute(sa.select(doc_sketches.c.document_id, doc_sketches.c.story_key, documents.c.content_hash)
-                        .join(documents, documents.c.id == doc_sketches.c.document_id)).all()
-    parent = {pk: pk for pk, _k, _h in rows}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in conn.execute(sa.select(copy_links.c.document_a, copy_links.c.document_b)):
-        if a in parent and b in parent:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    hashes: dict[int, list[str]] = defaultdict(list)
-    for pk, _k, h in rows:
-        hashes[find(pk)].append(h)
-    changed = [{"pk": pk, "sk": sim.story_key(hashes[find(pk)])} for pk, k, _h in rows
-               if sim.story_key(hashes[find(pk)]) != k]
-    if changed:
-        conn.execute(doc_sketches.update().where(doc_sketches.c.document_id == sa.bindparam("pk"))
-                     .values(story_key=sa.bindparam("sk")), changed)
-    return len(hashes)
+    members = _members(conn, None)
+    links = [(a, b, j) for a, b, j in conn.execute(
+        sa.select(copy_links.c.document_a, copy_links.c.document_b, copy_links.c.jaccard))
+        if a in members and b in members]
+    keys = sim.join_stories({pk: str(pk) for pk in members}, {pk: (v[1], v[2]) for pk, v in members.items()},
+                            links)
+    _save(conn, members, keys)
+    return len(set(keys.values()))
 
 
 def mention_keys_of(conn: Connection, document_pks: Iterable[int]) -> list[str]:

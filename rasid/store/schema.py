@@ -186,7 +186,8 @@ sa.Index("ix_reviews_event_key", reviews.c.event_key)
 # --- copies of one story (rasid/store/copies.py, migration 0004) ------------------------------------
 # doc_sketches: the article's word 3-gram hashes (exact copy check) and the story it belongs to (the
 # connected group of copy links; the key is its smallest member content hash, so it does not depend on
-# ingest order). sketch_bands: MinHash LSH band keys, the index that finds copy candidates.
+# ingest order). sketch_bands: MinHash LSH band keys with the publication day, the index that finds copy
+# candidates (an article dated d only looks at bands of days d +- 3 and of undated articles).
 # copy_links: verified copies, with their similarity (an explanation an analyst can read).
 doc_sketches = sa.Table(
     "doc_sketches",
@@ -202,8 +203,9 @@ sketch_bands = sa.Table(
     "sketch_bands",
     metadata,
     sa.Column("band_key", sa.BigInteger, primary_key=True),
+    sa.Column("day", sa.Integer, primary_key=True),  # ordinal of the publication date, 0 when unknown
     sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    sqlite_with_rowid=False,  # the table is its own band_key index
+    sqlite_with_rowid=False,  # the table is its own (band_key, day) index
 )
 sa.Index("ix_sketch_bands_document_id", sketch_bands.c.document_id)
 

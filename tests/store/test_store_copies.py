@@ -57,6 +57,8 @@ def test_copy_rule_on_own_texts() -> None:
     assert set(sim.band_keys(wire)) & set(sim.band_keys(edited))  # the index finds the pair
     short = sim.shingle_hashes("اشتباكات في محيط هجين")
     assert not sim.is_copy(1.0, 1.0, (short.size, short.size))  # a headline alone is no story
+    assert sim.is_copy(0.9, 0.9, (50, 50), ("2019-03-01", "2019-03-04"))
+    assert not sim.is_copy(0.9, 0.9, (50, 50), ("2019-03-01", "2019-03-05"))  # a week later: another story
 
 
 def _corpus() -> list:
@@ -138,3 +140,46 @@ def test_copy_links_need_a_story_in_common() -> None:
     assert link(a, far) is None  # copies still must not name two different places
     other_type = {**base, "document_id": 2, "story": "st-1", "event_type": "Protests"}
     assert link(a, other_type) is None
+
+
+def test_a_daily_template_is_many_stories(store: Store) -> None:
+    """One outlet's bulletin, the same words every day but the date: copies day to day, yet no story spans
+    more than MAX_COPY_DAYS of publication dates (no chaining into one corpus-wide story)."""
+    pairs = []
+    for day in range(1, 11):
+        text = WIRE.replace("مساء الأحد", f"مساء يوم {day} آذار")
+        d = doc(f"day-{day:02d}", "bulletin.example", published=f"2019-03-{day:02d}", text=text)
+        pairs.append((d, result(d, [event(event_date=f"2019-03-{day:02d}")])))
+    store.add_results(pairs[:5])
+    store.add_results(pairs[5:])
+    stories = store.copies(min_size=1)
+    assert len(stories) >= 3
+    for s in stories:
+        days = [int(c["published"][-2:]) for c in s["copies"]]
+        assert max(days) - min(days) <= sim.MAX_COPY_DAYS
+    assert sum(len(s["copies"]) for s in stories) == 10
+    for e in store.events():  # consecutive days may pair up (as without copies), never chain over 3 days
+        days = [int(x["published"][-2:]) for x in e["sources"]]
+        assert max(days) - min(days) <= 1
+    store.rebuild_resolution()  # rebuilds the stories too, strongest links first
+    assert all(max(int(c["published"][-2:]) for c in s["copies"]) - min(int(c["published"][-2:]) for c in s["copies"])
+               <= sim.MAX_COPY_DAYS for s in store.copies(min_size=1))
+
+
+def test_articles_stored_before_copies_get_sketched_when_read_again(store: Store) -> None:
+    """A store upgraded to copies has articles without sketches: re-ingesting them (unchanged) links them."""
+    import sqlalchemy as sa
+
+    from rasid.store.schema import copy_links, doc_sketches, sketch_bands
+
+    store.add_results(_corpus())
+    with store.engine.begin() as conn:  # as if stored by a version without copy detection
+        for table in (copy_links, sketch_bands, doc_sketches):
+            conn.execute(table.delete())
+    store.rebuild_resolution()
+    assert store.copies() == [] and len(store.events()) == 3
+    again = store.add_results(_corpus())
+    assert again.unchanged == 3
+    assert [len(s["copies"]) for s in store.copies()] == [2] and len(store.events()) == 2
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(doc_sketches)).scalar_one() == 3

@@ -28,9 +28,10 @@ def upgrade() -> None:
     op.create_index('ix_doc_sketches_story_key', 'doc_sketches', ['story_key'], unique=False)
     op.create_table('sketch_bands',
     sa.Column('band_key', sa.BigInteger(), nullable=False),
+    sa.Column('day', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('band_key', 'document_id'),
+    sa.PrimaryKeyConstraint('band_key', 'day', 'document_id'),
     sqlite_with_rowid=False
     )
     op.create_index('ix_sketch_bands_document_id', 'sketch_bands', ['document_id'], unique=False)
