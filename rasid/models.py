@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 Modality = Literal["asserted", "claimed", "denied", "planned", "background"]
 EntityKind = Literal["actor", "person", "place", "organization", "date", "quantity"]
 Qualifier = Literal["exact", "more_than", "about", "up_to", "less_than", "at_least"]
-Stance = Literal["affirm", "deny", "speculate"]
+Stance = Literal["affirm", "deny", "reject", "speculate"]  # reject: turned down ("rejected a request for talks")
 SourceType = Literal["official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown"]
 #: auto = as resolved; confirmed / rejected / edited by an analyst.
 ReviewStatus = Literal["auto", "confirmed", "rejected", "edited"]

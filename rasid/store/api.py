@@ -29,8 +29,17 @@ from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
 from rasid.run.base import Outcome
 from rasid.store import articles, db, queries, review
+from rasid.store import copies as copy_store
 from rasid.store.queries import EventFilter
-from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
+from rasid.store.schema import (
+    claims,
+    doc_sketches,
+    documents,
+    mentions,
+    merge_links,
+    resolved_events,
+    reviews,
+)
 from rasid.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -222,9 +231,12 @@ class Store:
         dirty: set[str] = set()
         now = _now()
         seen: set[str] = set()
+        sketch: list[tuple[int, str, str]] = []  # (document pk, content hash, text): copy detection
         for it in items:
             doc, h, result = it.doc, it.hash, it.result
             if h in seen or result is None or (h in known and known[h][1] == version):
+                if h in known and it.text:
+                    sketch.append((known[h][0], h, it.text))  # a no-op unless stored before copies existed
                 summary.unchanged += 1
                 continue
             seen.add(h)
@@ -252,6 +264,7 @@ class Store:
                 doc_pk = int(inserted)
                 summary.new += 1
             articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
+            sketch.append((doc_pk, h, it.text))
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
             if mrows:
                 conn.execute(mentions.insert(), mrows)
@@ -260,6 +273,10 @@ class Store:
             if crows:
                 conn.execute(claims.insert(), crows)
             summary.mentions += len(mrows)
+        moved = copy_store.link_copies(conn, sketch)  # copies of one story merge even when undated
+        if moved:
+            known_keys = set(new_keys)
+            new_keys.extend(k for k in copy_store.mention_keys_of(conn, moved) if k not in known_keys)
         if resolve and (new_keys or dirty):
             self._resolve(conn, new_keys, dirty)
         elif dirty:  # clusters that lost mentions must not keep describing them
@@ -308,6 +325,13 @@ class Store:
                          m["admin1"])
                 distinct.setdefault(block, m)
             conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
+            # copies of one story link when one of the two is undated
+            for undated in (True, False):
+                stories = sorted({m["story"] for m in frontier if m["story"] and (m["day"] is None) == undated})
+                for spart in _chunks(stories):
+                    story_docs = mentions.c.document_id.in_(sa.select(doc_sketches.c.document_id)
+                                                            .where(doc_sketches.c.story_key.in_(spart)))
+                    conds.append(story_docs if undated else sa.and_(story_docs, mentions.c.day.is_(None)))
             fetched: dict[str, dict[str, Any]] = {}
             for cpart in _chunks(conds, 100):
                 for r in fetch(sa.or_(*cpart)):
@@ -389,6 +413,7 @@ class Store:
 
         Analyst reviews follow their mentions to the rebuilt events."""
         def run(conn: Connection) -> int:
+            copy_store.rebuild_stories(conn)  # stories too, from every copy link
             pool = [dict(r._mapping) for r in conn.execute(self._mention_select())]
             keys = {k for (k,) in conn.execute(sa.select(resolved_events.c.event_key))}
             self._write_clusters(conn, pool, keys)
@@ -415,35 +440,20 @@ class Store:
         with self.engine.connect() as conn:
             return queries.explain(conn, event_id)
 
-    def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
-        """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
-        governorate of the article's events (situation claims: area held, people displaced)."""
-        m = mentions.alias("m")
-        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published, documents.c.content_hash,
-                       m.c.cluster_key.label("event_key"), m.c.location.label("event_location"),
-                       m.c.event_date.label("event_date"))
-             .join(documents, documents.c.id == claims.c.document_id)
-             .outerjoin(m, sa.and_(m.c.document_id == claims.c.document_id, m.c.idx == claims.c.event_index)))
-        if subject:
-            q = q.where(claims.c.subject_key.like(f"%{claims_mod.subject_key(subject)}%"))
+    def claim_groups(self, subject: str | None = None, *, window_days: int | None = None) -> list[dict[str, Any]]:
+        """The claims board (`rasid.resolve.claims`): claims grouped across outlets by subject, place,
+        actors and time, copies of one story counted once, conflicts flagged with their reasons."""
+        from rasid.store.claims_board import claim_rows
+
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            places: dict[int, str] = {}
-            counts = (sa.select(mentions.c.document_id, mentions.c.admin1, sa.func.count().label("n"))
-                      .where(mentions.c.admin1.is_not(None)).group_by(mentions.c.document_id, mentions.c.admin1))
-            best: dict[int, tuple[int, str]] = {}
-            for doc_pk, admin1, n in conn.execute(counts):
-                if doc_pk not in best or (-n, admin1) < (-best[doc_pk][0], best[doc_pk][1]):
-                    best[doc_pk] = (n, admin1)
-            places = {k: v[1] for k, v in best.items()}
-        for r in rows:
-            if r["event_key"]:
-                r["anchor"] = f"event:{r['event_key']}"
-            elif r["document_id"] in places:
-                r["anchor"] = f"admin1:{places[r['document_id']]}"
-            else:
-                r["anchor"] = f"doc:{r['doc_id']}"
-        return claims_mod.group_claims(rows)
+            rows = claim_rows(conn, subject)
+        days = claims_mod.DEFAULT_WINDOW_DAYS if window_days is None else window_days
+        return claims_mod.group_claims(rows, window_days=days)
+
+    def copies(self, min_size: int = 2) -> list[dict[str, Any]]:
+        """Stories published by several articles (wire copies, reposts): their copies and copy links."""
+        with self.engine.connect() as conn:
+            return copy_store.stories(conn, min_size=min_size)
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -453,9 +463,11 @@ class Store:
             n_docs, n_mentions, n_events = count(documents), count(mentions), count(resolved_events)
             multi = conn.execute(sa.select(sa.func.count()).select_from(resolved_events)
                                  .where(resolved_events.c.n_mentions > 1)).scalar_one()
+            sketched, stories = conn.execute(sa.select(sa.func.count(), sa.func.count(
+                sa.distinct(doc_sketches.c.story_key)))).one()
             return {"documents": n_docs, "mentions": n_mentions, "events": n_events,
                     "merged_mentions": n_mentions - n_events, "multi_source_events": multi,
-                    "claims": count(claims)}
+                    "claims": count(claims), "copies": sketched - stories}
 
     def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
                field: str | None = None, new_value: Any = None, other: str | None = None,

@@ -120,7 +120,7 @@ def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str
                    f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
         typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                    f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
-                   f"{stats['claims']} claims")
+                   f"{stats['claims']} claims; {stats['copies']} article(s) copy another's story")
         for doc_id, reason in summary.failed:
             typer.echo(f"failed: {doc_id}: {reason}")
     if summary.failed and summary.total == len(summary.failed):
@@ -229,10 +229,13 @@ def register(app: typer.Typer) -> None:
         fmt: ClaimsFormat = typer.Option(ClaimsFormat.json, "--format", "-f", help="json | table"),
         subject: str = typer.Option(None, "--subject", help="Only groups whose subject contains this text."),
         conflicts_only: bool = typer.Option(False, "--conflicts", help="Only groups whose claims conflict."),
+        window_days: int = typer.Option(None, "--window-days", min=0, show_default=False,
+                                        help="Reports at most this many days apart describe the same moment "
+                                             "(default 3)."),
     ) -> None:
         """Claims grouped by subject across articles, conflicting figures and stances side by side."""
         with _open(db, must_exist=True) as store:
-            groups = store.claim_groups(subject)
+            groups = store.claim_groups(subject, window_days=window_days)
         if conflicts_only:
             groups = [g for g in groups if g["conflict"]]
         if fmt is ClaimsFormat.json:
@@ -243,12 +246,15 @@ def register(app: typer.Typer) -> None:
             about = g.get("about") or {}
             where = {"event": f"event {about.get('event_id')} {about.get('event_date') or ''} {about.get('location') or ''}",
                      "admin1": f"in {about.get('admin1')}"}.get(about.get("kind") or "", "one article")
-            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {where.strip()}: {flag} ({g['n_articles']} article(s))")
+            if g["conflict"] and g["undated"]:
+                flag += " (undated)"
+            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {where.strip()}: {flag} "
+                       f"({g['n_stories']} stor(ies), {g['n_articles']} article(s))")
             rows = [[c["claim_date"], c["value"], c["qualifier"], c["stance"], c["speaker"], c["outlet"],
-                     c["doc_id"]] for c in g["claims"]]
+                     c["doc_id"] + (f" +{len(c['copies'])} cop(ies)" if c["copies"] else "")] for c in g["claims"]]
             typer.echo(_table(rows, ["date", "value", "qualifier", "stance", "speaker", "outlet", "doc"]))
-            for reason in g["conflict_reasons"]:
-                typer.echo(f"  ! {reason}")
+            for reason in g["reasons"]:
+                typer.echo(f"  {'!' if reason['conflict'] else '~'} {reason['text']}")
             typer.echo("")
 
     @app.command()

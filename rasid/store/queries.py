@@ -18,7 +18,7 @@ from sqlalchemy.ext.compiler import compiles
 
 from rasid.models import ACLED_COLUMNS, EventSource, ResolvedEvent, SourceFatalities, trusted
 from rasid.ontology import SUB_EVENT_TYPES
-from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events
+from rasid.store.schema import claims, doc_sketches, documents, mentions, merge_links, resolved_events
 
 CHUNK = 500
 
@@ -228,9 +228,12 @@ def event(conn: Connection, event_id: str) -> ResolvedEvent | None:
 
 
 def mention_select() -> sa.Select[Any]:
-    """Stored mentions with the article's id, outlet and date (the rows resolution works on)."""
-    return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
-        documents, documents.c.id == mentions.c.document_id)
+    """Stored mentions with the article's id, outlet, date and story (the rows resolution works on; copies
+    of one story share `story`)."""
+    return (sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published,
+                      doc_sketches.c.story_key.label("story"))
+            .join(documents, documents.c.id == mentions.c.document_id)
+            .outerjoin(doc_sketches, doc_sketches.c.document_id == mentions.c.document_id))
 
 
 def explain(conn: Connection, event_id: str) -> dict[str, Any] | None:

@@ -231,3 +231,40 @@ settings = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# --- copies of one story (rasid/store/copies.py, migration 0004) ------------------------------------
+# doc_sketches: the article's word 3-gram hashes (exact copy check) and the story it belongs to (the
+# connected group of copy links; the key is its smallest member content hash, so it does not depend on
+# ingest order). sketch_bands: MinHash LSH band keys with the publication day, the index that finds copy
+# candidates (an article dated d only looks at bands of days d +- 3 and of undated articles).
+# copy_links: verified copies, with their similarity (an explanation an analyst can read).
+doc_sketches = sa.Table(
+    "doc_sketches",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("n_shingles", sa.Integer, nullable=False),
+    sa.Column("shingles", sa.LargeBinary, nullable=False),  # sorted little-endian uint32 hashes
+    sa.Column("story_key", sa.String(32), nullable=False),
+)
+sa.Index("ix_doc_sketches_story_key", doc_sketches.c.story_key)
+
+sketch_bands = sa.Table(
+    "sketch_bands",
+    metadata,
+    sa.Column("band_key", sa.BigInteger, primary_key=True),
+    sa.Column("day", sa.Integer, primary_key=True),  # ordinal of the publication date, 0 when unknown
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,  # the table is its own (band_key, day) index
+)
+sa.Index("ix_sketch_bands_document_id", sketch_bands.c.document_id)
+
+copy_links = sa.Table(
+    "copy_links",
+    metadata,
+    sa.Column("document_a", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("document_b", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("jaccard", sa.Float, nullable=False),
+    sa.Column("containment", sa.Float, nullable=False),
+    sa.UniqueConstraint("document_a", "document_b", name="uq_copy_links_pair"),
+)
+sa.Index("ix_copy_links_document_b", copy_links.c.document_b)
