@@ -48,12 +48,14 @@ COUNTRIES: dict[str, Country] = {c.iso2: c for c in (
 )}
 ISO2_BY_NAME: dict[str, str] = {c.name: c.iso2 for c in COUNTRIES.values()}
 #: Countries the gazetteer holds places of (GeoNames and the supplement).
-GAZETTEER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS"})
+GAZETTEER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO"})
 
 #: Countries whose places are the focus of the project (others only rank behind them).
 FOCUS = frozenset({"SY", "IQ"})
-#: Countries covered at district level by `rasid/data/gazetteer/admin_units.tsv` (after Syria and Iraq).
-SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS"})
+#: The other countries rasid codes (after Syria and Iraq): their towns are matched, but a small one only
+#: counts when the article names another place of that country (Yemen, Libya, Sudan, Lebanon and Palestine
+#: are also covered at district level by `rasid/data/gazetteer/admin_units.tsv`).
+SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS", "EG", "SO"})
 
 #: GeoNames admin1 code -> ACLED governorate name.
 GEONAMES_ADMIN1: dict[str, dict[str, str]] = {

@@ -44,7 +44,7 @@ DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
 ADMIN_FILE = DATA_DIR / "admin_units.tsv"
 ADMIN_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "level", "coord",
                  "match", "source")
-BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS")
+BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO")
 CACHE_VERSION = "5"
 #: Features of administrative units: kept beside a same-named town instead of merged into it.
 UNIT_FEATURES = frozenset({"admin1", "region", "country"})
@@ -388,10 +388,10 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     for k, idx in names.items():
         if k in never:
             continue  # a common word: looked up, never matched in running text
-        if all(places[i].country not in FOCUS for i in idx) and not any(
+        if all(places[i].country not in FOCUS and places[i].country not in SECONDARY for i in idx) and not any(
             places[i].source == "supplement" or places[i].population >= 100_000 or places[i].match for i in idx
         ):
-            continue  # small places abroad: looked up, not matched (keeps the automaton small)
+            continue  # small places of neighbours rasid does not code: looked up, not matched
         core = k[2:] if k.startswith("ال") else k
         if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
             weak.add(k)  # short GeoNames names need a cue word or a preposition
