@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
                 e = over[0]
                 d = (haversine_km(gp["latitude"], gp["longitude"], e["latitude"], e["longitude"])
                      if e.get("latitude") is not None else None)
-                what = f"-> {e['canonical']} ({'%.0f km' % d if d is not None else 'no coordinates'})"
+                what = f"-> {e['canonical']} ({f'{d:.0f} km' if d is not None else 'no coordinates'})"
             line = f"{rec['doc_id']} [{text[gp['start']:gp['end']]}] gold {gp['name']} ({gp.get('admin1')}) {what}"
             if args.context:
                 s, e2 = max(0, gp["start"] - args.context), gp["end"] + args.context

@@ -102,7 +102,7 @@ for _cc, _names in SECONDARY_ADMIN1.items():
 
 def _key(name: str) -> str:
     k = name.lower()
-    k = re.sub(r"\b(governorate|province|muhafazat|mohafazat|gouvernorat)\b", "", k)
+    k = re.sub(r"\b(governorate|province|muhafazat|mohafazat|gouvernorat|sha`?biyat|state)\b", "", k)
     return re.sub(r"[^a-z]", "", k)
 
 
@@ -140,7 +140,12 @@ for _variant, _name in {
     "Laheg": "Lahij", "Mareb": "Marib", "Ma'rib": "Marib", "Al Maharah": "Al Mahrah", "Al Mahara": "Al Mahrah",
     "Al Mahweet": "Al Mahwit", "Rayma": "Raymah", "Shabwa": "Shabwah", "Al Baidha": "Al Bayda",
     "Derna": "Darnah", "Misratah": "Misrata", "Gezira": "Al Jazirah", "Al Qadarif": "Gedaref",
-    "Gaza": "Gaza Strip",
+    "Gaza": "Gaza Strip", "Omran": "Amran", "Soqatra": "Socotra", "Banghazi": "Benghazi", "Surt": "Sirt",
+    "Al Marqab": "Al Murqub", "Al Jafarah": "Al Jfara", "Northern Darfur": "North Darfur",
+    "Southern Darfur": "South Darfur", "Western Darfur": "West Darfur", "Eastern Darfur": "East Darfur",
+    "Shamal Kurdufan": "North Kordofan", "Northern Kordofan": "North Kordofan",
+    "Southern Kordofan": "South Kordofan", "Janub Kurdufan": "South Kordofan", "Sinnar": "Sennar",
+    "Northern State": "Northern", "Al Khartum": "Khartoum", "Khartum": "Khartoum",
 }.items():
     _ALIASES[_key(_variant)] = _name
 

@@ -45,7 +45,7 @@ ADMIN_FILE = DATA_DIR / "admin_units.tsv"
 ADMIN_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "level", "coord",
                  "match", "source")
 BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO")
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 #: Features of administrative units: kept beside a same-named town instead of merged into it.
 UNIT_FEATURES = frozenset({"admin1", "region", "country"})
 #: Matching rules a systematic row may carry: "weak" (after a cue word or a preposition), "cue" (after a
@@ -384,6 +384,7 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
                 if len(v.replace(" ", "")) >= 2 and i not in names.get(v, ()):
                     names.setdefault(v, []).append(i)
         english.setdefault(_english_key(p.name), []).append(i)
+    _drop_city_units(places, names)
     entries: list[tuple[str, int]] = []
     for k, idx in names.items():
         if k in never:
@@ -403,6 +404,20 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
         entries.extend((k, i) for i in idx)
     matcher: LexiconMatcher[int] = LexiconMatcher(entries, article=True)
     return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)}, names)
+
+
+def _drop_city_units(places: list[Place], names: dict[str, list[int]]) -> None:
+    """"مدينة مأرب" is the town Marib (cue + name), not the district named "Marib City" after it: a unit's
+    name "مدينة X" is dropped when a town X lies within 30 km of the unit."""
+    for key in [k for k in names if k.startswith("مدينه ")]:
+        towns = [places[i] for i in names.get(key[len("مدينه "):], ()) if places[i].feature == "populated"]
+        keep = [i for i in names[key] if not (
+            places[i].feature in UNIT_FEATURES and places[i].source.startswith("admin:")
+            and any(haversine_km(places[i].lat, places[i].lon, t.lat, t.lon) <= 30 for t in towns))]
+        if keep:
+            names[key] = keep
+        else:
+            del names[key]
 
 
 def _strong(p: Place) -> bool:

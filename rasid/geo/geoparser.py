@@ -223,6 +223,7 @@ class Geoparser:
         nbh_named: dict[str, bool] = {}  # neighbourhood name -> its city is named in this text
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
+        gated: list[tuple[Match[int], int]] = []  # weak names kept if their governorate is named (`_named_admin`)
         for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
@@ -255,6 +256,9 @@ class Geoparser:
                 if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
+                    core = key[2:] if key.startswith("ال") else key
+                    if len(core) > 2 and (not is_cue_only or bool(prev) and prev[0] in w.prepositions):
+                        gated.append((m, ws))  # a cue-only name needs a preposition word, not a clitic ("باب")
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
@@ -281,12 +285,51 @@ class Geoparser:
             raws.append(raw)
             last_accepted = raw
         # a weak name joined by "و" to a following place ("القائم وراوة") is a place too
+        taken: set[int] = set()
         for m, ws, _prev in pending:
             end = m.end + len(m.suffix)
             if any(r.start - end <= 2 and r.start >= end and r.prefix.startswith("و") for r in raws):
                 raws.append(_Raw(ws, end, m.start, m.end, m.key, list(dict.fromkeys(m.values)), m.prefix))
+                taken.add(ws)
+        # a weak name (or a cue-only one after a preposition) that the article names as a place elsewhere ("في
+        # سرت" after "مدينة سرت"), or whose governorate or district it names ("إدارة أمن عدن" in Aden's story)
+        if gated:
+            admins, countries = self._named_admins(raws)
+            keys = {r.key for r in raws}
+            for m, ws in gated:
+                if ws not in taken and (m.key in keys or self._admin_named(m.values, admins, countries)):
+                    raws.append(_Raw(ws, m.end + len(m.suffix), m.start, m.end, m.key, list(dict.fromkeys(m.values)),
+                                     m.prefix))
         raws.sort(key=lambda r: r.start)
         return raws
+
+    def _named_admins(self, raws: list[_Raw]) -> tuple[set[tuple[str, str]], set[str]]:
+        """The governorates and districts (country, name) and the countries that the accepted mentions name
+        without ambiguity."""
+        places = self.gazetteer.places
+        admins: set[tuple[str, str]] = set()
+        countries: set[str] = set()
+        for r in raws:
+            cands = [places[i] for i in r.cands]
+            if len({p.country for p in cands}) == 1:
+                countries.add(cands[0].country)
+            for level in ("admin1", "admin2"):
+                named = {(p.country, getattr(p, level)) for p in cands if getattr(p, level)}
+                if len(named) == 1:
+                    admins.update(named)
+        return admins, countries
+
+    def _admin_named(self, cands: list[int], admins: set[tuple[str, str]], countries: set[str]) -> bool:
+        """A candidate lies in a governorate or district the article names (a big city: in a named country)."""
+        for i in cands:
+            p = self.gazetteer.places[i]
+            if p.feature in ("country", "admin1", "region"):
+                continue
+            if (p.country, p.admin1) in admins or (p.country, p.admin2) in admins:
+                return True
+            if p.population >= 500_000 and p.country in countries:
+                return True
+        return False
 
     def _neighbourhood_with_city(self, key: str, norm: str, known: dict[str, bool]) -> bool:
         """A neighbourhood name counts without a cue when its city is named in the text (`known`: the
@@ -379,15 +422,20 @@ class Geoparser:
 
     # ---- scoring -------------------------------------------------------------------------------
     def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int,
-               explain: bool = True) -> tuple[float, list[str]]:
+               explain: bool = True, group: int = -1) -> tuple[float, list[str]]:
+        """`group`: the mentions of this name (they do not support each other)."""
         p = self.gazetteer.places[i]
         why: list[str] = []
         s = 0.0
-        if p.country in FOCUS:
+        if ctx.elsewhere and p.country in ctx.elsewhere:
+            s += 1.0
+            if explain:
+                why.append(f"+1 the article's places lie in {p.country_name}")
+        elif p.country in FOCUS and not ctx.elsewhere:
             s += 2.0
             if explain:
                 why.append(f"+2 in {p.country_name}")
-        else:
+        elif p.country not in FOCUS:
             s -= 2.0
             if explain:
                 why.append(f"-2 outside Syria/Iraq ({p.country})")
@@ -452,14 +500,14 @@ class Geoparser:
             if explain:
                 why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
         if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
-            own = 1 if ctx.admin_of.get(idx) == (p.country, p.admin1) else 0  # not its own vote
+            own = ctx.admin_by.get((p.country, p.admin1), {}).get(group, 0)  # not its own votes
             w = 3.0 if ctx.admins[(p.country, p.admin1)] - own > 0 else 0.0
             if w:
                 s += w
                 if explain:
                     why.append(f"+{w:.0f} article names {p.admin1}")
         # distance to other places of the article
-        d = ctx.nearest_km(i, p.lat, p.lon, idx) if p.feature not in ("country", "admin1") else None
+        d = ctx.nearest_km(i, p.lat, p.lon, group) if p.feature not in ("country", "admin1") else None
         if d is not None:
             if d < 30:
                 s += 3
@@ -529,13 +577,23 @@ class Geoparser:
             # ("منطقة همدان" in a Sinjar story is not Yemen's district)
             cc = {gaz.places[i].country for i in r.cands}
             if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
-                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement" for i in r.cands):
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement"
+                    and gaz.places[i].feature not in ("country", "admin1") for i in r.cands):
                 r.consumed = True
+        # the countries whose places the article names without ambiguity (one vote per name): a story whose
+        # places all lie in Sudan reads "الجنينة" as El Geneina, not as the Syrian village
+        gid = {k: n for n, k in enumerate(dict.fromkeys(r.key for r in raws))}  # mentions of one name: one voice
+        votes: Counter[str] = Counter()
+        for _key, country in {(r.key, gaz.places[r.cands[0]].country) for r in raws if r.role == "mention" and r.cands
+                              and len({gaz.places[i].country for i in r.cands}) == 1}:
+            votes[country] += 1
+        if votes and not any(votes[c] for c in FOCUS):
+            ctx.elsewhere = frozenset(votes)
         # pass 1: unambiguous places anchor the article
-        for idx, r in enumerate(raws):
+        for r in raws:
             if r.role == "clock" or not r.cands:
                 continue
-            focus = [i for i in r.cands if gaz.places[i].country in ("SY", "IQ")] or r.cands
+            focus = r.cands if ctx.elsewhere else [i for i in r.cands if gaz.places[i].country in FOCUS] or r.cands
             kinds = {(gaz.places[i].country, gaz.places[i].admin1) for i in focus}
             if len(kinds) == 1:
                 p = gaz.places[focus[0]]
@@ -543,10 +601,9 @@ class Geoparser:
                     ctx.dateline = (p.lat, p.lon)
                     continue
                 if p.admin1 and p.feature != "country":
-                    ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
-                    ctx.admin_of[idx] = (p.country, p.admin1)
+                    ctx.vote((p.country, p.admin1), gid[r.key])
                 if len(focus) == 1 and p.feature not in ("country", "admin1", "river", "region", "desert"):
-                    ctx.anchors.append((idx, p.lat, p.lon))
+                    ctx.anchors.append((gid[r.key], p.lat, p.lon))
         # pass 2 and 3: score, then rescore with the chosen places as anchors
         # (with anchors from unambiguous places already, one round is enough)
         for round_ in range(0 if not ctx.anchors else 1, 2):
@@ -559,19 +616,19 @@ class Geoparser:
                     r.best = r.cands[0]
                     r.scores = {r.best: (0.0, ["the only place with this name"])}
                     continue
-                scored = {i: self._score(r, i, ctx, raws, idx, explain=explain) for i in r.cands}
+                scored = {i: self._score(r, i, ctx, raws, idx, explain=explain, group=gid[r.key]) for i in r.cands}
                 best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
                 if last and not explain:  # explain the winner only, and only if asked (`PlaceMention.why`)
-                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx)
+                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx, gid[r.key])
                 r.scores = scored
                 r.best = best
             if round_ == 0:
                 ctx.anchors = []
                 ctx.admins = {}
-                ctx.admin_of = {}
+                ctx.admin_by = {}
                 ctx._points = None
                 ctx._near = {}
-                for idx, r in enumerate(raws):
+                for r in raws:
                     if r.best is None or r.role == "clock":
                         continue
                     p = gaz.places[r.best]
@@ -579,10 +636,9 @@ class Geoparser:
                         ctx.dateline = (p.lat, p.lon)
                         continue
                     if p.admin1 and p.feature != "country":
-                        ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
-                        ctx.admin_of[idx] = (p.country, p.admin1)
+                        ctx.vote((p.country, p.admin1), gid[r.key])
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
-                        ctx.anchors.append((idx, p.lat, p.lon))
+                        ctx.anchors.append((gid[r.key], p.lat, p.lon))
         out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
@@ -644,7 +700,7 @@ class Geoparser:
                     key = (ISO2_BY_NAME.get(m.country or "", ""), m.admin1)
                     ctx.admins[key] = ctx.admins.get(key, 0) + 1
                 if m.feature not in ("country", "admin1", "river", "region", "desert"):
-                    ctx.anchors.append((-1, m.latitude, m.longitude))
+                    ctx.anchors.append((-2, m.latitude, m.longitude))  # not the name ranked (group -1)
                 if m.place_id:
                     ctx.named_ids.add(m.place_id)
         scored = [(gaz.places[i], *self._score(raw, i, ctx, [raw], 0)) for i in raw.cands]
@@ -761,9 +817,9 @@ class Geoparser:
 
 
 def _explainer(gp: Geoparser, r: _Raw, best: int, ctx: _Context, raws: list[_Raw],
-               idx: int) -> Callable[[], list[str]]:
+               idx: int, group: int) -> Callable[[], list[str]]:
     """The score terms of `best` for `r`, worked out when asked (the context no longer changes then)."""
-    return lambda: gp._score(r, best, ctx, raws, idx, explain=True)[1]
+    return lambda: gp._score(r, best, ctx, raws, idx, explain=True, group=group)[1]
 
 
 def _surface(nt: NormText, r: _Raw) -> str:
@@ -779,15 +835,22 @@ def _contains_name(norm: str, name: str) -> bool:
 
 @dataclass(slots=True)
 class _Context:
-    anchors: list[tuple[int, float, float]] = field(default_factory=list)
+    anchors: list[tuple[int, float, float]] = field(default_factory=list)  # (name group, lat, lon)
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
-    admin_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # mention -> the admin it votes for
+    admin_by: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # admin -> votes per name group
     named_ids: set[str] = field(default_factory=set)
+    elsewhere: frozenset[str] = frozenset()  # the article's unambiguous places all lie in these other countries
     dateline: tuple[float, float] | None = None
     _points: list[tuple[float, float, float]] | None = None  # distinct anchors: lat, lon, cos(lat)
-    _solo: dict[int, int] = field(default_factory=dict)  # mention -> the anchor only it put there
+    _solo: dict[int, int] = field(default_factory=dict)  # name group -> the anchor only it put there
     _points_of: int = -1
     _near: dict[tuple[int, int], float | None] = field(default_factory=dict)
+
+    def vote(self, admin: tuple[str, str], group: int) -> None:
+        """A mention of name group `group` names governorate `admin`."""
+        self.admins[admin] = self.admins.get(admin, 0) + 1
+        by = self.admin_by.setdefault(admin, {})
+        by[group] = by.get(group, 0) + 1
 
     def _refresh(self) -> None:
         if self._points is not None and self._points_of == len(self.anchors):
@@ -801,7 +864,7 @@ class _Context:
         self._near = {}
 
     def nearest_km(self, place: int, lat: float, lon: float, mention: int) -> float | None:
-        """Distance to the nearest anchor not put there by `mention` alone (None: no such anchor).
+        """Distance to the nearest anchor not put there by the name group `mention` alone (None: no such anchor).
 
         Equirectangular distance: within a few km of the great-circle one at these ranges."""
         self._refresh()
