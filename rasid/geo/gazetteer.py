@@ -58,6 +58,8 @@ FEATURES = frozenset({
     "airport", "desert", "road", "river", "dam", "bridge", "mountain", "prison", "lake", "landmark",
 })
 
+#: First words of names that carry their own cue ("محافظة X", "ولاية X"): matched by the usual rules.
+_SELF_CUED = frozenset({"محافظه", "ولايه", "مديريه", "شعبيه", "قضاء", "ناحيه", "مدينه", "مخيم", "لواء"})
 #: Prefixes written both spaced and joined ("دير الزور" / "ديرالزور", "البو كمال" / "البوكمال").
 _JOINABLE = ("دير", "البو", "ابو", "بو", "ام", "راس", "كفر", "تل", "عين", "خان", "بيت")
 
@@ -397,6 +399,8 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
         if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
             weak.add(k)  # short GeoNames names need a cue word or a preposition
         rule = _systematic_rule([places[i] for i in idx])
+        if k.split(" ", 1)[0] in _SELF_CUED and " " in k:
+            rule = ""  # "ولاية غرب دارفور", "مديرية صرواح": the name carries its own cue word
         if rule == "cue":
             cue_only.add(k)
         elif rule == "weak":

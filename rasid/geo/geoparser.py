@@ -50,6 +50,9 @@ class PlaceMention:
     qualifier: str = ""  # e.g. "eastern countryside", "outskirts", "desert", "road to X"
     surface: str = ""  # the normalised text of the name itself
     candidates: int = 0  # how many gazetteer places carry this name
+    #: the gazetteer lacks the place ("قرية X بريف Y" with X unknown): `surface` is its name as written,
+    #: the coordinates are those of its anchor Y (precision 2), or None when nothing anchors it
+    unresolved: bool = False
     #: the explanation, or how to write it on first read (extraction never reads it: see `why`)
     _why: list[str] | Callable[[], list[str]] = field(default_factory=list, repr=False, compare=False)
 
@@ -112,6 +115,10 @@ class PlaceWords:
     list_cues: frozenset[str]  # plural/dual cues whose following "و"-joined names share them
     media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
+    settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
+    not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
+    name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
+    name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
@@ -127,6 +134,10 @@ class PlaceWords:
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
+            settlement_cues=re.compile(rf"(?<!\w)[وف]?[بلك]?(?:{words['settlement_cue'].alternation()})(?!\w)"),
+            not_name=words["not_name"].words,
+            name_head=words["name_head"].words,
+            name_tail=words["name_tail"].words,
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words['container_glue'].alternation()})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
@@ -163,6 +174,25 @@ class _Raw:
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
     best: int | None = None
     scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Unknown:
+    """"قرية X" where the gazetteer lacks X: the cue and name span, and the place that anchors it."""
+
+    start: int  # the cue word (or the name, for the later names of a list)
+    end: int
+    name_start: int
+    name_end: int
+    anchor: int | None = None  # index of the raw that contains it ("X بريف Y") or is named nearest to it
+    contained: bool = False  # the anchor contains it (not only named nearby)
+
+
+#: one word of a place name: Arabic letters only ("ال" included)
+_NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: a word and the word right after it (a space between, nothing else)
+_TWO_WORDS = re.compile(r"([\u0621-\u064a]+)(?![\u0621-\u064a])(?:[ \t]+([\u0621-\u064a]+)(?![\u0621-\u064a]))?")
 
 
 class Geoparser:
@@ -551,9 +581,10 @@ class Geoparser:
         norm = nt.norm
         raws = self._find(norm, scan)
         if not raws:
-            return []
+            return [self._unresolved(nt, u, raws) for u in self._unknown_places(norm, raws, [])]
         self._structure(norm, raws)
         extra = self._unknown_neighbourhoods(norm, raws)
+        unknown = self._unknown_places(norm, raws, extra)
         gaz = self.gazetteer
         ctx = _Context()
         # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
@@ -647,9 +678,140 @@ class Geoparser:
             r.best = gaz.by_id[city.id]
             r.scores = {r.best: (0.0, [f"unknown neighbourhood; {city.name} is the last city named before it"])}
             out.append(self._mention(nt, r, raws, None))
-        if extra:
+        for u in unknown:
+            out.append(self._unresolved(nt, u, raws))
+        if extra or unknown:
             out.sort(key=lambda m: m.start)
         return out
+
+    def _unknown_places(self, norm: str, raws: list[_Raw], extra: list[_Raw]) -> list[_Unknown]:
+        """Villages the gazetteer lacks, named after a settlement cue ("قرية X", "قرى X وY بريف Z"), each with
+        the place that anchors it: the one said to contain it, else the nearest one of its sentence."""
+        w = self.words
+        taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in extra]
+        out: list[_Unknown] = []
+        for m in w.settlement_cues.finditer(norm):  # "القرية X" never matches: a definite cue takes an adjective
+            cue = self._cue_base(m.group(0))
+            before = _prev_words(norm, m.start(), 1)
+            if before and (before[0].isdigit() or before[0] in w.not_name):
+                continue  # "3 قرى اشتباكات", "عشرات القرى": a count of villages, no name follows
+            pos = m.end()
+            names: list[tuple[int, int]] = []
+            first = True
+            while True:
+                span = self._unknown_name(norm, pos, first)
+                if span is None:
+                    break
+                s, e = span
+                known = next((r for r in raws if r.name_start <= s < r.end), None)
+                if known is not None and e > known.name_end and known.name_start == s:
+                    known.consumed = True  # "تل" of "تل حمدون": a fragment of the longer, unknown name
+                    known = None
+                elif known is None and any(a < e and s < b for a, b in taken):
+                    break  # an unknown neighbourhood, a media name ...
+                if known is None:
+                    names.append((s, e))
+                    pos = e
+                elif any(self.gazetteer.places[i].feature == "populated" and self.gazetteer.places[i].population
+                         < 100_000 for i in known.cands):
+                    pos = known.end  # a known village inside the list: the list goes on after it
+                else:
+                    break  # "قرى الموصل": the villages of a city, which is no list item
+                first = False
+                nxt = re.match(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])", norm[pos:pos + 4])
+                if not nxt or cue not in w.list_cues:
+                    break  # only a plural cue is shared by the names after it ("قرى X وY"; not "قرية X وهجوم")
+                pos += nxt.end()
+            if not names:
+                continue
+            anchor, contained = self._anchor(norm, pos, names[0][0], raws)
+            for k, (s, e) in enumerate(names):
+                start = m.start() if k == 0 else s
+                out.append(_Unknown(start, e, s, e, anchor, contained))
+                taken.append((start, e))
+        return out
+
+    def _unknown_name(self, norm: str, pos: int, first: bool) -> tuple[int, int] | None:
+        """The span of the place name that starts at `pos` (after spaces and a quote): one word, two when the
+        first is a name head ("تل", "عين") or the second a name tail ("الكبيرة"), or the words in quotes."""
+        w = self.words
+        m = re.compile(r"[ \t]*([\"«“]?)[ \t]*").match(norm, pos)
+        assert m is not None
+        at = m.end()
+        if m.group(1):
+            q = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]").match(norm, at)
+            if q and len(q.group(1).split()) <= 3 and all(_NAME_WORD.fullmatch(t) for t in q.group(1).split()):
+                return at, q.end(1)
+            return None
+        words = _TWO_WORDS.match(norm, at)
+        if not words:
+            return None
+        w1 = words.group(1)
+        core = w1[2:] if w1.startswith("ال") else w1
+        if not _NAME_WORD.fullmatch(w1) or len(core) < 2 or self._not_a_name(w1):
+            return None
+        if first and w1.startswith("و") and w1 not in w.name_head:
+            return None  # "من ناحية وحزب الله": a conjunction, not a name
+        end = words.end(1)
+        w2 = words.group(2) or ""
+        if w1 in w.name_head:
+            if not w2 or self._not_a_name(w2):
+                return None  # "قرية أبو" alone names nothing
+            end = words.end(2)
+        elif w2 in w.name_tail:
+            end = words.end(2)
+        return at, end
+
+    def _not_a_name(self, word: str) -> bool:
+        """A word after a settlement cue that names no place: an adjective, a number word, a preposition, a
+        cue word ("قرية صغيرة", "قرى عدة", "بلدة في", "قرى ريف")."""
+        w = self.words
+        return (word in w.not_name or word in w.prepositions or word in w.directions
+                or self._cue_base(word) is not None)
+
+    def _anchor(self, norm: str, after: int, start: int, raws: list[_Raw]) -> tuple[int | None, bool]:
+        """The known place anchoring unknown names that end at `after`: the one whose glue says it contains them
+        ("بريف Y", "شرق Y", "في Y"), else the nearest one named in the same sentence."""
+        w = self.words
+        following = next((i for i, r in enumerate(raws) if r.start >= after), None)
+        if following is not None:
+            b = raws[following]
+            gap = norm[after:b.start]
+            if len(gap) <= 20 and (w.gap_contain.match(gap + " ") or w.gap_contain.match(gap) or (
+                    (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
+                    and (b.cue in w.container_cues or b.prefix.startswith("ب")))):
+                return following, True
+        lo = max((m.end() for m in _SENTENCE_END.finditer(norm, max(0, start - 300), start)), default=0)
+        hi_m = _SENTENCE_END.search(norm, after)
+        hi = hi_m.start() if hi_m else len(norm)
+        near = [(min(abs(r.start - after), abs(start - r.end)), i) for i, r in enumerate(raws)
+                if lo <= r.start < hi and r.role == "mention" and r.cands]
+        return (min(near)[1], False) if near else (None, False)
+
+    def _unresolved(self, nt: NormText, u: _Unknown, raws: list[_Raw]) -> PlaceMention:
+        """The mention of an unknown village: coded at its anchor with precision 2 (ACLED: a village that
+        cannot be located takes the nearest named town's coordinates), or without coordinates."""
+        gaz = self.gazetteer
+        s, e = nt.span(u.name_start, u.name_end)
+        label = nt.original[s:e].strip()
+        a = raws[u.anchor] if u.anchor is not None else None
+        if a is None or a.best is None or a.consumed or a.role != "mention":
+            return PlaceMention(start=u.start, end=u.end, name=label, geo_precision=2, role="unresolved",
+                                surface=nt.norm[u.name_start:u.name_end], unresolved=True,
+                                _why=["not in the gazetteer; no known place anchors it"])
+        p = gaz.places[a.best]
+        precision = 3 if p.feature in ("country", "admin1") else 2
+        if u.contained:
+            how, role = "said to lie in", "mention"
+        else:  # only named near it: listed at that place, but events keep the place actually named
+            how, role = "not said to lie anywhere; nearest place named in its sentence:", "unresolved"
+        return PlaceMention(
+            start=u.start, end=u.end, name=label, latitude=p.lat, longitude=p.lon, geo_precision=precision,
+            admin1=None if p.feature == "country" else p.admin1, admin2=p.admin2, country=p.country_name,
+            iso=p.iso, feature="populated", role=role, place_id=None, qualifier=f"near {p.name}",
+            surface=nt.norm[u.name_start:u.name_end], unresolved=True,
+            _why=[f"not in the gazetteer; {how} {p.name} ({p.id}): coded there, precision {precision}"],
+        )
 
     def _unknown_neighbourhoods(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
         """"حي <name>" mentions whose name the gazetteer lacks (resolved to the city named before)."""
