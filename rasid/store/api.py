@@ -29,6 +29,7 @@ from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
 from rasid.run.base import Outcome
 from rasid.store import db
+from rasid.store import places as store_places
 from rasid.store.schema import claims, documents, mentions, merge_links, resolved_events, reviews
 from rasid.text.normalize import normalize
 
@@ -269,6 +270,7 @@ class Store:
                 doc_pk = int(inserted)
                 summary.new += 1
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
+            store_places.write_places(conn, doc_pk, result, mrows)  # and each mention's place_idx
             if mrows:
                 conn.execute(mentions.insert(), mrows)
                 new_keys.extend(r["mention_key"] for r in mrows)
