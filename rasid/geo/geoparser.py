@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
@@ -103,8 +103,7 @@ def _unknown_nbh_matches(norm: str, pattern: re.Pattern[str]) -> list[re.Match[s
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceWords:
+class PlaceWords(NamedTuple):
     """The word lists of place_words.tsv, as the geoparser reads them (a word may sit in several)."""
 
     cue_feature: dict[str, str]  # place cue -> the feature it implies ("" = any)
@@ -136,15 +135,15 @@ class PlaceWords:
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            settlement_cues=re.compile(rf"(?:{words['settlement_cue'].alternation()})(?!\w)"),
+            settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
-            same_place=re.compile(rf"(?:{words['same_place'].alternation()})(?!\w)"),
-            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words['container_glue'].alternation()})\s*$"),
+            same_place=re.compile(rf"(?:{words.alt('same_place')})(?!\w)"),
+            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
-                + words["neighbourhood_head"].alternation() + r")\s+)?ال\w{2,})"),
+                + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
         )
 
 

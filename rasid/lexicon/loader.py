@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
 from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
@@ -71,8 +72,7 @@ class Lexicon:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class LexiconFiles:
+class LexiconFiles(NamedTuple):
     """Where the lexicon tables come from: a folder (`base`, default the bundled one) and an optional
     override folder (`extra`) whose files of the same name are read after it, adding entries."""
 

@@ -110,6 +110,9 @@ def group_claims(rows: Iterable[ClaimRow]) -> list[dict[str, Any]]:
                 "doc_id": r["doc_id"],
                 "claim_date": r.get("claim_date") or r.get("published"),
                 "evidence": [e.get("text") for e in (r.get("evidence") or [])],
+                # where the claim's sentence is: the article (content hash prefix) and the claim's index in it
+                "article_key": (r.get("content_hash") or "")[:16] or None,
+                "claim_index": r.get("idx"),
             }
             for r in members
         ]

@@ -19,6 +19,7 @@ import typer
 from rasid.cli_errors import fail
 
 if TYPE_CHECKING:
+    from rasid.models import ResolvedEvent
     from rasid.store.api import Store
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
@@ -259,6 +260,7 @@ def register(app: typer.Typer) -> None:
             False, "--all-modalities/--reportable-only",
             help="Also export denied, planned and background events (default: ACLED rows only).",
         ),
+        status: str = typer.Option(None, "--status", help="Comma-separated review statuses: auto,confirmed,edited,rejected."),
     ) -> None:
         """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
         from rasid.export import writers
@@ -267,8 +269,12 @@ def register(app: typer.Typer) -> None:
 
         if str(output) != "-" and not output.parent.exists():
             fail(f"output directory does not exist: {output.parent}")
+        statuses = [x.strip() for x in status.split(",") if x.strip()] if status else None
+        bad = [x for x in statuses or [] if x not in ("auto", "confirmed", "edited", "rejected")]
+        if bad:
+            fail(f"unknown review status {bad[0]!r} (auto, confirmed, edited, rejected)")
         with _open(db, must_exist=True) as store:
-            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
+            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE), status=statuses),
                                 with_sources=fmt is not ExportFormat.acled_csv)
         write: Callable[[Any, Any], int] = {
             ExportFormat.acled_csv: writers.write_acled_csv,
@@ -286,15 +292,15 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"wrote {n} event(s) to {output}", err=True)
 
 
-def _emit_events(rows: list[dict[str, Any]], fmt: str, echo: Callable[[str], None]) -> None:
+def _emit_events(rows: list[ResolvedEvent], fmt: str, echo: Callable[[str], None]) -> None:
     if fmt == "json":
-        echo(json.dumps({"events": rows}, ensure_ascii=False, indent=2))
+        echo(json.dumps({"events": [r.model_dump() for r in rows]}, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for r in rows:
-            echo(json.dumps(r, ensure_ascii=False))
+            echo(json.dumps(r.model_dump(), ensure_ascii=False))
     else:
         echo(_table(
-            [[r["event_id"], r["event_date"], r["sub_event_type"], r["actor1"], r["actor2"], r["location"],
-              r["admin1"], r["fatalities"], r["modality"], r["n_sources"]] for r in rows],
+            [[r.event_id, r.event_date, r.sub_event_type, r.actor1, r.actor2, r.location,
+              r.admin1, r.fatalities, r.modality, r.n_sources] for r in rows],
             ["id", "date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatal", "modality", "srcs"],
         ))

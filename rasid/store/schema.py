@@ -11,7 +11,10 @@ The migrations in `rasid/store/migrations/versions/` create exactly these tables
   room for analyst review (auto | confirmed | rejected | edited).
 - merge_links: why two mentions were merged (fields that matched, distance km, date gap).
 - claims: claim records with a normalised subject key for grouping across articles.
-- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them).
+- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them; an
+  undone review keeps its row, marked `undone_at`, and the undo is a review row of its own).
+- document_texts: each article's text and entities, for the web app's evidence and article pages.
+- users: accounts of the web app (argon2 password hashes); settings: the web app's session secret.
 - place_mentions: every place an article names, resolved or not (`rasid.store.places`); a mention's
   `place_idx` says which of its document's places the event sits at, so gazetteer updates reach stored
   events (`rasid gazetteer reresolve`) without re-extracting.
@@ -44,6 +47,7 @@ documents = sa.Table(
 )
 sa.Index("ix_documents_doc_id", documents.c.doc_id)
 sa.Index("ix_documents_published", documents.c.published)
+sa.Index("ix_documents_outlet", documents.c.outlet)
 
 mentions = sa.Table(
     "mentions",
@@ -184,6 +188,8 @@ reviews = sa.Table(
     sa.Column("reviewer", sa.String(128)),
     sa.Column("note", sa.Text),
     sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("undone_at", sa.String(32)),  # set when an analyst undoes this review
+    sa.Column("undone_by", sa.String(128)),
 )
 sa.Index("ix_reviews_event_key", reviews.c.event_key)
 
@@ -210,3 +216,46 @@ place_mentions = sa.Table(
 sa.Index("ix_place_mentions_document_id", place_mentions.c.document_id)
 sa.Index("ix_place_mentions_unresolved", place_mentions.c.unresolved, place_mentions.c.name_key)
 sa.Index("ix_place_mentions_place_id", place_mentions.c.place_id)
+sa.Index("ix_reviews_created_at", reviews.c.created_at)
+sa.Index("ix_resolved_events_status", resolved_events.c.status)
+# the web app's panels: covering indexes, so the timeline, the governorate table and the map's grouping
+# read an index in order instead of sorting every event
+sa.Index("ix_resolved_events_day_type", resolved_events.c.event_date, resolved_events.c.event_type)
+sa.Index("ix_resolved_events_admin1_day", resolved_events.c.admin1, resolved_events.c.event_date,
+         resolved_events.c.fatalities)
+sa.Index("ix_resolved_events_place_type", resolved_events.c.latitude, resolved_events.c.longitude,
+         resolved_events.c.event_type)
+sa.Index("ix_resolved_events_actors", resolved_events.c.actor1, resolved_events.c.actor2,
+         resolved_events.c.assoc_actor_1, resolved_events.c.assoc_actor_2)
+# newest first ("event_date DESC NULLS LAST, event_key DESC") is this index read backwards; PostgreSQL only:
+# SQLite's ascending order already puts NULLs first, so its date index serves (and it has no NULLS FIRST)
+sa.Index("ix_resolved_events_newest", resolved_events.c.event_date.asc().nulls_first(),
+         resolved_events.c.event_key).ddl_if(dialect="postgresql")
+#: Indexes that exist on one database only (the schema comparison skips them elsewhere).
+PG_ONLY_INDEXES = frozenset({"ix_resolved_events_newest"})
+
+document_texts = sa.Table(
+    "document_texts",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sa.Column("text", sa.Text, nullable=False),  # Document.text: every offset points into it
+    sa.Column("entities", sa.JSON),  # DocResult.entities (actors, places incl. unresolved, dates, quantities)
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("name", name="uq_users_name"),
+)
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

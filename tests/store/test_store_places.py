@@ -54,9 +54,9 @@ def test_unresolved_names_then_reresolve_updates_stored_events(store, private_ga
     (listed,) = unresolved_names(store)
     assert listed["name"] == VILLAGE and listed["mentions"] == 2 and listed["articles"] == 2
     assert listed["events"] >= 2 and listed["anchors"][0]["admin1"] == "Idlib"
-    before = [e for e in store.events() if e["location"] == VILLAGE]
-    assert before and all(e["geo_precision"] == 2 for e in before)
-    idlib = (before[0]["latitude"], before[0]["longitude"])
+    before = [e for e in store.events() if e.location == VILLAGE]
+    assert before and all(e.geo_precision == 2 for e in before)
+    idlib = (before[0].latitude, before[0].longitude)
 
     # nothing in the gazetteer yet: nothing changes
     summary = reresolve(store)
@@ -67,13 +67,13 @@ def test_unresolved_names_then_reresolve_updates_stored_events(store, private_ga
     summary = reresolve(store)
     assert summary.resolved == 2 and summary.mentions_updated >= 2 and summary.events_touched >= 1
     assert unresolved_names(store) == []
-    after = [e for e in store.events() if e["location"] == "Zafranik"]
-    assert after and not [e for e in store.events() if e["location"] == VILLAGE]
+    after = [e for e in store.events() if e.location == "Zafranik"]
+    assert after and not [e for e in store.events() if e.location == VILLAGE]
     for e in after:
-        assert (e["latitude"], e["longitude"]) == (35.62, 36.70) != idlib
-        assert e["geo_precision"] == 1 and e["admin1"] == "Idlib" and "Zafranik" in e["notes"]
+        assert (e.latitude, e.longitude) == (35.62, 36.70) != idlib
+        assert e.geo_precision == 1 and e.admin1 == "Idlib" and "Zafranik" in e.notes
     # the two outlets' reports are one event, as a fresh ingest would make them
-    assert len(after) == 1 and after[0]["n_sources"] == 2
+    assert len(after) == 1 and after[0].n_sources == 2
 
     # idempotent
     again = reresolve(store)
@@ -83,8 +83,8 @@ def test_unresolved_names_then_reresolve_updates_stored_events(store, private_ga
     _import(private_gazetteer, 35.60, 36.75)
     moved = reresolve(store)
     assert moved.moved == 2 and moved.mentions_updated >= 2
-    (event,) = [e for e in store.events() if e["location"] == "Zafranik"]
-    assert (event["latitude"], event["longitude"]) == (35.60, 36.75)
+    (event,) = [e for e in store.events() if e.location == "Zafranik"]
+    assert (event.latitude, event.longitude) == (35.60, 36.75)
 
 
 def test_mentions_record_the_place_they_sit_at(store, private_gazetteer):

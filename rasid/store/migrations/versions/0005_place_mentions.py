@@ -1,7 +1,7 @@
 """place mentions: every place an article names (resolved or not) and the place each event mention sits at
 
 Revision ID: 0005
-Revises: 0001 (re-chain after the revisions of 0002-0004 when they land beside it)
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
