@@ -54,6 +54,11 @@ class Entity(BaseModel):
     canonical: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # places only: the gazetteer id, the ACLED geo_precision, and True when the gazetteer lacks the place
+    # (its name as written is `canonical`; the coordinates are the nearest named place's, if any)
+    place_id: str | None = None
+    geo_precision: int | None = None
+    unresolved: bool | None = None
 
 
 class Speaker(BaseModel):

@@ -90,7 +90,9 @@ def entities(doc: Doc) -> None:
     for p in doc.places:
         a, b, text = span(p.start, p.end)
         out.append(trusted(Entity, kind="place", text=text, start=a, end=b, canonical=p.name,
-                           latitude=p.latitude, longitude=p.longitude))
+                           latitude=p.latitude, longitude=p.longitude, place_id=p.place_id,
+                           geo_precision=p.geo_precision if p.latitude is not None else None,
+                           unresolved=True if p.unresolved else None))
     for d in doc.dates:
         a, b, text = span(d.start, d.end)
         when = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)

@@ -237,6 +237,11 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "media": ListSpec("a word that makes the name after it a media outlet"),
         "neighbourhood_head": ListSpec("a first word of an unknown neighbourhood's name"),
         "not_neighbourhood": ListSpec("a word after حي that names no neighbourhood"),
+        "settlement_cue": ListSpec("a word before a village or town name, known or not"),
+        "not_name": ListSpec("a word after a settlement cue that names no place"),
+        "name_head": ListSpec("the first word of a two-word place name"),
+        "name_tail": ListSpec("the last word of a two-word place name"),
+        "same_place": ListSpec("a phrase naming the place named last"),
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),

@@ -30,6 +30,7 @@ from rasid.resolve import events as resolution
 from rasid.run.base import Outcome
 from rasid.store import articles, db, queries, review
 from rasid.store import copies as copy_store
+from rasid.store import places as store_places
 from rasid.store.queries import EventFilter
 from rasid.store.schema import (
     claims,
@@ -266,6 +267,7 @@ class Store:
             articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
             sketch.append((doc_pk, h, it.text))
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
+            store_places.write_places(conn, doc_pk, result, mrows)  # and each mention's place_idx
             if mrows:
                 conn.execute(mentions.insert(), mrows)
                 new_keys.extend(r["mention_key"] for r in mrows)

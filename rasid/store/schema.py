@@ -15,6 +15,9 @@ The migrations in `rasid/store/migrations/versions/` create exactly these tables
   undone review keeps its row, marked `undone_at`, and the undo is a review row of its own).
 - document_texts: each article's text and entities, for the web app's evidence and article pages.
 - users: accounts of the web app (argon2 password hashes); settings: the web app's session secret.
+- place_mentions: every place an article names, resolved or not (`rasid.store.places`); a mention's
+  `place_idx` says which of its document's places the event sits at, so gazetteer updates reach stored
+  events (`rasid gazetteer reresolve`) without re-extracting.
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ mentions = sa.Table(
     sa.Column("cell_lat", sa.Integer),  # floor(lat / 0.1)
     sa.Column("cell_lon", sa.Integer),
     sa.Column("cluster_key", sa.String(32)),
+    sa.Column("place_idx", sa.Integer),  # the document's place_mentions.idx the event sits at (0005)
     sa.UniqueConstraint("mention_key", name="uq_mentions_mention_key"),
 )
 sa.Index("ix_mentions_document_id", mentions.c.document_id)
@@ -188,6 +192,30 @@ reviews = sa.Table(
     sa.Column("undone_by", sa.String(128)),
 )
 sa.Index("ix_reviews_event_key", reviews.c.event_key)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),  # order among the document's place entities
+    sa.Column("start", sa.Integer, nullable=False),  # offsets into the original text
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),  # the words of the mention ("قرية X")
+    sa.Column("name", sa.String(255)),  # the place as coded (English; the Arabic name when unresolved)
+    sa.Column("name_key", sa.String(255), nullable=False),  # normalised Arabic name, for look-ups and grouping
+    sa.Column("place_id", sa.String(64)),  # gazetteer id (None: unresolved)
+    sa.Column("place_lat", sa.Float),  # the gazetteer's own point for place_id when coded
+    sa.Column("place_lon", sa.Float),
+    sa.Column("latitude", sa.Float),  # where the mention was coded
+    sa.Column("longitude", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("unresolved", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+sa.Index("ix_place_mentions_document_id", place_mentions.c.document_id)
+sa.Index("ix_place_mentions_unresolved", place_mentions.c.unresolved, place_mentions.c.name_key)
+sa.Index("ix_place_mentions_place_id", place_mentions.c.place_id)
 sa.Index("ix_reviews_created_at", reviews.c.created_at)
 sa.Index("ix_resolved_events_status", resolved_events.c.status)
 # the web app's panels: covering indexes, so the timeline, the governorate table and the map's grouping
