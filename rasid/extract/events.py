@@ -344,7 +344,7 @@ class EventBuilder:
         if inside:
             # the most precise date nearest the trigger, passing over the day of a report
             # ("أفادت الخلية، اليوم، بمقتل ... ليل أمس": today is when it was said, not when it happened)
-            claims = [c.start for c in frame.sentence.cues if c.cue == "claim"]
+            claims = [c.start for c in frame.sentence.cues if c.cue in ("claim", "source")]
             t = frame.trigger.start
             d = min(inside, key=lambda d: (d.precision, any(0 <= d.start - c <= 60 for c in claims),
                                            abs(d.start - t)))
@@ -513,8 +513,8 @@ class EventBuilder:
                 new.precision == old.precision and _own_date(new) and not _own_date(old)
             ):
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
-            if new.frame.modality == "asserted" and old.frame.modality == "claimed":
-                old.frame.modality = "asserted"
+            if new.frame.modality == "claimed" and old.frame.modality == "asserted":
+                old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
             if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
                     o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
                     and new.frame.event_type == o.BATTLES:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rasid import ontology as o
-from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+from rasid.extract.mentions import ActorMention, CueMention, SentenceMentions, TriggerMention
 from rasid.ontology import EventType, SubEventType
 
 if TYPE_CHECKING:
@@ -361,6 +361,13 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
-    if any(c.cue == "claim" for c in sm.cues):
+    if any(c.cue == "claim" and _attributes(c, t) for c in sm.cues):
         return "claimed"
     return "asserted"
+
+
+def _attributes(c: CueMention, t: TriggerMention) -> bool:
+    """A source cue attributes the trigger's account when it comes first ("قالت مصادر إن ...") or follows
+    it in the same clause ("... بحسب المرصد"); one that opens a new clause after it ("... ، وأكدت مصادر أن
+    التنظيم أسر ...") attributes only what it introduces."""
+    return c.start < t.start or not c.prefix.startswith(("و", "ف"))

@@ -50,6 +50,7 @@ class CueMention:
     start: int
     end: int
     cue: str
+    prefix: str = ""
 
 
 @dataclass(slots=True)
@@ -131,7 +132,9 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket = target(c.start, c.end)
         if bucket is not None and not _inside(c.start, c.end, [], named):
             for cue in dict.fromkeys(c.values):
-                bucket.cues.append(CueMention(c.start, c.end, cue))
+                if cue == "none":
+                    continue  # a blocker: "بالإضافة" keeps "أضاف" from matching inside it
+                bucket.cues.append(CueMention(c.start, c.end, cue, c.prefix))
     return out
 
 

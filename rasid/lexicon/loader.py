@@ -26,7 +26,7 @@ TRIGGER_KINDS = frozenset({
 TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
-                       "excessive", "commentary", "fire"})
+                       "excessive", "commentary", "fire", "source", "none"})
 ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
 
 
