@@ -23,7 +23,7 @@ from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMentio
 from rasid.extract.notes import write_notes
 from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
 from rasid.geo.geoparser import PlaceMention
-from rasid.lexicon.loader import Actor, Lexicon
+from rasid.lexicon.loader import PLACEHOLDERS, Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
 from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
@@ -494,8 +494,10 @@ class EventBuilder:
                 continue
             old2 = None if old.victim_guessed else old.actor2  # a guessed victim neither blocks nor wins
             new2 = None if new.victim_guessed else new.actor2
-            if not _compatible(old.actor1, new.actor1) or not _compatible(old2, new2):
-                if not (_compatible(old.actor1, new2) and _compatible(old2, new.actor1)):
+            cc = self._country_of(old)
+            same = self._same_side
+            if not same(old.actor1, new.actor1, cc) or not same(old2, new2, cc):
+                if not (same(old.actor1, new2, cc) and same(old2, new.actor1, cc)):
                     continue
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or not new.place_inherited and (
@@ -526,8 +528,8 @@ class EventBuilder:
     def _name(self, actor: Actor | None, country: str | None) -> str | None:
         if actor is None:
             return None
-        if actor.canonical == "@state":
-            state = self.lexicon.state_actor(country)
+        if actor.canonical in PLACEHOLDERS:
+            state = self.lexicon.concrete(actor, country)
             if state:
                 return state.canonical
             return f"Military Forces of {COUNTRY_NAMES[country]}" if country in COUNTRY_NAMES else "State forces"
@@ -535,10 +537,30 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
+    def _country_of(self, d: Draft) -> str | None:
+        """The event's country: its place's, else the article's."""
+        p = d.place
+        return ISO2_BY_NAME.get(p.country) if p and p.country else self.country
+
+    def _concrete(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """'@state' / '@police' as the forces they stand for in `country` (kept as they are where unknown)."""
+        if actor is None or actor.canonical not in PLACEHOLDERS:
+            return actor
+        return self.lexicon.concrete(actor, country) or actor
+
+    def _same_side(self, a: Actor | None, b: Actor | None, country: str | None) -> bool:
+        """Compatible actors, a placeholder also as the forces it stands for (Israel's in Palestine)."""
+        return _compatible(a, b) or _compatible(self._concrete(a, country), self._concrete(b, country))
+
+    def _inter(self, actor: Actor | None, country: str | None) -> int | None:
+        if actor is None:
+            return None
+        return (self._concrete(actor, country) or actor).inter
+
     def to_event(self, d: Draft) -> Event:
         f = d.frame
         p = d.place
-        iso2 = ISO2_BY_NAME.get(p.country) if p and p.country else self.country
+        iso2 = self._country_of(d)
         spans = sorted(set(d.evidence + ([d.fatality_span] if d.fatality_span else [])
                            + ([d.date_span] if d.date_span else [])
                            + ([(p.start, p.end)] if p and not d.place_inherited else [])))
@@ -551,8 +573,7 @@ class EventBuilder:
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
         actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
-        inter1 = d.actor1.inter if d.actor1 else None
-        inter2 = d.actor2.inter if d.actor2 else None
+        inter1, inter2 = self._inter(d.actor1, iso2), self._inter(d.actor2, iso2)
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
         event = trusted(
@@ -631,5 +652,5 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
     if a.focus == "unknown" or b.focus == "unknown":
         return True  # "مجهولون" in one report, the group named in another
     # "الجنود" (generic state forces) and "الجيش العراقي" are the same side
-    return {a.canonical, b.canonical} & {"@state"} != set() and a.inter == b.inter == 1
+    return {a.canonical, b.canonical} & set(PLACEHOLDERS) != set() and a.inter == b.inter == 1
 
