@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rasid.extract.claims import claim_text, extract_claims
 from rasid.extract.doc import Doc
@@ -21,10 +22,18 @@ from rasid.models import Entity, trusted
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.sentences import split_sentences
 
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
 
 def sentences(doc: Doc) -> None:
     """Sentences of the text, page furniture (share buttons, related-article lists) left out."""
-    doc.sentences = split_sentences(doc.text, skip=boilerplate_spans(doc.text))
+    doc.sentences = split_sentences(doc.text, skip=boilerplate_spans(doc.text),
+                                    open_end=doc.resources.derived(_open_end_words))
+
+
+def _open_end_words(resources: Resources) -> frozenset[str]:
+    return resources.words("sentence_words.tsv")["open_end"].words
 
 
 def places(doc: Doc) -> None:

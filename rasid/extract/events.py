@@ -210,6 +210,12 @@ class EventBuilder:
                 continue
             fatality = self._fatalities(sm) if frames else None
             used_fatality = False
+            if fatality and len(frames) > 1:
+                # the deaths go to the frame whose trigger stands nearest their figure ("سيطرت على X، فيما
+                # قتل 125 مدنيا بغارات ..." are the strike's)
+                at = fatality[1][0]
+                frames = sorted(frames, key=lambda f: (f.event_type not in o.VIOLENT | {o.PROTESTS, o.RIOTS},
+                                                       abs(f.trigger.start - at)))
             for frame in frames:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
@@ -219,12 +225,19 @@ class EventBuilder:
                         used_fatality = True
                     previous.evidence.append((sm.sentence.start, sm.sentence.end))
                     continue
-                for place, inherited in self._places_for(frame):
+                places = self._places_for(frame)
+                shares: list[int] = []
+                if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                    # one figure for the events of several places is split evenly, the first taking the rest
+                    # ("قتل 11 في اشتباكات في X وY": 6 + 5)
+                    n = len(places)
+                    shares = [fatality[0] // n + (1 if k < fatality[0] % n else 0) for k in range(n)]
+                    used_fatality = True
+                for k, (place, inherited) in enumerate(places):
                     date, precision, span = self._date_for(frame)
                     draft = Draft(frame, place, date, precision, span, 0, None, inherited)
-                    if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
-                        draft.fatalities, draft.fatality_span = fatality
-                        used_fatality = True
+                    if shares and fatality:
+                        draft.fatalities, draft.fatality_span = shares[k], fatality[1]
                     draft.evidence.append((frame.trigger.start, frame.trigger.end))
                     self._fill_actors(draft)
                     if self._background(frame, date, span):
@@ -263,9 +276,15 @@ class EventBuilder:
         return out
 
     def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        s = sm.sentence
+        end = s.end
         if sm.has_cue("aggregate"):
-            return None  # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths
-        found = self._killed(sm)
+            # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths; the figure before it is
+            # ("قتل 19 شخصا ...، ليرتفع عدد قتلى اليوم إلى 50")
+            end = min(c.start for c in sm.cues if c.cue == "aggregate")
+            if end - s.start < 10:
+                return None
+        found = self._killed(s.start, end)
         if found is None:
             found = self._executed(sm)
         return found
@@ -275,14 +294,14 @@ class EventBuilder:
         for t in sm.triggers:
             if "execution" in t.kind_names and {k.pos for k in t.kinds} & {"verb", "noun"}:
                 i = bisect_left(self.count_starts, t.end)
-                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 25 and self.count_starts[i] < sm.sentence.end:
+                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 70 and self.count_starts[i] < sm.sentence.end:
                     n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
                     if n.value >= 1 and not n.vague:
                         return int(n.value), (t.start, n.end)
         return None
 
-    def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.claim_text, (sm.sentence.start, sm.sentence.end))
+    def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+        found = killed_count(self.claim_text, (start, end))
         if not found:
             return None
         value, span = found

@@ -8,7 +8,7 @@ role-marking words before an actor (ضد، مع، على حساب، مواقع،
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rasid import ontology as o
@@ -71,6 +71,11 @@ class FrameWords:
     battle_name: re.Pattern[str]
     partial: re.Pattern[str]
     rescue: re.Pattern[str]
+    former_mark: re.Pattern[str]  # right before an actor: a former or alleged member of it ("عنصر سابق في")
+    relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
+    seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
+    no_resistance: re.Pattern[str]  # "دون مقاومة تذكر": a place handed over without a fight
+    raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -95,6 +100,11 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
         rescue=re.compile(rf"(?:^|\s)(?:ال)?(?:{alt('rescue')})"),
+        former_mark=re.compile(rf"(?:^|\s)(?:{alt('former_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
+        seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
+        no_resistance=re.compile(rf"(?:^|\s)(?:{alt('no_resistance')})"),
+        raid=re.compile(rf"^(?:{alt('raid')})$"),
     )
 
 
@@ -137,6 +147,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     """Frames for one sentence (possibly none); `w`: `resources.derived(compile_frame_words)`."""
     if not sm.triggers:
         return []
+    if any(_described(w, norm, t) for t in sm.triggers):
+        # "التحالف الذي يقصف ويقتل المسلمين": what an actor does, not what happened
+        kept = [t for t in sm.triggers if not _described(w, norm, t)]
+        if not kept:
+            return []
+        sm = replace(sm, triggers=kept)
     kinds: set[str] = set()
     for t in sm.triggers:
         kinds |= t.kind_names
@@ -206,6 +222,9 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
+    if "territory" in kinds and all(w.seized_object.match(norm[t.end + len(t.suffix):t.end + 60]) for t in sm.triggers
+                                    if "territory" in t.kind_names):
+        kinds.discard("territory")  # "الاستيلاء على 12 آلية": vehicles seized, not a place
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
     if battle_kind and vac_kind and _has_verb(sm, {vac_kind}) and not _has_verb(sm, {"territory", "clash"}):
@@ -217,6 +236,15 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         _assign_roles(w, norm, frame, armed, civilians)
         if battle_kind == "territory":
             frame.sub_event_type = territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
+            if w.raid.match(norm[t.start:t.end]) and frame.actor1 is not None and frame.actor1.actor.inter == 8:
+                # "اقتحمت قوات الاحتلال المخيم": a foreign force's raid; fighting if the sentence reports it
+                if kinds & {"clash", "shoot", "kill"}:
+                    frame.sub_event_type = S.ARMED_CLASH
+                else:
+                    frame.event_type, frame.sub_event_type = o.STRATEGIC, S.OTHER
+            elif w.no_resistance.search(norm[sm.sentence.start:sm.sentence.end]):
+                # "دخلت القوات المدينة دون مقاومة تذكر"
+                frame.event_type, frame.sub_event_type = o.STRATEGIC, S.NON_VIOLENT_TRANSFER
         frames.append(frame)
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
@@ -266,6 +294,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
 def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
     t = frame.trigger
     cands = sorted(armed, key=lambda a: a.start)
+    former = [a for a in cands if w.former_mark.search(_before(norm, a.start, 30))]
+    if former:
+        # "مقتل عنصر سابق في فصائل المعارضة", "أعدم ... بتهمة التعامل مع التحالف": no party to the event; the
+        # person attacked is a civilian
+        cands = [a for a in cands if a not in former]
+        frame.civilians_target = frame.event_type in o.VIOLENT
     # "بين X و Y"
     for i, a in enumerate(cands):
         if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(cands):
@@ -314,6 +348,13 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
         frame.actor2 = civilians[0]
         frame.civilians_target = True
+
+
+def _described(w: FrameWords, norm: str, t: TriggerMention) -> bool:
+    """A present-tense trigger after a relative pronoun ("الذي يقصف ويقتل"): a description of an actor."""
+    if any(k.pos != "present" for k in t.kinds):
+        return False
+    return bool(w.relative.search(norm[max(0, t.start - len(t.prefix) - 24):t.start - len(t.prefix)]))
 
 
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:

@@ -38,3 +38,16 @@ def test_a_name_listed_in_quotes_is_also_found_in_brackets():
     assert [m.values[0].actor.id for m in aliases.find(norm)] == ["unidentified", "fatah"]
     # the bare word (an ordinary verb here) is no name
     assert all(m.values[0].actor.id != "fatah" for m in aliases.find(normalize("فتح الجيش الطريق")))
+
+
+def test_a_line_broken_mid_sentence_is_one_sentence():
+    from rasid.resources import default_resources
+    from rasid.text.normalize import NormText
+    from rasid.text.sentences import split_sentences
+
+    open_end = default_resources().words("sentence_words.tsv")["open_end"].words
+    nt = NormText.of("عنوان الخبر\nأعلن مسؤول محلي في\nمحافظة ديالى أن قوة أمنية حررت رهينتين.\nوقال إن العملية نجحت.")
+    sentences = [nt.norm[s.start:s.end] for s in split_sentences(nt, open_end=open_end)]
+    assert len(sentences) == 3
+    assert sentences[1].startswith("اعلن مسؤول محلي في\nمحافظه ديالي")
+    assert len(split_sentences(nt)) == 4  # without the word list every line break ends a sentence

@@ -1,0 +1,45 @@
+"""Frame rules of issue 12: who is no party to an event, descriptions that are no events, takeovers
+that are not takeovers. Sentences written for these tests."""
+
+from rasid.pipeline import extract_text
+
+
+def reportable(text: str, **kw):
+    return [e for e in extract_text(text, **kw).events if e.modality in ("asserted", "claimed")]
+
+
+def test_a_former_member_killed_is_a_civilian_not_a_party():
+    [event] = reportable("قتل مسلحون مجهولون أمس عنصرا سابقا في فصائل المعارضة في مدينة طفس بريف درعا.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Syria)"
+    assert "Opposition Rebels (Syria)" not in (event.actor1, event.actor2)
+
+
+def test_people_executed_on_a_charge_of_dealing_with_a_force_are_civilians():
+    [event] = reportable("أعدم تنظيم داعش أمس ثلاثة شبان بتهمة التعامل مع التحالف في مدينة الميادين.")
+    assert (event.event_type, event.actor1, event.actor2) == \
+        ("Violence against civilians", "IS: Islamic State", "Civilians (Syria)")
+    assert event.fatalities == 3
+
+
+def test_what_an_actor_does_described_in_a_relative_clause_is_no_event():
+    events = reportable("وقال قائد الفصيل إن الطيران الذي يقصف القرى في ريف حماة لن يكسر إرادة الأهالي.")
+    assert events == []
+
+
+def test_seizing_vehicles_is_no_takeover():
+    events = reportable("استولى عناصر تنظيم داعش أمس على 12 آلية عسكرية قرب بلدة السخنة.")
+    assert all("territory" not in e.sub_event_type for e in events)
+
+
+def test_a_takeover_without_resistance_is_a_non_violent_transfer():
+    [event] = reportable("دخلت قوات الدعم السريع أمس مدينة ود مدني دون مقاومة تذكر من الجيش.")
+    assert (event.event_type, event.sub_event_type) == \
+        ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_raid_by_israeli_forces_is_no_takeover():
+    [event] = reportable("اقتحمت قوات الاحتلال الإسرائيلي أمس مخيم جنين في الضفة الغربية.")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")
+    [clash] = reportable("اقتحمت قوات الاحتلال الإسرائيلي أمس مخيم جنين واندلعت اشتباكات مع مقاومين في المخيم.")
+    assert (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
