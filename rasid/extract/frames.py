@@ -76,6 +76,8 @@ class FrameWords:
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: re.Pattern[str]  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
+    charge_mark: re.Pattern[str]  # before a trigger: "مدانين بتفجير", what someone is charged with
+    generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -105,6 +107,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=re.compile(rf"(?:^|\s)(?:{alt('no_resistance')})"),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
+        charge_mark=re.compile(rf"(?:^|\s)(?:{alt('charge_mark')})(?:\s|$)"),
+        generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
     )
 
 
@@ -147,9 +151,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     """Frames for one sentence (possibly none); `w`: `resources.derived(compile_frame_words)`."""
     if not sm.triggers:
         return []
-    if any(_described(w, norm, t) for t in sm.triggers):
-        # "التحالف الذي يقصف ويقتل المسلمين": what an actor does, not what happened
-        kept = [t for t in sm.triggers if not _described(w, norm, t)]
+    if any(_talk(w, norm, sm, t) for t in sm.triggers):
+        # "التحالف الذي يقصف ويقتل المسلمين": what an actor does; "كل عملية انتحارية": every such event;
+        # "مدانين بتفجير سيارة": what someone is charged with. Talk about events, not an event.
+        kept = [t for t in sm.triggers if not _talk(w, norm, sm, t)]
         if not kept:
             return []
         sm = replace(sm, triggers=kept)
@@ -350,11 +355,19 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         frame.civilians_target = True
 
 
-def _described(w: FrameWords, norm: str, t: TriggerMention) -> bool:
-    """A present-tense trigger after a relative pronoun ("الذي يقصف ويقتل"): a description of an actor."""
-    if any(k.pos != "present" for k in t.kinds):
+def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) -> bool:
+    """A trigger that names no event of its own: a present-tense verb after a relative pronoun ("الذي يقصف
+    ويقتل": a description of an actor), a noun after "كل" or "أي" (every or any such event), or what a
+    court or a charge is about ("مدانين بتفجير"; an execution or an arrest stays an event)."""
+    at = t.start - len(t.prefix)
+    pos = {k.pos for k in t.kinds}
+    if pos == {"present"} and w.relative.search(norm[max(0, at - 24):at]):
+        return True
+    if "verb" not in pos and w.generic_quantifier.search(norm[max(0, at - 8):at]):
+        return True
+    if t.kind_names & {"execution", "arrest"}:
         return False
-    return bool(w.relative.search(norm[max(0, t.start - len(t.prefix) - 24):t.start - len(t.prefix)]))
+    return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))
 
 
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:

@@ -253,6 +253,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "seized_object": ListSpec("after a takeover word: things seized, not a place"),
         "no_resistance": ListSpec("in a takeover sentence: no fight"),
         "raid": ListSpec("a takeover word that is a raid when a foreign force does it", wildcard=True),
+        "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
+        "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),

@@ -43,3 +43,15 @@ def test_a_raid_by_israeli_forces_is_no_takeover():
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")
     [clash] = reportable("اقتحمت قوات الاحتلال الإسرائيلي أمس مخيم جنين واندلعت اشتباكات مع مقاومين في المخيم.")
     assert (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_what_a_court_or_a_charge_is_about_is_no_event():
+    assert reportable("قضت محكمة في بغداد أمس بإعدام خمسة مدانين بتفجير سيارة مفخخة في حي الكرادة.") == []
+    # the arrest of someone accused of a bombing is an event; the bombing named as the charge is not
+    [arrest] = reportable("اعتقلت قوات الأمن العراقية أمس ثلاثة متهمين بتفجير سيارة مفخخة في مدينة الرمادي.")
+    assert arrest.sub_event_type == "Arrests"
+
+
+def test_every_or_any_such_attack_is_talk():
+    assert reportable("خلف كل عملية انتحارية في مدينة الرقة يقف تنظيم يستغل الشباب.") == []
+    assert reportable("أي هجوم على مدينة منبج سيقابل برد حازم من قوات سوريا الديمقراطية.") == []
