@@ -516,8 +516,8 @@ class EventBuilder:
             cc = self._country_of(old)
             same = self._same_side
             if not same(old.actor1, new.actor1, cc) or not same(old2, new2, cc):
-                if not (same(old.actor1, new2, cc) and same(old2, new.actor1, cc)):
-                    continue
+                if not (same(old.actor1, new2, cc) and same(old2, new.actor1, cc)) and not _shares_actor(old, new):
+                    continue  # a named party in common: the same event told with another second party
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or not new.place_inherited and (
                     new.place.geo_precision < old.place.geo_precision
@@ -663,6 +663,13 @@ def _better(a: Actor | None, b: Actor | None) -> Actor | None:
     if a is None or (a.focus == "unknown" and b is not None):
         return b
     return a
+
+
+def _shares_actor(a: Draft, b: Draft) -> bool:
+    """The two events name a party in common (a named one, not civilians)."""
+    named_a = {x for x in (a.actor1, a.actor2) if x is not None and x.inter != 7 and x.focus != "unknown"}
+    named_b = {x for x in (b.actor1, b.actor2) if x is not None and x.inter != 7 and x.focus != "unknown"}
+    return bool(named_a & named_b)
 
 
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
