@@ -48,6 +48,8 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
                               "chemical", "grenade"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
+#: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
+_NO_OWN_PLACE = 0.3
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -455,6 +457,8 @@ class EventBuilder:
             score *= 0.5  # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات")
         if d.place is not None and d.place.feature == "country":
             score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
+        if (d.place_inherited or d.place is None) and f.event_type not in (o.PROTESTS, o.RIOTS):
+            score -= _NO_OWN_PLACE  # the sentence does not say where: a restatement or talk, unless well supported
         pos = {k.pos for k in f.trigger.kinds}
         if pos == {"instrument"} and (self._weapon_held(f) or not (counted or self._weapon_used(f))):
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)

@@ -55,3 +55,11 @@ def test_what_a_court_or_a_charge_is_about_is_no_event():
 def test_every_or_any_such_attack_is_talk():
     assert reportable("خلف كل عملية انتحارية في مدينة الرقة يقف تنظيم يستغل الشباب.") == []
     assert reportable("أي هجوم على مدينة منبج سيقابل برد حازم من قوات سوريا الديمقراطية.") == []
+
+
+def test_a_sentence_that_names_no_place_needs_more_support():
+    placed = reportable("تعرض حاجز للجيش لهجوم من مسلحين في بلدة الصنمين بريف درعا.")
+    assert [e.event_type for e in placed] == ["Battles"]
+    assert reportable("تعرض حاجز للجيش لهجوم من مسلحين.") == []
+    # demonstrations are told without a place often enough: they keep their confidence
+    assert [e.event_type for e in reportable("تظاهر المئات أمس احتجاجا على غلاء الأسعار.")] == ["Protests"]
