@@ -50,6 +50,9 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 #: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
 _NO_OWN_PLACE = 0.3
+#: Lowers a frame placed only in a governorate or region, and more one placed in a whole country.
+_BROAD_PLACE = 0.15
+_COUNTRY_PLACE = 0.4
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -455,10 +458,12 @@ class EventBuilder:
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
         if support < needed or self._commentary(sm):
             score *= 0.5  # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات")
-        if d.place is not None and d.place.feature == "country":
-            score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
         if (d.place_inherited or d.place is None) and f.event_type not in (o.PROTESTS, o.RIOTS):
             score -= _NO_OWN_PLACE  # the sentence does not say where: a restatement or talk, unless well supported
+        if d.place is not None and d.place.feature == "country":
+            score -= _COUNTRY_PLACE  # "في سوريا والعراق": talk about a whole country, rarely one event
+        elif d.place is not None and not d.place_inherited and d.place.geo_precision >= 3:
+            score -= _BROAD_PLACE  # a governorate or region: a summary of events told more precisely, or talk
         pos = {k.pos for k in f.trigger.kinds}
         if pos == {"instrument"} and (self._weapon_held(f) or not (counted or self._weapon_used(f))):
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)

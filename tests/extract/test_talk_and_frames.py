@@ -63,3 +63,9 @@ def test_a_sentence_that_names_no_place_needs_more_support():
     assert reportable("تعرض حاجز للجيش لهجوم من مسلحين.") == []
     # demonstrations are told without a place often enough: they keep their confidence
     assert [e.event_type for e in reportable("تظاهر المئات أمس احتجاجا على غلاء الأسعار.")] == ["Protests"]
+
+
+def test_a_whole_country_is_rarely_the_place_of_one_event():
+    assert reportable("شنت طائرات حربية غارات على مواقع في سوريا.") == []
+    [event] = reportable("قتل خمسة مدنيين أمس بقصف مدفعي لقوات النظام على ريف إدلب الجنوبي.")
+    assert event.location == "Idlib" and event.geo_precision == 3
