@@ -215,12 +215,10 @@ class EventBuilder:
                 continue
             fatality = self._fatalities(sm) if frames else None
             used_fatality = False
-            if fatality and len(frames) > 1:
-                # the deaths go to the frame whose trigger stands nearest their figure ("سيطرت على X، فيما
-                # قتل 125 مدنيا بغارات ..." are the strike's)
-                at = fatality[1][0]
-                frames = sorted(frames, key=lambda f: (f.event_type not in o.VIOLENT | {o.PROTESTS, o.RIOTS},
-                                                       abs(f.trigger.start - at)))
+            # the deaths go to the violent frame whose trigger stands nearest their figure ("سيطرت على X، فيما
+            # قتل 125 مدنيا بغارات ..." are the strike's)
+            counted = [f for f in frames if f.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}]
+            dying = min(counted, key=lambda f: abs(f.trigger.start - fatality[1][0])) if fatality and counted else None
             for frame in frames:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
@@ -232,7 +230,7 @@ class EventBuilder:
                     continue
                 places = self._places_for(frame)
                 shares: list[int] = []
-                if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                if fatality and not used_fatality and frame is dying:
                     # one figure for the events of several places is split evenly, the first taking the rest
                     # ("قتل 11 في اشتباكات في X وY": 6 + 5)
                     n = len(places)
