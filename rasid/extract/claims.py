@@ -37,8 +37,7 @@ _WORD = re.compile(r"[^\W_]+")
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimWords:
+class ClaimWords(NamedTuple):
     """The word lists and patterns the claims rules read, made from claim_words.tsv (once per `Resources`)."""
 
     speaker_stop: frozenset[str]  # ends a speaker phrase
@@ -74,14 +73,14 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         others=w["others"].words,
         qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
         time_words=w["time_word"].forms + weekdays,
-        no_casualties=re.compile(rf"(?:{w['no_casualty_negation'].alternation()})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
-                                 rf"(?:اي\s+)?(?:{w['casualty_noun'].alternation()})(?:\s+بشريه|\s+في\s+الارواح)?"),
+        no_casualties=re.compile(rf"(?:{w.alt('no_casualty_negation')})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
+                                 rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?"),
         no_casualties_needles=w["casualty_noun"].forms,
-        singular_cue=re.compile(rf"(?:{w['singular_cue'].alternation()})\s+([^\W\d_]+)"),
-        pronoun_death=re.compile(rf"(?:{w['death_noun'].alternation()})(هما|ها|ه)(?![\w])"),
+        singular_cue=re.compile(rf"(?:{w.alt('singular_cue')})\s+([^\W\d_]+)"),
+        pronoun_death=re.compile(rf"(?:{w.alt('death_noun')})(هما|ها|ه)(?![\w])"),
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
-        both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w['both_killed'].alternation()})\S*\s+"
-                        rf"و(?:{w['both_wounded'].alternation()})\S*"),
+        both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w.alt('both_killed')})\S*\s+"
+                        rf"و(?:{w.alt('both_wounded')})\S*"),
     )
 
 

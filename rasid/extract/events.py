@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
 from rasid.extract.claims import claim_text, killed_count
@@ -58,8 +58,7 @@ _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a report
 _MIN_CONFIDENCE_FLAGGED = 0.4
 
 
-@dataclass(frozen=True, slots=True)
-class EventWords:
+class EventWords(NamedTuple):
     """The patterns the event builder reads, made from event_words.tsv (once per `Resources`)."""
 
     list_glue: re.Pattern[str]  # between places of one list ("سرمدا وقورقانيا وقرية باسقبا")
@@ -72,11 +71,7 @@ class EventWords:
 
 def compile_event_words(resources: Resources) -> EventWords:
     """`EventWords` of the resources' event_words.tsv (use `resources.derived(compile_event_words)`)."""
-    w = resources.words("event_words.tsv")
-
-    def alt(name: str) -> str:
-        return w[name].alternation()
-
+    alt = resources.words("event_words.tsv").alt
     q = "[\\s\\\"'()«»]*"  # quotes, brackets and spaces
     return EventWords(
         list_glue=re.compile(rf"^{q}(?:(?:،|,|و|او|ثم){q})+(?:(?:{alt('list_noun')})\s*)?$"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
 from rasid.extract.mentions import ActorMention, CueMention, SentenceMentions, TriggerMention
@@ -55,8 +55,7 @@ def explosion_subtype(kinds: set[str], air_cue: bool) -> SubEventType | None:
 def territory_subtype(government_side: bool) -> SubEventType:
     return S.GOVERNMENT_REGAINS_TERRITORY if government_side else S.NON_STATE_OVERTAKES_TERRITORY
 
-@dataclass(frozen=True, slots=True)
-class FrameWords:
+class FrameWords(NamedTuple):
     """The patterns the frame rules read, made from frame_words.tsv (once per `Resources`)."""
 
     actor2_mark: re.Pattern[str]  # right before an actor: the target / second party
@@ -82,11 +81,7 @@ class FrameWords:
 
 def compile_frame_words(resources: Resources) -> FrameWords:
     """`FrameWords` of the resources' frame_words.tsv (use `resources.derived(compile_frame_words)`)."""
-    w = resources.words("frame_words.tsv")
-
-    def alt(name: str) -> str:
-        return w[name].alternation()
-
+    alt = resources.words("frame_words.tsv").alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(

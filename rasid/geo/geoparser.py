@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
@@ -99,8 +99,7 @@ def _unknown_nbh_matches(norm: str, pattern: re.Pattern[str]) -> list[re.Match[s
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceWords:
+class PlaceWords(NamedTuple):
     """The word lists of place_words.tsv, as the geoparser reads them (a word may sit in several)."""
 
     cue_feature: dict[str, str]  # place cue -> the feature it implies ("" = any)
@@ -127,10 +126,10 @@ class PlaceWords:
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words['container_glue'].alternation()})\s*$"),
+            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
-                + words["neighbourhood_head"].alternation() + r")\s+)?ال\w{2,})"),
+                + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
         )
 
 

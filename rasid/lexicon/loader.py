@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
 from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
@@ -114,8 +115,7 @@ class Lexicon:
         return actor
 
 
-@dataclass(frozen=True, slots=True)
-class LexiconFiles:
+class LexiconFiles(NamedTuple):
     """Where the lexicon tables come from: a folder (`base`, default the bundled one) and an optional
     override folder (`extra`) whose files of the same name are read after it, adding entries."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rasid.lexicon.loader import LexiconFiles
 from rasid.lexicon.tsv import read_tsv
@@ -123,6 +124,7 @@ def load_person_cues(files: LexiconFiles) -> dict[str, list[str]]:
 
 # --- word lists (place_words.tsv, frame_words.tsv, event_words.tsv, claim_words.tsv) ------------------------
 _REGEX_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+_FORBIDDEN = _REGEX_SPECIAL - {"*"}  # in a word-list form
 
 
 def form_regex(form: str) -> str:
@@ -133,8 +135,7 @@ def form_regex(form: str) -> str:
     return body + ("\\w*" if wild else "")
 
 
-@dataclass(frozen=True, slots=True)
-class WordList:
+class WordList(NamedTuple):
     """One named list of a word-list file: its forms (normalised, in file order) and their values."""
 
     name: str
@@ -157,8 +158,7 @@ class WordList:
         return "|".join(form_regex(f) for f in self.forms)
 
 
-@dataclass(frozen=True, slots=True)
-class ListSpec:
+class ListSpec(NamedTuple):
     """What a list holds (the file's comment says it too) and the values its rows may carry."""
 
     doc: str
@@ -174,6 +174,10 @@ class WordLists:
 
     def __getitem__(self, name: str) -> WordList:
         return self._lists[name]
+
+    def alt(self, name: str) -> str:
+        """`self[name].alternation()`: the list as a regex alternation, for the rules' patterns."""
+        return self._lists[name].alternation()
 
     def __len__(self) -> int:
         return sum(len(w.forms) for w in self._lists.values())
@@ -194,7 +198,7 @@ def load_word_lists(files: LexiconFiles, filename: str, specs: dict[str, ListSpe
                 raise row.error(f"unknown list {name!r} (known: {', '.join(sorted(specs))})")
             if "*" in form[:-1] or (form.endswith("*") and not spec.wildcard):
                 raise row.error(f"'*' is only allowed at the end of a form of a list that allows it, not in {form!r}")
-            if any(c in _REGEX_SPECIAL - {"*"} for c in form):
+            if not _FORBIDDEN.isdisjoint(form):
                 raise row.error(f"{form!r}: write letters and spaces only")
             if form in forms[name]:
                 raise row.error(f"{form!r} is already in list {name!r}")

@@ -37,6 +37,7 @@ from rasid.geo.admin import COUNTRIES as ADMIN_COUNTRIES
 from rasid.geo.admin import haversine_km
 from rasid.models import REPORTABLE
 from rasid.ontology import FAMILY, EventType, Family, disorder_type
+from rasid.ontology import interaction as acled_interaction
 
 Mention = dict[str, Any]
 
@@ -386,8 +387,7 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
     inter1, inter2 = actors.get("inter1"), actors.get("inter2")
     interaction = actors.get("interaction")
     if interaction is None and inter1 is not None:
-        lo, hi = sorted(x for x in (inter1, inter2 or 0))
-        interaction = int(f"{lo}{hi}") if lo else int(f"{hi}0")
+        interaction = acled_interaction(inter1, inter2)
     civilian = ""
     if event_type == EventType.VAC or (
         family_of(event_type) == Family.VIOLENCE and 7 in (inter1, inter2)

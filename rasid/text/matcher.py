@@ -8,6 +8,7 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -51,8 +52,13 @@ _WORD_CHAR: np.ndarray | None = None  # BMP code point -> is a regex word charac
 def _word_char_table() -> np.ndarray:
     global _WORD_CHAR
     if _WORD_CHAR is None:
-        # what the regex engine calls \w in str patterns: str.isalnum() or "_"
-        _WORD_CHAR = np.fromiter((chr(c).isalnum() or c == 0x5F for c in range(0x10000)), dtype=bool, count=0x10000)
+        # what the regex engine calls \w in str patterns (str.isalnum() or "_"), read off the runs of \w in a
+        # string of every BMP code point: a few hundred matches instead of 65,536 Python calls
+        every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.zeros(0x10000, dtype=bool)
+        for m in re.finditer(r"\w+", every):
+            table[m.start():m.end()] = True
+        _WORD_CHAR = table
     return _WORD_CHAR
 
 
