@@ -69,3 +69,11 @@ def test_generic_security_forces_in_the_west_bank_are_israels():
 def test_the_police_are_the_police_of_the_events_country():
     [event] = extract_text("اعتقلت قوات الشرطة أمس ثلاثة مطلوبين في مدينة الرمادي.").events
     assert event.actor1 == "Police Forces of Iraq (2014-)"
+
+
+def test_intelligence_branches_are_the_army_and_criminal_security_the_police():
+    # the audit's convention: intelligence services are a country's military forces
+    [army] = extract_text("اعتقلت المخابرات الجوية أمس ثلاثة شبان في مدينة داعل بريف درعا.").events
+    assert army.actor1 == "Military Forces of Syria (2000-2024)"
+    [police] = extract_text("اعتقل فرع الأمن الجنائي أمس ثلاثة شبان في مدينة داعل بريف درعا.").events
+    assert police.actor1 == "Police Forces of Syria (2000-2024)"
