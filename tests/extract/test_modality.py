@@ -38,3 +38,8 @@ def test_a_source_opening_a_new_clause_after_the_event_does_not_attribute_it():
 def test_a_source_after_the_event_in_the_same_clause_attributes_it():
     [event] = reportable("سيطر تنظيم داعش أمس على بلدة هجين بحسب مصادر محلية.")
     assert event.modality == "claimed"
+
+
+def test_a_monitor_documenting_an_event_attributes_it():
+    [event] = reportable("وثق المرصد السوري أمس مقتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل.")
+    assert event.modality == "claimed"
