@@ -51,7 +51,7 @@ def mentions(doc: Doc) -> None:
 def sentence_countries(doc: Doc) -> list[str | None]:
     """The country (ISO2) each sentence is about: the one most of its places lie in, when the lexicon
     knows that country's forces; else the article's country."""
-    lexicon = doc.resources.lexicon
+    with_forces = doc.resources.derived(_countries_with_forces)
     starts = [s.start for s in doc.sentences]
     counts: list[Counter[str]] = [Counter() for _ in starts]
     for p in doc.places:
@@ -60,13 +60,16 @@ def sentence_countries(doc: Doc) -> list[str | None]:
         if cc and i >= 0:
             counts[i][cc] += 1
     out: list[str | None] = []
-    known: dict[str, bool] = {}
     for c in counts:
         best = c.most_common(1)[0][0] if c else None
-        if best is not None and best not in known:
-            known[best] = lexicon.state_actor(best) is not None
-        out.append(best if best is not None and known[best] else doc.country)
+        out.append(best if best in with_forces else doc.country)
     return out
+
+
+def _countries_with_forces(resources: Resources) -> frozenset[str]:
+    """The countries (ISO2) whose state forces the lexicon knows."""
+    lexicon = resources.lexicon
+    return frozenset(a.country for a in lexicon.actors.values() if a.country and lexicon.state_actor(a.country))
 
 
 def dates(doc: Doc) -> None:

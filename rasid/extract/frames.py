@@ -146,10 +146,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     """Frames for one sentence (possibly none); `w`: `resources.derived(compile_frame_words)`."""
     if not sm.triggers:
         return []
-    if any(_talk(w, norm, sm, t) for t in sm.triggers):
+    charged = w.charge_mark.search(norm, sm.sentence.start, sm.sentence.end) is not None
+    talk = [_talk(w, norm, sm, t, charged) for t in sm.triggers]
+    if any(talk):
         # "التحالف الذي يقصف ويقتل المسلمين": what an actor does; "كل عملية انتحارية": every such event;
         # "مدانين بتفجير سيارة": what someone is charged with. Talk about events, not an event.
-        kept = [t for t in sm.triggers if not _talk(w, norm, sm, t)]
+        kept = [t for t, is_talk in zip(sm.triggers, talk, strict=True) if not is_talk]
         if not kept:
             return []
         sm = replace(sm, triggers=kept)
@@ -170,6 +172,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     actors = _combatants(sm)
     civilians = [a for a in actors if _is_civilian(a)]
     armed = [a for a in actors if not _is_civilian(a) and a.actor.focus not in ("protesters", "rioters")]
+    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30))]
+    former_member = bool(former)
+    if former_member:
+        armed = [a for a in armed if a not in former]  # "عنصر سابق في فصائل المعارضة": no party
     protesters = [a for a in actors if a.actor.focus == "protesters"]
 
     # --- demonstrations
@@ -204,7 +210,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     ):
         t = first("disrupted")
         frames.append(Frame(o.STRATEGIC, S.DISRUPTED_WEAPONS_USE, t, sm, weight=0.6))
-        _assign_roles(w, norm, frames[-1], armed, civilians)
+        _assign_roles(w, norm, frames[-1], armed, civilians, former_member)
         frames[-1].modality = _modality(w, norm, sm, t)
         return frames
 
@@ -233,7 +239,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if battle_kind:
         t = first(battle_kind)
         frame = Frame(o.BATTLES, S.ARMED_CLASH, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if battle_kind == "territory":
             frame.sub_event_type = territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
             if w.raid.match(norm[t.start:t.end]) and frame.actor1 is not None and frame.actor1.actor.inter == 8:
@@ -249,12 +255,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
         frame = Frame(o.VAC, VAC_KINDS[vac_kind], t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
             frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
@@ -263,7 +269,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         t = first("attack", "shoot", "kill")
         only_casualties = not (kinds & {"attack", "shoot"})
         frame = Frame(o.VAC, S.ATTACK, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if frame.actor2 is not None and _FORMER.search(norm[max(0, frame.actor2.start - 25):frame.actor2.start]):
             frame.civilians_target = True  # "عنصر سابق في فصائل المعارضة": a former fighter is a civilian
         if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
@@ -279,7 +285,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                             and first(kind).start < first_violent)):
             t = first(kind)
             frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
-            _assign_roles(w, norm, frame, armed, civilians)
+            _assign_roles(w, norm, frame, armed, civilians, former_member)
             if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1
             ):
@@ -291,14 +297,13 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     return frames
 
 
-def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
+def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention],
+                  former_member: bool = False) -> None:
     t = frame.trigger
     cands = sorted(armed, key=lambda a: a.start)
-    former = [a for a in cands if w.former_mark.search(_before(norm, a.start, 30))]
-    if former:
-        # "مقتل عنصر سابق في فصائل المعارضة", "أعدم ... بتهمة التعامل مع التحالف": no party to the event; the
-        # person attacked is a civilian
-        cands = [a for a in cands if a not in former]
+    if former_member:
+        # "مقتل عنصر سابق في فصائل المعارضة", "أعدم ... بتهمة التعامل مع التحالف": the group (left out of
+        # `armed` by the caller) is no party to the event; the person attacked is a civilian
         frame.civilians_target = frame.event_type in o.VIOLENT
     # "بين X و Y"
     for i, a in enumerate(cands):
@@ -350,18 +355,19 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         frame.civilians_target = True
 
 
-def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) -> bool:
+def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, charged: bool) -> bool:
     """A trigger that names no event of its own: a present-tense verb after a relative pronoun ("الذي يقصف
     ويقتل": a description of an actor), a noun after "كل" or "أي" (every or any such event), or what a
-    court or a charge is about ("مدانين بتفجير"; an execution or an arrest stays an event)."""
+    court or a charge is about ("مدانين بتفجير"; an execution or an arrest stays an event; `charged`: the
+    sentence has a charge word at all)."""
     at = t.start - len(t.prefix)
     pos = {k.pos for k in t.kinds}
     if pos == {"present"} and w.relative.search(norm[max(0, at - 24):at]):
         return True
     if "verb" not in pos and w.generic_quantifier.search(norm[max(0, at - 8):at]):
         return True
-    if t.kind_names & {"execution", "arrest"}:
-        return False
+    if not charged or t.kind_names & {"execution", "arrest"}:
+        return False  # `charged`: the sentence has a charge word somewhere
     return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))
 
 
