@@ -43,3 +43,8 @@ def test_a_source_after_the_event_in_the_same_clause_attributes_it():
 def test_a_monitor_documenting_an_event_attributes_it():
     [event] = reportable("وثق المرصد السوري أمس مقتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل.")
     assert event.modality == "claimed"
+
+
+def test_news_of_last_week_told_as_context_is_background():
+    events = extract_text("وكانت طائرة مسيرة قصفت الأسبوع الماضي مواقع في بلدة عين عيسى.").events
+    assert [e.modality for e in events] == ["background"]
