@@ -196,10 +196,13 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                 frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
             else:
                 frames.append(Frame(o.PROTESTS, S.PEACEFUL_PROTEST, first("protest"), sm))
-            target = next((a for a in armed if w.protest_target.search(_before(norm, a.start, 30))), None)
+            # the audit's convention: a peaceful protest has no actor 2 (what it is against is no actor); the
+            # force that intervenes is the actor 2 of the other sub-types
+            against = [a for a in armed if w.protest_target.search(_before(norm, a.start, 30))]
+            force = next((a for a in armed if a not in against), None)
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
-                f.actor2 = target
+                f.actor2 = None if f.sub_event_type == S.PEACEFUL_PROTEST else force
                 f.weight = f.trigger.weight
                 f.modality = _modality(w, norm, sm, f.trigger)
             return frames

@@ -72,3 +72,11 @@ def test_a_whole_country_is_rarely_the_place_of_one_event():
     assert (event.location, event.geo_precision) == ("Idlib", 3)
     [town] = reportable("قصف الطيران مواقع في مدينة سراقب.")
     assert town.confidence > event.confidence
+
+
+def test_a_peaceful_protest_has_no_second_actor_and_an_intervening_force_is_it():
+    [peaceful] = reportable("تظاهر المئات أمس في مدينة السويداء ضد قوات النظام السوري للمطالبة بالإفراج عن المعتقلين.")
+    assert (peaceful.sub_event_type, peaceful.actor2) == ("Peaceful protest", None)
+    [dispersed] = reportable("فرقت قوات الأمن العراقية أمس مظاهرة في مدينة البصرة بالغاز المسيل للدموع.")
+    assert dispersed.sub_event_type == "Protest with intervention"
+    assert dispersed.actor2 == "Military Forces of Iraq (2014-)"
