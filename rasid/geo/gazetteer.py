@@ -439,6 +439,15 @@ def inputs_digest(extra: list[Path] | None = None) -> str:
 
 
 _LOADED: Gazetteer | None = None
+#: Compiled gazetteers kept in the cache folder: several checkouts or lexicon versions on one machine
+#: (a developer's branches, an override folder) each keep theirs instead of rebuilding in turn.
+KEEP_CACHES = 4
+
+
+def _prune(folder: Path) -> None:
+    caches = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in caches[KEEP_CACHES:]:
+        old.unlink(missing_ok=True)
 
 
 def load(*, rebuild: bool = False) -> Gazetteer:
@@ -453,6 +462,7 @@ def load(*, rebuild: bool = False) -> Gazetteer:
         try:
             with path.open("rb") as fh:
                 gaz = pickle.load(fh)
+            os.utime(path)  # recently used: kept when older caches are pruned
         except Exception:
             gaz = None
     if gaz is None:
@@ -464,9 +474,7 @@ def load(*, rebuild: bool = False) -> Gazetteer:
             with tmp.open("wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
-            for old in path.parent.glob("gazetteer-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+            _prune(path.parent)
         except OSError:
             pass  # a read-only cache dir only costs speed
     _LOADED = gaz

@@ -11,7 +11,10 @@ The migrations in `rasid/store/migrations/versions/` create exactly these tables
   room for analyst review (auto | confirmed | rejected | edited).
 - merge_links: why two mentions were merged (fields that matched, distance km, date gap).
 - claims: claim records with a normalised subject key for grouping across articles.
-- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them).
+- reviews: analyst corrections and decisions (the web app writes here; the store never deletes them; an
+  undone review keeps its row, marked `undone_at`, and the undo is a review row of its own).
+- document_texts: each article's text and entities, for the web app's evidence and article pages.
+- users: accounts of the web app (argon2 password hashes); settings: the web app's session secret.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ documents = sa.Table(
 )
 sa.Index("ix_documents_doc_id", documents.c.doc_id)
 sa.Index("ix_documents_published", documents.c.published)
+sa.Index("ix_documents_outlet", documents.c.outlet)
 
 mentions = sa.Table(
     "mentions",
@@ -180,5 +184,87 @@ reviews = sa.Table(
     sa.Column("reviewer", sa.String(128)),
     sa.Column("note", sa.Text),
     sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("undone_at", sa.String(32)),  # set when an analyst undoes this review
+    sa.Column("undone_by", sa.String(128)),
 )
 sa.Index("ix_reviews_event_key", reviews.c.event_key)
+sa.Index("ix_reviews_created_at", reviews.c.created_at)
+sa.Index("ix_resolved_events_status", resolved_events.c.status)
+# the web app's panels: covering indexes, so the timeline, the governorate table and the map's grouping
+# read an index in order instead of sorting every event
+sa.Index("ix_resolved_events_day_type", resolved_events.c.event_date, resolved_events.c.event_type)
+sa.Index("ix_resolved_events_admin1_day", resolved_events.c.admin1, resolved_events.c.event_date,
+         resolved_events.c.fatalities)
+sa.Index("ix_resolved_events_place_type", resolved_events.c.latitude, resolved_events.c.longitude,
+         resolved_events.c.event_type)
+sa.Index("ix_resolved_events_actors", resolved_events.c.actor1, resolved_events.c.actor2,
+         resolved_events.c.assoc_actor_1, resolved_events.c.assoc_actor_2)
+# newest first ("event_date DESC NULLS LAST, event_key DESC") is this index read backwards; PostgreSQL only:
+# SQLite's ascending order already puts NULLs first, so its date index serves (and it has no NULLS FIRST)
+sa.Index("ix_resolved_events_newest", resolved_events.c.event_date.asc().nulls_first(),
+         resolved_events.c.event_key).ddl_if(dialect="postgresql")
+#: Indexes that exist on one database only (the schema comparison skips them elsewhere).
+PG_ONLY_INDEXES = frozenset({"ix_resolved_events_newest"})
+
+document_texts = sa.Table(
+    "document_texts",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sa.Column("text", sa.Text, nullable=False),  # Document.text: every offset points into it
+    sa.Column("entities", sa.JSON),  # DocResult.entities (actors, places incl. unresolved, dates, quantities)
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("name", name="uq_users_name"),
+)
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+# --- copies of one story (rasid/store/copies.py, migration 0004) ------------------------------------
+# doc_sketches: the article's word 3-gram hashes (exact copy check) and the story it belongs to (the
+# connected group of copy links; the key is its smallest member content hash, so it does not depend on
+# ingest order). sketch_bands: MinHash LSH band keys with the publication day, the index that finds copy
+# candidates (an article dated d only looks at bands of days d +- 3 and of undated articles).
+# copy_links: verified copies, with their similarity (an explanation an analyst can read).
+doc_sketches = sa.Table(
+    "doc_sketches",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("n_shingles", sa.Integer, nullable=False),
+    sa.Column("shingles", sa.LargeBinary, nullable=False),  # sorted little-endian uint32 hashes
+    sa.Column("story_key", sa.String(32), nullable=False),
+)
+sa.Index("ix_doc_sketches_story_key", doc_sketches.c.story_key)
+
+sketch_bands = sa.Table(
+    "sketch_bands",
+    metadata,
+    sa.Column("band_key", sa.BigInteger, primary_key=True),
+    sa.Column("day", sa.Integer, primary_key=True),  # ordinal of the publication date, 0 when unknown
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,  # the table is its own (band_key, day) index
+)
+sa.Index("ix_sketch_bands_document_id", sketch_bands.c.document_id)
+
+copy_links = sa.Table(
+    "copy_links",
+    metadata,
+    sa.Column("document_a", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("document_b", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("jaccard", sa.Float, nullable=False),
+    sa.Column("containment", sa.Float, nullable=False),
+    sa.UniqueConstraint("document_a", "document_b", name="uq_copy_links_pair"),
+)
+sa.Index("ix_copy_links_document_b", copy_links.c.document_b)
