@@ -119,15 +119,13 @@ def ab_model(args: argparse.Namespace) -> None:
     """Rules only vs rules + learned layer (as the pipeline's last component) on the same articles,
     alternating the order each round; CPU time per process beside wall time (a shared machine's other
     processes slow the wall clock, not the CPU time this process uses)."""
-    from rasid.learn.layer import EventLayer
     from rasid.models import Document
     from rasid.pipeline import Pipeline
 
     docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
             for i, t in enumerate(make_articles(args.articles, args.words, source=args.source))]
-    rules = Pipeline()
-    learned = Pipeline(rules.resources)  # the same tables, plus the layer as its last component
-    learned.add_component("learned", EventLayer.bundled(), after="claims")
+    rules = Pipeline(disable=["learned"])
+    learned = Pipeline(rules.resources)  # the same tables, with the layer as its last component (the default)
     rules.warm()
     learned.warm(freeze=True)  # loads the model too
 

@@ -40,10 +40,17 @@ class Document(BaseModel):
     source_path: str | None = None
 
 
+EvidenceKind = Literal["sentence", "trigger", "place", "date", "fatalities"]
+
+
 class Evidence(BaseModel):
+    """Words that support a record: offsets into the original text and what they show (for an event: its
+    sentence first, then the trigger, place, date and casualty words; None for a claim's sentence)."""
+
     start: int
     end: int
     text: str
+    kind: EvidenceKind | None = None
 
 
 class Entity(BaseModel):

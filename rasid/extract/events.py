@@ -582,17 +582,21 @@ class EventBuilder:
         f = d.frame
         p = d.place
         iso2 = self._country_of(d)
-        spans = sorted(set(d.evidence + ([d.fatality_span] if d.fatality_span else [])
-                           + ([d.date_span] if d.date_span else [])
-                           + ([(p.start, p.end)] if p and not d.place_inherited else [])))
+        kinds: dict[tuple[int, int], str] = dict.fromkeys(d.evidence, "trigger")
+        if d.fatality_span:
+            kinds[d.fatality_span] = "fatalities"
+        if d.date_span:
+            kinds[d.date_span] = "date"
+        if p and not d.place_inherited:
+            kinds[(p.start, p.end)] = "place"
         evidence = []
-        for start, end in spans:
+        for start, end in sorted(kinds):
             a, b = self.nt.span(start, end)
-            evidence.append(trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
+            evidence.append(trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind=kinds[(start, end)]))
         # the sentence itself is the first evidence span: the words that say so
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
-        evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
+        evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
         actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
         inter1, inter2 = self._inter(d.actor1, iso2), self._inter(d.actor2, iso2)
         if actor2 is not None and actor2 == actor1:

@@ -23,7 +23,7 @@ from rasid.models import DocResult, Document, Event
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -132,10 +132,10 @@ class DocContext:
 
     @property
     def domain(self) -> str:
-        """'sentence' for an input of one or two sentences (a benchmark sentence, a headline with its lead),
+        """'sentence' for an input of one sentence (as the benchmark's),
         else 'article'. Each has its own model: what makes a lone sentence a report differs from what makes
         an article's event right (its place, copies, position)."""
-        return "sentence" if self.n_sentences <= 2 else "article"
+        return "sentence" if self.n_sentences <= 1 else "article"
 
     def hits(self, which: str, start: int, end: int) -> list[Any]:
         """Trigger or cue hits inside the normalised span [start, end)."""
@@ -222,7 +222,7 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
     """The sentence that reports the event, where it stands, and its words around the trigger."""
     text, nt = ctx.doc.text, ctx.nt
     sent = ev.evidence[0]
-    spans = {(s.start, s.end): ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
+    spans = {(s.start, s.end): s.kind or ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
     inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
     outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
     for k in inside:

@@ -192,7 +192,7 @@ class EventLayer:
     # --- the decisions
     def __call__(self, doc: Doc) -> None:
         """The layer as a pipeline component, after the rules' last one:
-        `pipeline.add_component("learned", EventLayer.bundled(), after="claims")`. It reads the `Doc`'s own
+        the default `Pipeline()` ends with it (rasid.pipeline.LEARNED). It reads the `Doc`'s own
         normalised text and lexicon scan, so nothing is read twice."""
         if not doc.events:
             return

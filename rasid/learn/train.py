@@ -64,9 +64,9 @@ class TrainingSet:
 
 # --- collecting the data
 def collect(gold: Path | None, corpora: list[Path], gsr: Path | None) -> TrainingSet:
-    from rasid.pipeline import Pipeline
+    from rasid.pipeline import LEARNED, Pipeline
 
-    pipe = Pipeline()
+    pipe = Pipeline(disable=[LEARNED])  # the rules' candidates: the examples the layer learns from
     ts = TrainingSet([])
     if gold is not None:
         _collect_gold(ts, gold, corpora, pipe)

@@ -147,14 +147,15 @@ def test_a_modality_model_recodes_article_events_and_never_sentences():
         EventLayer(model_data(keep_all, keep_all, modality=dict(head, bias=[0.0])))
 
 
-def test_as_a_pipeline_component_it_decides_as_apply_does():
+def test_as_the_default_last_component_it_decides_as_apply_does():
     layer = EventLayer.bundled()
     pipe = Pipeline()
-    pipe.add_component("learned", layer, after="claims")
+    assert pipe.component_names[-1] == "learned"
+    rules_only = Pipeline(disable=["learned"])
     for text in (ARTICLE, TWO_EVENTS):
         doc = Document(doc_id="c", text=text)
         as_component = pipe.process(doc)
-        after = layer.apply(doc, Pipeline().process(doc))
+        after = layer.apply(doc, rules_only.process(doc))
         assert [(e.event_type, e.modality, e.confidence) for e in as_component.events] == \
             [(e.event_type, e.modality, e.confidence) for e in after.events]
         assert [c.event_index for c in as_component.claims] == [c.event_index for c in after.claims]
