@@ -1,11 +1,14 @@
-"""Speed A/B in one run: bench/bench_extract.py on a revision (A) and on the working tree (B), alternated.
+"""Speed A/B in one run: extraction on a revision (A) and on the working tree (B), alternated round by round.
 
-    python bench/ab_extract.py --rev ac4de23 --rounds 4 --articles 600 [--cpu 1]
+    python bench/ab_extract.py --rev 8f57a17 --rounds 8 --articles 150 [--cpu 1] [--disable learned]
+    python bench/ab_extract.py --python-b .venv-wheel/bin/python --tree-b -    # B: an installed (compiled) rasid
 
-Both sides run this tree's bench_extract.py (same articles) against their own `rasid` package (A from a
-temporary `git worktree`), each with its own gazetteer cache, pinned to one CPU (`taskset`) when given.
-Prints every run and the median of each figure; speed on shared machines drifts, so only figures of the
-same run compare.
+Each side is one long-lived worker process (its own `rasid` package: A from a temporary `git worktree`,
+each with its own gazetteer cache) that loads the pipeline once and then, on each round, extracts the same
+1,000-word articles (bench/bench_extract.py builds them from this tree's recipe) and reports the CPU time
+it used (`time.process_time`: what one core gives, steadier than wall time on a shared machine). Rounds
+alternate A-B, B-A, ... Prints every round, the median articles per CPU-second of each side and the
+median of the paired ratios B/A (each round's B against the A next to it).
 """
 
 from __future__ import annotations
@@ -21,27 +24,83 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ("articles_per_second", "articles_per_cpu_second", "corpus_articles_per_second", "startup_seconds",
-           "peak_rss_mb")
+
+#: The worker: loads the pipeline, then answers each line on stdin with one JSON line of timings.
+WORKER = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_extract import make_articles
+from rasid.models import Document
+from rasid.pipeline import Pipeline
+articles, words, source = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+disable = [d for d in sys.argv[5].split(",") if d]
+docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
+        for i, t in enumerate(make_articles(articles, words, source=source))]
+pipeline = Pipeline(disable=disable).warm(freeze=True)
+for d in docs[:5]:
+    pipeline.process(d)
+print(json.dumps({"ready": True}), flush=True)
+for _ in sys.stdin:
+    t0, c0 = time.perf_counter(), time.process_time()
+    events = sum(len(pipeline.process(d).events) for d in docs)
+    print(json.dumps({"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0, "events": events}),
+          flush=True)
+"""
 
 
-def run(tree: Path, cache: Path, articles: int, cpu: str | None) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RASID_")}
-    env.update(PYTHONPATH=str(tree), RASID_CACHE_DIR=str(cache))
-    cmd = [sys.executable, str(ROOT / "bench" / "bench_extract.py"), "--articles", str(articles)]
-    if cpu is not None and shutil.which("taskset"):
-        cmd = ["taskset", "-c", cpu, *cmd]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=cache.parent).stdout
-    report: dict[str, float] = json.loads(out)
-    return report
+class Side:
+    def __init__(self, name: str, python: str, tree: Path | None, cache: Path, args: argparse.Namespace) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RASID_")}
+        env["RASID_CACHE_DIR"] = str(cache)
+        if tree is not None:
+            env["PYTHONPATH"] = str(tree)  # that tree's package shadows the installed one
+        cmd = [python, "-c", WORKER, str(ROOT / "bench"), str(args.articles), str(args.words), args.source,
+               ",".join(args.disable)]
+        if args.cpu and shutil.which("taskset"):
+            cmd = ["taskset", "-c", args.cpu, *cmd]
+        cache.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+                                     cwd=cache)
+        self.rates: list[float] = []
+        self.wall: list[float] = []
+        self.events: int | None = None
+
+    def read(self) -> dict[str, float]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            sys.exit(f"ab_extract: worker {self.name} died")
+        out: dict[str, float] = json.loads(line)
+        return out
+
+    def round(self, articles: int) -> float:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("go\n")
+        self.proc.stdin.flush()
+        report = self.read()
+        self.rates.append(articles / report["cpu"])
+        self.wall.append(articles / report["wall"])
+        self.events = int(report["events"])
+        return self.rates[-1]
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rev", default="ac4de23")
-    parser.add_argument("--rounds", type=int, default=4)
-    parser.add_argument("--articles", type=int, default=600)
-    parser.add_argument("--cpu", default="1", help="CPU to pin both sides to ('' for none)")
+    parser.add_argument("--rev", default="8f57a17", help="A: this revision (a temporary git worktree)")
+    parser.add_argument("--tree-b", default=str(ROOT), help="B: this source tree ('-': the installed rasid)")
+    parser.add_argument("--python-b", default=sys.executable, help="B: this Python (a venv with a wheel, say)")
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--words", type=int, default=1000)
+    parser.add_argument("--source", choices=["corpus", "examples"], default="corpus")
+    parser.add_argument("--disable", action="append", default=[], help="components to switch off on both sides")
+    parser.add_argument("--cpu", default="", help="CPU to pin both sides to (taskset), e.g. 1")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout.strip()
@@ -49,26 +108,34 @@ def main() -> None:
         base = Path(tmp) / "a"
         subprocess.run(["git", "worktree", "add", "--detach", str(base), commit], cwd=ROOT, check=True,
                        capture_output=True)
+        sides: list[Side] = []
         try:
-            sides = {"A": (base, Path(tmp) / "cache-a"), "B": (ROOT, Path(tmp) / "cache-b")}
-            results: dict[str, list[dict[str, float]]] = {"A": [], "B": []}
-            for tree, cache in sides.values():  # build each side's gazetteer cache, untimed
-                run(tree, cache, 5, None)
+            tree_b = None if args.tree_b == "-" else Path(args.tree_b)
+            a = Side("A", sys.executable, base, Path(tmp) / "cache-a", args)
+            b = Side("B", args.python_b, tree_b, Path(tmp) / "cache-b", args)
+            sides = [a, b]
+            for side in sides:
+                side.read()  # ready
+            ratios = []
             for r in range(args.rounds):
-                for side in ("A", "B") if r % 2 == 0 else ("B", "A"):
-                    tree, cache = sides[side]
-                    report = run(tree, cache, args.articles, args.cpu or None)
-                    results[side].append(report)
-                    print(side, {k: report.get(k) for k in FIGURES}, flush=True)
+                order = (a, b) if r % 2 == 0 else (b, a)
+                for side in order:
+                    side.round(args.articles)
+                ratios.append(b.rates[-1] / a.rates[-1])
+                print(f"round {r + 1}: A {a.rates[-1]:6.1f}  B {b.rates[-1]:6.1f} articles/CPU-s  B/A {ratios[-1]:.3f}",
+                      flush=True)
         finally:
+            for side in sides:
+                side.close()
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, capture_output=True)
-    print(f"medians over {args.rounds} rounds (A = {args.rev}, B = working tree):")
-    for k in FIGURES:
-        a = statistics.median(x.get(k, 0.0) for x in results["A"])
-        b = statistics.median(x.get(k, 0.0) for x in results["B"])
-        if not a:
-            continue
-        print(f"  {k:28s} A {a:8.2f}   B {b:8.2f}   B/A {b / a:5.3f}")
+    ma, mb = statistics.median(a.rates), statistics.median(b.rates)
+    print(f"A = {args.rev}, B = {args.tree_b if args.tree_b != '-' else 'installed rasid'} ({args.python_b}); "
+          f"{args.articles} articles of {args.words} words, {args.rounds} rounds"
+          + (f", disabled: {','.join(args.disable)}" if args.disable else ""))
+    print(f"  articles per CPU-second, median: A {ma:.1f}  B {mb:.1f}  (B/A {mb / ma:.3f}); "
+          f"median paired ratio B/A {statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f})")
+    print(f"  wall articles/s, median: A {statistics.median(a.wall):.1f}  B {statistics.median(b.wall):.1f}")
+    print(f"  events per round: A {a.events}  B {b.events}")
 
 
 if __name__ == "__main__":

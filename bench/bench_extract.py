@@ -2,6 +2,7 @@
 
     python bench/bench_extract.py [--articles 1000] [--words 1000]
     python bench/bench_extract.py --ab-model [--rounds 4]   # rules only vs rules + learned layer, alternating
+    python bench/bench_extract.py --components [--articles 200]   # CPU share of each pipeline component
 
 Articles of ~N words are assembled from paragraphs of real news (../shared/corpus, read at run time,
 never copied) or, with `--source examples` or when the corpus is absent, from the bundled examples
@@ -78,9 +79,14 @@ def main() -> None:
     parser.add_argument("--ab-model", action="store_true",
                         help="A/B in one run: rules only (A) and rules + the bundled learned layer (B), alternating")
     parser.add_argument("--rounds", type=int, default=4, help="A/B rounds (each runs A then B, or B then A)")
+    parser.add_argument("--components", action="store_true",
+                        help="the CPU time of each pipeline component (normalisation and the result record apart)")
     args = parser.parse_args()
     if args.ab_model:
         ab_model(args)
+        return
+    if args.components:
+        component_shares(args)
         return
 
     from rasid.models import Document
@@ -156,6 +162,49 @@ def ab_model(args: argparse.Namespace) -> None:
               "median_cost_of_model_percent_cpu": round(100 * (1 - median(cpu["rules+model"]) / median(cpu["rules"])), 1),
               "median_cost_of_model_percent_wall": round(100 * (1 - median(wall["rules+model"]) / median(wall["rules"])), 1)}
     print(json.dumps(report, indent=2))
+
+
+def component_shares(args: argparse.Namespace) -> None:
+    """CPU time per component, as `Pipeline.run` calls them (the text's normalisation and the word
+    bounds-and-lexicon scan, which the first component to read them would pay for, are timed apart)."""
+    from rasid.models import Document
+    from rasid.pipeline import Pipeline
+
+    docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
+            for i, t in enumerate(make_articles(args.articles, args.words, source=args.source))]
+    pipeline = Pipeline().warm(freeze=True)
+    clock = time.process_time
+    spent: dict[str, float] = {"make_doc": 0.0, "normalise": 0.0, "scan": 0.0}
+    components = [(name, pipeline.get_component(name)) for name in pipeline.component_names
+                  if name not in pipeline.disabled]
+    for name, _ in components:
+        spent[name] = 0.0
+    spent["to_result"] = 0.0
+    for _ in range(2):  # the first pass warms caches; the second is measured
+        for key in spent:
+            spent[key] = 0.0
+        for d in docs:
+            t = clock()
+            doc = pipeline.make_doc(d)
+            spent["make_doc"] += clock() - t
+            t = clock()
+            doc.text  # noqa: B018  (cached: the normalised text)
+            spent["normalise"] += clock() - t
+            t = clock()
+            doc.scan  # noqa: B018  (cached: word bounds and every whole-document matcher's hits)
+            spent["scan"] += clock() - t
+            for name, component in components:
+                t = clock()
+                component(doc)
+                spent[name] += clock() - t
+            t = clock()
+            doc.to_result()
+            spent["to_result"] += clock() - t
+    total = sum(spent.values())
+    print(json.dumps({"articles": len(docs), "words_per_article": args.words, "source": args.source,
+                      "articles_per_cpu_second": round(len(docs) / total, 1),
+                      "cpu_ms_per_article": {k: round(1000 * v / len(docs), 2) for k, v in spent.items()},
+                      "percent": {k: round(100 * v / total, 1) for k, v in spent.items()}}, indent=2))
 
 
 if __name__ == "__main__":
