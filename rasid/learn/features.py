@@ -159,66 +159,62 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
     """Feature name -> value for event `index` of the document's result (without the families in `exclude`)."""
     ev = ctx.result.events[index]
     text = ctx.doc.text
-    f: dict[str, float] = {}
-
-    def on(name: str, value: float = 1.0) -> None:
-        f[name] = value
-
+    f: dict[str, float] = {}  # the order of insertion is the order the model's logit adds the terms in
     # --- the rules' own decisions
-    on(f"type={ev.event_type}")
-    on(f"sub={ev.sub_event_type}")
-    on(f"rmod={ev.modality}")
-    on("rconf", ev.confidence)
-    on(f"rconf>={min(int(ev.confidence * 10), 9) / 10:.1f}")
-    on(f"type={ev.event_type}|rmod={ev.modality}")
+    f[f"type={ev.event_type}"] = 1.0
+    f[f"sub={ev.sub_event_type}"] = 1.0
+    f[f"rmod={ev.modality}"] = 1.0
+    f["rconf"] = ev.confidence
+    f[f"rconf>={min(int(ev.confidence * 10), 9) / 10:.1f}"] = 1.0
+    f[f"type={ev.event_type}|rmod={ev.modality}"] = 1.0
     if ev.fatalities:
-        on("fatal")
-        on("log_fatal", min(math.log1p(ev.fatalities) / 5.0, 1.0))
-    on("a1" if ev.actor1 else "no_a1")
-    on("a2" if ev.actor2 else "no_a2")
-    on(f"i1={ev.inter1}")
-    on(f"i2={ev.inter2}")
+        f["fatal"] = 1.0
+        f["log_fatal"] = min(math.log1p(ev.fatalities) / 5.0, 1.0)
+    f["a1" if ev.actor1 else "no_a1"] = 1.0
+    f["a2" if ev.actor2 else "no_a2"] = 1.0
+    f[f"i1={ev.inter1}"] = 1.0
+    f[f"i2={ev.inter2}"] = 1.0
     if ev.assoc_actor_1 or ev.assoc_actor_2:
-        on("assoc")
-    on(f"geo={ev.geo_precision}")
+        f["assoc"] = 1.0
+    f[f"geo={ev.geo_precision}"] = 1.0
     if ev.location is None:
-        on("no_place")
+        f["no_place"] = 1.0
     elif ev.location == ev.country:
-        on("place_is_country")
+        f["place_is_country"] = 1.0
     elif ev.location == ev.admin1:
-        on("place_is_admin1")
-    on("date" if ev.event_date else "no_date")
-    on(f"tp={ev.time_precision}")
-    on(f"doc_sents={_bucket(ctx.n_sentences, (2, 4, 8, 16))}")
-    on(f"doc_chars={_bucket(len(text) // 100, (2, 5, 10, 20, 40))}")
-    _siblings(ctx, index, ev, on)
+        f["place_is_admin1"] = 1.0
+    f["date" if ev.event_date else "no_date"] = 1.0
+    f[f"tp={ev.time_precision}"] = 1.0
+    f[f"doc_sents={_bucket(ctx.n_sentences, (2, 4, 8, 16))}"] = 1.0
+    f[f"doc_chars={_bucket(len(text) // 100, (2, 5, 10, 20, 40))}"] = 1.0
+    _siblings(ctx, index, ev, f)
     if not ev.evidence:
-        on("no_evidence")
+        f["no_evidence"] = 1.0
         return f
-    _evidence(ctx, ev, on, exclude)
+    _evidence(ctx, ev, f, exclude)
     return f
 
 
-def _siblings(ctx: DocContext, index: int, ev: Event, on: Any) -> None:
+def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> None:
     """The article's other events: copies of this one, a finer place for the same type."""
     events = ctx.result.events
     same_type = [events[j] for j in ctx.by_type[ev.event_type] if j != index]
-    on(f"n_events={_bucket(len(events), (1, 2, 3, 5, 8))}")
-    on(f"n_same_type={_bucket(len(same_type), (0, 1, 2, 4))}")
+    f[f"n_events={_bucket(len(events), (1, 2, 3, 5, 8))}"] = 1.0
+    f[f"n_same_type={_bucket(len(same_type), (0, 1, 2, 4))}"] = 1.0
     if any(o.location == ev.location for o in same_type):
-        on("dup_location")
+        f["dup_location"] = 1.0
     if any(o.admin1 and o.admin1 == ev.admin1 for o in same_type):
-        on("dup_admin1")
+        f["dup_admin1"] = 1.0
     if ev.geo_precision and any(o.admin1 == ev.admin1 and (o.geo_precision or 9) < ev.geo_precision
                                 for o in same_type):
-        on("finer_sibling")
+        f["finer_sibling"] = 1.0
     if ev.evidence and any(o.evidence and o.evidence[0].start == ev.evidence[0].start for o in same_type):
-        on("same_sentence_sibling")
+        f["same_sentence_sibling"] = 1.0
     if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
-        on("coarser_than_article")
+        f["coarser_than_article"] = 1.0
 
 
-def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> None:
+def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[str, ...]) -> None:
     """The sentence that reports the event, where it stands, and its words around the trigger."""
     text, nt = ctx.doc.text, ctx.nt
     sent = ev.evidence[0]
@@ -226,15 +222,15 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
     inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
     outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
     for k in inside:
-        on(f"here={k}")
+        f[f"here={k}"] = 1.0
     if outside:
-        on("merged")
-        on("merged_n", min(len(outside), 5) / 5.0)
-    on(f"nspans={_bucket(len(spans), (1, 2, 3, 5))}")
+        f["merged"] = 1.0
+        f["merged_n"] = min(len(outside), 5) / 5.0
+    f[f"nspans={_bucket(len(spans), (1, 2, 3, 5))}"] = 1.0
     line = bisect_right(ctx.line_starts, sent.start) - 1
-    on(f"line={_bucket(line, (0, 1, 2, 4, 8))}")
-    on("pos", sent.start / max(len(text), 1))
-    on(f"places_in_sentence={_bucket(ctx.places_in(sent.start, sent.end), (0, 1, 2, 4))}")
+    f[f"line={_bucket(line, (0, 1, 2, 4, 8))}"] = 1.0
+    f["pos"] = sent.start / max(len(text), 1)
+    f[f"places_in_sentence={_bucket(ctx.places_in(sent.start, sent.end), (0, 1, 2, 4))}"] = 1.0
 
     # normalised coordinates from here on
     s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
@@ -244,30 +240,30 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
     t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
     hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
     for h in hits:
-        on(f"tw={h.key}")
+        f[f"tw={h.key}"] = 1.0
         for t in h.values:
-            on(f"tk={t.kind}")
-            on(f"tpos={t.pos}")
-            on(f"tk={t.kind}|tpos={t.pos}")
+            f[f"tk={t.kind}"] = 1.0
+            f[f"tpos={t.pos}"] = 1.0
+            f[f"tk={t.kind}|tpos={t.pos}"] = 1.0
         if h.prefix:
-            on(f"tpre={h.prefix}")
+            f[f"tpre={h.prefix}"] = 1.0
         if h.suffix:
-            on(f"tsuf={h.suffix}")
-    on(f"other_triggers={_bucket(len(sentence.triggers) - len(hits), (0, 1, 2, 4))}")
+            f[f"tsuf={h.suffix}"] = 1.0
+    f[f"other_triggers={_bucket(len(sentence.triggers) - len(hits), (0, 1, 2, 4))}"] = 1.0
     place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
     if place_starts and trig_spans:
-        on(f"place_gap={_bucket(min(abs(a - t0) for a in place_starts) // 10, (1, 3, 6, 12))}")
+        f[f"place_gap={_bucket(min(abs(a - t0) for a in place_starts) // 10, (1, 3, 6, 12))}"] = 1.0
         if all(a < t0 for a in place_starts):
-            on("place_before_trigger")
+            f["place_before_trigger"] = 1.0
     for c in sentence.cues:
         if t0 - _NEAR <= c.start < t0:
-            on(f"cue_pre={c.values[0]}")
+            f[f"cue_pre={c.values[0]}"] = 1.0
         elif t1 <= c.start < t1 + _NEAR:
-            on(f"cue_post={c.values[0]}")
+            f[f"cue_post={c.values[0]}"] = 1.0
     for name, value in sentence.features.items():
-        on(name, value)
+        f[name] = value
     if "quotes" in sentence.features and nt.norm[s0:t0].count('"') % 2 == 1:
-        on("trigger_in_quotes")
+        f["trigger_in_quotes"] = 1.0
     # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
     tokens = sentence.tokens
     ti = None
@@ -276,13 +272,13 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
         if i >= 0 and tokens[i][0] <= t0 < tokens[i][0] + len(tokens[i][1]):
             ti = i
     if ti is not None:
-        on(_tense(tokens[ti][1]))
+        f[_tense(tokens[ti][1])] = 1.0
         for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
             if i != ti and not tokens[i][1].isdigit():
-                on(f"w{'-' if i < ti else '+'}={stem(tokens[i][1])}")
+                f[f"w{'-' if i < ti else '+'}={stem(tokens[i][1])}"] = 1.0
     if BAG not in exclude:
         for name, value in sentence.bag().items():
-            on(name, value)
+            f[name] = value
 
 
 def _tense(word: str) -> str:

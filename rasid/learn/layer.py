@@ -77,8 +77,9 @@ class Scorer:
             raise ModelError(f"malformed event model: {exc!r}") from None
 
     def logit(self, features: dict[str, float]) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(name, 0.0) * value for name, value in features.items())
+        get = self.weights.get
+        # a list, not a generator: the same terms added in the same order (the same float), faster
+        return self.bias + sum([get(name, 0.0) * value for name, value in features.items()])
 
     def probability(self, features: dict[str, float]) -> float:
         """Calibrated probability that the event is right (Platt scaling of the model's logit)."""

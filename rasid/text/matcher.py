@@ -86,13 +86,16 @@ class Scan:
 
     A matcher outside the group still finds its hits here, with the text's word bounds."""
 
-    __slots__ = ("norm", "_group", "_bounds", "_hits")
+    __slots__ = ("norm", "_group", "_bounds", "_hits", "_found")
 
     def __init__(self, norm: str, group: ScanGroup | None = None) -> None:
         self.norm = norm
         self._group = group
         self._bounds: tuple[list[int], list[int]] | None = None
         self._hits: list[list[_Hit]] | None = None
+        # matcher -> its `find` result: several components read the same lexicon's hits (the mentions and
+        # the learned layer's features both read the triggers and the cues); the matches are never modified
+        self._found: dict[LexiconMatcher[Any], list[Match[Any]]] = {}
 
     @property
     def bounds(self) -> tuple[list[int], list[int]]:
@@ -207,7 +210,16 @@ class LexiconMatcher(Generic[T]):
             yield Match(start, end, key, values, prefix, suffix)
 
     def find(self, text: str | Scan) -> list[Match[T]]:
-        """Leftmost-longest non-overlapping hits, in text order (`text`: a normalised string or a `Scan`)."""
+        """Leftmost-longest non-overlapping hits, in text order (`text`: a normalised string or a `Scan`,
+        which keeps the result: a second call gives a new list of the same matches)."""
+        if isinstance(text, Scan):
+            found = text._found.get(self)
+            if found is None:
+                found = text._found[self] = self._find(text)
+            return list(found)
+        return self._find(text)
+
+    def _find(self, text: str | Scan) -> list[Match[T]]:
         hits = self._hits(text)
         if len(hits) < 2:
             return [Match(*h) for h in hits]
