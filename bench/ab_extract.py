@@ -2,6 +2,7 @@
 
     python bench/ab_extract.py --rev 8f57a17 --rounds 8 --articles 150 [--cpu 1] [--disable learned]
     python bench/ab_extract.py --python-b .venv-wheel/bin/python --tree-b -    # B: an installed (compiled) rasid
+    python bench/ab_extract.py --rev 8f57a17 --callgrind --articles 10   # instructions per article (valgrind)
 
 Each side is one long-lived worker process (its own `rasid` package: A from a temporary `git worktree`,
 each with its own gazetteer cache) that loads the pipeline once and then, on each round, extracts the same
@@ -9,6 +10,13 @@ each with its own gazetteer cache) that loads the pipeline once and then, on eac
 it used (`time.process_time`: what one core gives, steadier than wall time on a shared machine). Rounds
 alternate A-B, B-A, ... Prints every round, the median articles per CPU-second of each side and the
 median of the paired ratios B/A (each round's B against the A next to it).
+
+With `--callgrind`, each side runs once under valgrind's callgrind (both at the same time) and the
+figure is the number of instructions executed per article, counted only while the articles are extracted
+(`--toggle-collect` on the iterator that runs them; start-up and warm-up are not counted). It does not
+depend on what else the machine runs, so one run settles differences of a few percent that CPU-time
+rounds on a busy shared machine cannot; it is about 50 times slower, and instructions are not time
+(cache misses and the like are not weighed).
 """
 
 from __future__ import annotations
@@ -46,6 +54,53 @@ for _ in sys.stdin:
     print(json.dumps({"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0, "events": events}),
           flush=True)
 """
+
+
+#: The callgrind worker: only the articles' extraction runs inside `itertools.starmap` (collected).
+CALLGRIND_WORKER = r"""
+import itertools, sys
+sys.path.insert(0, sys.argv[1])
+from bench_extract import make_articles
+from rasid.models import Document
+from rasid.pipeline import Pipeline
+articles, words, source = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+disable = [d for d in sys.argv[5].split(",") if d]
+docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
+        for i, t in enumerate(make_articles(articles + 2, words, source=source))]
+pipeline = Pipeline(disable=disable).warm(freeze=True)
+for d in docs[:2]:
+    pipeline.process(d)
+print(sum(itertools.starmap(lambda d: len(pipeline.process(d).events), ((d,) for d in docs[2:]))))
+"""
+
+
+def callgrind(sides: dict[str, tuple[str, Path | None, Path]], args: argparse.Namespace) -> dict[str, int]:
+    """Instructions executed while extracting the articles, per side (both sides run at once)."""
+    procs = {}
+    for name, (python, tree, cache) in sides.items():
+        cache.mkdir(parents=True, exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RASID_")}
+        env.update(RASID_CACHE_DIR=str(cache), PYTHONHASHSEED="0")
+        if tree is not None:
+            env["PYTHONPATH"] = str(tree)
+        subprocess.run([python, "-c", "from rasid.pipeline import Pipeline; Pipeline().warm()"],  # the gazetteer
+                       check=True, env=env, cwd=cache, capture_output=True)  # cache is built outside valgrind
+        out = cache / "callgrind.out"
+        cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=starmap_next",
+               f"--callgrind-out-file={out}", python, "-c", CALLGRIND_WORKER, str(ROOT / "bench"),
+               str(args.articles), str(args.words), args.source, ",".join(args.disable)]
+        procs[name] = (subprocess.Popen(cmd, env=env, cwd=cache, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True), out)
+    counts = {}
+    for name, (proc, out) in procs.items():
+        stdout, stderr = proc.communicate()
+        if proc.returncode:
+            sys.exit(f"ab_extract: callgrind side {name} failed:\n{stderr[-2000:]}")
+        totals = [line for line in out.read_text().splitlines() if line.startswith("totals:")]
+        counts[name] = int(totals[-1].split()[1])
+        print(f"{name}: {counts[name]:,} instructions, {counts[name] / args.articles / 1e6:.1f} M per article, "
+              f"{stdout.strip()} events", flush=True)
+    return counts
 
 
 class Side:
@@ -101,6 +156,7 @@ def main() -> None:
     parser.add_argument("--source", choices=["corpus", "examples"], default="corpus")
     parser.add_argument("--disable", action="append", default=[], help="components to switch off on both sides")
     parser.add_argument("--cpu", default="", help="CPU to pin both sides to (taskset), e.g. 1")
+    parser.add_argument("--callgrind", action="store_true", help="count instructions under valgrind instead")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout.strip()
@@ -111,6 +167,13 @@ def main() -> None:
         sides: list[Side] = []
         try:
             tree_b = None if args.tree_b == "-" else Path(args.tree_b)
+            if args.callgrind:
+                counts = callgrind({"A": (sys.executable, base, Path(tmp) / "cache-a"),
+                                    "B": (args.python_b, tree_b, Path(tmp) / "cache-b")}, args)
+                print(f"A = {args.rev}, B = {args.tree_b if args.tree_b != '-' else 'installed rasid'}; "
+                      f"{args.articles} articles of {args.words} words: instructions B/A "
+                      f"{counts['B'] / counts['A']:.3f} (A/B {counts['A'] / counts['B']:.3f})")
+                return
             a = Side("A", sys.executable, base, Path(tmp) / "cache-a", args)
             b = Side("B", args.python_b, tree_b, Path(tmp) / "cache-b", args)
             sides = [a, b]
