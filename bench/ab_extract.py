@@ -74,10 +74,10 @@ print(sum(itertools.starmap(lambda d: len(pipeline.process(d).events), ((d,) for
 """
 
 
-def callgrind(sides: dict[str, tuple[str, Path | None, Path]], args: argparse.Namespace) -> dict[str, int]:
+def callgrind(sides: dict[str, tuple[str, Path | None, Path, list[str]]], args: argparse.Namespace) -> dict[str, int]:
     """Instructions executed while extracting the articles, per side (both sides run at once)."""
     procs = {}
-    for name, (python, tree, cache) in sides.items():
+    for name, (python, tree, cache, disable) in sides.items():
         cache.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("RASID_")}
         env.update(RASID_CACHE_DIR=str(cache), PYTHONHASHSEED="0")
@@ -88,7 +88,7 @@ def callgrind(sides: dict[str, tuple[str, Path | None, Path]], args: argparse.Na
         out = cache / "callgrind.out"
         cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=starmap_next",
                f"--callgrind-out-file={out}", python, "-c", CALLGRIND_WORKER, str(ROOT / "bench"),
-               str(args.articles), str(args.words), args.source, ",".join(args.disable)]
+               str(args.articles), str(args.words), args.source, ",".join(disable)]
         procs[name] = (subprocess.Popen(cmd, env=env, cwd=cache, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True), out)
     counts = {}
@@ -104,13 +104,14 @@ def callgrind(sides: dict[str, tuple[str, Path | None, Path]], args: argparse.Na
 
 
 class Side:
-    def __init__(self, name: str, python: str, tree: Path | None, cache: Path, args: argparse.Namespace) -> None:
+    def __init__(self, name: str, python: str, tree: Path | None, cache: Path, args: argparse.Namespace,
+                 disable: list[str]) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RASID_")}
         env["RASID_CACHE_DIR"] = str(cache)
         if tree is not None:
             env["PYTHONPATH"] = str(tree)  # that tree's package shadows the installed one
         cmd = [python, "-c", WORKER, str(ROOT / "bench"), str(args.articles), str(args.words), args.source,
-               ",".join(args.disable)]
+               ",".join(disable)]
         if args.cpu and shutil.which("taskset"):
             cmd = ["taskset", "-c", args.cpu, *cmd]
         cache.mkdir(parents=True, exist_ok=True)
@@ -155,6 +156,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--source", choices=["corpus", "examples"], default="corpus")
     parser.add_argument("--disable", action="append", default=[], help="components to switch off on both sides")
+    parser.add_argument("--disable-b", action="append", default=[],
+                        help="components to switch off on side B only (B = A's revision: --tree-b with --rev HEAD)")
     parser.add_argument("--cpu", default="", help="CPU to pin both sides to (taskset), e.g. 1")
     parser.add_argument("--callgrind", action="store_true", help="count instructions under valgrind instead")
     args = parser.parse_args()
@@ -168,14 +171,15 @@ def main() -> None:
         try:
             tree_b = None if args.tree_b == "-" else Path(args.tree_b)
             if args.callgrind:
-                counts = callgrind({"A": (sys.executable, base, Path(tmp) / "cache-a"),
-                                    "B": (args.python_b, tree_b, Path(tmp) / "cache-b")}, args)
+                counts = callgrind({"A": (sys.executable, base, Path(tmp) / "cache-a", args.disable),
+                                    "B": (args.python_b, tree_b, Path(tmp) / "cache-b",
+                                          args.disable + args.disable_b)}, args)
                 print(f"A = {args.rev}, B = {args.tree_b if args.tree_b != '-' else 'installed rasid'}; "
                       f"{args.articles} articles of {args.words} words: instructions B/A "
                       f"{counts['B'] / counts['A']:.3f} (A/B {counts['A'] / counts['B']:.3f})")
                 return
-            a = Side("A", sys.executable, base, Path(tmp) / "cache-a", args)
-            b = Side("B", args.python_b, tree_b, Path(tmp) / "cache-b", args)
+            a = Side("A", sys.executable, base, Path(tmp) / "cache-a", args, args.disable)
+            b = Side("B", args.python_b, tree_b, Path(tmp) / "cache-b", args, args.disable + args.disable_b)
             sides = [a, b]
             for side in sides:
                 side.read()  # ready
@@ -194,7 +198,8 @@ def main() -> None:
     ma, mb = statistics.median(a.rates), statistics.median(b.rates)
     print(f"A = {args.rev}, B = {args.tree_b if args.tree_b != '-' else 'installed rasid'} ({args.python_b}); "
           f"{args.articles} articles of {args.words} words, {args.rounds} rounds"
-          + (f", disabled: {','.join(args.disable)}" if args.disable else ""))
+          + (f", disabled: {','.join(args.disable)}" if args.disable else "")
+          + (f", disabled on B: {','.join(args.disable_b)}" if args.disable_b else ""))
     print(f"  articles per CPU-second, median: A {ma:.1f}  B {mb:.1f}  (B/A {mb / ma:.3f}); "
           f"median paired ratio B/A {statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f})")
     print(f"  wall articles/s, median: A {statistics.median(a.wall):.1f}  B {statistics.median(b.wall):.1f}")
