@@ -127,10 +127,10 @@ def test_parse_speed(gp):
     text = sentence * (1000 // len(sentence.split()) + 1)
     nt = NormText.of(text)
     gp.parse(nt)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the wall clock also counts other jobs on a shared machine
     for _ in range(20):
         gp.parse(nt)
-    per = (time.perf_counter() - t0) / 20
+    per = (time.process_time() - t0) / 20
     assert per < 0.05, f"{per * 1000:.1f} ms per 1,000-word article"
 
 
@@ -138,9 +138,9 @@ def test_cached_index_loads_fast(gaz):
     from rasid.geo import gazetteer as gz
 
     gz._LOADED = None
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time, as above
     again = gz.load()
-    took = time.perf_counter() - t0
+    took = time.process_time() - t0
     assert took < 1.0
     assert len(again.places) == len(gaz.places)
 
