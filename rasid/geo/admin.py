@@ -161,6 +161,15 @@ def is_known_admin1(country: str, name: str) -> bool:
     return name in _ACLED_NAMES.get(country, set())
 
 
+_COUNTRY_OF_ADMIN1 = {name: cc for cc, names in _ACLED_NAMES.items() for name in names}
+
+
+def country_of_admin1(name: str | None) -> str | None:
+    """ISO2 code of the country a governorate name (any known spelling) belongs to, None if unknown."""
+    canonical = canonical_admin1(name)
+    return _COUNTRY_OF_ADMIN1.get(canonical) if canonical else None
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (the one distance function of rasid; mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

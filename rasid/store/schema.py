@@ -233,6 +233,9 @@ sa.Index("ix_resolved_events_newest", resolved_events.c.event_date.asc().nulls_f
          resolved_events.c.event_key).ddl_if(dialect="postgresql")
 #: Indexes that exist on one database only (the schema comparison skips them elsewhere).
 PG_ONLY_INDEXES = frozenset({"ix_resolved_events_newest"})
+#: Columns the database computes (and their indexes) that these tables leave out, so no select or insert
+#: meets them: PostgreSQL's lower-cased actors for the actor filter (migration 0006).
+DB_ONLY = frozenset({"actors_lc", "ix_resolved_events_actors_lc"})
 
 document_texts = sa.Table(
     "document_texts",

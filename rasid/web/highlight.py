@@ -1,9 +1,9 @@
 """Highlighted article text: labelled character spans cut into segments the templates render (escaped).
 
-The extractor's evidence spans are offsets into the original text without a label: the first is the
-sentence, the others the trigger, date, place and casualty words. They are labelled here by the
+The extractor labels each evidence span (`Evidence.kind`: sentence, trigger, place, date, fatalities).
+Spans stored before it did have no label: the first is the sentence, and the others are labelled by the
 entities they overlap (a date entity -> date, a place -> place, a quantity -> casualty words, nothing
--> the trigger); the actors are the actor entities in the evidence sentences that name the event's
+-> the trigger). The actors are the actor entities in the evidence sentences that name the event's
 actors.
 """
 
@@ -63,6 +63,22 @@ def _overlaps(a: int, b: int, entities: Sequence[Mapping[str, Any]], kind: str) 
     return any(e.get("kind") == kind and e["start"] < b and a < e["end"] for e in entities)
 
 
+#: The extractor's evidence kinds as drawn here.
+EVIDENCE_KINDS = {"sentence": "sentence", "trigger": "trigger", "place": "place", "date": "date",
+                  "fatalities": "casualty"}
+
+
+def _guess_kind(a: int, b: int, entities: Sequence[Mapping[str, Any]]) -> str:
+    """The kind of an unlabelled evidence span (stored before evidence had kinds)."""
+    if _overlaps(a, b, entities, "date"):
+        return "date"
+    if _overlaps(a, b, entities, "place"):
+        return "place"
+    if _overlaps(a, b, entities, "quantity"):
+        return "casualty"
+    return "trigger"
+
+
 def mention_spans(mention: Mapping[str, Any], entities: Sequence[Mapping[str, Any]], *,
                   anchor: str = "") -> list[Span]:
     """The labelled evidence of one stored mention (see the module's docstring)."""
@@ -73,14 +89,9 @@ def mention_spans(mention: Mapping[str, Any], entities: Sequence[Mapping[str, An
     windows = [(e["start"], e["end"]) for e in evidence]
     for e in evidence[1:]:
         a, b = e["start"], e["end"]
-        if _overlaps(a, b, entities, "date"):
-            kind = "date"
-        elif _overlaps(a, b, entities, "place"):
-            kind = "place"
-        elif _overlaps(a, b, entities, "quantity"):
-            kind = "casualty"
-        else:
-            kind = "trigger"
+        kind = EVIDENCE_KINDS.get(e.get("kind") or "") or _guess_kind(a, b, entities)
+        if kind == "sentence":
+            continue
         title = {"place": f"place: {mention.get('location') or '?'}",
                  "date": f"date: {mention.get('event_date') or 'undated'}",
                  "casualty": f"fatalities: {mention.get('fatalities') or 0}"}.get(kind, LABELS[kind])

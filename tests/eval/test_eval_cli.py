@@ -141,3 +141,16 @@ def test_split_figures_side_by_side_and_calibration(tmp_path):
     assert cal["n"] == 2 and cal["ece"] == 0.0 and cal["bins"][0]["bin"] == "0.5-0.6"
     only_val = runner.invoke(app, args + ["--split", "val"])
     assert only_val.exit_code == 2 and "no gold article of the val part" in only_val.output
+
+
+def test_figures_by_region_follow_the_gold_governorates(tmp_path):
+    from rasid.eval.run import region_of
+
+    assert region_of({"events": [{"admin1": "Idleb"}], "places": []}) == "Syria and Iraq"
+    assert region_of({"events": [{"admin1": "Taiz"}], "places": [{"admin1": "Ninawa"}]}) == "Syria and Iraq"
+    assert region_of({"events": [], "places": [{"admin1": "Northern Darfur"}]}) == "elsewhere"
+    assert region_of({"events": [{"admin1": "Atlantis"}], "places": []}) == "no place in gold"
+    corpus, gold, preds = write_fixture(tmp_path)
+    args = ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--format", "json"]
+    data = json.loads(runner.invoke(app, args).output)["gold"]
+    assert set(data["by_region"]) == {"Syria and Iraq"} and data["by_region"]["Syria and Iraq"]["events"]["tp"] == 1

@@ -21,10 +21,10 @@ def test_migrated_schema_matches_the_tables(store_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from rasid.store.schema import PG_ONLY_INDEXES, metadata
+    from rasid.store.schema import DB_ONLY, PG_ONLY_INDEXES, metadata
 
     with Store(store_url) as s, s.engine.connect() as conn:
-        skip = PG_ONLY_INDEXES if conn.dialect.name != "postgresql" else frozenset()
+        skip = (PG_ONLY_INDEXES if conn.dialect.name != "postgresql" else frozenset()) | DB_ONLY
         ctx = MigrationContext.configure(conn, opts={"include_object": lambda obj, name, kind, *_: name not in skip})
         diff = compare_metadata(ctx, metadata)
     assert diff == []

@@ -115,6 +115,9 @@ def test_event_filters(store: Store) -> None:
     assert len(store.events(EventFilter(event_type="air/drone strike"))) == 1
     assert len(store.events(EventFilter(event_type="Battles"))) == 1
     assert len(store.events(EventFilter(actor="coalition"))) == 1
+    assert len(store.events(EventFilter(actor="CIVILIANS (syr"))) == 1  # any case, actor2 too
+    assert store.events(EventFilter(actor="coalition\ncivilians")) == []  # a pattern never spans two actors
+    assert store.events(EventFilter(actor="%")) == [] and store.events(EventFilter(actor="_oalition")) == []
     assert len(store.events(EventFilter(admin1="raqqa"))) == 2
     assert len(store.events(EventFilter(bbox=(40.5, 34.5, 41.0, 35.0)))) == 1
     assert len(store.events(EventFilter(modality=["planned"]))) == 1
