@@ -46,6 +46,7 @@ class ClaimWords(NamedTuple):
     contrast: tuple[str, ...]
     generic_roles: frozenset[str]
     anaphoric: frozenset[str]
+    source_head: frozenset[str]  # "مصدر في ...": the phrase goes on after "في"
     others: frozenset[str]
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
@@ -70,6 +71,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         contrast=w["contrast"].forms,
         generic_roles=w["generic_role"].words,
         anaphoric=w["anaphoric_source"].words,
+        source_head=w["source_head"].words,
         others=w["others"].words,
         qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
         time_words=w["time_word"].forms + weekdays,
@@ -116,6 +118,9 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+        #: speakers met so far and their source types; a word of a typed speaker's phrase -> that speaker
+        self.speaker_types: dict[tuple[str | None, str | None, str | None], str] = {}
+        self.named: dict[str, tuple[Speaker, str]] = {}
 
     def cues(self, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
         """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing
@@ -186,13 +191,19 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
         pos += 1
     first = last = -1
+    located = False  # "مصدر في قياده الشرطه": the phrase goes on after "في" and stops before "لوكاله ..."
     for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
         gap = norm[(last if last >= 0 else pos):m.start()]
         if last >= 0 and gap != " " and any(c in gap for c in "،,.:؛()\n"):  # mostly one space
             break
         g = m.group()
+        if located and g.startswith("ل") and not g.startswith("لواء"):
+            break
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
             pass  # a name in quotes with digits: "درعا 24"
+        elif g == "في" and not located and first >= 0 and norm[first:last] in nt.w.source_head:
+            located = True
+            max_words += 3
         elif g in stop or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit():
             break
         ue = nt.units.of(g)
@@ -262,7 +273,22 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         affiliation = _orig(nt, k + 6, e)
     elif source_type in ("agency", "outlet", "activists") or not inside:
         name, role = text, None  # a named body, or a bare name ("قال فلان")
-    return Speaker(name=name, role=role, affiliation=affiliation), source_type
+    words = norm[s:e].split()
+    if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
+        source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
+    speaker = Speaker(name=name, role=role, affiliation=affiliation)
+    if not inside:
+        # a bare name ("واضاف محمود"): the person named earlier with a role ("المتحدث باسم ... فلان محمود")
+        known = next((nt.named[w] for w in reversed(words) if w in nt.named), None)
+        if known is not None:
+            return known
+    elif source_type != "unknown":
+        cue_words = {w for cs, ce, _ in inside for w in norm[cs:ce].split()}
+        for w in words:
+            if len(w) > 2 and w not in cue_words and w not in nt.w.speaker_stop:
+                nt.named.setdefault(w, (speaker, source_type))
+    nt.speaker_types[(name, role, affiliation)] = source_type
+    return speaker, source_type
 
 
 def find_attribution(nt: ClaimText, sentence_span: tuple[int, int],
@@ -367,7 +393,10 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
 
 
 def _carried_type(nt: ClaimText, sp: Speaker) -> str:
-    """Source type of a speaker carried over from an earlier sentence (from its role or name)."""
+    """Source type of a speaker carried over from an earlier sentence (as it was read, else from its words)."""
+    known = nt.speaker_types.get((sp.name, sp.role, sp.affiliation))
+    if known is not None and known != "unknown":
+        return known
     return nt.attribution.source_type_of(normalize(" ".join(x for x in (sp.role, sp.name) if x)))
 
 

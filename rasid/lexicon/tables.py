@@ -288,6 +288,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "contrast": ListSpec("between two figures: rival reports"),
         "generic_role": ListSpec("a head noun that takes the type of its body"),
         "anaphoric_source": ListSpec("the sources named before"),
+        "source_head": ListSpec("a source noun whose phrase goes on after 'في'"),
         "others": ListSpec("more people of the unit counted before"),
         "qualifier_skip": ListSpec("between a casualty cue and its figure"),
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
