@@ -83,6 +83,8 @@ _QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = tuple(
             ("ما يقارب", "about"), ("يقارب", "about"), ("ما يقرب من", "about"), ("قرابة", "about"),
             ("تقريبا", "about"),
             ("حتي", "up_to"), ("ما يصل الي", "up_to"), ("يصل الي", "up_to"), ("ما يصل ل", "up_to"),
+            ("لا يتجاوز", "up_to"), ("لا تتجاوز", "up_to"), ("لا يزيد عن", "up_to"), ("لا تزيد عن", "up_to"),
+            ("لا يزيد علي", "up_to"), ("لا تزيد علي", "up_to"), ("ما لا يتجاوز", "up_to"),
             ("اقل من", "less_than"), ("ما دون", "less_than"), ("دون", "less_than"),
             ("ما لا يقل عن", "at_least"), ("لا يقل عن", "at_least"), ("ما لا يقل علي", "at_least"),
         ],
@@ -428,6 +430,12 @@ def _merge_ranges(norm: str, ms: list[NumberMention]) -> list[NumberMention]:
         out.append(a)
         i += 1
     return out
+
+
+def attach_qualifier(norm: str, m: NumberMention) -> None:
+    """Set `m.qualifier` from the phrase before it ("نحو", "لا تتجاوز") or after it ("على الأقل"); the
+    mention then starts at the phrase before it."""
+    _attach_qualifier(norm, m)
 
 
 def _attach_qualifier(norm: str, m: NumberMention) -> None:
