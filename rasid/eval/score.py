@@ -211,6 +211,9 @@ _UNIT_CLASSES = {
     "arrested": "person", "member": "person", "child": "person", "element": "person",
     "town": "locality", "village": "locality", "locality": "locality", "settlement": "locality",
     "family": "family", "household": "family", "km2": "km2", "squarekilometre": "km2", "squarekm": "km2",
+    # the same thing in the extractor's unit names (units.tsv) and the annotators' English
+    "barrel": "barrel", "barrelbomb": "barrel", "rocket": "rocket", "missile": "rocket",
+    "lira": "lira", "syp": "lira", "pound": "lira", "usd": "usd", "dollar": "usd",
 }
 
 

@@ -212,10 +212,12 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
         if last >= 0 and gap != " " and any(c in gap for c in "،,.:؛()\n"):  # mostly one space
             break
         g = m.group()
-        if located and g.startswith("ل") and not g.startswith("لواء"):
-            break
+        if located and g.startswith("ل") and nt.attribution.source_type_of(g[1:]) in ("agency", "outlet"):
+            break  # "مصدر في بلده X لوكاله ...": the outlet it spoke to
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
             pass  # a name in quotes with digits: "درعا 24"
+        elif first < 0 and g in nt.w.time_words:
+            continue  # "اعلنت الثلاثاء وزاره الصحه": a time before the speaker
         elif g == "في" and not located and first >= 0 and norm[first:last] in nt.w.source_head:
             located = True
             max_words += 3
@@ -288,7 +290,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         affiliation = _orig(nt, k + 6, e)
     elif source_type in ("agency", "outlet", "activists") or not inside:
         name, role = text, None  # a named body, or a bare name ("قال فلان")
-    words = norm[s:e].split()
+    words = _WORD.findall(norm, s, e)
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     speaker = Speaker(name=name, role=role, affiliation=affiliation)
@@ -298,7 +300,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         if known is not None:
             return known
     elif source_type != "unknown":
-        cue_words = {w for cs, ce, _ in inside for w in norm[cs:ce].split()}
+        cue_words = {w for length, cs, _ in inside for w in norm[cs:cs + length].split()}
         for w in words:
             if len(w) > 2 and w not in cue_words and w not in nt.w.speaker_stop:
                 nt.named.setdefault(w, (speaker, source_type))
@@ -348,6 +350,21 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             if cues[j][2].kind == "verb" and cues[j][0] - ce <= 25:
                 return _from_cue(nt, sent, cues, j, previous_speaker, stance)
     after = _phrase_after(nt, ce, e)
+    has_cue = any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues)
+    if after[1] > after[0] and nt.norm[cs:ce].lstrip("وف").startswith("نقل"):
+        # "نقل مراسل الجزيره عن مصادر طبيه": the speaker is the one quoted
+        quoted = re.match(r"\s+عن\s+", nt.norm[after[1]:e])
+        if quoted:
+            src = _phrase_after(nt, after[1] + quoted.end(), e)
+            if src[1] > src[0]:
+                after = src
+    elif after[1] > after[0] and not has_cue:
+        # "قال فلان الفلاني، المتحدث باسم ...": a name, then the role after a comma
+        comma = re.match(r"\s*[،,]\s*", nt.norm[after[1]:e])
+        if comma:
+            role = _phrase_after(nt, after[1] + comma.end(), e)
+            if any(c.kind == "speaker" and role[0] <= a < role[1] for a, _, c in cues):
+                after = (after[0], role[1])
     phrase = after
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"

@@ -259,9 +259,16 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str]) -> 
             end = t.end
             j = i + 1
             if nxt in _MULT and nxt not in ("الفين", "الفان"):
-                val *= _MULT[nxt]
+                mult = _MULT[nxt]
+                val *= mult
                 end = toks[i + 1].end
                 j = i + 2
+                # "34 الف و850", "3 الاف و500": the rest after the thousands
+                if (j + 1 < n and toks[j].text == "و" and toks[j + 1].start == toks[j].end
+                        and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < mult):
+                    val += int(toks[j + 1].text)
+                    end = toks[j + 1].end
+                    j += 2
             kind = "count"
             prev = toks[i - 1].text if i > 0 else ""
             after = norm[end:end + 8].lstrip()

@@ -192,3 +192,16 @@ def test_reject_is_a_gold_stance():
     from rasid.eval.vocab import STANCES
 
     assert "reject" in STANCES
+
+
+def test_unit_names_of_the_annotators_and_the_extractor_agree():
+    gold = [{"doc_id": "d1", "events": [], "places": [],
+             "claims": [{"subject": "a", "value": 10, "unit": "barrel", "evidence": [[0, 5]]},
+                        {"subject": "b", "value": 2, "unit": "rocket", "evidence": [[0, 5]]},
+                        {"subject": "c", "value": 5000000, "unit": "SYP", "evidence": [[0, 5]]},
+                        {"subject": "d", "value": 3, "unit": "shell", "evidence": [[0, 5]]}]}]
+    result = DocResult(doc_id="d1", claims=[Claim(subject="x", value=10, unit="barrel_bomb"),
+                                            Claim(subject="y", value=2, unit="missile"),
+                                            Claim(subject="z", value=5e6, unit="lira"),
+                                            Claim(subject="w", value=3, unit="missile")])
+    assert score(gold, {"d1": result})["claims"]["recall"] == 0.75  # a missile is no shell

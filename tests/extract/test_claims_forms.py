@@ -110,3 +110,10 @@ def test_an_absolute_date_dates_a_claim_of_an_undated_article() -> None:
     assert c.claim_date == "2018-10-14"
     # a weekday with no year cannot be placed without a publication date
     assert one("قالت مصادر محلية إن 4 مدنيين قتلوا يوم الخميس.", "killed", published=None).claim_date is None
+
+
+def test_money_weights_bullets_and_sites_are_counted() -> None:
+    got = {(c.unit, c.value) for c in claims(
+        "قال ناشطون إن الخاطفين طالبوا بمبلغ 15 مليون ليرة، وإن السيارة حملت 150 كيلوغراما من المتفجرات، "
+        "وإن المسلحين أطلقوا 12 رصاصة على الحارس، وإن الغارات أصابت ثلاث منشآت.")}
+    assert got == {("lira", 15_000_000.0), ("kg", 150.0), ("bullet", 12.0), ("site", 3.0)}
