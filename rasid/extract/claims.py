@@ -134,9 +134,8 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
-        #: speakers met so far and their source types; a word of a typed speaker's phrase -> that speaker
+        #: speakers met so far (name, role, affiliation) and the source type they were read with
         self.speaker_types: dict[tuple[str | None, str | None, str | None], str] = {}
-        self.named: dict[str, tuple[Speaker, str]] = {}
 
     def cues(self, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
         """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing
@@ -216,8 +215,6 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
             break  # "مصدر في بلده X لوكاله ...": the outlet it spoke to
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
             pass  # a name in quotes with digits: "درعا 24"
-        elif first < 0 and g in nt.w.time_words:
-            continue  # "اعلنت الثلاثاء وزاره الصحه": a time before the speaker
         elif g == "في" and not located and first >= 0 and norm[first:last] in nt.w.source_head:
             located = True
             max_words += 3
@@ -293,19 +290,8 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
     words = _WORD.findall(norm, s, e)
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
-    speaker = Speaker(name=name, role=role, affiliation=affiliation)
-    if not inside:
-        # a bare name ("واضاف محمود"): the person named earlier with a role ("المتحدث باسم ... فلان محمود")
-        known = next((nt.named[w] for w in reversed(words) if w in nt.named), None)
-        if known is not None:
-            return known
-    elif source_type != "unknown":
-        cue_words = {w for length, cs, _ in inside for w in norm[cs:cs + length].split()}
-        for w in words:
-            if len(w) > 2 and w not in cue_words and w not in nt.w.speaker_stop:
-                nt.named.setdefault(w, (speaker, source_type))
     nt.speaker_types[(name, role, affiliation)] = source_type
-    return speaker, source_type
+    return Speaker(name=name, role=role, affiliation=affiliation), source_type
 
 
 def find_attribution(nt: ClaimText, sentence_span: tuple[int, int],
@@ -350,21 +336,6 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             if cues[j][2].kind == "verb" and cues[j][0] - ce <= 25:
                 return _from_cue(nt, sent, cues, j, previous_speaker, stance)
     after = _phrase_after(nt, ce, e)
-    has_cue = any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues)
-    if after[1] > after[0] and nt.norm[cs:ce].lstrip("وف").startswith("نقل"):
-        # "نقل مراسل الجزيره عن مصادر طبيه": the speaker is the one quoted
-        quoted = re.match(r"\s+عن\s+", nt.norm[after[1]:e])
-        if quoted:
-            src = _phrase_after(nt, after[1] + quoted.end(), e)
-            if src[1] > src[0]:
-                after = src
-    elif after[1] > after[0] and not has_cue:
-        # "قال فلان الفلاني، المتحدث باسم ...": a name, then the role after a comma
-        comma = re.match(r"\s*[،,]\s*", nt.norm[after[1]:e])
-        if comma:
-            role = _phrase_after(nt, after[1] + comma.end(), e)
-            if any(c.kind == "speaker" and role[0] <= a < role[1] for a, _, c in cues):
-                after = (after[0], role[1])
     phrase = after
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
@@ -560,7 +531,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
             if not (wa.group().endswith(("وا", "ون")) or wa.group() in ("بجروح", "بجراح")):
                 continue
             ce = units.of(wa.group())
-            if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
+            if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured", "displaced"):
                 category = ce.category
                 end = wa.end()
                 break

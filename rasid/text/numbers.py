@@ -62,7 +62,7 @@ _HUNDREDS: dict[str, int] = {"مئه": 100, "مائه": 100, "ميه": 100, "م�
 for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9)):
     _HUNDREDS[_stem + "مئه"] = _v * 100
     _HUNDREDS[_stem + "مائه"] = _v * 100
-_MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000,
+_MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000,
                          "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
                          "مليار": 1_000_000_000, "مليارا": 1_000_000_000, "مليارات": 1_000_000_000}
 #: word -> (value, kind of word); composed words are joined by "و".
@@ -258,7 +258,7 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str]) -> 
             start = t.start + lead
             end = t.end
             j = i + 1
-            if nxt in _MULT and nxt not in ("الفين", "الفان"):
+            if nxt in _MULT and nxt not in ("الفين", "الفان", "الفي"):
                 mult = _MULT[nxt]
                 val *= mult
                 end = toks[i + 1].end

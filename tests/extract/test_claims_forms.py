@@ -112,8 +112,16 @@ def test_an_absolute_date_dates_a_claim_of_an_undated_article() -> None:
     assert one("قالت مصادر محلية إن 4 مدنيين قتلوا يوم الخميس.", "killed", published=None).claim_date is None
 
 
-def test_money_weights_bullets_and_sites_are_counted() -> None:
+def test_money_and_weights_are_counted() -> None:
     got = {(c.unit, c.value) for c in claims(
-        "قال ناشطون إن الخاطفين طالبوا بمبلغ 15 مليون ليرة، وإن السيارة حملت 150 كيلوغراما من المتفجرات، "
-        "وإن المسلحين أطلقوا 12 رصاصة على الحارس، وإن الغارات أصابت ثلاث منشآت.")}
-    assert got == {("lira", 15_000_000.0), ("kg", 150.0), ("bullet", 12.0), ("site", 3.0)}
+        "قال ناشطون إن الخاطفين طالبوا بمبلغ 15 مليون ليرة، وإن السيارة حملت 150 كيلوغراما من المتفجرات.")}
+    assert got == {("lira", 15_000_000.0), ("kg", 150.0)}
+
+
+def test_casualties_denied_by_a_result_verb() -> None:
+    c = one("قالت مصادر أمنية إن القصف لم يسفر عن وقوع ضحايا.", "killed_or_wounded")
+    assert (c.value, c.source_type) == (0.0, "official")
+
+
+def test_displacement_verb_after_the_noun_decides_the_subject() -> None:
+    assert one("قال مسؤول المخيم إن نحو ألفي شخص نزحوا إلى المخيم.", "displaced").value == 2000.0
