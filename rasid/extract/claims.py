@@ -288,6 +288,10 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
     elif source_type in ("agency", "outlet", "activists") or not inside:
         name, role = text, None  # a named body, or a bare name ("قال فلان")
     words = _WORD.findall(norm, s, e)
+    if not inside:
+        # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): most often an
+        # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
+        source_type = "official"
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type

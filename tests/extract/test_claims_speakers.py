@@ -39,3 +39,8 @@ def test_medical_sources_are_local_sources() -> None:
 
 def test_a_force_announcing_is_an_official_source() -> None:
     assert _one("أعلنت قوات الحماية مقتل 30 من عناصر الخصم في المعارك.", "killed").source_type == "official"
+
+
+def test_a_speaker_named_with_no_role_word_is_taken_as_official() -> None:
+    c = _one("وقال سمير الأحمد إن القصف أدى إلى مقتل 4 مدنيين.", "killed")
+    assert c.source_type == "official" and c.speaker.name == "سمير الأحمد"
