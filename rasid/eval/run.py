@@ -248,7 +248,8 @@ def format_table(out: dict[str, Any]) -> str:
         lines.append(f"Claims: recall {format_value(cl['recall'])} (value only {format_value(cl['value_recall'])}) of {cl['gold']}; "
                      f"speaker accuracy {format_value(cl['speaker_accuracy'])}; predicted {cl['predicted']}; "
                      f"propositions {cl['propositions']['found']}/{cl['propositions']['gold']} found, "
-                     f"{cl['propositions']['predicted']} predicted")
+                     f"{cl['propositions']['predicted']} predicted ({cl['propositions']['predicted_on_gold']} over a "
+                     "gold proposition)")
         cal = gold["calibration"]
         lines.append(f"Confidence calibration ({cal['n']} predicted events, matched or not): ECE "
                      f"{format_value(cal['ece'])}; " + ", ".join(

@@ -364,8 +364,7 @@ def score(
     place_found = place_doc_found = place_total = 0
     place_dist: list[float] = []
     claim_total = claim_found = claim_value_found = speaker_ok = claim_pred_total = 0
-    prop_total = prop_found = 0
-    pclaims_all: list[dict[str, Any]] = []
+    prop_total = prop_found = prop_pred = prop_pred_on_gold = 0
     claim_errors: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
@@ -459,8 +458,14 @@ def score(
 
         # claims: recall on unit + value; speaker accuracy on found claims
         pclaims = [_d(c) for c in res.get("claims", [])]
-        pclaims_all.extend(pclaims)
         claim_pred_total += len(pclaims)
+        # predicted propositions over a gold proposition's words (the gold lists the main claims only, so
+        # this is a lower bound of their precision)
+        gold_prop_spans = [sp for g in record.get("claims", []) if isinstance(g.get("value"), str) for sp in _spans(g)]
+        for c in pclaims:
+            if isinstance(c.get("value"), str):
+                prop_pred += 1
+                prop_pred_on_gold += _overlaps(gold_prop_spans, _spans(c))
         for gc_ in record.get("claims", []):
             claim_total += 1
             proposition = isinstance(gc_.get("value"), str)
@@ -514,7 +519,8 @@ def score(
             "value_recall": _ratio(claim_value_found, claim_total),
             "speaker_accuracy": _ratio(speaker_ok, claim_found),
             "propositions": {"gold": prop_total, "found": prop_found, "recall": _ratio(prop_found, prop_total),
-                             "predicted": sum(1 for c in pclaims_all if isinstance(c.get("value"), str))},
+                             "predicted": prop_pred, "predicted_on_gold": prop_pred_on_gold,
+                             "precision_on_gold": _ratio(prop_pred_on_gold, prop_pred)},
         },
         "calibration": calibration(confidences),
         "error_kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -798,8 +798,37 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 evidence=[_evidence(nt, min(q.cue_start, q.mention.start), q.end)],
             ))
         if sent_att is not None:
-            claims.extend(_propositions(nt, sent, sent_att, claim_date, event_spans))
+            props = _propositions(nt, sent, sent_att, claim_date, event_spans)
+            if not props and not quantities:
+                props = _statement(nt, sent, sent_att, claim_date, event_spans)
+            claims.extend(props)
     return claims
+
+
+def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
+               events: _EvidenceIndex) -> list[Claim]:
+    """What a speaker says when it is neither a figure nor a typed proposition: subject "statement", the
+    reported words as value (after "إن" / ":" when there is one: "قال المسؤول إن الانفجار كان عرضيا"; else
+    after the speaker: "نفى الجيش وقوع اي اصابات"), with the speaker's stance. Statements are grouped by
+    story on the claims board (compared with nothing)."""
+    if not (att.speaker.name or att.speaker.role):
+        return []
+    cues = nt.cues(sent)
+    k = next((i for i, (_, _, c) in enumerate(cues) if c.kind == "verb"), None)
+    if k is None:
+        return []
+    _, ce, _ = cues[k]
+    ps, pe = _phrase_after(nt, ce, sent[1])
+    that = _THAT.match(nt.norm, max(ce, pe), sent[1])
+    words = list(_WORD.finditer(nt.norm, that.end() if that else max(ce, pe), sent[1]))[:20]
+    if len(words) < 3:
+        return []
+    return [Claim(
+        subject="statement", value=_orig(nt, words[0].start(), words[-1].end()), unit=None,
+        stance=att.stance, speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
+        claim_date=claim_date, event_index=_event_for(nt, events, sent, words[0].start()),
+        evidence=[_evidence(nt, sent[0], sent[1])],
+    )]
 
 
 def _propositions(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,

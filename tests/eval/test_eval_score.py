@@ -182,7 +182,8 @@ def test_propositions_are_found_by_evidence_and_stance():
     ])
     out = score(gold, {"d1": result})
     props = out["claims"]["propositions"]
-    assert props == {"gold": 3, "found": 1, "recall": round(1 / 3, 4), "predicted": 2}
+    assert props == {"gold": 3, "found": 1, "recall": round(1 / 3, 4), "predicted": 2, "predicted_on_gold": 2,
+                     "precision_on_gold": 1.0}
     assert out["claims"]["recall"] == round(1 / 3, 4) and out["claims"]["speaker_accuracy"] == 1.0
     kinds = [(e["kind"], e["gold"].split("=")[0]) for e in out["_claim_errors"]]
     assert kinds == [("missed", "talks requested"), ("missed", "control of the town")]

@@ -243,7 +243,7 @@ def test_generic_role_takes_the_type_of_its_body_and_a_plain_sentence_is_the_out
     # the gold codes a sentence with no attribution of its own as the outlet's, after reported speech too
     assert [(c.value, c.source_type) for c in got] == [(3.0, "outlet"), (40.0, "outlet")]
     lead = claims_of("قتل 5 مدنيين في قصف على البلدة.\nوقالت مصادر محلية إن القصف استهدف السوق.")
-    assert [(c.value, c.source_type) for c in lead] == [(5.0, "outlet")]
+    assert [(c.value, c.source_type) for c in lead if c.subject != "statement"] == [(5.0, "outlet")]
 
 
 def test_people_from_a_place_are_people() -> None:

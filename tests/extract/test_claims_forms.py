@@ -125,3 +125,16 @@ def test_casualties_denied_by_a_result_verb() -> None:
 
 def test_displacement_verb_after_the_noun_decides_the_subject() -> None:
     assert one("قال مسؤول المخيم إن نحو ألفي شخص نزحوا إلى المخيم.", "displaced").value == 2000.0
+
+
+def test_what_a_speaker_says_is_a_statement_with_its_stance() -> None:
+    c = one("وقال وزير الداخلية إن الانفجار كان عرضيا ولم يكن عملا متعمدا.", "statement")
+    assert c.value == "الانفجار كان عرضيا ولم يكن عملا متعمدا" and c.source_type == "official"
+    d = one("ونفى الجيش وقوع أي اشتباك داخل المخيم خلال الليل.", "statement")
+    assert d.stance == "deny" and str(d.value).startswith("وقوع أي اشتباك")
+
+
+def test_no_statement_beside_a_figure_or_a_typed_proposition() -> None:
+    assert {c.subject for c in claims("قال المتحدث إن 12 عنصرا قتلوا في الكمين.")} == {"killed"}
+    assert {c.subject for c in claims("نفت الفصائل وجود أي مفاوضات مع الجماعة.")} == {"negotiations"}
+    assert not claims("وقال إن الوضع هادئ.")  # no speaker named: nothing to attribute
