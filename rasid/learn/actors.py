@@ -29,6 +29,7 @@ from rasid.models import Event
 NONE = ""
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _NEAR = 60  # characters around the trigger that count as "near" it
+_TOP = 3  # the article's most named actors are candidates of every event; the others only in their paragraph
 
 
 def actor_key(name: str | None) -> str:
@@ -147,10 +148,16 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
         names[ev.actor2] = None
     if civ_name:
         names[civ_name] = None
-    for name in ac.names:
-        names[name] = None
     counts = [n for _, n in ac.by_count if ac.key(n) != k1]
     top = counts[0] if counts else None
+    paragraph = ac.text.rfind("\n", 0, s0) + 1
+    end = ac.text.find("\n", s1)
+    end = len(ac.text) if end < 0 else end
+    for name in counts[:_TOP]:
+        names[name] = None
+    for name, starts in ac.starts.items():  # the others only where the event's paragraph names them
+        if bisect_left(starts, paragraph) < bisect_left(starts, end):
+            names[name] = None
     out: list[tuple[str, dict[str, float]]] = []
     base = {f"type={ev.event_type}": 1.0}
 
@@ -205,9 +212,14 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             f["unnamed"] = 1.0
             out.append((name, f))
             continue
-        if any(a < ac.headline_end for a, _ in mentions):
+        starts = ac.starts[name]  # sorted: each test below is a bisection, not a walk over the mentions
+
+        def named_in(a: int, b: int, starts: list[int] = starts) -> bool:
+            return bisect_left(starts, a) < bisect_left(starts, b)
+
+        if starts[0] < ac.headline_end:
             f["in_headline"] = 1.0
-        if any(s0 <= a < s1 for a, _ in mentions):
+        if named_in(s0, s1):
             f["in_sentence"] = 1.0
         gap, near, anchor = ac.nearest(name, anchors) or (len(ac.text), 0, 0)
         if gap <= 2 * _NEAR:
@@ -217,11 +229,11 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             before = _word_before(ac.text, near)
             f[f"pre={before}"] = 1.0
             f[f"pre={before}|type={ev.event_type}"] = 1.0
-        elif any(a < s0 and ac.text.count("\n", a, s0) == 0 for a, _ in mentions):
+        elif named_in(paragraph, s0):
             f["earlier_same_paragraph"] = 1.0
-        if any(sa <= a < sb for a, _ in mentions for sa, sb in other_spans):
+        if any(named_in(sa, sb) for sa, sb in other_spans):
             f["in_merged_evidence"] = 1.0
-        if any(a < s0 for a, _ in mentions):
+        if starts[0] < s0:
             f["named_before"] = 1.0
         out.append((name, f))
     return out
