@@ -68,14 +68,14 @@ def actor_target(ev: Any, gold: dict[str, Any] | None) -> str | None:
 
 def gold_examples(records: Iterable[dict[str, Any]], docs: dict[str, Document],
                   results: dict[str, DocResult]) -> list[Example]:
-    from rasid.learn.actors import ActorContext, candidates
+    from rasid.learn.actors import candidates
 
     out: list[Example] = []
     for record in records:
         doc_id = str(record["doc_id"])
         doc, result = docs[doc_id], results[doc_id]
         ctx = DocContext.of(doc, result)
-        ac = ActorContext.read(ctx)
+        ac = ctx.actors()
         for i, (ev, (right, modality, gold)) in enumerate(zip(result.events, label_gold(record, result), strict=True)):
             example = Example(gold_key(doc_id), "gold", event_features(ctx, i), right, modality, ev.modality,
                               ev.confidence)

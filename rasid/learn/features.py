@@ -103,6 +103,15 @@ class DocContext:
     _cue_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
+    _actors: Any = None
+
+    def actors(self) -> Any:
+        """The article's actor mentions (rasid.learn.actors.ActorContext), read once."""
+        if self._actors is None:
+            from rasid.learn.actors import ActorContext
+
+            self._actors = ActorContext.read(self)
+        return self._actors
 
     @classmethod
     def of(cls, doc: Document, result: DocResult, lexicon: Lexicon | None = None, *, nt: NormText | None = None,

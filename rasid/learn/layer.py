@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasid.learn.actors import ActorContext, ActorHead, applies, candidates, set_actor2
+from rasid.learn.actors import ActorHead, applies, candidates, set_actor2
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -231,7 +231,7 @@ class EventLayer:
         if scorer is None:  # a model trained without this kind of input leaves its events alone
             return result
         modality = head if ctx.domain == "article" else None
-        actors = ActorContext.read(ctx) if actor_head is not None and ctx.domain == "article" else None
+        actors = ctx.actors() if actor_head is not None and ctx.domain == "article" else None
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
