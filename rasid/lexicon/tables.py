@@ -264,6 +264,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "raid": ListSpec("a takeover word that is a raid when a foreign force does it", wildcard=True),
         "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
         "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
+        "interception": ListSpec("near a clash word: air defence meeting a strike, not a battle"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
