@@ -5,7 +5,8 @@
 Inputs (facts, each with a source key listed in admin/sources.tsv):
 - sy_ocha_admin.tsv: Syria's governorates, districts and the 272 sub-districts (nahiyas), OCHA pcodes;
 - ye_ocha_admin.tsv + ye_district_centres.tsv: Yemen's 333 districts and their centre coordinates;
-- lb_ps_ly_sd_admin.tsv: Lebanese districts, Palestinian governorates, Libyan districts, Sudanese states.
+- lb_ps_ly_sd_admin.tsv: Lebanese districts, Palestinian governorates, Libyan districts, Sudanese states;
+- iq_admin.tsv: Iraq's districts (qada) and sub-districts (nahiya) in the 18 governorates and Halabja.
 
 Coordinates: a unit named after its seat town takes the town's coordinates from the curated supplement or
 GeoNames cities500 (same normalised Arabic name, nearest to the district seat, within SEAT_KM), recorded
@@ -208,6 +209,62 @@ def _pair_centres(districts: list, centres: dict) -> dict:  # type: ignore[type-
     return out
 
 
+def build_iraq(seats: Seats, strong: set[str], report: Counter[str]) -> list[dict[str, object]]:
+    """Iraqi qadas (admin2, feature region) and nahiyas (admin3) from iq_admin.tsv. A point given there is
+    replaced by the seat town's (same Arabic name within 25 km); a qada without a point takes its
+    districts.tsv seat; a nahiya without a point takes its seat town within 60 km of the district seat, or
+    else the district seat itself (feature region, cue-only), as Syria's nahiyas do."""
+    rows = list(read_tsv(SRC / "iq_admin.tsv", ("level", "code", "admin1", "name_en", "names_ar")))
+    seat_of = {(d.admin1, d.admin2): d for d in read_districts() if d.country == "IQ"}
+    qadas: dict[str, tuple[str, float, float]] = {}
+    out = []
+    for r in rows:
+        level, admin1, name_en = r.get("level"), r.get("admin1"), r.get("name_en")
+        if canonical_admin1(admin1) != admin1:
+            raise SystemExit(f"iq_admin.tsv: {admin1!r} is not a canonical governorate name")
+        names = r.many("names_ar")
+        # a common-word name is listed only with its cue word (ناحية الحرية); the seat town has the bare name
+        seat_name = re.sub(r"^(ناحية|قضاء)\s+", "", names[0])
+        given = bool(r.get("lat"))
+        if level == "admin2":
+            if given:
+                lat, lon, coord = float(r.get("lat")), float(r.get("lon")), "source"
+            elif (admin1, name_en) in seat_of:
+                d = seat_of[(admin1, name_en)]
+                lat, lon, coord = d.lat, d.lon, "rasid-districts"
+            else:
+                raise SystemExit(f"iq_admin.tsv: qada {name_en} ({admin1}) has no point and no districts.tsv seat")
+            seat = seats.find(seat_name, "IQ", lat, lon, km=25.0)
+            if seat is not None:
+                lat, lon, coord = seat.lat, seat.lon, f"seat:{seat.id}"
+                report["IQ qada at its seat town"] += 1
+            report["IQ qada"] += 1
+            qadas[r.get("code")] = (name_en, lat, lon)
+            out.append(_row(id=f"adm:IQ-{r.get('code')}", name=name_en, names_ar="|".join(names),
+                            feature="region", lat=f"{lat:.4f}", lon=f"{lon:.4f}", country="IQ", admin1=admin1,
+                            admin2=name_en, level="admin2", pcode="", coord=coord,
+                            match=_match_rule(names, strong), source="rasid-iq-admin"))
+            continue
+        qada, dlat, dlon = qadas[r.get("parent")]
+        feature = "populated"
+        if given:
+            lat, lon, coord = float(r.get("lat")), float(r.get("lon")), "source"
+            seat = seats.find(seat_name, "IQ", lat, lon, km=25.0)
+        else:
+            seat = seats.find(seat_name, "IQ", dlat, dlon, km=60.0)
+            lat, lon, coord, feature = dlat, dlon, "admin2-seat", "region"
+        if seat is not None:
+            lat, lon, coord, feature = seat.lat, seat.lon, f"seat:{seat.id}", "populated"
+        report[f"IQ nahiya {'at its seat town' if seat else coord}"] += 1
+        cued = all(name_key(n).startswith(_CUED) for n in names)
+        rule = "default" if cued else "cue" if feature == "region" else _match_rule(names, strong)
+        out.append(_row(id=f"adm:IQ-{r.get('code')}", name=name_en, names_ar="|".join(names), feature=feature,
+                        lat=f"{lat:.4f}", lon=f"{lon:.4f}", country="IQ", admin1=admin1, admin2=qada,
+                        admin3=name_en, level="admin3", pcode="", coord=coord, match=rule,
+                        source="rasid-iq-admin"))
+    return out
+
+
 def build_others(seats: Seats, strong: set[str], report: Counter[str]) -> list[dict[str, object]]:
     cols = ("country", "level", "code", "name_en", "names_ar", "seat_ar", "lat", "lon")
     rows = list(read_tsv(SRC / "lb_ps_ly_sd_admin.tsv", cols))
@@ -242,7 +299,7 @@ def main() -> int:
     strong |= {name_key(n) for p in geonames if p.country in ("SY", "IQ") for n in p.names_ar}
     report: Counter[str] = Counter()
     rows = build_syria(seats, strong, report) + build_yemen(seats, strong, report) + \
-        build_others(seats, strong, report)
+        build_others(seats, strong, report) + build_iraq(seats, strong, report)
     with ADMIN_FILE.open("w", encoding="utf-8") as fh:
         fh.write("# Administrative units listed systematically, generated by scripts/build_admin_gazetteer.py from\n"
                  "# rasid/data/gazetteer/admin/*.tsv (do not edit by hand: edit those and rebuild). Columns: see\n"

@@ -42,6 +42,15 @@ ALLOWED: dict[str, str] = {
     "ocha:SY050202": "Al-Ziyarah lies in the northern Ghab plain, nearer Jisr ash-Shughur's seat than "
                      "As-Suqaylabiyah's, but is a nahiya of As-Suqaylabiyah district (Hama)",
     "ocha:SY120001": "Bosra ash-Sham is on Daraa's eastern edge, nearer Salkhad's seat than Daraa's",
+    "adm:IQ-ANB-RUT-NUK": "Al-Nukhayb, deep in the desert, is administered from Anbar (Al-Rutba) although "
+                          "Karbala's Ain al-Tamur seat is nearer",
+    "adm:IQ-ANB-RAM-RAH": "Al-Rahhaliya, west of Lake Razzaza, is Anbar's (Ramadi district) though Ain "
+                          "al-Tamur's seat (Karbala) is nearer",
+    "adm:IQ-NIN-MOS-QAY": "Al-Qayyarah lies on the Tigris south of Mosul, nearer Makhmour's seat (Erbil) "
+                          "across the river than any Ninewa seat",
+    "adm:IQ-NIN-TLK-FAY": "Fayda, a nahiya of Tilkaif (Ninewa), lies just south of the city of Duhok",
+    "adm:IQ-SUL-DAR": "Darbandikhan, on the dam of the same name, is nearer Halabja's seat than "
+                      "Sulaymaniyah's other district seats",
 }
 
 

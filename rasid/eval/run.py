@@ -64,7 +64,7 @@ def load_predictions(path: Path) -> dict[str, Any]:
 
 #: Figures of each split shown beside the whole when scoring `--split all` (aggregates only).
 _SPLIT_FIGURES = ("articles", "events", "events_by_type", "gold_events_per_article", "predicted_events_per_article",
-                  "extra_events_per_article", "fields", "calibration", "error_kinds")
+                  "extra_events_per_article", "fields", "calibration", "error_kinds", "claims")
 
 
 def evaluate_gold(
@@ -173,10 +173,12 @@ def evaluate(
                                split=split, layer=layer)
         misses, hidden_misses = _hide_validation_cases(report.pop("_misses"))
         extras, hidden_extras = _hide_validation_cases(report.pop("_extras"))
+        claim_errors, hidden_claims = _hide_validation_cases(report.pop("_claim_errors"))
         _warn_failures("gold articles", report.pop("_failures"), report["articles"])
         if errors:
-            report["errors"] = {"misses": misses, "extras": extras,
-                                "validation_cases_not_shown": {"misses": hidden_misses, "extras": hidden_extras}}
+            report["errors"] = {"misses": misses, "extras": extras, "claims": claim_errors,
+                                "validation_cases_not_shown": {"misses": hidden_misses, "extras": hidden_extras,
+                                                               "claims": hidden_claims}}
         out["gold"] = report
         out.setdefault("_timing", {})["gold_seconds"] = round(time.perf_counter() - t0, 1)
     if gsr is not None:
@@ -238,7 +240,7 @@ def format_table(out: dict[str, Any]) -> str:
         if parts:
             lines.append("")
             lines.append(f"{'part':16} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'extra/art':>9} {'actors':>7} "
-                         f"{'modality':>8} {'ECE':>6}")
+                         f"{'modality':>8} {'ECE':>6} {'claims R':>8} {'speaker':>7}")
             for name, part in parts.items():
                 pe = part["events"]
                 lines.append(f"{name:16} {part['articles']:>8} {format_value(pe['precision']):>6} "
@@ -246,7 +248,9 @@ def format_table(out: dict[str, Any]) -> str:
                              f"{format_value(part['extra_events_per_article']):>9} "
                              f"{format_value(part['fields']['actors']['accuracy']):>7} "
                              f"{format_value(part['fields']['modality']['accuracy']):>8} "
-                             f"{format_value(part['calibration']['ece']):>6}")
+                             f"{format_value(part['calibration']['ece']):>6} "
+                             f"{format_value(part['claims']['recall']):>8} "
+                             f"{format_value(part['claims']['speaker_accuracy']):>7}")
         lines.append("")
         lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'extra/art':>9}")
         for etype, s in gold["events_by_type"].items():
@@ -265,7 +269,10 @@ def format_table(out: dict[str, Any]) -> str:
                      f"{format_value(pl['distance_km']['median'])}, p90 {format_value(pl['distance_km']['p90'])}")
         cl = gold["claims"]
         lines.append(f"Claims: recall {format_value(cl['recall'])} (value only {format_value(cl['value_recall'])}) of {cl['gold']}; "
-                     f"speaker accuracy {format_value(cl['speaker_accuracy'])}; predicted {cl['predicted']}")
+                     f"speaker accuracy {format_value(cl['speaker_accuracy'])}; predicted {cl['predicted']}; "
+                     f"propositions {cl['propositions']['found']}/{cl['propositions']['gold']} found, "
+                     f"{cl['propositions']['predicted']} predicted ({cl['propositions']['predicted_on_gold']} over a "
+                     "gold proposition)")
         cal = gold["calibration"]
         lines.append(f"Confidence calibration ({cal['n']} predicted events, matched or not): ECE "
                      f"{format_value(cal['ece'])}; " + ", ".join(
@@ -276,10 +283,11 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"  {n:4}  {kind}")
         if "errors" in gold:
             hidden = gold["errors"]["validation_cases_not_shown"]
-            if hidden["misses"] or hidden["extras"]:
+            if hidden["misses"] or hidden["extras"] or hidden["claims"]:
                 lines.append("")
-                lines.append(f"Validation part: {hidden['misses']} misses and {hidden['extras']} extras, not listed "
-                             "(aggregate figures only; the error kinds above include them)")
+                lines.append(f"Validation part: {hidden['misses']} misses, {hidden['extras']} extras and "
+                             f"{hidden['claims']} claim errors, not listed (aggregate figures only; the error kinds "
+                             "above include them)")
             for label in ("misses", "extras"):
                 lines.append("")
                 lines.append(f"{label.upper()} ({len(gold['errors'][label])}):")
@@ -289,6 +297,14 @@ def format_table(out: dict[str, Any]) -> str:
                                  + (f" (nearest prediction: {e['nearest_prediction']})" if e.get("nearest_prediction") else ""))
                     if e["evidence"]:
                         lines.append(f"    {e['evidence']}")
+            lines.append("")
+            lines.append(f"CLAIMS missed or with another speaker ({len(gold['errors']['claims'])}):")
+            for e in gold["errors"]["claims"]:
+                lines.append(f"- {e['doc_id']} {e['kind']}: {e['gold']}")
+                if e["evidence"]:
+                    lines.append(f"    {e['evidence']}")
+                for p in e["predicted"]:
+                    lines.append(f"    predicted: {p}")
     gsr = out.get("gsr")
     if gsr:
         if lines:

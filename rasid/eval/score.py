@@ -211,6 +211,9 @@ _UNIT_CLASSES = {
     "arrested": "person", "member": "person", "child": "person", "element": "person",
     "town": "locality", "village": "locality", "locality": "locality", "settlement": "locality",
     "family": "family", "household": "family", "km2": "km2", "squarekilometre": "km2", "squarekm": "km2",
+    # the same thing in the extractor's unit names (units.tsv) and the annotators' English
+    "barrel": "barrel", "barrelbomb": "barrel", "rocket": "rocket", "missile": "rocket",
+    "lira": "lira", "syp": "lira", "pound": "lira", "usd": "usd", "dollar": "usd",
 }
 
 
@@ -224,6 +227,35 @@ def _unit_key(unit: Any) -> str:
     elif key.endswith("s") and len(key) > 3:
         key = key[:-1]
     return _UNIT_CLASSES.get(key, key)
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _claim_hits(gold: Mapping[str, Any], preds: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
+    """(predicted claims that find a gold claim, whether some prediction has its value).
+
+    A figure is found by a predicted claim with the same value, unit class and casualty category. A
+    proposition (gold value in English words, predictions in Arabic) is found by a predicted proposition
+    (a non-numeric value) whose evidence overlaps the gold claim's evidence, with the same stance.
+    """
+    gv = gold.get("value")
+    if isinstance(gv, str):
+        gspans = _spans(gold)
+        stance = gold.get("stance") or "affirm"
+        near = [c for c in preds if isinstance(c.get("value"), str) and _overlaps(gspans, _spans(c))]
+        return [c for c in near if (c.get("stance") or "affirm") == stance], bool(near)
+    value_hits = [c for c in preds if _number_equal(gv, c.get("value"))]
+    full = [c for c in value_hits if _unit_key(c.get("unit")) == _unit_key(gold.get("unit")) and _category_ok(gold, c)]
+    return full, bool(value_hits)
+
+
+def _claim_label(c: Mapping[str, Any]) -> str:
+    sp = c.get("speaker") or {}
+    who = sp.get("name") or sp.get("role") or ""
+    return (f"{c.get('subject')}={c.get('value')} {c.get('unit') or ''} [{c.get('qualifier') or 'exact'}, "
+            f"{c.get('stance') or 'affirm'}] by {c.get('source_type') or 'unknown'}" + (f" ({who})" if who else ""))
 
 
 def _speaker_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
@@ -332,6 +364,8 @@ def score(
     place_found = place_doc_found = place_total = 0
     place_dist: list[float] = []
     claim_total = claim_found = claim_value_found = speaker_ok = claim_pred_total = 0
+    prop_total = prop_found = prop_pred = prop_pred_on_gold = 0
+    claim_errors: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
     kinds: Counter[str] = Counter()
@@ -425,15 +459,32 @@ def score(
         # claims: recall on unit + value; speaker accuracy on found claims
         pclaims = [_d(c) for c in res.get("claims", [])]
         claim_pred_total += len(pclaims)
+        # predicted propositions over a gold proposition's words (the gold lists the main claims only, so
+        # this is a lower bound of their precision)
+        gold_prop_spans = [sp for g in record.get("claims", []) if isinstance(g.get("value"), str) for sp in _spans(g)]
+        for c in pclaims:
+            if isinstance(c.get("value"), str):
+                prop_pred += 1
+                prop_pred_on_gold += _overlaps(gold_prop_spans, _spans(c))
         for gc_ in record.get("claims", []):
             claim_total += 1
-            value_hits = [c for c in pclaims if _number_equal(gc_.get("value"), c.get("value"))]
-            full = [c for c in value_hits
-                    if _unit_key(c.get("unit")) == _unit_key(gc_.get("unit")) and _category_ok(gc_, c)]
-            claim_value_found += bool(value_hits)
+            proposition = isinstance(gc_.get("value"), str)
+            prop_total += proposition
+            full, value_hit = _claim_hits(gc_, pclaims)
+            claim_value_found += value_hit
+            said_ok = any(_speaker_ok(gc_, c) for c in full)
             if full:
                 claim_found += 1
-                speaker_ok += any(_speaker_ok(gc_, c) for c in full)
+                prop_found += proposition
+                speaker_ok += said_ok
+            if not full or not said_ok:
+                gspans = _spans(gc_)
+                nearby = [c for c in pclaims if _overlaps(gspans, _spans(c))]
+                claim_errors.append({
+                    "doc_id": doc_id, "kind": "speaker" if full else "missed",
+                    "gold": _claim_label(gc_), "evidence": _evidence_text(gc_, text),
+                    "predicted": [_claim_label(c) for c in (full or nearby)],
+                })
 
     per_type: dict[str, dict[str, Any]] = {}
     for t, c in sorted(by_type.items()):
@@ -467,6 +518,9 @@ def score(
             "recall": _ratio(claim_found, claim_total),
             "value_recall": _ratio(claim_value_found, claim_total),
             "speaker_accuracy": _ratio(speaker_ok, claim_found),
+            "propositions": {"gold": prop_total, "found": prop_found, "recall": _ratio(prop_found, prop_total),
+                             "predicted": prop_pred, "predicted_on_gold": prop_pred_on_gold,
+                             "precision_on_gold": _ratio(prop_pred_on_gold, prop_pred)},
         },
         "calibration": calibration(confidences),
         "error_kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -475,4 +529,5 @@ def score(
     out["_failures"] = failed
     out["_misses"] = misses
     out["_extras"] = extras
+    out["_claim_errors"] = claim_errors
     return out

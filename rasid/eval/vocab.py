@@ -10,7 +10,7 @@ from rasid.ontology import DEMONSTRATIONS, SUB_EVENT_TYPES, VIOLENT
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {t.value: tuple(s.value for s in subs) for t, subs in SUB_EVENT_TYPES.items()}
 MODALITIES = ("asserted", "claimed", "denied", "planned", "background")
-STANCES = ("affirm", "deny", "speculate")
+STANCES = ("affirm", "deny", "reject", "speculate")
 QUALIFIERS = ("exact", "more_than", "about", "up_to", "less_than", "at_least")
 SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
 

@@ -77,6 +77,7 @@ class FrameWords(NamedTuple):
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
     charge_mark: re.Pattern[str]  # before a trigger: "مدانين بتفجير", what someone is charged with
     generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
+    interception: re.Pattern[str]  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -104,6 +105,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         raid=re.compile(rf"^(?:{alt('raid')})$"),
         charge_mark=re.compile(rf"(?:^|\s)(?:{alt('charge_mark')})(?:\s|$)"),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
+        interception=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('interception')})"),
     )
 
 
@@ -234,6 +236,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if "territory" in kinds and all(w.seized_object.match(norm[t.end + len(t.suffix):t.end + 60]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "الاستيلاء على 12 آلية": vehicles seized, not a place
+    if "clash" in kinds and all(w.interception.search(norm, max(sm.sentence.start, t.start - 40),
+                                                      min(sm.sentence.end, t.end + 40))
+                                for t in sm.triggers if "clash" in t.kind_names):
+        kinds.discard("clash")  # "تصدت الدفاعات الجوية لصواريخ": air defence meeting a strike, not a battle
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
     if battle_kind and vac_kind and _has_verb(sm, {vac_kind}) and not _has_verb(sm, {"territory", "clash"}):

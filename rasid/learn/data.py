@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasid.learn.features import document_features
+from rasid.learn.features import DocContext, document_features, event_features
 from rasid.learn.layer import gold_key
 from rasid.models import REPORTABLE, DocResult, Document
 
@@ -31,29 +31,58 @@ class Example:
     rules_modality: str
     rules_confidence: float
     family: str | None = None  # benchmark family of the sentence (gsr only)
+    #: actor2 candidates of a matched gold event whose actor pair includes the rules' actor1 (rasid.learn.actors):
+    #: (name or actors.NONE, features), and the evaluator's key of the gold actor2 (None: not a training case)
+    actor_cands: list[tuple[str, dict[str, float]]] | None = None
+    actor_target: str | None = None
 
 
-def label_gold(record: dict[str, Any], result: DocResult) -> list[tuple[bool, str | None]]:
-    """(right, gold modality) for each predicted event of a gold article."""
+def label_gold(record: dict[str, Any], result: DocResult) -> list[tuple[bool, str | None, dict[str, Any] | None]]:
+    """(right, gold modality, the gold reportable event it matches) for each predicted event of a gold article."""
     from rasid.eval.score import match_events
 
     preds = [e.model_dump() for e in result.events]
     gold_all = [dict(e) for e in record.get("events", [])]
     gold_rep = [e for e in gold_all if e.get("modality") in REPORTABLE]
-    right = {pi for _, pi in match_events(gold_rep, preds)}
+    right = {pi: gold_rep[gi] for gi, pi in match_events(gold_rep, preds)}
     modality = {pi: gold_all[gi].get("modality") for gi, pi in match_events(gold_all, preds)}
-    return [(i in right, modality.get(i)) for i in range(len(preds))]
+    return [(i in right, modality.get(i), right.get(i)) for i in range(len(preds))]
+
+
+def actor_target(ev: Any, gold: dict[str, Any] | None) -> str | None:
+    """The evaluator's key of the gold actor2 for the rules' event `ev` (actors.NONE: the gold pair is actor1
+    alone); None when `ev` is no training case of the actor head (unmatched, or its actor1 is not in the gold
+    pair)."""
+    from rasid.eval.score import _actors
+    from rasid.learn.actors import NONE, actor_key, applies
+
+    if gold is None or not applies(ev):
+        return None
+    pair = _actors(gold)
+    k1 = actor_key(ev.actor1)
+    if k1 not in pair:
+        return None
+    rest = pair - {k1}
+    return next(iter(rest)) if rest else NONE
 
 
 def gold_examples(records: Iterable[dict[str, Any]], docs: dict[str, Document],
                   results: dict[str, DocResult]) -> list[Example]:
+    from rasid.learn.actors import candidates
+
     out: list[Example] = []
     for record in records:
         doc_id = str(record["doc_id"])
         doc, result = docs[doc_id], results[doc_id]
-        feats = document_features(doc, result)
-        for ev, fv, (right, modality) in zip(result.events, feats, label_gold(record, result), strict=True):
-            out.append(Example(gold_key(doc_id), "gold", fv, right, modality, ev.modality, ev.confidence))
+        ctx = DocContext.of(doc, result)
+        ac = ctx.actors()
+        for i, (ev, (right, modality, gold)) in enumerate(zip(result.events, label_gold(record, result), strict=True)):
+            example = Example(gold_key(doc_id), "gold", event_features(ctx, i), right, modality, ev.modality,
+                              ev.confidence)
+            target = actor_target(ev, gold)
+            if target is not None:
+                example.actor_cands, example.actor_target = candidates(ac, ev), target
+            out.append(example)
     return out
 
 

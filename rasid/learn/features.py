@@ -102,6 +102,16 @@ class DocContext:
     _trigger_starts: list[int] = field(default_factory=list)
     _cue_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
+    lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
+    _actors: Any = None
+
+    def actors(self) -> Any:
+        """The article's actor mentions (rasid.learn.actors.ActorContext), read once."""
+        if self._actors is None:
+            from rasid.learn.actors import ActorContext
+
+            self._actors = ActorContext.read(self)
+        return self._actors
 
     @classmethod
     def of(cls, doc: Document, result: DocResult, lexicon: Lexicon | None = None, *, nt: NormText | None = None,
@@ -127,7 +137,7 @@ class DocContext:
             {(e.start, e.end): e.kind for e in result.entities if e.kind in ("place", "date", "quantity")},
             sorted((e.start, e.end) for e in result.entities if e.kind == "place"), by_type,
             min((e.geo_precision for e in result.events if e.geo_precision), default=None),
-            [h.start for h in triggers], [h.start for h in cues],
+            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon,
         )
 
     @property

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rasid.learn.actors import ActorHead, applies, candidates, set_actor2
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -117,6 +118,18 @@ class ModalityHead:
         return self.classes[int(scores.argmax())]
 
 
+def _actor_head(data: Any) -> ActorHead | None:
+    if not data:
+        return None
+    try:
+        return ActorHead(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelError(f"malformed actor model: {exc!r}") from None
+
+
+_CrossFit = tuple[frozenset[str], list[dict[str, "Scorer"]], list["ModalityHead | None"], list["ActorHead | None"]]
+
+
 def _scorers(data: Any) -> dict[str, Scorer]:
     if not isinstance(data, dict) or not data:
         raise ModelError("malformed event model: no per-domain models")
@@ -139,7 +152,8 @@ class EventLayer:
         self.lexicon = lexicon
         self.scorers = _scorers(data.get("model"))
         self.modality = ModalityHead(data["modality"]) if data.get("modality") else None
-        self._cv: tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]] | None = None
+        self.actor = _actor_head(data.get("actor"))
+        self._cv: _CrossFit | None = None
 
     @classmethod
     def load(cls, path: Path, lexicon: Lexicon | None = None) -> EventLayer:
@@ -163,9 +177,9 @@ class EventLayer:
                 "path": str(self.path) if self.path else None}
 
     # --- cross-fitting (evaluation only)
-    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]]:
-        """(fingerprints of the training keys, fold models, their modality models), from the companion file
-        named in the model."""
+    def _cross_fit(self) -> _CrossFit:
+        """(fingerprints of the training keys, fold models, their modality models, their actor2 heads), from
+        the companion file named in the model."""
         if self._cv is None:
             name = (self.data.get("cv") or {}).get("file")
             if self.path is None or not name:
@@ -174,21 +188,23 @@ class EventLayer:
             try:
                 cv = json.loads(cv_path.read_text(encoding="utf-8"))
                 heads = [ModalityHead(h) if h else None for h in cv.get("modality") or []]
-                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]], heads
+                actors = [_actor_head(h) for h in cv.get("actor") or []]
+                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]], heads, actors
             except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ModelError(f"cannot read the fold models {cv_path}: {exc!r}") from None
         return self._cv
 
-    def models_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], ModalityHead | None]:
-        """(the scorers, the modality model) to use: for an input the full model was trained on, the fold
-        models that never saw it."""
+    def models_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], ModalityHead | None, ActorHead | None]:
+        """(the scorers, the modality model, the actor2 head) to use: for an input the full model was trained
+        on, the fold models that never saw it."""
         if holdout_key is None:
-            return self.scorers, self.modality
-        seen, folds, heads = self._cross_fit()
+            return self.scorers, self.modality, self.actor
+        seen, folds, heads, actors = self._cross_fit()
         if fingerprint(holdout_key) not in seen:
-            return self.scorers, self.modality
+            return self.scorers, self.modality, self.actor
         j = fold_of(holdout_key, len(folds))
-        return folds[j], (heads[j] if self.modality is not None and j < len(heads) else None)
+        return (folds[j], heads[j] if self.modality is not None and j < len(heads) else None,
+                actors[j] if self.actor is not None and j < len(actors) else None)
 
     # --- the decisions
     def __call__(self, doc: Doc) -> None:
@@ -210,12 +226,13 @@ class EventLayer:
         text, if at hand (see `__call__`)."""
         if not result.events:
             return result
-        scorers, head = self.models_for(holdout_key)
+        scorers, head, actor_head = self.models_for(holdout_key)
         ctx = DocContext.of(doc, result, lexicon or self.lexicon, nt=nt, scan=scan)
         scorer = scorers.get(ctx.domain)
         if scorer is None:  # a model trained without this kind of input leaves its events alone
             return result
         modality = head if ctx.domain == "article" else None
+        actors = ctx.actors() if actor_head is not None and ctx.domain == "article" else None
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
@@ -225,11 +242,16 @@ class EventLayer:
             if mod in REPORTABLE and p < scorer.threshold:
                 continue  # talk about violence, a copy, or an event at a place the article does not give
             ev.confidence = round(p, 3)
+            changed = False
+            if actors is not None and actor_head is not None and applies(ev):
+                changed = set_actor2(ev, actor_head.choose(candidates(actors, ev)), actors)
             if mod != ev.modality:
+                ev.modality = mod  # type: ignore[assignment]
+                changed = True
+            if changed:
                 from rasid.extract.notes import write_notes
 
-                ev.modality = mod  # type: ignore[assignment]
-                ev.notes = write_notes(ev)  # the notes say "reported as a claim", "planned" ...
+                ev.notes = write_notes(ev)  # the notes name the actors and say "reported as a claim", "planned" ...
             index[i] = len(events)
             events.append(ev)
         if len(events) < len(result.events):

@@ -57,7 +57,7 @@ def load_units(files: LexiconFiles) -> Units:
 ATTRIBUTION_KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
 STANCES = ("affirm", "deny", "speculate")
 SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
-PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "weapon_use")
+PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use")
 #: The cue kinds that open an attribution (the other kinds are only read in sentences with one of them).
 _TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
 
@@ -264,6 +264,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "raid": ListSpec("a takeover word that is a raid when a foreign force does it", wildcard=True),
         "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
         "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
+        "interception": ListSpec("near a clash word: air defence meeting a strike, not a battle"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
@@ -288,6 +289,15 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "contrast": ListSpec("between two figures: rival reports"),
         "generic_role": ListSpec("a head noun that takes the type of its body"),
         "anaphoric_source": ListSpec("the sources named before"),
+        "source_head": ListSpec("a source noun whose phrase goes on after 'في'"),
+        "square": ListSpec("'مربع' after a kilometre word"),
+        "distance_cue": ListSpec("a word before a length"),
+        "compass": ListSpec("a direction after a length"),
+        "area_noun": ListSpec("an area noun before a bare unit"),
+        "bare_unit": ListSpec("a unit with no figure: one of it"),
+        "reject_cue": ListSpec("before a proposition: stance reject"),
+        "object_prep": ListSpec("introduces the object of the propositions in its value", ()),
+        "object_stop": ListSpec("ends the object of a proposition"),
         "others": ListSpec("more people of the unit counted before"),
         "qualifier_skip": ListSpec("between a casualty cue and its figure"),
         "time_word": ListSpec("a bracket holding it is a time, not a name"),

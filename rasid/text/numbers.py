@@ -62,7 +62,7 @@ _HUNDREDS: dict[str, int] = {"مئه": 100, "مائه": 100, "ميه": 100, "م�
 for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9)):
     _HUNDREDS[_stem + "مئه"] = _v * 100
     _HUNDREDS[_stem + "مائه"] = _v * 100
-_MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000,
+_MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000,
                          "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
                          "مليار": 1_000_000_000, "مليارا": 1_000_000_000, "مليارات": 1_000_000_000}
 #: word -> (value, kind of word); composed words are joined by "و".
@@ -83,6 +83,8 @@ _QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = tuple(
             ("ما يقارب", "about"), ("يقارب", "about"), ("ما يقرب من", "about"), ("قرابة", "about"),
             ("تقريبا", "about"),
             ("حتي", "up_to"), ("ما يصل الي", "up_to"), ("يصل الي", "up_to"), ("ما يصل ل", "up_to"),
+            ("لا يتجاوز", "up_to"), ("لا تتجاوز", "up_to"), ("لا يزيد عن", "up_to"), ("لا تزيد عن", "up_to"),
+            ("لا يزيد علي", "up_to"), ("لا تزيد علي", "up_to"), ("ما لا يتجاوز", "up_to"),
             ("اقل من", "less_than"), ("ما دون", "less_than"), ("دون", "less_than"),
             ("ما لا يقل عن", "at_least"), ("لا يقل عن", "at_least"), ("ما لا يقل علي", "at_least"),
         ],
@@ -256,10 +258,17 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str]) -> 
             start = t.start + lead
             end = t.end
             j = i + 1
-            if nxt in _MULT and nxt not in ("الفين", "الفان"):
-                val *= _MULT[nxt]
+            if nxt in _MULT and nxt not in ("الفين", "الفان", "الفي"):
+                mult = _MULT[nxt]
+                val *= mult
                 end = toks[i + 1].end
                 j = i + 2
+                # "34 الف و850", "3 الاف و500": the rest after the thousands
+                if (j + 1 < n and toks[j].text == "و" and toks[j + 1].start == toks[j].end
+                        and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < mult):
+                    val += int(toks[j + 1].text)
+                    end = toks[j + 1].end
+                    j += 2
             kind = "count"
             prev = toks[i - 1].text if i > 0 else ""
             after = norm[end:end + 8].lstrip()
@@ -428,6 +437,12 @@ def _merge_ranges(norm: str, ms: list[NumberMention]) -> list[NumberMention]:
         out.append(a)
         i += 1
     return out
+
+
+def attach_qualifier(norm: str, m: NumberMention) -> None:
+    """Set `m.qualifier` from the phrase before it ("نحو", "لا تتجاوز") or after it ("على الأقل"); the
+    mention then starts at the phrase before it."""
+    _attach_qualifier(norm, m)
 
 
 def _attach_qualifier(norm: str, m: NumberMention) -> None:

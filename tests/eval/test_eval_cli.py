@@ -126,7 +126,7 @@ def test_errors_are_never_listed_for_the_validation_part(tmp_path):
     out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
     assert out.exit_code == 0, out.output
     assert "Aleppo" not in out.output and "EXTRAS (0)" in out.output
-    assert "Validation part: 0 misses and 1 extras, not listed" in out.output
+    assert "Validation part: 0 misses, 1 extras and 0 claim errors, not listed" in out.output
 
 
 def test_split_figures_side_by_side_and_calibration(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasid.eval.score import match_events, pair_score, score
-from rasid.models import Claim, DocResult, Entity, Event, Speaker
+from rasid.models import Claim, DocResult, Entity, Event, Evidence, Speaker
 
 
 def gold_event(**kw):
@@ -159,3 +159,50 @@ def test_missing_result_counts_every_gold_event_as_missed():
     gold = [{"doc_id": "nope", "events": [gold_event()], "places": [], "claims": []}]
     out = score(gold, {})
     assert out["events"]["fn"] == 1 and out["articles"] == 1
+
+
+def test_propositions_are_found_by_evidence_and_stance():
+    gold = [{
+        "doc_id": "d1", "events": [], "places": [],
+        "claims": [{"subject": "talks with IS", "value": "talks took place", "stance": "deny",
+                    "source_type": "official", "evidence": [[10, 30]]},
+                   {"subject": "talks requested", "value": "request for talks", "stance": "reject",
+                    "source_type": "official", "evidence": [[40, 60]]},
+                   {"subject": "control of the town", "value": "IS holds the town", "stance": "affirm",
+                    "source_type": "local_sources", "evidence": [[70, 90]]}],
+    }]
+    ev = [Evidence(start=0, end=35, text="x")]
+    result = DocResult(doc_id="d1", claims=[
+        Claim(subject="negotiations", value="المفاوضات", stance="deny", source_type="official", evidence=ev),
+        # the right place, the wrong stance: not found
+        Claim(subject="negotiations", value="طلب التفاوض", stance="affirm", source_type="official",
+              evidence=[Evidence(start=38, end=65, text="x")]),
+        # a figure over the third claim's words is not a proposition
+        Claim(subject="killed", value=3, unit="person", evidence=[Evidence(start=70, end=90, text="x")]),
+    ])
+    out = score(gold, {"d1": result})
+    props = out["claims"]["propositions"]
+    assert props == {"gold": 3, "found": 1, "recall": round(1 / 3, 4), "predicted": 2, "predicted_on_gold": 2,
+                     "precision_on_gold": 1.0}
+    assert out["claims"]["recall"] == round(1 / 3, 4) and out["claims"]["speaker_accuracy"] == 1.0
+    kinds = [(e["kind"], e["gold"].split("=")[0]) for e in out["_claim_errors"]]
+    assert kinds == [("missed", "talks requested"), ("missed", "control of the town")]
+
+
+def test_reject_is_a_gold_stance():
+    from rasid.eval.vocab import STANCES
+
+    assert "reject" in STANCES
+
+
+def test_unit_names_of_the_annotators_and_the_extractor_agree():
+    gold = [{"doc_id": "d1", "events": [], "places": [],
+             "claims": [{"subject": "a", "value": 10, "unit": "barrel", "evidence": [[0, 5]]},
+                        {"subject": "b", "value": 2, "unit": "rocket", "evidence": [[0, 5]]},
+                        {"subject": "c", "value": 5000000, "unit": "SYP", "evidence": [[0, 5]]},
+                        {"subject": "d", "value": 3, "unit": "shell", "evidence": [[0, 5]]}]}]
+    result = DocResult(doc_id="d1", claims=[Claim(subject="x", value=10, unit="barrel_bomb"),
+                                            Claim(subject="y", value=2, unit="missile"),
+                                            Claim(subject="z", value=5e6, unit="lira"),
+                                            Claim(subject="w", value=3, unit="missile")])
+    assert score(gold, {"d1": result})["claims"]["recall"] == 0.75  # a missile is no shell

@@ -235,12 +235,15 @@ def test_head_noun_decides_the_source_type_and_anaphoric_sources_carry() -> None
     assert (c.source_type, c.speaker.role) == ("local_sources", "مصادر ميدانية")
 
 
-def test_generic_role_takes_the_type_of_its_body_and_speech_runs_on_in_a_paragraph() -> None:
+def test_generic_role_takes_the_type_of_its_body_and_a_plain_sentence_is_the_outlets() -> None:
     nt, span = whole("وقال مدير المرصد السوري لحقوق الإنسان إن 26 جنديا قتلوا.")
     att = find_attribution(nt, span, None)
     assert att is not None and att.source_type == "activists"
     got = claims_of("قال المرصد السوري لحقوق الإنسان إن القصف تواصل. وقتل 3 مدنيين في البلدة.\nونزحت 40 عائلة.")
-    assert [(c.value, c.source_type) for c in got] == [(3.0, "activists"), (40.0, "outlet")]
+    # the gold codes a sentence with no attribution of its own as the outlet's, after reported speech too
+    assert [(c.value, c.source_type) for c in got] == [(3.0, "outlet"), (40.0, "outlet")]
+    lead = claims_of("قتل 5 مدنيين في قصف على البلدة.\nوقالت مصادر محلية إن القصف استهدف السوق.")
+    assert [(c.value, c.source_type) for c in lead if c.subject != "statement"] == [(5.0, "outlet")]
 
 
 def test_people_from_a_place_are_people() -> None:

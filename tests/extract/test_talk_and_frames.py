@@ -80,3 +80,11 @@ def test_a_peaceful_protest_has_no_second_actor_and_an_intervening_force_is_it()
     [dispersed] = reportable("فرقت قوات الأمن العراقية أمس مظاهرة في مدينة البصرة بالغاز المسيل للدموع.")
     assert dispersed.sub_event_type == "Protest with intervention"
     assert dispersed.actor2 == "Military Forces of Iraq (2014-)"
+
+
+def test_air_defence_meeting_a_strike_is_the_strike_not_a_battle():
+    events = reportable("تصدت الدفاعات الجوية السورية فجر اليوم لصواريخ إسرائيلية فوق ريف دمشق الجنوبي.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+    assert events[0].actor1 == "Military Forces of Israel (2022-)"
+    [clash] = reportable("تصدت قوات النظام أمس لهجوم شنه مقاتلو المعارضة على بلدة كفرنبودة بريف حماة.")
+    assert clash.event_type == "Battles"  # a force meeting an attack on the ground is still a battle

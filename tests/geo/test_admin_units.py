@@ -44,3 +44,29 @@ def test_common_words_of_the_new_countries_are_not_places() -> None:
     gp = Geoparser(load())
     text = "وقع الهجوم في آب الماضي قرب البيت الأبيض، ورفع المقاتلون الراية البيضاء بحجة الهدنة."
     assert not [m.name for m in gp.parse(NormText.of(text))]
+
+
+def test_every_iraqi_governorate_has_its_qadas_and_nahiyas() -> None:
+    units = [p for p in read_admin_units(ADMIN_FILE) if p.country == "IQ"]
+    assert all(p.source == "admin:rasid-iq-admin" and p.admin1 and p.admin2 for p in units)
+    qadas = {(p.admin1, p.admin2) for p in units if p.id.count("-") == 2}
+    nahiyas = [p for p in units if p.id.count("-") == 3]
+    assert len(qadas) >= 100 and len(nahiyas) >= 150
+    assert len({g for g, _ in qadas}) == 19  # the 18 governorates and Halabja
+    assert all((p.admin1, p.admin2) in qadas and p.admin3 for p in nahiyas)
+
+
+def test_iraqi_nahiya_is_found_and_coded_to_its_governorate() -> None:
+    gp = Geoparser(load())
+    found = gp.parse(NormText.of("انفجرت عبوة ناسفة في ناحية يايجي جنوب غربي كركوك."))
+    assert any(m.country == "Iraq" and m.admin1 == "Kirkuk" and m.name == "Yayji"
+               for m in found), [(m.name, m.admin1) for m in found]
+
+
+def test_iraqi_nahiyas_named_by_common_words_need_their_cue() -> None:
+    gp = Geoparser(load())
+    # "the Sunni areas", "freedom", "the project": words, not the nahiyas of the same names
+    text = "طالب أبناء المناطق السنية بالحرية، وقال إن المشروع يحتاج إلى الوحدة والإصلاح."
+    assert not [m.name for m in gp.parse(NormText.of(text)) if m.country == "Iraq"]
+    named = gp.parse(NormText.of("سقطت قذيفة على ناحية السنية في محافظة الديوانية."))
+    assert any(m.admin1 == "Qadissiya" for m in named), [(m.name, m.admin1) for m in named]

@@ -156,6 +156,42 @@ def test_as_the_default_last_component_it_decides_as_apply_does():
         doc = Document(doc_id="c", text=text)
         as_component = pipe.process(doc)
         after = layer.apply(doc, rules_only.process(doc))
-        assert [(e.event_type, e.modality, e.confidence) for e in as_component.events] == \
-            [(e.event_type, e.modality, e.confidence) for e in after.events]
+        assert [(e.event_type, e.modality, e.confidence, e.actor2) for e in as_component.events] == \
+            [(e.event_type, e.modality, e.confidence, e.actor2) for e in after.events]
         assert [c.event_index for c in as_component.claims] == [c.event_index for c in after.claims]
+
+
+# our own article: a Turkish shelling that kills two children, and the SDF's reply on Turkish positions
+SHELLING = "\n".join([
+    "قصف تركي على ريف الحسكة",
+    "قصفت القوات التركية صباح اليوم قرية تل شنان بريف الحسكة، ما أدى إلى مقتل طفلين.",
+    "وقالت مصادر محلية إن قوات سوريا الديمقراطية ردت بقصف مواقع للقوات التركية قرب بلدة الدرباسية.",
+])
+
+
+def test_actor2_candidates_are_no_one_the_civilians_and_the_articles_actors_never_actor1():
+    from rasid.learn.actors import NONE, ActorContext, candidates
+
+    doc, result = rules(SHELLING, "s1")
+    ev = next(e for e in result.events if e.actor1 == "Military Forces of Turkey (2016-)")
+    cands = dict(candidates(ActorContext.read(DocContext.of(doc, result)), ev))
+    assert set(cands) == {NONE, "Civilians (Syria)", "SDF: Syrian Democratic Forces"}
+    assert cands["Civilians (Syria)"]["civ|fatal"] == 1.0 and "civ_near=<=0" not in cands["Civilians (Syria)"]
+    assert "rules" in cands[ev.actor2 or NONE]  # the rules' own choice is marked
+    assert cands["SDF: Syrian Democratic Forces"]["inter=2"] == 1.0
+
+
+def test_an_actor_head_sets_actor2_with_its_inter_code_and_the_interaction():
+    keep_all = scorer({}, bias=5.0)
+    doc, result = rules(SHELLING, "s1")
+    armed = EventLayer(model_data(keep_all, keep_all, actor={"weights": {"k=armed": 5.0}})).apply(doc, result)
+    turkey = next(e for e in armed.events if e.actor1 == "Military Forces of Turkey (2016-)")
+    assert (turkey.actor2, turkey.inter2, turkey.interaction) == ("SDF: Syrian Democratic Forces", 2, 28)
+    doc, result = rules(SHELLING, "s1")
+    nobody = EventLayer(model_data(keep_all, keep_all, actor={"weights": {"k=none": 5.0}})).apply(doc, result)
+    assert all(e.actor2 is None and e.inter2 is None for e in nobody.events if e.actor1)
+    assert all(e.interaction == e.inter1 * 10 for e in nobody.events if e.inter1)
+    doc, result = rules(TWO_EVENTS)  # a lone sentence keeps the rules' actors
+    before = [(e.actor1, e.actor2) for e in result.events]
+    after = EventLayer(model_data(keep_all, keep_all, actor={"weights": {"k=none": 5.0}})).apply(doc, result)
+    assert [(e.actor1, e.actor2) for e in after.events] == before

@@ -5,8 +5,8 @@ Figures by (from the repository root):
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --corpus ../shared/corpus/news_more.jsonl \\
         --gsr ../shared/benchmarks/arabic_event_gsr --model bundled --format json
 
-Validation part (107 articles, never trained on): events F1 0.55, extra 0.74/article, modality 0.67,
-ECE 0.05; train part (246 articles, out-of-fold): ECE 0.04; benchmark (restated, cross-validated):
+Validation part (107 articles, never trained on): events F1 0.60, extra 0.83/article, modality 0.79,
+actor pair 0.55 (2026-12-07, with the actor2 head), ECE 0.03; train part (246 articles, out-of-fold): ECE 0.04; benchmark (restated, cross-validated):
 ASSAULT F1 0.74, PROTEST F1 0.53.
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
@@ -37,6 +37,7 @@ def test_model_floors_on_gold_validation_and_train():
     assert val["events"]["f1"] >= 0.52, RETRAIN
     assert val["extra_events_per_article"] <= 0.85, RETRAIN
     assert val["fields"]["modality"]["accuracy"] >= 0.63, RETRAIN
+    assert val["fields"]["actors"]["accuracy"] >= 0.52, RETRAIN  # the actor2 head (rules alone: 0.46)
     assert val["calibration"]["ece"] <= 0.12, RETRAIN
     assert train["calibration"]["ece"] <= 0.08, RETRAIN
 

@@ -1,0 +1,271 @@
+"""The second actor of an article event, chosen by a learned ranker among the article's actors.
+
+The rules give actor2 from the reporting sentence alone (role words, word order); where the sentence
+names only the attacker ("قصفت القوات التركية قرى ..."), names the target indirectly ("مواقع لحزب الله",
+"منازل المدنيين") or names a side only as who holds a place ("الخاضعة لسيطرة ..."), they leave actor2 out
+or take the wrong one. The ranker scores every candidate for actor2 of an event whose actor1 is set:
+no second actor, the civilians of the event's country, every actor the article names, and the rules'
+own choice. Each candidate is described by where and how the article names it (in the event's sentence
+or not, before or after the trigger, the word before it, how often, in the headline), its ACLED inter
+code beside actor1's, and, for the civilians, the civilian words near the trigger and the deaths. The
+highest score wins. Trained by `rasid train` on the rules' events that match a gold event whose actor
+pair includes the rules' actor1 (rasid.learn.train.actor_check), shipped only when it beats the rules
+out-of-fold.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid import ontology as o
+from rasid.learn.features import DocContext
+from rasid.lexicon.loader import Lexicon
+from rasid.models import Event
+
+#: The key of the "no second actor" candidate.
+NONE = ""
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_NEAR = 60  # characters around the trigger that count as "near" it
+_TOP = 3  # the article's most named actors are candidates of every event; the others only in their paragraph
+
+
+def actor_key(name: str | None) -> str:
+    """Identity of an actor name as the evaluator compares names (rasid.eval.score.actor_key)."""
+    from rasid.eval.score import actor_key as key
+
+    return key(name)
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+_INTER: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def inter_codes(lexicon: Lexicon) -> dict[str, int]:
+    """Actor name without its bracket ("Military Forces of Syria") -> ACLED inter code (once per lexicon)."""
+    cached = _INTER.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    out: dict[str, int] = {}
+    for actor in lexicon.actors.values():
+        out.setdefault(actor.canonical.split(" (")[0], actor.inter)
+    _INTER[id(lexicon)] = (lexicon, out)
+    return out
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """The article's actor mentions and civilian words, read once for all its events."""
+
+    names: dict[str, list[tuple[int, int]]]  # actor name -> its mentions (original offsets), in order
+    civilian_starts: list[int]  # original offsets of civilian words (the civilians' aliases)
+    headline_end: int
+    text: str
+    inter: dict[str, int]
+    keys: dict[str, str] = field(default_factory=dict)  # actor_key of each name, computed once
+    by_count: list[tuple[int, str]] = field(default_factory=list)  # armed names, most often named first
+    starts: dict[str, list[int]] = field(default_factory=dict)  # name -> its mention starts, sorted
+
+    @classmethod
+    def read(cls, ctx: DocContext) -> ActorContext:
+        """The actor context of a document already read for the event features (its lexicon scan reused)."""
+        assert ctx.lexicon is not None
+        return cls.of(ctx.doc.text, ctx.result.entities, inter_codes(ctx.lexicon))
+
+    @classmethod
+    def of(cls, text: str, entities: list[Any], inter: dict[str, int]) -> ActorContext:
+        """From the rules' actor entities (civilian words are entities of the civilians, inter code 7)."""
+        names: dict[str, list[tuple[int, int]]] = {}
+        for e in entities:
+            if e.kind == "actor" and e.canonical:
+                names.setdefault(e.canonical, []).append((e.start, e.end))
+        for mentions in names.values():
+            mentions.sort()
+        nl = text.find("\n")
+        civilians = sorted(a for n, ms in names.items() if inter.get(n.split(" (")[0]) == 7 for a, _ in ms)
+        ac = cls(names, civilians, nl if nl > 0 else min(len(text), 200), text, inter)
+        ac.starts = {n: [m[0] for m in ms] for n, ms in names.items()}
+        ac.by_count = sorted(((len(m), n) for n, m in names.items() if ac.inter_of(n) not in (0, 6, 7)), reverse=True)
+        return ac
+
+    def inter_of(self, name: str) -> int:
+        return self.inter.get(name.split(" (")[0], 0)
+
+    def key(self, name: str) -> str:
+        found = self.keys.get(name)
+        if found is None:
+            found = self.keys[name] = actor_key(name)
+        return found
+
+    def nearest(self, name: str, anchors: list[int]) -> tuple[int, int, int] | None:
+        """(distance, mention start, anchor) of the mention of `name` nearest to one of the anchors."""
+        starts = self.starts.get(name)
+        if not starts:
+            return None
+        best: tuple[int, int, int] | None = None
+        for a in anchors:
+            i = bisect_left(starts, a)
+            for j in (i - 1, i):
+                if 0 <= j < len(starts):
+                    cand = (abs(starts[j] - a), starts[j], a)
+                    if best is None or cand < best:
+                        best = cand
+        return best
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 24):start])
+    if not words:
+        return "-"
+    w = words[-1]
+    for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]]:
+    """(actor2 name or NONE, features) for every candidate second actor of `ev` (its actor1 is set)."""
+    a1 = ev.actor1 or ""
+    k1 = ac.key(a1)
+    sent = ev.evidence[0] if ev.evidence else None
+    s0, s1 = (sent.start, sent.end) if sent else (0, 0)
+    trig = next((e for e in ev.evidence[1:] if e.kind == "trigger" and s0 <= e.start < s1), None)
+    t0 = trig.start if trig else s0
+    other_spans = [(e.start, e.end) for e in ev.evidence[1:] if not (s0 <= e.start < s1)]
+    civ_name = f"Civilians ({ev.country})" if ev.country else None
+    i1 = ev.inter1 or 0
+    names: dict[str, None] = {}
+    if ev.actor2:
+        names[ev.actor2] = None
+    if civ_name:
+        names[civ_name] = None
+    counts = [n for _, n in ac.by_count if ac.key(n) != k1]
+    top = counts[0] if counts else None
+    paragraph = ac.text.rfind("\n", 0, s0) + 1
+    end = ac.text.find("\n", s1)
+    end = len(ac.text) if end < 0 else end
+    for name in counts[:_TOP]:
+        names[name] = None
+    for name, starts in ac.starts.items():  # the others only where the event's paragraph names them
+        if bisect_left(starts, paragraph) < bisect_left(starts, end):
+            names[name] = None
+    out: list[tuple[str, dict[str, float]]] = []
+    base = {f"type={ev.event_type}": 1.0}
+
+    def row(kind: str, rules: bool) -> dict[str, float]:
+        f = dict(base)
+        f[f"k={kind}"] = 1.0
+        f[f"k={kind}|type={ev.event_type}"] = 1.0
+        f[f"k={kind}|sub={ev.sub_event_type}"] = 1.0
+        if rules:
+            f["rules"] = 1.0
+            f[f"rules|k={kind}"] = 1.0
+            f[f"rules|type={ev.event_type}"] = 1.0
+        return f
+
+    # no second actor
+    f = row("none", ev.actor2 is None)
+    f[f"k=none|i1={i1}"] = 1.0
+    f[f"k=none|others={_bucket(len(counts), (0, 1, 2))}"] = 1.0
+    f[f"pair={k1}|-"] = 1.0
+    out.append((NONE, f))
+    anchors = [e.start for e in ev.evidence[1:] if e.kind in ("trigger", "fatalities")] or [t0]
+    civ = ac.civilian_starts
+    civ_here = bisect_right(civ, s1) - bisect_left(civ, s0)
+    civ_near = sum(bisect_right(civ, a + _NEAR) - bisect_left(civ, a - _NEAR) for a in anchors)
+    for name in names:
+        key = ac.key(name)
+        if key == k1:
+            continue
+        inter = 7 if name == civ_name else ac.inter_of(name)
+        if inter == 0:
+            continue
+        kind = "civ" if inter == 7 else "armed"
+        f = row(kind, name == ev.actor2)
+        f[f"i1={i1}|i2={inter}"] = 1.0
+        f[f"pair={k1}|{key}"] = 1.0  # sides that fight each other (learned where frequent)
+        f[f"k={kind}|i1={i1}"] = 1.0
+        if kind == "civ":
+            f[f"civ_here={_bucket(civ_here, (0, 1, 2))}"] = 1.0
+            f[f"civ_near={_bucket(civ_near, (0, 1))}"] = 1.0
+            f[f"civ_doc={_bucket(len(ac.civilian_starts), (0, 2, 5))}"] = 1.0
+            if ev.fatalities:
+                f["civ|fatal"] = 1.0
+        mentions = ac.names.get(name, [])
+        if kind == "armed":
+            f[f"inter={inter}"] = 1.0
+            f[f"n={_bucket(len(mentions), (0, 1, 2, 4))}"] = 1.0
+            if name == top:
+                f["top_other"] = 1.0
+            if ev.assoc_actor_1 and name in ev.assoc_actor_1:
+                f["assoc1"] = 1.0
+        if not mentions:
+            f["unnamed"] = 1.0
+            out.append((name, f))
+            continue
+        starts = ac.starts[name]  # sorted: each test below is a bisection, not a walk over the mentions
+
+        def named_in(a: int, b: int, starts: list[int] = starts) -> bool:
+            return bisect_left(starts, a) < bisect_left(starts, b)
+
+        if starts[0] < ac.headline_end:
+            f["in_headline"] = 1.0
+        if named_in(s0, s1):
+            f["in_sentence"] = 1.0
+        gap, near, anchor = ac.nearest(name, anchors) or (len(ac.text), 0, 0)
+        if gap <= 2 * _NEAR:
+            f["near_trigger"] = 1.0
+            f["after_trigger" if near >= anchor else "before_trigger"] = 1.0
+            f[f"gap={_bucket(gap // 10, (1, 3, 6, 12))}"] = 1.0
+            before = _word_before(ac.text, near)
+            f[f"pre={before}"] = 1.0
+            f[f"pre={before}|type={ev.event_type}"] = 1.0
+        elif named_in(paragraph, s0):
+            f["earlier_same_paragraph"] = 1.0
+        if any(named_in(sa, sb) for sa, sb in other_spans):
+            f["in_merged_evidence"] = 1.0
+        if starts[0] < s0:
+            f["named_before"] = 1.0
+        out.append((name, f))
+    return out
+
+
+class ActorHead:
+    """Linear ranker of actor2 candidates: weights per feature name, the highest-scoring candidate wins."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.weights: dict[str, float] = {str(k): float(v) for k, v in data["weights"].items()}
+
+    def score(self, features: dict[str, float]) -> float:
+        w = self.weights
+        return sum(w.get(name, 0.0) * value for name, value in features.items())
+
+    def choose(self, cands: list[tuple[str, dict[str, float]]]) -> str:
+        return max(cands, key=lambda c: self.score(c[1]))[0] if cands else NONE
+
+
+def applies(ev: Event) -> bool:
+    """Events whose actor2 the head decides: an actor1 is set, and not a protest (a peaceful one has no
+    actor2 by convention; the others take the intervening force from their sentence)."""
+    return bool(ev.actor1) and ev.event_type not in (o.PROTESTS, o.RIOTS)
+
+
+def set_actor2(ev: Event, name: str, ac: ActorContext) -> bool:
+    """Give `ev` the chosen actor2 (inter code and interaction follow); True when it changed."""
+    new = name or None
+    if new == ev.actor2:
+        return False
+    civ = ev.country and new == f"Civilians ({ev.country})"
+    ev.actor2 = new
+    ev.inter2 = (7 if civ else ac.inter_of(new) or None) if new else None
+    ev.interaction = o.interaction(ev.inter1, ev.inter2)
+    return True

@@ -1,0 +1,140 @@
+"""Figures in every order and wording, propositions with their object and stance, dates of claims in
+undated articles (issue 13, docs/claims.md). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_claims import claim_text, sentences
+
+from rasid.extract.claims import extract_claims
+
+
+def claims(text: str, published: dt.date | None = dt.date(2020, 5, 4)):
+    ct = claim_text(text)
+    return extract_claims(ct, sentences(ct.nt), [], published)
+
+
+def one(text: str, subject: str, published: dt.date | None = dt.date(2020, 5, 4)):
+    found = [c for c in claims(text, published) if c.subject == subject]
+    assert len(found) == 1, [c.model_dump() for c in claims(text, published)]
+    return found[0]
+
+
+def test_number_word_after_a_square_unit() -> None:
+    c = one("قال ضابط إن المسلحين انحصروا في كيلومتر مربع واحد قرب الجسر.", "area")
+    assert (c.value, c.unit, c.qualifier) == (1.0, "km2", "exact")
+
+
+def test_plural_square_unit() -> None:
+    c = one("قال ضابط إن المسلحين يتحصنون في 7 كيلومترات مربعة قرب الجسر.", "area")
+    assert (c.value, c.unit) == (7.0, "km2")
+
+
+def test_abbreviated_square_unit_with_a_qualifier() -> None:
+    c = one("قال ضابط إن الجماعة ما زالت تحتفظ بنحو 3 كم2 في الوادي.", "area")
+    assert (c.value, c.unit, c.qualifier) == (3.0, "km2", "about")
+
+
+def test_bare_unit_after_an_area_noun_is_one_and_no_more_than() -> None:
+    c = one("أكد ضابط أن المسلحين محاصرون في مساحة لا تتجاوز الكيلومتر قرب الجسر.", "area")
+    assert (c.value, c.unit, c.qualifier) == (1.0, "km2", "up_to")
+
+
+def test_no_more_than_a_figure() -> None:
+    c = one("أكد ضابط أن المسلحين محاصرون في مساحة لا تتجاوز 6 كيلومترات مربعة.", "area")
+    assert (c.value, c.unit, c.qualifier) == (6.0, "km2", "up_to")
+
+
+def test_an_area_noun_makes_kilometres_square() -> None:
+    c = one("أكد ضابط أن الجماعة تسيطر على مساحة 9 كيلومترات في الوادي.", "area")
+    assert c.unit == "km2"
+
+
+def test_vague_figures_keep_their_vagueness() -> None:
+    c = one("قال المتحدث إن الجماعة خسرت عشرات الكيلومترات خلال شهر.", "area")
+    assert (c.value, c.qualifier) == (10.0, "at_least")
+    assert one("قالت مصادر محلية إن عشرات القتلى سقطوا في الغارة.", "killed").qualifier == "at_least"
+
+
+def test_distances_are_not_areas() -> None:
+    found = claims("قالت الشرطة إن الانفجار وقع في قرية تبعد 35 كلم شمال المدينة.")
+    assert [(c.subject, c.value, c.unit) for c in found] == [("distance", 35.0, "km")]
+    d = one("قال ضابط إن القوات تقدمت على بعد 8 كيلومترات عن المطار.", "distance")
+    assert d.value == 8.0
+
+
+def test_verb_after_a_partitive_decides_the_subject() -> None:
+    c = one("قال المتحدث إن 9 عناصر من الجماعة قتلوا في الكمين.", "killed")
+    assert c.value == 9.0
+
+
+def test_rejection_is_a_stance_of_its_own() -> None:
+    c = one("أعلن قائد ميداني أن قواته رفضت عرضا قدمه المسلحون للتفاوض على تسليم المعبر.", "negotiations")
+    assert c.stance == "reject" and c.source_type == "official"
+
+
+def test_a_rejection_cue_far_before_does_not_make_a_rejection() -> None:
+    text = "قال مسؤول محلي إن الأهالي رفضوا مغادرة منازلهم رغم القصف العنيف على الحي طوال الليل وإن مفاوضات جرت مع الوجهاء."
+    assert one(text, "negotiations").stance == "affirm"
+
+
+def test_contacts_are_negotiations_with_their_parties() -> None:
+    c = one("أفادت مصادر محلية بأن اتصالات تجري بين شيوخ العشائر وقادة الفصيل لفتح الطريق.", "negotiations")
+    assert c.stance == "affirm" and c.source_type == "local_sources"
+    assert "شيوخ العشائر" in str(c.value) and "قادة الفصيل" in str(c.value)
+
+
+def test_telecom_contacts_are_not_negotiations() -> None:
+    assert not [c for c in claims("قالت مصادر محلية إن الاتصالات انقطعت عن البلدة منذ الصباح.")
+                if c.subject == "negotiations"]
+
+
+def test_withdrawal_is_its_own_proposition_with_the_place() -> None:
+    c = one("قالت مصادر محلية إن قوات الحكومة انسحبت من بلدة العين الصغيرة.", "withdrawal")
+    assert c.value == "انسحبت من بلدة العين الصغيرة" and c.source_type == "local_sources"
+    assert not [x for x in claims("قالت مصادر محلية إن قوات الحكومة انسحبت من بلدة العين الصغيرة.")
+                if x.subject == "control"]
+
+
+def test_control_carries_its_place_and_a_denial_its_party() -> None:
+    c = one("قال المتحدث إن القوات سيطرت على قرية التل الأحمر، بعد معارك.", "control")
+    assert c.value == "سيطرت على قرية التل الأحمر"
+    d = one("نفت الفصائل وجود أي مفاوضات مع الجماعة المسلحة.", "negotiations")
+    assert d.stance == "deny" and "مع الجماعة المسلحة" in str(d.value)
+
+
+def test_an_absolute_date_dates_a_claim_of_an_undated_article() -> None:
+    text = "قالت مصادر محلية إن القصف طال قرية الوادي في 14 تشرين الأول 2018 وقتل فيه 4 مدنيين."
+    c = one(text, "killed", published=None)
+    assert c.claim_date == "2018-10-14"
+    # a weekday with no year cannot be placed without a publication date
+    assert one("قالت مصادر محلية إن 4 مدنيين قتلوا يوم الخميس.", "killed", published=None).claim_date is None
+
+
+def test_money_and_weights_are_counted() -> None:
+    got = {(c.unit, c.value) for c in claims(
+        "قال ناشطون إن الخاطفين طالبوا بمبلغ 15 مليون ليرة، وإن السيارة حملت 150 كيلوغراما من المتفجرات.")}
+    assert got == {("lira", 15_000_000.0), ("kg", 150.0)}
+
+
+def test_casualties_denied_by_a_result_verb() -> None:
+    c = one("قالت مصادر أمنية إن القصف لم يسفر عن وقوع ضحايا.", "killed_or_wounded")
+    assert (c.value, c.source_type) == (0.0, "official")
+
+
+def test_displacement_verb_after_the_noun_decides_the_subject() -> None:
+    assert one("قال مسؤول المخيم إن نحو ألفي شخص نزحوا إلى المخيم.", "displaced").value == 2000.0
+
+
+def test_what_a_speaker_says_is_a_statement_with_its_stance() -> None:
+    c = one("وقال وزير الداخلية إن الانفجار كان عرضيا ولم يكن عملا متعمدا.", "statement")
+    assert c.value == "الانفجار كان عرضيا ولم يكن عملا متعمدا" and c.source_type == "official"
+    d = one("ونفى الجيش وقوع أي اشتباك داخل المخيم خلال الليل.", "statement")
+    assert d.stance == "deny" and str(d.value).startswith("وقوع أي اشتباك")
+
+
+def test_no_statement_beside_a_figure_or_a_typed_proposition() -> None:
+    assert {c.subject for c in claims("قال المتحدث إن 12 عنصرا قتلوا في الكمين.")} == {"killed"}
+    assert {c.subject for c in claims("نفت الفصائل وجود أي مفاوضات مع الجماعة.")} == {"negotiations"}
+    assert not claims("وقال إن الوضع هادئ.")  # no speaker named: nothing to attribute

@@ -1,0 +1,46 @@
+"""Who says a claim: sources located in a body or a place, sources named again, medical sources, forces
+and parties (issue 13). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_claims import claims_of
+
+
+def _one(text: str, subject: str):
+    found = [c for c in claims_of(text) if c.subject == subject]
+    assert found, [c.model_dump() for c in claims_of(text)]
+    return found[0]
+
+
+def test_source_in_a_body_takes_the_body_type() -> None:
+    c = _one("قال مصدر في قيادة شرطة حمص إن عبوة ناسفة انفجرت وأدت إلى إصابة 4 أشخاص.", "wounded")
+    assert c.source_type == "official" and "شرطة حمص" in (c.speaker.role or "")
+
+
+def test_source_in_a_place_is_a_local_source_and_stops_before_the_outlet() -> None:
+    c = _one("قال مصدر في بلدة القصير لوكالة الأنباء إن القصف أدى إلى مقتل 5 مدنيين.", "killed")
+    assert c.source_type == "local_sources"
+    assert "وكالة" not in (c.speaker.role or "")
+
+
+def test_bare_source_stays_unknown() -> None:
+    assert _one("قالت مصادر إن 6 أشخاص قتلوا في القصف.", "killed").source_type == "unknown"
+
+
+def test_anaphoric_source_keeps_the_type_it_was_read_with() -> None:
+    text = ("أفاد مصدر في شرطة كركوك بأن عبوة انفجرت قرب السوق. "
+            "وأضاف المصدر أن الانفجار أدى إلى إصابة 3 أشخاص.")
+    assert _one(text, "wounded").source_type == "official"
+
+
+def test_medical_sources_are_local_sources() -> None:
+    assert _one("قالت مصادر طبية إن 6 أشخاص قتلوا في القصف.", "killed").source_type == "local_sources"
+
+
+def test_a_force_announcing_is_an_official_source() -> None:
+    assert _one("أعلنت قوات الحماية مقتل 30 من عناصر الخصم في المعارك.", "killed").source_type == "official"
+
+
+def test_a_speaker_named_with_no_role_word_is_taken_as_official() -> None:
+    c = _one("وقال سمير الأحمد إن القصف أدى إلى مقتل 4 مدنيين.", "killed")
+    assert c.source_type == "official" and c.speaker.name == "سمير الأحمد"
