@@ -7,6 +7,8 @@ so the CLI can report every problem and still process the rest of the batch.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,19 +37,43 @@ def read_paths(
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document | ReadFailure]:
-    """Documents from files and directories (recursive), in the order given, then sorted within folders."""
+    """Documents from files and directories (recursive), in the order given, then sorted within folders.
+
+    A missing or unreadable path, file or subfolder is a `ReadFailure`: reported, never fatal."""
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
             yield ReadFailure(path.name or str(path), str(path), "no such file or directory")
-        elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield ReadFailure(path.name, str(path), "directory holds no .txt, .html or .jsonl files")
-            for file in files:
-                yield from read_file(file, published=published, max_bytes=max_bytes)
-        else:
+            continue
+        except OSError as exc:
+            yield ReadFailure(path.name or str(path), str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if not is_dir:
             yield from read_file(path, published=published, max_bytes=max_bytes)
+            continue
+        files, failures = list_folder(path)
+        yield from failures
+        if not files and not failures:
+            yield ReadFailure(path.name, str(path), "directory holds no .txt, .html or .jsonl files")
+        for file in files:
+            yield from read_file(file, published=published, max_bytes=max_bytes)
+
+
+def list_folder(folder: Path) -> tuple[list[Path], list[ReadFailure]]:
+    """Article files under `folder` (sorted), and a failure for each subfolder that cannot be read."""
+    failures: list[ReadFailure] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename or folder)
+        failures.append(ReadFailure(where.name or str(where), str(where),
+                                    f"cannot read folder: {exc.strerror or exc}"))
+
+    files: list[Path] = []
+    for root, _dirs, names in os.walk(folder, onerror=unreadable):
+        files.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
+    return sorted(files), sorted(failures, key=lambda f: f.source)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -55,9 +81,13 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     n = 0
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
-            n += _count_files(files) if files else 1
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            files, failures = list_folder(path)
+            n += len(failures) + (_count_files(files) if files else 0 if failures else 1)
         else:
             n += _count_files([path])
     return n

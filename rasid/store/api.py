@@ -119,9 +119,10 @@ def _version(extractor_version: str | None) -> str:
 
 
 class Store:
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = db.LOCK_TIMEOUT) -> None:
+        """`lock_timeout`: how long a write waits for another writer (seconds) before `LockTimeout`."""
         self.url = url
-        self.engine = db.make_engine(url)
+        self.engine = db.make_engine(url, lock_timeout=lock_timeout)
         if migrate:
             db.migrate(self.engine)
 
@@ -192,7 +193,8 @@ class Store:
                 continue
             if outcome.failed:
                 assert outcome.result is not None
-                summary.failed.append((item.doc_id, "; ".join(outcome.result.errors)))
+                where = item.source_path or item.doc_id
+                summary.failed.append((item.doc_id, f"{where}: {'; '.join(outcome.result.errors)}"))
                 continue
             batch.append(_Item.of(item, outcome.result))
             if len(batch) >= batch_size:

@@ -28,7 +28,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 @contextmanager
-def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
+def _open(url: str, *, must_exist: bool = False, lock_timeout: float | None = None) -> Iterator[Store]:
     """Open the store; any database problem becomes one line on stderr and exit code 2."""
     import sqlalchemy as sa
 
@@ -40,7 +40,7 @@ def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
             path = sa.engine.make_url(normalise_url(url)).database or ""
             if not Path(path).is_file():
                 raise StoreError(f"no store at {path} (run `rasid ingest --db {url} ...` first)")
-        store = Store(url)
+        store = Store(url) if lock_timeout is None else Store(url, lock_timeout=lock_timeout)
     except StoreError as exc:
         _fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
@@ -49,6 +49,8 @@ def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
         _fail(f"cannot open store {_redact(url)}: {type(exc).__name__}: {exc}")
     try:
         yield store
+    except StoreError as exc:
+        _fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
         _fail(f"database error: {describe_error(exc)}")
     finally:
@@ -116,7 +118,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories."),
+        paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories.",
+                                       readable=False),  # an unreadable path is reported, never fatal
         db: str = typer.Option(..., "--db", help=DB_HELP),
         published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
         workers: int = typer.Option(0, "--workers", "-j", help="Extraction processes (0 = one per CPU, max 8)."),
@@ -124,12 +127,10 @@ def register(app: typer.Typer) -> None:
         max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse article files larger than this."),
         progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        lock_timeout: float = typer.Option(600, "--lock-timeout", help="Seconds to wait for another writer."),
     ) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
         _check_date(published, "--published")
-        missing = [str(p) for p in paths if not p.exists()]
-        if missing:
-            _fail(f"no such file or directory: {', '.join(missing)}")
         if batch_size < 1:
             _fail("--batch-size must be at least 1")
         from rasid.ingest.readers import count_inputs, read_paths
@@ -138,7 +139,8 @@ def register(app: typer.Typer) -> None:
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
         # the workers start before the store is opened: they never hold a copy of its connections
-        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, _open(db) as store, \
+        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, \
+                _open(db, lock_timeout=lock_timeout) as store, \
                 Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
                                    runner=runner, batch_size=batch_size, progress=bar)
@@ -153,9 +155,10 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                        f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
                        f"{stats['claims']} claims")
-            for doc_id, reason in summary.failed:
-                typer.echo(f"failed: {doc_id}: {reason}")
+        for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
+            typer.echo(f"rasid: {reason}", err=True)
         if summary.failed and summary.total == len(summary.failed):
+            typer.echo(f"rasid: nothing could be ingested ({len(summary.failed)} input(s) failed)", err=True)
             raise typer.Exit(1)
 
     @app.command()

@@ -5,12 +5,20 @@
 - `postgresql://` URLs use psycopg 3; each write transaction takes one advisory lock, so resolution
   (which reads and rewrites clusters) is serialised across processes while extraction stays parallel.
 - Migrations (Alembic, `rasid/store/migrations`) run on open, inside the same lock.
+- Waiting for the write lock has a limit (`lock_timeout`) and says who holds it. On PostgreSQL every
+  connection names its process (`application_name` = "rasid <pid> <start> <host>"), so a lock held by a
+  connection whose rasid process is dead (its socket kept open by some other process) is recognised as
+  stale and its session ended; the server also ends sessions left idle inside a transaction.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import random
+import socket
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +33,24 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "0001"
 #: pg_advisory_xact_lock key shared by every rasid writer ("rasid" in ASCII).
 PG_LOCK_KEY = 0x7261736964
+#: Default limit of a wait for the write lock (seconds); `Store(lock_timeout=...)`, `--lock-timeout`.
+LOCK_TIMEOUT = 600.0
+#: A wait for the write lock is announced (logger "rasid.store") after this many seconds, then every minute.
+ANNOUNCE_AFTER = 3.0
+#: The server ends a rasid session left idle inside a transaction this long (a client gone silent).
+IDLE_IN_TRANSACTION = "10min"
+
+log = logging.getLogger("rasid.store")
+#: Per engine: the lock timeout and how to name what a writer waits for.
+_SETTINGS: weakref.WeakKeyDictionary[Engine, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
 class StoreError(Exception):
     """A problem the user can fix (bad URL, unreachable server, unwritable file): one-line message."""
+
+
+class LockTimeout(StoreError):
+    """Waited `lock_timeout` seconds for the store's write lock; the message names the holder."""
 
 
 def normalise_url(url: str) -> str:
@@ -48,7 +70,40 @@ def normalise_url(url: str) -> str:
     raise StoreError(f"unsupported database URL scheme {scheme!r} (use sqlite:/// or postgresql://)")
 
 
-def make_engine(url: str) -> Engine:
+def _start_ticks(pid: int) -> str:
+    """The process's start time in clock ticks since boot ("0" where /proc does not exist): with the pid,
+    it tells a live process from a later one that reused the pid."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return "0"
+
+
+def application_name(pid: int | None = None, start: str | None = None, host: str | None = None) -> str:
+    pid = os.getpid() if pid is None else pid
+    start = _start_ticks(pid) if start is None else start
+    return f"rasid {pid} {start} {host or socket.gethostname()}"[:63]  # PostgreSQL keeps 63 bytes
+
+
+def process_is_gone(app_name: str) -> bool:
+    """True when `app_name` names a rasid process of this host that no longer runs."""
+    parts = app_name.split(" ", 3)
+    if len(parts) != 4 or parts[0] != "rasid" or not parts[1].isdigit():
+        return False
+    pid, start = int(parts[1]), parts[2]
+    if application_name(pid, start) != app_name:
+        return False  # another host (or the name was cut differently): cannot tell
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass
+    return start != "0" and _start_ticks(pid) not in (start, "0")  # the pid now belongs to another process
+
+
+def make_engine(url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Engine:
     url = normalise_url(url)
     try:
         parsed = sa.engine.make_url(url)
@@ -61,13 +116,15 @@ def make_engine(url: str) -> Engine:
         parent = Path(database).expanduser().resolve().parent
         if not parent.is_dir():
             raise StoreError(f"directory of the SQLite file does not exist: {parent}")
-        engine = sa.create_engine(url, connect_args={"timeout": 60})
+        engine = sa.create_engine(url, connect_args={"timeout": min(lock_timeout, 2.0)})
+        _SETTINGS[engine] = {"lock_timeout": lock_timeout, "what": f"the write lock of the SQLite store {database}"}
 
         @sa.event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA busy_timeout = 60000")
+            # short waits inside SQLite; `write` waits longer, announcing it, up to the lock timeout
+            cur.execute(f"PRAGMA busy_timeout = {int(min(lock_timeout, 2.0) * 1000)}")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
@@ -78,8 +135,22 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("rasid_write") else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True,
-                            connect_args={"connect_timeout": 10, "client_encoding": "utf8"})
+    engine = sa.create_engine(url, pool_pre_ping=True, connect_args={
+        "connect_timeout": 10, "client_encoding": "utf8",
+        # a dead server or network is noticed within about a minute rather than never
+        "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+    })
+    _SETTINGS[engine] = {"lock_timeout": lock_timeout, "what": "the store's write lock"}
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_pg_connect(dbapi_conn: Any, _record: Any) -> None:
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SELECT set_config('application_name', %s, false), "
+                        "set_config('idle_in_transaction_session_timeout', %s, false)",
+                        (application_name(), IDLE_IN_TRANSACTION))
+        dbapi_conn.commit()
+
+    return engine
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -94,6 +165,68 @@ def _retryable(exc: BaseException) -> bool:
     )
 
 
+def _settings(engine: Engine) -> dict[str, Any]:
+    return _SETTINGS.get(engine) or {"lock_timeout": LOCK_TIMEOUT, "what": "the store's write lock"}
+
+
+class _Wait:
+    """A wait for the write lock: announced after a few seconds, then every minute; ends in `LockTimeout`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.started = time.monotonic()
+        self.limit = float(_settings(engine)["lock_timeout"])
+        self.what = _settings(engine)["what"]
+        self.announced = 0.0
+
+    def tick(self, holder: str | None = None) -> None:
+        waited = time.monotonic() - self.started
+        held = f", held by {holder}" if holder else " (another process is writing)"
+        if waited >= ANNOUNCE_AFTER and not self.announced:
+            self.announced = waited
+            log.warning("waiting for %s%s", self.what, held)
+        elif waited - self.announced >= 60:
+            self.announced = waited
+            log.warning("still waiting (%.0f s) for %s%s", waited, self.what, held)
+        if waited >= self.limit:
+            raise LockTimeout(f"timed out after {waited:.0f} s waiting for {self.what}{held}; "
+                              f"raise --lock-timeout or stop the other writer")
+
+
+_HOLDER = sa.text("""
+    SELECT a.pid, a.application_name, a.state, a.client_addr::text AS client,
+           EXTRACT(EPOCH FROM now() - a.xact_start) AS xact_s
+    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.locktype = 'advisory' AND l.granted AND l.classid = :hi AND l.objid = :lo AND l.objsubid = 1
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+""")
+
+
+def _describe_holder(row: Any) -> str:
+    who = row.application_name or "a client"
+    if who.startswith("rasid "):
+        parts = who.split(" ", 3)
+        who = f"rasid process {parts[1]} on {parts[3] if len(parts) > 3 else '?'}"
+    since = f" for {row.xact_s:.0f} s" if row.xact_s is not None else ""
+    return f"{who} (server pid {row.pid}, {row.state or 'unknown state'}{since})"
+
+
+def _pg_lock(conn: Connection, engine: Engine) -> None:
+    """Take the writers' advisory lock; end the session of a holder whose rasid process is dead."""
+    wait = _Wait(engine)
+    delay = 0.05
+    while not conn.execute(sa.text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY}).scalar():
+        holders = conn.execute(_HOLDER, {"hi": PG_LOCK_KEY >> 32, "lo": PG_LOCK_KEY & 0xFFFFFFFF}).all()
+        for row in holders:
+            if row.application_name and process_is_gone(row.application_name):
+                ended = conn.execute(sa.text("SELECT pg_terminate_backend(:p)"), {"p": row.pid}).scalar()
+                if ended:
+                    log.warning("released a stale write lock: its process (%s) is dead",
+                                _describe_holder(row))
+        wait.tick(_describe_holder(holders[0]) if holders else None)
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(1.0, delay * 2)
+
+
 @contextmanager
 def _write_conn(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
@@ -101,32 +234,40 @@ def _write_conn(engine: Engine) -> Iterator[Connection]:
         try:
             with conn.begin():
                 if engine.dialect.name == "postgresql":
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+                    _pg_lock(conn, engine)
                 yield conn
         finally:
             conn.info.pop("rasid_write", None)
 
 
-def retry_when_locked(work: Callable[[], T], *, attempts: int = 8) -> T:
-    """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy."""
-    for attempt in range(attempts):
+def retry_when_locked(work: Callable[[], T], engine: Engine | None = None) -> T:
+    """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy,
+    until the engine's lock timeout."""
+    wait = _Wait(engine) if engine is not None else None
+    attempt = 0
+    while True:
         try:
             return work()
         except sa.exc.OperationalError as exc:
-            if not _retryable(exc) or attempt == attempts - 1:
+            if not _retryable(exc):
                 raise
-            time.sleep(min(5.0, 0.2 * 2**attempt) * (0.5 + random.random()))
-    raise AssertionError("unreachable")
+            if wait is None:
+                if attempt >= 7:
+                    raise
+            else:
+                wait.tick()
+            time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
+            attempt += 1
 
 
-def write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = 8) -> T:
+def write(engine: Engine, work: Callable[[Connection], T]) -> T:
     """Run `work` in one serialised write transaction; retry the whole transaction when locked."""
 
     def once() -> T:
         with _write_conn(engine) as conn:
             return work(conn)
 
-    return retry_when_locked(once, attempts=attempts)
+    return retry_when_locked(once, engine)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -141,7 +282,7 @@ def migrate(engine: Engine) -> None:
     try:
         # two processes creating one SQLite file at once: switching it to WAL can report "locked" at once,
         # without waiting for the busy timeout
-        if retry_when_locked(lambda: current_revision(engine)) == HEAD_REVISION:
+        if retry_when_locked(lambda: current_revision(engine), engine) == HEAD_REVISION:
             return
     except sa.exc.OperationalError as exc:
         raise StoreError(f"cannot open store: {_oneline(exc)}") from None
