@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasid.ingest.decode import DecodeError, decode_bytes
+from rasid.ingest.decode import DecodeError, decode
 from rasid.models import Document
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -127,19 +127,21 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFA
                 f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB); split it or raise --max-bytes",
             )
             return
-        text = decode_bytes(path.read_bytes())
+        decoded = decode(path.read_bytes())
     except DecodeError as exc:
         yield ReadFailure(doc_id, str(path), str(exc))
         return
     except OSError as exc:
         yield ReadFailure(doc_id, str(path), f"cannot read: {exc.strerror or exc}")
         return
+    text = decoded.text
     if kind == "html":
         from rasid.ingest.html import document_from_html
 
         doc = document_from_html(text, doc_id=doc_id, source_path=str(path))
     else:
         doc = document_from_text(text, doc_id=doc_id, source_path=str(path))
+    doc.problems[:0] = decoded.problems
     if not doc.text.strip():
         yield ReadFailure(doc_id, str(path), "no article text found")
         return
@@ -177,7 +179,8 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
                 yield ReadFailure(fallback_id, where, f"line too large ({len(raw) / 1e6:.1f} MB)")
                 continue
             try:
-                record = json.loads(decode_bytes(raw))
+                decoded = decode(raw)
+                record = json.loads(decoded.text)
             except (DecodeError, json.JSONDecodeError) as exc:
                 yield ReadFailure(fallback_id, where, f"malformed JSON line ({exc})")
                 continue
@@ -197,6 +200,7 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
                 published=_str_or_none(record.get("published")),
                 url=_str_or_none(record.get("url")),
                 source_path=where,
+                problems=decoded.problems,
             )
             from rasid.ingest.metadata import fill_metadata
 

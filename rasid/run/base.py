@@ -26,11 +26,13 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        """Nothing usable came out: a read failure, or errors and not one event, entity or claim."""
+        """Nothing usable came out: a read failure, or errors, nothing extracted and no Arabic text found
+        (an Arabic article with warnings and no event is still an article)."""
         if isinstance(self.item, ReadFailure):
             return True
         r = self.result
-        return r is not None and bool(r.errors) and not (r.events or r.entities or r.claims)
+        return (r is not None and bool(r.errors) and not (r.events or r.entities or r.claims)
+                and r.language != "ar")
 
 
 class Runner(Protocol):
