@@ -128,6 +128,7 @@ def register(app: typer.Typer) -> None:
         progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
         lock_timeout: float = typer.Option(600, "--lock-timeout", help="Seconds to wait for another writer."),
+        force: bool = typer.Option(False, "--force", help="Re-extract documents stored as given."),
     ) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
         _check_date(published, "--published")
@@ -143,18 +144,20 @@ def register(app: typer.Typer) -> None:
                 _open(db, lock_timeout=lock_timeout) as store, \
                 Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
-                                   runner=runner, batch_size=batch_size, progress=bar)
+                                   runner=runner, batch_size=batch_size, progress=bar, force=force)
             stats = store.stats()
         if as_json:
             typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
         else:
             rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
             typer.echo(f"ingested {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
-                       f"{summary.new} new, {summary.updated} re-extracted, {summary.unchanged} unchanged, "
+                       f"{summary.new} new, {summary.updated} replaced, {summary.unchanged} unchanged, "
                        f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
             typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                        f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
                        f"{stats['claims']} claims")
+            for doc_id, reason in summary.replaced:
+                typer.echo(f"replaced: {doc_id}: {reason}")
         for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
             typer.echo(f"rasid: {reason}", err=True)
         if summary.failed and summary.total == len(summary.failed):

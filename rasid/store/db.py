@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 T = TypeVar("T")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 #: pg_advisory_xact_lock key shared by every rasid writer ("rasid" in ASCII).
 PG_LOCK_KEY = 0x7261736964
 #: Default limit of a wait for the write lock (seconds); `Store(lock_timeout=...)`, `--lock-timeout`.
