@@ -37,8 +37,8 @@ class Outcome:
 
 class Runner(Protocol):
     def process_many(self, items: Iterable[Document | ReadFailure], *, select: Select | None = None,
-                     progress: Progress | None = None) -> Iterator[Outcome]:
-        """Every input's outcome, in input order."""
+                     progress: Progress | None = None, entities: bool = True) -> Iterator[Outcome]:
+        """Every input's outcome, in input order; `entities=False`: results without entities."""
         ...
 
 

@@ -98,6 +98,9 @@ def ready() -> int:
     return os.getpid()
 
 
-def process(doc: Document) -> DocResult:
+def process(doc: Document, entities: bool = True) -> DocResult:
     warm()
-    return _PIPELINE.process(doc)
+    result: DocResult = _PIPELINE.process(doc)
+    if not entities:
+        result.entities = []
+    return result

@@ -53,9 +53,29 @@ ACLED_FIELDS = (  # same order as rasid.export.writers.ACLED_COLUMNS
 )
 
 
+#: `content_hash` reads a long text in pieces of about this many characters (cut at whitespace).
+HASH_PIECE = 1 << 20
+
+
 def content_hash(text: str) -> str:
-    """sha256 of the normalised text with whitespace collapsed (the article's identity in the store)."""
-    return hashlib.sha256(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()
+    """sha256 of the normalised text with whitespace collapsed (the article's identity in the store).
+
+    Same value as `sha256(" ".join(normalize(text).split()))`, computed piece by piece: normalising is
+    character by character and the pieces are cut at whitespace, so a 50 MB text costs no extra copy."""
+    h = hashlib.sha256()
+    first = True
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + HASH_PIECE)
+        while end < n and not text[end].isspace():
+            end += 1
+        words = normalize(text[start:end]).split()
+        if words:
+            h.update(((" " if not first else "") + " ".join(words)).encode("utf-8"))
+            first = False
+        start = end
+    return h.hexdigest()
 
 
 def _now() -> str:
@@ -244,7 +264,8 @@ class Store:
             source = runner or local
             assert source is not None
             outcomes = source.process_many(
-                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress)
+                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress,
+                entities=False)  # the store keeps no entities
             return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=version,
                                        resolve=resolve, force=force)
         finally:
