@@ -1,6 +1,7 @@
 """Extraction speed and memory: articles/s on one core, start-up time, peak RSS.
 
     python bench/bench_extract.py [--articles 1000] [--words 1000]
+    python bench/bench_extract.py --ab-model [--rounds 4]   # rules only vs rules + learned layer, alternating
 
 Articles of ~N words are assembled from paragraphs of real news (../shared/corpus, read at run time,
 never copied) or, with `--source examples` or when the corpus is absent, from the bundled examples
@@ -74,23 +75,31 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--source", choices=["corpus", "examples"], default="corpus" if CORPUS.is_file() else "examples")
+    parser.add_argument("--ab-model", action="store_true",
+                        help="A/B in one run: rules only (A) and rules + the bundled learned layer (B), alternating")
+    parser.add_argument("--rounds", type=int, default=4, help="A/B rounds (each runs A then B, or B then A)")
     args = parser.parse_args()
+    if args.ab_model:
+        ab_model(args)
+        return
 
     from rasid.models import Document
     from rasid.pipeline import Pipeline
 
     articles = make_articles(args.articles, args.words, source=args.source)
     pipeline = Pipeline().warm(freeze=True)  # load resources once, as `rasid extract` does
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     events = 0
     for i, text in enumerate(articles):
         events += len(pipeline.process(Document(doc_id=str(i), text=text, published="2019-03-22")).events)
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     report = {
         "articles": len(articles),
         "source": args.source,
         "words_per_article": args.words,
         "articles_per_second": round(len(articles) / elapsed, 1),
+        # CPU time of this process only: steadier than wall time when other jobs share the machine
+        "articles_per_cpu_second": round(len(articles) / cpu, 1),
         "events": events,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "startup_seconds": round(startup_seconds(), 2),
@@ -103,6 +112,43 @@ def main() -> None:
         for d in docs:
             pipeline.process(d)
         report["corpus_articles_per_second"] = round(len(docs) / (time.perf_counter() - t0), 1)
+    print(json.dumps(report, indent=2))
+
+
+def ab_model(args: argparse.Namespace) -> None:
+    """Rules only vs rules + learned layer on the same articles, alternating the order each round."""
+    from rasid.learn.layer import EventLayer
+    from rasid.models import Document
+    from rasid.pipeline import Pipeline
+
+    docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
+            for i, t in enumerate(make_articles(args.articles, args.words, source=args.source))]
+    pipeline = Pipeline().warm(freeze=True)
+    layer = EventLayer.bundled()
+    layer.apply(docs[0], pipeline.process(docs[0]))  # load the model and its lexicon use once
+
+    def run(with_model: bool) -> tuple[float, int]:
+        t0 = time.perf_counter()
+        events = 0
+        for d in docs:
+            result = pipeline.process(d)
+            if with_model:
+                result = layer.apply(d, result)
+            events += len(result.events)
+        return len(docs) / (time.perf_counter() - t0), events
+
+    rates: dict[str, list[float]] = {"rules": [], "rules+model": []}
+    events: dict[str, int] = {}
+    for r in range(args.rounds):
+        for with_model in ((False, True) if r % 2 == 0 else (True, False)):
+            rate, n = run(with_model)
+            key = "rules+model" if with_model else "rules"
+            rates[key].append(round(rate, 1))
+            events[key] = n
+    report = {"articles": len(docs), "words_per_article": args.words, "source": args.source,
+              "articles_per_second": rates, "events": events,
+              "median_cost_of_model_percent": round(100 * (1 - sorted(rates["rules+model"])[len(rates["rules+model"]) // 2]
+                                                           / sorted(rates["rules"])[len(rates["rules"]) // 2]), 1)}
     print(json.dumps(report, indent=2))
 
 

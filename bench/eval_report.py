@@ -6,7 +6,8 @@ Usage (from the repository root):
         --format json > /tmp/eval.json
     python bench/eval_report.py /tmp/eval.json [/tmp/eval_all.json]
 
-The second, optional file is the same command with `--all-modalities`.
+The second, optional file is the same command with `--all-modalities`. The train and validation parts
+are shown side by side (aggregates only), with the reliability table of `confidence` on validation.
 """
 
 from __future__ import annotations
@@ -44,11 +45,38 @@ def gold_tables(gold: dict[str, Any], label: str) -> list[str]:
     return out
 
 
+def split_table(gold: dict[str, Any]) -> list[str]:
+    """Train and validation parts side by side (aggregate figures only)."""
+    parts = gold.get("by_split") or {}
+    if not parts:
+        return []
+    out = ["| part | articles | precision | recall | F1 | extra per article | actor pair | modality | ECE |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for name, s in parts.items():
+        ev = s["events"]
+        out.append(f"| {name} | {s['articles']} | {f(ev['precision'])} | {f(ev['recall'])} | {f(ev['f1'])} | "
+                   f"{f(s['extra_events_per_article'])} | {f(s['fields']['actors']['accuracy'])} | "
+                   f"{f(s['fields']['modality']['accuracy'])} | {f(s['calibration']['ece'])} |")
+    return out
+
+
+def reliability_table(calibration: dict[str, Any], label: str) -> list[str]:
+    out = [f"Reliability of `confidence` ({label}; {calibration['n']} predicted asserted/claimed events; "
+           f"ECE {f(calibration['ece'])}):", "",
+           "| confidence bin | events | mean confidence | share matched |", "|---|---|---|---|"]
+    for b in calibration["bins"]:
+        out.append(f"| {b['bin']} | {b['n']} | {f(b['confidence'])} | {f(b['matched'])} |")
+    return out
+
+
 def main(argv: list[str]) -> int:
     data = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     lines: list[str] = []
     gold = data.get("gold")
     if gold:
+        lines += split_table(gold) + [""]
+        if "val" in (gold.get("by_split") or {}):
+            lines += reliability_table(gold["by_split"]["val"]["calibration"], "validation part") + [""]
         lines += gold_tables(gold, "asserted + claimed")
         if len(argv) > 2:
             lines += [""] + gold_tables(json.loads(Path(argv[2]).read_text(encoding="utf-8"))["gold"], "all modalities")
@@ -74,10 +102,10 @@ def main(argv: list[str]) -> int:
             lines.append(f"| {kind} | {n} |")
     gsr = data.get("gsr")
     if gsr:
-        lines += ["", "| benchmark family | modalities | precision | recall | F1 | tp | fp | fn | FP rate on 'difficult no' |",
+        lines += ["", "| benchmark family | scoring | precision | recall | F1 | tp | fp | fn | FP rate on 'difficult no' |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for family in ("ASSAULT", "PROTEST"):
-            for mode in ("default", "all_modalities"):
+            for mode in ("restated", "default", "all_modalities"):
                 s = gsr[family][mode]
                 lines.append(f"| {family} | {mode} | {f(s['precision'])} | {f(s['recall'])} | {f(s['f1'])} | {s['tp']} | "
                              f"{s['fp']} | {s['fn']} | {f(s['false_positive_rate_difficult_no'])} |")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import typer
 
+from rasid.cli_errors import fail
+
 app = typer.Typer(
     help="rasid (راصد): Arabic conflict news to ACLED-style events with evidence.",
     no_args_is_help=True,
@@ -27,12 +29,6 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-def fail(message: str, code: int = 2) -> None:
-    """A user mistake: one line on stderr, no traceback."""
-    typer.echo(f"rasid: {message}", err=True)
-    raise typer.Exit(code)
-
-
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories.",
@@ -44,11 +40,22 @@ def extract(
         True, "--all-modalities/--reportable-only",
         help="Keep planned, denied and background events (flagged by modality) or only ACLED rows.",
     ),
+    disable: list[str] = typer.Option(
+        [], "--disable", metavar="NAME",
+        help="Switch a pipeline component off (repeatable): sentences, places, mentions, dates, numbers, "
+             "frames, events, entities, claims.",
+    ),
     workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (output stays in input order)."),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Extract ACLED-style events, entities and claims from Arabic articles."""
     from rasid.output import run_extract
+    from rasid.pipeline import RULES
+
+    known = [name for name, _ in RULES]
+    unknown = [name for name in disable if name not in known]
+    if unknown:
+        fail(f"--disable: no component named {unknown[0]!r} (components: {', '.join(known)})")
 
     if published is not None:
         from rasid.text.dates import parse_iso_date
@@ -60,6 +67,7 @@ def extract(
     try:
         code = run_extract(
             paths, published=published, fmt=fmt.value, max_bytes=max_bytes, all_modalities=all_modalities,
+            disable=disable,
             workers=max(1, workers), progress=sys.stderr.isatty() if progress is None else progress,
         )
     except LexiconError as exc:
@@ -67,41 +75,49 @@ def extract(
     raise typer.Exit(code)
 
 
-lexicon_app = typer.Typer(help="Check the lexicon files (actors, triggers, cues).", no_args_is_help=True)
+lexicon_app = typer.Typer(help="Check the lexicon files (actors, triggers, cues, word lists).", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
 
 @lexicon_app.command("check")
 def lexicon_check(
-    directory: Path = typer.Argument(None, help="A folder with actors.tsv, triggers.tsv, cues.tsv (default: bundled)."),
+    directory: Path = typer.Argument(
+        None, help="An override folder to check with the bundled files (default: $RASID_LEXICON_DIR, if set)."),
 ) -> None:
-    """Load and validate every lexicon file; a bad entry is reported with its file and line."""
-    from rasid.lexicon.loader import build_lexicon
+    """Load and validate every lexicon table; a bad entry is reported with its file and line."""
+    from rasid.lexicon.tables import WORD_LIST_FILES
     from rasid.lexicon.tsv import LexiconError
+    from rasid.resources import default_resources, load_resources
 
     if directory is not None and not directory.is_dir():
         fail(f"{directory}: not a folder")
-    from rasid.extract.persons import check_person_cues
-
+    resources = load_resources(directory) if directory is not None else default_resources()
     try:
-        lex = build_lexicon(directory)
-        person_words = check_person_cues()
+        lex = resources.lexicon
+        tables = (len(resources.units.table), len(resources.dates.months), len(resources.attribution.entries),
+                  len(resources.person_cues["stop"]))
+        words = sum(len(resources.words(name)) for name in WORD_LIST_FILES)
     except (LexiconError, OSError) as exc:
         fail(str(exc), code=1)
-        return
     typer.echo(f"ok: {len(lex.actors)} actors, {len(lex.actor_matcher)} actor aliases, "
-               f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues, {person_words} person stop words")
+               f"{len(lex.trigger_matcher)} triggers, {len(lex.cue_matcher)} cues, {tables[0]} units, "
+               f"{tables[1]} month names, {tables[2]} attribution cues, {tables[3]} person stop words, "
+               f"{words} words in {len(WORD_LIST_FILES)} word-list files")
 
 
 def _register_plugins() -> None:
     """Stage CLIs live beside their stage; each module adds its commands without heavy imports."""
+    from rasid.batch import cli as batch_cli
     from rasid.eval import cli as eval_cli
     from rasid.geo import cli as geo_cli
+    from rasid.learn import cli as learn_cli
     from rasid.store import cli as store_cli
 
     geo_cli.register(app)
     eval_cli.register(app)
+    learn_cli.register(app)
     store_cli.register(app)
+    batch_cli.register(app)
 
 
 _register_plugins()

@@ -15,14 +15,15 @@ from rasid.run import LocalRunner, Progress
 
 def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
                 all_modalities: bool = True, out: TextIO | None = None, workers: int = 1,
-                progress: bool = False) -> int:
-    """Process every input; return the exit status (non-zero only when nothing could be processed)."""
+                progress: bool = False, disable: Iterable[str] = ()) -> int:
+    """Process every input; return the exit status (non-zero only when nothing could be processed).
+    `disable`: pipeline components to switch off (`Pipeline.disable`)."""
     out = out or sys.stdout
     paths = list(paths)
     processed = 0
     failed = 0
     collected: list[dict] = []
-    with LocalRunner(workers) as runner, \
+    with LocalRunner(workers, disable=disable) as runner, \
             Progress(count_inputs(paths) if progress else None, desc="extract", enabled=progress) as bar:
         for outcome in runner.process_many(read_paths(paths, published=published, max_bytes=max_bytes),
                                            progress=bar):

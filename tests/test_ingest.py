@@ -40,4 +40,4 @@ def test_a_folder_without_articles_is_a_failure_not_a_crash(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     [item] = list(read_paths([tmp_path]))
     assert isinstance(item, ReadFailure)
-    assert "no .txt, .html or .jsonl files" in item.message
+    assert "no .txt, .html, .jsonl or .jsonl.gz files" in item.message

@@ -13,6 +13,12 @@ class EvalFormat(StrEnum):
     json = "json"
 
 
+class EvalSplit(StrEnum):
+    all = "all"
+    train = "train"
+    val = "val"
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
 
@@ -29,6 +35,14 @@ def register(app: typer.Typer) -> None:
             False, "--all-modalities", help="Score events of every modality, not only asserted/claimed."),
         predictions: Path = typer.Option(
             None, "--predictions", help="Score this `rasid extract` JSONL instead of running extraction."),
+        split: EvalSplit = typer.Option(
+            EvalSplit.all, "--split", help="Gold part to score: train, val (aggregate figures only) or all "
+            "(both, side by side). The split is a fixed hash of the doc id (rasid.eval.split)."),
+        model: str = typer.Option(
+            None, "--model", help="Run the learned layer after the rules: a model file, or 'bundled' for the one "
+            "shipped with rasid. Articles and sentences it was trained on are read by the fold model that never "
+            "saw them."),
+        no_model: bool = typer.Option(False, "--no-model", help="Rules only (the default for now)."),
     ) -> None:
         """Score extraction against gold articles and/or the sentence benchmark (precision, recall, F1)."""
         from rasid.eval.run import EvalError, evaluate, format_json, format_table
@@ -36,11 +50,15 @@ def register(app: typer.Typer) -> None:
         if gold is None and gsr is None:
             typer.echo("rasid: give a GOLD file (with --corpus) and/or --gsr DIR", err=True)
             raise typer.Exit(2)
+        if model is not None and no_model:
+            typer.echo("rasid: give --model or --no-model, not both", err=True)
+            raise typer.Exit(2)
         if predictions is not None and not predictions.exists():
             typer.echo(f"rasid: predictions file not found: {predictions}", err=True)
             raise typer.Exit(2)
         try:
-            out = evaluate(gold, corpus, gsr, predictions=predictions, all_modalities=all_modalities, errors=errors)
+            out = evaluate(gold, corpus, gsr, predictions=predictions, all_modalities=all_modalities, errors=errors,
+                           split=split.value, model=None if no_model else model)
         except EvalError as exc:
             typer.echo(f"rasid: {exc}", err=True)
             raise typer.Exit(2) from None

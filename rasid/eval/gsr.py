@@ -2,9 +2,12 @@
 
 A sentence is predicted positive for a family when the pipeline extracts at least one event whose
 event_type belongs to the family (vocab.GSR_FAMILIES) and whose modality is in the chosen set.
-Gold: label `yes` = positive; `easy no` and `difficult no` = negative; `ambiguous` is left out.
-Every sentence is run once; the figures for the reportable modalities and for all modalities come from
-the same run.
+
+Headline scoring (`restated`, issue 12): label `yes` (every annotator accepted) = positive, `easy no`
+(every annotator rejected) = negative; `difficult no` and `ambiguous` (annotators split) are left out;
+reportable modalities (asserted, claimed). The older scoring is kept beside it: `default` counts
+`difficult no` as negative too, `all_modalities` also counts planned, denied and background events.
+Every sentence is run once; all figures come from the same run.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from rasid.models import REPORTABLE
 FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
 POSITIVE = {"yes"}
 NEGATIVE = {"easy no", "difficult no"}
+#: Negatives of the headline scoring: only sentences every annotator rejected.
+RESTATED_NEGATIVE = {"easy no"}
 
 #: (doc_id, text) -> list of (event_type, modality)
 Predictor = Callable[[str, str], list[tuple[str, str]]]
@@ -39,25 +44,39 @@ def read_benchmark(directory: str | Path) -> dict[str, list[dict[str, str]]]:
 
 
 class PipelinePredictor:
-    """Runs `Pipeline().process` on a sentence; remembers how many sentences failed to extract."""
+    """Runs `Pipeline().process` on a sentence (then the learned layer, when given); remembers how many
+    sentences failed to extract.
 
-    def __init__(self) -> None:
+    With a layer, a sentence the model was trained on is read by the fold model that never saw it
+    (`holdout_key`), so benchmark figures with the model on are cross-validated, never in-sample.
+    """
+
+    def __init__(self, layer: Any = None) -> None:
         from rasid.pipeline import Pipeline
 
         self.pipe = Pipeline()
+        self.layer = layer
         self.failures: list[str] = []
 
     def __call__(self, doc_id: str, text: str) -> list[tuple[str, str]]:
         from rasid.models import Document
 
-        result = self.pipe.process(Document(doc_id=doc_id, text=text))
+        doc = Document(doc_id=doc_id, text=text)
+        result = self.pipe.process(doc)
         if result.errors:
             self.failures.append(f"{doc_id}: {result.errors[0]}")
+        elif self.layer is not None:
+            result = self.layer.apply(doc, result, holdout_key=gsr_key(doc_id))
         return [(e.event_type, e.modality) for e in result.events]
 
 
-def pipeline_predictor() -> PipelinePredictor:
-    return PipelinePredictor()
+def pipeline_predictor(layer: Any = None) -> PipelinePredictor:
+    return PipelinePredictor(layer)
+
+
+def gsr_key(sentence_id: str) -> str:
+    """The training-set key of a benchmark sentence (see rasid.learn: models remember what they saw)."""
+    return f"gsr:{sentence_id}"
 
 
 def _key(row: dict[str, str]) -> str:
@@ -93,10 +112,10 @@ def score_family(rows: Iterable[dict[str, str]], family: str, predictions: dict[
 
 def _errors(rows: Iterable[dict[str, str]], family: str,
             predictions: dict[str, list[tuple[str, str]]]) -> dict[str, list[dict[str, Any]]]:
-    """Benchmark sentences scored wrongly with the default modalities (for `rasid eval --errors`)."""
+    """Benchmark sentences scored wrongly by the headline scoring (for `rasid eval --errors`)."""
     types = GSR_FAMILIES[family]
     out: dict[str, list[dict[str, Any]]] = {"false_positives": [], "false_negatives": []}
-    for row in rows:
+    for row in _restated(rows):
         events = predictions.get(_key(row), [])
         positive = any(t in types and m in REPORTABLE for t, m in events)
         gold = row["label"] in POSITIVE
@@ -107,9 +126,14 @@ def _errors(rows: Iterable[dict[str, str]], family: str,
     return out
 
 
+def _restated(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    return [r for r in rows if r["label"] in POSITIVE | RESTATED_NEGATIVE]
+
+
 def score_gsr(directory: str | Path, predictor: Predictor | None = None,
               on_progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Figures for both families, for reportable modalities (`default`) and for all modalities."""
+    """Figures for both families: the headline (`restated`) and the older scoring (`default`,
+    `all_modalities`)."""
     bench = read_benchmark(directory)
     predict = predictor or pipeline_predictor()
     predictions: dict[str, list[tuple[str, str]]] = {}
@@ -131,6 +155,8 @@ def score_gsr(directory: str | Path, predictor: Predictor | None = None,
         result[family] = {
             "positives": sum(r["label"] in POSITIVE for r in rows),
             "negatives": sum(r["label"] in NEGATIVE for r in rows),
+            "restated_negatives": sum(r["label"] in RESTATED_NEGATIVE for r in rows),
+            "restated": score_family(_restated(rows), family, predictions, REPORTABLE),
             "default": score_family(rows, family, predictions, REPORTABLE),
             "all_modalities": score_family(rows, family, predictions, None),
         }

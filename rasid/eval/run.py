@@ -10,6 +10,7 @@ from typing import Any
 
 from rasid.eval.gold import GoldError, jsonl_records, load_corpus_texts, load_gold, validate_gold
 from rasid.eval.score import score
+from rasid.eval.split import SPLITS, select, split_of
 from rasid.models import REPORTABLE
 
 
@@ -17,8 +18,12 @@ class EvalError(Exception):
     """A user-facing problem (missing file, invalid gold): one line, no traceback."""
 
 
-def extract_results(corpus: Path | list[Path], ids: Iterable[str]) -> dict[str, Any]:
-    """doc_id -> DocResult for the corpus documents named in `ids` (read as `rasid extract` reads them)."""
+def extract_results(corpus: Path | list[Path], ids: Iterable[str], layer: Any = None) -> dict[str, Any]:
+    """doc_id -> DocResult for the corpus documents named in `ids` (read as `rasid extract` reads them).
+
+    With `layer` (a rasid.learn.EventLayer) the rules' result goes through the learned layer; an article
+    the model was trained on is read by the fold model that never saw it.
+    """
     from rasid.ingest.readers import ReadFailure, read_paths
     from rasid.pipeline import Pipeline
 
@@ -28,8 +33,25 @@ def extract_results(corpus: Path | list[Path], ids: Iterable[str]) -> dict[str, 
     for item in read_paths(corpus if isinstance(corpus, list) else [corpus]):
         if isinstance(item, ReadFailure) or item.doc_id not in wanted:
             continue
-        results[item.doc_id] = pipe.process(item)
+        result = pipe.process(item)
+        if layer is not None and not result.errors:
+            from rasid.learn.layer import gold_key
+
+            result = layer.apply(item, result, holdout_key=gold_key(item.doc_id))
+        results[item.doc_id] = result
     return results
+
+
+def load_layer(model: str | None) -> Any:
+    """The learned layer for `--model PATH` ('bundled' = the model shipped in the package); None = rules only."""
+    if model is None:
+        return None
+    from rasid.learn.layer import EventLayer, ModelError
+
+    try:
+        return EventLayer.bundled() if model == "bundled" else EventLayer.load(Path(model))
+    except ModelError as exc:
+        raise EvalError(str(exc)) from None
 
 
 def load_predictions(path: Path) -> dict[str, Any]:
@@ -40,15 +62,24 @@ def load_predictions(path: Path) -> dict[str, Any]:
     return out
 
 
+#: Figures of each split shown beside the whole when scoring `--split all` (aggregates only).
+_SPLIT_FIGURES = ("articles", "events", "events_by_type", "gold_events_per_article", "predicted_events_per_article",
+                  "extra_events_per_article", "fields", "calibration", "error_kinds")
+
+
 def evaluate_gold(
     gold_path: Path, corpus: Path | list[Path], *, predictions: Path | None = None, all_modalities: bool = False,
+    split: str = "all", layer: Any = None,
 ) -> dict[str, Any]:
     """Score the gold records whose articles are in `corpus` (one JSONL file or several).
 
     Gold folders hold annotations of several corpora (news_dev, news_more); records of articles that are
     in none of the given corpora are left out and counted in `skipped_gold`, so `rasid eval gold/ --corpus
-    news_dev.jsonl` scores exactly the news_dev part.
+    news_dev.jsonl` scores exactly the news_dev part. `split` keeps the train or validation part only
+    (rasid.eval.split); with 'all', `by_split` also gives each part's aggregate figures.
     """
+    if split not in SPLITS:
+        raise EvalError(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     corpora = corpus if isinstance(corpus, list) else [corpus]
     try:
         records = load_gold(gold_path)
@@ -69,28 +100,60 @@ def evaluate_gold(
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise EvalError(f"invalid gold: {problems[0]}{more}")
-    results = load_predictions(predictions) if predictions else extract_results(corpora, [str(r["doc_id"]) for r in records])
-    report = score(records, results, texts, modalities=None if all_modalities else REPORTABLE)
+    records = select(records, split)
+    if not records:
+        raise EvalError(f"no gold article of the {split} part is in {', '.join(map(str, corpora))}")
+    results = load_predictions(predictions) if predictions else \
+        extract_results(corpora, [str(r["doc_id"]) for r in records], layer)
+    modalities = None if all_modalities else REPORTABLE
+    report = score(records, results, texts, modalities=modalities)
     report["gold"] = str(gold_path)
     report["corpus"] = ", ".join(str(p) for p in corpora)
     report["skipped_gold"] = len(skipped)
+    report["split"] = split
+    report["model"] = layer.describe() if layer is not None else None
+    if split == "all":
+        report["by_split"] = {}
+        for part in ("train", "val"):
+            chosen = select(records, part)
+            if chosen:
+                figures = score(chosen, results, texts, modalities=modalities)
+                report["by_split"][part] = {k: figures[k] for k in _SPLIT_FIGURES}
     return report
+
+
+def _hide_validation_cases(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Per-case errors of the train part only; validation cases are only counted."""
+    shown = [e for e in items if split_of(str(e["doc_id"])) == "train"]
+    return shown, len(items) - len(shown)
 
 
 def evaluate(
     gold_path: Path | None, corpus: Path | list[Path] | None, gsr: Path | None, *, predictions: Path | None = None,
-    all_modalities: bool = False, errors: bool = False, progress: bool = False,
+    all_modalities: bool = False, errors: bool = False, progress: bool = False, split: str = "all",
+    model: str | None = None,
 ) -> dict[str, Any]:
+    """`rasid eval`. Per-case errors (`errors`) are listed for the train part only: the validation part is
+    reported as aggregates, so that nobody writes rules from its cases (docs/quality.md)."""
     out: dict[str, Any] = {}
+    if errors and split == "val":
+        raise EvalError("--errors lists cases of the train part only; the validation part is reported as "
+                        "aggregate figures (use --split train or all)")
+    if predictions is not None and model is not None:
+        raise EvalError("--predictions scores a finished extraction; --model cannot apply to it")
+    layer = load_layer(model)
     if gold_path is not None:
         if not corpus:
             raise EvalError("scoring gold articles needs --corpus FILE (the corpus JSONL the gold refers to)")
         t0 = time.perf_counter()
-        report = evaluate_gold(gold_path, corpus, predictions=predictions, all_modalities=all_modalities)
-        misses, extras = report.pop("_misses"), report.pop("_extras")
+        report = evaluate_gold(gold_path, corpus, predictions=predictions, all_modalities=all_modalities,
+                               split=split, layer=layer)
+        misses, hidden_misses = _hide_validation_cases(report.pop("_misses"))
+        extras, hidden_extras = _hide_validation_cases(report.pop("_extras"))
         _warn_failures("gold articles", report.pop("_failures"), report["articles"])
         if errors:
-            report["errors"] = {"misses": misses, "extras": extras}
+            report["errors"] = {"misses": misses, "extras": extras,
+                                "validation_cases_not_shown": {"misses": hidden_misses, "extras": hidden_extras}}
         out["gold"] = report
         out.setdefault("_timing", {})["gold_seconds"] = round(time.perf_counter() - t0, 1)
     if gsr is not None:
@@ -100,7 +163,10 @@ def evaluate(
             raise EvalError(f"benchmark directory not found: {gsr}")
         t0 = time.perf_counter()
         try:
-            out["gsr"] = score_gsr(gsr)
+            from rasid.eval.gsr import pipeline_predictor
+
+            out["gsr"] = score_gsr(gsr, pipeline_predictor(layer))
+            out["gsr"]["model"] = layer.describe() if layer is not None else None
         except FileNotFoundError as exc:
             raise EvalError(str(exc)) from None
         _warn_failures("benchmark sentences", out["gsr"].pop("_failures"), out["gsr"]["sentences"])
@@ -135,7 +201,8 @@ def format_table(out: dict[str, Any]) -> str:
     gold = out.get("gold")
     if gold:
         ev = gold["events"]
-        lines.append(f"Gold articles: {gold['articles']}   modalities: {gold['modalities']}"
+        lines.append(f"Gold articles: {gold['articles']}   split: {gold['split']}   modalities: {gold['modalities']}"
+                     f"   model: {gold['model']['name'] if gold.get('model') else 'none (rules only)'}"
                      + (f"   EXTRACTION FAILED ON {gold['extraction_failures']}" if gold["extraction_failures"] else ""))
         lines.append(f"Events  P {format_value(ev['precision'])}  R {format_value(ev['recall'])}  F1 {format_value(ev['f1'])}"
                      f"   (tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")
@@ -144,6 +211,19 @@ def format_table(out: dict[str, Any]) -> str:
                      f"F1 {format_value(wide['f1'])}")
         lines.append(f"Per article: gold {format_value(gold['gold_events_per_article'])}, predicted "
                      f"{format_value(gold['predicted_events_per_article'])}, extra {format_value(gold['extra_events_per_article'])}")
+        parts = gold.get("by_split") or {}
+        if parts:
+            lines.append("")
+            lines.append(f"{'split':6} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'extra/art':>9} {'actors':>7} "
+                         f"{'modality':>8} {'ECE':>6}")
+            for name, part in parts.items():
+                pe = part["events"]
+                lines.append(f"{name:6} {part['articles']:>8} {format_value(pe['precision']):>6} "
+                             f"{format_value(pe['recall']):>6} {format_value(pe['f1']):>6} "
+                             f"{format_value(part['extra_events_per_article']):>9} "
+                             f"{format_value(part['fields']['actors']['accuracy']):>7} "
+                             f"{format_value(part['fields']['modality']['accuracy']):>8} "
+                             f"{format_value(part['calibration']['ece']):>6}")
         lines.append("")
         lines.append(f"{'event_type':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'extra/art':>9}")
         for etype, s in gold["events_by_type"].items():
@@ -163,11 +243,20 @@ def format_table(out: dict[str, Any]) -> str:
         cl = gold["claims"]
         lines.append(f"Claims: recall {format_value(cl['recall'])} (value only {format_value(cl['value_recall'])}) of {cl['gold']}; "
                      f"speaker accuracy {format_value(cl['speaker_accuracy'])}; predicted {cl['predicted']}")
+        cal = gold["calibration"]
+        lines.append(f"Confidence calibration ({cal['n']} predicted events, matched or not): ECE "
+                     f"{format_value(cal['ece'])}; " + ", ".join(
+                         f"{b['bin']}: {b['n']} at {format_value(b['matched'], 2)}" for b in cal["bins"]))
         if gold["error_kinds"]:
             lines.append("Error kinds:")
             for kind, n in gold["error_kinds"].items():
                 lines.append(f"  {n:4}  {kind}")
         if "errors" in gold:
+            hidden = gold["errors"]["validation_cases_not_shown"]
+            if hidden["misses"] or hidden["extras"]:
+                lines.append("")
+                lines.append(f"Validation part: {hidden['misses']} misses and {hidden['extras']} extras, not listed "
+                             "(aggregate figures only; the error kinds above include them)")
             for label in ("misses", "extras"):
                 lines.append("")
                 lines.append(f"{label.upper()} ({len(gold['errors'][label])}):")
@@ -181,11 +270,14 @@ def format_table(out: dict[str, Any]) -> str:
     if gsr:
         if lines:
             lines.append("")
-        lines.append(f"Sentence benchmark arabic_event_gsr (dev): {gsr['sentences']} sentences")
-        lines.append(f"{'family':9} {'modalities':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
+        lines.append(f"Sentence benchmark arabic_event_gsr (dev): {gsr['sentences']} sentences   model: "
+                     + (f"{gsr['model']['name']} (cross-validated: each sentence read by a model that never saw it)"
+                        if gsr.get("model") else "none (rules only)"))
+        lines.append("restated (headline): yes vs easy no, asserted + claimed; default: yes vs easy + difficult no")
+        lines.append(f"{'family':9} {'scoring':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
                      f" {'FPR(difficult no)':>18}")
         for family in ("ASSAULT", "PROTEST"):
-            for mode in ("default", "all_modalities"):
+            for mode in ("restated", "default", "all_modalities"):
                 s = gsr[family][mode]
                 lines.append(f"{family:9} {mode:14} {format_value(s['precision']):>6} {format_value(s['recall']):>6} "
                              f"{format_value(s['f1']):>6} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4} "

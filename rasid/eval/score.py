@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from rasid.eval.vocab import admin1_key, fold, haversine_km
+from rasid.eval.vocab import admin1_key, fold
+from rasid.geo.admin import haversine_km
 from rasid.models import REPORTABLE
 
 MAX_KM = 10.0
@@ -145,6 +146,37 @@ def _quantile(values: list[float], q: float) -> float | None:
     ordered = sorted(values)
     idx = min(len(ordered) - 1, max(0, int(round(q * (len(ordered) - 1)))))
     return round(ordered[idx], 2)
+
+
+CALIBRATION_BINS = 10
+
+
+def calibration(pairs: Iterable[tuple[float, bool]], bins: int = CALIBRATION_BINS) -> dict[str, Any]:
+    """Expected calibration error of event confidences against "this predicted event matched gold".
+
+    Equal-width bins over [0, 1] (a confidence of 1.0 falls in the last bin); ECE is the mean, weighted by
+    bin size, of |share matched - mean confidence|. The bins are the reliability table of docs/quality.md.
+    """
+    counts = [0] * bins
+    conf_sum = [0.0] * bins
+    hits = [0] * bins
+    for conf, matched in pairs:
+        c = min(max(float(conf), 0.0), 1.0)
+        b = min(int(c * bins), bins - 1)
+        counts[b] += 1
+        conf_sum[b] += c
+        hits[b] += bool(matched)
+    n = sum(counts)
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        if not counts[b]:
+            continue
+        mean_conf, acc = conf_sum[b] / counts[b], hits[b] / counts[b]
+        ece += counts[b] / n * abs(acc - mean_conf)
+        table.append({"bin": f"{b / bins:.1f}-{(b + 1) / bins:.1f}", "n": counts[b],
+                      "confidence": round(mean_conf, 4), "matched": round(acc, 4)})
+    return {"n": n, "ece": round(ece, 4) if n else None, "bins": table}
 
 
 def _spans(ev: Mapping[str, Any]) -> list[tuple[int, int]]:
@@ -307,6 +339,7 @@ def score(
     n_gold_events = n_pred_events = 0
     failed: list[str] = []
     tp_wide = 0
+    confidences: list[tuple[float, bool]] = []
 
     for record in gold_records:
         n_articles += 1
@@ -329,6 +362,8 @@ def score(
         tp_wide += len(match_events(gold, pred, SENSITIVITY_KM))
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
+        confidences.extend((float(p["confidence"]), pi in matched_p) for pi, p in enumerate(pred)
+                           if p.get("confidence") is not None)
         tp += len(pairs)
         fn += len(gold) - len(pairs)
         fp += len(pred) - len(pairs)
@@ -433,6 +468,7 @@ def score(
             "value_recall": _ratio(claim_value_found, claim_total),
             "speaker_accuracy": _ratio(speaker_ok, claim_found),
         },
+        "calibration": calibration(confidences),
         "error_kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
         "extraction_failures": len(failed),
     }

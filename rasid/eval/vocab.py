@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
-from rasid.extract.ontology import SUB_EVENT_TYPES
+from rasid.geo.admin import COUNTRIES
+from rasid.ontology import DEMONSTRATIONS, SUB_EVENT_TYPES, VIOLENT
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = SUB_EVENT_TYPES
+EVENT_TYPES: dict[str, tuple[str, ...]] = {t.value: tuple(s.value for s in subs) for t, subs in SUB_EVENT_TYPES.items()}
 MODALITIES = ("asserted", "claimed", "denied", "planned", "background")
 STANCES = ("affirm", "deny", "speculate")
 QUALIFIERS = ("exact", "more_than", "about", "up_to", "less_than", "at_least")
@@ -16,15 +16,8 @@ SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agenc
 
 #: Sentence benchmark families (arabic_event_gsr): which ACLED event types make a positive sentence.
 GSR_FAMILIES: dict[str, frozenset[str]] = {
-    "ASSAULT": frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"}),
-    "PROTEST": frozenset({"Protests", "Riots"}),
-}
-
-#: Bounding boxes (lat_min, lat_max, lon_min, lon_max), with a small margin, of the countries rasid codes.
-BBOXES: dict[str, tuple[float, float, float, float]] = {
-    "SY": (32.2, 37.6, 35.5, 42.5), "IQ": (29.0, 37.6, 38.6, 48.8), "LB": (33.0, 34.8, 35.0, 36.7),
-    "PS": (31.1, 32.6, 34.1, 35.7), "YE": (12.0, 19.2, 41.7, 54.7), "LY": (19.4, 33.3, 9.2, 25.3),
-    "SD": (8.6, 22.3, 21.7, 38.7), "SO": (-1.8, 12.1, 40.9, 51.5), "EG": (21.9, 31.8, 24.6, 37.0),
+    "ASSAULT": frozenset(t.value for t in VIOLENT),
+    "PROTEST": frozenset(t.value for t in DEMONSTRATIONS),
 }
 
 _ADMIN1_ALIASES = {
@@ -59,14 +52,6 @@ def admin1_key(name: str | None) -> str:
     return _ADMIN1_ALIASES.get(key, key)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
-
-
 def in_bbox(lat: float, lon: float) -> bool:
     """Inside one of the countries rasid codes (a typo such as swapped latitude/longitude lands outside)."""
-    return any(b[0] <= lat <= b[1] and b[2] <= lon <= b[3] for b in BBOXES.values())
+    return any(c.contains(lat, lon, margin=0.2) for c in COUNTRIES.values() if c.coded)

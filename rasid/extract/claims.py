@@ -1,11 +1,12 @@
 """Quantity and proposition claims with their speaker, stance and evidence (issue 5).
 
-Entry points for the extraction stage (normalised offsets in, original offsets in the records out):
+Entry points for the extraction stage (normalised offsets in, original offsets in the records out), each
+reading the document through its `ClaimText` (`claim_text(doc)`):
 
-- `extract_claims(nt, sentences, events, published, outlet=None) -> list[Claim]`: once per document.
-- `find_attribution(nt, sentence_span, previous_speaker) -> Attribution | None`: who says so and with which
-  stance, from the cue lists in `rasid/data/lexicon/attribution.tsv` (used to set event modality).
-- `killed_count(nt, sentence_span) -> (value, normalised span) | None`: the conservative deaths figure.
+- `extract_claims(ct, sentences, events, published, outlet=None) -> list[Claim]`: once per document.
+- `find_attribution(ct, sentence_span, previous_speaker) -> Attribution | None`: who says so and with which
+  stance, from the cue lists in `rasid/data/lexicon/attribution.tsv`.
+- `killed_count(ct, sentence_span) -> (value, normalised span) | None`: the conservative deaths figure.
 
 Units and casualty categories of counted nouns come from `rasid/data/lexicon/units.tsv`.
 """
@@ -17,38 +18,70 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from rasid.lexicon.tables import AttributionCue
 from rasid.models import Claim, Event, Evidence, Speaker
-from rasid.text.dates import find_dates
-from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.dates import WEEKDAYS
+from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText, normalize
-from rasid.text.numbers import NumberMention, find_numbers, unit_of
+from rasid.text.numbers import NumberMention
 
-_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "attribution.tsv"
-_KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
-_STANCES = ("affirm", "deny", "speculate")
-_SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
-_PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "weapon_use")
+if TYPE_CHECKING:
+    from rasid.extract.doc import Doc
+    from rasid.resources import Resources
+    from rasid.text.dates import DateMention
 
+_Cue = AttributionCue
 _WORD = re.compile(r"[^\W_]+")
-_STOP_SPEAKER = frozenset({"ان", "انه", "انها", "انهم", "الي", "في", "عن", "علي", "بان", "بانه", "بانها", "لـ",
-                           "اليوم", "امس", "ايضا", "كما", "حيث", "التي", "الذي", "الذين", "من", "مع", "خلال",
-                           "بعد", "قبل", "منذ", "ضمن", "اثر", "عقب", "حول", "ل", "وجود", "اي", "صحه", "ما",
-                           "تقارير", "انباء", "الانباء", "التقارير", "الانسحاب", "سيطره", "مقتل", "استخدام",
-                           "امكانيه", "حدوث", "قيام", "فان", "فانه", "فانها", "وان", "لان", "الجدير", "بالذكر"})
-_STOP_EXTRA = frozenset({"هذه", "هذا", "تلك", "ذلك", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                         "الجمعه", "السبت", "صباح", "مساء", "يوم", "ليل", "فجر", "قد", "لم", "لن", "لا"})
-_SUBSET = frozenset({"بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"})
-_CONTRAST = ("بينما", "في حين", "فيما", "حسب", "وفق", "بحسب", "اخري", "في المقابل")
-_WEEKDAY_WORDS = frozenset({"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
-_GENERIC_ROLES = frozenset({"مدير", "رئيس", "مسؤول", "المسؤول", "قائد", "القائد", "الرئيس", "المدير", "مصدر في",
-                            "مصادر في"})
-_ANAPHORIC = frozenset({"المصادر", "المصدر", "المصدران"})  # "واضافت المصادر (ذاتها)"
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
-_OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "غيرهم"})
+
+
+class ClaimWords(NamedTuple):
+    """The word lists and patterns the claims rules read, made from claim_words.tsv (once per `Resources`)."""
+
+    speaker_stop: frozenset[str]  # ends a speaker phrase
+    speaker_skip: frozenset[str]  # left out at the start of a speaker phrase read backwards
+    subset: frozenset[str]
+    contrast: tuple[str, ...]
+    generic_roles: frozenset[str]
+    anaphoric: frozenset[str]
+    others: frozenset[str]
+    qualifier_skip: frozenset[str]  # weekdays included
+    time_words: tuple[str, ...]  # weekdays included
+    no_casualties: re.Pattern[str]
+    no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
+    singular_cue: re.Pattern[str]
+    pronoun_death: re.Pattern[str]
+    pronoun_death_needles: tuple[str, ...]
+    both: re.Pattern[str]  # "بين قتيل وجريح"
+
+
+def compile_claim_words(resources: Resources) -> ClaimWords:
+    """`ClaimWords` of the resources' claim_words.tsv (use `resources.derived(compile_claim_words)`)."""
+    w = resources.words("claim_words.tsv")
+    weekdays = tuple(WEEKDAYS)
+    # No lookbehind or optional prefix at the start of the patterns: the regex engine can then skip ahead on
+    # the first letter (4x faster); the word boundary and clitics are checked by `ClaimText.pattern_hits`.
+    return ClaimWords(
+        speaker_stop=w["speaker_stop"].words,
+        speaker_skip=w["speaker_skip"].words,
+        subset=w["subset"].words,
+        contrast=w["contrast"].forms,
+        generic_roles=w["generic_role"].words,
+        anaphoric=w["anaphoric_source"].words,
+        others=w["others"].words,
+        qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
+        time_words=w["time_word"].forms + weekdays,
+        no_casualties=re.compile(rf"(?:{w.alt('no_casualty_negation')})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
+                                 rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?"),
+        no_casualties_needles=w["casualty_noun"].forms,
+        singular_cue=re.compile(rf"(?:{w.alt('singular_cue')})\s+([^\W\d_]+)"),
+        pronoun_death=re.compile(rf"(?:{w.alt('death_noun')})(هما|ها|ه)(?![\w])"),
+        pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
+        both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w.alt('both_killed')})\S*\s+"
+                        rf"و(?:{w.alt('both_wounded')})\S*"),
+    )
 
 
 class Attribution(NamedTuple):
@@ -57,80 +90,99 @@ class Attribution(NamedTuple):
     stance: str  # affirm | deny | speculate
 
 
-@dataclass(slots=True)
-class _Cue:
-    kind: str
-    value: str
+class ClaimText:
+    """A document as the claims rules read it: its text, numbers and dates, and what the rules ask for
+    more than once, worked out once (the attribution cue hits of a span, the quantities of a sentence, the
+    hits of a casualty pattern). One per document: `claim_text(doc)`; the event builder shares it."""
+
+    def __init__(self, nt: NormText, numbers: Sequence[NumberMention], dates: Sequence[DateMention],
+                 resources: Resources, scan: Scan | None = None) -> None:
+        self.nt = nt
+        self.norm = nt.norm
+        self.original = nt.original
+        self.span = nt.span
+        self.orig_index = nt.orig_index
+        self.units = resources.units
+        self.attribution = resources.attribution
+        self.w = resources.derived(compile_claim_words)
+        self.numbers = sorted(numbers, key=lambda m: m.start)
+        self.number_starts = [m.start for m in self.numbers]
+        self.dates = dates
+        self._scan = scan
+        self._hits: list[tuple[int, int, _Cue]] | None = None
+        self._hit_starts: list[int] = []
+        self._others: list[tuple[int, int, _Cue]] = []
+        self._other_starts: list[int] = []
+        self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
+        self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
+        self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+
+    def cues(self, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
+        """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing
+        phrase, stance cue). Both cue matchers read the whole document once, on the first call."""
+        if self._hits is None:
+            scan = self._scan or Scan(self.norm)
+            self._hits = [(m.start, m.end, cue) for m in self.attribution.triggers.find(scan) for cue in m.values]
+            self._hit_starts = [h[0] for h in self._hits]
+            if self._hits:
+                self._others = [(m.start, m.end, cue) for m in self.attribution.others.find(scan)
+                                for cue in m.values]
+                self._other_starts = [h[0] for h in self._others]
+        cached = self._cues_of.get(span)
+        if cached is not None:
+            return cached
+        s, e = span
+        hits, starts = self._hits, self._hit_starts
+        found = [h for h in hits[bisect_left(starts, s):bisect_left(starts, e)] if h[1] <= e]
+        if found:
+            others, other_starts = self._others, self._other_starts
+            found += [h for h in others[bisect_left(other_starts, s):bisect_left(other_starts, e)] if h[1] <= e]
+            found.sort(key=lambda h: h[0])
+        self._cues_of[span] = found
+        return found
+
+    def quantities(self, sent: tuple[int, int], vague_zero: bool = False) -> list[_Quantity]:
+        """Quantities of one sentence. With `vague_zero`, "عدد من" / "عدة" are kept with ACLED's figure for
+        an unstated plural (10); claims leave them out (no figure was stated)."""
+        cached = self._quantities_of.get(sent)
+        if cached is None:
+            cached = self._quantities_of[sent] = _compute_quantities(self, sent)
+        return [q for q in cached if vague_zero or not q.unstated]
+
+    def pattern_hits(self, pattern: re.Pattern[str], sent: tuple[int, int],
+                     needles: tuple[str, ...] = ()) -> list[re.Match[str]]:
+        """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern (not at
+        all when it holds none of the `needles`, one of which is in any text the pattern matches)."""
+        entry = self._pattern_hits.get(pattern.pattern)
+        if entry is None:
+            norm = self.norm
+            if needles and not any(x in norm for x in needles):
+                ms = []  # a substring test in C is much cheaper than a regex scan of the document
+            else:
+                ms = [m for m in pattern.finditer(norm) if _at_word_start(norm, m.start())]
+            entry = self._pattern_hits[pattern.pattern] = (ms, [m.start() for m in ms])
+        ms, starts = entry
+        lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
+        return [m for m in ms[lo:hi] if m.end() <= sent[1]]
 
 
-_TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
+def claim_text(doc: Doc) -> ClaimText:
+    """The document's `ClaimText`, made on first use from its numbers and dates."""
+    if doc.claim_text is None:
+        dates = doc.dates if doc.published is not None else []
+        doc.claim_text = ClaimText(doc.text, doc.numbers, dates, doc.resources, doc.scan)
+    return doc.claim_text
 
 
-@lru_cache(maxsize=2)
-def _matcher(triggers: bool) -> LexiconMatcher[_Cue]:
-    """Matcher of the trigger cues (verbs, sourcing phrases, stance cues) or of the others (speaker
-    nouns, propositions); the second one only runs on sentences the first one found something in."""
-    # verbs and sourcing phrases never take the article ("بالاضافه" is not "اضاف")
-    return LexiconMatcher([e for e in _entries() if (e[1].kind in _TRIGGER_KINDS) == triggers],
-                          article=not triggers, suffixes=INFLECTION_SUFFIXES)
-
-
-def cue_matchers() -> list[LexiconMatcher[_Cue]]:
-    """Both cue matchers (the extraction stage lets them share one scan with the other lexicons)."""
-    return [_matcher(True), _matcher(False)]
-
-
-@lru_cache(maxsize=1)
-def _entries() -> list[tuple[str, _Cue]]:
-    from rasid.lexicon.tsv import read_tsv
-
-    entries: list[tuple[str, _Cue]] = []
-    for row in read_tsv(_LEXICON, ("form", "kind", "value")):
-        kind, value = row.get("kind"), row.get("value")
-        if kind not in _KINDS:
-            raise row.error(f"kind must be one of {', '.join(_KINDS)}")
-        allowed = {"speaker": _SOURCE_TYPES, "proposition": _PROPOSITIONS}.get(kind, _STANCES)
-        if value not in allowed:
-            raise row.error(f"value {value!r} is not one of {', '.join(allowed)}")
-        entries.append((row.get("form"), _Cue(kind, value)))
-    return entries
-
-
-_last_cues: tuple[NormText | None, list[tuple[int, int, _Cue]], list[int], list[tuple[int, int, _Cue]], list[int],
-                  dict[tuple[int, int], list]] = (None, [], [], [], [], {})
-
-
-def _cues(nt: NormText, span: tuple[int, int]) -> list[tuple[int, int, _Cue]]:
-    """Cue hits inside `span`, in text order; [] when the span has no trigger cue (verb, sourcing phrase,
-    stance cue). Both matchers scan the whole document once (never slices: the matcher caches the word
-    bounds of the document text); span results are cached too."""
-    global _last_cues
-    doc = _last_cues  # one read: the per-document caches stay consistent across threads
-    if doc[0] is not nt:
-        hits = [(m.start, m.end, cue) for m in _matcher(True).find(nt.norm) for cue in m.values]
-        others = [(m.start, m.end, cue) for m in _matcher(False).find(nt.norm) for cue in m.values] if hits else []
-        doc = _last_cues = (nt, hits, [h[0] for h in hits], others, [h[0] for h in others], {})
-    _, hits, starts, others, other_starts, memo = doc
-    cached = memo.get(span)
-    if cached is not None:
-        return cached
-    s, e = span
-    found = [h for h in hits[bisect_left(starts, s):bisect_left(starts, e)] if h[1] <= e]
-    if found:
-        found += [h for h in others[bisect_left(other_starts, s):bisect_left(other_starts, e)] if h[1] <= e]
-        found.sort(key=lambda h: h[0])
-    memo[span] = found
-    return found
-
-
-def _orig(nt: NormText, start: int, end: int) -> str:
+def _orig(nt: ClaimText, start: int, end: int) -> str:
     a, b = nt.span(start, end)
     return nt.original[a:b].strip(" \"'،,.:()«»“”")
 
 
-def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
+def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
     """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
     norm = nt.norm
+    stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
         pos += 1
     first = last = -1
@@ -141,9 +193,9 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
         g = m.group()
         if g[0].isdigit() and norm[m.end():m.end() + 1] == '"':
             pass  # a name in quotes with digits: "درعا 24"
-        elif g in _STOP_SPEAKER or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit() or g in _STOP_EXTRA:
+        elif g in stop or g.startswith(("ان", "بان")) and len(g) <= 5 or g[0].isdigit():
             break
-        ue = unit_of(g)
+        ue = nt.units.of(g)
         if ue is not None and ue.number == "cue":
             break
         if first < 0:
@@ -154,7 +206,7 @@ def _phrase_after(nt: NormText, pos: int, end: int, max_words: int = 6) -> tuple
     return (first, last) if first >= 0 else (pos, pos)
 
 
-def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tuple[int, int]:
+def _phrase_before(nt: ClaimText, start: int, pos: int, max_words: int = 5) -> tuple[int, int]:
     """Normalised span of the words right before `pos` back to punctuation or the sentence start."""
     norm = nt.norm
     seg_start = start
@@ -166,14 +218,15 @@ def _phrase_before(nt: NormText, start: int, pos: int, max_words: int = 5) -> tu
         while seg_start < pos and norm[seg_start].isalnum():
             seg_start += 1
     words = list(_WORD.finditer(norm, seg_start, pos))
-    words = [w for w in words if w.group() not in ("وكانت", "وكان", "كانت", "كان", "قد", "وقد", "و", "كما")]
+    skip = nt.w.speaker_skip
+    words = [w for w in words if w.group() not in skip]
     if not words:
         return (pos, pos)
     words = words[-max_words:]
     return words[0].start(), words[-1].end()
 
 
-def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int, _Cue]]) -> tuple[Speaker, str]:
+def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, int, _Cue]]) -> tuple[Speaker, str]:
     """Speaker record and source type of a speaker phrase (normalised span)."""
     s, e = span
     if e <= s:
@@ -189,7 +242,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
         ordered = sorted(specific or inside, key=lambda h: (h[1], -h[0]))
         source_type = ordered[0][2].value
         head = nt.norm[ordered[0][1]:ordered[0][1] + ordered[0][0]]
-        if head in _GENERIC_ROLES:
+        if head in nt.w.generic_roles:
             # "مدير المرصد", "رئيس الشبكه": a generic role takes the type of the body it belongs to
             body = next((h for h in ordered[1:] if h[2].value not in ("official", "unknown")), None)
             if body is not None:
@@ -202,8 +255,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     # a name in parentheses right after the role: "المتحدث باسم ... (فلان الفلاني)"
     tail = norm[e:e + 60]
     par = re.match(r"\s*[(]([^()\"\n]{2,40})[)]", tail)
-    if par and not any(w in par.group(1) for w in ("اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-                                                    "الخميس", "الجمعه", "السبت")):
+    if par and not any(w in par.group(1) for w in nt.w.time_words):
         name = _orig(nt, e + par.start(1), e + par.end(1))
     k = norm.find(" باسم ", s, e)
     if k >= 0:
@@ -213,7 +265,7 @@ def _speaker_from(nt: NormText, span: tuple[int, int], cues: list[tuple[int, int
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
 
 
-def find_attribution(nt: NormText, sentence_span: tuple[int, int],
+def find_attribution(nt: ClaimText, sentence_span: tuple[int, int],
                      previous_speaker: Speaker | None = None) -> Attribution | None:
     """Who a sentence attributes its content to, and with which stance; None when it is plain narration.
 
@@ -222,7 +274,7 @@ def find_attribution(nt: NormText, sentence_span: tuple[int, int],
     `previous_speaker`. Sourcing phrases (حسب، وفق، نقلاً عن) take the phrase after them. A deny verb or cue
     (نفى، لا صحة) makes the stance "deny"; a speculation cue (رجح، ربما) "speculate".
     """
-    cues = _cues(nt, sentence_span)
+    cues = nt.cues(sentence_span)
     if not cues:
         return None
     for k, (_, _, cue) in enumerate(cues):
@@ -244,7 +296,7 @@ def _stance(cues: list[tuple[int, int, _Cue]], lo: int, hi: int) -> str:
     return stance
 
 
-def _from_cue(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int,
+def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int,
               previous_speaker: Speaker | None, stance: str) -> Attribution:
     """The attribution introduced by the verb or sourcing phrase cues[k]."""
     s, e = sent
@@ -266,17 +318,17 @@ def _from_cue(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _C
                 phrase = before
     if phrase[1] <= phrase[0]:
         if previous_speaker is not None and (previous_speaker.name or previous_speaker.role):
-            return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
+            return Attribution(previous_speaker, _carried_type(nt, previous_speaker), stance)
         statement = _STATEMENT.match(nt.norm, ce, e)
         if statement:  # "وقالت في بيان": an unnamed body's statement is an official one
             return Attribution(Speaker(role=_orig(nt, statement.start(1), statement.end(1))), "official", stance)
         return Attribution(Speaker(), "unknown", stance)
     speaker, source_type = _speaker_from(nt, phrase, cues)
     first_words = nt.norm[phrase[0]:phrase[1]].split()
-    if (first_words and first_words[0] in _ANAPHORIC and previous_speaker is not None
+    if (first_words and first_words[0] in nt.w.anaphoric and previous_speaker is not None
             and (previous_speaker.name or previous_speaker.role)):
         # "واضافت المصادر": the sources named before
-        return Attribution(previous_speaker, _carried_type(previous_speaker), stance)
+        return Attribution(previous_speaker, _carried_type(nt, previous_speaker), stance)
     return Attribution(speaker, source_type, stance)
 
 
@@ -284,7 +336,7 @@ _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصري
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
 
-def _opens_clause(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int) -> bool:
+def _opens_clause(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _Cue]], k: int) -> bool:
     """A reported-speech verb followed by its speaker and "أن" / ":" introduces what comes after it only."""
     cs, ce, cue = cues[k]
     if cue.kind != "verb":
@@ -293,12 +345,12 @@ def _opens_clause(nt: NormText, sent: tuple[int, int], cues: list[tuple[int, int
     return bool(_THAT.match(nt.norm, max(ce, pe), sent[1]))
 
 
-def _attribution_for(nt: NormText, sent: tuple[int, int], pos: int,
+def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
                      previous_speaker: Speaker | None) -> Attribution | None:
     """Attribution of a figure at normalised offset `pos`: the last verb or sourcing phrase before it in the
     sentence; else a sentence-final one ("..., وفق حصيلة أوردها المرصد"), unless that one opens a clause of
     its own ("..., وأكدت مصادر أن ...")."""
-    cues = _cues(nt, sent)
+    cues = nt.cues(sent)
     speech = [k for k, (_, _, c) in enumerate(cues) if c.kind in ("verb", "source")]
     if not speech:
         stance = _stance(cues, 0, len(cues))
@@ -314,25 +366,9 @@ def _attribution_for(nt: NormText, sent: tuple[int, int], pos: int,
     return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
 
 
-def _carried_type(sp: Speaker) -> str:
+def _carried_type(nt: ClaimText, sp: Speaker) -> str:
     """Source type of a speaker carried over from an earlier sentence (from its role or name)."""
-    return _type_of_text(normalize(" ".join(x for x in (sp.role, sp.name) if x)))
-
-
-@lru_cache(maxsize=4096)
-def _type_of_text(text: str) -> str:
-    # plain substring tests, longest speaker noun first (the matcher is kept for document texts)
-    padded = f" {text} "
-    for form, value in _speaker_forms():
-        if f" {form} " in padded or f" ال{form} " in padded or f" و{form} " in padded:
-            return value
-    return "unknown"
-
-
-@lru_cache(maxsize=1)
-def _speaker_forms() -> list[tuple[str, str]]:
-    forms = [(" ".join(normalize(f).split()), c.value) for f, c in _entries() if c.kind == "speaker"]
-    return sorted(forms, key=lambda fv: -len(fv[0]))
+    return nt.attribution.source_type_of(normalize(" ".join(x for x in (sp.role, sp.name) if x)))
 
 
 # --- quantities -------------------------------------------------------------------------------------------
@@ -349,16 +385,15 @@ class _Quantity:
     unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
 
 
-def _cue_right_before(norm: str, s: int, pos: int) -> bool:
+def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
     """A casualty cue ("قتل", "مقتل", "اصابه") is the word just before `pos` (qualifiers skipped)."""
-    words = [w.group() for w in _WORD.finditer(norm, max(s, pos - 45), pos)]
-    while words and (words[-1] in ("نحو", "قرابه", "حوالي", "اكثر", "من", "ما", "يزيد", "عن", "علي", "لا", "يقل",
-                                   "زهاء", "يقارب", "اليوم", "امس", "مساء", "صباح", "يوم", "ليل", "فجر")
-                     or words[-1] in _WEEKDAY_WORDS):
+    words = [w.group() for w in _WORD.finditer(nt.norm, max(s, pos - 45), pos)]
+    skip = nt.w.qualifier_skip
+    while words and words[-1] in skip:
         words.pop()
     if not words:
         return False
-    e = unit_of(words[-1])
+    e = nt.units.of(words[-1])
     return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured")
 
 
@@ -366,9 +401,10 @@ def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
     return list(_WORD.finditer(norm, pos, min(len(norm), pos + limit)))
 
 
-def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: str | None,
+def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit: str | None,
               last_category: str | None = None) -> _Quantity | None:
     norm = nt.norm
+    units = nt.units
     s, e = sent
     unit = ""
     category = ""
@@ -377,7 +413,7 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
     if m.num_end > 0 and m.num_end != m.end:
         after = [w for w in after if w.start() >= m.num_end]
     # dual noun: the mention is the noun itself
-    entry = unit_of(norm[m.start:m.end]) if m.value == 2 and not norm[m.start].isdigit() else None
+    entry = units.of(norm[m.start:m.end]) if m.value == 2 and not norm[m.start].isdigit() else None
     idx = 0
     if entry is None:
         while idx < len(after) and after[idx].group() in ("من", "الف", "مئه", "اخرين") and idx < 2:
@@ -386,7 +422,7 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
             idx += 1
         if idx < len(after):
             w = after[idx].group()
-            entry = unit_of(w)
+            entry = units.of(w)
             if entry is not None and entry.number == "cue":
                 entry = None
             if entry is not None:
@@ -394,10 +430,10 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 if entry.unit == "km" and idx + 1 < len(after) and after[idx + 1].group() == "مربع":
                     end = after[idx + 1].end()
                     entry = type(entry)("km2", entry.category, entry.number)
-            elif w in _OTHERS:
+            elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
-            elif not _cue_right_before(norm, s, m.start):
+            elif not _cue_right_before(nt, s, m.start):
                 # no counted noun and no cue before: a casualty verb shortly after that refers back to the
                 # figure ("ان 5 قتلوا", "40 بجروح", "نحو 40 الفا معظمهم من النساء نزحوا"), never the
                 # start of the next clause ("... وأصيب")
@@ -406,7 +442,7 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                     if gap != " " and any(c in gap for c in "،,.:؛"):
                         break
                     g = after[k].group()
-                    ce = unit_of(g)
+                    ce = units.of(g)
                     if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured",
                                                                                  "displaced", "surrendered"):
                         if g.endswith(("وا", "ون")) or g in ("بجروح", "بجراح"):
@@ -414,20 +450,20 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                         break
     if entry is not None:
         unit, category = entry.unit, entry.category
-        if idx > 0 and unit not in _PEOPLE and _cue_right_before(norm, s, m.start):
+        if idx > 0 and unit not in _PEOPLE and _cue_right_before(nt, s, m.start):
             # "اعتقال 16 من مناطق الرحيبه": people from a place, not places
             unit, category, end = "person", "", m.end
     # "طفلا واحدا" / "شخصين اثنين": the number word follows its noun
     if not unit and m.value <= 2 and not norm[m.num_start].isdigit():
         prev = list(_WORD.finditer(norm, max(s, m.start - 25), m.start))
         if prev:
-            pe = unit_of(prev[-1].group())
+            pe = units.of(prev[-1].group())
             if pe is not None and pe.number != "cue":
                 unit, category = pe.unit, pe.category
                 end = m.end
                 m = NumberMention(prev[-1].start(), m.end, m.value, m.high, m.qualifier, m.vague, m.kind,
                                   m.num_start, m.num_end)
-    if not unit and _cue_right_before(norm, s, m.start):
+    if not unit and _cue_right_before(nt, s, m.start):
         unit = "person"  # "مقتل 9 بينهم قياديان", "قتل 29 عراقيا"
         if after[idx:idx + 1] and after[idx].group().endswith(("يا", "يين", "يون")):
             end = after[idx].end()
@@ -441,10 +477,10 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
     subset = False
     for wb in reversed(before):
         g = wb.group()
-        if g in _SUBSET:
+        if g in nt.w.subset:
             subset = True
             continue
-        ce = unit_of(g)
+        ce = units.of(g)
         if ce is not None and ce.number == "cue":
             # the cue wins over a non-casualty noun category ("قتل لاجئين" are killed, not displaced)
             if not category or (category == "displaced" and ce.category in ("killed", "wounded", "captured")):
@@ -458,7 +494,7 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
         for wa in after[idx + 1:idx + 3]:
             if not (wa.group().endswith(("وا", "ون")) or wa.group() in ("بجروح", "بجراح")):
                 continue
-            ce = unit_of(wa.group())
+            ce = units.of(wa.group())
             if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
                 category = ce.category
                 end = wa.end()
@@ -468,7 +504,7 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
                 end = wa.end()
                 break
     # "20 شخصا بين قتيل وجريح": a casualty total, never deaths
-    both = _BOTH.match(norm, end, min(e, end + 40))
+    both = nt.w.both.match(norm, end, min(e, end + 40))
     if both:
         category = "casualties"
         end = both.end()
@@ -477,47 +513,15 @@ def _quantity(nt: NormText, m: NumberMention, sent: tuple[int, int], last_unit: 
     return _Quantity(m, unit, category, end, cue_start, subset)
 
 
-_BOTH = re.compile(r"\s*(?:ما\s+)?بين\s+(?:قتيل|قتلي|شهيد|شهداء)\S*\s+و(?:جريح|جرحي|مصاب)\S*")
 _SUBJECT = {"killed": "killed", "wounded": "wounded", "captured": "captured", "displaced": "displaced",
             "surrendered": "surrendered", "area": "area", "casualties": "killed_or_wounded"}
 
 
-_last_q: tuple[NormText | None, dict[tuple[int, int, bool], list[_Quantity]]] = (None, {})
-
-
-def _sentence_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention],
-                         vague_zero: bool = False) -> list[_Quantity]:
-    """Quantities of one sentence. With `vague_zero`, "عدد من" / "عدة" are kept with ACLED's figure for
-    an unstated plural (10); claims leave them out (no figure was stated). Cached for the last document
-    (extract_claims and killed_count ask for the same sentences)."""
-    global _last_q
-    doc = _last_q
-    if doc[0] is not nt:
-        doc = _last_q = (nt, {})
-    key = (sent[0], sent[1], True)
-    cached = doc[1].get(key)
-    if cached is None:
-        cached = doc[1][key] = _compute_quantities(nt, sent, numbers)
-    return [q for q in cached if vague_zero or not q.unstated]
-
-
-_last_starts: tuple[Sequence[NumberMention] | None, list[int]] = (None, [])
-
-
-def _number_starts(numbers: Sequence[NumberMention]) -> list[int]:
-    """Start offsets of a (sorted) mention list, kept for the list last asked about."""
-    global _last_starts
-    cached = _last_starts
-    if cached[0] is not numbers or len(cached[1]) != len(numbers):
-        cached = _last_starts = (numbers, [m.start for m in numbers])
-    return cached[1]
-
-
-def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[NumberMention]) -> list[_Quantity]:
+def _compute_quantities(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
     out: list[_Quantity] = []
     last_unit: str | None = None
     last_category: str | None = None
-    starts = _number_starts(numbers)
+    numbers, starts = nt.numbers, nt.number_starts
     for m in numbers[bisect_left(starts, sent[0]):bisect_left(starts, sent[1])]:
         if m.kind not in ("count", "percent"):
             continue
@@ -533,28 +537,14 @@ def _compute_quantities(nt: NormText, sent: tuple[int, int], numbers: Sequence[N
             out.append(q)
             last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
-    for z in _hits(nt, _NO_CASUALTIES, sent):
+    for z in nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
         out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)
     return out
 
 
-# No lookbehind or optional prefix at the start of these patterns: the regex engine can then skip ahead on
-# the first letter (4x faster); the word boundary and clitics are checked by `_hits`.
-_NO_CASUALTIES = re.compile(r"(?:دون|بدون|بلا|عدم|لا|ولا)\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?(?:اي\s+)?"
-                            r"(?:اصابات|ضحايا|خسائر)(?:\s+بشريه|\s+في\s+الارواح)?")
-_SINGULAR_CUE = re.compile(r"(?:مقتل|قتلت|قتل|استشهاد|مصرع|اصابه|جرح|اصيب|اعتقال|اسر|اختطاف|جثه|اغتيال)"
-                           r"\s+([^\W\d_]+)")
-#: "ما ادي الي مقتله / مقتلهما": a pronoun on a death noun counts the people it refers to
-_PRONOUN_DEATH = re.compile(r"(?:مقتل|مصرع|استشهاد|وفاه|اعدام)(هما|ها|ه)(?![\w])")
 _CLITIC_LETTERS = "وفبل"
-#: substrings one of which a document must contain for the pattern to match at all
-_NEEDLES: dict[str, tuple[str, ...]] = {
-    _NO_CASUALTIES.pattern: ("اصابات", "ضحايا", "خسائر"),
-    _PRONOUN_DEATH.pattern: ("مقتله", "مقتلها", "مصرعه", "مصرعها", "استشهاده", "استشهادها", "وفاته", "وفاتها",
-                             "اعدامه", "اعدامها"),
-}
 
 
 def _at_word_start(norm: str, i: int) -> bool:
@@ -564,69 +554,32 @@ def _at_word_start(norm: str, i: int) -> bool:
     return norm[i - 1] in _CLITIC_LETTERS and (i == 1 or not norm[i - 2].isalnum())
 
 
-_last_hits: tuple[NormText | None, dict[str, tuple[list[re.Match[str]], list[int]]]] = (None, {})
-
-
-def _hits(nt: NormText, pattern: re.Pattern[str], sent: tuple[int, int]) -> list[re.Match[str]]:
-    """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern."""
-    global _last_hits
-    doc = _last_hits
-    if doc[0] is not nt:
-        doc = _last_hits = (nt, {})
-    entry = doc[1].get(pattern.pattern)
-    if entry is None:
-        norm = nt.norm
-        needles = _NEEDLES.get(pattern.pattern, ())
-        if needles and not any(x in norm for x in needles):
-            ms = []  # a substring test in C is much cheaper than a regex scan of the document
-        else:
-            ms = [m for m in pattern.finditer(norm) if _at_word_start(norm, m.start())]
-        entry = doc[1][pattern.pattern] = (ms, [m.start() for m in ms])
-    ms, starts = entry
-    lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
-    return [m for m in ms[lo:hi] if m.end() <= sent[1]]
-
-
-def _singular_casualties(nt: NormText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
+def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
     """"مقتل مدني" / "استشهاد طفل": a singular counted noun right after a casualty cue counts 1."""
     out = []
-    for m in _hits(nt, _PRONOUN_DEATH, sent):
+    for m in nt.pattern_hits(nt.w.pronoun_death, sent, nt.w.pronoun_death_needles):
         if any(q.category == "killed" for q in found):
             break  # the pronoun refers to people already counted
         value = 2.0 if m.group(1) == "هما" else 1.0
         nm = NumberMention(m.start(), m.end(), value, num_start=m.start(), num_end=m.end())
         out.append(_Quantity(nm, "person", "killed", m.end(), m.start(), False))
-    for m in _hits(nt, _SINGULAR_CUE, sent):
+    for m in nt.pattern_hits(nt.w.singular_cue, sent):
         noun = m.group(1)
-        entry = unit_of(noun)
+        entry = nt.units.of(noun)
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
         if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
             continue
         if any(q.mention.start <= m.start(1) < q.end for q in found):
             continue
-        cue = unit_of(m.group().split()[0])
+        cue = nt.units.of(m.group().split()[0])
         category = cue.category if cue is not None else ""
         nm = NumberMention(m.start(1), m.end(1), 1.0, num_start=m.start(1), num_end=m.end(1))
         out.append(_Quantity(nm, entry.unit, category, m.end(1), m.start(), False))
     return out
 
 
-_last_sorted: tuple[Sequence[NumberMention] | None, list[NumberMention]] = (None, [])
-
-
-def _sorted_by_start(numbers: Sequence[NumberMention]) -> list[NumberMention]:
-    """`numbers` in text order, kept for the list last asked about (the event builder asks once per
-    sentence with the same list; a fresh list each time would also defeat `_number_starts`)."""
-    global _last_sorted
-    cached = _last_sorted
-    if cached[0] is not numbers or len(cached[1]) != len(numbers):
-        cached = _last_sorted = (numbers, sorted(numbers, key=lambda m: m.start))
-    return cached[1]
-
-
-def killed_count(nt: NormText, span: tuple[int, int],
-                 numbers: Sequence[NumberMention] | None = None) -> tuple[float, tuple[int, int]] | None:
+def killed_count(nt: ClaimText, span: tuple[int, int]) -> tuple[float, tuple[int, int]] | None:
     """Conservative deaths figure of one sentence and its NORMALISED evidence span, or None.
 
     Deaths only: wounded, captured and "بين قتيل وجريح" totals never count. Figures joined by "و" in the
@@ -634,15 +587,14 @@ def killed_count(nt: NormText, span: tuple[int, int],
     from rival reports (separated by بينما / في حين / حسب ...) give the lowest one. A range counts its low
     end, vague words their ACLED values (عشرات = 10, مئات = 100).
     """
-    numbers = find_numbers(nt) if numbers is None else _sorted_by_start(numbers)
-    qs = [q for q in _sentence_quantities(nt, span, numbers, vague_zero=True)
+    qs = [q for q in nt.quantities(span, vague_zero=True)
           if q.category == "killed" and not q.subset]
     if not qs:
         return None
     groups: list[list[_Quantity]] = [[qs[0]]]
     for q in qs[1:]:
         gap = nt.norm[groups[-1][-1].end:q.mention.start]
-        if any(c in gap for c in _CONTRAST) or len(gap) > 60:
+        if any(c in gap for c in nt.w.contrast) or len(gap) > 60:
             groups.append([q])
         else:
             groups[-1].append(q)
@@ -676,7 +628,7 @@ class _EvidenceIndex:
         return found
 
 
-def _event_for(nt: NormText, events: _EvidenceIndex, sent: tuple[int, int], pos: int) -> int | None:
+def _event_for(nt: ClaimText, events: _EvidenceIndex, sent: tuple[int, int], pos: int) -> int | None:
     """The event whose evidence in the sentence lies nearest `pos` (the first one on a tie)."""
     a, b = nt.span(sent[0], sent[1])
     p = nt.orig_index(pos)
@@ -688,22 +640,22 @@ def _event_for(nt: NormText, events: _EvidenceIndex, sent: tuple[int, int], pos:
     return best[1] if best else None
 
 
-def _evidence(nt: NormText, start: int, end: int) -> Evidence:
+def _evidence(nt: ClaimText, start: int, end: int) -> Evidence:
     a, b = nt.span(start, end)
     return Evidence(start=a, end=b, text=nt.original[a:b])
 
 
-def _opens_with_attribution(nt: NormText, sent: tuple[int, int]) -> bool:
+def _opens_with_attribution(nt: ClaimText, sent: tuple[int, int]) -> bool:
     """A sentence whose first words are a reported-speech verb with an explicit speaker after it."""
     first_words = list(_WORD.finditer(nt.norm, sent[0], min(sent[1], sent[0] + 40)))[:3]
     if not first_words:
         return False
     limit = first_words[-1].end()
     return any(cue.kind == "verb" and cue.value == "affirm" and cs <= limit
-               for cs, _, cue in _cues(nt, (sent[0], sent[1])))
+               for cs, _, cue in nt.cues((sent[0], sent[1])))
 
 
-def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: Sequence[Event],
+def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: Sequence[Event],
                    published: dt.date | None, outlet: str | None = None) -> list[Claim]:
     """Quantity claims (every counted figure with a unit) and attributed propositions of one document.
 
@@ -711,8 +663,7 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     claim gets `event_index` when an event's evidence lies in the same sentence (the nearest one). Figures
     with no attribution are the outlet's own (source_type "outlet", speaker name = `outlet`).
     """
-    numbers = find_numbers(nt)
-    dates = find_dates(nt, published) if published is not None else []
+    dates = nt.dates if published is not None else []
     event_spans = _EvidenceIndex(events)
     pub_iso = published.isoformat() if published else None
     claims: list[Claim] = []
@@ -729,7 +680,7 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
         atts.append(a)
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
-        quantities = _sentence_quantities(nt, sent, numbers)
+        quantities = nt.quantities(sent)
         if sent_att is None and not quantities:
             continue
         if sent_att is None:
@@ -751,7 +702,7 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
                 if sent[0] <= d.start < sent[1] and d.date is not None and d.precision == 1:
                     claim_date = d.date.isoformat()
                     break
-        has_speech = any(c.kind in ("verb", "source") for _, _, c in _cues(nt, sent))
+        has_speech = any(c.kind in ("verb", "source") for _, _, c in nt.cues(sent))
         prev_for_sent = previous_by_sentence[index]
         for q in quantities:
             if has_speech:
@@ -777,14 +728,14 @@ def extract_claims(nt: NormText, sentences: Sequence[tuple[int, int]], events: S
     return claims
 
 
-def _propositions(nt: NormText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
+def _propositions(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
                   events: _EvidenceIndex) -> list[Claim]:
     """Attributed propositions (negotiations, truce, agreement, control, weapon use) with their stance."""
     out: list[Claim] = []
     seen: set[str] = set()
     if not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
         return out
-    for cs, ce, cue in _cues(nt, sent):
+    for cs, ce, cue in nt.cues(sent):
         if cue.kind != "proposition" or cue.value in seen:
             continue
         seen.add(cue.value)

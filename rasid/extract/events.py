@@ -13,53 +13,72 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
-from rasid.extract import ontology as o
-from rasid.extract.claims import killed_count
-from rasid.extract.frames import Frame, build_frames
+from rasid import ontology as o
+from rasid.extract.claims import claim_text, killed_count
+from rasid.extract.doc import Doc
+from rasid.extract.frames import Frame
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
+from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
 from rasid.geo.geoparser import PlaceMention
 from rasid.lexicon.loader import Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
+from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
-from rasid.text.normalize import NormText
-from rasid.text.numbers import NumberMention, unit_of
+from rasid.text.numbers import NumberMention
 
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan", "IR": "Iran",
-                 "IL": "Israel", "PS": "Palestine", "YE": "Yemen", "LY": "Libya", "EG": "Egypt"}
-ISO2_BY_NAME = {v: k for k, v in COUNTRY_NAMES.items()}
-_LIST_GLUE = re.compile(r"^[\s\"'()«»]*(?:(?:،|,|و|او|ثم)[\s\"'()«»]*)+(?:(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|مدن|مدينتي|حي|احياء)\s*)?$")
-_WEAK_SUBTYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Armed clash",
-                            "Peaceful protest", "Violent demonstration"})
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
+COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
+_WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
+                            S.VIOLENT_DEMONSTRATION})
+_TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
+#: Explosions nobody claims: the unidentified actor placed the device.
+_UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
-#: Text between two place groups that joins them as places of the same event ("، ومحيط قرى", "، وقرية").
-_COORDINATED = re.compile(r"^[\s\"'()«»،,]*و(?:\s*(?:محيط|اطراف|اريا?ف|اراضي)?\s*(?:قريه|قري|قريتي|بلده|بلدات|بلدتي|مدينه|حي|احياء)?\s*)?$")
-#: Text between two places that makes the second a container of the first ("الباغوز بريف دير الزور").
-_NESTING_GLUE = re.compile(
-    r"^[\s\"'()«»،,]*(?:في|ب|من|قرب|بالقرب من|عند|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?\s*)+|التابعه ل?|التابع ل?|الواقعه|الواقع|"
-    r"ضمن|داخل|الواقعه في|الواقع في|بمنطقه|في منطقه|بناحيه|في ناحيه|بمحافظه|في محافظه|بريف|في ريف|ريف)?"
-    r"[\s\"'()«»]*(?:ال)?(?:ريف|منطقه|ناحيه|محافظه|مدينه|قضاء|مركز)?\s*$"
-)
-#: A sentence that lists the places of the event just reported ("القرى هي", "امتد ليشمل قرى").
-_LIST_INTRO = re.compile(r"(?:القري|البلدات|المناطق|المواقع|الاحياء)\s+(?:هي|التي)|ليشمل|تشمل|يشمل|شملت|شمل|وهي\s")
 _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 #: Trigger kinds whose past-tense verb reports that violence or a demonstration took place.
 _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
                               "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
                               "chemical", "grenade"})
-_HELD = re.compile(r"(?:^|\s)(?:[وف]?(?:يحمل\w*|حامل\w*|حيازه|بحوزه\w*|يستقل\w*|عثر\w*|العثور|ضبط\w*|مصادره|صادر\w*|"
-                   r"تهريب|مخزن|مخازن|مستودع\w*|كميه|كميات|شحنه|شحنات|تصنيع|صناعه|امتلاك|يمتلك|تمتلك|تطوير))"
-                   r"(?:\s+\S+){0,3}\s*\S{0,3}$")
-_YEARS_SINCE = re.compile(r"منذ\s+(?:نحو|حوالي|اكثر من|قرابه)?\s*\S*\s*(?:اعوام|سنوات|عامين|سنتين)")
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
+
+
+class EventWords(NamedTuple):
+    """The patterns the event builder reads, made from event_words.tsv (once per `Resources`)."""
+
+    list_glue: re.Pattern[str]  # between places of one list ("سرمدا وقورقانيا وقرية باسقبا")
+    coordinated: re.Pattern[str]  # between two place groups that are places of the same event
+    nesting_glue: re.Pattern[str]  # between two places: the second only says where the first is
+    list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
+    held: re.Pattern[str]  # before a weapon word: carried, found or seized, not used
+    years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
+
+
+def compile_event_words(resources: Resources) -> EventWords:
+    """`EventWords` of the resources' event_words.tsv (use `resources.derived(compile_event_words)`)."""
+    alt = resources.words("event_words.tsv").alt
+    q = "[\\s\\\"'()«»]*"  # quotes, brackets and spaces
+    return EventWords(
+        list_glue=re.compile(rf"^{q}(?:(?:،|,|و|او|ثم){q})+(?:(?:{alt('list_noun')})\s*)?$"),
+        coordinated=re.compile(
+            rf"^[\s\"'()«»،,]*و(?:\s*(?:{alt('coordinated_area')})?\s*(?:{alt('coordinated_noun')})?\s*)?$"),
+        nesting_glue=re.compile(
+            rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
+            rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
+        list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
+        held=re.compile(rf"(?:^|\s)(?:[وف]?(?:{alt('weapon_held')}))(?:\s+\S+){{0,3}}\s*\S{{0,3}}$"),
+        years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
+    )
 
 
 @dataclass(slots=True)
@@ -84,28 +103,34 @@ class Draft:
 
 
 class EventBuilder:
-    def __init__(self, nt: NormText, lexicon: Lexicon, mentions: list[SentenceMentions],
-                 places: list[PlaceMention], dates: list[DateMention], numbers: list[NumberMention],
-                 published: dt.date | None, country: str | None) -> None:
-        self.nt = nt
-        self.lexicon = lexicon
-        self.mentions = mentions
-        self.places = [p for p in places if p.role == "mention"]
+    """Turns a document's frames into events: `EventBuilder(doc).run()` places, dates, counts and merges
+    them (drafts), `to_event` writes the records."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.nt = doc.text
+        self.lexicon: Lexicon = doc.resources.lexicon
+        self.units = doc.resources.units
+        self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
+        self.w = doc.resources.derived(compile_event_words)
+        self.mentions = mentions = doc.mentions
+        self.frames = doc.frames
+        self.places = [p for p in doc.places if p.role == "mention"]
         self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
         starts = [sm.sentence.start for sm in mentions]
         for p in self.places:
             i = bisect_right(starts, p.start) - 1
             if i >= 0 and p.end <= mentions[i].sentence.end:
                 self.places_in[i].append(p)
-        self.dates = dates
-        starts = [d.start for d in dates]
+        self.dates: list[DateMention] = doc.dates
+        starts = [d.start for d in self.dates]
         self._date_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
         self._dates_of: dict[tuple[int, int], list[DateMention]] = {}
         self._focus_of: dict[int, PlaceMention | None] = {}
-        self.numbers = numbers
-        self.count_starts = sorted(n.start for n in numbers if n.kind == "count" and self._eventful_count(n))
-        self.published = published
-        self.country = country
+        self.numbers: list[NumberMention] = doc.numbers
+        self.count_starts = sorted(n.start for n in self.numbers if n.kind == "count" and self._eventful_count(n))
+        self.published = doc.published
+        self.country = doc.country
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
 
@@ -114,7 +139,7 @@ class EventBuilder:
         if n.num_end < n.end:
             return True  # the counted noun is inside the mention: a dual ("قتيلين")
         following = self.nt.norm[n.end:n.end + 30].split(maxsplit=1)
-        entry = unit_of(following[0]) if following else None
+        entry = self.units.of(following[0]) if following else None
         return entry is None or entry.unit not in _NON_EVENT_UNITS
 
     # --- document context
@@ -164,7 +189,7 @@ class EventBuilder:
         previous: Draft | None = None
         attributed = False  # the previous sentence of this paragraph was attributed to a source
         for i, sm in enumerate(self.mentions):
-            frames = build_frames(self.nt.norm, sm)
+            frames = self.frames[i] if i < len(self.frames) else []
             same_paragraph = i > 0 and "\n" not in self.nt.norm[self.mentions[i - 1].sentence.end:sm.sentence.start]
             if attributed and same_paragraph:
                 for frame in frames:
@@ -173,7 +198,7 @@ class EventBuilder:
             attributed = (attributed and same_paragraph) or sm.has_cue("claim")
             if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
                     and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
-                    and _LIST_INTRO.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
+                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
                 for draft in self._expand(previous, sm):
                     if self._merge_into(drafts, draft) is None:
                         drafts.append(draft)
@@ -252,7 +277,7 @@ class EventBuilder:
         return None
 
     def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.nt, (sm.sentence.start, sm.sentence.end), self.numbers)
+        found = killed_count(self.claim_text, (sm.sentence.start, sm.sentence.end))
         if not found:
             return None
         value, span = found
@@ -283,13 +308,13 @@ class EventBuilder:
             if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
                 glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
             last_end = p.end
-            if groups and (_LIST_GLUE.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
+            if groups and (self.w.list_glue.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
                 groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
-            elif groups and _NESTING_GLUE.match(glue):
+            elif groups and self.w.nesting_glue.match(glue):
                 continue  # "X في ريف Y", "X بدير الزور": Y only says where X is
             else:
                 groups.append([p])
-                joined.append(bool(_COORDINATED.match(glue)))
+                joined.append(bool(self.w.coordinated.match(glue)))
         t = frame.trigger
         first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start), None)
         candidates = range(first_after, len(groups)) if first_after is not None else range(len(groups))
@@ -328,7 +353,7 @@ class EventBuilder:
     def _background(self, frame: Frame, date: dt.date | None, date_span: tuple[int, int] | None = None) -> bool:
         sm = frame.sentence
         s = sm.sentence
-        if sm.has_cue("earlier") or _YEARS_SINCE.search(self.nt.norm[s.start:s.end]):
+        if sm.has_cue("earlier") or self.w.years_since.search(self.nt.norm[s.start:s.end]):
             return True  # "وقبل أسبوع ...", "منذ نحو ثلاثة أعوام": earlier news, told as context
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
@@ -363,24 +388,22 @@ class EventBuilder:
                         draft.actor1 = parent
                     else:
                         draft.actor2 = parent
-        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in (
-            "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
-        ):
+        if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
-                and f.sub_event_type != "Arrests" and draft.actor2.inter not in (6, 7):
+                and f.sub_event_type != S.ARRESTS and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None
             draft.assoc1, draft.assoc2 = draft.assoc2, []
         if draft.actor1 is not None and draft.actor1.inter == 7 and f.event_type not in (o.PROTESTS, o.RIOTS):
             draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1  # civilians are victims, not agents
-        if draft.actor2 is None and (f.sub_event_type == "Arrests" or f.event_type == o.VAC):
+        if draft.actor2 is None and (f.sub_event_type == S.ARRESTS or f.event_type == o.VAC):
             draft.actor2 = self.lexicon.actors.get("civilians")
             draft.victim_guessed = True
-        if draft.actor1 is None and f.sub_event_type == "Arrests":
+        if draft.actor1 is None and f.sub_event_type == S.ARRESTS:
             draft.actor1 = self.lexicon.actors.get("state_generic")  # arrests are made by the authorities
         if draft.actor1 is not None and draft.actor2 is not None and draft.actor1 == draft.actor2:
             draft.actor2 = None
@@ -441,7 +464,7 @@ class EventBuilder:
     def _weapon_held(self, f: Frame) -> bool:
         """"يحملون قاذفات صواريخ", "العثور على متفجرات": weapons carried, found or seized, not used."""
         t = f.trigger
-        return bool(_HELD.search(self.nt.norm[max(f.sentence.sentence.start, t.start - len(t.prefix) - 30):t.start]))
+        return bool(self.w.held.search(self.nt.norm[max(f.sentence.sentence.start, t.start - len(t.prefix) - 30):t.start]))
 
     def _commentary(self, sm: SentenceMentions) -> bool:
         """Argument, not report: first or second person, a question, a counterfactual ("لو")."""
@@ -531,8 +554,8 @@ class EventBuilder:
             Event,
             event_date=d.date.isoformat() if d.date else None,
             time_precision=d.precision if d.date else None,
-            event_type=f.event_type,
-            sub_event_type=f.sub_event_type,
+            event_type=f.event_type.value,
+            sub_event_type=f.sub_event_type.value,
             actor1=actor1,
             assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
             actor2=actor2,
@@ -579,9 +602,7 @@ def _same_place(old: Draft, new: Draft) -> bool:
         return True  # the broad mention restates the precise one
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    from math import cos, hypot, radians
-
-    km = 111.2 * hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * cos(radians(a.latitude)))
+    km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
 
 

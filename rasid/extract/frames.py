@@ -9,30 +9,90 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
-from rasid.extract import ontology as o
+from rasid import ontology as o
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+from rasid.ontology import EventType, SubEventType
 
-# words right before an actor that make it the target / second party (normalised)
-_ACTOR2_MARK = re.compile(
-    r"(?:ضد|مع|حساب|مواقع|موقع|نقاط|نقطه|مقرات|مقر|تجمعات|تجمع|معاقل|معقل|صفوف|عناصر من|عنصرا من|عناصر|"
-    r"سيطره|مناطق سيطره|مناطق|قوافل|رتل|ارتال|دوريه|دوريات|سياره|اليات|اهداف|استهدف\w*|بين|"
-    r"على|الي|لدي|بحق|طال\w*|ضحايا|مقتل|اصابه|قتلى|اسر|اعتقال|اختطاف|اغتيال|قياديا في|قيادي في|قائد في|"
-    r"من)(?:\s+\S+)?\s*\S{0,3}\s*$"
-)
-#: Words before a named group that make it the one behind an attack by unidentified men or old explosives.
-_PERPETRATOR_MARK = re.compile(
-    r"(?:مخلفات|(?:يعتقد|يرجح|يشتبه)\s+(?:ب?انهم|ب?انه|ب?انها)\s+(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?|"
-    r"بسلاح|ينتمون الي|ينتمي الي|من قبل|من جانب|علي يد|علي ايدي|بيد)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"
-)
-_ASSOC_MARK = re.compile(
-    r"(?:بدعم|بمسانده|بغطاء|بتغطيه|بمشاركه|بالتعاون مع|مدعومه|المدعومه|التابعه|المنضوي\w*|المتحالفه|"
-    r"المتحالف\w*|الموالي\w*|الحليف\w*|و)\s*(?:من|مع|ل|ب)?\s*\S{0,3}\s*$"
-)
-_PROTEST_TARGET = re.compile(r"(?:ضد|مناهض\w*|المناهض\w*|تندد\w*|ندد\w*|رحيل|اسقاط|ممارسات|انتهاكات|رفضا ل\w*)\s*(?:\S+\s+){0,3}\S{0,3}$")
-_NEGATED = re.compile(r"(?:دون|بدون|لم|لن|لا|عدم)\s+(?:\S+\s+){0,2}$")
-_PLANTED = re.compile(r"(?:زرع|زرعوا|زرعت|يزرع|تزرع|بزرع|لزرع|زراعه|نشر|تفخيخ|فخخ|يفخخ|صنع|تصنيع|تهريب|ضبط)\s*\S{0,3}\s*$")
-_FUTURE_WORD = re.compile(r"(?:^|\s)(?:سوف|لن)\s+$")
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
+S = SubEventType
+#: Trigger kinds -> the sub-event type they report (most specific explosion kind first).
+EXPLOSION_KINDS: dict[str, SubEventType] = {
+    "chemical": S.CHEMICAL_WEAPON,
+    "suicide": S.SUICIDE_BOMB,
+    "strike_air": S.AIR_DRONE_STRIKE,
+    "ied": S.REMOTE_EXPLOSIVE,
+    "grenade": S.GRENADE,
+    "shelling": S.SHELLING,
+}
+VAC_KINDS: dict[str, SubEventType] = {"assassination": S.ATTACK, "execution": S.ATTACK, "abduction": S.ABDUCTION,
+                                      "sexual": S.SEXUAL_VIOLENCE}
+STRATEGIC_KINDS: dict[str, SubEventType] = {
+    "arrest": S.ARRESTS, "agreement": S.AGREEMENT, "surrender": S.OTHER, "withdraw": S.NON_VIOLENT_TRANSFER,
+    "looting": S.LOOTING, "base": S.BASE_ESTABLISHED, "disrupted": S.DISRUPTED_WEAPONS_USE,
+    "change": S.CHANGE_TO_GROUP,
+}
+#: The trigger kinds whose first trigger anchors an explosion frame of each sub-event type.
+_EXPLOSION_TRIGGERS: dict[SubEventType, tuple[str, ...]] = {
+    S.AIR_DRONE_STRIKE: ("strike_air", "shelling", "ied"), S.SUICIDE_BOMB: ("suicide",),
+    S.CHEMICAL_WEAPON: ("chemical",), S.GRENADE: ("grenade",), S.REMOTE_EXPLOSIVE: ("ied",), S.SHELLING: ("shelling",),
+}
+
+
+def explosion_subtype(kinds: set[str], air_cue: bool) -> SubEventType | None:
+    """The most specific explosion sub-type among the trigger kinds of a sentence."""
+    for kind in ("chemical", "suicide", "strike_air", "ied", "grenade", "shelling"):
+        if kind in kinds:
+            if kind == "shelling" and air_cue and "suicide" not in kinds:
+                return S.AIR_DRONE_STRIKE
+            return EXPLOSION_KINDS[kind]
+    return None
+
+
+def territory_subtype(government_side: bool) -> SubEventType:
+    return S.GOVERNMENT_REGAINS_TERRITORY if government_side else S.NON_STATE_OVERTAKES_TERRITORY
+
+class FrameWords(NamedTuple):
+    """The patterns the frame rules read, made from frame_words.tsv (once per `Resources`)."""
+
+    actor2_mark: re.Pattern[str]  # right before an actor: the target / second party
+    perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
+    assoc_mark: re.Pattern[str]  # before an actor: a backer
+    protest_target: re.Pattern[str]
+    negated: re.Pattern[str]
+    planted: re.Pattern[str]
+    future_word: re.Pattern[str]
+    plot: re.Pattern[str]
+    control_state: re.Pattern[str]
+    battle_name: re.Pattern[str]
+    partial: re.Pattern[str]
+    rescue: re.Pattern[str]
+
+
+def compile_frame_words(resources: Resources) -> FrameWords:
+    """`FrameWords` of the resources' frame_words.tsv (use `resources.derived(compile_frame_words)`)."""
+    alt = resources.words("frame_words.tsv").alt
+    return FrameWords(
+        actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        perpetrator_mark=re.compile(
+            rf"(?:{alt('perpetrator_mark')}|(?:{alt('suspected')})\s+(?:ب?انهم|ب?انه|ب?انها)\s+"
+            r"(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"),
+        assoc_mark=re.compile(rf"(?:{alt('associate_mark')})\s*(?:من|مع|ل|ب)?\s*\S{{0,3}}\s*$"),
+        protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
+        negated=re.compile(rf"(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
+        planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
+        future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
+        plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
+        control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
+        battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
+        partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
+        rescue=re.compile(rf"(?:^|\s)(?:ال)?(?:{alt('rescue')})"),
+    )
+
+
 _SINCE = re.compile(r"منذ\s*$")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
@@ -42,8 +102,8 @@ _FUTURE_PREFIX = ("س", "وس", "فس")
 
 @dataclass(slots=True)
 class Frame:
-    event_type: str
-    sub_event_type: str
+    event_type: EventType
+    sub_event_type: SubEventType
     trigger: TriggerMention
     sentence: SentenceMentions
     actor1: ActorMention | None = None
@@ -68,8 +128,8 @@ def _is_civilian(a: ActorMention) -> bool:
     return a.actor.focus in ("civilians",)
 
 
-def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
-    """Frames for one sentence (possibly none)."""
+def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
+    """Frames for one sentence (possibly none); `w`: `resources.derived(compile_frame_words)`."""
     if not sm.triggers:
         return []
     kinds: set[str] = set()
@@ -100,21 +160,21 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if strong_protest:
             if "mob" in kinds:
-                frames.append(Frame(o.RIOTS, "Mob violence", first("mob"), sm))
+                frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
             elif "riot" in kinds:
-                frames.append(Frame(o.RIOTS, "Violent demonstration", first("riot"), sm))
+                frames.append(Frame(o.RIOTS, S.VIOLENT_DEMONSTRATION, first("riot"), sm))
             elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}):
-                frames.append(Frame(o.PROTESTS, "Excessive force against protesters", first("protest"), sm))
-            elif _affirmed_cue(norm, sm, "intervention") or "arrest" in kinds:
-                frames.append(Frame(o.PROTESTS, "Protest with intervention", first("protest"), sm))
+                frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest"), sm))
+            elif _affirmed_cue(w, norm, sm, "intervention") or "arrest" in kinds:
+                frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
             else:
-                frames.append(Frame(o.PROTESTS, "Peaceful protest", first("protest"), sm))
-            target = next((a for a in armed if _PROTEST_TARGET.search(_before(norm, a.start, 30))), None)
+                frames.append(Frame(o.PROTESTS, S.PEACEFUL_PROTEST, first("protest"), sm))
+            target = next((a for a in armed if w.protest_target.search(_before(norm, a.start, 30))), None)
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
                 f.actor2 = target
                 f.weight = f.trigger.weight
-                f.modality = _modality(norm, sm, f.trigger)
+                f.modality = _modality(w, norm, sm, f.trigger)
             return frames
 
     # --- weapons stopped before use
@@ -122,23 +182,23 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         kinds & {"territory", "clash"}
     ):
         t = first("disrupted")
-        frames.append(Frame(o.STRATEGIC, "Disrupted weapons use", t, sm, weight=0.6))
-        _assign_roles(norm, frames[-1], armed, civilians)
-        frames[-1].modality = _modality(norm, sm, t)
+        frames.append(Frame(o.STRATEGIC, S.DISRUPTED_WEAPONS_USE, t, sm, weight=0.6))
+        _assign_roles(w, norm, frames[-1], armed, civilians)
+        frames[-1].modality = _modality(w, norm, sm, t)
         return frames
 
     # --- political violence
-    if "disrupted" in kinds or all(_PLANTED.search(_before(norm, t.start - len(t.prefix), 12))
+    if "disrupted" in kinds or all(w.planted.search(_before(norm, t.start - len(t.prefix), 12))
                                    for t in sm.triggers if "ied" in t.kind_names):
         kinds.discard("ied")
-    explosion = o.explosion_subtype(kinds, air)
-    if "territory" in kinds and all(_control_state(norm, t) or {k.pos for k in t.kinds} == {"present"}
+    explosion = explosion_subtype(kinds, air)
+    if "territory" in kinds and all(_control_state(w, norm, t) or {k.pos for k in t.kinds} == {"present"}
                                     for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")  # who holds a place ("القوات التي تسيطر على"), not who took it
-    if "territory" in kinds and all(_partial_or_named(norm, t) for t in sm.triggers if "territory" in t.kind_names):
+    if "territory" in kinds and all(_partial_or_named(w, norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
         kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
-    if "territory" in kinds and all(_RESCUE.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
+    if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
@@ -148,37 +208,33 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
 
     if battle_kind:
         t = first(battle_kind)
-        frame = Frame(o.BATTLES, "Armed clash", t, sm, weight=t.weight)
-        _assign_roles(norm, frame, armed, civilians)
+        frame = Frame(o.BATTLES, S.ARMED_CLASH, t, sm, weight=t.weight)
+        _assign_roles(w, norm, frame, armed, civilians)
         if battle_kind == "territory":
-            frame.sub_event_type = o.territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
+            frame.sub_event_type = territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
         frames.append(frame)
     if explosion:
-        kinds_for = {"Air/drone strike": ("strike_air", "shelling", "ied"), "Suicide bomb": ("suicide",),
-                     "Chemical weapon": ("chemical",), "Grenade": ("grenade",),
-                     "Remote explosive/landmine/IED": ("ied",),
-                     "Shelling/artillery/missile attack": ("shelling",)}[explosion]
-        t = first(*kinds_for)
+        t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
-        frame = Frame(o.VAC, o.VAC_KINDS[vac_kind], t, sm, weight=t.weight)
-        _assign_roles(norm, frame, armed, civilians)
+        frame = Frame(o.VAC, VAC_KINDS[vac_kind], t, sm, weight=t.weight)
+        _assign_roles(w, norm, frame, armed, civilians)
         if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
-            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+            frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
         frames.append(frame)
-    if not frames and kinds & {"attack", "kill", "shoot"} and not kinds & set(o.STRATEGIC_KINDS):
+    if not frames and kinds & {"attack", "kill", "shoot"} and not kinds & set(STRATEGIC_KINDS):
         t = first("attack", "shoot", "kill")
         only_casualties = not (kinds & {"attack", "shoot"})
-        frame = Frame(o.VAC, "Attack", t, sm, weight=t.weight)
-        _assign_roles(norm, frame, armed, civilians)
+        frame = Frame(o.VAC, S.ATTACK, t, sm, weight=t.weight)
+        _assign_roles(w, norm, frame, armed, civilians)
         if frame.actor2 is not None and _FORMER.search(norm[max(0, frame.actor2.start - 25):frame.actor2.start]):
             frame.civilians_target = True  # "عنصر سابق في فصائل المعارضة": a former fighter is a civilian
         if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
-            frame.event_type, frame.sub_event_type = o.BATTLES, "Armed clash"
+            frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
         frame.elaboration = only_casualties
         frames.append(frame)
 
@@ -189,8 +245,8 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
         if kind in kinds and (not frames or (kind in ("arrest", "agreement") and first_violent is not None
                                             and first(kind).start < first_violent)):
             t = first(kind)
-            frame = Frame(o.STRATEGIC, o.STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
-            _assign_roles(norm, frame, armed, civilians)
+            frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+            _assign_roles(w, norm, frame, armed, civilians)
             if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1
             ):
@@ -198,11 +254,11 @@ def build_frames(norm: str, sm: SentenceMentions) -> list[Frame]:
             frames.append(frame)
             break
     for f in frames:
-        f.modality = _modality(norm, sm, f.trigger)
+        f.modality = _modality(w, norm, sm, f.trigger)
     return frames
 
 
-def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
+def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
     t = frame.trigger
     cands = sorted(armed, key=lambda a: a.start)
     # "بين X و Y"
@@ -211,9 +267,9 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
             frame.actor1, frame.actor2 = a, cands[i + 1]
             break
     if frame.actor1 is None:
-        assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(norm, a)]
+        assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]
         marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
-                   and _ACTOR2_MARK.search(_before(norm, a.start))]
+                   and w.actor2_mark.search(_before(norm, a.start))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
@@ -236,11 +292,11 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
         elif frame.actor1 is not None:
             others = [a for a in unmarked if a is not frame.actor1 and a.actor.canonical != frame.actor1.actor.canonical]
             for a in others:
-                if _ASSOC_MARK.search(_before(norm, a.start, 16)):
+                if w.assoc_mark.search(_before(norm, a.start, 16)):
                     frame.assoc1.append(a)
                 elif frame.actor2 is None:
                     frame.actor2 = a
-    marked = [a for a in cands if _PERPETRATOR_MARK.search(_before(norm, a.start, 30))]
+    marked = [a for a in cands if w.perpetrator_mark.search(_before(norm, a.start, 30))]
     perpetrator = next((a for a in marked if a.actor.focus != "unknown"), marked[0] if marked else None)
     if perpetrator is not None and frame.actor1 is not perpetrator:
         # "قصف من قبل الطيران الحربي", "على يد مجهولين يعتقد أنهم من خلايا داعش", "لغم من مخلفات داعش"
@@ -255,56 +311,46 @@ def _assign_roles(norm: str, frame: Frame, armed: list[ActorMention], civilians:
         frame.civilians_target = True
 
 
-_CONTROL_STATE = re.compile(r"(?:تحت|فتره|مناطق|منطقه|الخاضعه|الخاضعين|الخاضعتين|خاضعه|خاضعين|الواقعه|نفوذ|مناطق نفوذ)\s*$")
-
-
-def _control_state(norm: str, t: TriggerMention) -> bool:
+def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:
     """"تحت سيطرته", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place, not a takeover."""
     if "سيطر" not in norm[t.start:t.end]:
         return False
-    return bool(_CONTROL_STATE.search(norm[max(0, t.start - len(t.prefix) - 14):t.start - len(t.prefix)]))
+    return bool(w.control_state.search(norm[max(0, t.start - len(t.prefix) - 14):t.start - len(t.prefix)]))
 
 
-_BATTLE_NAME = re.compile(r"(?:معارك|معركه|عمليه|عمليات|حمله|هجوم|هجوما)\s*$")
-_PARTIAL = re.compile(r"^\s*(?:علي\s+)?(?:\S+\s+){0,2}?(?:احياء|حي|اجزاء|جزء|اجزاء من|نسبه|في المائه|بالمئه|%|اطراف|مواقع|نقاط|حواجز|تلال|تله)")
-
-
-def _partial_or_named(norm: str, t: TriggerMention) -> bool:
+def _partial_or_named(w: FrameWords, norm: str, t: TriggerMention) -> bool:
     """A battle's name ("معارك تحرير الفلوجة") or part of a place ("السيطرة على أربعة أحياء")."""
     before = norm[max(0, t.start - len(t.prefix) - 10):t.start - len(t.prefix)]
-    return bool(_BATTLE_NAME.search(before) or _PARTIAL.match(norm[t.end:t.end + 40]))
-
-
-_RESCUE = re.compile(r"(?:^|\s)(?:ال)?(?:مختطف\w*|مخطوف\w*|رهائن|رهينه|اسري|محتجز\w*|سجناء|معتقل\w*|اختطاف\w*)")
+    return bool(w.battle_name.search(before) or w.partial.match(norm[t.end:t.end + 40]))
 
 
 def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:
     return any(k.kind in kinds and k.pos == "verb" for t in sm.triggers for k in t.kinds)
 
 
-def _is_associate(norm: str, a: ActorMention) -> bool:
+def _is_associate(w: FrameWords, norm: str, a: ActorMention) -> bool:
     """An actor introduced as a backer ("بدعم من", "بتغطية من"); a bare "و" joins equals, not backers."""
-    m = _ASSOC_MARK.search(_before(norm, a.start, 16))
+    m = w.assoc_mark.search(_before(norm, a.start, 16))
     return m is not None and not m.group(0).strip().startswith("و")
 
 
-def _affirmed_cue(norm: str, sm: SentenceMentions, cue: str) -> bool:
+def _affirmed_cue(w: FrameWords, norm: str, sm: SentenceMentions, cue: str) -> bool:
     """A cue not negated just before it ("دون ان تتدخل لتفريق")."""
-    return any(not _NEGATED.search(norm[max(0, c.start - 25):c.start]) for c in sm.cues_of(cue))
+    return any(not w.negated.search(norm[max(0, c.start - 25):c.start]) for c in sm.cues_of(cue))
 
 
-def _modality(norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
+def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) -> str:
     s = sm.sentence
     window_start = max(s.start, t.start - 80)
     for c in sm.cues:
         if c.cue == "deny" and window_start <= c.start < t.start + 40:
             return "denied"
-    if t.prefix.endswith(_FUTURE_PREFIX) or _FUTURE_WORD.search(norm[max(s.start, t.start - 6):t.start]):
+    if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
-           and _PLOT.search(norm[c.end:t.start]) for c in sm.cues):
+           and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
         return "planned"  # "محاولة شن هجوم", "المحاولات الفاشلة لتفجير": a plot; "محاولة اغتيال" is an attack
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rasid.lexicon.loader import Actor, Lexicon, Trigger
+from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 from rasid.text.sentences import Sentence
 
@@ -73,12 +75,14 @@ def _bucket(starts: list[int], pos: int) -> int:
 
 
 def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
-                  names: list[tuple[int, int]] = ()) -> list[SentenceMentions]:  # type: ignore[assignment]
-    """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text.
+                  names: Sequence[tuple[int, int]] = (), scan: Scan | None = None) -> list[SentenceMentions]:
+    """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text (or
+    the hits of the document's `scan`, when given).
 
     `names` are spans already known to be names (places): a trigger or cue word inside one
     ("بيان" in بيانون, "تحرير" in a group's name) is not read as a word.
     """
+    text: str | Scan = scan if scan is not None else nt.norm
     out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
     if not sentences:
         return out
@@ -95,7 +99,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
 
     last_by_focus: dict[str, Actor] = {}
     first_armed: dict[int, Actor] = {}  # sentence index -> the first armed group it names (its likely agent)
-    for m in lexicon.actor_matcher.find(nt.norm):
+    for m in lexicon.actor_matcher.find(text):
         bucket = target(m.start, m.end)
         if bucket is None:
             continue
@@ -115,7 +119,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
-    for t in lexicon.trigger_matcher.find(nt.norm):
+    for t in lexicon.trigger_matcher.find(text):
         bucket = target(t.start, t.end)
         if bucket is not None and not _inside(t.start, t.end, bucket.actors, named):
             # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
@@ -123,7 +127,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
             if t.suffix in _VERBAL_SUFFIXES:
                 kinds = [replace(k, pos="verb") if k.pos == "noun" else k for k in kinds]
             bucket.triggers.append(TriggerMention(t.start, t.end, kinds, t.prefix, t.suffix))
-    for c in lexicon.cue_matcher.find(nt.norm):
+    for c in lexicon.cue_matcher.find(text):
         bucket = target(c.start, c.end)
         if bucket is not None and not _inside(c.start, c.end, [], named):
             for cue in dict.fromkeys(c.values):

@@ -5,33 +5,34 @@ from __future__ import annotations
 import datetime as dt
 
 from rasid.models import Event
+from rasid.ontology import SubEventType as S
 
-_PHRASES = {
-    "Armed clash": "{a1} clashed with {a2}",
-    "Government regains territory": "{a1} regained control of {loc} from {a2}",
-    "Non-state actor overtakes territory": "{a1} took control of {loc} from {a2}",
-    "Air/drone strike": "{a1} carried out an air/drone strike",
-    "Shelling/artillery/missile attack": "{a1} shelled targets",
-    "Suicide bomb": "{a1} carried out a suicide bombing",
-    "Remote explosive/landmine/IED": "an explosive device (IED, landmine or car bomb) detonated",
-    "Grenade": "{a1} threw a grenade",
-    "Chemical weapon": "{a1} used a chemical weapon",
-    "Attack": "{a1} attacked {a2}",
-    "Abduction/forced disappearance": "{a1} abducted {a2}",
-    "Sexual violence": "{a1} committed sexual violence against {a2}",
-    "Peaceful protest": "{a1} demonstrated",
-    "Protest with intervention": "{a1} demonstrated and were dispersed or detained",
-    "Excessive force against protesters": "{a1} demonstrated and were met with lethal force",
-    "Violent demonstration": "{a1} rioted",
-    "Mob violence": "a mob attacked {a2}",
-    "Agreement": "{a1} and {a2} reached an agreement",
-    "Arrests": "{a1} arrested people",
-    "Change to group/activity": "{a1} changed its structure or activity",
-    "Disrupted weapons use": "{a1} disrupted a weapon or explosive before use",
-    "Headquarters or base established": "{a1} established a base or position",
-    "Looting/property destruction": "{a1} looted or destroyed property",
-    "Non-violent transfer of territory": "{a1} took over {loc} without fighting",
-    "Other": "{a1}: strategic development",
+_PHRASES: dict[str, str] = {
+    S.ARMED_CLASH: "{a1} clashed with {a2}",
+    S.GOVERNMENT_REGAINS_TERRITORY: "{a1} regained control of {loc} from {a2}",
+    S.NON_STATE_OVERTAKES_TERRITORY: "{a1} took control of {loc} from {a2}",
+    S.AIR_DRONE_STRIKE: "{a1} carried out an air/drone strike",
+    S.SHELLING: "{a1} shelled targets",
+    S.SUICIDE_BOMB: "{a1} carried out a suicide bombing",
+    S.REMOTE_EXPLOSIVE: "an explosive device (IED, landmine or car bomb) detonated",
+    S.GRENADE: "{a1} threw a grenade",
+    S.CHEMICAL_WEAPON: "{a1} used a chemical weapon",
+    S.ATTACK: "{a1} attacked {a2}",
+    S.ABDUCTION: "{a1} abducted {a2}",
+    S.SEXUAL_VIOLENCE: "{a1} committed sexual violence against {a2}",
+    S.PEACEFUL_PROTEST: "{a1} demonstrated",
+    S.PROTEST_WITH_INTERVENTION: "{a1} demonstrated and were dispersed or detained",
+    S.EXCESSIVE_FORCE: "{a1} demonstrated and were met with lethal force",
+    S.VIOLENT_DEMONSTRATION: "{a1} rioted",
+    S.MOB_VIOLENCE: "a mob attacked {a2}",
+    S.AGREEMENT: "{a1} and {a2} reached an agreement",
+    S.ARRESTS: "{a1} arrested people",
+    S.CHANGE_TO_GROUP: "{a1} changed its structure or activity",
+    S.DISRUPTED_WEAPONS_USE: "{a1} disrupted a weapon or explosive before use",
+    S.BASE_ESTABLISHED: "{a1} established a base or position",
+    S.LOOTING: "{a1} looted or destroyed property",
+    S.NON_VIOLENT_TRANSFER: "{a1} took over {loc} without fighting",
+    S.OTHER: "{a1}: strategic development",
 }
 
 
@@ -46,7 +47,7 @@ def write_notes(e: Event) -> str:
         else:
             when = f"On {day.day} {day:%B %Y}"
     a1 = e.actor1 or "an unidentified actor"
-    a2 = e.actor2 or ("another party" if e.sub_event_type != "Armed clash" else "an unidentified armed group")
+    a2 = e.actor2 or ("another party" if e.sub_event_type != S.ARMED_CLASH else "an unidentified armed group")
     where = e.location or "an unknown location"
     if e.admin1 and e.admin1 != e.location:
         where = f"{where} ({e.admin1})"

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rasid.lexicon.loader import DATA_DIR
-from rasid.lexicon.tsv import read_tsv
-from rasid.text.normalize import NormText, normalize
+from rasid.text.normalize import NormText
 
-_ROLES = ("rank", "spokesman", "office", "stop")
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")
 _NAME = r"(?<![\u0621-\u064a])((?:[\u0621-\u064a]{2,}\s){1,2}[\u0621-\u064a]{2,})"
 
@@ -37,14 +37,9 @@ class _Frames:
     ranks: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def _frames() -> _Frames:
-    words: dict[str, list[str]] = {role: [] for role in _ROLES}
-    path = DATA_DIR / "person_cues.tsv"
-    for row in read_tsv(path, ["word", "role"]):
-        if row.get("role") not in _ROLES:
-            raise row.error(f"role must be one of {', '.join(_ROLES)}")
-        words[row.get("role")].append(normalize(row.get("word")))
+def compile_frames(resources: Resources) -> _Frames:
+    """The name frames built from person_cues.tsv (once per `Resources`: `resources.derived`)."""
+    words = resources.person_cues
 
     def alt(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
@@ -80,9 +75,9 @@ def _candidates(norm: str, frames: _Frames) -> list[re.Match[str]]:
     return found
 
 
-def find_persons(nt: NormText, reserved: bytearray | None = None) -> list[PersonMention]:
+def find_persons(nt: NormText, resources: Resources, reserved: bytearray | None = None) -> list[PersonMention]:
     """Person names in order; `reserved` marks normalised positions already taken by other names."""
-    frames = _frames()
+    frames = resources.derived(compile_frames)
     norm = nt.norm
     out: dict[tuple[int, int], PersonMention] = {}
     for m in _candidates(norm, frames):
@@ -100,9 +95,3 @@ def find_persons(nt: NormText, reserved: bytearray | None = None) -> list[Person
             continue  # part of it is an actor or a place
         out.setdefault((start, end), PersonMention(start, end, norm[start:end]))
     return sorted(out.values(), key=lambda p: p.start)
-
-
-def check_person_cues() -> int:
-    """Load `person_cues.tsv` afresh (raising `LexiconError` on a bad row); the number of stop words."""
-    _frames.cache_clear()
-    return len(_frames().stop)

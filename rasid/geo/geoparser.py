@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from rasid.geo.admin import FOCUS, haversine_km
+from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
     from rasid.geo.gazetteer import Gazetteer, Place
-    from rasid.text.matcher import Match
+    from rasid.lexicon.tables import WordLists
+    from rasid.text.matcher import Match, Scan
 
 
 @dataclass(slots=True)
@@ -60,37 +62,9 @@ class PlaceMention:
         return self._why
 
 
-# --- cue words (normalised) ----------------------------------------------------------------------
-#: cue -> the feature it implies ("" = any)
-CUE_FEATURE: dict[str, str] = {
-    "قريه": "populated", "قري": "populated", "قريتي": "populated", "بلده": "populated", "بلدات": "populated",
-    "بلدتي": "populated", "مدينه": "populated", "مدن": "populated", "مدينتي": "populated", "ناحيه": "populated",
-    "قضاء": "populated", "مركز": "populated", "حي": "neighbourhood", "احياء": "neighbourhood",
-    "حيي": "neighbourhood", "ريف": "region", "ريفي": "region", "ارياف": "region", "باديه": "desert", "صحراء": "desert",
-    "معبر": "crossing", "منفذ": "crossing", "حقل": "field", "حقول": "field", "جسر": "bridge",
-    "مخيم": "camp", "مخيمات": "camp", "طريق": "road", "اوتوستراد": "road", "محافظه": "admin1",
-    "محافظتي": "admin1", "محافظات": "admin1", "مناطق": "", "منطقه": "", "اطراف": "", "محيط": "", "مشارف": "", "ضواحي": "", "قرب": "",
-    "سد": "dam", "مطار": "airport", "قاعده": "base", "جبل": "mountain", "جبال": "mountain", "نهر": "river",
-    "وادي": "", "سجن": "prison", "شرق": "", "غرب": "", "شمال": "", "جنوب": "", "شرقي": "", "غربي": "",
-    "شمالي": "", "جنوبي": "", "بلدتا": "populated", "قريتا": "populated", "مزرعه": "populated",
-}
-#: cues that make a mention "near X" (precision 2)
-NEAR_CUES = frozenset({"اطراف", "محيط", "مشارف", "ضواحي", "قرب"})
-#: prepositions that let a weak name count as a place
-PREPOSITIONS = frozenset({
-    "في", "من", "الي", "نحو", "قرب", "باتجاه", "داخل", "عند", "حتي", "بين", "علي", "وسط", "مدخل", "شرق",
-    "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "محيط", "اطراف", "تجاه", "قاطع", "جهه",
-})
-_DIRECTIONS = {
-    "الشرقي": "eastern", "الغربي": "western", "الشمالي": "northern", "الجنوبي": "southern",
-    "الشرقيه": "eastern", "الغربيه": "western", "الشماليه": "northern", "الجنوبيه": "southern",
-}
-_DIRECTION_CUES = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south", "شرقي": "east",
-                   "غربي": "west", "شمالي": "north", "جنوبي": "south"}
+# --- the words around place names: place_words.tsv (`PlaceWords`) -------------------------------------------
 #: one adjective between a place and its container: "قاعدة حرير الجوية شمال أربيل"
 _ADJECTIVE_GAP = re.compile(r"\s+ال\w+\s*,?\s*")
-_CONTAINER_CUES = frozenset({*_DIRECTION_CUES, "ريف", "ريفي", "ارياف", "محافظه", "مدينه", "ناحيه", "قضاء",
-                             "منطقه"})
 _WORD = re.compile(r"\w+")
 _DIRECTION_AFTER = re.compile(r"\s+(ال\w+)(?:\s+(ال\w+))?")
 _NBH_BEFORE_CITY = re.compile(
@@ -98,7 +72,6 @@ _NBH_BEFORE_CITY = re.compile(
 #: the same before "بمدينة X" / "في مدينة X", whose cue word is already part of the city's mention
 _NBH_BEFORE_CUED_CITY = re.compile(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في\s*)?$")
 _CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
-_ISO2 = {"Syria": "SY", "Iraq": "IQ", "Turkey": "TR", "Jordan": "JO", "Lebanon": "LB"}
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
 #: "X -", "X (سوريا) -", "X/ الأناضول", "X (رويترز):"; a bare "X:" is a headline about X, not a dateline
@@ -106,70 +79,58 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-/:|]|[-/|])")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
 _NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(?:(?:في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)"
                        r"(?:\s+(?:مدينه|بمدينه))?|بمدينه)\s*")
-_UNKNOWN_NBH = re.compile(
-    r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:بني|ابو|باب|عين|تل|دير|ام|راس|بستان|مساكن|"
-    r"كرم|جبل|سوق|بيت|شارع)\s+)?ال\w{2,})"
-)
 _NBH_WORD = re.compile(r"(?:حي|احياء)\s")
 
 
-def _unknown_nbh_matches(norm: str) -> list[re.Match[str]]:
-    """`_UNKNOWN_NBH` matches, found from the (rare) places where "حي " or "احياء " occurs."""
+def _unknown_nbh_matches(norm: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """`PlaceWords.unknown_nbh` matches, found from the (rare) places where "حي " or "احياء " occurs."""
     out = []
     for hit in _NBH_WORD.finditer(norm):
         start = hit.start()
         ws = start
         while ws > 0 and start - ws < 4 and norm[ws - 1] not in ' \n\t"(':
             ws -= 1
-        m = _UNKNOWN_NBH.match(norm, ws)
+        m = pattern.match(norm, ws)
         if m:
             out.append(m)
     return out
 
 
-_NOT_NBH_NAMES = frozenset({"السكني", "الشعبي", "الاخر", "المجاور", "الواقع", "القديم", "الجديد", "الراقي",
-                            "السكنيه", "الصناعي", "التجاري", "المذكور", "البلده", "المدينه", "الرئيسيه",
-                            "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "المحاصره", "المتبقيه", "الاخري",
-                            "القريبه", "المجاوره", "المحيطه", "الواقعه", "الشعبيه", "القديمه",
-                            "الجديده", "المذكوره", "الخاضعه", "الثلاثه", "الاربعه", "التي", "الذي"})
-#: plural/dual cues whose following "و"-joined names share them
-_LIST_CUES = frozenset({"محافظات", "محافظتي", "ريفي", "ارياف", "بلدات", "بلدتي", "بلدتا", "قري", "قريتي", "قريتا",
-                        "مدن", "مدينتي", "احياء", "حيي", "مخيمات", "حقول", "مناطق"})
-#: words before a name that make it a media outlet ("مراسل الميادين", "قناة الرياض")
-_MEDIA = frozenset({"قناه", "لقناه", "مراسل", "مراسله", "لمراسل", "موقع", "صحيفه", "لصحيفه", "تلفزيون", "شبكه",
-                    "اذاعه", "وكاله", "جريده", "حكومه", "لحكومه", "نظام"})
 _STRIP_CLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
-_GAP_CONTAIN = re.compile(r"^\s*(\"\s*)?(،\s*)?(في|ب|بريف|ريف|في ريف|من ريف|ضمن|التابعه ل|التابع ل|شرق|غرب|شمال|جنوب|"
-                          r"شرقي|غربي|شمالي|جنوبي|قرب|بمحافظه|في محافظه|محافظه|بمدينه|في مدينه)\s*$")
 
 
-_CUE_CACHE: dict[str, str | None] = {}
+class PlaceWords(NamedTuple):
+    """The word lists of place_words.tsv, as the geoparser reads them (a word may sit in several)."""
 
+    cue_feature: dict[str, str]  # place cue -> the feature it implies ("" = any)
+    near: frozenset[str]  # cues that make a mention "near X" (precision 2)
+    prepositions: frozenset[str]  # let a weak name count as a place
+    directions: dict[str, str]  # "الشرقي" -> "eastern"
+    compass: dict[str, str]  # "شرق" -> "east"
+    container_cues: frozenset[str]  # "قرية X شمال Y": the second contains the first
+    list_cues: frozenset[str]  # plural/dual cues whose following "و"-joined names share them
+    media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
+    not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
+    gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
+    unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
-def _cue_base(tok: str) -> str | None:
-    """The cue word a token is, allowing و/ف/ب/ل/ك and ال before it ("بريف", "والقرى")."""
-    if tok in _CUE_CACHE:
-        return _CUE_CACHE[tok]
-    found = _cue_base_uncached(tok)
-    if len(_CUE_CACHE) < 50_000:
-        _CUE_CACHE[tok] = found
-    return found
-
-
-def _cue_base_uncached(tok: str) -> str | None:
-    cands = [tok]
-    for p in _STRIP_CLITICS:
-        if tok.startswith(p) and len(tok) > len(p) + 1:
-            cands.append(tok[len(p):])
-    for c in list(cands):
-        if c.startswith("ال") and len(c) > 3:
-            cands.append(c[2:])
-        if c.startswith("لل") and len(c) > 3:
-            cands.append(c[2:])
-    for c in cands:
-        if c in CUE_FEATURE:
-            return c
-    return None
+    @classmethod
+    def of(cls, words: WordLists) -> PlaceWords:
+        return cls(
+            cue_feature=words["place_cue"].mapping(),
+            near=words["near_cue"].words,
+            prepositions=words["preposition"].words,
+            directions=words["direction"].mapping(),
+            compass=words["compass_cue"].mapping(),
+            container_cues=words["container_cue"].words,
+            list_cues=words["list_cue"].words,
+            media=words["media"].words,
+            not_nbh=words["not_neighbourhood"].words,
+            gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
+            unknown_nbh=re.compile(
+                r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
+                + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
+        )
 
 
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
@@ -204,9 +165,46 @@ class _Raw:
 
 
 class Geoparser:
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, words: WordLists | None = None) -> None:
+        """`words`: place_words.tsv's lists (default: the bundled file)."""
         self._gaz = gazetteer
-        self._nbh_cache: tuple[str | None, dict[str, bool]] = (None, {})
+        if words is None:
+            from rasid.lexicon.loader import LexiconFiles
+            from rasid.lexicon.tables import WORD_LIST_FILES, load_word_lists
+
+            words = load_word_lists(LexiconFiles(), "place_words.tsv", WORD_LIST_FILES["place_words.tsv"])
+        self.words = PlaceWords.of(words)
+        self._cue_of: dict[str, str | None] = {}  # token -> the cue word it is (a memo, bounded)
+
+    def _cue_base(self, tok: str) -> str | None:
+        """The cue word a token is, allowing و/ف/ب/ل/ك and ال before it ("بريف", "والقرى")."""
+        found = self._cue_of.get(tok, "")
+        if found != "":
+            return found
+        found = self._cue_base_uncached(tok)
+        if len(self._cue_of) < 50_000:
+            self._cue_of[tok] = found
+        return found
+
+    def _cue_base_uncached(self, tok: str) -> str | None:
+        cands = [tok]
+        for p in _STRIP_CLITICS:
+            if tok.startswith(p) and len(tok) > len(p) + 1:
+                cands.append(tok[len(p):])
+        for c in list(cands):
+            if c.startswith("ال") and len(c) > 3:
+                cands.append(c[2:])
+            if c.startswith("لل") and len(c) > 3:
+                cands.append(c[2:])
+        cue_feature = self.words.cue_feature
+        for c in cands:
+            if c in cue_feature:
+                return c
+        return None
+
+    def _cue_is(self, cue: str | None, feature: str) -> bool:
+        """The cue names places of this feature ("حي" a neighbourhood, "محافظة" a governorate ...)."""
+        return cue is not None and self.words.cue_feature.get(cue) == feature
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -217,28 +215,30 @@ class Geoparser:
         return self._gaz
 
     # ---- finding -------------------------------------------------------------------------------
-    def _find(self, norm: str) -> list[_Raw]:
+    def _find(self, norm: str, scan: Scan | None) -> list[_Raw]:
         gaz = self.gazetteer
+        w = self.words
         raws: list[_Raw] = []
+        nbh_named: dict[str, bool] = {}  # neighbourhood name -> its city is named in this text
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
-        for m in gaz.matcher.find(norm):
+        for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
             prev = _prev_words(norm, ws)
             cues: list[str] = []
-            if len(prev) > 1 and prev[0] == "من" and _cue_base(prev[1]) == "قرب":
+            if len(prev) > 1 and prev[0] == "من" and self._cue_base(prev[1]) == "قرب":
                 prev = prev[1:]  # "بالقرب من X"
             for tok in prev[:2]:
-                c = _cue_base(tok)
+                c = self._cue_base(tok)
                 if c is None:
                     break
                 cues.append(c)
             cue = cues[0] if cues else None
-            if prev and prev[0] in _MEDIA and not m.prefix:
+            if prev and prev[0] in w.media and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
             if (cue is None and m.prefix.startswith("و") and last_accepted is not None
-                    and last_accepted.cue in _LIST_CUES and ws - last_accepted.end <= 3):
+                    and last_accepted.cue in w.list_cues and ws - last_accepted.end <= 3):
                 cue = last_accepted.cue  # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب"
                 cues = [cue]
                 inherited = True
@@ -249,8 +249,8 @@ class Geoparser:
             if is_weak and cue is None:
                 linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
-                prep = bool(prev) and prev[0] in PREPOSITIONS or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
-                nbh_ok = self._neighbourhood_with_city(key, norm)
+                prep = bool(prev) and prev[0] in w.prepositions or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
+                nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)
                 if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
@@ -270,11 +270,11 @@ class Geoparser:
             # direction after ("ريف دير الزور الشرقي", "بادية حمص الشرقية")
             after = norm[raw.end:raw.end + 30]
             mdir = _DIRECTION_AFTER.match(after) if after[:3].lstrip().startswith("ال") else None
-            if mdir and mdir.group(1) in _DIRECTIONS:
-                raw.direction = _DIRECTIONS[mdir.group(1)]
+            if mdir and mdir.group(1) in w.directions:
+                raw.direction = w.directions[mdir.group(1)]
                 end = raw.end + mdir.end(1)
-                if mdir.group(2) in _DIRECTIONS:
-                    raw.direction += "-" + _DIRECTIONS[mdir.group(2) or ""]
+                if mdir.group(2) in w.directions:
+                    raw.direction += "-" + w.directions[mdir.group(2) or ""]
                     end = raw.end + mdir.end(2)
                 raw.end = end
             raws.append(raw)
@@ -287,14 +287,12 @@ class Geoparser:
         raws.sort(key=lambda r: r.start)
         return raws
 
-    def _neighbourhood_with_city(self, key: str, norm: str) -> bool:
-        """A neighbourhood name counts without a cue when its city is named in the text."""
-        cache = self._nbh_cache
-        if cache[0] is not norm:
-            self._nbh_cache = cache = (norm, {})
-        if key not in cache[1]:
-            cache[1][key] = self._nbh_city_named(key, norm)
-        return cache[1][key]
+    def _neighbourhood_with_city(self, key: str, norm: str, known: dict[str, bool]) -> bool:
+        """A neighbourhood name counts without a cue when its city is named in the text (`known`: the
+        answers for this text so far)."""
+        if key not in known:
+            known[key] = self._nbh_city_named(key, norm)
+        return known[key]
 
     def _nbh_city_named(self, key: str, norm: str) -> bool:
         gaz = self.gazetteer
@@ -307,6 +305,7 @@ class Geoparser:
 
     # ---- roles and structure -------------------------------------------------------------------
     def _structure(self, norm: str, raws: list[_Raw]) -> None:
+        w = self.words
         for r in raws:
             line_start = norm.rfind("\n", max(0, r.start - 60), r.start) + 1
             if line_start == 0 and r.start > 60:
@@ -338,21 +337,20 @@ class Geoparser:
             gap = norm[a.end:b.start]
             if len(gap) > 20:
                 continue
-            if (a.cue in ("حي", "احياء", "حيي") or (self._is_nbh(a) and a.cue is None)) and b.cue in (
-                None, "مدينه", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"):
+            if (self._cue_is(a.cue, "neighbourhood") or (self._is_nbh(a) and a.cue is None)) and (
+                    b.cue in (None, "مدينه") or b.cue in w.compass):
                 linked = bool(_NBH_LINK.fullmatch(gap)) or (gap.strip(' "()') == "" and (
-                    b.prefix.startswith("ب") or b.cue in ("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
-                                                          "جنوبي")))
+                    b.prefix.startswith("ب") or b.cue in w.compass))
                 if linked and self._is_city(b):
                     a.nbh_city = i + 1
                     b.consumed = True
                     continue
-            if a.cue in ("طريق", "اوتوستراد") and gap.strip() in ("", "-", "/", "–"):
+            if self._cue_is(a.cue, "road") and gap.strip() in ("", "-", "/", "–"):
                 a.road_to = i + 1
                 continue
-            if _GAP_CONTAIN.match(gap + " ") or _GAP_CONTAIN.match(gap) or (
+            if w.gap_contain.match(gap + " ") or w.gap_contain.match(gap) or (
                 (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
-                and (b.cue in _CONTAINER_CUES or b.prefix.startswith("ب"))
+                and (b.cue in w.container_cues or b.prefix.startswith("ب"))
             ):
                 a.container = i + 1  # "قرية X شمال Y", "X بريف Y", "X بدير الزور"
         # "حي <unknown> في X"
@@ -401,13 +399,13 @@ class Geoparser:
             s += pop
             if explain:
                 why.append(f"+{pop:.1f} population {p.population}")
-        cue_feat = CUE_FEATURE.get(r.cue or "", "")
+        cue_feat = self.words.cue_feature.get(r.cue or "", "")
         if p.feature == "admin1":
-            if r.cue in ("محافظه", "محافظتي", "محافظات"):
+            if self._cue_is(r.cue, "admin1"):
                 s += 8
                 if explain:
                     why.append("+8 'محافظة' names a governorate")
-            elif r.cue in ("ريف", "ريفي", "ارياف"):
+            elif self._cue_is(r.cue, "region"):
                 s += 0.5
             else:
                 capital = any(self.gazetteer.places[j].feature == "populated"
@@ -422,7 +420,7 @@ class Geoparser:
                     if explain:
                         why.append("+3 governorate name (no city of that name)")
         elif p.feature == "neighbourhood":
-            if r.cue in ("حي", "احياء", "حيي"):
+            if self._cue_is(r.cue, "neighbourhood"):
                 s += 2
                 if explain:
                     why.append("+2 'حي' cue")
@@ -440,7 +438,7 @@ class Geoparser:
                     why.append(f"-4 its city ({p.parent}) is not named")
         elif p.feature == "country":
             s += 1
-        if r.cue in ("حي", "احياء", "حيي") and p.feature not in ("neighbourhood", "populated"):
+        if self._cue_is(r.cue, "neighbourhood") and p.feature not in ("neighbourhood", "populated"):
             s -= 5
             if explain:
                 why.append("-5 'حي' names a neighbourhood")
@@ -495,13 +493,14 @@ class Geoparser:
                         why.append(f"+2 within 60 km of {cp.name}")
         return s, why
 
-    def parse(self, nt: NormText, *, explain: bool = False) -> list[PlaceMention]:
+    def parse(self, nt: NormText, *, explain: bool = False, scan: Scan | None = None) -> list[PlaceMention]:
         """Place mentions in document order, each resolved (or left unresolved: lat/lon None).
 
         `why` always names the choice and the rejected candidates; with `explain=True` it also lists
-        every score term of places that had no rival (the debug view uses this)."""
+        every score term of places that had no rival (the debug view uses this). `scan`: the document's
+        matcher hits, when a pipeline has them."""
         norm = nt.norm
-        raws = self._find(norm)
+        raws = self._find(norm, scan)
         if not raws:
             return []
         self._structure(norm, raws)
@@ -516,6 +515,7 @@ class Geoparser:
                 ctx.named_ids.add(gaz.places[i].id)
         towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
                  if gaz.places[i].feature == "populated"}
+        per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
             # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
             # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
@@ -524,6 +524,12 @@ class Geoparser:
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
                         and (p.country, p.admin1) not in towns:
                     r.consumed = True
+            # a small Yemeni/Libyan/... place counts when the article names another place of that country
+            # ("منطقة همدان" in a Sinjar story is not Yemen's district)
+            cc = {gaz.places[i].country for i in r.cands}
+            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement" for i in r.cands):
+                r.consumed = True
         # pass 1: unambiguous places anchor the article
         for idx, r in enumerate(raws):
             if r.role == "clock" or not r.cands:
@@ -593,9 +599,9 @@ class Geoparser:
         added: list[_Raw] = []
         if "حي" not in norm:
             return added
-        for m in _unknown_nbh_matches(norm):
+        for m in _unknown_nbh_matches(norm, self.words.unknown_nbh):
             s, e = m.span(1)
-            if m.group(1).split()[-1] in _NOT_NBH_NAMES:
+            if m.group(1).split()[-1] in self.words.not_nbh:
                 continue
             if any(r.start < e and s < r.end for r in raws):
                 continue
@@ -624,7 +630,7 @@ class Geoparser:
 
         gaz = self.gazetteer
         words = normalize(name).split()
-        cue = _cue_base(words[0]) if len(words) > 1 else None
+        cue = self._cue_base(words[0]) if len(words) > 1 else None
         rest = " ".join(words[1:]) if cue else " ".join(words)
         idx = {gaz.by_id[p.id]: None for p in gaz.lookup(rest)}
         raw = _Raw(0, len(rest), 0, len(rest), rest, list(idx), "", cue, [cue] if cue else [])
@@ -634,7 +640,7 @@ class Geoparser:
                 if m.role == "clock" or m.latitude is None or m.longitude is None:
                     continue
                 if m.admin1 and m.feature != "country":
-                    key = (_ISO2.get(m.country or "", ""), m.admin1)
+                    key = (ISO2_BY_NAME.get(m.country or "", ""), m.admin1)
                     ctx.admins[key] = ctx.admins.get(key, 0) + 1
                 if m.feature not in ("country", "admin1", "river", "region", "desert"):
                     ctx.anchors.append((-1, m.latitude, m.longitude))
@@ -671,7 +677,7 @@ class Geoparser:
                 country, iso = city.country_name, city.iso
                 end = c.end
                 why.append(f"'حي ... في {city.name}': coded at the city")
-        if (r.cue in ("حي", "احياء", "حيي") and r.nbh_city is None and not r.unknown_nbh
+        if (self._cue_is(r.cue, "neighbourhood") and r.nbh_city is None and not r.unknown_nbh
                 and not (p.feature == "neighbourhood" and p.parent)):
             city = self._city_before(r, raws)
             if city is not None and haversine_km(city.lat, city.lon, p.lat, p.lon) > 20:
@@ -700,29 +706,30 @@ class Geoparser:
             # "ريف دمشق الجنوبي": a part of the countryside governorate, coded at its city
             feature, precision, qualifier = "region", 2, f"{r.direction} countryside"
             why.append("countryside governorate with a direction: precision 2")
-        if r.cue in ("ريف", "ريفي", "ارياف"):
+        w = self.words
+        if self._cue_is(r.cue, "region"):
             feature = "region"  # "ريفي حلب وإدلب": both are regions
             qualifier = f"{r.direction} countryside" if r.direction else "countryside"
             precision = 2 if r.direction else 3
             why.append(f"'ريف' region: precision {precision}")
-        elif r.cue in ("باديه", "صحراء") and p.feature not in ("desert",):
+        elif self._cue_is(r.cue, "desert") and p.feature not in ("desert",):
             feature, qualifier, precision = "desert", "desert", 2
-        elif r.cue in ("محافظه", "محافظتي", "محافظات"):
+        elif self._cue_is(r.cue, "admin1"):
             feature, precision = "admin1", 3
             if p.admin1:
                 name = p.admin1
-        elif r.cue in NEAR_CUES or any(c in NEAR_CUES for c in r.cues):
+        elif r.cue in w.near or any(c in w.near for c in r.cues):
             qualifier, precision = "outskirts" if r.cue != "قرب" else "near", max(precision, 2)
-        elif r.cue in ("طريق", "اوتوستراد"):
+        elif self._cue_is(r.cue, "road"):
             feature, precision = "road", 2
             qualifier = "road"
             if r.road_to is not None and raws[r.road_to].best is not None:
                 other = gaz.places[raws[r.road_to].best]  # type: ignore[index]
                 qualifier = f"road to {other.name}"
-        elif r.cue in _DIRECTION_CUES and p.feature in ("populated", "admin1") and not any(
+        elif r.cue in w.compass and p.feature in ("populated", "admin1") and not any(
                 q.container is not None and raws[q.container] is r for q in raws):
             # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
-            qualifier, precision = f"{_DIRECTION_CUES[r.cue]} of", max(precision, 2)
+            qualifier, precision = f"{w.compass[r.cue]} of", max(precision, 2)
             why.append(f"'{r.cue} X': near X, precision {precision}")
         elif r.direction and p.feature in ("populated", "admin1") and r.cue in (None, "منطقه"):
             # "دير الزور الشرقي" without ريف is unusual; keep the place, note the direction
@@ -828,14 +835,3 @@ def explain(mentions: list[PlaceMention]) -> str:
         for w in m.why:
             lines.append(f"    {w}")
     return "\n".join(lines)
-
-
-_INSTANCE: Geoparser | None = None
-
-
-def get_geoparser() -> Geoparser:
-    """The process-wide geoparser, loaded once on first use."""
-    global _INSTANCE
-    if _INSTANCE is None:
-        _INSTANCE = Geoparser()
-    return _INSTANCE

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from rasid.geo.admin import COUNTRIES, GEONAMES_ADMIN1, canonical_admin1
+from rasid.geo.admin import GAZETTEER_COUNTRIES, GEONAMES_ADMIN1, canonical_admin1
 from rasid.lexicon.tsv import has_arabic
 
 GEONAMES_DUMP_URL = "https://download.geonames.org/export/dump/"
@@ -114,11 +114,11 @@ def import_geonames(path: Path, dest_dir: Path | None = None, countries: Iterabl
     wanted = {c.upper() for c in countries} if countries else None
     with _open_geonames(path) as fh:
         places = [p for p in parse_geonames(fh, str(path)) if wanted is None or p["country"] in wanted]
-    places = [p for p in places if p["country"] in COUNTRIES]
+    places = [p for p in places if p["country"] in GAZETTEER_COUNTRIES]
     dest = (dest_dir or user_data_dir()) / f"geonames-{path.stem}.tsv"
     if write_tsv(places, dest, f"GeoNames dump {path.name}") == 0:
         dest.unlink(missing_ok=True)
-        raise ImportError_(f"{path}: no places with Arabic names in countries {sorted(COUNTRIES)}")
+        raise ImportError_(f"{path}: no places with Arabic names in countries {sorted(GAZETTEER_COUNTRIES)}")
     return dest
 
 
@@ -188,7 +188,7 @@ def import_ocha(path: Path, dest_dir: Path | None = None, columns: dict[str, str
     from rasid.geo.gazetteer import user_data_dir
 
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        places = [p for p in parse_ocha(fh, str(path), columns, country) if p["country"] in COUNTRIES]
+        places = [p for p in parse_ocha(fh, str(path), columns, country) if p["country"] in GAZETTEER_COUNTRIES]
     dest = (dest_dir or user_data_dir()) / f"ocha-{path.stem}.tsv"
     if write_tsv(places, dest, f"OCHA places {path.name}") == 0:
         dest.unlink(missing_ok=True)

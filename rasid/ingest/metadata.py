@@ -141,10 +141,10 @@ def _outlet_from_html(html: str) -> str | None:
 
 def _date_line(line: str) -> dt.date | None:
     """The date written on a line, when the line carries an explicit full date (day, month, year)."""
-    from rasid.text.dates import find_dates
+    from rasid.resources import default_resources
 
     nt = NormText.of(line)
-    for m in find_dates(nt, None):
+    for m in default_resources().dates.find(nt, None):
         if m.date is not None and m.precision == 1:
             return _valid(m.date)
     return None
@@ -197,9 +197,10 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 def _mostly_date(norm: str) -> bool:
     """A line whose words are date words only (digits, month, weekday, clock, a few fillers)."""
-    from rasid.text.dates import WEEKDAYS, month_table
+    from rasid.resources import default_resources
+    from rasid.text.dates import WEEKDAYS
 
-    months = {w for key in month_table() for w in key}
+    months = {w for key in default_resources().dates.months for w in key}
     fillers = {"م", "ص", "ه", "الموافق", "بتوقيت", "دمشق", "مكه", "غرينتش", "gmt", "am", "pm", "صباحا", "مساء",
                "السبت", "في", "يوم", "نشر", "تاريخ", "النشر", "اخر", "تحديث", "الساعه"}
     words = _LETTER_WORD.findall(norm)  # digits, bullets and punctuation are fine on a date line
@@ -262,11 +263,10 @@ def _outlet_from_text(text: str) -> str | None:
 
 def _is_place(text: str) -> bool:
     """The whole phrase names a place (a dateline city, not an outlet)."""
-    from rasid.geo.geoparser import get_geoparser
-    from rasid.text.normalize import NormText
+    from rasid.resources import default_resources
 
     nt = NormText.of(text.strip())
-    return any(m.end - m.start >= len(nt.norm.strip()) - 2 for m in get_geoparser().parse(nt))
+    return any(m.end - m.start >= len(nt.norm.strip()) - 2 for m in default_resources().geoparser.parse(nt))
 
 
 def _host(url: str | None) -> str | None:

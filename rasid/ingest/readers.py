@@ -17,6 +17,15 @@ from rasid.ingest.decode import DecodeError, decode
 from rasid.models import Document
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: Compressed corpora (an archive's usual form), read line by line without unpacking to disk.
+GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
+
+
+def input_kind(path: Path) -> str | None:
+    """txt | html | jsonl | jsonl.gz, or None for a file type rasid does not read."""
+    if path.name.lower().endswith(GZIP_SUFFIXES):
+        return "jsonl.gz"
+    return SUFFIXES.get(path.suffix.lower())
 #: Largest single article file read whole; bigger ones are refused with a clear message.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -56,7 +65,7 @@ def read_paths(
         files, failures = list_folder(path)
         yield from failures
         if not files and not failures:
-            yield ReadFailure(path.name, str(path), "directory holds no .txt, .html or .jsonl files")
+            yield ReadFailure(path.name, str(path), "directory holds no .txt, .html, .jsonl or .jsonl.gz files")
         for file in files:
             yield from read_file(file, published=published, max_bytes=max_bytes)
 
@@ -72,7 +81,7 @@ def list_folder(folder: Path) -> tuple[list[Path], list[ReadFailure]]:
 
     files: list[Path] = []
     for root, _dirs, names in os.walk(folder, onerror=unreadable):
-        files.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
+        files.extend(Path(root) / n for n in names if input_kind(Path(n)))
     return sorted(files), sorted(failures, key=lambda f: f.source)
 
 
@@ -94,15 +103,18 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
 
 
 def _count_files(files: list[Path]) -> int:
+    import gzip
+
     n = 0
     for file in files:
-        if SUFFIXES.get(file.suffix.lower()) != "jsonl":
+        kind = input_kind(file)
+        if kind not in ("jsonl", "jsonl.gz"):
             n += 1
             continue
         try:
-            with file.open("rb") as fh:
+            with (gzip.open(file, "rb") if kind == "jsonl.gz" else file.open("rb")) as fh:
                 lines = sum(1 for line in fh if line.strip())
-        except OSError:
+        except (OSError, EOFError):
             lines = 0
         n += max(1, lines)
     return n
@@ -111,9 +123,9 @@ def _count_files(files: list[Path]) -> int:
 def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     Document | ReadFailure
 ]:
-    kind = SUFFIXES.get(path.suffix.lower(), "txt")
+    kind = input_kind(path) or "txt"
     doc_id = path.stem
-    if kind == "jsonl":
+    if kind in ("jsonl", "jsonl.gz"):
         yield from read_jsonl(path, max_bytes=max_bytes)
         return
     try:
@@ -161,53 +173,73 @@ def document_from_text(text: str, *, doc_id: str, source_path: str | None = None
 
 
 def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadFailure]:
-    """One article per line; a malformed line is reported and skipped."""
+    """One article per line (`.jsonl`, or `.jsonl.gz` decompressed on the fly); a malformed line is reported
+    and skipped, and a file damaged part-way keeps the articles before the damage."""
+    import gzip
+    import zlib
+
     try:
-        handle = path.open("rb")
+        handle = gzip.open(path, "rb") if input_kind(path) == "jsonl.gz" else path.open("rb")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         yield ReadFailure(path.stem, str(path), f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        seen_any = False
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen_any = True
-            where = f"{path}:{number}"
-            fallback_id = f"{path.stem}:{number}"
-            if len(raw) > max_bytes:
-                yield ReadFailure(fallback_id, where, f"line too large ({len(raw) / 1e6:.1f} MB)")
-                continue
+        last = 0
+        numbered = enumerate(handle, start=1)
+        while True:
             try:
-                decoded = decode(raw)
-                record = json.loads(decoded.text)
-            except (DecodeError, json.JSONDecodeError) as exc:
-                yield ReadFailure(fallback_id, where, f"malformed JSON line ({exc})")
-                continue
-            if not isinstance(record, dict):
-                yield ReadFailure(fallback_id, where, "JSON line is not an object")
-                continue
-            doc_id = str(record.get("id") or record.get("doc_id") or fallback_id)
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield ReadFailure(doc_id, where, "missing or empty 'text' field")
-                continue
-            doc = Document(
-                doc_id=doc_id,
-                text=text,
-                title=_str_or_none(record.get("title")),
-                outlet=_str_or_none(record.get("outlet")),
-                published=_str_or_none(record.get("published")),
-                url=_str_or_none(record.get("url")),
-                source_path=where,
-                problems=decoded.problems,
-            )
-            from rasid.ingest.metadata import fill_metadata
-
-            fill_metadata(doc)
-            yield doc
-        if not seen_any:
+                last, raw = next(numbered)
+            except StopIteration:
+                break
+            except (OSError, EOFError, zlib.error) as exc:
+                yield ReadFailure(path.stem, str(path), f"file damaged after line {last}: {exc}")
+                return
+            yield from parse_jsonl_lines(path, [(last, raw)], max_bytes=max_bytes)
+        if not last:
             yield ReadFailure(path.stem, str(path), "empty file")
+
+
+def parse_jsonl_lines(
+    path: Path, numbered_lines: Iterable[tuple[int, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | ReadFailure]:
+    """Documents from (line number, raw line) pairs of a JSONL file: the one parser of corpus lines, shared
+    by `read_jsonl` and the batch runner's tasks (which read a byte range of a file)."""
+    from rasid.ingest.metadata import fill_metadata
+
+    for number, raw in numbered_lines:
+        if not raw.strip():
+            continue
+        where = f"{path}:{number}"
+        fallback_id = f"{path.stem}:{number}"
+        if len(raw) > max_bytes:
+            yield ReadFailure(fallback_id, where, f"line too large ({len(raw) / 1e6:.1f} MB)")
+            continue
+        try:
+            decoded = decode(raw)
+            record = json.loads(decoded.text)
+        except (DecodeError, json.JSONDecodeError) as exc:
+            yield ReadFailure(fallback_id, where, f"malformed JSON line ({exc})")
+            continue
+        if not isinstance(record, dict):
+            yield ReadFailure(fallback_id, where, "JSON line is not an object")
+            continue
+        doc_id = str(record.get("id") or record.get("doc_id") or fallback_id)
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield ReadFailure(doc_id, where, "missing or empty 'text' field")
+            continue
+        doc = Document(
+            doc_id=doc_id,
+            text=text,
+            title=_str_or_none(record.get("title")),
+            outlet=_str_or_none(record.get("outlet")),
+            published=_str_or_none(record.get("published")),
+            url=_str_or_none(record.get("url")),
+            source_path=where,
+            problems=decoded.problems,
+        )
+        fill_metadata(doc)
+        yield doc
 
 
 def _str_or_none(value: object) -> str | None:

@@ -1,15 +1,17 @@
 """Load and validate the lexicons (actors, event triggers, cue words) from their TSV data files.
 
-The files ship in `rasid/data/lexicon/`; an analyst can add entries there or in a directory named by
-`RASID_LEXICON_DIR` (same file names, same columns), which is read after the bundled files.
+The files ship in `rasid/data/lexicon/`; an analyst can add entries there or in an override folder
+(`RASID_LEXICON_DIR`, or `load_resources(path)`): same file names, same columns, read after the
+bundled files. `LexiconFiles` says which files a table is read from; every table of the folder goes
+through it (`rasid.lexicon.tables` for the word lists, months, units and cues of the other stages).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
 from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
@@ -70,13 +72,27 @@ class Lexicon:
         return None
 
 
-def _files(name: str, directory: Path | None) -> list[Path]:
-    base = directory or DATA_DIR
-    files = [base / name]
-    extra = os.environ.get("RASID_LEXICON_DIR")
-    if extra and directory is None and (Path(extra) / name).is_file():
-        files.append(Path(extra) / name)
-    return files
+class LexiconFiles(NamedTuple):
+    """Where the lexicon tables come from: a folder (`base`, default the bundled one) and an optional
+    override folder (`extra`) whose files of the same name are read after it, adding entries."""
+
+    base: Path = DATA_DIR
+    extra: Path | None = None
+
+    @classmethod
+    def default(cls) -> LexiconFiles:
+        """The bundled folder, with $RASID_LEXICON_DIR as the override folder when it is set."""
+        extra = os.environ.get("RASID_LEXICON_DIR")
+        return cls(DATA_DIR, Path(extra) if extra else None)
+
+    def paths(self, name: str) -> list[Path]:
+        """The files to read for table `name`, in order (a base folder without it falls back on the
+        bundled file)."""
+        base = self.base / name
+        files = [base if base.is_file() or self.base == DATA_DIR else DATA_DIR / name]
+        if self.extra is not None and (self.extra / name).is_file():
+            files.append(self.extra / name)
+        return files
 
 
 def _int(row: Row, column: str, low: int, high: int) -> int:
@@ -95,12 +111,12 @@ _GROUP_HEADS = frozenset(normalize(w) for w in (
     "فرقة", "تجمع", "غرفة"))
 
 
-def _load_actors(directory: Path | None) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]]]:
+def _load_actors(files: LexiconFiles) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]]]:
     actors: dict[str, Actor] = {}
     aliases: list[tuple[str, ActorAlias]] = []
     owner: dict[str, tuple[str, Row]] = {}
     parents: list[tuple[Row, str]] = []
-    for path in _files("actors.tsv", directory):
+    for path in files.paths("actors.tsv"):
         for row in read_tsv(path, ["id", "canonical", "inter", "kind", "aliases_ar"]):
             actor_id = row.get("id")
             if actor_id in actors:
@@ -137,9 +153,9 @@ def _load_actors(directory: Path | None) -> tuple[dict[str, Actor], list[tuple[s
     return actors, aliases
 
 
-def _load_triggers(directory: Path | None) -> list[tuple[str, Trigger]]:
+def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
     out: list[tuple[str, Trigger]] = []
-    for path in _files("triggers.tsv", directory):
+    for path in files.paths("triggers.tsv"):
         for row in read_tsv(path, ["pattern", "kind", "pos", "weight"]):
             kind = row.get("kind")
             if kind not in TRIGGER_KINDS:
@@ -159,9 +175,9 @@ def _load_triggers(directory: Path | None) -> list[tuple[str, Trigger]]:
     return out
 
 
-def _load_cues(directory: Path | None) -> list[tuple[str, str]]:
+def _load_cues(files: LexiconFiles) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for path in _files("cues.tsv", directory):
+    for path in files.paths("cues.tsv"):
         for row in read_tsv(path, ["pattern", "cue"]):
             if row.get("cue") not in CUE_KINDS:
                 raise row.error(f"unknown cue {row.get('cue')!r} (known: {', '.join(sorted(CUE_KINDS))})")
@@ -169,21 +185,20 @@ def _load_cues(directory: Path | None) -> list[tuple[str, str]]:
     return out
 
 
-def build_lexicon(directory: Path | None = None) -> Lexicon:
-    """Load every lexicon file of `directory` (default: the bundled data), raising `LexiconError`."""
-    actors, aliases = _load_actors(directory)
+def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
+    """Load the actors, triggers and cues of `directory` (a folder, or `LexiconFiles`; default: the
+    bundled data with the $RASID_LEXICON_DIR override), raising `LexiconError` on a bad entry."""
+    if isinstance(directory, LexiconFiles):
+        files = directory
+    else:
+        files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
+    actors, aliases = _load_actors(files)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
-        trigger_matcher=LexiconMatcher(_load_triggers(directory), article=True, suffixes=INFLECTION_SUFFIXES),
-        cue_matcher=LexiconMatcher(_load_cues(directory), article=True, suffixes=INFLECTION_SUFFIXES),
+        trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES),
+        cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
     )
 
 
-@lru_cache(maxsize=1)
-def get_lexicon() -> Lexicon:
-    """The process-wide lexicon, loaded once on first use."""
-    return build_lexicon()
-
-
-__all__ = ["Actor", "ActorAlias", "Lexicon", "LexiconError", "Trigger", "build_lexicon", "get_lexicon"]
+__all__ = ["Actor", "ActorAlias", "Lexicon", "LexiconError", "LexiconFiles", "Trigger", "build_lexicon"]

@@ -6,6 +6,7 @@ Multi-valued cells separate values with `|`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ class Row:
     cells: dict[str, str]
 
     def get(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
+        return self.cells.get(column, "")  # cells are stripped when read
 
     def many(self, column: str) -> list[str]:
         return [v.strip() for v in self.get(column).split("|") if v.strip()]
@@ -50,7 +51,7 @@ def read_tsv(path: Path, required: Sequence[str]) -> Iterator[Row]:
             continue
         if len(cells) > len(header):
             raise LexiconError(f"{path}:{number}: {len(cells)} cells but the header has {len(header)}")
-        row = Row(path, number, dict(zip(header, cells, strict=False)))
+        row = Row(path, number, dict(zip(header, [c.strip() for c in cells], strict=False)))
         for column in required:
             if not row.get(column):
                 raise row.error(f"empty required column '{column}'")
@@ -59,5 +60,8 @@ def read_tsv(path: Path, required: Sequence[str]) -> Iterator[Row]:
         raise LexiconError(f"{path}:1: empty lexicon file (no header)")
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def has_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC.search(text) is not None

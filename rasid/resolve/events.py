@@ -33,36 +33,25 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from rasid.extract.ontology import disorder_type
+from rasid.geo.admin import COUNTRIES as ADMIN_COUNTRIES
+from rasid.geo.admin import haversine_km
 from rasid.models import REPORTABLE
+from rasid.ontology import FAMILY, EventType, Family, disorder_type
+from rasid.ontology import interaction as acled_interaction
 
 Mention = dict[str, Any]
 
-FAMILIES: dict[str, str] = {
-    "Battles": "violence",
-    "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence",
-    "Protests": "demonstrations",
-    "Riots": "demonstrations",
-    "Strategic developments": "strategic",
-}
+#: ACLED event type -> type family (plain strings: they go into block keys and stored records).
+FAMILIES: dict[str, str] = {t.value: f.value for t, f in FAMILY.items()}
 CELL_DEGREES = 0.1
 MAX_KM = 10.0
 SAME_PLACE_KM = 1.0
 MAX_DAY_GAP = 1
 MODALITY_ORDER = ("asserted", "claimed", "denied", "background", "planned")
 
-#: ISO 3166 numeric -> (alpha-3, ACLED region)
-COUNTRIES: dict[int, tuple[str, str]] = {
-    760: ("SYR", "Middle East"), 368: ("IRQ", "Middle East"), 422: ("LBN", "Middle East"),
-    400: ("JOR", "Middle East"), 792: ("TUR", "Middle East"), 887: ("YEM", "Middle East"),
-    682: ("SAU", "Middle East"), 364: ("IRN", "Middle East"), 275: ("PSE", "Middle East"),
-    376: ("ISR", "Middle East"), 434: ("LBY", "Northern Africa"), 818: ("EGY", "Northern Africa"),
-    729: ("SDN", "Northern Africa"), 12: ("DZA", "Northern Africa"), 788: ("TUN", "Northern Africa"),
-}
-COUNTRY_ISO = {"syria": 760, "iraq": 368, "lebanon": 422, "jordan": 400, "turkey": 792, "yemen": 887,
-               "saudi arabia": 682, "iran": 364, "palestine": 275, "israel": 376, "libya": 434,
-               "egypt": 818, "sudan": 729, "algeria": 12, "tunisia": 788}
+#: ISO 3166 numeric -> (alpha-3, ACLED region), and country name -> ISO 3166 numeric
+COUNTRIES: dict[int, tuple[str, str]] = {c.iso: (c.iso3, c.region) for c in ADMIN_COUNTRIES.values()}
+COUNTRY_ISO = {c.name.casefold(): c.iso for c in ADMIN_COUNTRIES.values()}  # keys as `norm_name` writes them
 
 
 def family_of(event_type: str | None) -> str:
@@ -88,13 +77,6 @@ def lon_cell_span(lat: float) -> int:
     """How many 0.1-degree longitude cells 10 km can cross at this latitude."""
     km_per_cell = 111.32 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat)))
     return max(1, math.ceil(MAX_KM / km_per_cell))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def norm_name(value: str | None) -> str:
@@ -405,11 +387,10 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
     inter1, inter2 = actors.get("inter1"), actors.get("inter2")
     interaction = actors.get("interaction")
     if interaction is None and inter1 is not None:
-        lo, hi = sorted(x for x in (inter1, inter2 or 0))
-        interaction = int(f"{lo}{hi}") if lo else int(f"{hi}0")
+        interaction = acled_interaction(inter1, inter2)
     civilian = ""
-    if event_type == "Violence against civilians" or (
-        family_of(event_type) == "violence" and 7 in (inter1, inter2)
+    if event_type == EventType.VAC or (
+        family_of(event_type) == Family.VIOLENCE and 7 in (inter1, inter2)
     ):
         civilian = "Civilian targeting"
 

@@ -37,10 +37,13 @@ def _label(doc: Document) -> str:
 class LocalRunner:
     """Extraction in `workers` processes (1 = in this process). Start it before opening a database."""
 
-    def __init__(self, workers: int = 1, *, window: int | None = None, pipeline: Any = None) -> None:
+    def __init__(self, workers: int = 1, *, window: int | None = None, pipeline: Any = None,
+                 disable: Iterable[str] = ()) -> None:
+        """`disable`: pipeline components switched off, in this process and in every worker."""
         self.workers = max(1, workers)
         self.window = window or 4 * self.workers
         self._pipeline = pipeline
+        self.disable = tuple(disable)
         self._executor: ProcessPoolExecutor | None = None
         self._entities = True
 
@@ -51,7 +54,7 @@ class LocalRunner:
             if self._pipeline is None:
                 from rasid.pipeline import Pipeline
 
-                self._pipeline = Pipeline().warm(freeze=True)
+                self._pipeline = Pipeline(disable=self.disable).warm(freeze=True)
         elif self._executor is None:
             self._executor = self._new_executor()
         return self
@@ -62,7 +65,7 @@ class LocalRunner:
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(["rasid.run._preload"])
         executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=worker.init,
-                                       initargs=(os.getpid(),))
+                                       initargs=(os.getpid(), self.disable))
         ready = [executor.submit(worker.ready) for _ in range(self.workers)]  # every worker exists now
         for f in ready:
             f.result()

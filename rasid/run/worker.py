@@ -86,10 +86,18 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
 
-def init(parent: int) -> None:
-    """Worker initialiser: Ctrl-C belongs to the parent (it reports what was saved); die with it."""
+def init(parent: int, disable: tuple[str, ...] = ()) -> None:
+    """Worker initialiser: Ctrl-C belongs to the parent (it reports what was saved); die with it.
+
+    With components to `disable`, the worker builds its own pipeline over the resources the fork server
+    already loaded (shared, so this costs no loading)."""
+    global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
+    if disable:
+        from rasid.pipeline import Pipeline
+
+        _PIPELINE = Pipeline(disable=disable)
 
 
 def ready() -> int:

@@ -16,15 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from rasid.cli_errors import fail
+
 if TYPE_CHECKING:
     from rasid.store.api import Store
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
-
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"rasid: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @contextmanager
@@ -42,17 +39,17 @@ def _open(url: str, *, must_exist: bool = False, lock_timeout: float | None = No
                 raise StoreError(f"no store at {path} (run `rasid ingest --db {url} ...` first)")
         store = Store(url) if lock_timeout is None else Store(url, lock_timeout=lock_timeout)
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
-        _fail(f"cannot open store {_redact(url)}: {describe_error(exc)}")
+        fail(f"cannot open store {_redact(url)}: {describe_error(exc)}")
     except Exception as exc:  # driver import errors, bad ports, ...
-        _fail(f"cannot open store {_redact(url)}: {type(exc).__name__}: {exc}")
+        fail(f"cannot open store {_redact(url)}: {type(exc).__name__}: {exc}")
     try:
         yield store
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
-        _fail(f"database error: {describe_error(exc)}")
+        fail(f"database error: {describe_error(exc)}")
     finally:
         store.close()
 
@@ -88,7 +85,7 @@ def _check_date(value: str | None, option: str) -> None:
     from rasid.text.dates import parse_iso_date
 
     if parse_iso_date(value) is None:
-        _fail(f"{option} must be YYYY-MM-DD, not {value!r}")
+        fail(f"{option} must be YYYY-MM-DD, not {value!r}")
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -99,7 +96,7 @@ def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         parts = []
     if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
-        _fail(f"--bbox must be min_lon,min_lat,max_lon,max_lat, not {value!r}")
+        fail(f"--bbox must be min_lon,min_lat,max_lon,max_lat, not {value!r}")
     return parts[0], parts[1], parts[2], parts[3]
 
 
@@ -113,14 +110,37 @@ def _table(rows: list[list[Any]], headers: list[str]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
+def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str) -> None:
+    """The summary of an ingest or a batch load; exit 1 when every article failed."""
+    if as_json:
+        typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
+    else:
+        rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
+        typer.echo(f"{verb} {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
+                   f"{summary.new} new, {summary.updated} replaced, {summary.unchanged} unchanged, "
+                   f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
+        typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
+                   f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
+                   f"{stats['claims']} claims")
+        for doc_id, reason in summary.replaced:
+            typer.echo(f"replaced: {doc_id}: {reason}")
+    for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
+        typer.echo(f"rasid: {reason}", err=True)
+    if summary.failed and summary.total == len(summary.failed):
+        typer.echo(f"rasid: nothing could be {verb} ({len(summary.failed)} input(s) failed)", err=True)
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories.",
+        paths: list[Path] = typer.Argument(None, help="Articles: .txt, .html, .jsonl(.gz) files or directories.",
                                        readable=False),  # an unreadable path is reported, never fatal
         db: str = typer.Option(..., "--db", help=DB_HELP),
+        from_batch: Path = typer.Option(None, "--from-batch", help="Load the Parquet shards of a `rasid batch` "
+                                        "output folder instead of extracting (idempotent; resolves once)."),
         published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
         workers: int = typer.Option(0, "--workers", "-j", help="Extraction processes (0 = one per CPU, max 8)."),
         batch_size: int = typer.Option(32, "--batch-size", help="Articles per transaction."),
@@ -131,9 +151,16 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Re-extract documents stored as given."),
     ) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
+        if from_batch is not None:
+            if paths:
+                fail("give articles or --from-batch DIR, not both")
+            _load_batch(db, from_batch, progress, as_json)
+            return
+        if not paths:
+            fail("give articles to ingest (files or folders), or --from-batch DIR")
         _check_date(published, "--published")
         if batch_size < 1:
-            _fail("--batch-size must be at least 1")
+            fail("--batch-size must be at least 1")
         from rasid.ingest.readers import count_inputs, read_paths
         from rasid.run import LocalRunner, Progress
 
@@ -146,23 +173,23 @@ def register(app: typer.Typer) -> None:
             summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
                                    runner=runner, batch_size=batch_size, progress=bar, force=force)
             stats = store.stats()
-        if as_json:
-            typer.echo(json.dumps({"summary": summary.as_dict(), "store": stats}, ensure_ascii=False))
-        else:
-            rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
-            typer.echo(f"ingested {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
-                       f"{summary.new} new, {summary.updated} replaced, {summary.unchanged} unchanged, "
-                       f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
-            typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
-                       f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
-                       f"{stats['claims']} claims")
-            for doc_id, reason in summary.replaced:
-                typer.echo(f"replaced: {doc_id}: {reason}")
-        for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
-            typer.echo(f"rasid: {reason}", err=True)
-        if summary.failed and summary.total == len(summary.failed):
-            typer.echo(f"rasid: nothing could be ingested ({len(summary.failed)} input(s) failed)", err=True)
-            raise typer.Exit(1)
+        _print_summary(summary, stats, as_json, "ingested")
+
+    def _load_batch(db: str, folder: Path, progress: bool | None, as_json: bool) -> None:
+        from rasid.batch.load import load_batch
+        from rasid.batch.shards import ShardError
+
+        if not folder.is_dir():
+            fail(f"--from-batch: no such folder: {folder}")
+        show = sys.stderr.isatty() if progress is None else progress
+        with _open(db) as store:
+            try:
+                summary = load_batch(store, folder, progress=show)
+            except ShardError as exc:
+                fail(str(exc))
+                return
+            stats = store.stats()
+        _print_summary(summary, stats, as_json, "loaded")
 
     @app.command()
     def events(
@@ -189,12 +216,12 @@ def register(app: typer.Typer) -> None:
             mods = [m.strip() for m in modality.split(",") if m.strip()]
             bad = [m for m in mods if m not in ("asserted", "claimed", "denied", "planned", "background")]
             if bad:
-                _fail(f"unknown modality {bad[0]!r} (asserted, claimed, denied, planned, background)")
+                fail(f"unknown modality {bad[0]!r} (asserted, claimed, denied, planned, background)")
         with _open(db, must_exist=True) as store:
             if explain:
                 info = store.explain(explain)
                 if info is None:
-                    _fail(f"no event {explain!r} in this store")
+                    fail(f"no event {explain!r} in this store")
                 typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
                 return
             rows = store.events(EventFilter(date_from=date_from, date_to=date_to, event_type=event_type,
@@ -245,7 +272,7 @@ def register(app: typer.Typer) -> None:
         from rasid.store.api import EventFilter
 
         if str(output) != "-" and not output.parent.exists():
-            _fail(f"output directory does not exist: {output.parent}")
+            fail(f"output directory does not exist: {output.parent}")
         with _open(db, must_exist=True) as store:
             rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
                                 with_sources=fmt is not ExportFormat.acled_csv)
@@ -261,7 +288,7 @@ def register(app: typer.Typer) -> None:
                 with output.open("w", encoding="utf-8", newline="") as fh:
                     n = write(rows, fh)
             except OSError as exc:
-                _fail(f"cannot write {output}: {exc.strerror or exc}")
+                fail(f"cannot write {output}: {exc.strerror or exc}")
             typer.echo(f"wrote {n} event(s) to {output}", err=True)
 
 

@@ -10,7 +10,7 @@ import re
 
 from rasid.models import Document
 
-_JSONL_LINE = re.compile(r"\.(?:jsonl|ndjson):\d+$", re.IGNORECASE)
+_JSONL_LINE = re.compile(r"\.(?:jsonl|ndjson)(?:\.gz)?:\d+$", re.IGNORECASE)
 
 
 def document_identity(doc_id: str, source_path: str | None) -> str:

@@ -8,41 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from rasid.text.normalize import NormText, normalize
-from rasid.text.numbers import words_of
-from rasid.text.windows import anchor_regions, whole_word_positions
+from rasid.text.normalize import NormText
+from rasid.text.windows import anchor_regions, whole_word_positions, words_of
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon"
-
-
-@lru_cache(maxsize=1)
-def month_table() -> dict[tuple[str, ...], tuple[int, str]]:
-    """months.tsv: normalised token tuple -> (month number, family)."""
-    from rasid.lexicon.tsv import read_tsv
-
-    table: dict[tuple[str, ...], tuple[int, str]] = {}
-    for row in read_tsv(_DATA / "months.tsv", ("form", "month", "family")):
-        try:
-            month = int(row.get("month"))
-        except ValueError:
-            raise row.error("month must be a number 1-12") from None
-        if not 1 <= month <= 12:
-            raise row.error("month must be 1-12")
-        key = tuple(normalize(row.get("form")).split())
-        fam = row.get("family")
-        if key in table and (table[key][1] == "hijri") != (fam == "hijri"):
-            raise row.error(f"{row.get('form')} is both a Hijri and a Gregorian month")
-        table.setdefault(key, (month, fam))
-    return table
-
-
-@lru_cache(maxsize=1)
-def month_words() -> frozenset[str]:
-    """Single-token Gregorian month names (normalised), for the numbers layer (\"24 مارس\" is a date)."""
-    return frozenset(k[0] for k, (_, fam) in month_table().items() if len(k) == 1 and fam != "hijri")
+#: Month names: normalised token tuple -> (month number, family); months.tsv, loaded by `rasid.lexicon.tables`.
+MonthTable = dict[tuple[str, ...], tuple[int, str]]
+#: First token of a month name -> its (tokens, month number, family), longest names first.
+_MonthFirst = dict[str, list[tuple[tuple[str, ...], int, str]]]
 
 
 @dataclass(slots=True)
@@ -116,21 +89,27 @@ class _T:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _month_first() -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
-    out: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
-    for key, (m, fam) in month_table().items():
-        out.setdefault(key[0], []).append((key, m, fam))
-    for v in out.values():
-        v.sort(key=lambda x: -len(x[0]))
-    return out
+class DateReader:
+    """Finds the date expressions of a text (`find`) with the month table it was given."""
 
+    def __init__(self, months: MonthTable) -> None:
+        self.months = months
+        first: _MonthFirst = {}
+        for key, (m, fam) in months.items():
+            first.setdefault(key[0], []).append((key, m, fam))
+        for v in first.values():
+            v.sort(key=lambda x: -len(x[0]))
+        self.month_first = first
+        #: single-token Gregorian month names, for the numbers layer ("24 مارس" is a date)
+        self.month_words = frozenset(k[0] for k, (_, fam) in months.items() if len(k) == 1 and fam != "hijri")
+        base = set(first) | set(WEEKDAYS) | set(_REL_DAY) | {"منذ", "قبل", "خلال", "الاسبوع", "الشهر",
+                                                             "شهر", "اسبوع", "العام", "عام", "سنه"}
+        self.anchors = frozenset(c + w for w in base for c in ("",) + _CLITICS)
 
-@lru_cache(maxsize=1)
-def _anchor_words() -> frozenset[str]:
-    base = set(_month_first()) | set(WEEKDAYS) | set(_REL_DAY) | {"منذ", "قبل", "خلال", "الاسبوع", "الشهر",
-                                                               "شهر", "اسبوع", "العام", "عام", "سنه"}
-    return frozenset(c + w for w in base for c in ("",) + _CLITICS)
+    def find(self, nt: NormText, published: dt.date | None, words: frozenset[str] | None = None) -> list[DateMention]:
+        """Every date expression in the text, in order, resolved against `published` (never today);
+        `words`: the text's `words_of`, if known."""
+        return _find_dates(self, nt, published, words_of(nt.norm) if words is None else words)
 
 
 def _strip(word: str, table: dict | frozenset) -> str:
@@ -155,8 +134,8 @@ _FOLLOW: dict[str, re.Pattern[str]] = {
 _FOLLOW_KEYS = frozenset(_FOLLOW)
 
 
-def _tokens(norm: str) -> list[_T]:
-    present = _anchor_words().intersection(words_of(norm))
+def _tokens(norm: str, anchor_words: frozenset[str], words: frozenset[str]) -> list[_T]:
+    present = anchor_words.intersection(words)
     anchors: list[int] = []
     for w in present:
         follow = _FOLLOW.get(_strip(w, _FOLLOW_KEYS) or w)
@@ -260,34 +239,19 @@ def _year_after(toks: list[_T], k: int) -> tuple[int | None, int, bool]:
     return None, k, False
 
 
-_last: tuple[NormText | None, dt.date | None, list[DateMention]] = (None, None, [])
-
-
-def find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in the text, in order, resolved against `published` (never today).
-
-    The last document's result is reused (extraction and claims both ask for it)."""
-    global _last
-    cached = _last
-    if cached[0] is nt and cached[1] == published:
-        return list(cached[2])
-    out = _find_dates(nt, published)
-    _last = (nt, published, out)
-    return list(out)
-
-
-def _find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
+def _find_dates(reader: DateReader, nt: NormText, published: dt.date | None,
+                words: frozenset[str]) -> list[DateMention]:
     norm = nt.norm
-    toks = _tokens(norm)
+    anchor = reader.anchors
+    toks = _tokens(norm, anchor, words)
     out: list[DateMention] = []
     for m in _NUMDATE.finditer(norm):
         dm = _numeric(m.group(), m.start(), m.end())
         if dm is not None:
             out.append(dm)
     n = len(toks)
-    months = _month_first()
+    months = reader.month_first
     i = 0
-    anchor = _anchor_words()
     while i < n:
         w = toks[i].text
         if w not in anchor:
@@ -297,16 +261,16 @@ def _find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
         nxt_i = i + 1
         first = _strip(w, months)
         if first:
-            got, nxt_i = _month_date(toks, i, first, published, norm)
+            got, nxt_i = _month_date(toks, i, first, published, months, norm)
         elif w in ("الشهر", "والشهر", "بالشهر", "للشهر", "شهر") and i + 1 < n and (
                 toks[i + 1].text in _CURRENT or toks[i + 1].text in _PAST or toks[i + 1].text in _FUTURE):
             got, nxt_i = _relative_month(toks, i, published)
         elif _strip(w, WEEKDAYS):
-            got, nxt_i = _weekday(toks, i, published)
+            got, nxt_i = _weekday(toks, i, published, months)
         elif w in ("منذ", "قبل", "خلال", "وخلال", "ومنذ", "وقبل"):
             got, nxt_i = _span(toks, i, published)
         elif _strip(w, _REL_DAY) or w in ("الاسبوع", "العام", "عام", "سنه", "بالاسبوع", "والعام"):
-            got, nxt_i = _relative_word(toks, i, published)
+            got, nxt_i = _relative_word(toks, i, published, months)
         if got is not None:
             out.append(got)
             i = max(nxt_i, i + 1)
@@ -359,11 +323,11 @@ def _year_from_weekday(month: int, day: int, weekday: int, norm: str) -> int | N
     return None
 
 
-def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None,
+def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None, month_first: _MonthFirst,
                 norm: str = "") -> tuple[DateMention | None, int]:
     n = len(toks)
     found: tuple[int, int, str] | None = None
-    for key, month_no, family in _month_first()[first]:
+    for key, month_no, family in month_first[first]:
         if len(key) == 1 or (i + len(key) <= n and tuple(t.text for t in toks[i + 1:i + len(key)]) == key[1:]):
             found = (i + len(key), month_no, family)
             break
@@ -383,9 +347,9 @@ def _month_date(toks: list[_T], i: int, first: str, published: dt.date | None,
             start = toks[i - 1].start if toks[i - 1].text == pw else toks[i - 2].start
     # paired month: "سبتمبر/ايلول", "ايلول (سبتمبر)"
     sep = 1 if j < n and toks[j].text in ("/", "-") else 0  # "ايلول (سبتمبر)": the brackets are no tokens
-    if j + sep < n and _strip(toks[j + sep].text, _month_first()):
-        second = _strip(toks[j + sep].text, _month_first())
-        for key2, month2, _ in _month_first()[second]:
+    if j + sep < n and _strip(toks[j + sep].text, month_first):
+        second = _strip(toks[j + sep].text, month_first)
+        for key2, month2, _ in month_first[second]:
             if len(key2) == 1 or tuple(t.text for t in toks[j + sep + 1:j + sep + len(key2)]) == key2[1:]:
                 if month2 == month or fam == "hijri":
                     j = j + sep + len(key2)
@@ -498,7 +462,8 @@ def _relative_month(toks: list[_T], i: int, published: dt.date | None) -> tuple[
     return DateMention(start, end, date, 3, "relative"), i + 2
 
 
-def _weekday(toks: list[_T], i: int, published: dt.date | None) -> tuple[DateMention | None, int]:
+def _weekday(toks: list[_T], i: int, published: dt.date | None,
+             month_first: _MonthFirst) -> tuple[DateMention | None, int]:
     n = len(toks)
     w = toks[i].text
     bare = _strip(w, WEEKDAYS)
@@ -508,7 +473,7 @@ def _weekday(toks: list[_T], i: int, published: dt.date | None) -> tuple[DateMen
     j = i + 1
     # a weekday right before an explicit date is that date's (the month parser uses it)
     for k in range(i + 1, min(n, i + 5)):
-        if _strip(toks[k].text, _month_first()):
+        if _strip(toks[k].text, month_first):
             return None, i + 1
     k = i + 1 + (1 if i + 1 < n and toks[i + 1].text in ("،", ",", "الموافق") else 0)
     if (k + 2 < n and toks[k].text.isdigit() and toks[k + 1].text in ("/", "-", ".") and toks[k + 2].text.isdigit()
@@ -659,7 +624,8 @@ def _week(toks: list[_T], i: int, j: int, published: dt.date | None, rel: str) -
     return DateMention(start, end, date, 2, "relative"), j
 
 
-def _relative_word(toks: list[_T], i: int, published: dt.date | None) -> tuple[DateMention | None, int]:
+def _relative_word(toks: list[_T], i: int, published: dt.date | None,
+                   month_first: _MonthFirst) -> tuple[DateMention | None, int]:
     n = len(toks)
     w = toks[i].text
     nxt = toks[i + 1].text if i + 1 < n else ""
@@ -704,7 +670,7 @@ def _relative_word(toks: list[_T], i: int, published: dt.date | None) -> tuple[D
     # "اليوم الثلاثاء": the weekday confirms today; an explicit date after it wins
     if bare == "اليوم" and _strip(nxt, WEEKDAYS):
         for k in range(i + 2, min(n, i + 6)):
-            if _strip(toks[k].text, _month_first()):
+            if _strip(toks[k].text, month_first):
                 return None, i + 1
         end = toks[i + 1].end
     if published is None:

@@ -8,6 +8,7 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,24 +42,24 @@ INFLECTION_SUFFIXES = frozenset(
 
 
 _WORD_CHAR: np.ndarray | None = None  # BMP code point -> is a regex word character (\w); built on first use
-_bounds_cache: tuple[str, list[int], list[int]] | None = None
 
 
 def _word_char_table() -> np.ndarray:
     global _WORD_CHAR
     if _WORD_CHAR is None:
-        # what the regex engine calls \w in str patterns: str.isalnum() or "_"
-        _WORD_CHAR = np.fromiter((chr(c).isalnum() or c == 0x5F for c in range(0x10000)), dtype=bool, count=0x10000)
+        # what the regex engine calls \w in str patterns (str.isalnum() or "_"), read off the runs of \w in a
+        # string of every BMP code point: a few hundred matches instead of 65,536 Python calls
+        every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.zeros(0x10000, dtype=bool)
+        for m in re.finditer(r"\w+", every):
+            table[m.start():m.end()] = True
+        _WORD_CHAR = table
     return _WORD_CHAR
 
 
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the words (regex \\w+ runs) of `norm`, found in one vectorised pass over
-    its code points (cached for the last text: every lexicon scans it)."""
-    global _bounds_cache
-    cached = _bounds_cache  # one read: safe if threads share the module
-    if cached is not None and cached[0] is norm:
-        return cached[1], cached[2]
+    its code points (a document's are worked out once, by its `Scan`)."""
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
     table = _word_char_table()
     small = codes < table.size
@@ -71,8 +72,38 @@ def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts: list[int] = np.flatnonzero(edge == 1).tolist()
     ends: list[int] = np.flatnonzero(edge == -1).tolist()
-    _bounds_cache = (norm, starts, ends)
     return starts, ends
+
+
+class Scan:
+    """One text as the matchers read it: its word bounds and the hits of every matcher of a `ScanGroup`,
+    each worked out once, on first use (a document keeps its own: `Doc.scan`).
+
+    A matcher outside the group still finds its hits here, with the text's word bounds."""
+
+    __slots__ = ("norm", "_group", "_bounds", "_hits")
+
+    def __init__(self, norm: str, group: ScanGroup | None = None) -> None:
+        self.norm = norm
+        self._group = group
+        self._bounds: tuple[list[int], list[int]] | None = None
+        self._hits: list[list[_Hit]] | None = None
+
+    @property
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the words (see `word_bounds`)."""
+        if self._bounds is None:
+            self._bounds = word_bounds(self.norm)
+        return self._bounds
+
+    def hits(self, matcher: LexiconMatcher[Any]) -> list[_Hit]:
+        group = self._group
+        index = group.index_of(matcher) if group is not None else None
+        if index is None:
+            return matcher._own_hits(self.norm, self.bounds)
+        if self._hits is None:
+            self._hits = group.scan(self.norm, self.bounds)  # type: ignore[union-attr]
+        return list(self._hits[index])
 
 
 @dataclass(slots=True)
@@ -89,8 +120,6 @@ class Match(Generic[T]):
 
 class LexiconMatcher(Generic[T]):
     """Find lexicon entries in normalised text with clitic-aware word boundaries."""
-
-    _group: tuple[ScanGroup, int] | None = None  # set by `scan_together`
 
     def __init__(
         self,
@@ -127,19 +156,11 @@ class LexiconMatcher(Generic[T]):
         """Exact lookup of a (normalised) surface form."""
         return self._table.get(" ".join(normalize(surface).split()), [])
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_group", None)  # a pickled gazetteer never drags the other lexicons along
-        return state
-
-    def _hits(self, norm: str) -> list[tuple[int, int, str, list[T], str, str]]:
+    def _own_hits(self, norm: str, bounds: tuple[list[int], list[int]]) -> list[_Hit]:
         """Every valid hit as (start, end, key, values, prefix, suffix), in the automaton's order."""
-        if self._group is not None:
-            group, index = self._group
-            return group.hits(index, norm)
         if self._empty:
             return []
-        starts, ends = word_bounds(norm)
+        starts, ends = bounds
         prefixes = self._prefixes
         suffixes = self.suffixes
         out = []
@@ -163,14 +184,19 @@ class LexiconMatcher(Generic[T]):
             out.append((start, end, key, values, prefix, suffix))
         return out
 
-    def iter_all(self, norm: str) -> Iterator[Match[T]]:
-        """Every valid hit, overlapping ones included."""
-        for start, end, key, values, prefix, suffix in self._hits(norm):
+    def _hits(self, text: str | Scan) -> list[_Hit]:
+        if isinstance(text, Scan):
+            return text.hits(self)
+        return self._own_hits(text, word_bounds(text)) if not self._empty else []
+
+    def iter_all(self, text: str | Scan) -> Iterator[Match[T]]:
+        """Every valid hit, overlapping ones included (`text`: a normalised string or a document's `Scan`)."""
+        for start, end, key, values, prefix, suffix in self._hits(text):
             yield Match(start, end, key, values, prefix, suffix)
 
-    def find(self, norm: str) -> list[Match[T]]:
-        """Leftmost-longest non-overlapping hits, in text order."""
-        hits = self._hits(norm)
+    def find(self, text: str | Scan) -> list[Match[T]]:
+        """Leftmost-longest non-overlapping hits, in text order (`text`: a normalised string or a `Scan`)."""
+        hits = self._hits(text)
         if len(hits) < 2:
             return [Match(*h) for h in hits]
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
@@ -190,13 +216,14 @@ class LexiconMatcher(Generic[T]):
 class ScanGroup:
     """Matchers that scan the same texts: one pass of a merged automaton finds the hits of all of them.
 
-    Each member gets exactly the hits its own automaton would give (same words, same clitic rules), so
-    a grouped matcher behaves as before; the text is read once instead of once per lexicon. The hits
-    of the last text are kept for the members that ask after the first one.
+    Each member gets exactly the hits its own automaton would give (same words, same clitic rules); the
+    text is read once instead of once per lexicon. A group holds no text: a `Scan` keeps each text's hits.
     """
 
     def __init__(self, matchers: Sequence[LexiconMatcher[Any]]) -> None:
         self._size = len(matchers)
+        self._members = list(matchers)  # keeps the ids below valid
+        self._index = {id(m): i for i, m in enumerate(matchers)}
         # per word: each member's entry with the prefixes and suffixes it allows there (looked up once here,
         # not once per hit)
         merged: dict[str, list[tuple[int, str, list[Any], frozenset[str], frozenset[str]]]] = {}
@@ -212,21 +239,16 @@ class ScanGroup:
             automaton.make_automaton()
         self._automaton = automaton
         self._empty = not merged
-        self._last: tuple[str, list[list[_Hit]]] | None = None
-        for index, m in enumerate(matchers):
-            m._group = (self, index)
 
-    def hits(self, index: int, norm: str) -> list[_Hit]:
-        cached = self._last  # one read: safe if threads share the group
-        if cached is None or cached[0] is not norm:
-            cached = self._last = (norm, self._scan(norm))
-        return list(cached[1][index])
+    def index_of(self, matcher: LexiconMatcher[Any]) -> int | None:
+        return self._index.get(id(matcher))
 
-    def _scan(self, norm: str) -> list[list[_Hit]]:
+    def scan(self, norm: str, bounds: tuple[list[int], list[int]]) -> list[list[_Hit]]:
+        """Every member's hits in `norm` (whose word bounds are `bounds`), by member index."""
         out: list[list[_Hit]] = [[] for _ in range(self._size)]
         if self._empty:
             return out
-        starts, ends = word_bounds(norm)
+        starts, ends = bounds
         for last, (length, entries) in self._automaton.iter(norm):
             end = last + 1
             start = end - length  # a contracted form is written as it stands in the text
@@ -244,10 +266,3 @@ class ScanGroup:
                 if prefix in prefixes and suffix in suffixes:
                     out[index].append((start, end, key, values, prefix, suffix))
         return out
-
-
-def scan_together(matchers: Sequence[LexiconMatcher[Any]]) -> None:
-    """Let the matchers that are not grouped yet share one scan per text (a no-op once they are)."""
-    loose = [m for m in matchers if m._group is None]
-    if len(loose) > 1:
-        ScanGroup(loose)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.text.normalize import NormText
-from rasid.text.windows import anchor_regions, whole_word_positions
+from rasid.text.windows import anchor_regions, whole_word_positions, words_of
 
 
 @dataclass(slots=True)
@@ -115,13 +115,6 @@ def _strip_clitic(word: str, table: dict) -> tuple[str, int]:
     return "", 0
 
 
-@lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    from rasid.text.dates import month_words
-
-    return month_words()
-
-
 @dataclass(frozen=True, slots=True)
 class UnitEntry:
     unit: str  # person, civilian, fighter, soldier, family, km, km2, ton, vehicle, duration, ...
@@ -132,50 +125,53 @@ class UnitEntry:
 _ARTICLES = ("وال", "فال", "بال", "لل", "ال", "وبال", "ولل", "كال")
 
 
-@lru_cache(maxsize=1)
-def unit_table() -> dict[str, UnitEntry]:
-    """units.tsv: counted nouns and category cue words (normalised, without article or clitics)."""
-    from pathlib import Path
+class Units:
+    """Counted nouns and casualty cue words (units.tsv, loaded by `rasid.lexicon.tables`), normalised,
+    without article or clitics; `of` looks a running-text word up."""
 
-    from rasid.lexicon.tsv import read_tsv
-    from rasid.text.normalize import normalize
+    def __init__(self, table: dict[str, UnitEntry]) -> None:
+        self.table = table
+        self.duals = {k: v for k, v in table.items() if v.number == "dual"}
+        self.of = lru_cache(maxsize=65536)(self._of)
 
-    path = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "units.tsv"
-    table: dict[str, UnitEntry] = {}
-    for row in read_tsv(path, ("form", "unit", "category", "number")):
-        number = row.get("number")
-        if number not in ("sg", "pl", "dual", "cue"):
-            raise row.error(f"number must be sg|pl|dual|cue, not {number!r}")
-        unit = row.get("unit")
-        cat = row.get("category")
-        table[normalize(row.get("form"))] = UnitEntry("" if unit == "-" else unit, "" if cat == "-" else cat, number)
-    return table
-
-
-@lru_cache(maxsize=65536)
-def unit_of(word: str) -> UnitEntry | None:
-    """Entry of a (normalised) word with clitics and article stripped; cue words included."""
-    table = unit_table()
-    e = table.get(word)
-    if e is not None:
-        return e
-    for pre in _ARTICLES + _CLITICS:
-        if word.startswith(pre) and len(word) - len(pre) >= 2:
-            e = table.get(word[len(pre):])
-            if e is not None:
-                return e
-    # accusative/pronoun endings: قتيلا، عناصرها
-    for suf in ("ها", "هم", "ه", "ا"):
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            e = table.get(word[: -len(suf)])
-            if e is not None and e.number != "cue":
-                return e
-    return None
+    def _of(self, word: str) -> UnitEntry | None:
+        """Entry of a (normalised) word with clitics and article stripped; cue words included."""
+        table = self.table
+        e = table.get(word)
+        if e is not None:
+            return e
+        for pre in _ARTICLES + _CLITICS:
+            if word.startswith(pre) and len(word) - len(pre) >= 2:
+                e = table.get(word[len(pre):])
+                if e is not None:
+                    return e
+        # accusative/pronoun endings: قتيلا، عناصرها
+        for suf in ("ها", "هم", "ه", "ا"):
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                e = table.get(word[: -len(suf)])
+                if e is not None and e.number != "cue":
+                    return e
+        return None
 
 
-@lru_cache(maxsize=1)
-def _dual_nouns() -> dict[str, UnitEntry]:
-    return {k: v for k, v in unit_table().items() if v.number == "dual"}
+class NumberReader:
+    """Finds the number expressions of a text (`find`) with the unit and month tables it was given."""
+
+    def __init__(self, units: Units, month_words: frozenset[str]) -> None:
+        self.units = units
+        self.month_words = month_words  # single-token Gregorian months: "24 مارس" is a date
+        words = set(_ALL_WORDS) | set(units.duals) | {"عدد", "العديد"}
+        #: every token (with proclitics) that can start a number expression other than digits
+        self.triggers = frozenset(c + w for w in words for c in ("",) + _CLITICS)
+
+    def find(self, nt: NormText, words: frozenset[str] | None = None) -> list[NumberMention]:
+        """Every number expression in the text, in order (`words`: the text's `words_of`, if known)."""
+        return _find_numbers(self, nt, words_of(nt.norm) if words is None else words)
+
+    def looks_counted(self, word: str) -> bool:
+        """A word after a 4-digit number that is a counted noun (so the number is a count, not a year)."""
+        e = self.units.of(word)
+        return e is not None and e.number != "cue"
 
 
 @dataclass(slots=True)
@@ -185,24 +181,10 @@ class _Tok:
     text: str
 
 
-_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
-_last_words: tuple[str, frozenset[str]] = ("", frozenset())
-
-
-def words_of(norm: str) -> frozenset[str]:
-    """Distinct punctuation-free words of a text (cached for the last text: dates reuse it)."""
-    global _last_words
-    cached = _last_words  # one read: safe if another thread swaps the cache
-    if cached[0] is norm:
-        return cached[1]
-    words = frozenset(_SPLIT.split(norm))
-    _last_words = (norm, words)
-    return words
-
-
-def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[int]) -> list[_Tok]:
+def _candidate_tokens(norm: str, masked: list[tuple[int, int]], anchors: list[int], triggers: frozenset[str],
+                      words: frozenset[str]) -> list[_Tok]:
     """Tokens of the regions around digits and number words only (tokenising everything is slow)."""
-    present = _triggers().intersection(words_of(norm))
+    present = triggers.intersection(words)
     for w in present:
         anchors.extend(whole_word_positions(norm, w))
     if not anchors:
@@ -234,22 +216,7 @@ def _digit_value(s: str, next_word: str) -> float | None:
         return None
 
 
-_last: tuple[NormText | None, list[NumberMention]] = (None, [])
-
-
-def find_numbers(nt: NormText) -> list[NumberMention]:
-    """Every number expression in the text, in order (the last document's result is reused: the
-    extraction and claims stages both ask for it)."""
-    global _last
-    cached = _last
-    if cached[0] is nt:
-        return list(cached[1])
-    out = _find_numbers(nt)
-    _last = (nt, out)
-    return list(out)
-
-
-def _find_numbers(nt: NormText) -> list[NumberMention]:
+def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str]) -> list[NumberMention]:
     norm = nt.norm
     out: list[NumberMention] = []
     # 1. dates and clock times written with digits: mark and mask
@@ -261,10 +228,11 @@ def _find_numbers(nt: NormText) -> list[NumberMention]:
             if kind:
                 out.append(NumberMention(a, b, 0.0, kind=kind, num_start=a, num_end=b))
                 masked.append((a, b))
-    toks = _candidate_tokens(norm, masked, [a for a, _, _ in digit_runs])
-    months = _month_words()
-    duals = _dual_nouns()
-    trigger = _triggers()
+    trigger = reader.triggers
+    toks = _candidate_tokens(norm, masked, [a for a, _, _ in digit_runs], trigger, words)
+    months = reader.month_words
+    duals = reader.units.duals
+    looks_counted = reader.looks_counted
     n = len(toks)
     i = 0
     raw: list[NumberMention] = []
@@ -303,8 +271,8 @@ def _find_numbers(nt: NormText) -> list[NumberMention]:
                 kind = "time"
             elif (len(digits) == 4 and 1900 <= val <= 2100 and j == i + 1
                   and (prev in _YEAR_CUES or prev in months
-                       or not (_looks_counted(nxt) or prev in _COUNT_BEFORE
-                               or (nxt == "من" and i + 2 < n and _looks_counted(toks[i + 2].text))))):
+                       or not (looks_counted(nxt) or prev in _COUNT_BEFORE
+                               or (nxt == "من" and i + 2 < n and looks_counted(toks[i + 2].text))))):
                 kind = "year"
             raw.append(NumberMention(start, end, val, kind=kind, num_start=start, num_end=end))
             i = j
@@ -351,19 +319,6 @@ _NOT_BEFORE_NUMBER_WORD = frozenset({"يوم", "اليوم", "صباح", "مسا
 #: words before a 4-digit number that make it a count ("نحو 2000 من مسلحي"), not a year
 _COUNT_BEFORE = frozenset({"نحو", "قرابه", "حوالي", "زهاء", "يقارب", "مقتل", "قتل", "اعتقال", "نزوح", "اصابه"})
 _MONTH_REF = frozenset({"الشهر", "شهر", "الشهرالجاري"})
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    """Every token (with proclitics) that can start a number expression other than digits."""
-    words = set(_ALL_WORDS) | set(_dual_nouns()) | {"عدد", "العديد"}
-    return frozenset(c + w for w in words for c in ("",) + _CLITICS)
-
-
-def _looks_counted(word: str) -> bool:
-    """A word after a 4-digit number that is a counted noun (so the number is a count, not a year)."""
-    e = unit_of(word)
-    return e is not None and e.number != "cue"
 
 
 def _parse_words(toks: list[_Tok], i: int) -> tuple[float, int, bool]:

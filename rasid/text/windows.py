@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
+
+
+def words_of(norm: str) -> frozenset[str]:
+    """Distinct punctuation-free words of a text (the number and date readers look their anchors up in
+    them; a document works them out once: `Doc.words`)."""
+    return frozenset(_SPLIT.split(norm))
 
 
 def whole_word_positions(norm: str, word: str) -> Iterator[int]:

@@ -102,6 +102,42 @@ def test_gsr_scoring_with_a_fake_predictor(tmp_path):
     assert a["false_positive_rate_difficult_no"] == 1.0
     assert out["ASSAULT"]["all_modalities"]["tp"] == 2
     assert out["PROTEST"]["default"]["f1"] == 1.0
+    # restated (headline): 'difficult no' is left out, so a3 is neither a false positive nor a negative
+    r = out["ASSAULT"]["restated"]
+    assert (r["tp"], r["fp"], r["fn"], r["tn"]) == (1, 0, 1, 1)
+    assert out["ASSAULT"]["restated_negatives"] == 1 and out["ASSAULT"]["negatives"] == 2
     errs = out["_errors"]["ASSAULT"]
-    assert [e["id"] for e in errs["false_positives"]] == ["a3"]
+    assert errs["false_positives"] == []
     assert [e["id"] for e in errs["false_negatives"]] == ["a5"]
+
+
+def test_errors_are_never_listed_for_the_validation_part(tmp_path):
+    from rasid.eval.split import split_of
+
+    corpus, gold, preds = write_fixture(tmp_path)
+    assert split_of("d1") == "train"
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors",
+                              "--split", "val"])
+    assert out.exit_code == 2 and "train part only" in out.output
+    # a validation article's cases are counted, not listed
+    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
+    for path in (corpus, gold, preds):
+        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert out.exit_code == 0, out.output
+    assert "Aleppo" not in out.output and "EXTRAS (0)" in out.output
+    assert "Validation part: 0 misses and 1 extras, not listed" in out.output
+
+
+def test_split_figures_side_by_side_and_calibration(tmp_path):
+    corpus, gold, preds = write_fixture(tmp_path)
+    preds.write_text(preds.read_text(encoding="utf-8").replace('"modality": "asserted"',
+                                                               '"modality": "asserted", "confidence": 0.5'))
+    args = ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--format", "json"]
+    data = json.loads(runner.invoke(app, args).output)["gold"]
+    assert data["split"] == "all" and set(data["by_split"]) == {"train"}
+    assert data["by_split"]["train"]["events"]["tp"] == 1
+    cal = data["calibration"]  # both predictions carry the default confidence 0.5; one of two matched
+    assert cal["n"] == 2 and cal["ece"] == 0.0 and cal["bins"][0]["bin"] == "0.5-0.6"
+    only_val = runner.invoke(app, args + ["--split", "val"])
+    assert only_val.exit_code == 2 and "no gold article of the val part" in only_val.output

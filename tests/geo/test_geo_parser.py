@@ -25,11 +25,11 @@ def test_clitics_are_stripped_against_the_lexicon(parse):
 
 
 def test_offsets_map_back_to_the_original_text():
-    from rasid.geo.geoparser import get_geoparser
+    from rasid.resources import default_resources
 
     text = "قُصِفَت بلدةُ هَجين اليوم"
     nt = NormText.of(text)
-    (m,) = get_geoparser().parse(nt)
+    (m,) = default_resources().geoparser.parse(nt)
     s, e = nt.span(m.start, m.end)
     assert text[s:e].startswith("بلدةُ") and text[s:e].endswith("هَجين")
 

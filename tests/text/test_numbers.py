@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from rasid.resources import default_resources
 from rasid.text.normalize import NormText
-from rasid.text.numbers import find_numbers, unit_of
+from rasid.text.numbers import NumberMention, UnitEntry
+
+
+def find_numbers(nt: NormText) -> list[NumberMention]:
+    return default_resources().numbers.find(nt)
+
+
+def unit_of(word: str) -> UnitEntry | None:
+    return default_resources().units.of(word)
 
 
 def counts(text: str) -> list[tuple[str, float, float | None, str, bool]]:

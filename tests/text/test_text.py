@@ -56,3 +56,11 @@ def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence():
     spans = [nt.norm[s.start:s.end] for s in split_sentences(nt)]
     assert len(spans) == 3
     assert spans[2].startswith("نقلا عن ا.ف.ب")
+
+
+def test_word_char_table_is_the_regex_engines_word_class() -> None:
+    from rasid.text.matcher import _word_char_table
+
+    table = _word_char_table()
+    expected = [chr(c).isalnum() or c == 0x5F for c in range(0x10000)]
+    assert table.tolist() == expected

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rasid.extract.claims import extract_claims, find_attribution, killed_count
+from rasid.extract.claims import ClaimText, extract_claims, find_attribution, killed_count
 from rasid.models import Event, Evidence, Speaker
+from rasid.resources import default_resources
 from rasid.text.normalize import NormText
 
 PUB = dt.date(2019, 2, 20)
@@ -22,14 +23,21 @@ def sentences(nt: NormText) -> list[tuple[int, int]]:
     return out
 
 
+def claim_text(text: str) -> ClaimText:
+    """The claims rules' view of a text (as `claims.claim_text(doc)` makes it in the pipeline)."""
+    res = default_resources()
+    nt = NormText.of(text)
+    return ClaimText(nt, res.numbers.find(nt), res.dates.find(nt, PUB), res)
+
+
 def claims_of(text: str, events: list[Event] | None = None, outlet: str | None = None):
-    nt = NormText.of(text)
-    return extract_claims(nt, sentences(nt), events or [], PUB, outlet=outlet)
+    ct = claim_text(text)
+    return extract_claims(ct, sentences(ct.nt), events or [], PUB, outlet=outlet)
 
 
-def whole(text: str) -> tuple[NormText, tuple[int, int]]:
-    nt = NormText.of(text)
-    return nt, (0, len(nt.norm))
+def whole(text: str) -> tuple[ClaimText, tuple[int, int]]:
+    ct = claim_text(text)
+    return ct, (0, len(ct.norm))
 
 
 # --- killed_count -------------------------------------------------------------------------------------------
@@ -240,18 +248,13 @@ def test_people_from_a_place_are_people() -> None:
     assert (c.subject, c.value, c.unit) == ("captured", 16.0, "person")
 
 
-def test_attribution_lexicon_errors_name_file_and_line(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_attribution_lexicon_errors_name_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
-    from rasid.extract import claims
     from rasid.lexicon.tsv import LexiconError
+    from rasid.resources import load_resources
 
     bad = tmp_path / "attribution.tsv"
     bad.write_text("form\tkind\tvalue\nقال\tverb\taffirm\nمصادر\tspeaker\tnobody\n", encoding="utf-8")
-    monkeypatch.setattr(claims, "_LEXICON", bad)
-    claims._entries.cache_clear()
-    try:
-        with pytest.raises(LexiconError, match=r"attribution.tsv:3:"):
-            claims._entries()
-    finally:
-        claims._entries.cache_clear()
+    with pytest.raises(LexiconError, match=r"attribution.tsv:3:"):
+        _ = load_resources(tmp_path).attribution

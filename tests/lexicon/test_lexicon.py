@@ -11,7 +11,7 @@ HEADER = "id\tcanonical\tinter\tkind\tcountry\tparent\tfocus\taliases_ar\taliase
 
 
 def _write_lexicon(tmp: Path, actors: str) -> Path:
-    bundled = Path(__file__).resolve().parent.parent / "rasid" / "data" / "lexicon"
+    bundled = Path(__file__).resolve().parents[2] / "rasid" / "data" / "lexicon"
     (tmp / "actors.tsv").write_text(actors, encoding="utf-8")
     for name in ("triggers.tsv", "cues.tsv"):
         (tmp / name).write_text((bundled / name).read_text(encoding="utf-8"), encoding="utf-8")

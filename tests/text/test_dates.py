@@ -6,8 +6,13 @@ import datetime as dt
 
 import pytest
 
-from rasid.text.dates import find_dates, parse_iso_date
+from rasid.resources import default_resources
+from rasid.text.dates import DateMention, parse_iso_date
 from rasid.text.normalize import NormText
+
+
+def find_dates(nt: NormText, published: dt.date | None) -> list[DateMention]:
+    return default_resources().dates.find(nt, published)
 
 PUB = dt.date(2019, 2, 20)  # a Wednesday
 

@@ -1,0 +1,268 @@
+"""Features of one candidate event: what the rules decided, and the words around the event.
+
+The learned layer sees only what the rules' `DocResult` and the original text give: the event record
+(type, modality, the rules' confidence, actors, place precision, date, fatalities), its evidence spans
+(the first is the sentence that reports it; the others are the trigger, place, date and count words),
+the article's other events, and the sentence read with the project's lexicons (trigger kinds and cue
+words: plan, claim, legal, generic, aggregate, commentary ...). Each feature is a name with a value
+(1.0 for a binary one); a model keeps a weight per name and ignores names it never saw, so a new feature
+never breaks an older model file. FEATURES_VERSION goes up when the meaning of existing names changes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rasid.models import DocResult, Document, Event
+from rasid.text.normalize import NormText
+
+FEATURES_VERSION = 1
+
+_WORD = re.compile(r"[\u0621-\u064a0-9]+")
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
+_PRESENT = ("ي", "ت", "ن")
+#: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article.
+_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n+")
+#: How many characters before and after the trigger count as "near" it.
+_NEAR = 40
+#: Feature families a caller may leave out (their cost is the sentence's words).
+BAG = "w="
+
+
+def stem(token: str) -> str:
+    """A token without its longest proclitic chain (keeping at least three letters): a light, stable key."""
+    for p in _PROCLITICS:
+        if token.startswith(p) and len(token) - len(p) >= 3:
+            return token[len(p):]
+    return token
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[Any, Any]:
+    from rasid.resources import default_resources
+
+    lex = default_resources().lexicon
+    return lex.trigger_matcher, lex.cue_matcher
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the events of one document share, computed once: the normalised text and its lexicon hits
+    (one scan of the whole text), the entity spans, and the events side by side."""
+
+    doc: Document
+    result: DocResult
+    nt: NormText
+    n_sentences: int
+    line_starts: list[int]
+    triggers: list[Any]  # matcher hits, normalised offsets, sorted by start
+    cues: list[Any]
+    entity_kind: dict[tuple[int, int], str]
+    places: list[tuple[int, int]]  # original offsets, sorted
+    by_type: dict[str, list[int]]
+    finest_geo: int | None
+    _trigger_starts: list[int] = field(default_factory=list)
+    _cue_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document, result: DocResult) -> DocContext:
+        text = doc.text
+        nt = NormText.of(text)
+        trig, cue = _matchers()
+        triggers = sorted(trig.find(nt.norm), key=lambda h: h.start)
+        cues = sorted(cue.find(nt.norm), key=lambda h: h.start)
+        by_type: dict[str, list[int]] = defaultdict(list)
+        for i, ev in enumerate(result.events):
+            by_type[ev.event_type].append(i)
+        return cls(
+            doc, result, nt, max(1, len(_SENTENCE_END.findall(text.strip()))),
+            [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues,
+            {(e.start, e.end): e.kind for e in result.entities if e.kind in ("place", "date", "quantity")},
+            sorted((e.start, e.end) for e in result.entities if e.kind == "place"), by_type,
+            min((e.geo_precision for e in result.events if e.geo_precision), default=None),
+            [h.start for h in triggers], [h.start for h in cues],
+        )
+
+    @property
+    def domain(self) -> str:
+        """'sentence' for an input of one or two sentences (a benchmark sentence, a headline with its lead),
+        else 'article'. Each has its own model: what makes a lone sentence a report differs from what makes
+        an article's event right (its place, copies, position)."""
+        return "sentence" if self.n_sentences <= 2 else "article"
+
+    def hits(self, which: str, start: int, end: int) -> list[Any]:
+        """Trigger or cue hits inside the normalised span [start, end)."""
+        items, starts = (self.triggers, self._trigger_starts) if which == "trigger" else (self.cues, self._cue_starts)
+        return items[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def places_in(self, start: int, end: int) -> int:
+        """How many place mentions lie inside the original span [start, end)."""
+        return bisect_left(self.places, (end, -1)) - bisect_left(self.places, (start, -1))
+
+
+def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()) -> dict[str, float]:
+    """Feature name -> value for event `index` of the document's result (without the families in `exclude`)."""
+    ev = ctx.result.events[index]
+    text = ctx.doc.text
+    f: dict[str, float] = {}
+
+    def on(name: str, value: float = 1.0) -> None:
+        f[name] = value
+
+    # --- the rules' own decisions
+    on(f"type={ev.event_type}")
+    on(f"sub={ev.sub_event_type}")
+    on(f"rmod={ev.modality}")
+    on("rconf", ev.confidence)
+    on(f"rconf>={min(int(ev.confidence * 10), 9) / 10:.1f}")
+    on(f"type={ev.event_type}|rmod={ev.modality}")
+    if ev.fatalities:
+        on("fatal")
+        on("log_fatal", min(math.log1p(ev.fatalities) / 5.0, 1.0))
+    on("a1" if ev.actor1 else "no_a1")
+    on("a2" if ev.actor2 else "no_a2")
+    on(f"i1={ev.inter1}")
+    on(f"i2={ev.inter2}")
+    if ev.assoc_actor_1 or ev.assoc_actor_2:
+        on("assoc")
+    on(f"geo={ev.geo_precision}")
+    if ev.location is None:
+        on("no_place")
+    elif ev.location == ev.country:
+        on("place_is_country")
+    elif ev.location == ev.admin1:
+        on("place_is_admin1")
+    on("date" if ev.event_date else "no_date")
+    on(f"tp={ev.time_precision}")
+    on(f"doc_sents={_bucket(ctx.n_sentences, (2, 4, 8, 16))}")
+    on(f"doc_chars={_bucket(len(text) // 100, (2, 5, 10, 20, 40))}")
+    _siblings(ctx, index, ev, on)
+    if not ev.evidence:
+        on("no_evidence")
+        return f
+    _evidence(ctx, ev, on, exclude)
+    return f
+
+
+def _siblings(ctx: DocContext, index: int, ev: Event, on: Any) -> None:
+    """The article's other events: copies of this one, a finer place for the same type."""
+    events = ctx.result.events
+    same_type = [events[j] for j in ctx.by_type[ev.event_type] if j != index]
+    on(f"n_events={_bucket(len(events), (1, 2, 3, 5, 8))}")
+    on(f"n_same_type={_bucket(len(same_type), (0, 1, 2, 4))}")
+    if any(o.location == ev.location for o in same_type):
+        on("dup_location")
+    if any(o.admin1 and o.admin1 == ev.admin1 for o in same_type):
+        on("dup_admin1")
+    if ev.geo_precision and any(o.admin1 == ev.admin1 and (o.geo_precision or 9) < ev.geo_precision
+                                for o in same_type):
+        on("finer_sibling")
+    if ev.evidence and any(o.evidence and o.evidence[0].start == ev.evidence[0].start for o in same_type):
+        on("same_sentence_sibling")
+    if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
+        on("coarser_than_article")
+
+
+def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> None:
+    """The sentence that reports the event, where it stands, and its words around the trigger."""
+    text, nt = ctx.doc.text, ctx.nt
+    sent = ev.evidence[0]
+    spans = {(s.start, s.end): ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
+    inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
+    outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
+    for k in inside:
+        on(f"here={k}")
+    if outside:
+        on("merged")
+        on("merged_n", min(len(outside), 5) / 5.0)
+    on(f"nspans={_bucket(len(spans), (1, 2, 3, 5))}")
+    line = bisect_right(ctx.line_starts, sent.start) - 1
+    on(f"line={_bucket(line, (0, 1, 2, 4, 8))}")
+    on("pos", sent.start / max(len(text), 1))
+    on(f"places_in_sentence={_bucket(ctx.places_in(sent.start, sent.end), (0, 1, 2, 4))}")
+
+    # normalised coordinates from here on
+    s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
+    norm = nt.norm[s0:s1]
+    trig_spans = sorted((nt.norm_index(a), nt.norm_index(b)) for (a, b), k in spans.items()
+                        if k == "trigger" and sent.start <= a and b <= sent.end)
+    t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
+    triggers = ctx.hits("trigger", s0, s1)
+    hits = [h for h in triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
+    for h in hits:
+        on(f"tw={h.key}")
+        for t in h.values:
+            on(f"tk={t.kind}")
+            on(f"tpos={t.pos}")
+            on(f"tk={t.kind}|tpos={t.pos}")
+        if h.prefix:
+            on(f"tpre={h.prefix}")
+        if h.suffix:
+            on(f"tsuf={h.suffix}")
+    on(f"other_triggers={_bucket(len(triggers) - len(hits), (0, 1, 2, 4))}")
+    place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
+    if place_starts and trig_spans:
+        on(f"place_gap={_bucket(min(abs(a - t0) for a in place_starts) // 10, (1, 3, 6, 12))}")
+        if all(a < t0 for a in place_starts):
+            on("place_before_trigger")
+    for c in ctx.hits("cue", s0, s1):
+        on(f"cue={c.values[0]}")
+        if t0 - _NEAR <= c.start < t0:
+            on(f"cue_pre={c.values[0]}")
+        elif t1 <= c.start < t1 + _NEAR:
+            on(f"cue_post={c.values[0]}")
+    if "؟" in norm or "?" in norm:
+        on("question")
+    if norm.count('"') >= 2:
+        on("quotes")
+        if nt.norm[s0:t0].count('"') % 2 == 1:
+            on("trigger_in_quotes")
+    years = {int(y) for y in _YEAR.findall(norm)}
+    if years:
+        on("year")
+        if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
+            on("year_before_publication")
+    # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
+    tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
+    on(f"sent_words={_bucket(len(tokens), (8, 15, 25, 40, 60))}")
+    ti = next((i for i, (a, w) in enumerate(tokens) if a <= t0 < a + len(w)), None) if trig_spans else None
+    if ti is not None:
+        on(_tense(tokens[ti][1]))
+        for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
+            if i != ti and not tokens[i][1].isdigit():
+                on(f"w{'-' if i < ti else '+'}={stem(tokens[i][1])}")
+    if BAG not in exclude:
+        for _a, w in tokens:
+            if not w.isdigit():
+                on(f"w={stem(w)}")
+
+
+def _tense(word: str) -> str:
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if bare.startswith("س") and len(bare) > 3 and bare[1:2] in _PRESENT:
+        return "tense=future"
+    if bare.startswith(_PRESENT) and not bare.startswith("تم"):
+        return "tense=present"
+    if bare.startswith(("ال", "بال", "لل")):
+        return "tense=definite"
+    return "tense=other"
+
+
+def document_features(doc: Document, result: DocResult) -> list[dict[str, float]]:
+    """Features of every event of a result, in order (every family: training chooses per domain)."""
+    ctx = DocContext.of(doc, result)
+    return [event_features(ctx, i) for i in range(len(result.events))]

@@ -1,0 +1,211 @@
+"""Apply a trained event model to the rules' result: drop talk that is not an event, give each event a
+calibrated confidence.
+
+The model is plain JSON (feature weights of a logistic regression, a calibration and a threshold per
+kind of input), read with nothing but the standard library, so no pickle, no scikit-learn and no
+download at run time. `rasid train` writes it (rasid/learn/train.py); docs/learned.md says what it does
+and how well.
+
+Cross-fitting. The model file lists fingerprints of the articles and benchmark sentences it was trained
+on; a companion file (`*.cv.json`) holds k fold models, each trained without one fold of them. The
+evaluator passes `holdout_key`: an input the full model saw is read by the fold model that did not, so
+figures on training data are out-of-fold, never in-sample. Normal extraction passes no key and always
+uses the full model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
+from rasid.models import REPORTABLE, DocResult, Document, Event
+
+FORMAT = "rasid-event-model"
+FORMAT_VERSION = 1
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "models" / "event_layer.json"
+#: Salt of the fold assignment of training keys (the same in training and in evaluation).
+FOLD_SALT = "rasid-fold-v1:"
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used (missing, unreadable, wrong format or version)."""
+
+
+def gold_key(doc_id: str) -> str:
+    """The training-set key of a gold article."""
+    return f"doc:{doc_id}"
+
+
+def fingerprint(key: str) -> str:
+    """What a model file records of a training key (not the key itself: benchmark ids stay out of the repo)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def fold_of(key: str, folds: int) -> int:
+    from rasid.eval.split import unit_hash
+
+    return min(int(unit_hash(key, FOLD_SALT) * folds), folds - 1)
+
+
+def domain_of(features: dict[str, float]) -> str:
+    """The input's domain from an event's features (the same as `DocContext.domain`)."""
+    return "sentence" if "doc_sents=<=2" in features else "article"
+
+
+class Scorer:
+    """One logistic model with its calibration and drop threshold (one per input domain)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            self.weights: dict[str, float] = {str(k): float(v) for k, v in data["weights"].items()}
+            self.bias = float(data["bias"])
+            self.calibration = (float(data["calibration"][0]), float(data["calibration"][1]))
+            self.threshold = float(data["threshold"])
+            self.exclude = tuple(str(x) for x in data.get("exclude", ()))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ModelError(f"malformed event model: {exc!r}") from None
+
+    def logit(self, features: dict[str, float]) -> float:
+        w = self.weights
+        return self.bias + sum(w.get(name, 0.0) * value for name, value in features.items())
+
+    def probability(self, features: dict[str, float]) -> float:
+        """Calibrated probability that the event is right (Platt scaling of the model's logit)."""
+        a, b = self.calibration
+        z = a * self.logit(features) + b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+class ModalityHead:
+    """Multinomial logistic model of an article event's modality (shipped only when it beat the rules)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            self.classes = [str(c) for c in data["classes"]]
+            self.weights = {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
+            self.bias = [float(b) for b in data["bias"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"malformed modality model: {exc!r}") from None
+        if len(self.bias) != len(self.classes) or any(len(v) != len(self.classes) for v in self.weights.values()):
+            raise ModelError("malformed modality model: one weight per class expected")
+
+    def predict(self, features: dict[str, float]) -> str:
+        scores = list(self.bias)
+        for name, value in features.items():
+            ws = self.weights.get(name)
+            if ws:
+                for k, w in enumerate(ws):
+                    scores[k] += w * value
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+
+def _scorers(data: Any) -> dict[str, Scorer]:
+    if not isinstance(data, dict) or not data:
+        raise ModelError("malformed event model: no per-domain models")
+    return {str(domain): Scorer(model) for domain, model in data.items()}
+
+
+class EventLayer:
+    """Takes a `Document` and the rules' `DocResult`, returns the result with the model's decisions."""
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+        if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
+            raise ModelError(f"{path or 'model'}: not a {FORMAT} v{FORMAT_VERSION} file")
+        if data.get("features_version") != FEATURES_VERSION:
+            raise ModelError(f"{path or 'model'}: built for features v{data.get('features_version')}, this rasid "
+                             f"computes v{FEATURES_VERSION}; retrain it with `rasid train`")
+        self.data = data
+        self.path = path
+        self.scorers = _scorers(data.get("model"))
+        self.modality = ModalityHead(data["modality"]) if data.get("modality") else None
+        self._cv: tuple[frozenset[str], list[dict[str, Scorer]]] | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> EventLayer:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(f"model file not found: {path}") from None
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ModelError(f"cannot read model {path}: {exc}") from None
+        if not isinstance(data, dict):
+            raise ModelError(f"{path}: not a {FORMAT} file")
+        return cls(data, Path(path))
+
+    @classmethod
+    def bundled(cls) -> EventLayer:
+        """The model shipped in the package (rasid/data/models/event_layer.json), loaded once."""
+        return _bundled()
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.data.get("name"), "trained": self.data.get("trained"),
+                "path": str(self.path) if self.path else None}
+
+    # --- cross-fitting (evaluation only)
+    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]]]:
+        """(fingerprints of the training keys, fold models), from the companion file named in the model."""
+        if self._cv is None:
+            name = (self.data.get("cv") or {}).get("file")
+            if self.path is None or not name:
+                raise ModelError("this model names no fold models: it cannot score the data it was trained on")
+            cv_path = self.path.parent / name
+            try:
+                cv = json.loads(cv_path.read_text(encoding="utf-8"))
+                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]]
+            except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise ModelError(f"cannot read the fold models {cv_path}: {exc!r}") from None
+        return self._cv
+
+    def scorers_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], bool]:
+        """(the models to use, whether they are the full model): for an input the full model was trained on,
+        the fold model that never saw it."""
+        if holdout_key is None:
+            return self.scorers, True
+        seen, folds = self._cross_fit()
+        if fingerprint(holdout_key) not in seen:
+            return self.scorers, True
+        return folds[fold_of(holdout_key, len(folds))], False
+
+    # --- the decisions
+    def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None) -> DocResult:
+        """`result` without the reportable events the model judges not to be events, every event's
+        `confidence` set to the model's calibrated probability that it is right (and, when the model has a
+        modality head, the modality it reads; not on inputs it was trained on). The result is updated in
+        place (claims keep pointing at their events) and returned."""
+        if not result.events:
+            return result
+        scorers, full = self.scorers_for(holdout_key)
+        ctx = DocContext.of(doc, result)
+        scorer = scorers.get(ctx.domain)
+        if scorer is None:  # a model trained without this kind of input leaves its events alone
+            return result
+        modality = self.modality if full and ctx.domain == "article" else None
+        index: dict[int, int] = {}
+        events: list[Event] = []
+        for i, ev in enumerate(result.events):
+            features = event_features(ctx, i, exclude=scorer.exclude)
+            p = scorer.probability(features)
+            mod = modality.predict(features) if modality is not None else ev.modality
+            if mod in REPORTABLE and p < scorer.threshold:
+                continue  # talk about violence, a copy, or an event at a place the article does not give
+            ev.confidence = round(p, 3)
+            if mod != ev.modality:
+                ev.modality = mod  # type: ignore[assignment]
+            index[i] = len(events)
+            events.append(ev)
+        if len(events) < len(result.events):
+            for c in result.claims:
+                if c.event_index is not None:
+                    c.event_index = index.get(c.event_index)
+            result.events = events
+        return result
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> EventLayer:
+    return EventLayer.load(BUNDLED)

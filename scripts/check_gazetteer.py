@@ -1,0 +1,134 @@
+"""Check the systematic gazetteer file (rasid/data/gazetteer/admin_units.tsv).
+
+    python scripts/check_gazetteer.py [--report]      # exit 1 and list the problems, if any
+
+Checks, per row: an Arabic and a Latin name; a source key listed in admin/sources.tsv; how the
+coordinates were obtained (`coord`); no duplicate id, and no two rows of one governorate with the same
+normalised Arabic name and level. Coordinates must lie inside the row's country (bounding box) and in its
+governorate. No boundary polygons are available offline, so "in its governorate" is approximated: the
+district seat nearest the point (districts.tsv plus the district rows of this file) must be a seat of the
+named governorate, or one of them must be no more than SLACK_KM further than the nearest seat. A row may
+be allowed to fail that test in ALLOWED, with the reason.
+`--report` prints the coverage: rows per source and country, nahiyas and districts per governorate.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rasid.geo.admin import haversine_km, in_bbox  # noqa: E402
+from rasid.geo.gazetteer import (  # noqa: E402
+    ADMIN_FILE,
+    DATA_DIR,
+    District,
+    Place,
+    name_key,
+    read_admin_units,
+    read_districts,
+)
+from rasid.lexicon.tsv import has_arabic, read_tsv  # noqa: E402
+
+SLACK_KM = 15.0
+#: id -> why its point may sit nearer another governorate's district seats.
+ALLOWED: dict[str, str] = {
+    "ocha:SY050202": "Al-Ziyarah lies in the northern Ghab plain, nearer Jisr ash-Shughur's seat than "
+                     "As-Suqaylabiyah's, but is a nahiya of As-Suqaylabiyah district (Hama)",
+    "ocha:SY120001": "Bosra ash-Sham is on Daraa's eastern edge, nearer Salkhad's seat than Daraa's",
+}
+
+
+def source_keys() -> set[str]:
+    return {r.get("key") for r in read_tsv(DATA_DIR / "admin" / "sources.tsv", ("key", "what", "where"))}
+
+
+def check(places: list[Place], rows: list[dict[str, str]], districts: list[District]) -> list[str]:
+    problems: list[str] = []
+    keys = source_keys()
+    seen_ids: set[str] = set()
+    seen_names: dict[tuple[str, str, str, str], str] = {}
+    seats: dict[str, list[District]] = defaultdict(list)
+    for d in districts:
+        seats[d.country].append(d)
+    for p, row in zip(places, rows, strict=True):
+        where = f"{ADMIN_FILE.name}:{p.id}"
+        if p.id in seen_ids:
+            problems.append(f"{where}: duplicate id")
+        seen_ids.add(p.id)
+        if not p.names_ar or not all(has_arabic(n) for n in p.names_ar):
+            problems.append(f"{where}: an Arabic name is missing")
+        if not re.search(r"[A-Za-z]", p.name):
+            problems.append(f"{where}: the Latin name is missing")
+        if p.source.removeprefix("admin:") not in keys:
+            problems.append(f"{where}: source {p.source!r} is not in admin/sources.tsv")
+        if not row.get("coord"):
+            problems.append(f"{where}: column coord (how the coordinates were obtained) is empty")
+        for n in p.names_ar:
+            k = (p.country, p.admin1 or "", row.get("level", ""), name_key(n))
+            if k in seen_names and seen_names[k] != p.id:
+                problems.append(f"{where}: '{n}' repeats {seen_names[k]} (same governorate and level)")
+            seen_names[k] = p.id
+        if not in_bbox(p.country, p.lat, p.lon):
+            problems.append(f"{where}: ({p.lat}, {p.lon}) is outside {p.country}")
+            continue
+        if p.feature == "admin1" or p.id in ALLOWED:
+            continue
+        cands = seats.get(p.country, [])
+        if not cands:
+            continue
+        nearest = min(cands, key=lambda d: haversine_km(p.lat, p.lon, d.lat, d.lon))
+        own = [d for d in cands if d.admin1 == p.admin1]
+        if not own:
+            problems.append(f"{where}: no district seat known for governorate {p.admin1!r}")
+            continue
+        d_own = min(haversine_km(p.lat, p.lon, d.lat, d.lon) for d in own)
+        d_any = haversine_km(p.lat, p.lon, nearest.lat, nearest.lon)
+        if nearest.admin1 != p.admin1 and d_own > d_any + SLACK_KM:
+            problems.append(f"{where}: ({p.lat}, {p.lon}) is nearer {nearest.admin2} ({nearest.admin1}, "
+                            f"{d_any:.0f} km) than any district seat of {p.admin1} ({d_own:.0f} km)")
+    return problems
+
+
+def report(places: list[Place], rows: list[dict[str, str]]) -> None:
+    by_source: Counter[tuple[str, str]] = Counter()
+    by_gov: Counter[tuple[str, str, str]] = Counter()
+    coords: Counter[tuple[str, str]] = Counter()
+    for p, row in zip(places, rows, strict=True):
+        by_source[(p.source.removeprefix("admin:"), p.country)] += 1
+        by_gov[(p.country, p.admin1 or "", row.get("level", ""))] += 1
+        coords[(p.country, row.get("coord", "").split(":")[0].split(";")[0])] += 1
+    print("rows per source and country:")
+    for (src, cc), n in sorted(by_source.items()):
+        print(f"  {src:14} {cc}  {n}")
+    print("how coordinates were obtained:")
+    for (cc, how), n in sorted(coords.items()):
+        print(f"  {cc} {how:12} {n}")
+    print("units per governorate:")
+    for (cc, gov, level), n in sorted(by_gov.items()):
+        print(f"  {cc} {gov:24} {level:7} {n}")
+
+
+def load() -> tuple[list[Place], list[dict[str, str]]]:
+    places = read_admin_units()
+    rows = [r.cells for r in read_tsv(ADMIN_FILE, ("id",))]
+    return places, rows
+
+
+def main(argv: list[str]) -> int:
+    places, rows = load()
+    problems = check(places, rows, read_districts(units=places))
+    if "--report" in argv:
+        report(places, rows)
+    for line in problems:
+        print(line)
+    print(f"{len(places)} rows checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

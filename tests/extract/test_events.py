@@ -1,0 +1,43 @@
+"""The event builder on its own: frames placed, dated, counted and merged (`events` component)."""
+
+from __future__ import annotations
+
+from conftest import doc_upto
+
+from rasid.extract.events import EventBuilder
+
+
+def events_of(text: str, published: str | None = "2021-03-10") -> list[tuple]:
+    doc = doc_upto(text, "events", published=published)
+    return [(e.sub_event_type, e.location, e.event_date, e.fatalities, e.modality, e.actor2) for e in doc.events]
+
+
+def test_builder_takes_the_doc_and_drafts_carry_frames() -> None:
+    doc = doc_upto("قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب.", "frames")
+    assert doc.events == []  # the events component did not run
+    drafts = EventBuilder(doc).run()
+    assert len(drafts) == 1
+    assert drafts[0].frame is doc.frames[0][0]
+    assert drafts[0].place is not None and drafts[0].place.name == "Kafranbel"
+
+
+def test_a_follow_up_sentence_merges_and_adds_its_deaths() -> None:
+    got = events_of("قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب. وأدى القصف على كفرنبل إلى مقتل ثلاثة مدنيين.")
+    assert got == [("Shelling/artillery/missile attack", "Kafranbel", "2021-03-09", 3, "asserted", "Civilians (Syria)")]
+
+
+def test_one_event_per_place_of_a_list() -> None:
+    got = events_of("قصفت قوات النظام أمس بلدة كفرنبل وبلدة معرة حرمة في ريف إدلب.")
+    assert [g[1] for g in got] == ["Kafranbel", "Maarat Hurma"]
+    assert {g[2] for g in got} == {"2021-03-09"}
+
+
+def test_history_is_background_and_loses_the_date() -> None:
+    (got,) = events_of("وكانت قوات النظام قد قصفت بلدة كفرنبل منذ ثلاثة أعوام.")
+    assert got[4] == "background" and got[2] is None
+
+
+def test_weapons_found_are_not_an_attack_but_an_execution_kills() -> None:
+    assert events_of("عثرت قوات الأمن على صواريخ في مستودع قرب مدينة الرقة.") == []
+    (got,) = events_of("أعدم التنظيم خمسة مدنيين في مدينة الرقة يوم الاثنين.")
+    assert got[:4] == ("Attack", "Raqqa", "2021-03-08", 5)

@@ -1,0 +1,65 @@
+"""Sentence frames on their own: the `frames` component's output, before events place and merge them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import doc_upto
+
+from rasid.extract.frames import build_frames, compile_frame_words
+from rasid.ontology import EventType, SubEventType
+from rasid.pipeline import Pipeline
+from rasid.resources import load_resources
+
+
+def frames_of(text: str, pipeline: Pipeline | None = None) -> list[tuple[str, str, str | None, str | None, str]]:
+    doc = doc_upto(text, "frames", pipeline=pipeline)
+    return [(f.event_type, f.sub_event_type, f.actor1.actor.id if f.actor1 else None,
+             f.actor2.actor.id if f.actor2 else None, f.modality) for fs in doc.frames for f in fs]
+
+
+def test_one_frame_list_per_sentence_and_typed_ontology() -> None:
+    doc = doc_upto("قصفت قوات النظام بلدة كفرنبل. وكان الطقس باردا.", "frames")
+    assert len(doc.frames) == len(doc.sentences) == 2
+    (frame,), none = doc.frames
+    assert none == []
+    assert frame.event_type is EventType.EXPLOSIONS and frame.sub_event_type is SubEventType.SHELLING
+
+
+def test_the_agent_follows_the_verb_and_between_names_both_sides() -> None:
+    assert frames_of("قصفت قوات النظام بلدة كفرنبل في ريف إدلب.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", "syr_gov", None, "asserted")]
+    assert frames_of("اندلعت اشتباكات بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة هجين.") == [
+        ("Battles", "Armed clash", "sdf", "is", "asserted")]
+
+
+def test_backer_is_an_associate_not_the_second_actor() -> None:
+    doc = doc_upto("سيطرت هيئة تحرير الشام بدعم من فصائل المعارضة على قرية في ريف حلب.", "frames")
+    (frame,) = doc.frames[0]
+    assert frame.sub_event_type == "Non-state actor overtakes territory"
+    assert frame.actor1 is not None and frame.actor1.actor.id == "hts"
+    assert frame.actor2 is None and [a.actor.id for a in frame.assoc1] == ["rebels_syria"]
+
+
+def test_modality_future_denied_and_arrest() -> None:
+    assert frames_of("سوف تشن القوات هجوما على مواقع التنظيم.")[0][4] == "planned"
+    assert frames_of("نفت وزارة الدفاع أن تكون طائراتها قد قصفت المستشفى.")[0][4] == "denied"
+    assert frames_of("اعتقلت قوات الأسايش خمسة شبان في مدينة الرقة.") == [
+        ("Strategic developments", "Arrests", "asayish", None, "asserted")]
+
+
+def test_frame_word_lists_come_from_the_lexicon_folder(tmp_path: Path) -> None:
+    """A word added to frame_words.tsv in an override folder changes the rule (no code edited)."""
+    text = "رح تقصف الطائرات مواقع التنظيم."  # colloquial future particle
+    assert frames_of(text)[0][4] == "asserted"
+    (tmp_path / "frame_words.tsv").write_text("list\tform\nfuture_word\tرح\n", encoding="utf-8")
+    resources = load_resources(tmp_path)
+    assert frames_of(text, Pipeline(resources, disable=["events", "entities", "claims"]))[0][4] == "planned"
+    # the compiled patterns are made once per Resources
+    assert resources.derived(compile_frame_words) is resources.derived(compile_frame_words)
+
+
+def test_build_frames_without_triggers_is_empty() -> None:
+    doc = doc_upto("وصل الوفد إلى المدينة صباحا.", "mentions")
+    words = doc.resources.derived(compile_frame_words)
+    assert [build_frames(doc.text.norm, sm, words) for sm in doc.mentions] == [[]]

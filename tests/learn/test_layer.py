@@ -1,0 +1,132 @@
+"""The learned layer at run time: JSON model in, adjusted DocResult out (no scikit-learn needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rasid.cli import app
+from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
+from rasid.learn.layer import BUNDLED, FORMAT, FORMAT_VERSION, EventLayer, ModelError, fingerprint, fold_of
+from rasid.models import Claim, Document
+from rasid.pipeline import Pipeline
+
+# our own sentences: a clash in one town, shelling that kills three civilians in another
+TWO_EVENTS = ("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في بلدة اللطامنة بريف حماة أمس، "
+              "فيما قتل ثلاثة مدنيين في قصف مدفعي على مدينة الباب بريف حلب.")
+ARTICLE = "\n".join([
+    "قتلى في قصف على ريف حلب",
+    "قتل ثلاثة مدنيين صباح اليوم في قصف مدفعي استهدف مدينة الباب بريف حلب الشرقي.",
+    "وقالت مصادر محلية إن القصف طال سوقا شعبيا وسط المدينة.",
+    "وكانت فصائل المعارضة قد سيطرت على المدينة في عام 2016.",
+    "ويطالب الأهالي بوقف القصف على الأحياء السكنية.",
+])
+
+
+def scorer(weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5) -> dict:
+    return {"weights": weights, "bias": bias, "calibration": [1.0, 0.0], "threshold": threshold}
+
+
+def model_data(article: dict, sentence: dict, **extra) -> dict:
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "features_version": FEATURES_VERSION,
+            "name": "test", "model": {"article": article, "sentence": sentence}, **extra}
+
+
+def rules(text: str, doc_id: str = "t"):
+    doc = Document(doc_id=doc_id, text=text)
+    return doc, Pipeline().process(doc)
+
+
+def test_drops_reportable_events_under_the_threshold_and_keeps_claims_pointing_right():
+    doc, result = rules(TWO_EVENTS)
+    assert [e.event_type for e in result.events] == ["Battles", "Explosions/Remote violence"]
+    result.claims = [Claim(subject="a", event_index=0), Claim(subject="b", event_index=1), Claim(subject="c")]
+    no_battles = scorer({"type=Battles": -10.0}, bias=5.0)
+    out = EventLayer(model_data(no_battles, no_battles)).apply(doc, result)
+    assert [e.event_type for e in out.events] == ["Explosions/Remote violence"]
+    assert out.events[0].confidence == pytest.approx(0.993, abs=1e-3)  # sigmoid(5)
+    assert [c.event_index for c in out.claims] == [None, 0, None]
+
+
+def test_every_event_gets_the_models_probability_and_non_reportable_events_stay():
+    doc, result = rules(TWO_EVENTS)
+    for ev in result.events:
+        ev.modality = "planned"
+    out = EventLayer(model_data(scorer({}, bias=-3.0), scorer({}, bias=-3.0))).apply(doc, result)
+    assert len(out.events) == 2  # below the threshold, but planned events are not ACLED rows: kept, flagged
+    assert [e.confidence for e in out.events] == [pytest.approx(0.047, abs=1e-3)] * 2
+
+
+def test_article_and_sentence_inputs_use_their_own_model():
+    doc, result = rules(ARTICLE, "a1")
+    ctx = DocContext.of(doc, result)
+    assert ctx.domain == "article" and DocContext.of(*rules(TWO_EVENTS)).domain == "sentence"
+    keep_none = scorer({}, bias=-5.0)
+    keep_all = scorer({}, bias=5.0)
+    assert EventLayer(model_data(keep_all, keep_none)).apply(doc, result).events
+    doc, result = rules(ARTICLE, "a1")
+    assert not [e for e in EventLayer(model_data(keep_none, keep_all)).apply(doc, result).events
+                if e.modality in ("asserted", "claimed")]
+
+
+def test_features_read_the_sentence_the_trigger_and_the_other_events():
+    doc, result = rules(TWO_EVENTS)
+    ctx = DocContext.of(doc, result)
+    f = event_features(ctx, 1)
+    assert f["type=Explosions/Remote violence"] == 1.0 and f["tk=shelling"] == 1.0 and f["here=place"] == 1.0
+    assert f["cue=anchor"] == 1.0  # أمس
+    assert f["n_events=<=2"] == 1.0 and f["n_same_type=<=0"] == 1.0 and f["doc_sents=<=2"] == 1.0
+    assert f["w=مدنيين"] == 1.0 and f["w+=مدفعي"] == 1.0  # the bag, and the trigger's right-hand neighbour
+    assert not any(k.startswith("w=") for k in event_features(ctx, 1, exclude=("w=",)))
+
+
+def test_cross_fitting_reads_training_inputs_with_the_fold_model(tmp_path: Path):
+    keep_all, drop_all = scorer({}, bias=5.0), scorer({}, bias=5.0, threshold=1.0)
+    key = "gsr:s1"
+    fold = fold_of(key, 2)
+    folds = [{"article": keep_all, "sentence": keep_all}, {"article": keep_all, "sentence": keep_all}]
+    folds[fold] = {"article": drop_all, "sentence": drop_all}
+    (tmp_path / "m.cv.json").write_text(json.dumps({"seen": [fingerprint(key)], "models": folds}))
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model_data(keep_all, keep_all, cv={"file": "m.cv.json"})))
+    layer = EventLayer.load(path)
+    assert len(layer.apply(*rules(TWO_EVENTS)).events) == 2  # extraction: the full model
+    assert len(layer.apply(*rules(TWO_EVENTS), holdout_key="gsr:unseen").events) == 2
+    assert layer.apply(*rules(TWO_EVENTS), holdout_key=key).events == []  # seen: the fold that never saw it
+
+
+def test_bad_model_files_are_one_clear_error(tmp_path: Path):
+    with pytest.raises(ModelError, match="not found"):
+        EventLayer.load(tmp_path / "none.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]")
+    with pytest.raises(ModelError):
+        EventLayer.load(bad)
+    old = model_data(scorer({}), scorer({}))
+    old["features_version"] = FEATURES_VERSION + 1
+    bad.write_text(json.dumps(old))
+    with pytest.raises(ModelError, match="retrain"):
+        EventLayer.load(bad)
+    broken = model_data({"weights": {}}, scorer({}))
+    bad.write_text(json.dumps(broken))
+    with pytest.raises(ModelError, match="malformed"):
+        EventLayer.load(bad)
+    out = CliRunner().invoke(app, ["eval", "--gsr", str(tmp_path), "--model", str(tmp_path / "none.json")])
+    assert out.exit_code == 2 and out.output.startswith("rasid: model file not found")
+
+
+def test_the_bundled_model_is_small_portable_json_and_runs():
+    assert BUNDLED.exists(), "rasid/data/models/event_layer.json is missing: run `rasid train` (docs/learned.md)"
+    cv = BUNDLED.with_name("event_layer.cv.json")
+    assert BUNDLED.stat().st_size + cv.stat().st_size < 600_000
+    data = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    assert data["features_version"] == FEATURES_VERSION, "the bundled model is stale: retrain it with `rasid train`"
+    assert set(data["model"]) == {"article", "sentence"}
+    layer = EventLayer.bundled()
+    doc, result = rules(ARTICLE, "a1")
+    out = layer.apply(doc, result)
+    assert out.events and all(0.0 <= e.confidence <= 1.0 for e in out.events)
+    assert not any(e.confidence == 1.0 for e in out.events)  # the rules' 1.0 is replaced by a probability
