@@ -162,10 +162,23 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFA
     yield doc
 
 
+#: A first line with more words than this is the lead paragraph of an article without a headline.
+HEADLINE_WORDS = 20
+
+
+def headline(text: str) -> str | None:
+    """The first non-empty line when it reads as a headline (short), else None."""
+    for line in text[:4000].splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line.split()) <= HEADLINE_WORDS and len(line) <= 200 else None
+    return None
+
+
 def document_from_text(text: str, *, doc_id: str, source_path: str | None = None) -> Document:
-    """A plain-text article: the first non-empty line is the title; the text is kept whole for offsets."""
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    doc = Document(doc_id=doc_id, text=text, title=title, source_path=source_path)
+    """A plain-text article: the first non-empty line is the title when it is short enough to be one;
+    the text is kept whole for offsets."""
+    doc = Document(doc_id=doc_id, text=text, title=headline(text), source_path=source_path)
     from rasid.ingest.metadata import fill_metadata
 
     fill_metadata(doc)

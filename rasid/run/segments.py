@@ -146,7 +146,12 @@ def process_document(pipeline: _Processor, doc: Document,
 
 
 def with_read_problems(doc: Document, result: DocResult) -> DocResult:
+    """The last step of every document: reading problems first, every message visible (no raw controls)."""
+    from rasid.run.base import visible
+
     problems = getattr(doc, "problems", None)
     if problems:
         result.errors = [*problems, *(e for e in result.errors if e not in problems)]
+    if result.errors:
+        result.errors = [visible(e) for e in result.errors]
     return result

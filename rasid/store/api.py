@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from rasid.ingest.readers import ReadFailure
 from rasid.models import REPORTABLE, DocResult, Document
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
-from rasid.run.base import Outcome
+from rasid.run.base import Outcome, deferred_interrupt, visible
 from rasid.store import db
 from rasid.store.identity import identity_of, input_hash
 from rasid.store.schema import (
@@ -114,6 +114,14 @@ class IngestSummary:
                 "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
                 "replaced": [{"doc_id": d, "reason": r} for d, r in self.replaced],
                 "mentions": self.mentions, "seconds": round(self.seconds, 3)}
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: `summary` is what the batches committed before it hold."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
 
 
 @dataclass
@@ -295,27 +303,37 @@ class Store:
         batch: list[_Item] = []
 
         def flush() -> None:
-            summary.add(db.write(self.engine, lambda conn: self._write_batch(conn, batch, version, resolve,
-                                                                             force)))
+            with deferred_interrupt():
+                summary.add(db.write(self.engine, lambda conn: self._write_batch(conn, batch, version, resolve,
+                                                                                 force)))
             batch.clear()
 
+        try:
+            self._write_all(outcomes, batch, summary, flush, batch_size)
+        except KeyboardInterrupt:
+            summary.seconds = time.perf_counter() - started
+            raise IngestInterrupted(summary) from None
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    @staticmethod
+    def _write_all(outcomes: Iterable[Outcome], batch: list[_Item], summary: IngestSummary,
+                   flush: Callable[[], None], batch_size: int) -> None:
         for outcome in outcomes:
             item = outcome.item
             if isinstance(item, ReadFailure):
-                summary.failed.append((item.doc_id, f"{item.source}: {item.message}"))
+                summary.failed.append((item.doc_id, visible(f"{item.source}: {item.message}")))
                 continue
             if outcome.failed:
                 assert outcome.result is not None
                 where = item.source_path or item.doc_id
-                summary.failed.append((item.doc_id, f"{where}: {'; '.join(outcome.result.errors)}"))
+                summary.failed.append((item.doc_id, visible(f"{where}: {'; '.join(outcome.result.errors)}")))
                 continue
             batch.append(_Item.of(item, outcome.result))
             if len(batch) >= batch_size:
                 flush()
         if batch:
             flush()
-        summary.seconds = time.perf_counter() - started
-        return summary
 
     def add_results(self, pairs: Iterable[tuple[Document, DocResult]], *, extractor_version: str | None = None,
                     batch_size: int = 64, resolve: bool = True) -> IngestSummary:
@@ -809,4 +827,4 @@ def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "EventFilter", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]
+__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]

@@ -163,6 +163,7 @@ def register(app: typer.Typer) -> None:
             fail("--batch-size must be at least 1")
         from rasid.ingest.readers import count_inputs, read_paths
         from rasid.run import LocalRunner, Progress
+        from rasid.store.api import IngestInterrupted
 
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
@@ -170,8 +171,16 @@ def register(app: typer.Typer) -> None:
         with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, \
                 _open(db, lock_timeout=lock_timeout) as store, \
                 Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
-            summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
-                                   runner=runner, batch_size=batch_size, progress=bar, force=force)
+            try:
+                summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
+                                       runner=runner, batch_size=batch_size, progress=bar, force=force)
+            except IngestInterrupted as stop:
+                bar.close()
+                s, held = stop.summary, store.stats()["documents"]
+                typer.echo(f"rasid: interrupted: this run saved {s.new} new and {s.updated} replaced article(s) "
+                           f"({s.unchanged} unchanged, {len(s.failed)} failed) in whole batches; the store holds "
+                           f"{held} article(s); run the same command again to go on", err=True)
+                raise typer.Exit(130) from None
             stats = store.stats()
         _print_summary(summary, stats, as_json, "ingested")
 
@@ -265,6 +274,8 @@ def register(app: typer.Typer) -> None:
             False, "--all-modalities/--reportable-only",
             help="Also export denied, planned and background events (default: ACLED rows only).",
         ),
+        drop_undated: bool = typer.Option(False, "--drop-undated",
+                                          help="ACLED CSV: leave out events with no date at all."),
     ) -> None:
         """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
         from rasid.export import writers
@@ -275,7 +286,10 @@ def register(app: typer.Typer) -> None:
             fail(f"output directory does not exist: {output.parent}")
         with _open(db, must_exist=True) as store:
             rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
-                                with_sources=fmt is not ExportFormat.acled_csv)
+                                with_sources=True)
+        count = writers.UndatedCount()
+        if fmt is ExportFormat.acled_csv:  # ACLED rows need a date: the first report's, else flagged
+            rows = list(writers.with_report_dates(rows, count, drop_undated=drop_undated))
         write: Callable[[Any, Any], int] = {
             ExportFormat.acled_csv: writers.write_acled_csv,
             ExportFormat.geojson: writers.write_geojson,
@@ -290,6 +304,14 @@ def register(app: typer.Typer) -> None:
             except OSError as exc:
                 fail(f"cannot write {output}: {exc.strerror or exc}")
             typer.echo(f"wrote {n} event(s) to {output}", err=True)
+        if count.from_publication:
+            typer.echo(f"rasid: {count.from_publication} row(s) dated by the publication date of their first "
+                       f"report (time_precision 2, tagged '{writers.PUBLICATION_DATE_TAG}')", err=True)
+        if count.dropped:
+            typer.echo(f"rasid: left out {count.dropped} row(s) without a date (--drop-undated)", err=True)
+        elif count.undated:
+            typer.echo(f"rasid: {count.undated} row(s) have no date (empty event_date, tagged "
+                       f"'{writers.UNDATED_TAG}'); --drop-undated leaves them out", err=True)
 
 
 def _emit_events(rows: list[dict[str, Any]], fmt: str, echo: Callable[[str], None]) -> None:

@@ -165,3 +165,26 @@ def test_lock_wait_has_a_limit_and_names_the_holder(kind: str, tmp_path: Path) -
     finally:
         os.kill(holder, signal.SIGKILL)
     assert documents(url) == 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_says_what_was_saved(workers: str, tmp_path: Path) -> None:
+    url = store_url("sqlite", tmp_path)
+    folder = articles(tmp_path / "a", 0, 60)
+    documents(url)
+    mark = uuid.uuid4().hex
+    env = {**os.environ, "RASID_TEST_MARK": mark}
+    proc = subprocess.Popen([*CLI, "ingest", "--db", url, "-j", workers, "--batch-size", "4", str(folder)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_for(lambda: documents(url) >= 4 or proc.poll() is not None, 180)
+    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    saved = documents(url)
+    assert 0 < saved < 60 and saved % 4 == 0
+    line = next(line for line in err.splitlines() if line.startswith("rasid: interrupted"))
+    assert f"saved {saved} new" in line and f"the store holds {saved} article(s)" in line, line
+    assert "same command" in line
+    assert wait_for(lambda: not marked_processes(mark), 15)
