@@ -124,6 +124,16 @@ class IngestInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
+class IngestStopped(Exception):
+    """The database failed for good during an ingest (disk full, gone for longer than the reconnect
+    timeout): `reason` says why, `summary` is what the batches committed before it hold."""
+
+    def __init__(self, summary: IngestSummary, reason: str) -> None:
+        super().__init__(reason)
+        self.summary = summary
+        self.reason = reason
+
+
 @dataclass
 class EventFilter:
     date_from: str | None = None  # inclusive YYYY-MM-DD
@@ -288,8 +298,12 @@ class Store:
             return [True] * len(docs)
         version = _version(extractor_version)
         items = [_Item.of(d, None) for d in docs]
-        with self.engine.connect() as conn:
-            stored = _Stored.load(conn, [it.identity for it in items], [it.hash for it in items])
+
+        def read() -> _Stored:
+            with self.engine.connect() as conn:
+                return _Stored.load(conn, [it.identity for it in items], [it.hash for it in items])
+
+        stored = db.retry_when_locked(read, self.engine)  # a database gone for a moment is waited for
         return [stored.verdict(it, version, force) == "extract" for it in items]
 
     def write_outcomes(self, outcomes: Iterable[Outcome], *, batch_size: int = 32,
@@ -313,6 +327,12 @@ class Store:
         except KeyboardInterrupt:
             summary.seconds = time.perf_counter() - started
             raise IngestInterrupted(summary) from None
+        except db.StoreError as exc:
+            summary.seconds = time.perf_counter() - started
+            raise IngestStopped(summary, str(exc)) from None
+        except sa.exc.SQLAlchemyError as exc:
+            summary.seconds = time.perf_counter() - started
+            raise IngestStopped(summary, f"database error: {db.describe_error(exc)}") from None
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -827,4 +847,4 @@ def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]
+__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestStopped", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]

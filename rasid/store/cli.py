@@ -110,6 +110,19 @@ def _table(rows: list[list[Any]], headers: list[str]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
+def _report_stop(store: Store, stop: Any) -> None:
+    """What an interrupted or failed ingest saved (whole batches) and how to go on."""
+    s = stop.summary
+    try:
+        held = f"the store holds {store.stats()['documents']} article(s)"
+    except Exception:  # the database is unreachable: what this run saved is still known
+        held = "the store cannot be reached now"
+    what = "interrupted" if isinstance(stop, KeyboardInterrupt) else f"stopped: {stop.reason}"
+    typer.echo(f"rasid: {what}; this run saved {s.new} new and {s.updated} replaced article(s) "
+               f"({s.unchanged} unchanged, {len(s.failed)} failed) in whole batches; {held}; "
+               f"run the same command again to go on", err=True)
+
+
 def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str) -> None:
     """The summary of an ingest or a batch load; exit 1 when every article failed."""
     if as_json:
@@ -163,7 +176,7 @@ def register(app: typer.Typer) -> None:
             fail("--batch-size must be at least 1")
         from rasid.ingest.readers import count_inputs, read_paths
         from rasid.run import LocalRunner, Progress
-        from rasid.store.api import IngestInterrupted
+        from rasid.store.api import IngestInterrupted, IngestStopped
 
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
@@ -174,13 +187,10 @@ def register(app: typer.Typer) -> None:
             try:
                 summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
                                        runner=runner, batch_size=batch_size, progress=bar, force=force)
-            except IngestInterrupted as stop:
+            except (IngestInterrupted, IngestStopped) as stop:
                 bar.close()
-                s, held = stop.summary, store.stats()["documents"]
-                typer.echo(f"rasid: interrupted: this run saved {s.new} new and {s.updated} replaced article(s) "
-                           f"({s.unchanged} unchanged, {len(s.failed)} failed) in whole batches; the store holds "
-                           f"{held} article(s); run the same command again to go on", err=True)
-                raise typer.Exit(130) from None
+                _report_stop(store, stop)
+                raise typer.Exit(130 if isinstance(stop, IngestInterrupted) else 2) from None
             stats = store.stats()
         _print_summary(summary, stats, as_json, "ingested")
 

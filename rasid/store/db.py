@@ -37,6 +37,8 @@ PG_LOCK_KEY = 0x7261736964
 LOCK_TIMEOUT = 600.0
 #: A wait for the write lock is announced (logger "rasid.store") after this many seconds, then every minute.
 ANNOUNCE_AFTER = 3.0
+#: How long a write keeps trying to reach a database that went away (seconds).
+RECONNECT_TIMEOUT = 120.0
 #: The server ends a rasid session left idle inside a transaction this long (a client gone silent).
 IDLE_IN_TRANSACTION = "10min"
 
@@ -240,16 +242,48 @@ def _write_conn(engine: Engine) -> Iterator[Connection]:
             conn.info.pop("rasid_write", None)
 
 
+_DISCONNECTED = ("server closed the connection", "terminating connection", "connection refused",
+                 "could not connect", "connection is closed", "connection to server", "consuming input failed",
+                 "ssl connection has been closed", "connection timed out", "no connection to the server",
+                 "broken pipe", "connection reset", "server conn crashed", "the connection is lost")
+
+
+def disconnected(exc: BaseException) -> bool:
+    """The database went away (server restarted, network cut, session ended), as opposed to refusing."""
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    text = str(exc).lower()
+    return any(marker in text for marker in _DISCONNECTED)
+
+
 def retry_when_locked(work: Callable[[], T], engine: Engine | None = None) -> T:
-    """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy,
-    until the engine's lock timeout."""
+    """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy
+    (until the engine's lock timeout) or has gone away (until `RECONNECT_TIMEOUT`: the transaction was
+    rolled back with the connection, so running it again is safe)."""
     wait = _Wait(engine) if engine is not None else None
     attempt = 0
+    lost_since: float | None = None
     while True:
         try:
-            return work()
-        except sa.exc.OperationalError as exc:
-            if not _retryable(exc):
+            result = work()
+            if lost_since is not None:
+                log.warning("the database is back (after %.0f s)", time.monotonic() - lost_since)
+            return result
+        except sa.exc.DBAPIError as exc:
+            if disconnected(exc) and engine is not None:
+                now = time.monotonic()
+                if lost_since is None:
+                    lost_since = now
+                    log.warning("lost the connection to the database (%s); retrying for up to %.0f s",
+                                describe_error(exc), RECONNECT_TIMEOUT)
+                elif now - lost_since > RECONNECT_TIMEOUT:
+                    raise StoreError(f"the database went away and did not come back within "
+                                     f"{RECONNECT_TIMEOUT:.0f} s: {describe_error(exc)}") from None
+                engine.dispose()  # drop the pool's dead connections
+                time.sleep(min(5.0, 0.2 * 2**min(attempt, 5)) * (0.5 + random.random()))
+                attempt += 1
+                continue
+            if not isinstance(exc, sa.exc.OperationalError) or not _retryable(exc):
                 raise
             if wait is None:
                 if attempt >= 7:
