@@ -1,8 +1,9 @@
 """HTML pages: main text via trafilatura (boilerplate dropped), metadata from the page's meta tags.
 
-When trafilatura finds nothing (lxml gives up on pages nested deeper than about 255 tags), the page's
-visible text is taken with the standard library's tolerant parser instead: furniture stays, nothing is
-lost, and the reader says so in the document's problems.
+When trafilatura finds nothing (lxml gives up on pages nested deeper than about 255 tags), or picks a
+block with next to none of the page's Arabic (a script, a menu on an odd page), the page's visible text is
+taken with the standard library's tolerant parser instead: furniture stays, nothing is lost, and the
+reader says so in the document's problems.
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ def plain_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _lost_arabic(main: str, visible: str) -> bool:
+    """True when the main text is empty, or holds under 20 Arabic letters while the page shows more than
+    twice as many: a wrong pick, not boilerplate removal."""
+    if not main.strip():
+        return True
+    found = len(_ARABIC_LETTER.findall(main))
+    return found < min(20, len(_ARABIC_LETTER.findall(visible)) / 2)
+
+
 def document_from_html(html: str, *, doc_id: str, source_path: str | None = None) -> Document:
     import trafilatura
 
@@ -68,8 +81,9 @@ def document_from_html(html: str, *, doc_id: str, source_path: str | None = None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}" if text else ""
     problems = []
-    if not text.strip():
-        text = plain_text(html)
+    visible = plain_text(html)
+    if _lost_arabic(text, visible):
+        text = visible
         if text:
             problems.append("the page's main text could not be told from its furniture (menus, links); "
                             "all its visible text was read")

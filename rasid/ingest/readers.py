@@ -198,6 +198,7 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
         return
     with handle:
         last = 0
+        blank = True
         numbered = enumerate(handle, start=1)
         while True:
             try:
@@ -207,9 +208,10 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
             except (OSError, EOFError, zlib.error) as exc:
                 yield ReadFailure(path.stem, str(path), f"file damaged after line {last}: {exc}")
                 return
+            blank = blank and not raw.strip()
             yield from parse_jsonl_lines(path, [(last, raw)], max_bytes=max_bytes)
-        if not last:
-            yield ReadFailure(path.stem, str(path), "empty file")
+        if blank:  # a file of blank lines is as empty as an empty file (and counts as one input)
+            yield ReadFailure(path.stem, str(path), "empty file" if not last else "empty file (blank lines only)")
 
 
 def parse_jsonl_lines(

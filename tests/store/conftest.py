@@ -31,21 +31,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _PG_SKIPPED:
         terminalreporter.write_sep("!", "PostgreSQL store tests were SKIPPED", red=True, bold=True)
         terminalreporter.write_line(_PG_SKIPPED[0], red=True)
-    figures = getattr(terminalreporter.config, "rasid_figures", None)
-    if figures:
-        import json
-
-        terminalreporter.write_sep("-", "reliability figures (docs/reliability.md)")
-        for name, values in sorted(figures.items()):
-            terminalreporter.write_line(f"{name}: " + ", ".join(f"{k}={v}" for k, v in values.items()))
-        report = os.environ.get("RASID_RELIABILITY_REPORT")
-        if report:
-            Path(report).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def record_figures(config: pytest.Config, name: str, **values: object) -> None:
     """Figures a reliability test reports (faults injected, inputs fuzzed, rows lost) at the end of the run
-    (and to $RASID_RELIABILITY_REPORT as JSON); tests outside this folder set `config.rasid_figures` too."""
+    (tests/conftest.py prints them, and writes $RASID_RELIABILITY_REPORT as JSON)."""
     figures: dict[str, dict[str, object]] = config.__dict__.setdefault("rasid_figures", {})
     figures.setdefault(name, {}).update(values)
 
