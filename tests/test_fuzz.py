@@ -315,6 +315,14 @@ def test_a_main_text_without_the_pages_arabic_falls_back_to_the_visible_text() -
     assert not _lost_arabic("Clashes near the town", "Clashes near the town. Menu. Contact."), "not Arabic"
 
 
+def test_short_damaged_utf8_of_four_byte_characters_stays_utf8() -> None:
+    """Four edits spoiled ten bytes of 77 (a damaged four-byte character is a run of bad bytes): counted
+    byte by byte, that sent the text to Windows-1256; runs of bad bytes are what is counted now."""
+    data = bytes.fromhex("2020f189adbaf0be8d8ef2969fbb2020f09f82a9f48caa8820202020323031e120d88c20e2808f20f0b79393203230313920eafabdf2ad8e9b20f2ab97d5f2bda2bc20f2999db0f0b48896f398")
+    d = decode(data)
+    assert d.encoding == "utf-8" and "10 invalid UTF-8 bytes" in d.problems[0]
+
+
 PROPERTIES = ["decode_any_bytes", "decode_damaged_utf8", "decode_round_trip", "html_page", "text_layer",
               "extractor", "ingest_files"]
 

@@ -159,7 +159,7 @@ def test_lock_wait_has_a_limit_and_names_the_holder(kind: str, tmp_path: Path) -
         assert "Traceback" not in proc.stderr
         lines = proc.stderr.strip().splitlines()
         assert any(line.startswith("rasid: waiting") for line in lines), proc.stderr
-        assert re.match(r"rasid: timed out after \d+ s waiting for", lines[-1]), proc.stderr
+        assert re.match(r"rasid: (stopped: )?timed out after \d+ s waiting for", lines[-1]), proc.stderr
         if kind == "postgresql":
             assert f"rasid process {holder} " in lines[-1]
     finally:
