@@ -108,7 +108,7 @@ def resolution_bench(n_events: int, tmp: str) -> dict[str, object]:
         seconds = time.perf_counter() - t
         events = store.events(with_sources=True)
         exact = sum(1 for e in events
-                    if len({truth[s["doc_id"]] for s in e["sources"]}) == 1)
+                    if len({truth[s.doc_id] for s in e.sources}) == 1)
         stats = store.stats()
     return {"real_events": n_events, "mentions": len(pairs), "resolved_events": stats["events"],
             "merged_mentions": stats["merged_mentions"], "pure_clusters": exact, "seconds": round(seconds, 2),

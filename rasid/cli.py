@@ -112,12 +112,16 @@ def _register_plugins() -> None:
     from rasid.geo import cli as geo_cli
     from rasid.learn import cli as learn_cli
     from rasid.store import cli as store_cli
+    from rasid.store import review_cli
+    from rasid.web import cli as web_cli
 
     geo_cli.register(app)
     eval_cli.register(app)
     learn_cli.register(app)
     store_cli.register(app)
     batch_cli.register(app)
+    review_cli.register(app)
+    web_cli.register(app)
 
 
 _register_plugins()

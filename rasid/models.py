@@ -3,6 +3,8 @@
 The field names of `Event`, `Entity`, `Claim` and `DocResult` are the public output contract
 (`rasid extract` JSONL, the store, evaluation): ACLED names where ACLED has one.
 Offsets are always character offsets into the *original* document text (`Document.text`).
+`ResolvedEvent` is what the store gives back after resolution across sources (store queries, exports,
+the web app).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 Modality = Literal["asserted", "claimed", "denied", "planned", "background"]
 EntityKind = Literal["actor", "person", "place", "organization", "date", "quantity"]
 Qualifier = Literal["exact", "more_than", "about", "up_to", "less_than", "at_least"]
-Stance = Literal["affirm", "deny", "speculate"]
+Stance = Literal["affirm", "deny", "reject", "speculate"]  # reject: turned down ("rejected a request for talks")
 SourceType = Literal["official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown"]
+#: auto = as resolved; confirmed / rejected / edited by an analyst.
+ReviewStatus = Literal["auto", "confirmed", "rejected", "edited"]
 
 #: Modalities that become ACLED rows by default (see docs/annotation.md).
 REPORTABLE: frozenset[str] = frozenset({"asserted", "claimed"})
@@ -50,10 +54,17 @@ class Document(BaseModel):
         return self
 
 
+EvidenceKind = Literal["sentence", "trigger", "place", "date", "fatalities"]
+
+
 class Evidence(BaseModel):
+    """Words that support a record: offsets into the original text and what they show (for an event: its
+    sentence first, then the trigger, place, date and casualty words; None for a claim's sentence)."""
+
     start: int
     end: int
     text: str
+    kind: EvidenceKind | None = None
 
 
 class Entity(BaseModel):
@@ -64,6 +75,11 @@ class Entity(BaseModel):
     canonical: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # places only: the gazetteer id, the ACLED geo_precision, and True when the gazetteer lacks the place
+    # (its name as written is `canonical`; the coordinates are the nearest named place's, if any)
+    place_id: str | None = None
+    geo_precision: int | None = None
+    unresolved: bool | None = None
 
 
 class Speaker(BaseModel):
@@ -123,6 +139,86 @@ class DocResult(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
+
+
+#: ACLED's export columns, in ACLED's order (docs/domain.md): the one list that the store, the exports and
+#: the web app share. `ResolvedEvent` declares these fields in this order.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+
+class EventSource(BaseModel):
+    """One article's report of a resolved event (one stored mention)."""
+
+    doc_id: str
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    mention: str  # the mention key: "<content hash[:16]>:<index>"
+    modality: Modality = "asserted"
+    fatalities: int = 0
+    evidence: list[str] = Field(default_factory=list)  # the evidence words (offsets: the article page)
+
+
+class SourceFatalities(BaseModel):
+    """The death toll one source gives (ACLED keeps the lowest; the others stay visible)."""
+
+    doc_id: str
+    outlet: str | None = None
+    mention_key: str
+    fatalities: int = 0
+
+
+class ResolvedEvent(BaseModel):
+    """One real-world event after resolution across sources: `event_id`, the ACLED columns in ACLED's order,
+    then rasid's own fields. Edited fields hold the analyst's value (`status` says so)."""
+
+    event_id: str  # "ev-" + 12 hex, stable while the event keeps its smallest mention
+    event_id_cnty: str
+    event_date: str | None = None
+    year: int | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    iso: int | None = None
+    region: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    notes: str | None = None
+    fatalities: int = 0
+    tags: str | None = None
+    timestamp: int | None = None
+    modality: Modality = "asserted"
+    status: ReviewStatus = "auto"
+    n_sources: int = 0
+    n_mentions: int = 0
+    fatalities_by_source: list[SourceFatalities] = Field(default_factory=list)
+    sources: list[EventSource] = Field(default_factory=list)
+
+    def acled_row(self) -> list[Any]:
+        """The ACLED columns' values, in ACLED's order."""
+        return [getattr(self, c) for c in ACLED_COLUMNS]
 
 
 _M = TypeVar("_M", bound=BaseModel)

@@ -2,9 +2,9 @@
 
 A pipeline is its `Resources` (every table, loaded once: `rasid.resources`) and a named list of
 components, each a callable that takes the article's `Doc` and fills one part of it (spaCy's design).
-The rule components (`RULES`) run in order:
+The rule components (`RULES`) run in order, then the learned layer:
 
-    sentences -> places -> mentions -> dates -> numbers -> frames -> events -> entities -> claims
+    sentences -> places -> mentions -> dates -> numbers -> frames -> events -> entities -> claims -> learned
 
 A component can be switched off (`Pipeline(disable=["claims"])`, `rasid extract --disable claims`),
 replaced (`replace_component("frames", mine)`) or added (`add_component("learned", mine, after="frames")`);
@@ -44,12 +44,24 @@ RULES: tuple[tuple[str, Component], ...] = (
 )
 
 
+#: The learned layer's name: after the rules, it drops talk, sets calibrated confidence (rasid/learn/).
+LEARNED = "learned"
+
+
+def learned_component() -> Component:
+    """The bundled learned layer (rasid/data/models/event_layer.json), loaded once per process."""
+    from rasid.learn.layer import EventLayer
+
+    return EventLayer.bundled()
+
+
 class Pipeline:
     def __init__(self, resources: Resources | None = None, *, disable: Iterable[str] = ()) -> None:
         """`resources`: the tables to use (default: the shared bundled ones plus $RASID_LEXICON_DIR, see
-        `rasid.resources.load_resources`); `disable`: names of components to switch off."""
+        `rasid.resources.load_resources`); `disable`: names of components to switch off (`learned` for
+        the rules alone)."""
         self.resources = resources if resources is not None else default_resources()
-        self._components: list[tuple[str, Component]] = list(RULES)
+        self._components: list[tuple[str, Component]] = [*RULES, (LEARNED, learned_component())]
         self._disabled: set[str] = set()
         for name in disable:
             self.disable(name)
@@ -174,6 +186,8 @@ class Pipeline:
         return self
 
 
-def extract_text(text: str, *, doc_id: str = "text", published: str | None = None) -> DocResult:
-    """Convenience for notebooks and tests: extract from a plain string."""
-    return Pipeline().process(Document(doc_id=doc_id, text=text, published=published))
+def extract_text(text: str, *, doc_id: str = "text", published: str | None = None,
+                 disable: Iterable[str] = ()) -> DocResult:
+    """Convenience for notebooks and tests: extract from a plain string (`disable=["learned"]`: the rules' reading)."""
+    pipe = Pipeline(disable=disable) if disable else Pipeline()
+    return pipe.process(Document(doc_id=doc_id, text=text, published=published))

@@ -1,4 +1,4 @@
-"""Check the systematic gazetteer file (rasid/data/gazetteer/admin_units.tsv).
+"""Check the systematic gazetteer files (rasid/data/gazetteer/admin_units.tsv and towns.tsv).
 
     python scripts/check_gazetteer.py [--report]      # exit 1 and list the problems, if any
 
@@ -9,6 +9,8 @@ governorate. No boundary polygons are available offline, so "in its governorate"
 district seat nearest the point (districts.tsv plus the district rows of this file) must be a seat of the
 named governorate, or one of them must be no more than SLACK_KM further than the nearest seat. A row may
 be allowed to fail that test in ALLOWED, with the reason.
+towns.tsv (scripts/build_towns.py): in sync with its transcription, unique ids, names, sources, points
+inside the country (`check_towns`).
 `--report` prints the coverage: rows per source and country, nahiyas and districts per governorate.
 """
 
@@ -119,14 +121,49 @@ def load() -> tuple[list[Place], list[dict[str, str]]]:
     return places, rows
 
 
+def check_towns() -> tuple[int, list[str]]:
+    """towns.tsv: up to date with its transcription (scripts/build_towns.py), unique ids that no supplement
+    row takes, an Arabic and a Latin name, a listed source, a known feature and rule, a point inside the
+    country, and for GeoNames rows the GeoNames point."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_towns
+
+    from rasid.geo.gazetteer import TOWNS_COLUMNS, TOWNS_FILE, read_places, read_towns, supplement_files
+
+    problems: list[str] = []
+    built = build_towns.build()
+    committed = [r.cells for r in read_tsv(TOWNS_FILE, ("id",))]
+    if [{c: r.get(c) or "" for c in TOWNS_COLUMNS} for r in built] != [
+            {c: r.get(c) or "" for c in TOWNS_COLUMNS} for r in committed]:
+        problems.append(f"{TOWNS_FILE.name}: out of date with admin/towns_ar.tsv (run scripts/build_towns.py)")
+    keys = source_keys()
+    supplement_ids = {p.id for path in supplement_files() for p in read_places(path, "supplement")}
+    seen: set[str] = set()
+    places = read_towns()
+    for p, row in zip(places, committed, strict=True):
+        where = f"{TOWNS_FILE.name}:{p.id}"
+        if p.id in seen or p.id in supplement_ids:
+            problems.append(f"{where}: duplicate id")
+        seen.add(p.id)
+        if not re.search(r"[A-Za-z]", p.name) or not all(has_arabic(n) for n in p.names_ar):
+            problems.append(f"{where}: needs a Latin name and Arabic names")
+        if row.get("source") not in keys:
+            problems.append(f"{where}: source {row.get('source')!r} is not in admin/sources.tsv")
+        if not in_bbox(p.country, p.lat, p.lon):
+            problems.append(f"{where}: ({p.lat}, {p.lon}) is outside {p.country}")
+    return len(places), problems
+
+
 def main(argv: list[str]) -> int:
     places, rows = load()
     problems = check(places, rows, read_districts(units=places))
+    n_towns, town_problems = check_towns()
+    problems += town_problems
     if "--report" in argv:
         report(places, rows)
     for line in problems:
         print(line)
-    print(f"{len(places)} rows checked, {len(problems)} problem(s)")
+    print(f"{len(places)} admin rows and {n_towns} town rows checked, {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from rasid.extract.doc import Doc
 from rasid.models import Document
-from rasid.pipeline import RULES, Pipeline, extract_text
+from rasid.pipeline import LEARNED, RULES, Pipeline, extract_text
 from rasid.resources import default_resources, load_resources
 
 TEXT = ("قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب، وقال المرصد إن ثلاثة مدنيين قتلوا.\n"
@@ -21,8 +21,8 @@ def document(text: str = TEXT) -> Document:
 
 def test_rule_components_in_order_and_plain_pipeline_shares_resources() -> None:
     pipe = Pipeline()
-    assert pipe.component_names == [name for name, _ in RULES] == [
-        "sentences", "places", "mentions", "dates", "numbers", "frames", "events", "entities", "claims"]
+    assert pipe.component_names == [*(name for name, _ in RULES), LEARNED] == [
+        "sentences", "places", "mentions", "dates", "numbers", "frames", "events", "entities", "claims", "learned"]
     assert pipe.resources is default_resources() is Pipeline().resources
 
 

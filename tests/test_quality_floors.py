@@ -4,8 +4,9 @@ The floors sit just below the figures measured by (from the repository root):
 
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr --format json
 
-Measured 2026-11-23 14:47 UTC at commit 347e7ec: events P 0.545 R 0.591 F1 0.567, extra 1.06/article,
-places 0.994, claims 0.907; benchmark ASSAULT F1 0.493 (R 0.799), PROTEST F1 0.369 (R 0.692).
+Measured at the rules helper's issue-12 work (rasid eval, rules only): events P 0.600 R 0.579 F1 0.589, extra
+0.83/article, places 0.994, claims 0.907; benchmark ASSAULT F1 0.550 (R 0.762), PROTEST F1 0.375 (R 0.692).
+Earlier (commit 347e7ec): events P 0.545 R 0.591 F1 0.567, extra 1.06; ASSAULT F1 0.493 (R 0.799).
 Raise them when quality improves (docs/quality.md records the figures and the date); never lower them to
 make a change pass without saying why in the commit message.
 """
@@ -22,15 +23,15 @@ CORPUS = (ROOT / ".." / "shared" / "corpus" / "news_dev.jsonl").resolve()
 GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 
 # Gold articles (reportable modalities: asserted + claimed)
-EVENT_PRECISION = 0.52
+EVENT_PRECISION = 0.58
 EVENT_RECALL = 0.56
-EVENT_F1 = 0.55
-EXTRA_EVENTS_PER_ARTICLE_MAX = 1.15
+EVENT_F1 = 0.57
+EXTRA_EVENTS_PER_ARTICLE_MAX = 0.9
 PLACE_RECALL = 0.97
 CLAIM_RECALL = 0.88
 # Sentence benchmark (dev split, default modalities)
-ASSAULT_F1 = 0.47
-ASSAULT_RECALL = 0.77
+ASSAULT_F1 = 0.53
+ASSAULT_RECALL = 0.75
 PROTEST_F1 = 0.35
 PROTEST_RECALL = 0.65
 GSR_SECONDS_MAX = 60.0

@@ -30,9 +30,10 @@ import pyarrow.parquet as pq
 from rasid.models import Claim, DocResult, Document, Entity, Event
 
 #: Bumped when a table's columns change; `rasid ingest --from-batch` refuses shards of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_EVIDENCE = pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())]))
+_EVIDENCE = pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
+                                 ("kind", pa.string())]))
 _INT = pa.int32()
 _STR = pa.string()
 _F64 = pa.float64()

@@ -39,10 +39,10 @@ def register(app: typer.Typer) -> None:
             EvalSplit.all, "--split", help="Gold part to score: train, val (aggregate figures only) or all "
             "(both, side by side). The split is a fixed hash of the doc id (rasid.eval.split)."),
         model: str = typer.Option(
-            None, "--model", help="Run the learned layer after the rules: a model file, or 'bundled' for the one "
-            "shipped with rasid. Articles and sentences it was trained on are read by the fold model that never "
-            "saw them."),
-        no_model: bool = typer.Option(False, "--no-model", help="Rules only (the default for now)."),
+            None, "--model", help="The learned layer after the rules, as `rasid extract` runs it: 'bundled' (the "
+            "default: the model shipped with rasid) or a model file. Articles and sentences it was trained on are "
+            "read by the fold model that never saw them."),
+        no_model: bool = typer.Option(False, "--no-model", help="Rules only (as `rasid extract --disable learned`)."),
     ) -> None:
         """Score extraction against gold articles and/or the sentence benchmark (precision, recall, F1)."""
         from rasid.eval.run import EvalError, evaluate, format_json, format_table
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         try:
             out = evaluate(gold, corpus, gsr, predictions=predictions, all_modalities=all_modalities, errors=errors,
-                           split=split.value, model=None if no_model else model)
+                           split=split.value, model=None if no_model or (predictions is not None and model is None) else (model or "bundled"))
         except EvalError as exc:
             typer.echo(f"rasid: {exc}", err=True)
             raise typer.Exit(2) from None

@@ -52,9 +52,9 @@ class PipelinePredictor:
     """
 
     def __init__(self, layer: Any = None) -> None:
-        from rasid.pipeline import Pipeline
+        from rasid.pipeline import LEARNED, Pipeline
 
-        self.pipe = Pipeline()
+        self.pipe = Pipeline(disable=[LEARNED])  # the rules' candidates; the layer is applied below, cross-fitted
         self.layer = layer
         self.failures: list[str] = []
 

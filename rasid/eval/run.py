@@ -25,10 +25,10 @@ def extract_results(corpus: Path | list[Path], ids: Iterable[str], layer: Any = 
     the model was trained on is read by the fold model that never saw it.
     """
     from rasid.ingest.readers import ReadFailure, read_paths
-    from rasid.pipeline import Pipeline
+    from rasid.pipeline import LEARNED, Pipeline
 
     wanted = set(ids)
-    pipe = Pipeline()
+    pipe = Pipeline(disable=[LEARNED])  # the rules' candidates; the layer is applied below, cross-fitted
     results: dict[str, Any] = {}
     for item in read_paths(corpus if isinstance(corpus, list) else [corpus]):
         if isinstance(item, ReadFailure) or item.doc_id not in wanted:

@@ -7,20 +7,33 @@ In pipeline order (`rasid.pipeline.RULES`): sentences -> places -> mentions -> d
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING
+
 from rasid.extract.claims import claim_text, extract_claims
 from rasid.extract.doc import Doc
 from rasid.extract.events import COUNTRY_NAMES, EventBuilder
 from rasid.extract.frames import build_frames, compile_frame_words
 from rasid.extract.mentions import find_mentions
 from rasid.extract.persons import find_persons
+from rasid.geo.admin import ISO2_BY_NAME
 from rasid.models import Entity, trusted
 from rasid.text.boilerplate import boilerplate_spans
 from rasid.text.sentences import split_sentences
 
+if TYPE_CHECKING:
+    from rasid.resources import Resources
+
 
 def sentences(doc: Doc) -> None:
     """Sentences of the text, page furniture (share buttons, related-article lists) left out."""
-    doc.sentences = split_sentences(doc.text, skip=boilerplate_spans(doc.text))
+    doc.sentences = split_sentences(doc.text, skip=boilerplate_spans(doc.text),
+                                    open_end=doc.resources.derived(_open_end_words))
+
+
+def _open_end_words(resources: Resources) -> frozenset[str]:
+    return resources.words("sentence_words.tsv")["open_end"].words
 
 
 def places(doc: Doc) -> None:
@@ -31,7 +44,32 @@ def places(doc: Doc) -> None:
 def mentions(doc: Doc) -> None:
     """Actors, event triggers and cue words of each sentence (none inside a place name)."""
     doc.mentions = find_mentions(doc.text, doc.sentences, doc.resources.lexicon,
-                                 [(p.start, p.end) for p in doc.places], scan=doc.scan)
+                                 [(p.start, p.end) for p in doc.places], scan=doc.scan,
+                                 countries=sentence_countries(doc))
+
+
+def sentence_countries(doc: Doc) -> list[str | None]:
+    """The country (ISO2) each sentence is about: the one most of its places lie in, when the lexicon
+    knows that country's forces; else the article's country."""
+    with_forces = doc.resources.derived(_countries_with_forces)
+    starts = [s.start for s in doc.sentences]
+    counts: list[Counter[str]] = [Counter() for _ in starts]
+    for p in doc.places:
+        cc = ISO2_BY_NAME.get(p.country) if p.country and p.role == "mention" else None
+        i = bisect_right(starts, p.start) - 1
+        if cc and i >= 0:
+            counts[i][cc] += 1
+    out: list[str | None] = []
+    for c in counts:
+        best = c.most_common(1)[0][0] if c else None
+        out.append(best if best in with_forces else doc.country)
+    return out
+
+
+def _countries_with_forces(resources: Resources) -> frozenset[str]:
+    """The countries (ISO2) whose state forces the lexicon knows."""
+    lexicon = resources.lexicon
+    return frozenset(a.country for a in lexicon.actors.values() if a.country and lexicon.state_actor(a.country))
 
 
 def dates(doc: Doc) -> None:
@@ -71,10 +109,8 @@ def entities(doc: Doc) -> None:
     for sm in doc.mentions:
         for m in sm.actors:
             a, b, text = span(m.start, m.end)
-            canonical = m.actor.canonical
-            if canonical == "@state":
-                state = lexicon.state_actor(country)
-                canonical = state.canonical if state else "State forces"
+            actor = lexicon.concrete(m.actor, country)
+            canonical = actor.canonical if actor else "State forces"
             canonical = canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
             kind = "organization" if m.actor.kind == "organization" else "actor"
             out.append(trusted(Entity, kind=kind, text=text, start=a, end=b, canonical=canonical))
@@ -90,7 +126,9 @@ def entities(doc: Doc) -> None:
     for p in doc.places:
         a, b, text = span(p.start, p.end)
         out.append(trusted(Entity, kind="place", text=text, start=a, end=b, canonical=p.name,
-                           latitude=p.latitude, longitude=p.longitude))
+                           latitude=p.latitude, longitude=p.longitude, place_id=p.place_id,
+                           geo_precision=p.geo_precision if p.latitude is not None else None,
+                           unresolved=True if p.unresolved else None))
     for d in doc.dates:
         a, b, text = span(d.start, d.end)
         when = d.date.isoformat() if d.date else (str(d.year_only) if d.year_only else None)

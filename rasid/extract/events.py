@@ -23,7 +23,7 @@ from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMentio
 from rasid.extract.notes import write_notes
 from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
 from rasid.geo.geoparser import PlaceMention
-from rasid.lexicon.loader import Actor, Lexicon
+from rasid.lexicon.loader import PLACEHOLDERS, Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
 from rasid.ontology import SubEventType as S
 from rasid.text.dates import DateMention
@@ -48,6 +48,11 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
                               "chemical", "grenade"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
+#: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
+_NO_OWN_PLACE = 0.3
+#: Lowers a frame placed only in a governorate or region, and more one placed in a whole country.
+_BROAD_PLACE = 0.15
+_COUNTRY_PLACE = 0.4
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -205,6 +210,10 @@ class EventBuilder:
                 continue
             fatality = self._fatalities(sm) if frames else None
             used_fatality = False
+            # the deaths go to the violent frame whose trigger stands nearest their figure ("سيطرت على X، فيما
+            # قتل 125 مدنيا بغارات ..." are the strike's)
+            counted = [f for f in frames if f.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}]
+            dying = min(counted, key=lambda f: abs(f.trigger.start - fatality[1][0])) if fatality and counted else None
             for frame in frames:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
@@ -214,12 +223,19 @@ class EventBuilder:
                         used_fatality = True
                     previous.evidence.append((sm.sentence.start, sm.sentence.end))
                     continue
-                for place, inherited in self._places_for(frame):
+                places = self._places_for(frame)
+                shares: list[int] = []
+                if fatality and not used_fatality and frame is dying:
+                    # one figure for the events of several places is split evenly, the first taking the rest
+                    # ("قتل 11 في اشتباكات في X وY": 6 + 5)
+                    n = len(places)
+                    shares = [fatality[0] // n + (1 if k < fatality[0] % n else 0) for k in range(n)]
+                    used_fatality = True
+                for k, (place, inherited) in enumerate(places):
                     date, precision, span = self._date_for(frame)
                     draft = Draft(frame, place, date, precision, span, 0, None, inherited)
-                    if fatality and not used_fatality and frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
-                        draft.fatalities, draft.fatality_span = fatality
-                        used_fatality = True
+                    if shares and fatality:
+                        draft.fatalities, draft.fatality_span = shares[k], fatality[1]
                     draft.evidence.append((frame.trigger.start, frame.trigger.end))
                     self._fill_actors(draft)
                     if self._background(frame, date, span):
@@ -258,9 +274,15 @@ class EventBuilder:
         return out
 
     def _fatalities(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
+        s = sm.sentence
+        end = s.end
         if sm.has_cue("aggregate"):
-            return None  # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths
-        found = self._killed(sm)
+            # "ارتفع عدد القتلى إلى 240": a running toll, not this event's deaths; the figure before it is
+            # ("قتل 19 شخصا ...، ليرتفع عدد قتلى اليوم إلى 50")
+            end = min(c.start for c in sm.cues if c.cue == "aggregate")
+            if end - s.start < 10:
+                return None
+        found = self._killed(s.start, end)
         if found is None:
             found = self._executed(sm)
         return found
@@ -270,14 +292,14 @@ class EventBuilder:
         for t in sm.triggers:
             if "execution" in t.kind_names and {k.pos for k in t.kinds} & {"verb", "noun"}:
                 i = bisect_left(self.count_starts, t.end)
-                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 25 and self.count_starts[i] < sm.sentence.end:
+                if i < len(self.count_starts) and self.count_starts[i] - t.end <= 70 and self.count_starts[i] < sm.sentence.end:
                     n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
                     if n.value >= 1 and not n.vague:
                         return int(n.value), (t.start, n.end)
         return None
 
-    def _killed(self, sm: SentenceMentions) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.claim_text, (sm.sentence.start, sm.sentence.end))
+    def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+        found = killed_count(self.claim_text, (start, end))
         if not found:
             return None
         value, span = found
@@ -339,7 +361,7 @@ class EventBuilder:
         if inside:
             # the most precise date nearest the trigger, passing over the day of a report
             # ("أفادت الخلية، اليوم، بمقتل ... ليل أمس": today is when it was said, not when it happened)
-            claims = [c.start for c in frame.sentence.cues if c.cue == "claim"]
+            claims = [c.start for c in frame.sentence.cues if c.cue in ("claim", "source")]
             t = frame.trigger.start
             d = min(inside, key=lambda d: (d.precision, any(0 <= d.start - c <= 60 for c in claims),
                                            abs(d.start - t)))
@@ -429,8 +451,12 @@ class EventBuilder:
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
         if support < needed or self._commentary(sm):
             score *= 0.5  # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات")
+        if (d.place_inherited or d.place is None) and f.event_type not in (o.PROTESTS, o.RIOTS):
+            score -= _NO_OWN_PLACE  # the sentence does not say where: a restatement or talk, unless well supported
         if d.place is not None and d.place.feature == "country":
-            score -= 0.2  # "في سوريا والعراق": talk about a whole country, rarely one event
+            score -= _COUNTRY_PLACE  # "في سوريا والعراق": talk about a whole country, rarely one event
+        elif d.place is not None and not d.place_inherited and d.place.geo_precision >= 3:
+            score -= _BROAD_PLACE  # a governorate or region: a summary of events told more precisely, or talk
         pos = {k.pos for k in f.trigger.kinds}
         if pos == {"instrument"} and (self._weapon_held(f) or not (counted or self._weapon_used(f))):
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)
@@ -489,9 +515,11 @@ class EventBuilder:
                 continue
             old2 = None if old.victim_guessed else old.actor2  # a guessed victim neither blocks nor wins
             new2 = None if new.victim_guessed else new.actor2
-            if not _compatible(old.actor1, new.actor1) or not _compatible(old2, new2):
-                if not (_compatible(old.actor1, new2) and _compatible(old2, new.actor1)):
-                    continue
+            cc = self._country_of(old)
+            same = self._same_side
+            if not same(old.actor1, new.actor1, cc) or not same(old2, new2, cc):
+                if not (same(old.actor1, new2, cc) and same(old2, new.actor1, cc)) and not _shares_actor(old, new):
+                    continue  # a named party in common: the same event told with another second party
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or not new.place_inherited and (
                     new.place.geo_precision < old.place.geo_precision
@@ -508,8 +536,8 @@ class EventBuilder:
                 new.precision == old.precision and _own_date(new) and not _own_date(old)
             ):
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
-            if new.frame.modality == "asserted" and old.frame.modality == "claimed":
-                old.frame.modality = "asserted"
+            if new.frame.modality == "claimed" and old.frame.modality == "asserted":
+                old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
             if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
                     o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
                     and new.frame.event_type == o.BATTLES:
@@ -521,8 +549,8 @@ class EventBuilder:
     def _name(self, actor: Actor | None, country: str | None) -> str | None:
         if actor is None:
             return None
-        if actor.canonical == "@state":
-            state = self.lexicon.state_actor(country)
+        if actor.canonical in PLACEHOLDERS:
+            state = self.lexicon.concrete(actor, country)
             if state:
                 return state.canonical
             return f"Military Forces of {COUNTRY_NAMES[country]}" if country in COUNTRY_NAMES else "State forces"
@@ -530,24 +558,47 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
+    def _country_of(self, d: Draft) -> str | None:
+        """The event's country: its place's, else the article's."""
+        p = d.place
+        return ISO2_BY_NAME.get(p.country) if p and p.country else self.country
+
+    def _concrete(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """'@state' / '@police' as the forces they stand for in `country` (kept as they are where unknown)."""
+        if actor is None or actor.canonical not in PLACEHOLDERS:
+            return actor
+        return self.lexicon.concrete(actor, country) or actor
+
+    def _same_side(self, a: Actor | None, b: Actor | None, country: str | None) -> bool:
+        """Compatible actors, a placeholder also as the forces it stands for (Israel's in Palestine)."""
+        return _compatible(a, b) or _compatible(self._concrete(a, country), self._concrete(b, country))
+
+    def _inter(self, actor: Actor | None, country: str | None) -> int | None:
+        if actor is None:
+            return None
+        return (self._concrete(actor, country) or actor).inter
+
     def to_event(self, d: Draft) -> Event:
         f = d.frame
         p = d.place
-        iso2 = ISO2_BY_NAME.get(p.country) if p and p.country else self.country
-        spans = sorted(set(d.evidence + ([d.fatality_span] if d.fatality_span else [])
-                           + ([d.date_span] if d.date_span else [])
-                           + ([(p.start, p.end)] if p and not d.place_inherited else [])))
+        iso2 = self._country_of(d)
+        kinds: dict[tuple[int, int], str] = dict.fromkeys(d.evidence, "trigger")
+        if d.fatality_span:
+            kinds[d.fatality_span] = "fatalities"
+        if d.date_span:
+            kinds[d.date_span] = "date"
+        if p and not d.place_inherited:
+            kinds[(p.start, p.end)] = "place"
         evidence = []
-        for start, end in spans:
+        for start, end in sorted(kinds):
             a, b = self.nt.span(start, end)
-            evidence.append(trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
+            evidence.append(trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind=kinds[(start, end)]))
         # the sentence itself is the first evidence span: the words that say so
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
-        evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b]))
+        evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
         actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
-        inter1 = d.actor1.inter if d.actor1 else None
-        inter2 = d.actor2.inter if d.actor2 else None
+        inter1, inter2 = self._inter(d.actor1, iso2), self._inter(d.actor2, iso2)
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
         event = trusted(
@@ -620,11 +671,18 @@ def _better(a: Actor | None, b: Actor | None) -> Actor | None:
     return a
 
 
+def _shares_actor(a: Draft, b: Draft) -> bool:
+    """The two events name a party in common (a named one, not civilians)."""
+    named_a = {x for x in (a.actor1, a.actor2) if x is not None and x.inter != 7 and x.focus != "unknown"}
+    named_b = {x for x in (b.actor1, b.actor2) if x is not None and x.inter != 7 and x.focus != "unknown"}
+    return bool(named_a & named_b)
+
+
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None or a == b:
         return True
     if a.focus == "unknown" or b.focus == "unknown":
         return True  # "مجهولون" in one report, the group named in another
     # "الجنود" (generic state forces) and "الجيش العراقي" are the same side
-    return {a.canonical, b.canonical} & {"@state"} != set() and a.inter == b.inter == 1
+    return {a.canonical, b.canonical} & set(PLACEHOLDERS) != set() and a.inter == b.inter == 1
 

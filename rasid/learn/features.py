@@ -16,13 +16,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document, Event
+from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -44,19 +45,42 @@ def stem(token: str) -> str:
     return token
 
 
-@lru_cache(maxsize=1)
-def _matchers() -> tuple[Any, Any]:
-    from rasid.resources import default_resources
-
-    lex = default_resources().lexicon
-    return lex.trigger_matcher, lex.cue_matcher
-
-
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
             return f"<={e}"
     return f">{edges[-1]}"
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What the events of one sentence share: its words, lexicon hits and sentence-level features."""
+
+    tokens: list[tuple[int, str]]  # (normalised start, word)
+    triggers: list[Any]
+    cues: list[Any]
+    features: dict[str, float]
+
+    @classmethod
+    def read(cls, ctx: DocContext, s0: int, s1: int) -> _Sentence:
+        norm = ctx.nt.norm[s0:s1]
+        tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
+        cues = ctx.hits("cue", s0, s1)
+        f: dict[str, float] = {f"cue={c.values[0]}": 1.0 for c in cues}
+        if "؟" in norm or "?" in norm:
+            f["question"] = 1.0
+        if norm.count('"') >= 2:
+            f["quotes"] = 1.0
+        years = {int(y) for y in _YEAR.findall(norm)}
+        if years:
+            f["year"] = 1.0
+            if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
+                f["year_before_publication"] = 1.0
+        f[f"sent_words={_bucket(len(tokens), (8, 15, 25, 40, 60))}"] = 1.0
+        return cls(tokens, ctx.hits("trigger", s0, s1), cues, f)
+
+    def bag(self) -> dict[str, float]:
+        return {f"w={stem(token)}": 1.0 for _a, token in self.tokens if not token.isdigit()}
 
 
 @dataclass(slots=True)
@@ -77,14 +101,23 @@ class DocContext:
     finest_geo: int | None
     _trigger_starts: list[int] = field(default_factory=list)
     _cue_starts: list[int] = field(default_factory=list)
+    _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Document, result: DocResult) -> DocContext:
+    def of(cls, doc: Document, result: DocResult, lexicon: Lexicon | None = None, *, nt: NormText | None = None,
+           scan: Scan | None = None) -> DocContext:
+        """`lexicon`: the one the rules read with (default: that of the shared `Resources`); `nt` and `scan`:
+        the pipeline's normalised text and lexicon scan of this document, when at hand (`Doc.text`,
+        `Doc.scan`), so that nothing is read twice."""
+        if lexicon is None:
+            from rasid.resources import default_resources
+
+            lexicon = default_resources().lexicon
         text = doc.text
-        nt = NormText.of(text)
-        trig, cue = _matchers()
-        triggers = sorted(trig.find(nt.norm), key=lambda h: h.start)
-        cues = sorted(cue.find(nt.norm), key=lambda h: h.start)
+        nt = nt or NormText.of(text)
+        scan = scan or Scan(nt.norm)  # one set of word bounds for both matchers
+        triggers = sorted(lexicon.trigger_matcher.find(scan), key=lambda h: h.start)
+        cues = sorted(lexicon.cue_matcher.find(scan), key=lambda h: h.start)
         by_type: dict[str, list[int]] = defaultdict(list)
         for i, ev in enumerate(result.events):
             by_type[ev.event_type].append(i)
@@ -99,15 +132,23 @@ class DocContext:
 
     @property
     def domain(self) -> str:
-        """'sentence' for an input of one or two sentences (a benchmark sentence, a headline with its lead),
+        """'sentence' for an input of one sentence (as the benchmark's),
         else 'article'. Each has its own model: what makes a lone sentence a report differs from what makes
         an article's event right (its place, copies, position)."""
-        return "sentence" if self.n_sentences <= 2 else "article"
+        return "sentence" if self.n_sentences <= 1 else "article"
 
     def hits(self, which: str, start: int, end: int) -> list[Any]:
         """Trigger or cue hits inside the normalised span [start, end)."""
         items, starts = (self.triggers, self._trigger_starts) if which == "trigger" else (self.cues, self._cue_starts)
         return items[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def sentence(self, s0: int, s1: int) -> _Sentence:
+        """The sentence at normalised [s0, s1), read once for all the events it reports."""
+        key = (s0, s1)
+        sentence = self._sentences.get(key)
+        if sentence is None:
+            sentence = self._sentences[key] = _Sentence.read(self, s0, s1)
+        return sentence
 
     def places_in(self, start: int, end: int) -> int:
         """How many place mentions lie inside the original span [start, end)."""
@@ -181,7 +222,7 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
     """The sentence that reports the event, where it stands, and its words around the trigger."""
     text, nt = ctx.doc.text, ctx.nt
     sent = ev.evidence[0]
-    spans = {(s.start, s.end): ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
+    spans = {(s.start, s.end): s.kind or ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
     inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
     outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
     for k in inside:
@@ -197,12 +238,11 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
 
     # normalised coordinates from here on
     s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
-    norm = nt.norm[s0:s1]
+    sentence = ctx.sentence(s0, s1)
     trig_spans = sorted((nt.norm_index(a), nt.norm_index(b)) for (a, b), k in spans.items()
                         if k == "trigger" and sent.start <= a and b <= sent.end)
     t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
-    triggers = ctx.hits("trigger", s0, s1)
-    hits = [h for h in triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
+    hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
     for h in hits:
         on(f"tw={h.key}")
         for t in h.values:
@@ -213,42 +253,36 @@ def _evidence(ctx: DocContext, ev: Event, on: Any, exclude: tuple[str, ...]) -> 
             on(f"tpre={h.prefix}")
         if h.suffix:
             on(f"tsuf={h.suffix}")
-    on(f"other_triggers={_bucket(len(triggers) - len(hits), (0, 1, 2, 4))}")
+    on(f"other_triggers={_bucket(len(sentence.triggers) - len(hits), (0, 1, 2, 4))}")
     place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
     if place_starts and trig_spans:
         on(f"place_gap={_bucket(min(abs(a - t0) for a in place_starts) // 10, (1, 3, 6, 12))}")
         if all(a < t0 for a in place_starts):
             on("place_before_trigger")
-    for c in ctx.hits("cue", s0, s1):
-        on(f"cue={c.values[0]}")
+    for c in sentence.cues:
         if t0 - _NEAR <= c.start < t0:
             on(f"cue_pre={c.values[0]}")
         elif t1 <= c.start < t1 + _NEAR:
             on(f"cue_post={c.values[0]}")
-    if "؟" in norm or "?" in norm:
-        on("question")
-    if norm.count('"') >= 2:
-        on("quotes")
-        if nt.norm[s0:t0].count('"') % 2 == 1:
-            on("trigger_in_quotes")
-    years = {int(y) for y in _YEAR.findall(norm)}
-    if years:
-        on("year")
-        if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
-            on("year_before_publication")
+    for name, value in sentence.features.items():
+        on(name, value)
+    if "quotes" in sentence.features and nt.norm[s0:t0].count('"') % 2 == 1:
+        on("trigger_in_quotes")
     # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
-    tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
-    on(f"sent_words={_bucket(len(tokens), (8, 15, 25, 40, 60))}")
-    ti = next((i for i, (a, w) in enumerate(tokens) if a <= t0 < a + len(w)), None) if trig_spans else None
+    tokens = sentence.tokens
+    ti = None
+    if trig_spans:
+        i = bisect_right(tokens, (t0, "\uffff")) - 1
+        if i >= 0 and tokens[i][0] <= t0 < tokens[i][0] + len(tokens[i][1]):
+            ti = i
     if ti is not None:
         on(_tense(tokens[ti][1]))
         for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
             if i != ti and not tokens[i][1].isdigit():
                 on(f"w{'-' if i < ti else '+'}={stem(tokens[i][1])}")
     if BAG not in exclude:
-        for _a, w in tokens:
-            if not w.isdigit():
-                on(f"w={stem(w)}")
+        for name, value in sentence.bag().items():
+            on(name, value)
 
 
 def _tense(word: str) -> str:
@@ -262,7 +296,7 @@ def _tense(word: str) -> str:
     return "tense=other"
 
 
-def document_features(doc: Document, result: DocResult) -> list[dict[str, float]]:
+def document_features(doc: Document, result: DocResult, lexicon: Lexicon | None = None) -> list[dict[str, float]]:
     """Features of every event of a result, in order (every family: training chooses per domain)."""
-    ctx = DocContext.of(doc, result)
+    ctx = DocContext.of(doc, result, lexicon)
     return [event_features(ctx, i) for i in range(len(result.events))]

@@ -20,10 +20,16 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
+from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
+from rasid.text.matcher import Scan
+from rasid.text.normalize import NormText
+
+if TYPE_CHECKING:
+    from rasid.extract.doc import Doc
 
 FORMAT = "rasid-event-model"
 FORMAT_VERSION = 1
@@ -85,23 +91,29 @@ class ModalityHead:
     """Multinomial logistic model of an article event's modality (shipped only when it beat the rules)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        import numpy as np
+
         try:
             self.classes = [str(c) for c in data["classes"]]
-            self.weights = {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
-            self.bias = [float(b) for b in data["bias"]]
+            names = [str(k) for k in data["weights"]]
+            matrix = [[float(x) for x in data["weights"][k]] for k in data["weights"]]
+            bias = [float(b) for b in data["bias"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"malformed modality model: {exc!r}") from None
-        if len(self.bias) != len(self.classes) or any(len(v) != len(self.classes) for v in self.weights.values()):
+        if len(bias) != len(self.classes) or any(len(row) != len(self.classes) for row in matrix):
             raise ModelError("malformed modality model: one weight per class expected")
+        self._row = {name: i for i, name in enumerate(names)}
+        self._weights = np.array(matrix, dtype=np.float64).reshape(len(names), len(self.classes))
+        self._bias = np.array(bias, dtype=np.float64)
 
     def predict(self, features: dict[str, float]) -> str:
-        scores = list(self.bias)
-        for name, value in features.items():
-            ws = self.weights.get(name)
-            if ws:
-                for k, w in enumerate(ws):
-                    scores[k] += w * value
-        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+        row = self._row
+        rows = [row[name] for name in features if name in row]
+        scores = self._bias.copy()
+        if rows:
+            values = [features[name] for name in features if name in row]
+            scores += self._weights[rows].T @ values
+        return self.classes[int(scores.argmax())]
 
 
 def _scorers(data: Any) -> dict[str, Scorer]:
@@ -113,7 +125,9 @@ def _scorers(data: Any) -> dict[str, Scorer]:
 class EventLayer:
     """Takes a `Document` and the rules' `DocResult`, returns the result with the model's decisions."""
 
-    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+    def __init__(self, data: dict[str, Any], path: Path | None = None, lexicon: Lexicon | None = None) -> None:
+        """`lexicon`: the one the rules read with, for the trigger and cue features (default: that of the
+        shared `Resources`, as a plain `Pipeline()` uses)."""
         if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
             raise ModelError(f"{path or 'model'}: not a {FORMAT} v{FORMAT_VERSION} file")
         if data.get("features_version") != FEATURES_VERSION:
@@ -121,12 +135,13 @@ class EventLayer:
                              f"computes v{FEATURES_VERSION}; retrain it with `rasid train`")
         self.data = data
         self.path = path
+        self.lexicon = lexicon
         self.scorers = _scorers(data.get("model"))
         self.modality = ModalityHead(data["modality"]) if data.get("modality") else None
-        self._cv: tuple[frozenset[str], list[dict[str, Scorer]]] | None = None
+        self._cv: tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]] | None = None
 
     @classmethod
-    def load(cls, path: Path) -> EventLayer:
+    def load(cls, path: Path, lexicon: Lexicon | None = None) -> EventLayer:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -135,7 +150,7 @@ class EventLayer:
             raise ModelError(f"cannot read model {path}: {exc}") from None
         if not isinstance(data, dict):
             raise ModelError(f"{path}: not a {FORMAT} file")
-        return cls(data, Path(path))
+        return cls(data, Path(path), lexicon)
 
     @classmethod
     def bundled(cls) -> EventLayer:
@@ -147,8 +162,9 @@ class EventLayer:
                 "path": str(self.path) if self.path else None}
 
     # --- cross-fitting (evaluation only)
-    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]]]:
-        """(fingerprints of the training keys, fold models), from the companion file named in the model."""
+    def _cross_fit(self) -> tuple[frozenset[str], list[dict[str, Scorer]], list[ModalityHead | None]]:
+        """(fingerprints of the training keys, fold models, their modality models), from the companion file
+        named in the model."""
         if self._cv is None:
             name = (self.data.get("cv") or {}).get("file")
             if self.path is None or not name:
@@ -156,35 +172,49 @@ class EventLayer:
             cv_path = self.path.parent / name
             try:
                 cv = json.loads(cv_path.read_text(encoding="utf-8"))
-                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]]
+                heads = [ModalityHead(h) if h else None for h in cv.get("modality") or []]
+                self._cv = frozenset(cv["seen"]), [_scorers(m) for m in cv["models"]], heads
             except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ModelError(f"cannot read the fold models {cv_path}: {exc!r}") from None
         return self._cv
 
-    def scorers_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], bool]:
-        """(the models to use, whether they are the full model): for an input the full model was trained on,
-        the fold model that never saw it."""
+    def models_for(self, holdout_key: str | None) -> tuple[dict[str, Scorer], ModalityHead | None]:
+        """(the scorers, the modality model) to use: for an input the full model was trained on, the fold
+        models that never saw it."""
         if holdout_key is None:
-            return self.scorers, True
-        seen, folds = self._cross_fit()
+            return self.scorers, self.modality
+        seen, folds, heads = self._cross_fit()
         if fingerprint(holdout_key) not in seen:
-            return self.scorers, True
-        return folds[fold_of(holdout_key, len(folds))], False
+            return self.scorers, self.modality
+        j = fold_of(holdout_key, len(folds))
+        return folds[j], (heads[j] if self.modality is not None and j < len(heads) else None)
 
     # --- the decisions
-    def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None) -> DocResult:
+    def __call__(self, doc: Doc) -> None:
+        """The layer as a pipeline component, after the rules' last one:
+        the default `Pipeline()` ends with it (rasid.pipeline.LEARNED). It reads the `Doc`'s own
+        normalised text and lexicon scan, so nothing is read twice."""
+        if not doc.events:
+            return
+        result = doc.to_result()
+        self.apply(doc.document, result, nt=doc.text, scan=doc.scan, lexicon=doc.resources.lexicon)
+        doc.events = result.events
+
+    def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None, nt: NormText | None = None,
+              scan: Scan | None = None, lexicon: Lexicon | None = None) -> DocResult:
         """`result` without the reportable events the model judges not to be events, every event's
-        `confidence` set to the model's calibrated probability that it is right (and, when the model has a
-        modality head, the modality it reads; not on inputs it was trained on). The result is updated in
-        place (claims keep pointing at their events) and returned."""
+        `confidence` set to the model's calibrated probability that it is right and, when the model has a
+        modality model, an article event's modality as it reads it. The result is updated in place (claims
+        keep pointing at their events) and returned. `nt`, `scan`, `lexicon`: the pipeline's reading of the
+        text, if at hand (see `__call__`)."""
         if not result.events:
             return result
-        scorers, full = self.scorers_for(holdout_key)
-        ctx = DocContext.of(doc, result)
+        scorers, head = self.models_for(holdout_key)
+        ctx = DocContext.of(doc, result, lexicon or self.lexicon, nt=nt, scan=scan)
         scorer = scorers.get(ctx.domain)
         if scorer is None:  # a model trained without this kind of input leaves its events alone
             return result
-        modality = self.modality if full and ctx.domain == "article" else None
+        modality = head if ctx.domain == "article" else None
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
@@ -195,7 +225,10 @@ class EventLayer:
                 continue  # talk about violence, a copy, or an event at a place the article does not give
             ev.confidence = round(p, 3)
             if mod != ev.modality:
+                from rasid.extract.notes import write_notes
+
                 ev.modality = mod  # type: ignore[assignment]
+                ev.notes = write_notes(ev)  # the notes say "reported as a claim", "planned" ...
             index[i] = len(events)
             events.append(ev)
         if len(events) < len(result.events):

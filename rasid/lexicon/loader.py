@@ -9,7 +9,9 @@ through it (`rasid.lexicon.tables` for the word lists, months, units and cues of
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,8 +29,11 @@ TRIGGER_KINDS = frozenset({
 TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
-                       "excessive", "commentary", "fire"})
+                       "excessive", "commentary", "fire", "source", "none"})
 ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
+#: Canonical names that stand for an actor of the event's country: its state forces, its police.
+PLACEHOLDERS = ("@state", "@police")
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,21 @@ class Actor:
 class ActorAlias:
     actor: Actor
     anaphoric: bool  # "التنظيم": refers to the actor of the same focus class last named
+    country: str = ""  # ISO2: the alias means this actor only in events of that country ("الجيش الوطني@YE")
+
+
+def pick_alias(aliases: Sequence[ActorAlias], country: str | None) -> ActorAlias:
+    """The alias meant in a story of `country`: the one scoped to that country, else the unscoped one
+    (else the first listed)."""
+    if len(aliases) == 1:
+        return aliases[0]
+    unscoped = None
+    for alias in aliases:
+        if alias.country and alias.country == country:
+            return alias
+        if not alias.country and unscoped is None:
+            unscoped = alias
+    return unscoped or aliases[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +83,36 @@ class Lexicon:
     actor_matcher: LexiconMatcher[ActorAlias]
     trigger_matcher: LexiconMatcher[Trigger]
     cue_matcher: LexiconMatcher[str]
+    #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
+    serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
 
     def state_actor(self, iso2: str | None) -> Actor | None:
-        """The national armed forces of a country (first state actor listed for it)."""
+        """The state forces of a country: the actor that `serves_as` '@state' there (Israel's forces in
+        Palestinian news), else the first state actor listed for it."""
+        if iso2 is None:
+            return None
+        found = self.serves_as.get(("@state", iso2))
+        if found is not None:
+            return found
         for actor in self.actors.values():
             if actor.country == iso2 and actor.inter == 1 and actor.kind == "armed":
                 return actor
         return None
+
+    def police_actor(self, iso2: str | None) -> Actor | None:
+        """The police of a country (`serves_as` '@police'), else its state forces."""
+        if iso2 is None:
+            return None
+        return self.serves_as.get(("@police", iso2)) or self.state_actor(iso2)
+
+    def concrete(self, actor: Actor, iso2: str | None) -> Actor | None:
+        """The actor a placeholder ('@state', '@police') stands for in `iso2`; None when unknown there.
+        Any other actor is itself."""
+        if actor.canonical == "@state":
+            return self.state_actor(iso2)
+        if actor.canonical == "@police":
+            return self.police_actor(iso2)
+        return actor
 
 
 class LexiconFiles(NamedTuple):
@@ -111,11 +154,32 @@ _GROUP_HEADS = frozenset(normalize(w) for w in (
     "فرقة", "تجمع", "غرفة"))
 
 
-def _load_actors(files: LexiconFiles) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]]]:
+#: Marks that enclose a name in the normalised text: quotes (every kind becomes " or ') and brackets.
+_ENCLOSURES = (('"', '"'), ("'", "'"), ("(", ")"), ("[", "]"))
+
+
+def _enclosed_forms(surface: str) -> list[str] | None:
+    """The alias and, when it is written enclosed ('"الشباب"', '(فتح)': a word that names the group only
+    when set off), the same name in every other kind of quotes and brackets; None when an alias opens
+    with a mark it does not close."""
+    for opening, closing in _ENCLOSURES:
+        if surface.startswith(opening):
+            if not (surface.endswith(closing) and len(surface) > 2):
+                return None
+            inner = surface[1:-1].strip()
+            return [surface] + [f"{a}{inner}{b}" for a, b in _ENCLOSURES if (a, b) != (opening, closing)]
+    return [surface]
+
+
+def _load_actors(
+    files: LexiconFiles,
+) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor]]:
     actors: dict[str, Actor] = {}
     aliases: list[tuple[str, ActorAlias]] = []
-    owner: dict[str, tuple[str, Row]] = {}
+    owner: dict[tuple[str, str], tuple[str, Row]] = {}  # (normalised alias, country scope) -> actor id
     parents: list[tuple[Row, str]] = []
+    serves: dict[tuple[str, str], Actor] = {}
+    listed: set[tuple[tuple[str, str], ActorAlias]] = set()  # (form, scope) of each alias entry, once
     for path in files.paths("actors.tsv"):
         for row in read_tsv(path, ["id", "canonical", "inter", "kind", "aliases_ar"]):
             actor_id = row.get("id")
@@ -133,24 +197,45 @@ def _load_actors(files: LexiconFiles) -> tuple[dict[str, Actor], list[tuple[str,
             actors[actor_id] = actor
             if actor.parent:
                 parents.append((row, actor.parent))
+            for role in row.many("serves_as"):
+                placeholder, _, cc = role.partition(":")
+                if placeholder not in PLACEHOLDERS or not _COUNTRY_CODE.match(cc):
+                    raise row.error(f"serves_as takes {' or '.join(PLACEHOLDERS)}:CC (ISO2), not {role!r}")
+                if (placeholder, cc) in serves:
+                    raise row.error(f"{placeholder} of {cc} is already '{serves[placeholder, cc].id}'")
+                serves[placeholder, cc] = actor
             for alias in row.many("aliases_ar") + row.many("aliases_en"):
                 anaphoric = alias.startswith("~")
-                surface = alias.lstrip("~").strip()
+                surface, _, scope = alias.lstrip("~").partition("@")
+                surface, scope = surface.strip(), scope.strip()
+                if "@" in alias and not _COUNTRY_CODE.match(scope):
+                    raise row.error(f"alias {alias!r}: the country after '@' must be an ISO2 code such as YE")
                 key = normalize(surface)
                 if alias in row.many("aliases_ar") and not has_arabic(surface):
                     raise row.error(f"Arabic alias {surface!r} has no Arabic letters")
-                if key in owner and owner[key][0] != actor_id:
-                    other = owner[key][1]
-                    raise row.error(f"alias {surface!r} already belongs to '{owner[key][0]}' (line {other.line})")
-                owner[key] = (actor_id, row)
-                aliases.append((surface, ActorAlias(actor, anaphoric)))
+                if (key, scope) in owner and owner[key, scope][0] != actor_id:
+                    other_id, other = owner[key, scope]
+                    where = f" in {scope}" if scope else ""
+                    raise row.error(f"alias {surface!r}{where} already belongs to '{other_id}' (line {other.line})")
+                owner[key, scope] = (actor_id, row)
+                entry = ActorAlias(actor, anaphoric, scope)
+                forms = _enclosed_forms(surface)
+                if forms is None:
+                    raise row.error(f"alias {surface!r}: unbalanced quotes or brackets")
                 head, _, name = surface.partition(" ")
                 if name and normalize(head) in _GROUP_HEADS:
-                    aliases.append((f'{head} "{name}"', ActorAlias(actor, anaphoric)))  # تنظيم «الدولة»
+                    forms += [f"{head} {form}" for form in _enclosed_forms(f'"{name}"') or []]  # تنظيم «الدولة»
+                for form in forms:
+                    form_key = (normalize(form), scope)
+                    if form != surface and owner.setdefault(form_key, (actor_id, row))[0] != actor_id:
+                        continue  # a variant that another actor lists itself
+                    if (form_key, entry) not in listed:
+                        listed.add((form_key, entry))
+                        aliases.append((form, entry))
     for row, parent in parents:
         if parent not in actors:
             raise row.error(f"parent '{parent}' is not a known actor id")
-    return actors, aliases
+    return actors, aliases, serves
 
 
 def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
@@ -192,13 +277,15 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = directory
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
-    actors, aliases = _load_actors(files)
+    actors, aliases, serves = _load_actors(files)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
-        trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES),
+        trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES,
+                                       duals=True),
         cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
+        serves_as=serves,
     )
 
 
-__all__ = ["Actor", "ActorAlias", "Lexicon", "LexiconError", "LexiconFiles", "Trigger", "build_lexicon"]
+__all__ = ["PLACEHOLDERS", "Actor", "ActorAlias", "pick_alias", "Lexicon", "LexiconError", "LexiconFiles", "Trigger", "build_lexicon"]

@@ -237,6 +237,11 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "media": ListSpec("a word that makes the name after it a media outlet"),
         "neighbourhood_head": ListSpec("a first word of an unknown neighbourhood's name"),
         "not_neighbourhood": ListSpec("a word after حي that names no neighbourhood"),
+        "settlement_cue": ListSpec("a word before a village or town name, known or not"),
+        "not_name": ListSpec("a word after a settlement cue that names no place"),
+        "name_head": ListSpec("the first word of a two-word place name"),
+        "name_tail": ListSpec("the last word of a two-word place name"),
+        "same_place": ListSpec("a phrase naming the place named last"),
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),
@@ -252,6 +257,13 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "battle_name": ListSpec("before a takeover word: a battle's name"),
         "partial": ListSpec("after a takeover word: part of a place"),
         "rescue": ListSpec("after 'حرر': people freed", wildcard=True),
+        "former_mark": ListSpec("before an actor: a former or alleged member, not a party"),
+        "relative": ListSpec("before a present-tense trigger: a description, not an event"),
+        "seized_object": ListSpec("after a takeover word: things seized, not a place"),
+        "no_resistance": ListSpec("in a takeover sentence: no fight"),
+        "raid": ListSpec("a takeover word that is a raid when a foreign force does it", wildcard=True),
+        "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
+        "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
@@ -265,6 +277,9 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "weapon_held": ListSpec("before a weapon word: carried, found or seized", wildcard=True),
         "about": ListSpec("qualifiers of a figure of years"),
         "years": ListSpec("plural and dual of 'year'"),
+    },
+    "sentence_words.tsv": {
+        "open_end": ListSpec("a line ending with it goes on in the next line"),
     },
     "claim_words.tsv": {
         "speaker_stop": ListSpec("ends a speaker phrase"),

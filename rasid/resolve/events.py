@@ -6,6 +6,9 @@ Pure functions over plain dicts (one dict per stored mention, the `mentions` col
 Two mentions link when (see `link`):
 - they come from different articles (an article's own events are distinct by construction: "clashes in
   three villages" is three events),
+- (copies of one story, `story` set by `rasid.store.copies`, when one of them is undated: the date rule is
+  waived, and the place only has to agree where both copies name one; the type, modality, country and
+  actor rules still hold; two dated copies follow the ordinary rules),
 - their type family is compatible (`FAMILIES`), and planned events only link with planned events,
 - both dates are known and at most one day apart,
 - the place agrees: within 10 km when both are geocoded at town or near-town precision (two different
@@ -16,12 +19,13 @@ Two mentions link when (see `link`):
   included), unknown actors matching anything.
 
 Clusters are built greedily from the best links (date gap, then same location name, then distance, then
-mention keys) with complete linkage: two groups join only when every pair across them links, so fighting
+mention keys) with complete linkage: two groups join only when every pair across them links (an undated
+mention of a copy also passes through its dated twin in the other article of its story), so fighting
 in one town on consecutive days never chains into one long event, and a cluster never holds two mentions
 of one article. Two groups that each have several sources and no day in common stay apart (fighting
 reported on 1 and on 2 November is two events); a lone report one day off joins the group. Comparisons
 only happen within blocks (type family x day +- 1 x 0.1-degree geo cell, or admin2/admin1 for coarse
-places), so the work grows with block sizes, not with the square of the corpus.
+places, or the story for copies), so the work grows with block sizes, not with the square of the corpus.
 """
 
 from __future__ import annotations
@@ -126,16 +130,38 @@ def _precise(m: Mention) -> bool:
     return m.get("latitude") is not None and m.get("longitude") is not None and (m.get("geo_precision") or 1) <= 2
 
 
+def _same_story(a: Mention, b: Mention) -> bool:
+    return bool(a.get("story")) and a.get("story") == b.get("story")
+
+
+def _copy_place(a: Mention, b: Mention, na: dict[str, Any], nb: dict[str, Any]) -> str | None:
+    """Place rule between two copies of one story: they must not name two different places."""
+    if na["location"] and na["location"] == nb["location"]:
+        return "copies of one story, same location name"
+    if _precise(a) and _precise(b):
+        distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+        return f"copies of one story, within {MAX_KM:g} km" if distance <= MAX_KM else None
+    if na["admin2"] and nb["admin2"]:
+        return "copies of one story, same admin2" if na["admin2"] == nb["admin2"] else None
+    if na["admin1"] and nb["admin1"]:
+        return "copies of one story, same admin1" if na["admin1"] == nb["admin1"] else None
+    return "copies of one story, one names no place"
+
+
 def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     """Why `a` and `b` are the same event, or None when they are not."""
     if a["document_id"] == b["document_id"]:
         return None
     da, db = a.get("day"), b.get("day")
+    gap: int | None = None
+    copies = (da is None or db is None) and _same_story(a, b)
     if da is None or db is None:
-        return None
-    gap = abs(da - db)
-    if gap > MAX_DAY_GAP:
-        return None
+        if not copies:
+            return None
+    else:
+        gap = abs(da - db)
+        if gap > MAX_DAY_GAP:
+            return None
     na, nb = _norm(a), _norm(b)
     fam = na["family"]
     if fam != nb["family"]:
@@ -148,7 +174,14 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
     if not ok:
         return None
     distance: float | None = None
-    if _precise(a) and _precise(b):
+    copy_place = _copy_place(a, b, na, nb) if copies else None
+    if copies:
+        if copy_place is None:
+            return None
+        place = copy_place
+        if _precise(a) and _precise(b):
+            distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    elif _precise(a) and _precise(b):
         distance = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
         if distance > MAX_KM:
             return None
@@ -177,19 +210,23 @@ def link(a: Mention, b: Mention) -> dict[str, Any] | None:
         "distance_km": None if distance is None else round(distance, 2),
         "date_gap_days": gap,
         "actors": actor_reason,
+        "copies": copies,
     }
 
 
 _BlockIndex = tuple[dict[tuple[Any, ...], list[int]], dict[tuple[Any, ...], list[int]],
-                    dict[tuple[Any, ...], list[int]]]
+                    dict[tuple[Any, ...], list[int]], dict[tuple[str, bool], list[int]]]
 
 
 def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
     by_cell: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin2: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     by_admin1: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_story: dict[tuple[str, bool], list[int]] = defaultdict(list)  # (story, dated)
     for i, m in enumerate(mentions):
         d = m.get("day")
+        if m.get("story"):
+            by_story[(m["story"], d is not None)].append(i)
         if d is None:
             continue
         fam = _norm(m)["family"]
@@ -200,14 +237,18 @@ def _block_index(mentions: Sequence[Mention]) -> _BlockIndex:
             by_admin2[(fam, d, admin_key(m["admin2"]))].append(i)
         if m.get("admin1"):
             by_admin1[(fam, d, admin_key(m["admin1"]))].append(i)
-    return by_cell, by_admin2, by_admin1
+    return by_cell, by_admin2, by_admin1, by_story
 
 
 def _probe(m: Mention, index: _BlockIndex) -> set[int]:
     """Indexes (into the indexed list) of the mentions in `m`'s neighbouring blocks."""
-    by_cell, by_admin2, by_admin1 = index
+    by_cell, by_admin2, by_admin1, by_story = index
     out: set[int] = set()
     d = m.get("day")
+    if m.get("story"):  # copies: an undated mention meets every copy, a dated one the undated copies
+        out.update(by_story.get((m["story"], False), ()))
+        if d is None:
+            out.update(by_story.get((m["story"], True), ()))
     if d is None:
         return out
     fam = _norm(m)["family"]
@@ -269,7 +310,7 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         why = link(ms[i], ms[j])
         if why is not None:
             dist = why["distance_km"] if why["distance_km"] is not None else 99.0
-            score = (why["date_gap_days"], 0 if why["same_location_name"] else 1, dist,
+            score = (why["date_gap_days"] or 0, 0 if why["same_location_name"] else 1, dist,
                      ms[i]["mention_key"], ms[j]["mention_key"])
             edges.append((score, i, j, why))
     edges.sort(key=lambda e: e[0])
@@ -279,8 +320,23 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
     docs: list[set[int]] = [{m["document_id"]} for m in ms]
     members: list[list[int]] = [[i] for i in range(len(ms))]
     days: list[set[int]] = [{m["day"]} if m.get("day") is not None else set() for m in ms]
-    rejected: set[tuple[int, int]] = set()
+    rejected: set[tuple[int, int, int, int]] = set()
     links: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in ms]
+    story = [m.get("story") for m in ms]
+
+    def pair_ok(x: int, y: int, gy: list[int]) -> bool:
+        """x and y link, or y is undated and stands with a twin in its group (a copy of its article's story
+        that x links with): an undated copy follows its dated twin, dated mentions must link themselves."""
+        if (min(x, y), max(x, y)) in linked:
+            return True
+        if ms[y].get("day") is not None or story[y] is None:
+            return False
+        return any(t != y and story[t] == story[y] and (min(t, y), max(t, y)) in linked
+                   and (min(x, t), max(x, t)) in linked for t in gy)
+
+    def complete(gi: list[int], gj: list[int]) -> bool:
+        """Complete linkage: every pair across the two groups links (see `pair_ok` for undated copies)."""
+        return all(pair_ok(x, y, gj) or pair_ok(y, x, gi) for x in gi for y in gj)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -292,13 +348,14 @@ def cluster(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         ri, rj = find(i), find(j)
         if ri == rj or docs[ri] & docs[rj]:
             continue  # already together, or would put two mentions of one article in one event
-        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and not days[ri] & days[rj]:
+        if len(docs[ri]) > 1 and len(docs[rj]) > 1 and days[ri] and days[rj] and not days[ri] & days[rj]:
             continue  # two well-sourced reports of different days are two events; a lone off-by-one joins
-        pair = (ri, rj) if ri < rj else (rj, ri)
+        lo, hi = (ri, rj) if ri < rj else (rj, ri)
+        pair = (lo, hi, len(members[lo]), len(members[hi]))
         if pair in rejected:
             continue
-        if not all((min(x, y), max(x, y)) in linked for x in members[ri] for y in members[rj]):
-            rejected.add(pair)  # groups only grow, so a failed complete-linkage check stays failed
+        if not complete(members[ri], members[rj]):
+            rejected.add(pair)  # until one of the groups grows (a twin joining can satisfy a pair)
             continue  # complete linkage: no chaining of daily clashes in one town into one long "event"
         if ri > rj:
             ri, rj = rj, ri
@@ -370,7 +427,7 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
 
     per_source = [
         {"doc_id": m["doc_id"], "outlet": m.get("outlet"), "mention_key": m["mention_key"],
-         "fatalities": int(m.get("fatalities") or 0)}
+         "fatalities": int(m.get("fatalities") or 0), **({"story": m["story"]} if m.get("story") else {})}
         for m in ms
     ]
     reported = sorted({p["fatalities"] for p in per_source if p["fatalities"] > 0 and
@@ -402,6 +459,9 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
         notes = (notes + " " if notes else "") + f"Fatality figures differ across sources ({figures})."
     if len(outlets) > 1:
         notes = (notes + " " if notes else "") + f"[{len(outlets)} sources]"
+        stories = {m.get("story") or f"doc:{m['document_id']}" for m in ms}
+        if len(stories) < len({m["document_id"] for m in ms}):
+            notes += f" [{len(stories)} independent: the others are copies of one story]"
 
     return {
         "event_key": key,

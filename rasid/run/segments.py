@@ -126,7 +126,7 @@ def process_document(pipeline: _Processor, doc: Document,
                      on_segment: Callable[[int, int], None] | None = None, *, entities: bool = True) -> DocResult:
     """`pipeline.process(doc)` for a document of any length, in segments when it is long; the problems
     met while reading it (bad bytes replaced, ...) come first in the result's errors. `entities=False`
-    leaves the entities out (a store keeps none; they are most of a long document's result)."""
+    leaves the entities out (for callers that keep none: they are most of a long document's result)."""
     bounds = segment_bounds(doc.text)
     if len(bounds) == 1:
         result = pipeline.process(doc)

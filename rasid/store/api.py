@@ -24,14 +24,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.ingest.readers import ReadFailure
-from rasid.models import REPORTABLE, DocResult, Document
+from rasid.models import REPORTABLE, DocResult, Document, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
 from rasid.run.base import Outcome, deferred_interrupt, visible
-from rasid.store import db
+from rasid.store import articles, db, queries, review
+from rasid.store import copies as copy_store
+from rasid.store import places as store_places
 from rasid.store.identity import identity_of, input_hash
+from rasid.store.queries import EventFilter
 from rasid.store.schema import (
     claims,
+    doc_sketches,
     document_versions,
     documents,
     mentions,
@@ -45,12 +49,6 @@ if TYPE_CHECKING:
     from rasid.run import Progress, Runner
 
 CHUNK = 500
-ACLED_FIELDS = (  # same order as rasid.export.writers.ACLED_COLUMNS
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
 
 
 #: `content_hash` reads a long text in pieces of about this many characters (cut at whitespace).
@@ -134,23 +132,9 @@ class IngestStopped(Exception):
         self.reason = reason
 
 
-@dataclass
-class EventFilter:
-    date_from: str | None = None  # inclusive YYYY-MM-DD
-    date_to: str | None = None  # inclusive
-    event_type: str | None = None  # event_type or sub_event_type, case-insensitive
-    actor: str | None = None  # substring of actor1/actor2/assoc actors, case-insensitive
-    admin1: str | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
-    modality: Sequence[str] | None = None
-    status: Sequence[str] | None = None
-    limit: int | None = None
-    offset: int = 0
-
-
 @dataclass(slots=True)
 class _Item:
-    """What the store keeps of an extracted document until its batch is written (not its text)."""
+    """What the store keeps of an extracted document until its batch is written."""
 
     doc: Document  # metadata only: the text is dropped once hashed
     hash: str
@@ -158,12 +142,13 @@ class _Item:
     result: DocResult | None  # None: skipped before extraction (already stored)
     identity: str
     input_hash: str
+    text: str = ""  # kept (one batch at a time) for the article texts the web app shows; "" when skipped
 
     @classmethod
     def of(cls, doc: Document, result: DocResult | None) -> _Item:
         h = content_hash(doc.text)
         return cls(doc.model_copy(update={"text": ""}), h, len(doc.text), result, identity_of(doc),
-                   input_hash(doc, h))
+                   input_hash(doc, h), doc.text if result is not None else "")
 
 
 #: Columns of a stored document that decide what a new input does to it.
@@ -282,8 +267,7 @@ class Store:
             source = runner or local
             assert source is not None
             outcomes = source.process_many(
-                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress,
-                entities=False)  # the store keeps no entities
+                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress)
             return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=version,
                                        resolve=resolve, force=force)
         finally:
@@ -375,11 +359,14 @@ class Store:
         new_keys: list[str] = []
         dirty: set[str] = set()
         now = _now()
+        sketch: list[tuple[int, str, str]] = []  # (document pk, content hash, text): copy detection
+        restory: set[int] = set()  # articles whose story changed when a copy's version left
 
         def retire(row: dict[str, Any], reason: str) -> None:
             """Take a stored version out: its mentions leave their events, the row goes to the history."""
             self._drop_extraction(conn, row["id"], dirty)
-            conn.execute(documents.delete().where(documents.c.id == row["id"]))
+            restory.update(copy_store.forget(conn, [row["id"]]))
+            conn.execute(documents.delete().where(documents.c.id == row["id"]))  # its text, places: cascade
             _keep_version(conn, row, reason, now)
             stored.remove(row)
 
@@ -389,6 +376,8 @@ class Store:
             same = stored.by_hash.get(h)
             others = [r for r in stored.by_identity.get(it.identity, []) if r is not same]
             if verdict in ("unchanged", "duplicate"):
+                if same is not None and it.text:
+                    sketch.append((same["id"], h, it.text))  # a no-op unless stored before copies existed
                 note = ("content changed" if verdict == "duplicate" else "an older version") + (
                     f"; the new text is already stored as {same['doc_id']}" if verdict == "duplicate" and same
                     else "")
@@ -420,6 +409,8 @@ class Store:
                 if others:
                     reason += f"; {len(others)} older version(s) retired"
                 self._drop_extraction(conn, target["id"], dirty)
+                if (target["content_hash"], target["published"]) != (h, row["published"]):
+                    restory.update(copy_store.forget(conn, [target["id"]]))  # sketched again below
                 _keep_version(conn, target, reason, now)
                 conn.execute(documents.update().where(documents.c.id == target["id"]).values(**row))
                 doc_pk = int(target["id"])
@@ -436,7 +427,10 @@ class Store:
                 summary.new += 1
             stored.add({**{c: row.get(c) for c in _STATE_COLUMNS}, "id": doc_pk,
                         "ingested_at": target["ingested_at"] if target is not None else now})
+            articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
+            sketch.append((doc_pk, h, it.text))
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
+            store_places.write_places(conn, doc_pk, result, mrows)  # and each mention's place_idx
             if mrows:
                 conn.execute(mentions.insert(), mrows)
                 new_keys.extend(r["mention_key"] for r in mrows)
@@ -444,10 +438,16 @@ class Store:
             if crows:
                 conn.execute(claims.insert(), crows)
             summary.mentions += len(mrows)
+        moved = copy_store.link_copies(conn, sketch) | restory  # copies of one story merge even when undated
+        if moved:
+            known_keys = set(new_keys)
+            new_keys.extend(k for k in copy_store.mention_keys_of(conn, moved) if k not in known_keys)
         if resolve and (new_keys or dirty):
             self._resolve(conn, new_keys, dirty)
         elif dirty:  # clusters that lost mentions must not keep describing them
             self._resolve(conn, [], dirty)
+        if dirty:  # a replaced text takes the reviews of its own events along (kept, marked undone)
+            review.retire_orphans(conn, dirty, "rasid: the article was replaced")
         return summary
 
     @staticmethod
@@ -462,8 +462,7 @@ class Store:
 
     @staticmethod
     def _mention_select() -> sa.Select[Any]:
-        return sa.select(mentions, documents.c.doc_id, documents.c.outlet, documents.c.published).join(
-            documents, documents.c.id == mentions.c.document_id)
+        return queries.mention_select()
 
     def _resolve(self, conn: Connection, new_keys: Sequence[str], dirty: set[str]) -> None:
         """Re-cluster exactly the connected components (of the link graph) that the batch touches.
@@ -501,6 +500,13 @@ class Store:
                          m["admin1"])
                 distinct.setdefault(block, m)
             conds = [c for c in (self._candidate_condition(m) for m in distinct.values()) if c is not None]
+            # copies of one story link when one of the two is undated
+            for undated in (True, False):
+                stories = sorted({m["story"] for m in frontier if m["story"] and (m["day"] is None) == undated})
+                for spart in _chunks(stories):
+                    story_docs = mentions.c.document_id.in_(sa.select(doc_sketches.c.document_id)
+                                                            .where(doc_sketches.c.story_key.in_(spart)))
+                    conds.append(story_docs if undated else sa.and_(story_docs, mentions.c.day.is_(None)))
             fetched: dict[str, dict[str, Any]] = {}
             for cpart in _chunks(conds, 100):
                 for r in fetch(sa.or_(*cpart)):
@@ -545,7 +551,8 @@ class Store:
         for kpart in _chunks(sorted(old_keys)):
             old_reviews.extend(dict(r._mapping) for r in conn.execute(
                 sa.select(reviews.c.id, reviews.c.event_key, reviews.c.mention_keys, reviews.c.action,
-                          reviews.c.field, reviews.c.new_value).where(reviews.c.event_key.in_(kpart))))
+                          reviews.c.field, reviews.c.new_value, reviews.c.reviewer, reviews.c.undone_at)
+                .where(reviews.c.event_key.in_(kpart))))
             conn.execute(resolved_events.delete().where(resolved_events.c.event_key.in_(kpart)))
             conn.execute(merge_links.delete().where(merge_links.c.event_key.in_(kpart)))
         now_ts, now = int(time.time()), _now()
@@ -553,7 +560,7 @@ class Store:
         link_rows: list[dict[str, Any]] = []
         assign: list[dict[str, Any]] = []
         member_of: dict[str, str] = {}
-        for cl in resolution.cluster(pool):
+        for cl in review.apply_membership(resolution.cluster(pool), old_reviews):  # analysts' merges/splits
             row = resolution.merge(cl["members"], key=cl["key"], now=now_ts)
             row["status"] = "auto"
             row["updated_at"] = now
@@ -564,7 +571,7 @@ class Store:
                 member_of[m["mention_key"]] = cl["key"]
                 if m["cluster_key"] != cl["key"]:
                     assign.append({"k": m["mention_key"], "ck": cl["key"]})
-        self._carry_reviews(conn, ev_rows, old_reviews, member_of)
+        review.carry(conn, ev_rows, old_reviews, member_of)
         for part in _chunks(ev_rows):
             conn.execute(resolved_events.insert(), list(part))
         for part in _chunks(link_rows):
@@ -576,40 +583,12 @@ class Store:
                 assign,
             )
 
-    @staticmethod
-    def _carry_reviews(conn: Connection, rows: list[dict[str, Any]], old_reviews: list[dict[str, Any]],
-                       member_of: dict[str, str]) -> None:
-        """Analyst decisions survive re-resolution: each review follows its mentions to the event that now
-        holds most of them (its `event_key` is re-pointed), then statuses and edits are applied again."""
-        by_key = {r["event_key"]: r for r in rows}
-        moved = []
-        for rv in sorted(old_reviews, key=lambda r: r["id"]):
-            counts: dict[str, int] = {}
-            for mk in rv["mention_keys"] or []:
-                if mk in member_of:
-                    counts[member_of[mk]] = counts.get(member_of[mk], 0) + 1
-            target = min(counts, key=lambda k: (-counts[k], k)) if counts else rv["event_key"]
-            if target != rv["event_key"]:
-                moved.append({"rid": rv["id"], "ek": target})
-            row = by_key.get(target)
-            if row is None:
-                continue
-            if rv["action"] == "confirm":
-                row["status"] = "confirmed"
-            elif rv["action"] == "reject":
-                row["status"] = "rejected"
-            elif rv["action"] == "edit" and rv["field"] in row:
-                row[rv["field"]] = rv["new_value"]
-                row["status"] = "edited"
-        if moved:
-            conn.execute(reviews.update().where(reviews.c.id == sa.bindparam("rid"))
-                         .values(event_key=sa.bindparam("ek")), moved)
-
     def rebuild_resolution(self) -> int:
         """Re-cluster every mention from scratch (after changing the rules); returns the event count.
 
         Analyst reviews follow their mentions to the rebuilt events."""
         def run(conn: Connection) -> int:
+            copy_store.rebuild_stories(conn)  # stories too, from every copy link
             pool = [dict(r._mapping) for r in conn.execute(self._mention_select())]
             keys = {k for (k,) in conn.execute(sa.select(resolved_events.c.event_key))}
             self._write_clusters(conn, pool, keys)
@@ -621,132 +600,35 @@ class Store:
 
     # --- queries --------------------------------------------------------------------------------
 
-    def events(self, filters: EventFilter | None = None, *, with_sources: bool = True) -> list[dict[str, Any]]:
+    def events(self, filters: EventFilter | None = None, *, with_sources: bool = True) -> list[ResolvedEvent]:
         """Resolved events (ACLED fields + id, modality, sources), ordered by date then id."""
-        f = filters or EventFilter()
-        t = resolved_events
-        q = sa.select(t)
-        if f.date_from:
-            q = q.where(t.c.event_date >= f.date_from)
-        if f.date_to:
-            q = q.where(t.c.event_date <= f.date_to)
-        if f.event_type:
-            v = f.event_type.casefold()
-            q = q.where(sa.or_(sa.func.lower(t.c.event_type) == v, sa.func.lower(t.c.sub_event_type) == v))
-        if f.actor:
-            like = f"%{f.actor.casefold()}%"
-            q = q.where(sa.or_(*(sa.func.lower(c).like(like) for c in
-                                 (t.c.actor1, t.c.actor2, t.c.assoc_actor_1, t.c.assoc_actor_2))))
-        if f.admin1:
-            q = q.where(sa.func.lower(t.c.admin1) == f.admin1.casefold())
-        if f.bbox:
-            min_lon, min_lat, max_lon, max_lat = f.bbox
-            q = q.where(t.c.latitude.between(min_lat, max_lat), t.c.longitude.between(min_lon, max_lon))
-        if f.modality:
-            q = q.where(t.c.modality.in_(list(f.modality)))
-        if f.status:
-            q = q.where(t.c.status.in_(list(f.status)))
-        q = q.order_by(t.c.event_date.is_(None), t.c.event_date, t.c.event_key)
-        if f.limit is not None:
-            q = q.limit(f.limit)
-        if f.offset:
-            q = q.offset(f.offset)
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            sources = self._sources(conn, [r["event_key"] for r in rows]) if with_sources else {}
-        return [_public_event(r, sources.get(r["event_key"], [])) for r in rows]
+            return queries.events(conn, filters, with_sources=with_sources)
 
-    def _sources(self, conn: Connection, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
-        for part in _chunks(list(keys)):
-            q = (sa.select(mentions.c.cluster_key, mentions.c.mention_key, mentions.c.modality,
-                           mentions.c.fatalities, mentions.c.evidence, documents.c.doc_id, documents.c.outlet,
-                           documents.c.published, documents.c.url)
-                 .join(documents, documents.c.id == mentions.c.document_id)
-                 .where(mentions.c.cluster_key.in_(part))
-                 .order_by(mentions.c.cluster_key, documents.c.published, mentions.c.mention_key))
-            for r in conn.execute(q):
-                out.setdefault(r.cluster_key, []).append({
-                    "doc_id": r.doc_id, "outlet": r.outlet, "published": r.published, "url": r.url,
-                    "mention": r.mention_key, "modality": r.modality, "fatalities": r.fatalities,
-                    "evidence": [e.get("text") for e in (r.evidence or [])],
-                })
-        return out
-
-    def _find_key(self, conn: Connection, event_id: str) -> str | None:
-        q = sa.select(resolved_events.c.event_key).where(
-            sa.or_(resolved_events.c.event_key == event_id, resolved_events.c.event_id_cnty == event_id))
-        return conn.execute(q).scalar()
-
-    def event(self, event_id: str) -> dict[str, Any] | None:
+    def event(self, event_id: str) -> ResolvedEvent | None:
+        """One resolved event by its `ev-` id or its ACLED event_id_cnty."""
         with self.engine.connect() as conn:
-            key = self._find_key(conn, event_id)
-            if key is None:
-                return None
-            row = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            return _public_event(dict(row._mapping), self._sources(conn, [key]).get(key, []))
+            return queries.event(conn, event_id)
 
     def explain(self, event_id: str) -> dict[str, Any] | None:
         """Why the event's mentions were merged: its members and every link (fields, km, days)."""
         with self.engine.connect() as conn:
-            key = self._find_key(conn, event_id)
-            if key is None:
-                return None
-            event = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            members = [dict(r._mapping) for r in conn.execute(
-                self._mention_select().where(mentions.c.cluster_key == key).order_by(mentions.c.mention_key))]
-            links = [dict(r._mapping) for r in conn.execute(
-                sa.select(merge_links.c.mention_a, merge_links.c.mention_b, merge_links.c.explanation)
-                .where(merge_links.c.event_key == key).order_by(merge_links.c.id))]
-        ev = dict(event._mapping)
-        return {
-            "event_id": key,
-            "event_id_cnty": ev["event_id_cnty"],
-            "summary": (f"{len(members)} mention(s) from {ev['n_sources']} article(s) merged into one event"
-                        if len(members) > 1 else "a single mention: nothing merged"),
-            "merged": {k: ev[k] for k in ("event_date", "event_type", "sub_event_type", "location", "actor1",
-                                          "actor2", "fatalities", "modality")},
-            "fatalities_rule": "most conservative figure among asserted/claimed sources reporting deaths",
-            "fatalities_by_source": ev["fatalities_by_source"],
-            "mentions": [
-                {k: m.get(k) for k in ("mention_key", "doc_id", "outlet", "published", "event_date",
-                                       "event_type", "sub_event_type", "actor1", "actor2", "location",
-                                       "admin1", "admin2", "latitude", "longitude", "geo_precision",
-                                       "fatalities", "modality")}
-                for m in members
-            ],
-            "links": [{"a": r["mention_a"], "b": r["mention_b"], **r["explanation"]} for r in links],
-        }
+            return queries.explain(conn, event_id)
 
-    def claim_groups(self, subject: str | None = None) -> list[dict[str, Any]]:
-        """The claims board: claims grouped by subject per resolved event (claims tied to an event) or per
-        governorate of the article's events (situation claims: area held, people displaced)."""
-        m = mentions.alias("m")
-        q = (sa.select(claims, documents.c.doc_id, documents.c.outlet, documents.c.published,
-                       m.c.cluster_key.label("event_key"), m.c.location.label("event_location"),
-                       m.c.event_date.label("event_date"))
-             .join(documents, documents.c.id == claims.c.document_id)
-             .outerjoin(m, sa.and_(m.c.document_id == claims.c.document_id, m.c.idx == claims.c.event_index)))
-        if subject:
-            q = q.where(claims.c.subject_key.like(f"%{claims_mod.subject_key(subject)}%"))
+    def claim_groups(self, subject: str | None = None, *, window_days: int | None = None) -> list[dict[str, Any]]:
+        """The claims board (`rasid.resolve.claims`): claims grouped across outlets by subject, place,
+        actors and time, copies of one story counted once, conflicts flagged with their reasons."""
+        from rasid.store.claims_board import claim_rows
+
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            places: dict[int, str] = {}
-            counts = (sa.select(mentions.c.document_id, mentions.c.admin1, sa.func.count().label("n"))
-                      .where(mentions.c.admin1.is_not(None)).group_by(mentions.c.document_id, mentions.c.admin1))
-            best: dict[int, tuple[int, str]] = {}
-            for doc_pk, admin1, n in conn.execute(counts):
-                if doc_pk not in best or (-n, admin1) < (-best[doc_pk][0], best[doc_pk][1]):
-                    best[doc_pk] = (n, admin1)
-            places = {k: v[1] for k, v in best.items()}
-        for r in rows:
-            if r["event_key"]:
-                r["anchor"] = f"event:{r['event_key']}"
-            elif r["document_id"] in places:
-                r["anchor"] = f"admin1:{places[r['document_id']]}"
-            else:
-                r["anchor"] = f"doc:{r['doc_id']}"
-        return claims_mod.group_claims(rows)
+            rows = claim_rows(conn, subject)
+        days = claims_mod.DEFAULT_WINDOW_DAYS if window_days is None else window_days
+        return claims_mod.group_claims(rows, window_days=days)
+
+    def copies(self, min_size: int = 2) -> list[dict[str, Any]]:
+        """Stories published by several articles (wire copies, reposts): their copies and copy links."""
+        with self.engine.connect() as conn:
+            return copy_store.stories(conn, min_size=min_size)
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -756,39 +638,23 @@ class Store:
             n_docs, n_mentions, n_events = count(documents), count(mentions), count(resolved_events)
             multi = conn.execute(sa.select(sa.func.count()).select_from(resolved_events)
                                  .where(resolved_events.c.n_mentions > 1)).scalar_one()
+            sketched, stories = conn.execute(sa.select(sa.func.count(), sa.func.count(
+                sa.distinct(doc_sketches.c.story_key)))).one()
             return {"documents": n_docs, "mentions": n_mentions, "events": n_events,
                     "merged_mentions": n_mentions - n_events, "multi_source_events": multi,
-                    "claims": count(claims)}
+                    "claims": count(claims), "copies": sketched - stories}
 
     def review(self, event_id: str, action: str, *, reviewer: str | None = None, note: str | None = None,
-               field: str | None = None, new_value: Any = None) -> None:
-        """Record an analyst decision; confirm/reject set the event's status, edit changes one field."""
-        editable = set(ACLED_FIELDS) - {"event_id_cnty", "timestamp"}
+               field: str | None = None, new_value: Any = None, other: str | None = None,
+               mention: str | None = None) -> dict[str, Any]:
+        """Record an analyst decision (`rasid.store.review`): confirm, reject, edit a field or group of fields,
+        merge with `other`, split `mention` out; returns {review_id, event_id}."""
+        return review.record(self, event_id, action, reviewer=reviewer, note=note, field=field, value=new_value,
+                             other=other, mention=mention)
 
-        def run(conn: Connection) -> None:
-            key = self._find_key(conn, event_id)
-            if key is None:
-                raise KeyError(event_id)
-            ev = conn.execute(sa.select(resolved_events).where(resolved_events.c.event_key == key)).one()
-            members = [k for (k,) in conn.execute(sa.select(mentions.c.mention_key)
-                                                  .where(mentions.c.cluster_key == key))]
-            old = None
-            values: dict[str, Any] = {}
-            if action in ("confirm", "reject"):
-                values["status"] = "confirmed" if action == "confirm" else "rejected"
-            elif action == "edit":
-                if field not in editable:
-                    raise ValueError(f"cannot edit field {field!r}")
-                old = ev._mapping[field]
-                values.update({field: new_value, "status": "edited"})
-            else:
-                raise ValueError(f"unknown review action {action!r}")
-            conn.execute(resolved_events.update().where(resolved_events.c.event_key == key).values(**values))
-            conn.execute(reviews.insert().values(
-                event_key=key, mention_keys=members, action=action, field=field, old_value=old,
-                new_value=new_value, reviewer=reviewer, note=note, created_at=_now()))
-
-        db.write(self.engine, run)
+    def undo(self, review_id: int, *, reviewer: str | None = None) -> dict[str, Any]:
+        """Undo one review (it stays in the audit trail, marked undone)."""
+        return review.undo(self, review_id, reviewer=reviewer)
 
 
 def _keep_version(conn: Connection, row: dict[str, Any], reason: str, now: str) -> None:
@@ -808,17 +674,6 @@ def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:
                 .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
     return (sqlite.insert(documents).values(**row)
             .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
-
-
-def _public_event(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"event_id": row["event_key"]}
-    out.update({k: row[k] for k in ACLED_FIELDS})
-    out.update({
-        "modality": row["modality"], "status": row["status"], "n_sources": row["n_sources"],
-        "n_mentions": row["n_mentions"], "fatalities_by_source": row["fatalities_by_source"],
-        "sources": sources,
-    })
-    return out
 
 
 def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:
@@ -847,4 +702,5 @@ def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestStopped", "IngestSummary", "content_hash", "ACLED_FIELDS", "REPORTABLE"]
+__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestStopped", "IngestSummary", "content_hash",
+           "REPORTABLE"]

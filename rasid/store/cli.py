@@ -19,6 +19,7 @@ import typer
 from rasid.cli_errors import fail
 
 if TYPE_CHECKING:
+    from rasid.models import ResolvedEvent
     from rasid.store.api import Store
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
@@ -134,7 +135,7 @@ def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str
                    f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
         typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                    f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
-                   f"{stats['claims']} claims")
+                   f"{stats['claims']} claims; {stats['copies']} article(s) copy another's story")
         for doc_id, reason in summary.replaced:
             typer.echo(f"replaced: {doc_id}: {reason}")
     for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
@@ -253,10 +254,13 @@ def register(app: typer.Typer) -> None:
         fmt: ClaimsFormat = typer.Option(ClaimsFormat.json, "--format", "-f", help="json | table"),
         subject: str = typer.Option(None, "--subject", help="Only groups whose subject contains this text."),
         conflicts_only: bool = typer.Option(False, "--conflicts", help="Only groups whose claims conflict."),
+        window_days: int = typer.Option(None, "--window-days", min=0, show_default=False,
+                                        help="Reports at most this many days apart describe the same moment "
+                                             "(default 3)."),
     ) -> None:
         """Claims grouped by subject across articles, conflicting figures and stances side by side."""
         with _open(db, must_exist=True) as store:
-            groups = store.claim_groups(subject)
+            groups = store.claim_groups(subject, window_days=window_days)
         if conflicts_only:
             groups = [g for g in groups if g["conflict"]]
         if fmt is ClaimsFormat.json:
@@ -267,12 +271,15 @@ def register(app: typer.Typer) -> None:
             about = g.get("about") or {}
             where = {"event": f"event {about.get('event_id')} {about.get('event_date') or ''} {about.get('location') or ''}",
                      "admin1": f"in {about.get('admin1')}"}.get(about.get("kind") or "", "one article")
-            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {where.strip()}: {flag} ({g['n_articles']} article(s))")
+            if g["conflict"] and g["undated"]:
+                flag += " (undated)"
+            typer.echo(f"== {g['subject']} [{g['unit'] or '-'}] {where.strip()}: {flag} "
+                       f"({g['n_stories']} stor(ies), {g['n_articles']} article(s))")
             rows = [[c["claim_date"], c["value"], c["qualifier"], c["stance"], c["speaker"], c["outlet"],
-                     c["doc_id"]] for c in g["claims"]]
+                     c["doc_id"] + (f" +{len(c['copies'])} cop(ies)" if c["copies"] else "")] for c in g["claims"]]
             typer.echo(_table(rows, ["date", "value", "qualifier", "stance", "speaker", "outlet", "doc"]))
-            for reason in g["conflict_reasons"]:
-                typer.echo(f"  ! {reason}")
+            for reason in g["reasons"]:
+                typer.echo(f"  {'!' if reason['conflict'] else '~'} {reason['text']}")
             typer.echo("")
 
     @app.command()
@@ -286,6 +293,7 @@ def register(app: typer.Typer) -> None:
         ),
         drop_undated: bool = typer.Option(False, "--drop-undated",
                                           help="ACLED CSV: leave out events with no date at all."),
+        status: str = typer.Option(None, "--status", help="Comma-separated review statuses: auto,confirmed,edited,rejected."),
     ) -> None:
         """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
         from rasid.export import writers
@@ -294,9 +302,13 @@ def register(app: typer.Typer) -> None:
 
         if str(output) != "-" and not output.parent.exists():
             fail(f"output directory does not exist: {output.parent}")
+        statuses = [x.strip() for x in status.split(",") if x.strip()] if status else None
+        bad = [x for x in statuses or [] if x not in ("auto", "confirmed", "edited", "rejected")]
+        if bad:
+            fail(f"unknown review status {bad[0]!r} (auto, confirmed, edited, rejected)")
         with _open(db, must_exist=True) as store:
-            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE)),
-                                with_sources=True)
+            rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE), status=statuses),
+                                with_sources=True)  # ACLED rows too: an undated event takes its first report's date
         count = writers.UndatedCount()
         if fmt is ExportFormat.acled_csv:  # ACLED rows need a date: the first report's, else flagged
             rows = list(writers.with_report_dates(rows, count, drop_undated=drop_undated))
@@ -324,15 +336,15 @@ def register(app: typer.Typer) -> None:
                        f"'{writers.UNDATED_TAG}'); --drop-undated leaves them out", err=True)
 
 
-def _emit_events(rows: list[dict[str, Any]], fmt: str, echo: Callable[[str], None]) -> None:
+def _emit_events(rows: list[ResolvedEvent], fmt: str, echo: Callable[[str], None]) -> None:
     if fmt == "json":
-        echo(json.dumps({"events": rows}, ensure_ascii=False, indent=2))
+        echo(json.dumps({"events": [r.model_dump() for r in rows]}, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for r in rows:
-            echo(json.dumps(r, ensure_ascii=False))
+            echo(json.dumps(r.model_dump(), ensure_ascii=False))
     else:
         echo(_table(
-            [[r["event_id"], r["event_date"], r["sub_event_type"], r["actor1"], r["actor2"], r["location"],
-              r["admin1"], r["fatalities"], r["modality"], r["n_sources"]] for r in rows],
+            [[r.event_id, r.event_date, r.sub_event_type, r.actor1, r.actor2, r.location,
+              r.admin1, r.fatalities, r.modality, r.n_sources] for r in rows],
             ["id", "date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatal", "modality", "srcs"],
         ))

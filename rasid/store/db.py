@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 T = TypeVar("T")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0006"
 #: pg_advisory_xact_lock key shared by every rasid writer ("rasid" in ASCII).
 PG_LOCK_KEY = 0x7261736964
 #: Default limit of a wait for the write lock (seconds); `Store(lock_timeout=...)`, `--lock-timeout`.
@@ -256,10 +256,11 @@ def disconnected(exc: BaseException) -> bool:
     return any(marker in text for marker in _DISCONNECTED)
 
 
-def retry_when_locked(work: Callable[[], T], engine: Engine | None = None) -> T:
+def retry_when_locked(work: Callable[[], T], engine: Engine | None = None, *, reconnect: bool = True) -> T:
     """Run `work`, again after a growing, jittered pause while the database reports itself locked or busy
     (until the engine's lock timeout) or has gone away (until `RECONNECT_TIMEOUT`: the transaction was
-    rolled back with the connection, so running it again is safe)."""
+    rolled back with the connection, so running it again is safe). `reconnect=False`: a database that
+    cannot be reached fails at once (opening a store: a wrong URL is not a database that went away)."""
     wait = _Wait(engine) if engine is not None else None
     attempt = 0
     lost_since: float | None = None
@@ -270,7 +271,7 @@ def retry_when_locked(work: Callable[[], T], engine: Engine | None = None) -> T:
                 log.warning("the database is back (after %.0f s)", time.monotonic() - lost_since)
             return result
         except sa.exc.DBAPIError as exc:
-            if disconnected(exc) and engine is not None:
+            if disconnected(exc) and engine is not None and reconnect:
                 now = time.monotonic()
                 if lost_since is None:
                     lost_since = now
@@ -306,17 +307,52 @@ def write(engine: Engine, work: Callable[[Connection], T]) -> T:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not sa.inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+#: Revision 0002 (document versions) was written on a branch while 0003-0006 went in on another, and was
+#: then put between 0001 and 0003. A store made by the other chain alone (0001, 0003, ... applied) is
+#: stamped past 0002 without its table and columns: `migrate` applies 0002 to it first.
+_LATE_REVISION = ("0002", "0002_document_versions.py", "document_versions")
+
+
+def _skipped_late_revision(conn: Connection) -> bool:
+    revision = _revision(conn)
+    return revision not in (None, "0001", _LATE_REVISION[0]) and not sa.inspect(conn).has_table(_LATE_REVISION[2])
+
+
+def _apply_late_revision(conn: Connection) -> None:
+    """Run 0002's upgrade on a store whose revision is already past it (see `_LATE_REVISION`)."""
+    import importlib.util
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    spec = importlib.util.spec_from_file_location("rasid_migration_0002", MIGRATIONS / "versions" / _LATE_REVISION[1])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with Operations.context(MigrationContext.configure(conn, opts={"render_as_batch": True})):
+        module.upgrade()
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the head revision (no-op when it already is; cheap check first)."""
+
+    def up_to_date() -> bool:
+        with engine.connect() as conn:
+            return _revision(conn) == HEAD_REVISION and not _skipped_late_revision(conn)
+
     try:
         # two processes creating one SQLite file at once: switching it to WAL can report "locked" at once,
         # without waiting for the busy timeout
-        if retry_when_locked(lambda: current_revision(engine), engine) == HEAD_REVISION:
+        if retry_when_locked(up_to_date, engine, reconnect=False):
             return
     except sa.exc.OperationalError as exc:
         raise StoreError(f"cannot open store: {_oneline(exc)}") from None
@@ -325,6 +361,8 @@ def migrate(engine: Engine) -> None:
     from alembic.config import Config
 
     def run(conn: Connection) -> None:
+        if _skipped_late_revision(conn):
+            _apply_late_revision(conn)
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection"] = conn

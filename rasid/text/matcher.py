@@ -32,6 +32,11 @@ PREFIXES_WITH_ARTICLE = PREFIXES_NO_ARTICLE | frozenset(c + p + "ال" for c in 
 }
 #: Before the contracted form of an entry that starts with ال ("للرقه" = ل + الرقه).
 _CONTRACTED_PREFIXES = frozenset({"ل", "ول", "فل"})
+#: After the stem of a ta-marbuta noun in the dual ("غارتين" = غاره with ة -> ت + ين; "غارتي الطيران").
+DUAL_SUFFIXES = frozenset({"ين", "ان", "ي", "ا"})
+# How an automaton word relates to its entry: the entry itself, its form contracted after ل, the stem of its
+# dual (read with DUAL_SUFFIXES), its whole dual.
+_PLAIN, _CONTRACTED, _DUAL_STEM, _DUAL_FULL = 0, 1, 2, 3
 
 #: Suffixes a verb or noun trigger may carry (normalised): person/number/gender, plural, pronouns.
 INFLECTION_SUFFIXES = frozenset(
@@ -127,7 +132,10 @@ class LexiconMatcher(Generic[T]):
         *,
         article: bool = False,
         suffixes: frozenset[str] = frozenset({""}),
+        duals: bool = False,
     ) -> None:
+        """`duals`: also find the dual of entries that end in ta-marbuta ("غارتين" for غارة; "عبوتين ناسفتين"
+        for عبوة ناسفة), which no suffix of the entry spells."""
         self.article = article
         self.suffixes = suffixes
         self._prefixes = PREFIXES_WITH_ARTICLE if article else PREFIXES_NO_ARTICLE
@@ -140,10 +148,14 @@ class LexiconMatcher(Generic[T]):
         self._table = table
         automaton = ahocorasick.Automaton()
         for key, values in table.items():
-            automaton.add_word(key, (key, values, False))
+            automaton.add_word(key, (key, values, _PLAIN))
             if key.startswith("ال") and len(key) > 3 and ("ل" + key[2:]) not in table:
                 contracted = "ل" + key[2:]
-                automaton.add_word(contracted, (key, values, True))
+                automaton.add_word(contracted, (key, values, _CONTRACTED))
+            if duals:
+                for word, mode in _dual_forms(key):
+                    if word not in table and not automaton.exists(word):
+                        automaton.add_word(word, (key, values, mode))
         self._automaton = automaton
         self._empty = not table
         if not self._empty:
@@ -164,14 +176,14 @@ class LexiconMatcher(Generic[T]):
         prefixes = self._prefixes
         suffixes = self.suffixes
         out = []
-        for last, (key, values, contracted) in self._automaton.iter(norm):
+        for last, (key, values, mode) in self._automaton.iter(norm):
             end = last + 1
-            start = end - len(key) + contracted  # the contracted form lacks the article's alef
+            start = end - _form_length(key, mode)
             # the word holding the hit's first letter, and the one holding its last letter
             i = bisect_right(starts, start) - 1
             ws = starts[i] if i >= 0 and ends[i] > start else start
             prefix = norm[ws:start] if ws < start else ""
-            if contracted:
+            if mode == _CONTRACTED:
                 if prefix not in _CONTRACTED_PREFIXES:
                     continue
             elif prefix not in prefixes:
@@ -179,7 +191,7 @@ class LexiconMatcher(Generic[T]):
             j = bisect_right(starts, last) - 1
             we = ends[j] if j >= 0 and ends[j] > last else end
             suffix = norm[end:we] if we > end else ""
-            if suffix not in suffixes:
+            if suffix not in (DUAL_SUFFIXES if mode == _DUAL_STEM else suffixes):
                 continue
             out.append((start, end, key, values, prefix, suffix))
         return out
@@ -213,6 +225,28 @@ class LexiconMatcher(Generic[T]):
         return [Match(*h) for h in chosen]
 
 
+def _dual_forms(key: str) -> list[tuple[str, int]]:
+    """Automaton words for the dual of an entry ending in ta-marbuta (normalised to ه): the stem of a
+    one-word entry ("غارت", read with the suffixes ين/ان/ي/ا), every such word of a longer one put in the
+    dual ("عبوتين ناسفتين", "عبوتان ناسفتان")."""
+    words = key.split(" ")
+    if not words[-1].endswith("ه") or len(words[-1]) < 3:
+        return []
+    if len(words) == 1:
+        return [(key[:-1] + "ت", _DUAL_STEM)]
+    return [(" ".join(w[:-1] + "ت" + ending if w.endswith("ه") and len(w) > 2 else w for w in words), _DUAL_FULL)
+            for ending in ("ين", "ان")]
+
+
+def _form_length(key: str, mode: int) -> int:
+    """Length of the automaton word of `key` in `mode` (the contracted form lacks the article's alef)."""
+    if mode == _CONTRACTED:
+        return len(key) - 1
+    if mode == _DUAL_FULL:
+        return len(key) + 2 * sum(1 for w in key.split(" ") if w.endswith("ه") and len(w) > 2)
+    return len(key)
+
+
 class ScanGroup:
     """Matchers that scan the same texts: one pass of a merged automaton finds the hits of all of them.
 
@@ -229,9 +263,10 @@ class ScanGroup:
         merged: dict[str, list[tuple[int, str, list[Any], frozenset[str], frozenset[str]]]] = {}
         for index, m in enumerate(matchers):
             if not m._empty:
-                for word, (key, values, contracted) in m._automaton.items():
-                    prefixes = _CONTRACTED_PREFIXES if contracted else m._prefixes
-                    merged.setdefault(word, []).append((index, key, values, prefixes, m.suffixes))
+                for word, (key, values, mode) in m._automaton.items():
+                    prefixes = _CONTRACTED_PREFIXES if mode == _CONTRACTED else m._prefixes
+                    suffixes = DUAL_SUFFIXES if mode == _DUAL_STEM else m.suffixes
+                    merged.setdefault(word, []).append((index, key, values, prefixes, suffixes))
         automaton = ahocorasick.Automaton()
         for word, entries in merged.items():
             automaton.add_word(word, (len(word), tuple(entries)))

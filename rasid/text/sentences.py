@@ -2,7 +2,9 @@
 
 Commas (، and ,) never split; neither do dots inside numbers and dates (3.5, 16.02.2019) or
 abbreviations of one letter (أ. ف. ب، أ.ف.ب). A full stop glued to the next word ("البلاد.وقال")
-still ends the sentence.
+still ends the sentence. A single line break after a comma or after a word that leaves the sentence open
+(`open_end`: a preposition, a conjunction, a head noun: "أعلن مسؤول محلي في" / "محافظة ديالى") does not end
+it: scraped text often breaks lines mid-sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from rasid.text.normalize import NormText
 # a terminator run (with closing quotes/brackets) followed by space, or a line break
 _BOUNDARY = re.compile(r"""(?:[.!?؟…]+["')\]»”]*(?=\s)|\.(?=[\u0621-\u064a]{2})|\n+)""")
 _SHORT_WORD = re.compile(r"(?:^|[\s.])\w\.$")
+# the last word of a line (or a comma ending it)
+_LINE_END = re.compile(r"(?:([،,])|(\w+))[ \t]*$")
 
 
 @dataclass(slots=True)
@@ -23,8 +27,10 @@ class Sentence:
     end: int
 
 
-def split_sentences(nt: NormText, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
-    """Sentences of the normalised text, leaving out the `skip` ranges (boilerplate lines)."""
+def split_sentences(nt: NormText, skip: list[tuple[int, int]] | None = None,
+                    open_end: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Sentences of the normalised text, leaving out the `skip` ranges (boilerplate lines); `open_end`:
+    normalised words after which a single line break goes on with the same sentence."""
     text = nt.norm
     out: list[Sentence] = []
     start = 0
@@ -32,12 +38,22 @@ def split_sentences(nt: NormText, skip: list[tuple[int, int]] | None = None) -> 
         end = m.end()
         if m.group(0)[0] == "." and _SHORT_WORD.search(text, max(0, m.start() - 3), m.start() + 1):
             continue  # "أ. ف. ب" style abbreviation
+        if m.group(0) == "\n" and _goes_on(text, start, m.start(), open_end):
+            continue  # a line broken mid-sentence
         _emit(text, start, end, out)
         start = end
     _emit(text, start, len(text), out)
     if skip:
         out = [s for s in out if not any(a <= s.start and s.end <= b for a, b in skip)]
     return out
+
+
+def _goes_on(text: str, start: int, at: int, open_end: frozenset[str]) -> bool:
+    """The line ending at `at` stops mid-sentence: on a comma, or on a word of `open_end`."""
+    m = _LINE_END.search(text, max(start, at - 40), at)
+    if m is None:
+        return False
+    return m.group(1) is not None or m.group(2) in open_end
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:

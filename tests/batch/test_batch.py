@@ -180,7 +180,7 @@ def test_batch_then_load_equals_ingest_on_the_dev_corpus(tmp_path, scheduler):
         def canonical(store: Store) -> list[str]:
             rows = []
             for ev in store.events():
-                ev = {k: v for k, v in ev.items() if k not in ("updated_at", "timestamp")}
+                ev = ev.model_dump(exclude={"timestamp"})
                 rows.append(json.dumps(ev, sort_keys=True, ensure_ascii=False, default=str))
             return sorted(rows)
 

@@ -130,3 +130,32 @@ def test_the_bundled_model_is_small_portable_json_and_runs():
     out = layer.apply(doc, result)
     assert out.events and all(0.0 <= e.confidence <= 1.0 for e in out.events)
     assert not any(e.confidence == 1.0 for e in out.events)  # the rules' 1.0 is replaced by a probability
+
+
+def test_a_modality_model_recodes_article_events_and_never_sentences():
+    keep_all = scorer({}, bias=5.0)
+    head = {"classes": ["asserted", "background"], "weights": {"type=Explosions/Remote violence": [-5.0, 5.0]},
+            "bias": [0.0, 0.0]}
+    layer = EventLayer(model_data(keep_all, keep_all, modality=head))
+    doc, result = rules(ARTICLE, "a1")
+    out = layer.apply(doc, result)
+    recoded = [e for e in out.events if e.event_type == "Explosions/Remote violence"]
+    assert [e.modality for e in recoded] == ["background"] and recoded[0].notes.endswith("period.")
+    doc, result = rules(TWO_EVENTS)
+    assert "background" not in {e.modality for e in layer.apply(doc, result).events}
+    with pytest.raises(ModelError, match="one weight per class"):
+        EventLayer(model_data(keep_all, keep_all, modality=dict(head, bias=[0.0])))
+
+
+def test_as_the_default_last_component_it_decides_as_apply_does():
+    layer = EventLayer.bundled()
+    pipe = Pipeline()
+    assert pipe.component_names[-1] == "learned"
+    rules_only = Pipeline(disable=["learned"])
+    for text in (ARTICLE, TWO_EVENTS):
+        doc = Document(doc_id="c", text=text)
+        as_component = pipe.process(doc)
+        after = layer.apply(doc, rules_only.process(doc))
+        assert [(e.event_type, e.modality, e.confidence) for e in as_component.events] == \
+            [(e.event_type, e.modality, e.confidence) for e in after.events]
+        assert [c.event_index for c in as_component.claims] == [c.event_index for c in after.claims]

@@ -2,11 +2,12 @@
 
 Figures by (from the repository root):
 
-    rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --gsr ../shared/benchmarks/arabic_event_gsr \\
-        --model bundled --format json
+    rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --corpus ../shared/corpus/news_more.jsonl \\
+        --gsr ../shared/benchmarks/arabic_event_gsr --model bundled --format json
 
-Validation part (48 articles, never trained on): events F1 0.61, extra 0.92/article, ECE 0.04; train part
-(out-of-fold): ECE 0.06; benchmark (restated, cross-validated): ASSAULT F1 0.72, PROTEST F1 0.56.
+Validation part (107 articles, never trained on): events F1 0.55, extra 0.74/article, modality 0.67,
+ECE 0.05; train part (246 articles, out-of-fold): ECE 0.04; benchmark (restated, cross-validated):
+ASSAULT F1 0.74, PROTEST F1 0.53.
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
 """
@@ -19,6 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = (ROOT / ".." / "shared" / "corpus" / "news_dev.jsonl").resolve()
+MORE = (ROOT / ".." / "shared" / "corpus" / "news_more.jsonl").resolve()
 GSR = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 RETRAIN = "the learned layer fell below its floor: retrain it with `rasid train` (docs/learned.md)"
 
@@ -28,12 +30,15 @@ def test_model_floors_on_gold_validation_and_train():
         pytest.skip(f"corpus not found at {CORPUS}")
     from rasid.eval.run import evaluate_gold, load_layer
 
-    report = evaluate_gold(ROOT / "gold", CORPUS, layer=load_layer("bundled"))
+    if not MORE.exists():
+        pytest.skip(f"corpus not found at {MORE}")
+    report = evaluate_gold(ROOT / "gold", [CORPUS, MORE], layer=load_layer("bundled"))
     val, train = report["by_split"]["val"], report["by_split"]["train"]
-    assert val["events"]["f1"] >= 0.59, RETRAIN
-    assert val["extra_events_per_article"] <= 1.0, RETRAIN
+    assert val["events"]["f1"] >= 0.52, RETRAIN
+    assert val["extra_events_per_article"] <= 0.85, RETRAIN
+    assert val["fields"]["modality"]["accuracy"] >= 0.63, RETRAIN
     assert val["calibration"]["ece"] <= 0.12, RETRAIN
-    assert train["calibration"]["ece"] <= 0.10, RETRAIN
+    assert train["calibration"]["ece"] <= 0.08, RETRAIN
 
 
 def test_model_floors_on_the_sentence_benchmark():
@@ -44,4 +49,4 @@ def test_model_floors_on_the_sentence_benchmark():
 
     report = score_gsr(GSR, pipeline_predictor(load_layer("bundled")))
     assert report["ASSAULT"]["restated"]["f1"] >= 0.70, RETRAIN
-    assert report["PROTEST"]["restated"]["f1"] >= 0.52, RETRAIN
+    assert report["PROTEST"]["restated"]["f1"] >= 0.50, RETRAIN

@@ -50,7 +50,8 @@ def test_claim_groups_conflicts_and_timeline(store: Store) -> None:
     assert area["conflict"] is True  # 50 vs 120 in the same week
     assert [t["date"] for t in area["timeline"]] == ["2018-11-05", "2018-11-06", "2018-12-20"]
     first = area["claims"][0]
-    assert set(first) == {"value", "qualifier", "stance", "speaker", "outlet", "doc_id", "claim_date", "evidence"}
+    assert set(first) == {"value", "qualifier", "stance", "speaker", "outlet", "doc_id", "claim_date", "date_source",
+                          "evidence", "article_key", "claim_index", "story", "copies"}
     left = groups["عدد الخارجين من الجيب"]
     assert left["conflict"] is False  # 500 and about 520 agree once rounding is allowed for
     talks = groups["مفاوضات بين قسد والتنظيم"]
@@ -74,7 +75,7 @@ def test_generic_subjects_group_per_resolved_event(store: Store) -> None:
     assert len(groups) == 2
     hajin = next(g for g in groups if len(g["claims"]) == 3)
     assert hajin["conflict"] is True and hajin["about"]["kind"] == "event"
-    assert hajin["about"]["event_id"] == next(e for e in store.events() if e["location"] == "Hajin")["event_id"]
+    assert hajin["about"]["event_id"] == next(e for e in store.events() if e.location == "Hajin").event_id
     raqqa = next(g for g in groups if len(g["claims"]) == 1)
     assert raqqa["conflict"] is False and raqqa["about"]["location"] == "Raqqa"
 
@@ -109,17 +110,20 @@ def _events_corpus() -> list:
 def test_event_filters(store: Store) -> None:
     store.add_results(_events_corpus())
     assert len(store.events()) == 3
-    assert [e["location"] for e in store.events(EventFilter(date_from="2018-10-01"))] == ["Hajin"]
+    assert [e.location for e in store.events(EventFilter(date_from="2018-10-01"))] == ["Hajin"]
     assert len(store.events(EventFilter(date_to="2018-06-30"))) == 2
     assert len(store.events(EventFilter(event_type="air/drone strike"))) == 1
     assert len(store.events(EventFilter(event_type="Battles"))) == 1
     assert len(store.events(EventFilter(actor="coalition"))) == 1
+    assert len(store.events(EventFilter(actor="CIVILIANS (syr"))) == 1  # any case, actor2 too
+    assert store.events(EventFilter(actor="coalition\ncivilians")) == []  # a pattern never spans two actors
+    assert store.events(EventFilter(actor="%")) == [] and store.events(EventFilter(actor="_oalition")) == []
     assert len(store.events(EventFilter(admin1="raqqa"))) == 2
     assert len(store.events(EventFilter(bbox=(40.5, 34.5, 41.0, 35.0)))) == 1
     assert len(store.events(EventFilter(modality=["planned"]))) == 1
     strike = store.events(EventFilter(event_type="Air/drone strike"))[0]
-    assert strike["civilian_targeting"] == "Civilian targeting" and strike["interaction"] == 78
-    assert store.events(EventFilter(limit=1))[0]["event_date"] == "2018-06-09"
+    assert strike.civilian_targeting == "Civilian targeting" and strike.interaction == 78
+    assert store.events(EventFilter(limit=1))[0].event_date == "2018-06-09"
 
 
 def test_acled_csv_and_geojson(store: Store) -> None:
@@ -143,14 +147,14 @@ def test_acled_csv_and_geojson(store: Store) -> None:
 def test_review_keeps_status(store: Store) -> None:
     store.add_results(five_outlets()[:2])
     ev = store.events()[0]
-    store.review(ev["event_id"], "confirm", reviewer="analyst", note="checked")
-    store.review(ev["event_id"], "edit", field="fatalities", new_value=11)
-    got = store.event(ev["event_id"])
-    assert got is not None and got["status"] == "edited" and got["fatalities"] == 11
+    store.review(ev.event_id, "confirm", reviewer="analyst", note="checked")
+    store.review(ev.event_id, "edit", field="fatalities", new_value=11)
+    got = store.event(ev.event_id)
+    assert got is not None and got.status == "edited" and got.fatalities == 11
     store.add_results(five_outlets()[2:])  # more sources join: the event is re-resolved, the edit stays
-    again = store.event(ev["event_id"])
-    assert again is not None and again["n_sources"] == 5 and again["fatalities"] == 11
-    assert again["status"] == "edited"
+    again = store.event(ev.event_id)
+    assert again is not None and again.n_sources == 5 and again.fatalities == 11
+    assert again.status == "edited"
 
 
 def test_reviews_follow_their_mentions_when_the_event_key_changes(store: Store) -> None:
@@ -159,16 +163,16 @@ def test_reviews_follow_their_mentions_when_the_event_key_changes(store: Store) 
     pairs = five_outlets()[:2]
     store.add_results(pairs)
     (ev,) = store.events()
-    store.review(ev["event_id"], "edit", field="fatalities", new_value=7, reviewer="analyst")
+    store.review(ev.event_id, "edit", field="fatalities", new_value=7, reviewer="analyst")
     # a new report whose mention key sorts first: the resolved event gets a new key
     i = 0
-    while content_hash(f"تقرير جديد {i}")[:16] + ":0" > min(s["mention"] for s in ev["sources"]):
+    while content_hash(f"تقرير جديد {i}")[:16] + ":0" > min(s.mention for s in ev.sources):
         i += 1
     d = doc("newcomer", "z.com", text=f"تقرير جديد {i}")
     store.add_results([(d, result(d, [event()]))])
     (after,) = store.events()
-    assert after["event_id"] != ev["event_id"] and after["n_sources"] == 3
-    assert after["status"] == "edited" and after["fatalities"] == 7
+    assert after.event_id != ev.event_id and after.n_sources == 3
+    assert after.status == "edited" and after.fatalities == 7
     store.rebuild_resolution()
     (rebuilt,) = store.events()
-    assert rebuilt["event_id"] == after["event_id"] and rebuilt["fatalities"] == 7
+    assert rebuilt.event_id == after.event_id and rebuilt.fatalities == 7

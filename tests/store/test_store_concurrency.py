@@ -93,10 +93,10 @@ def test_two_writers_resolve_consistently(kind: str, tmp_path: Path) -> None:
     with Store(url) as s:
         assert s.stats()["documents"] == 120 and s.stats()["mentions"] == 120
         events = s.events()
-        assert len(events) == 30 and all(e["n_sources"] == 4 for e in events)
-        before = {e["event_id"] for e in events}
+        assert len(events) == 30 and all(e.n_sources == 4 for e in events)
+        before = {e.event_id for e in events}
         s.rebuild_resolution()
-        assert {e["event_id"] for e in s.events()} == before
+        assert {e.event_id for e in s.events()} == before
 
 
 def test_fresh_sqlite_file_two_processes_migrate(tmp_path: Path) -> None:

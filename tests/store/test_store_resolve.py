@@ -16,23 +16,23 @@ def test_five_outlets_one_event_with_five_sources(store: Store) -> None:
     events = store.events()
     assert len(events) == 1
     ev = events[0]
-    assert ev["n_sources"] == 5 and len(ev["sources"]) == 5
-    assert {s["outlet"] for s in ev["sources"]} == {"a.com", "b.net", "c.org", "d.sy", "e.iq"}
-    assert ev["fatalities"] == 10  # most conservative figure reported
-    assert sorted(p["fatalities"] for p in ev["fatalities_by_source"]) == [0, 10, 10, 12, 15]
-    assert "Fatality figures differ" in ev["notes"]
-    assert ev["event_date"] == "2018-11-01"  # majority date among equally precise sources
-    assert ev["actor2"] == "IS: Islamic State"
-    assert ev["event_id_cnty"].startswith("SYR")
+    assert ev.n_sources == 5 and len(ev.sources) == 5
+    assert {s.outlet for s in ev.sources} == {"a.com", "b.net", "c.org", "d.sy", "e.iq"}
+    assert ev.fatalities == 10  # most conservative figure reported
+    assert sorted(p.fatalities for p in ev.fatalities_by_source) == [0, 10, 10, 12, 15]
+    assert "Fatality figures differ" in ev.notes
+    assert ev.event_date == "2018-11-01"  # majority date among equally precise sources
+    assert ev.actor2 == "IS: Islamic State"
+    assert ev.event_id_cnty.startswith("SYR")
     assert store.stats()["merged_mentions"] == 4
 
-    why = store.explain(ev["event_id"])
+    why = store.explain(ev.event_id)
     assert why is not None and len(why["mentions"]) == 5 and len(why["links"]) == 4
     for lk in why["links"]:
         assert lk["type_family"] == "violence"
         assert lk["distance_km"] is not None and lk["distance_km"] <= 10
         assert lk["date_gap_days"] <= 1
-    assert store.explain(ev["event_id_cnty"])["event_id"] == ev["event_id"]
+    assert store.explain(ev.event_id_cnty)["event_id"] == ev.event_id
     assert store.explain("ev-doesnotexist") is None
 
 
@@ -85,8 +85,8 @@ def test_three_villages_in_one_article_stay_three_events(store: Store) -> None:
     store.add_results(pairs)
     events = store.events()
     assert len(events) == 3
-    assert all(e["n_sources"] == 2 for e in events)
-    assert sorted(e["location"] for e in events) == ["Hajin", "Hajin East", "Shafah"]
+    assert all(e.n_sources == 2 for e in events)
+    assert sorted(e.location for e in events) == ["Hajin", "Hajin East", "Shafah"]
 
 
 def _corpus(n_events: int = 40, seed: int = 7) -> list:
@@ -104,7 +104,7 @@ def _corpus(n_events: int = 40, seed: int = 7) -> list:
 
 
 def _clusters(store: Store) -> set[frozenset[str]]:
-    return {frozenset(s["doc_id"] for s in e["sources"]) for e in store.events()}
+    return {frozenset(s.doc_id for s in e.sources) for e in store.events()}
 
 
 def test_incremental_is_deterministic_and_matches_rebuild(tmp_path) -> None:
@@ -115,10 +115,10 @@ def test_incremental_is_deterministic_and_matches_rebuild(tmp_path) -> None:
         random.Random(order_seed).shuffle(shuffled)
         with Store(f"sqlite:///{tmp_path / f'o{order_seed}.db'}") as s:
             s.add_results(shuffled, batch_size=batch)
-            ids = {e["event_id"] for e in s.events()}
+            ids = {e.event_id for e in s.events()}
             groups = _clusters(s)
             s.rebuild_resolution()
-            assert _clusters(s) == groups and {e["event_id"] for e in s.events()} == ids
+            assert _clusters(s) == groups and {e.event_id for e in s.events()} == ids
             outcomes.append((groups, ids))
     assert outcomes[0] == outcomes[1] == outcomes[2]
     assert len(outcomes[0][0]) == 40  # one resolved event per generated real event
@@ -198,8 +198,8 @@ def test_daily_clashes_in_one_town_do_not_chain(store: Store) -> None:
             pairs.append((d, result(d, [event(event_date=f"2018-11-{day:02d}")])))
     store.add_results(pairs, batch_size=3)
     events = store.events()
-    assert [e["event_date"] for e in events] == ["2018-11-01", "2018-11-02", "2018-11-03", "2018-11-04"]
-    assert all(e["n_sources"] == 2 for e in events)
+    assert [e.event_date for e in events] == ["2018-11-01", "2018-11-02", "2018-11-03", "2018-11-04"]
+    assert all(e.n_sources == 2 for e in events)
 
 
 def test_bulk_load_then_rebuild(sqlite_url: str, tmp_path) -> None:
@@ -249,7 +249,7 @@ def test_incremental_equals_rebuild_on_messy_data(tmp_path) -> None:
         random.Random(seed).shuffle(pairs)
         with Store(f"sqlite:///{tmp_path / f'm{seed}.db'}") as s:
             s.add_results(pairs, batch_size=[1, 3, 8, 40][seed])
-            incremental = sorted(sorted(x["mention"] for x in e["sources"]) for e in s.events())
+            incremental = sorted(sorted(x.mention for x in e.sources) for e in s.events())
             s.rebuild_resolution()
-            rebuilt = sorted(sorted(x["mention"] for x in e["sources"]) for e in s.events())
+            rebuilt = sorted(sorted(x.mention for x in e.sources) for e in s.events())
             assert incremental == rebuilt, seed

@@ -1,0 +1,193 @@
+/* rasid web app: the map, the timeline brush, upload progress and evidence scrolling.
+   No inline scripts (Content-Security-Policy); data reaches the DOM through textContent only. */
+(function () {
+  "use strict";
+
+  // --- the events map -------------------------------------------------------------------------------
+  var mapEl = document.getElementById("map");
+  var map = null, layer = null, statusEl = document.getElementById("map-status");
+  var colours = {}, lastQuery = null, pending = null, fitted = false;
+
+  function currentQuery() {
+    var state = document.getElementById("view-state");
+    return state ? state.getAttribute("data-query") || "" : "";
+  }
+
+  function typeClass(t) {
+    return {"Battles": "t-battles", "Explosions/Remote violence": "t-explosions", "Violence against civilians": "t-vac",
+            "Protests": "t-protests", "Riots": "t-riots", "Strategic developments": "t-strategic"}[t] || "t-other";
+  }
+
+  function popup(eventType, id) {
+    var box = document.createElement("div");
+    var title = document.createElement("strong");
+    title.textContent = eventType;
+    var link = document.createElement("a");
+    link.href = "/events/" + encodeURIComponent(id);
+    link.textContent = "open event " + id;
+    box.appendChild(title);
+    box.appendChild(document.createElement("br"));
+    box.appendChild(link);
+    return box;
+  }
+
+  function clusterIcon(cluster) {
+    var counts = {}, best = null;
+    cluster.getAllChildMarkers().forEach(function (m) {
+      var t = m.options.eventType;
+      counts[t] = (counts[t] || 0) + 1;
+      if (best === null || counts[t] > counts[best]) { best = t; }
+    });
+    var n = cluster.getChildCount();
+    var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 50;
+    return L.divIcon({html: "<span>" + n + "</span>", className: "cluster " + typeClass(best), iconSize: L.point(size, size)});
+  }
+
+  function loadMap() {
+    if (!map) { return; }
+    var q = currentQuery();
+    var b = map.getBounds();
+    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (x) { return x.toFixed(4); }).join(",");
+    var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + bbox + "&zoom=" + map.getZoom();
+    if (pending) { pending.abort(); }
+    pending = new AbortController();
+    statusEl.textContent = "loading…";
+    fetch(url, {signal: pending.signal, credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) { throw new Error("map data: HTTP " + r.status); }
+      return r.json();
+    }).then(function (data) {
+      draw(data, q);
+    }).catch(function (err) {
+      if (err.name !== "AbortError") { statusEl.textContent = String(err.message || err); }
+    });
+  }
+
+  function draw(data, q) {
+    if (layer) { map.removeLayer(layer); }
+    if (data.mode === "points") {
+      layer = L.markerClusterGroup({chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45});
+      var markers = data.points.map(function (p) {
+        var m = L.circleMarker([p[0], p[1]], {radius: 6, weight: 1, color: "#222", fillColor: colours[p[2]] || "#777",
+                                              fillOpacity: 0.9, eventType: p[2]});
+        m.bindPopup(popup(p[2], p[3]));
+        return m;
+      });
+      layer.addLayers(markers);
+      statusEl.textContent = data.total + " located event(s) in view";
+      if (!fitted && markers.length && q !== lastQuery) {
+        fitted = true;
+        map.fitBounds(L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1), {maxZoom: 9});
+      }
+    } else {
+      layer = L.layerGroup();
+      var max = Math.max.apply(null, data.cells.map(function (c) { return c[2]; }).concat([1]));
+      data.cells.forEach(function (c) {
+        var r = 5 + 20 * Math.sqrt(c[2] / max);
+        var m = L.circleMarker([c[0], c[1]], {radius: r, weight: 1, color: "#222", fillColor: colours[c[3]] || "#777", fillOpacity: 0.75});
+        m.bindTooltip(c[2] + " events (mostly " + c[3] + ")");
+        m.on("click", function () { map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, 14)); });
+        layer.addLayer(m);
+      });
+      statusEl.textContent = data.total + " located events in view, counted per area; zoom in for single events";
+    }
+    layer.addTo(map);
+    lastQuery = q;
+  }
+
+  if (mapEl && window.L) {
+    colours = JSON.parse(mapEl.getAttribute("data-colours") || "{}");
+    map = L.map(mapEl, {preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 18}).fitBounds([[29.0, 35.0], [37.6, 48.8]]);
+    if (mapEl.getAttribute("data-tiles") === "1") {
+      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                  {maxZoom: 18, attribution: "&copy; OpenStreetMap contributors"}).addTo(map);
+    }
+    fetch("/vendor/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
+      // the countries rasid codes and their neighbours (ISO 3166 numeric ids): converting and drawing only
+      // these keeps the first paint fast; the rest of the world is not where the events are
+      var region = ["760", "368", "422", "400", "792", "376", "275", "887", "682", "364", "434", "818", "729",
+                    "012", "788", "504", "706", "196", "414", "048", "634", "784", "512", "728", "231", "232",
+                    "262", "148", "562", "566", "268", "051", "031", "004", "586", "300", "100"];
+      var objects = topo.objects.countries;
+      var land = topojson.feature(topo, {type: "GeometryCollection", geometries: objects.geometries.filter(function (g) {
+        return region.indexOf(String(g.id)) >= 0;
+      })});
+      L.geoJSON(land, {interactive: false, style: {color: "#7d8c9c", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}})
+        .addTo(map).bringToBack();
+    }).catch(function () { statusEl.textContent = "country outlines unavailable"; });
+    var timer = null;
+    map.on("moveend", function () { clearTimeout(timer); timer = setTimeout(loadMap, 150); });
+    loadMap();
+  }
+
+  document.body.addEventListener("htmx:afterSettle", function (evt) {
+    if (map && evt.detail && evt.detail.target && evt.detail.target.id === "results" && currentQuery() !== lastQuery) {
+      fitted = false;
+      loadMap();
+    }
+  });
+
+  // --- timeline brush: drag across the bars to set the date range -------------------------------------
+  var drag = null;
+
+  function binAt(svg, clientX) {
+    var groups = svg.querySelectorAll("g[data-start]");
+    if (!groups.length) { return null; }
+    var box = svg.getBoundingClientRect();
+    var i = Math.floor((clientX - box.left) / box.width * groups.length);
+    return Math.max(0, Math.min(groups.length - 1, i));
+  }
+
+  function showBrush(svg, a, b) {
+    var groups = svg.querySelectorAll("g[data-start]");
+    var brush = svg.querySelector("#brush");
+    var w = 1000 / groups.length, lo = Math.min(a, b), hi = Math.max(a, b);
+    brush.setAttribute("x", String(lo * w));
+    brush.setAttribute("width", String((hi - lo + 1) * w));
+    brush.classList.remove("hidden");
+  }
+
+  document.addEventListener("pointerdown", function (evt) {
+    var svg = evt.target.closest && evt.target.closest("svg#timeline");
+    if (!svg) { return; }
+    var i = binAt(svg, evt.clientX);
+    if (i === null) { return; }
+    drag = {svg: svg, from: i, to: i};
+    showBrush(svg, i, i);
+    evt.preventDefault();
+  });
+  document.addEventListener("pointermove", function (evt) {
+    if (!drag) { return; }
+    drag.to = binAt(drag.svg, evt.clientX);
+    showBrush(drag.svg, drag.from, drag.to);
+  });
+  document.addEventListener("pointerup", function () {
+    if (!drag) { return; }
+    var groups = drag.svg.querySelectorAll("g[data-start]");
+    var lo = Math.min(drag.from, drag.to), hi = Math.max(drag.from, drag.to);
+    var form = document.getElementById("filters");
+    drag = null;
+    if (!form) { return; }
+    form.querySelector("input[name=from]").value = groups[lo].getAttribute("data-start");
+    form.querySelector("input[name=to]").value = groups[hi].getAttribute("data-end");
+    form.querySelector("input[name=to]").dispatchEvent(new Event("change", {bubbles: true}));
+  });
+
+  // --- upload progress ---------------------------------------------------------------------------------
+  var uploadForm = document.getElementById("upload-form");
+  if (uploadForm) {
+    var bar = document.getElementById("upload-progress");
+    uploadForm.addEventListener("htmx:xhr:progress", function (evt) {
+      if (evt.detail.lengthComputable) {
+        bar.classList.remove("hidden");
+        bar.value = evt.detail.loaded / evt.detail.total * 100;
+      }
+    });
+  }
+
+  // --- evidence: scroll each source's text to its evidence sentence -------------------------------------
+  document.querySelectorAll(".article-text").forEach(function (box) {
+    if (box.classList.contains("full")) { return; }
+    var mark = box.querySelector("mark.hl-sentence");
+    if (mark) { box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40); }
+  });
+}());

@@ -1,0 +1,79 @@
+"""Actors whose words mean different forces in different countries (issue 12): scoped aliases
+(`alias@CC`), '@state' and '@police' by the event's country. Sentences written for these tests."""
+
+from pathlib import Path
+
+import pytest
+
+from rasid.lexicon.loader import build_lexicon, pick_alias
+from rasid.lexicon.tsv import LexiconError
+from rasid.pipeline import extract_text
+
+HEADER = "id\tcanonical\tinter\tkind\tcountry\tparent\tfocus\taliases_ar\taliases_en\tside\tserves_as\n"
+BUNDLED = Path(__file__).resolve().parents[2] / "rasid" / "data" / "lexicon"
+
+
+def _lexicon_dir(tmp: Path, actors: str) -> Path:
+    (tmp / "actors.tsv").write_text(HEADER + actors, encoding="utf-8")
+    for name in ("triggers.tsv", "cues.tsv"):
+        (tmp / name).write_text((BUNDLED / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp
+
+
+def test_one_alias_may_name_different_actors_in_different_countries(tmp_path):
+    rows = ("a\tA\t2\tarmed\tSY\t\trebel\tقوة الف\t\t\t\n"
+            "b\tB\t1\tarmed\tYE\t\tstate\tقوة الف@YE\t\t\t\n")
+    lex = build_lexicon(_lexicon_dir(tmp_path, rows))
+    aliases = lex.actor_matcher.get("قوة الف")
+    assert pick_alias(aliases, "YE").actor.id == "b"
+    assert pick_alias(aliases, "SY").actor.id == "a"
+    assert pick_alias(aliases, None).actor.id == "a"
+
+
+def test_an_alias_listed_twice_for_one_country_is_rejected(tmp_path):
+    rows = ("a\tA\t2\tarmed\tYE\t\trebel\tقوة الف@YE\t\t\t\n"
+            "b\tB\t1\tarmed\tYE\t\tstate\tقوة الف@YE\t\t\t\n")
+    with pytest.raises(LexiconError, match=r"actors.tsv:3: alias 'قوة الف' in YE already belongs to 'a'"):
+        build_lexicon(_lexicon_dir(tmp_path, rows))
+
+
+def test_a_bad_country_scope_or_role_names_file_and_line(tmp_path):
+    with pytest.raises(LexiconError, match=r"actors.tsv:2: .*ISO2"):
+        build_lexicon(_lexicon_dir(tmp_path, "a\tA\t2\tarmed\tYE\t\trebel\tقوة الف@yemen\t\t\t\n"))
+    with pytest.raises(LexiconError, match=r"actors.tsv:2: serves_as"):
+        build_lexicon(_lexicon_dir(tmp_path, "a\tA\t1\tarmed\tYE\t\tstate\tقوة الف\t\t\t@army:YE\n"))
+    rows = ("a\tA\t1\tarmed\tYE\t\tstate\tقوة الف\t\t\t@police:YE\n"
+            "b\tB\t1\tarmed\tYE\t\tstate\tقوة باء\t\t\t@police:YE\n")
+    with pytest.raises(LexiconError, match=r"actors.tsv:3: @police of YE is already 'a'"):
+        build_lexicon(_lexicon_dir(tmp_path, rows))
+
+
+def test_the_national_army_is_the_sna_in_syria_and_the_army_in_yemen():
+    [syria] = extract_text("اشتبك الجيش الوطني أمس مع قوات سوريا الديمقراطية في قرية عون الدادات قرب منبج.").events
+    assert syria.actor1 == "Syrian National Army"
+    [yemen] = extract_text("اندلعت أمس اشتباكات عنيفة بين الجيش الوطني وجماعة الحوثي في مدينة تعز.").events
+    assert {yemen.actor1, yemen.actor2} == {"Military Forces of Yemen (2012-)", "Houthi Movement (Ansar Allah)"}
+
+
+def test_coalition_aircraft_in_yemen_are_the_saudi_led_coalition_without_being_named_before():
+    [event] = extract_text("شن طيران التحالف أمس غارات على مواقع لجماعة الحوثي في مدينة الحديدة.").events
+    assert event.actor1 == "Saudi-led Coalition"
+
+
+def test_generic_security_forces_in_the_west_bank_are_israels():
+    [event] = extract_text("اعتقلت قوات الأمن أمس خمسة شبان خلال مداهمة في مدينة نابلس.").events
+    assert event.actor1 == "Military Forces of Israel (2022-)"
+    assert event.inter1 == 8
+
+
+def test_the_police_are_the_police_of_the_events_country():
+    [event] = extract_text("اعتقلت قوات الشرطة أمس ثلاثة مطلوبين في مدينة الرمادي.").events
+    assert event.actor1 == "Police Forces of Iraq (2014-)"
+
+
+def test_intelligence_branches_are_the_army_and_criminal_security_the_police():
+    # the audit's convention: intelligence services are a country's military forces
+    [army] = extract_text("اعتقلت المخابرات الجوية أمس ثلاثة شبان في مدينة داعل بريف درعا.").events
+    assert army.actor1 == "Military Forces of Syria (2000-2024)"
+    [police] = extract_text("اعتقل فرع الأمن الجنائي أمس ثلاثة شبان في مدينة داعل بريف درعا.").events
+    assert police.actor1 == "Police Forces of Syria (2000-2024)"

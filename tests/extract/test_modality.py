@@ -1,0 +1,50 @@
+"""Modality rules of issue 12, on sentences written for these tests."""
+
+from rasid.pipeline import extract_text
+
+
+def reportable(text: str, **kw):
+    return [e for e in extract_text(text, disable=["learned"], **kw).events if e.modality in ("asserted", "claimed")]
+
+
+def test_an_account_attributed_in_the_body_is_claimed_even_when_the_headline_states_it():
+    text = ("سيطرت قوات سوريا الديمقراطية على بلدة هجين\n"
+            "وقالت مصادر محلية إن قوات سوريا الديمقراطية سيطرت على بلدة هجين أمس بعد اشتباكات مع تنظيم داعش.")
+    [event] = reportable(text)
+    assert event.modality == "claimed"
+
+
+def test_an_account_in_the_outlets_own_voice_stays_asserted():
+    [event] = reportable("سيطرت قوات سوريا الديمقراطية أمس على بلدة هجين بعد اشتباكات مع تنظيم داعش.")
+    assert event.modality == "asserted"
+
+
+def test_a_source_noun_without_a_verb_of_saying_attributes_nothing():
+    # "ناشطين" is who was arrested here, not who tells the story
+    [event] = reportable("اعتقلت قوات الأمن السورية أمس ثلاثة ناشطين في مدينة حماة.")
+    assert event.modality == "asserted"
+
+
+def test_in_addition_is_not_a_verb_of_saying():
+    [event] = reportable("قصف الطيران الحربي أمس مدينة سراقب، بالإضافة إلى أضرار في المنازل.")
+    assert event.modality == "asserted"
+
+
+def test_a_source_opening_a_new_clause_after_the_event_does_not_attribute_it():
+    [event] = reportable("سيطر تنظيم داعش أمس على بلدة هجين، وأكدت مصادر أخرى أن الطرق مغلقة.")
+    assert event.modality == "asserted"
+
+
+def test_a_source_after_the_event_in_the_same_clause_attributes_it():
+    [event] = reportable("سيطر تنظيم داعش أمس على بلدة هجين بحسب مصادر محلية.")
+    assert event.modality == "claimed"
+
+
+def test_a_monitor_documenting_an_event_attributes_it():
+    [event] = reportable("وثق المرصد السوري أمس مقتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل.")
+    assert event.modality == "claimed"
+
+
+def test_news_of_last_week_told_as_context_is_background():
+    events = extract_text("وكانت طائرة مسيرة قصفت الأسبوع الماضي مواقع في بلدة عين عيسى.").events
+    assert [e.modality for e in events] == ["background"]

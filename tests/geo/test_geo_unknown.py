@@ -1,0 +1,139 @@
+"""Villages the gazetteer lacks, coded the way ACLED codes them, and places of the other coded countries.
+
+The village names in these sentences are invented, so no gazetteer will ever know them.
+"""
+
+from __future__ import annotations
+
+from rasid.models import Document
+
+
+def unresolved(mentions):
+    return [m for m in mentions if m.unresolved]
+
+
+def test_unknown_village_is_kept_and_coded_at_its_container(parse):
+    ms = parse("اختطف مسلحون شابا من قرية زعفرانك بريف السويداء الغربي")
+    (u,) = unresolved(ms)
+    assert u.name == "زعفرانك" and u.surface == "زعفرانك"
+    assert u.role == "mention" and u.geo_precision == 2 and u.place_id is None
+    suwayda = next(m for m in ms if m.place_id and "Suwayda" in m.name)
+    assert (u.latitude, u.longitude) == (suwayda.latitude, suwayda.longitude)
+    assert u.admin1 == suwayda.admin1 and u.qualifier.startswith("near ")
+    assert "said to lie in" in u.why[-1]
+
+
+def test_a_list_of_unknown_villages_shares_the_cue_and_the_container(parse):
+    ms = parse("قصفت المدفعية قرى تل كرمشان وزعفرانك وبيركوتة بريف عامودا")
+    assert [m.name for m in unresolved(ms)] == ["تل كرمشان", "زعفرانك", "بيركوتة"]
+    assert {(m.latitude, m.longitude) for m in unresolved(ms)} == {
+        next((m.latitude, m.longitude) for m in ms if m.name == "Amuda")}
+
+
+def test_only_a_plural_cue_carries_a_list(parse):
+    ms = parse("سيطرت القوات على قرية زعفرانك وتقدمت نحو حلب")
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك"]
+
+
+def test_words_that_are_no_names_are_not_villages(parse):
+    for text in ("قتل مدني في قرية صغيرة قرب حلب", "سيطرت القوات على 3 قرى اشتباكات قرب حلب",
+                 "قصفت الطائرات القرية المجاورة لمدينة حلب", "ومن ناحية أخرى قصفت الطائرات حلب"):
+        assert not unresolved(parse(text)), text
+
+
+def test_a_village_only_named_near_a_place_is_listed_but_events_keep_the_named_place(parse):
+    ms = parse("وصل النازحون إلى قرية زعفرانك، وقالت مصادر في حلب إن القصف مستمر")
+    (u,) = unresolved(ms)
+    assert u.role == "unresolved" and u.latitude is not None  # listed, at the nearest place named
+    assert "nearest place named" in u.why[-1]
+
+
+def test_an_unknown_village_without_any_place_has_no_coordinates(parse):
+    (u,) = unresolved(parse("قال سكان من قرية زعفرانك إن المسلحين انسحبوا"))
+    assert u.role == "unresolved" and u.latitude is None and u.geo_precision == 2
+
+
+def test_unresolved_places_are_flagged_entities():
+    from rasid.pipeline import Pipeline
+
+    text = "قصفت الطائرات قرية زعفرانك بريف إدلب الجنوبي اليوم، ما أدى إلى مقتل ثلاثة مدنيين"
+    result = Pipeline().process(Document(doc_id="t1", text=text))
+    places = [e for e in result.entities if e.kind == "place"]
+    flagged = [e for e in places if e.unresolved]
+    assert [e.canonical for e in flagged] == ["زعفرانك"]
+    assert text[flagged[0].start:flagged[0].end] == "قرية زعفرانك"
+    assert flagged[0].place_id is None and flagged[0].geo_precision == 2
+    idlib = next(e for e in places if not e.unresolved)
+    assert idlib.place_id and idlib.unresolved is None
+    (event,) = [e for e in result.events if e.event_type == "Explosions/Remote violence"]
+    assert event.location == "زعفرانك" and event.geo_precision == 2
+    assert (event.latitude, event.longitude) == (idlib.latitude, idlib.longitude)
+
+
+def test_a_story_set_elsewhere_reads_its_names_there(parse):
+    ms = parse("هاجمت قوات الدعم السريع مدينة الجنينة عاصمة ولاية غرب دارفور، وفر السكان من الجنينة إلى تشاد")
+    geneina = [m for m in ms if m.surface == "الجنينه"]
+    assert geneina and all(m.country == "Sudan" for m in geneina)
+    # the same name in a Syrian story stays the Deir ez-Zor village
+    ms = parse("قصفت المدفعية قرية الجنينة بريف دير الزور الغربي")
+    assert next(m for m in ms if m.surface == "الجنينه").country == "Syria"
+
+
+def test_towns_of_the_other_coded_countries_are_found(parse):
+    ms = parse("قصفت المدفعية منازل في مخيم النصيرات ومخيم البريج وسط قطاع غزة")
+    assert {m.country for m in ms} == {"Palestine"}
+    assert len([m for m in ms if m.feature == "camp" or m.feature == "populated"]) >= 2
+    ms = parse("قتل عشرة أشخاص في تفجير سيارة مفخخة في العاصمة الصومالية مقديشو")
+    assert any(m.country == "Somalia" and m.feature == "populated" for m in ms)
+
+
+def test_city_named_after_its_cue_is_the_town_not_the_district(parse):
+    ms = parse("تعرضت مدينة مأرب لقصف صاروخي حوثي في اليمن")
+    marib = next(m for m in ms if m.surface == "مارب")
+    assert marib.feature == "populated" and marib.geo_precision == 1
+
+
+def test_weak_name_counts_where_its_governorate_is_named(parse):
+    ms = parse("انفجرت سيارة قرب مقر إدارة أمن عدن في محافظة عدن جنوب اليمن")
+    assert [m.surface for m in ms if m.feature == "populated"] == ["عدن"]
+
+
+def test_cue_only_name_needs_a_preposition_word_not_a_clitic(parse):
+    ms = parse("سقطت قذيفة في حارة باب موسى بمدينة تعز اليمنية")
+    assert not any(m.name == "Ibb" for m in ms)
+
+
+def test_a_camp_named_with_its_cue_word_needs_no_other_place_of_its_country(parse):
+    ms = parse("تبادل مسلحون إطلاق النار في مخيم عين الحلوة ليلة أمس")
+    assert [(m.name, m.feature) for m in ms] == [("Ain al-Hilweh", "camp")]
+
+
+def test_a_neighbourhood_prefers_the_camp_or_city_the_article_names(parse):
+    # "حطين" is also a Raqqa neighbourhood: in a camp story it is the camp's
+    ms = parse("توتر في مخيم عين الحلوة قرب صيدا، وسمع إطلاق نار في حي حطين")
+    hattin = next(m for m in ms if "حطين" in m.name)
+    assert hattin.name == "Ain al-Hilweh - حطين" and hattin.country == "Lebanon"
+    ms = parse("اشتباكات في مخيم عين الحلوة قرب مدينة صيدا، بعد هجوم على منزل في حي الكرمشاني داخل المخيم")
+    assert next(m for m in ms if "الكرمشاني" in m.name).name.startswith("Ain al-Hilweh")
+
+
+def test_the_same_area_is_the_place_named_last(parse):
+    ms = parse("هاجمت قوات الدعم السريع مواقع الجيش في جبل أولياء جنوب الخرطوم. ورد الجيش بغارات على نفس المنطقة")
+    same = ms[-1]
+    assert same.surface == "نفس المنطقه" and same.name == "Jebel Aulia"
+
+
+def test_southern_lebanon_is_the_south_governorate(parse):
+    (m,) = [m for m in parse("غارات إسرائيلية على جنوب لبنان") if m.role == "mention"]
+    assert (m.name, m.feature, m.geo_precision, m.admin1) == ("South Lebanon", "admin1", 3, "South")
+
+
+def test_a_yemeni_district_is_its_seat_town(parse):
+    ms = parse("قصفت المدفعية مواقع الحوثيين في مديرية صرواح غرب محافظة مأرب")
+    sirwah = next(m for m in ms if m.surface == "صرواح")
+    assert sirwah.country == "Yemen" and sirwah.feature == "populated" and sirwah.admin1 == "Marib"
+
+
+def test_towns_that_geonames_names_only_in_latin_script(parse):
+    ms = parse("شنت مسيرات هجمات على مدينة تندلتي في ولاية النيل الأبيض بالسودان")
+    assert any(m.name == "Tandalti" and m.country == "Sudan" for m in ms)
