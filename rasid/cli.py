@@ -31,7 +31,8 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories."),
+    paths: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl files or directories.",
+                                       readable=False),  # an unreadable path is reported, never fatal
     published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of single files."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl | json | table"),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse article files larger than this."),
@@ -127,6 +128,14 @@ _register_plugins()
 
 
 def main() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("rasid: %(message)s"))
+    logger = logging.getLogger("rasid")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
     try:
         app()
     except KeyboardInterrupt:

@@ -10,11 +10,14 @@ the web app).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Modality = Literal["asserted", "claimed", "denied", "planned", "background"]
 EntityKind = Literal["actor", "person", "place", "organization", "date", "quantity"]
@@ -38,6 +41,17 @@ class Document(BaseModel):
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
     source_path: str | None = None
+    #: What reading it met (bad bytes replaced, lone surrogates replaced...); runners copy it to `errors`.
+    problems: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> Document:
+        """Text from Python may hold lone surrogates (no such character exists; nothing can encode it)."""
+        n = len(_SURROGATE.findall(self.text))
+        if n:
+            self.text = _SURROGATE.sub("\ufffd", self.text)
+            self.problems.append(f"{n} lone surrogate code point{'s' if n != 1 else ''} replaced with U+FFFD")
+        return self
 
 
 EvidenceKind = Literal["sentence", "trigger", "place", "date", "fatalities"]

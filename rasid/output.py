@@ -11,6 +11,7 @@ from typing import TextIO
 from rasid.ingest.readers import ReadFailure, count_inputs, read_paths
 from rasid.models import REPORTABLE, DocResult, Document
 from rasid.run import LocalRunner, Progress
+from rasid.run.base import deferred_interrupt, visible
 
 
 def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
@@ -23,14 +24,22 @@ def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_b
     processed = 0
     failed = 0
     collected: list[dict] = []
-    with LocalRunner(workers, disable=disable) as runner, \
-            Progress(count_inputs(paths) if progress else None, desc="extract", enabled=progress) as bar:
-        for outcome in runner.process_many(read_paths(paths, published=published, max_bytes=max_bytes),
-                                           progress=bar):
-            ok = _emit(outcome.item, outcome.result, fmt=fmt, out=out, all_modalities=all_modalities,
-                       collected=collected)
-            processed += ok
-            failed += not ok
+    try:
+        with LocalRunner(workers, disable=disable) as runner, \
+                Progress(count_inputs(paths) if progress else None, desc="extract", enabled=progress) as bar:
+            for outcome in runner.process_many(read_paths(paths, published=published, max_bytes=max_bytes),
+                                               progress=bar):
+                with deferred_interrupt():  # a record is written whole, and counted
+                    ok = _emit(outcome.item, outcome.result, fmt=fmt, out=out, all_modalities=all_modalities,
+                               collected=collected)
+                    processed += ok
+                    failed += not ok
+    except KeyboardInterrupt:
+        done = processed + failed
+        kept = ("nothing written: --format json writes at the end" if fmt == "json" else
+                f"the {done} record(s) written are complete")
+        print(f"rasid: interrupted after {done} input(s); {kept}", file=sys.stderr)
+        return 130
     if fmt == "json":
         out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if processed == 0:
@@ -45,23 +54,39 @@ def _emit(item: Document | ReadFailure, result: DocResult | None, *, fmt: str, o
     assert result is not None
     ok = False
     if isinstance(item, ReadFailure):
-        print(f"rasid: {item}", file=sys.stderr)
+        print(f"rasid: {visible(str(item))}", file=sys.stderr)
     else:
         if result.errors:
             for error in result.errors:
-                print(f"rasid: {item.source_path or item.doc_id}: {error}", file=sys.stderr)
+                print(f"rasid: {visible(item.source_path or item.doc_id)}: {error}", file=sys.stderr)
         ok = result.language == "ar"
     if not all_modalities:
         result.events = [e for e in result.events if e.modality in REPORTABLE]
-    record = result.model_dump(mode="json")
     if fmt == "jsonl":
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_json_line(result, out)
         out.flush()
     elif fmt == "json":
-        collected.append(record)
+        collected.append(result.model_dump(mode="json"))
     else:
         write_table(result, out)
     return ok
+
+
+def write_json_line(result: DocResult, out: TextIO) -> None:
+    """`json.dumps(result.model_dump(mode="json"), ensure_ascii=False)` and a newline, the same bytes,
+    written record by record: the result of a 5 MB article (100,000 entities) is never one string."""
+    out.write("{")
+    for i, name in enumerate(type(result).model_fields):
+        value = getattr(result, name)
+        out.write(f"{', ' if i else ''}{json.dumps(name)}: ")
+        if isinstance(value, list) and value and hasattr(value[0], "model_dump"):
+            out.write("[")
+            for j, item in enumerate(value):
+                out.write((", " if j else "") + json.dumps(item.model_dump(mode="json"), ensure_ascii=False))
+            out.write("]")
+        else:
+            out.write(json.dumps(result.model_dump(mode="json", include={name})[name], ensure_ascii=False))
+    out.write("}\n")
 
 
 def write_table(result: DocResult, out: TextIO) -> None:
@@ -69,7 +94,8 @@ def write_table(result: DocResult, out: TextIO) -> None:
     from rich.table import Table
 
     console = Console(file=out, width=160)
-    title = f"{result.doc_id}  {result.title or ''}".strip()
+    head = result.title or ""
+    title = f"{result.doc_id}  {head if len(head) <= 80 else head[:79] + '…'}".strip()
     if result.errors:
         console.print(f"[bold]{title}[/bold]: " + "; ".join(result.errors))
         return

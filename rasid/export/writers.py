@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from rasid.models import ACLED_COLUMNS, ResolvedEvent
@@ -16,6 +17,47 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:.4f}"
     return value
+
+
+@dataclass
+class UndatedCount:
+    from_publication: int = 0  # dated by their first report's publication date
+    undated: int = 0  # no date at all (tagged, or left out)
+    dropped: int = 0
+
+
+#: Tags of rows whose date is not the event's own (ACLED's `tags` column).
+PUBLICATION_DATE_TAG = "date from publication"
+UNDATED_TAG = "undated"
+
+
+def _tagged(tags: str | None, tag: str) -> str:
+    return "; ".join(t for t in (tags, tag) if t)
+
+
+def with_report_dates(events: Iterable[Any], count: UndatedCount, *, drop_undated: bool = False) -> Iterator[Any]:
+    """ACLED rows with a date: an undated event takes the earliest publication date of its sources at
+    week precision (time_precision 2: it happened in the days up to that report), tagged so; an event
+    without either is tagged 'undated', or left out with `drop_undated`. Events need their `sources`."""
+    for ev in events:
+        get = ev.get if isinstance(ev, dict) else lambda k, ev=ev: getattr(ev, k)
+        if get("event_date"):
+            yield ev
+            continue
+        dates = [d for d in ((src.get("published") if isinstance(src, dict) else src.published)
+                             for src in get("sources") or []) if d]
+        if dates:
+            count.from_publication += 1
+            first = min(dates)
+            update = {"event_date": first, "year": int(first[:4]), "time_precision": 2,
+                      "tags": _tagged(get("tags"), PUBLICATION_DATE_TAG)}
+        else:
+            count.undated += 1
+            if drop_undated:
+                count.dropped += 1
+                continue
+            update = {"tags": _tagged(get("tags"), UNDATED_TAG)}
+        yield {**ev, **update} if isinstance(ev, dict) else ev.model_copy(update=update)
 
 
 def write_acled_csv(events: Iterable[ResolvedEvent], out: IO[str]) -> int:

@@ -505,6 +505,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         unit = "person"  # "مقتل 9 بينهم قياديان", "قتل 29 عراقيا"
         if after[idx:idx + 1] and after[idx].group().endswith(("يا", "يين", "يون")):
             end = after[idx].end()
+    if not unit and m.value >= 1000 and norm[m.num_start:m.num_end].split()[-1:] in (["الف"], ["الفا"], ["الاف"]):
+        unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
         return None
     if unit == "duration":

@@ -20,6 +20,7 @@ normalised name within `MERGE_KM`):
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import re
@@ -208,9 +209,34 @@ def read_admin_units(path: Path | None = None) -> list[Place]:
     return out
 
 
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        logging.getLogger("rasid.geo").warning("%s", message)
+
+
 def imported_files() -> list[Path]:
+    """Imported gazetteers; an unreadable data folder or file is left out with one warning, not fatal."""
     d = user_data_dir()
-    return sorted(d.glob("*.tsv")) if d.is_dir() else []
+    try:
+        files = sorted(d.glob("*.tsv")) if d.is_dir() else []
+        if d.is_dir() and not os.access(d, os.R_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied", str(d))
+    except OSError as exc:
+        _warn_once(f"cannot read the gazetteer folder {exc.filename or d} ({exc.strerror or exc}); "
+                   "imported gazetteers are left out")
+        return []
+    readable = []
+    for f in files:
+        try:
+            with f.open("rb"):
+                readable.append(f)
+        except OSError as exc:
+            _warn_once(f"cannot read {f} ({exc.strerror or exc}); left out of the gazetteer")
+    return readable
 
 
 @dataclass(slots=True)
@@ -501,12 +527,12 @@ def load(*, rebuild: bool = False) -> Gazetteer:
         return _LOADED
     path = cache_dir() / f"gazetteer-{digest}.pickle"
     gaz: Gazetteer | None = None
-    if path.exists() and not rebuild:
+    if not rebuild:
         try:
             with path.open("rb") as fh:
                 gaz = pickle.load(fh)
             os.utime(path)  # recently used: kept when older caches are pruned
-        except Exception:
+        except Exception:  # missing, unreadable (a cache folder we may not read) or stale
             gaz = None
     if gaz is None:
         gaz = build()

@@ -54,12 +54,23 @@ def fill_metadata(doc: Document, html: str | None = None) -> None:
         given = parse_iso_date(doc.published)  # "2019-02-16T10:00:00Z" -> "2019-02-16"
         if given is not None:
             doc.published = given.isoformat()
+    text = _head_and_tail(doc.text)
     if not doc.published:
-        date = (_date_from_html(html) if html else None) or _date_from_text(doc.text) or _date_from_url(doc.url)
+        date = (_date_from_html(html) if html else None) or _date_from_text(text) or _date_from_url(doc.url)
         if date is not None:
             doc.published = date.isoformat()
     if not doc.outlet:
-        doc.outlet = (_outlet_from_html(html) if html else None) or _outlet_from_text(doc.text) or _host(doc.url)
+        doc.outlet = (_outlet_from_html(html) if html else None) or _outlet_from_text(text) or _host(doc.url)
+
+
+#: Metadata sits at an article's top and bottom; a longer text is read there only (bounded memory).
+HEAD_CHARS, TAIL_CHARS = 60_000, 5_000
+
+
+def _head_and_tail(text: str) -> str:
+    if len(text) <= HEAD_CHARS + TAIL_CHARS:
+        return text
+    return text[:HEAD_CHARS] + "\n" + text[-TAIL_CHARS:]
 
 
 def _valid(date: dt.date | None) -> dt.date | None:

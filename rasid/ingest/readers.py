@@ -7,11 +7,13 @@ so the CLI can report every problem and still process the rest of the batch.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasid.ingest.decode import DecodeError, decode_bytes
+from rasid.ingest.decode import DecodeError, decode
 from rasid.models import Document
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -44,19 +46,43 @@ def read_paths(
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document | ReadFailure]:
-    """Documents from files and directories (recursive), in the order given, then sorted within folders."""
+    """Documents from files and directories (recursive), in the order given, then sorted within folders.
+
+    A missing or unreadable path, file or subfolder is a `ReadFailure`: reported, never fatal."""
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
             yield ReadFailure(path.name or str(path), str(path), "no such file or directory")
-        elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and input_kind(p))
-            if not files:
-                yield ReadFailure(path.name, str(path), "directory holds no .txt, .html, .jsonl or .jsonl.gz files")
-            for file in files:
-                yield from read_file(file, published=published, max_bytes=max_bytes)
-        else:
+            continue
+        except OSError as exc:
+            yield ReadFailure(path.name or str(path), str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if not is_dir:
             yield from read_file(path, published=published, max_bytes=max_bytes)
+            continue
+        files, failures = list_folder(path)
+        yield from failures
+        if not files and not failures:
+            yield ReadFailure(path.name, str(path), "directory holds no .txt, .html, .jsonl or .jsonl.gz files")
+        for file in files:
+            yield from read_file(file, published=published, max_bytes=max_bytes)
+
+
+def list_folder(folder: Path) -> tuple[list[Path], list[ReadFailure]]:
+    """Article files under `folder` (sorted), and a failure for each subfolder that cannot be read."""
+    failures: list[ReadFailure] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename or folder)
+        failures.append(ReadFailure(where.name or str(where), str(where),
+                                    f"cannot read folder: {exc.strerror or exc}"))
+
+    files: list[Path] = []
+    for root, _dirs, names in os.walk(folder, onerror=unreadable):
+        files.extend(Path(root) / n for n in names if input_kind(Path(n)))
+    return sorted(files), sorted(failures, key=lambda f: f.source)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -64,24 +90,31 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     n = 0
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
-            n += _count_files(files) if files else 1
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            files, failures = list_folder(path)
+            n += len(failures) + (_count_files(files) if files else 0 if failures else 1)
         else:
             n += _count_files([path])
     return n
 
 
 def _count_files(files: list[Path]) -> int:
+    import gzip
+
     n = 0
     for file in files:
-        if SUFFIXES.get(file.suffix.lower()) != "jsonl":
+        kind = input_kind(file)
+        if kind not in ("jsonl", "jsonl.gz"):
             n += 1
             continue
         try:
-            with file.open("rb") as fh:
+            with (gzip.open(file, "rb") if kind == "jsonl.gz" else file.open("rb")) as fh:
                 lines = sum(1 for line in fh if line.strip())
-        except OSError:
+        except (OSError, EOFError):
             lines = 0
         n += max(1, lines)
     return n
@@ -106,19 +139,21 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFA
                 f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB); split it or raise --max-bytes",
             )
             return
-        text = decode_bytes(path.read_bytes())
+        decoded = decode(path.read_bytes())
     except DecodeError as exc:
         yield ReadFailure(doc_id, str(path), str(exc))
         return
     except OSError as exc:
         yield ReadFailure(doc_id, str(path), f"cannot read: {exc.strerror or exc}")
         return
+    text = decoded.text
     if kind == "html":
         from rasid.ingest.html import document_from_html
 
         doc = document_from_html(text, doc_id=doc_id, source_path=str(path))
     else:
         doc = document_from_text(text, doc_id=doc_id, source_path=str(path))
+    doc.problems[:0] = decoded.problems
     if not doc.text.strip():
         yield ReadFailure(doc_id, str(path), "no article text found")
         return
@@ -127,10 +162,23 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFA
     yield doc
 
 
+#: A first line with more words than this is the lead paragraph of an article without a headline.
+HEADLINE_WORDS = 20
+
+
+def headline(text: str) -> str | None:
+    """The first non-empty line when it reads as a headline (short), else None."""
+    for line in text[:4000].splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line.split()) <= HEADLINE_WORDS and len(line) <= 200 else None
+    return None
+
+
 def document_from_text(text: str, *, doc_id: str, source_path: str | None = None) -> Document:
-    """A plain-text article: the first non-empty line is the title; the text is kept whole for offsets."""
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    doc = Document(doc_id=doc_id, text=text, title=title, source_path=source_path)
+    """A plain-text article: the first non-empty line is the title when it is short enough to be one;
+    the text is kept whole for offsets."""
+    doc = Document(doc_id=doc_id, text=text, title=headline(text), source_path=source_path)
     from rasid.ingest.metadata import fill_metadata
 
     fill_metadata(doc)
@@ -150,6 +198,7 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
         return
     with handle:
         last = 0
+        blank = True
         numbered = enumerate(handle, start=1)
         while True:
             try:
@@ -159,9 +208,10 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Do
             except (OSError, EOFError, zlib.error) as exc:
                 yield ReadFailure(path.stem, str(path), f"file damaged after line {last}: {exc}")
                 return
+            blank = blank and not raw.strip()
             yield from parse_jsonl_lines(path, [(last, raw)], max_bytes=max_bytes)
-        if not last:
-            yield ReadFailure(path.stem, str(path), "empty file")
+        if blank:  # a file of blank lines is as empty as an empty file (and counts as one input)
+            yield ReadFailure(path.stem, str(path), "empty file" if not last else "empty file (blank lines only)")
 
 
 def parse_jsonl_lines(
@@ -180,7 +230,8 @@ def parse_jsonl_lines(
             yield ReadFailure(fallback_id, where, f"line too large ({len(raw) / 1e6:.1f} MB)")
             continue
         try:
-            record = json.loads(decode_bytes(raw))
+            decoded = decode(raw)
+            record = json.loads(decoded.text)
         except (DecodeError, json.JSONDecodeError) as exc:
             yield ReadFailure(fallback_id, where, f"malformed JSON line ({exc})")
             continue
@@ -200,6 +251,7 @@ def parse_jsonl_lines(
             published=_str_or_none(record.get("published")),
             url=_str_or_none(record.get("url")),
             source_path=where,
+            problems=decoded.problems,
         )
         fill_metadata(doc)
         yield doc

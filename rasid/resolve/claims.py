@@ -11,7 +11,8 @@ about:
   truce, agreement, control, withdrawal, weapon use) and dated counts tied to no event: the governorate of
   the tied event, else of the article's events (`admin1:<name>`), so the area a group holds is followed
   over time (an undated count tied to no event says too little to be compared: it stays with its story);
-- else the story (`story:<key>`: an article and its copies).
+- else, and always for statements (what a speaker says, about anything), the story (`story:<key>`: an
+  article and its copies).
 Figures keep one group per anchor and follow it over time. Propositions also split by actors (the tied
 event's, else the article's: two non-empty sets with no actor in common never share a group) and by time:
 dated claims chain while consecutive dates are at most `window_days` apart; undated ones join the only
@@ -54,6 +55,8 @@ DEFAULT_WINDOW_DAYS = 3
 SITUATION_SUBJECTS = frozenset({"area", "displaced", "surrendered"})
 #: non-numeric claims with a stance
 PROPOSITIONS = frozenset({"negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use"})
+#: free-form claims ("statement": what a speaker says, about anything): compared only within their story
+STORY_SUBJECTS = frozenset({"statement"})
 OPPOSING = frozenset({"deny", "reject"})
 _PAST = {"deny": "denied", "reject": "rejected"}
 
@@ -133,6 +136,8 @@ def _speaker(row: ClaimRow) -> str | None:
 def _anchor(row: ClaimRow, numeric: bool, dated: bool) -> str:
     if row.get("anchor") is not None:
         return str(row["anchor"])
+    if row["subject_key"] in STORY_SUBJECTS and row.get("story"):
+        return f"story:{row['story']}"
     incident = numeric and row["subject_key"] not in SITUATION_SUBJECTS
     if incident and row.get("event_key"):
         place = norm_name(row.get("event_location") or row.get("event_admin1"))

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -50,15 +52,35 @@ SEED = 1
 _WORD = re.compile(r"[^\W_]+")
 
 
+#: `shingle_hashes` normalises a long text this many characters at a time.
+_TEXT_PIECE = 1 << 16
+
+
+def _gram_hash(gram: str) -> int:
+    return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=4).digest(), "little")
+
+
 def shingle_hashes(text: str) -> np.ndarray:
-    """Sorted, distinct 32-bit hashes of the text's word 3-grams (uint32 array; empty for a wordless text)."""
-    words = _WORD.findall(normalize(text))
-    if not words:
+    """Sorted, distinct 32-bit hashes of the text's word 3-grams (uint32 array; empty for a wordless text;
+    one gram of all its words when it has fewer than three). Words are read one by one and each gram
+    hashed at once, so a long article costs 4 bytes per word, not a list of its words and grams."""
+    values = array("I")
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    start, n = 0, len(text)
+    while start < n:  # normalised in pieces cut at white space (normalising is character by character)
+        end = min(n, start + _TEXT_PIECE)
+        while end < n and not text[end].isspace():
+            end += 1
+        for m in _WORD.finditer(normalize(text[start:end])):
+            window.append(m.group())
+            if len(window) == SHINGLE_WORDS:
+                values.append(_gram_hash(" ".join(window)))
+        start = end
+    if not window:
         return np.zeros(0, dtype=np.uint32)
-    k = min(SHINGLE_WORDS, len(words))
-    grams = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
-    values = [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little") for g in grams]
-    return np.unique(np.array(values, dtype=np.uint32))
+    if len(window) < SHINGLE_WORDS:
+        values.append(_gram_hash(" ".join(window)))
+    return np.unique(np.frombuffer(values, dtype=np.uint32) if values.itemsize == 4 else np.array(values, dtype=np.uint32))
 
 
 def to_bytes(hashes: np.ndarray) -> bytes:
@@ -77,6 +99,11 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32").permutations
 
 
+#: `band_keys` feeds MinHash this many hashes at a time: it holds a few arrays of NUM_PERM x that many
+#: 64-bit values (1.5 MB each), where a long article's 500,000 distinct grams at once took gigabytes.
+_MINHASH_PIECE = 1024
+
+
 def band_keys(hashes: np.ndarray) -> list[int]:
     """One signed 64-bit key per LSH band (the band number is part of the key); [] for an empty text."""
     if hashes.size == 0:
@@ -84,7 +111,8 @@ def band_keys(hashes: np.ndarray) -> list[int]:
     from datasketch import MinHash
 
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32", permutations=_permutations())
-    mh.update_batch(hashes.tolist())
+    for start in range(0, hashes.size, _MINHASH_PIECE):  # the minimum over pieces: the same signature
+        mh.update_batch(hashes[start:start + _MINHASH_PIECE].tolist())
     values = np.asarray(mh.hashvalues, dtype="<u8")
     keys = []
     for band in range(BANDS):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -26,19 +30,48 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        """Nothing usable came out: a read failure, or errors and not one event, entity or claim."""
+        """Nothing usable came out: a read failure, or errors, nothing extracted and no Arabic text found
+        (an Arabic article with warnings and no event is still an article)."""
         if isinstance(self.item, ReadFailure):
             return True
         r = self.result
-        return r is not None and bool(r.errors) and not (r.events or r.entities or r.claims)
+        return (r is not None and bool(r.errors) and not (r.events or r.entities or r.claims)
+                and r.language != "ar")
 
 
 class Runner(Protocol):
     def process_many(self, items: Iterable[Document | ReadFailure], *, select: Select | None = None,
-                     progress: Progress | None = None) -> Iterator[Outcome]:
-        """Every input's outcome, in input order."""
+                     progress: Progress | None = None, entities: bool = True) -> Iterator[Outcome]:
+        """Every input's outcome, in input order; `entities=False`: results without entities."""
         ...
 
 
+@contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Ctrl-C waits for the end of the block (a commit, a record written), so that what was saved or
+    written is whole and known for sure."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+#: Characters that reorder or hide text in a terminal or a spreadsheet (bidi controls, C0/C1 controls).
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(message: str) -> str:
+    """An error message with its direction and control characters written out (\\u202e): shown, not
+    obeyed, so a file name cannot reverse or hide the rest of the line."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+
+
 def failure_result(failure: ReadFailure) -> DocResult:
-    return DocResult(doc_id=failure.doc_id, errors=[failure.message])
+    return DocResult(doc_id=failure.doc_id, errors=[visible(failure.message)])

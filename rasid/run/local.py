@@ -45,6 +45,7 @@ class LocalRunner:
         self._pipeline = pipeline
         self.disable = tuple(disable)
         self._executor: ProcessPoolExecutor | None = None
+        self._entities = True
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -94,10 +95,11 @@ class LocalRunner:
     # --- the run ---------------------------------------------------------------------------------
 
     def process_many(self, items: Iterable[Document | ReadFailure], *, select: Select | None = None,
-                     progress: Progress | None = None) -> Iterator[Outcome]:
+                     progress: Progress | None = None, entities: bool = True) -> Iterator[Outcome]:
         """Every input's outcome, in input order (see `rasid.run.Runner`)."""
         self.start()
         progress = progress or Progress(enabled=False)
+        self._entities = entities
         if self._executor is None:
             yield from self._in_process(items, select, progress)
         else:
@@ -113,7 +115,7 @@ class LocalRunner:
                 def on_segment(done: int, total: int, doc: Document = doc) -> None:
                     progress.segment(_label(doc), done, total)
 
-                slot.result = process_document(self._pipeline, doc, on_segment)
+                slot.result = process_document(self._pipeline, doc, on_segment, entities=self._entities)
             progress.advance()
             yield slot.outcome()
 
@@ -158,10 +160,10 @@ class LocalRunner:
     def _submit(self, doc: Document, running: deque[_Task]) -> Future[DocResult]:
         assert self._executor is not None
         try:
-            return self._executor.submit(worker.process, doc)
+            return self._executor.submit(worker.process, doc, self._entities)
         except BrokenProcessPool:
             self._recover(running)
-            return self._executor.submit(worker.process, doc)
+            return self._executor.submit(worker.process, doc, self._entities)
 
     def _recover(self, running: deque[_Task]) -> None:
         """A worker died and took the pool with it: start a new pool, then re-run the unfinished tasks
@@ -173,7 +175,7 @@ class LocalRunner:
             f = task.future
             if f.done() and not f.cancelled() and not isinstance(f.exception(), BrokenProcessPool):
                 continue  # finished before the pool broke
-            task.future = self._executor.submit(worker.process, task.doc)
+            task.future = self._executor.submit(worker.process, task.doc, self._entities)
             if isinstance(task.future.exception(), BrokenProcessPool):
                 task.future = _failed(task.doc, "the worker process died while extracting it "
                                       "(killed, or out of memory)")

@@ -123,16 +123,22 @@ def _shift(obj: Any, by: int, events_before: int, seen: set[int]) -> None:
 
 
 def process_document(pipeline: _Processor, doc: Document,
-                     on_segment: Callable[[int, int], None] | None = None) -> DocResult:
+                     on_segment: Callable[[int, int], None] | None = None, *, entities: bool = True) -> DocResult:
     """`pipeline.process(doc)` for a document of any length, in segments when it is long; the problems
-    met while reading it (bad bytes replaced, ...) come first in the result's errors."""
+    met while reading it (bad bytes replaced, ...) come first in the result's errors. `entities=False`
+    leaves the entities out (for callers that keep none: they are most of a long document's result)."""
     bounds = segment_bounds(doc.text)
     if len(bounds) == 1:
         result = pipeline.process(doc)
+        if not entities:
+            result.entities = []
     else:
         merger = Merger(doc, len(bounds))
         for (a, _b), seg in zip(bounds, segments(doc, bounds), strict=True):
-            merger.add(a, pipeline.process(seg))
+            part = pipeline.process(seg)
+            if not entities:
+                part.entities = []
+            merger.add(a, part)
             if on_segment is not None:
                 on_segment(merger.added, len(bounds))
         result = merger.finish()
@@ -140,7 +146,12 @@ def process_document(pipeline: _Processor, doc: Document,
 
 
 def with_read_problems(doc: Document, result: DocResult) -> DocResult:
+    """The last step of every document: reading problems first, every message visible (no raw controls)."""
+    from rasid.run.base import visible
+
     problems = getattr(doc, "problems", None)
     if problems:
         result.errors = [*problems, *(e for e in result.errors if e not in problems)]
+    if result.errors:
+        result.errors = [visible(e) for e in result.errors]
     return result

@@ -40,7 +40,36 @@ def warm_quietly() -> None:
         warm()
 
 
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _let_the_fork_server_go() -> None:
+    """A forked worker inherits the write end of the pipe by which the fork server learns that rasid has
+    exited; holding it would keep the fork server (and so this worker) alive after a `kill -9`."""
+    from multiprocessing import forkserver
+
+    server: Any = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        server._forkserver_alive_fd = None
+
+
 def _die_with(parent: int) -> None:
+    _let_the_fork_server_go()
     try:
         import ctypes
 
@@ -50,14 +79,9 @@ def _die_with(parent: int) -> None:
         pass  # not Linux: the watchdog below does it
 
     def watch() -> None:
-        while True:
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass
+        while _alive(parent):
             time.sleep(WATCH_SECONDS)
+        os._exit(1)
 
     threading.Thread(target=watch, name="rasid-parent-watch", daemon=True).start()
 
@@ -82,6 +106,9 @@ def ready() -> int:
     return os.getpid()
 
 
-def process(doc: Document) -> DocResult:
+def process(doc: Document, entities: bool = True) -> DocResult:
     warm()
-    return _PIPELINE.process(doc)
+    result: DocResult = _PIPELINE.process(doc)
+    if not entities:
+        result.entities = []
+    return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,14 +27,16 @@ from rasid.ingest.readers import ReadFailure
 from rasid.models import REPORTABLE, DocResult, Document, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
-from rasid.run.base import Outcome
+from rasid.run.base import Outcome, deferred_interrupt, visible
 from rasid.store import articles, db, queries, review
 from rasid.store import copies as copy_store
 from rasid.store import places as store_places
+from rasid.store.identity import identity_of, input_hash
 from rasid.store.queries import EventFilter
 from rasid.store.schema import (
     claims,
     doc_sketches,
+    document_versions,
     documents,
     mentions,
     merge_links,
@@ -49,9 +51,29 @@ if TYPE_CHECKING:
 CHUNK = 500
 
 
+#: `content_hash` reads a long text in pieces of about this many characters (cut at whitespace).
+HASH_PIECE = 1 << 20
+
+
 def content_hash(text: str) -> str:
-    """sha256 of the normalised text with whitespace collapsed (the article's identity in the store)."""
-    return hashlib.sha256(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()
+    """sha256 of the normalised text with whitespace collapsed (the article's identity in the store).
+
+    Same value as `sha256(" ".join(normalize(text).split()))`, computed piece by piece: normalising is
+    character by character and the pieces are cut at whitespace, so a 50 MB text costs no extra copy."""
+    h = hashlib.sha256()
+    first = True
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + HASH_PIECE)
+        while end < n and not text[end].isspace():
+            end += 1
+        words = normalize(text[start:end]).split()
+        if words:
+            h.update(((" " if not first else "") + " ".join(words)).encode("utf-8"))
+            first = False
+        start = end
+    return h.hexdigest()
 
 
 def _now() -> str:
@@ -66,11 +88,12 @@ def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
 @dataclass
 class IngestSummary:
     new: int = 0
-    updated: int = 0  # re-extracted after an extractor upgrade
+    updated: int = 0  # a stored version replaced: new text, new metadata, newer extractor, --force
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
     mentions: int = 0
     seconds: float = 0.0
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, what changed)
 
     @property
     def total(self) -> int:
@@ -82,11 +105,31 @@ class IngestSummary:
         self.unchanged += other.unchanged
         self.failed.extend(other.failed)
         self.mentions += other.mentions
+        self.replaced.extend(other.replaced)
 
     def as_dict(self) -> dict[str, Any]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
+                "replaced": [{"doc_id": d, "reason": r} for d, r in self.replaced],
                 "mentions": self.mentions, "seconds": round(self.seconds, 3)}
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: `summary` is what the batches committed before it hold."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
+
+
+class IngestStopped(Exception):
+    """The database failed for good during an ingest (disk full, gone for longer than the reconnect
+    timeout): `reason` says why, `summary` is what the batches committed before it hold."""
+
+    def __init__(self, summary: IngestSummary, reason: str) -> None:
+        super().__init__(reason)
+        self.summary = summary
+        self.reason = reason
 
 
 @dataclass(slots=True)
@@ -97,12 +140,81 @@ class _Item:
     hash: str
     n_chars: int
     result: DocResult | None  # None: skipped before extraction (already stored)
+    identity: str
+    input_hash: str
     text: str = ""  # kept (one batch at a time) for the article texts the web app shows; "" when skipped
 
     @classmethod
     def of(cls, doc: Document, result: DocResult | None) -> _Item:
-        return cls(doc.model_copy(update={"text": ""}), content_hash(doc.text), len(doc.text), result,
-                   doc.text if result is not None else "")
+        h = content_hash(doc.text)
+        return cls(doc.model_copy(update={"text": ""}), h, len(doc.text), result, identity_of(doc),
+                   input_hash(doc, h), doc.text if result is not None else "")
+
+
+#: Columns of a stored document that decide what a new input does to it.
+_STATE_COLUMNS = ("id", "identity", "content_hash", "input_hash", "extractor_version", "doc_id", "title",
+                  "outlet", "published", "url", "source_path", "ingested_at")
+
+
+@dataclass(slots=True)
+class _Stored:
+    """The stored documents that a set of inputs may touch: by identity and by content hash."""
+
+    by_identity: dict[str, list[dict[str, Any]]]
+    by_hash: dict[str, dict[str, Any]]
+
+    @classmethod
+    def load(cls, conn: Connection, identities: Sequence[str], hashes: Sequence[str]) -> _Stored:
+        cols = [documents.c[c] for c in _STATE_COLUMNS]
+        found: dict[int, dict[str, Any]] = {}
+        for column, keys in ((documents.c.identity, identities), (documents.c.content_hash, hashes)):
+            for part in _chunks(sorted(set(keys))):
+                for r in conn.execute(sa.select(*cols).where(column.in_(part))):
+                    found[r.id] = dict(r._mapping)
+        out = cls({}, {})
+        for row in sorted(found.values(), key=lambda r: r["id"]):
+            out.add(row)
+        return out
+
+    def add(self, row: dict[str, Any]) -> None:
+        if row["identity"]:
+            self.by_identity.setdefault(row["identity"], []).append(row)
+        self.by_hash[row["content_hash"]] = row
+
+    def remove(self, row: dict[str, Any]) -> None:
+        rows = self.by_identity.get(row["identity"], [])
+        if row in rows:
+            rows.remove(row)
+        if self.by_hash.get(row["content_hash"]) is row:
+            del self.by_hash[row["content_hash"]]
+
+    def verdict(self, it: _Item, version: str, force: bool) -> str:
+        """'unchanged' (stored as given), 'duplicate' (this text is stored under another identity) or
+        'extract' (new, or a new version of a stored document)."""
+        same = self.by_hash.get(it.hash)
+        if same is not None and same["identity"] != it.identity:
+            return "duplicate"
+        if force or same is None or same["extractor_version"] != version or not _same_input(same, it):
+            return "extract"
+        return "unchanged"
+
+
+def _same_input(row: dict[str, Any], it: _Item) -> bool:
+    if row["input_hash"] is not None:
+        return bool(row["input_hash"] == it.input_hash)
+    d = it.doc  # stored before input hashes existed: compare the metadata the input gives
+    return all(given is None or given == row[f] for f, given in
+               (("published", d.published), ("outlet", d.outlet), ("url", d.url)))
+
+
+def _what_changed(old: dict[str, Any], new: dict[str, Any], force: bool) -> str:
+    if old["content_hash"] != new["content_hash"]:
+        return "content changed"
+    changes = [f"{f}: {old[f] or 'none'} -> {new[f] or 'none'}" for f in ("published", "outlet", "url", "title",
+                                                                           "doc_id") if old[f] != new[f]]
+    if old["extractor_version"] != new["extractor_version"]:
+        changes.append(f"re-extracted: extractor {old['extractor_version']} -> {new['extractor_version']}")
+    return "; ".join(changes) or ("forced re-extraction" if force else "metadata given again")
 
 
 def _version(extractor_version: str | None) -> str:
@@ -112,9 +224,10 @@ def _version(extractor_version: str | None) -> str:
 
 
 class Store:
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = db.LOCK_TIMEOUT) -> None:
+        """`lock_timeout`: how long a write waits for another writer (seconds) before `LockTimeout`."""
         self.url = url
-        self.engine = db.make_engine(url)
+        self.engine = db.make_engine(url, lock_timeout=lock_timeout)
         if migrate:
             db.migrate(self.engine)
 
@@ -139,10 +252,13 @@ class Store:
         progress: Progress | None = None,
         extractor_version: str | None = None,
         resolve: bool = True,
+        force: bool = False,
     ) -> IngestSummary:
-        """Extract and store articles; one transaction per batch; stored, up-to-date articles are skipped
-        before extraction. Extraction is the `runner`'s (default: a `LocalRunner` with `workers`
-        processes for this call); start a runner before opening the store to share it between calls."""
+        """Extract and store articles; one transaction per batch. A document (its file path, or its doc_id)
+        keeps one current version: new text or metadata replaces the stored one, and its events leave
+        resolution; documents stored as given are skipped before extraction (`force` re-extracts them).
+        Extraction is the `runner`'s (default: a `LocalRunner` with `workers` processes for this call);
+        start a runner before opening the store to share it between calls."""
         from rasid.run import LocalRunner
 
         version = _version(extractor_version)
@@ -150,23 +266,33 @@ class Store:
         try:
             source = runner or local
             assert source is not None
-            outcomes = source.process_many(items, select=lambda docs: self.needs_extraction(docs, version),
-                                           progress=progress)
+            outcomes = source.process_many(
+                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress)
             return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=version,
-                                       resolve=resolve)
+                                       resolve=resolve, force=force)
         finally:
             if local is not None:
                 local.close()
 
-    def needs_extraction(self, docs: Sequence[Document], extractor_version: str | None = None) -> list[bool]:
-        """For each document: False when the store already holds it, extracted by this extractor version."""
+    def needs_extraction(self, docs: Sequence[Document], extractor_version: str | None = None, *,
+                         force: bool = False) -> list[bool]:
+        """For each document: False when the store holds it as given (same text and metadata, this
+        extractor version) or holds its text under another identity."""
+        if force:
+            return [True] * len(docs)
         version = _version(extractor_version)
-        hashes = [content_hash(d.text) for d in docs]
-        known = self._known(hashes)
-        return [not (h in known and known[h][1] == version) for h in hashes]
+        items = [_Item.of(d, None) for d in docs]
+
+        def read() -> _Stored:
+            with self.engine.connect() as conn:
+                return _Stored.load(conn, [it.identity for it in items], [it.hash for it in items])
+
+        stored = db.retry_when_locked(read, self.engine)  # a database gone for a moment is waited for
+        return [stored.verdict(it, version, force) == "extract" for it in items]
 
     def write_outcomes(self, outcomes: Iterable[Outcome], *, batch_size: int = 32,
-                       extractor_version: str | None = None, resolve: bool = True) -> IngestSummary:
+                       extractor_version: str | None = None, resolve: bool = True,
+                       force: bool = False) -> IngestSummary:
         """Store a runner's outcomes, `batch_size` documents per transaction; failures are counted with
         their reason, skipped documents are "unchanged"."""
         version = _version(extractor_version)
@@ -175,44 +301,43 @@ class Store:
         batch: list[_Item] = []
 
         def flush() -> None:
-            summary.add(db.write(self.engine, lambda conn: self._write_batch(conn, batch, version, resolve)))
+            with deferred_interrupt():
+                summary.add(db.write(self.engine, lambda conn: self._write_batch(conn, batch, version, resolve,
+                                                                                 force)))
             batch.clear()
 
+        try:
+            self._write_all(outcomes, batch, summary, flush, batch_size)
+        except KeyboardInterrupt:
+            summary.seconds = time.perf_counter() - started
+            raise IngestInterrupted(summary) from None
+        except db.StoreError as exc:
+            summary.seconds = time.perf_counter() - started
+            raise IngestStopped(summary, str(exc)) from None
+        except sa.exc.SQLAlchemyError as exc:
+            summary.seconds = time.perf_counter() - started
+            raise IngestStopped(summary, f"database error: {db.describe_error(exc)}") from None
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    @staticmethod
+    def _write_all(outcomes: Iterable[Outcome], batch: list[_Item], summary: IngestSummary,
+                   flush: Callable[[], None], batch_size: int) -> None:
         for outcome in outcomes:
             item = outcome.item
             if isinstance(item, ReadFailure):
-                summary.failed.append((item.doc_id, f"{item.source}: {item.message}"))
+                summary.failed.append((item.doc_id, visible(f"{item.source}: {item.message}")))
                 continue
             if outcome.failed:
                 assert outcome.result is not None
-                summary.failed.append((item.doc_id, "; ".join(outcome.result.errors)))
+                where = item.source_path or item.doc_id
+                summary.failed.append((item.doc_id, visible(f"{where}: {'; '.join(outcome.result.errors)}")))
                 continue
             batch.append(_Item.of(item, outcome.result))
             if len(batch) >= batch_size:
                 flush()
         if batch:
             flush()
-        summary.seconds = time.perf_counter() - started
-        return summary
-
-    def _known(self, hashes: Sequence[str], conn: Connection | None = None) -> dict[str, tuple[int, str]]:
-        out: dict[str, tuple[int, str]] = {}
-        if not hashes:
-            return out
-
-        def run(c: Connection) -> None:
-            for part in _chunks(list(hashes)):
-                q = sa.select(documents.c.content_hash, documents.c.id, documents.c.extractor_version).where(
-                    documents.c.content_hash.in_(part))
-                for h, i, v in c.execute(q):
-                    out[h] = (i, v)
-
-        if conn is not None:
-            run(conn)
-        else:
-            with self.engine.connect() as c:
-                run(c)
-        return out
 
     def add_results(self, pairs: Iterable[tuple[Document, DocResult]], *, extractor_version: str | None = None,
                     batch_size: int = 64, resolve: bool = True) -> IngestSummary:
@@ -224,46 +349,84 @@ class Store:
         return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=extractor_version,
                                    resolve=resolve)
 
-    def _write_batch(self, conn: Connection, items: Sequence[_Item], version: str,
-                     resolve: bool = True) -> IngestSummary:
+    def _write_batch(self, conn: Connection, items: Sequence[_Item], version: str, resolve: bool = True,
+                     force: bool = False) -> IngestSummary:
+        """Under the write lock: each input is unchanged, a duplicate, new, or a new version that replaces
+        the stored one in place (older versions of its identity are retired; the replaced ones are kept
+        in `document_versions`)."""
         summary = IngestSummary()
-        known = self._known([it.hash for it in items], conn)
+        stored = _Stored.load(conn, [it.identity for it in items], [it.hash for it in items])
         new_keys: list[str] = []
         dirty: set[str] = set()
         now = _now()
-        seen: set[str] = set()
         sketch: list[tuple[int, str, str]] = []  # (document pk, content hash, text): copy detection
+        restory: set[int] = set()  # articles whose story changed when a copy's version left
+
+        def retire(row: dict[str, Any], reason: str) -> None:
+            """Take a stored version out: its mentions leave their events, the row goes to the history."""
+            self._drop_extraction(conn, row["id"], dirty)
+            restory.update(copy_store.forget(conn, [row["id"]]))
+            conn.execute(documents.delete().where(documents.c.id == row["id"]))  # its text, places: cascade
+            _keep_version(conn, row, reason, now)
+            stored.remove(row)
+
         for it in items:
             doc, h, result = it.doc, it.hash, it.result
-            if h in seen or result is None or (h in known and known[h][1] == version):
-                if h in known and it.text:
-                    sketch.append((known[h][0], h, it.text))  # a no-op unless stored before copies existed
-                summary.unchanged += 1
+            verdict = stored.verdict(it, version, force)
+            same = stored.by_hash.get(h)
+            others = [r for r in stored.by_identity.get(it.identity, []) if r is not same]
+            if verdict in ("unchanged", "duplicate"):
+                if same is not None and it.text:
+                    sketch.append((same["id"], h, it.text))  # a no-op unless stored before copies existed
+                note = ("content changed" if verdict == "duplicate" else "an older version") + (
+                    f"; the new text is already stored as {same['doc_id']}" if verdict == "duplicate" and same
+                    else "")
+                for row in others:
+                    retire(row, note)
+                if others:
+                    summary.updated += 1
+                    summary.replaced.append((doc.doc_id, f"{note}; {len(others)} stored version(s) retired"))
+                else:
+                    summary.unchanged += 1
                 continue
-            seen.add(h)
+            if result is None:  # judged up to date before extraction; another writer changed it since
+                summary.failed.append((doc.doc_id, f"{doc.source_path or doc.doc_id}: the store changed while "
+                                                   "this ingest ran; run it again"))
+                continue
             row = {
                 "content_hash": h, "doc_id": doc.doc_id,
                 "title": result.title or doc.title, "outlet": result.outlet or doc.outlet,
                 "published": result.published or doc.published, "url": result.url or doc.url,
                 "source_path": doc.source_path, "language": result.language, "extractor_version": version,
                 "n_chars": it.n_chars, "errors": result.errors or None, "updated_at": now,
+                "identity": it.identity, "input_hash": it.input_hash,
             }
-            if h in known:
-                doc_pk = known[h][0]
-                old = conn.execute(sa.select(mentions.c.cluster_key).where(mentions.c.document_id == doc_pk))
-                dirty.update(k for (k,) in old if k)
-                conn.execute(mentions.delete().where(mentions.c.document_id == doc_pk))
-                conn.execute(claims.delete().where(claims.c.document_id == doc_pk))
-                conn.execute(documents.update().where(documents.c.id == doc_pk).values(**row))
+            target = same if same is not None else (others.pop(0) if others else None)
+            if target is not None:
+                reason = _what_changed(target, row, force)
+                for old in others:
+                    retire(old, "an older version")
+                if others:
+                    reason += f"; {len(others)} older version(s) retired"
+                self._drop_extraction(conn, target["id"], dirty)
+                if (target["content_hash"], target["published"]) != (h, row["published"]):
+                    restory.update(copy_store.forget(conn, [target["id"]]))  # sketched again below
+                _keep_version(conn, target, reason, now)
+                conn.execute(documents.update().where(documents.c.id == target["id"]).values(**row))
+                doc_pk = int(target["id"])
+                stored.remove(target)
                 summary.updated += 1
+                summary.replaced.append((doc.doc_id, reason))
             else:
                 row["ingested_at"] = now
                 inserted = conn.execute(_insert_new_document(conn, row)).scalar()
-                if inserted is None:  # stored meanwhile by another writer (the lock makes this rare)
+                if inserted is None:  # cannot happen under the write lock; the constraint backs it up
                     summary.unchanged += 1
                     continue
                 doc_pk = int(inserted)
                 summary.new += 1
+            stored.add({**{c: row.get(c) for c in _STATE_COLUMNS}, "id": doc_pk,
+                        "ingested_at": target["ingested_at"] if target is not None else now})
             articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
             sketch.append((doc_pk, h, it.text))
             mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
@@ -275,7 +438,7 @@ class Store:
             if crows:
                 conn.execute(claims.insert(), crows)
             summary.mentions += len(mrows)
-        moved = copy_store.link_copies(conn, sketch)  # copies of one story merge even when undated
+        moved = copy_store.link_copies(conn, sketch) | restory  # copies of one story merge even when undated
         if moved:
             known_keys = set(new_keys)
             new_keys.extend(k for k in copy_store.mention_keys_of(conn, moved) if k not in known_keys)
@@ -283,7 +446,17 @@ class Store:
             self._resolve(conn, new_keys, dirty)
         elif dirty:  # clusters that lost mentions must not keep describing them
             self._resolve(conn, [], dirty)
+        if dirty:  # a replaced text takes the reviews of its own events along (kept, marked undone)
+            review.retire_orphans(conn, dirty, "rasid: the article was replaced")
         return summary
+
+    @staticmethod
+    def _drop_extraction(conn: Connection, doc_pk: int, dirty: set[str]) -> None:
+        """Delete a document's mentions and claims; the events they belonged to are re-resolved."""
+        old = conn.execute(sa.select(mentions.c.cluster_key).where(mentions.c.document_id == doc_pk))
+        dirty.update(k for (k,) in old if k)
+        conn.execute(mentions.delete().where(mentions.c.document_id == doc_pk))
+        conn.execute(claims.delete().where(claims.c.document_id == doc_pk))
 
     # --- resolution -----------------------------------------------------------------------------
 
@@ -484,6 +657,14 @@ class Store:
         return review.undo(self, review_id, reviewer=reviewer)
 
 
+def _keep_version(conn: Connection, row: dict[str, Any], reason: str, now: str) -> None:
+    conn.execute(document_versions.insert().values(
+        identity=row["identity"], doc_id=row["doc_id"], content_hash=row["content_hash"], title=row["title"],
+        outlet=row["outlet"], published=row["published"], url=row["url"], source_path=row["source_path"],
+        extractor_version=row["extractor_version"], ingested_at=row["ingested_at"], replaced_at=now,
+        reason=reason))
+
+
 def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:
     """INSERT ... ON CONFLICT (content_hash) DO NOTHING RETURNING id, on PostgreSQL and SQLite alike."""
     from sqlalchemy.dialects import postgresql, sqlite
@@ -521,4 +702,5 @@ def _claim_row(doc_pk: int, idx: int, c: Any) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "EventFilter", "IngestSummary", "content_hash", "REPORTABLE"]
+__all__ = ["Store", "EventFilter", "IngestInterrupted", "IngestStopped", "IngestSummary", "content_hash",
+           "REPORTABLE"]

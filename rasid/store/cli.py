@@ -26,7 +26,7 @@ DB_HELP = "Store URL: sqlite:///path.db or postgresql://user:pass@host/db"
 
 
 @contextmanager
-def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
+def _open(url: str, *, must_exist: bool = False, lock_timeout: float | None = None) -> Iterator[Store]:
     """Open the store; any database problem becomes one line on stderr and exit code 2."""
     import sqlalchemy as sa
 
@@ -38,7 +38,7 @@ def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
             path = sa.engine.make_url(normalise_url(url)).database or ""
             if not Path(path).is_file():
                 raise StoreError(f"no store at {path} (run `rasid ingest --db {url} ...` first)")
-        store = Store(url)
+        store = Store(url) if lock_timeout is None else Store(url, lock_timeout=lock_timeout)
     except StoreError as exc:
         fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
@@ -47,6 +47,8 @@ def _open(url: str, *, must_exist: bool = False) -> Iterator[Store]:
         fail(f"cannot open store {_redact(url)}: {type(exc).__name__}: {exc}")
     try:
         yield store
+    except StoreError as exc:
+        fail(str(exc))
     except sa.exc.SQLAlchemyError as exc:
         fail(f"database error: {describe_error(exc)}")
     finally:
@@ -109,6 +111,19 @@ def _table(rows: list[list[Any]], headers: list[str]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
+def _report_stop(store: Store, stop: Any) -> None:
+    """What an interrupted or failed ingest saved (whole batches) and how to go on."""
+    s = stop.summary
+    try:
+        held = f"the store holds {store.stats()['documents']} article(s)"
+    except Exception:  # the database is unreachable: what this run saved is still known
+        held = "the store cannot be reached now"
+    what = "interrupted" if isinstance(stop, KeyboardInterrupt) else f"stopped: {stop.reason}"
+    typer.echo(f"rasid: {what}; this run saved {s.new} new and {s.updated} replaced article(s) "
+               f"({s.unchanged} unchanged, {len(s.failed)} failed) in whole batches; {held}; "
+               f"run the same command again to go on", err=True)
+
+
 def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str) -> None:
     """The summary of an ingest or a batch load; exit 1 when every article failed."""
     if as_json:
@@ -116,14 +131,17 @@ def _print_summary(summary: Any, stats: dict[str, int], as_json: bool, verb: str
     else:
         rate = summary.total / summary.seconds if summary.seconds > 0 else 0.0
         typer.echo(f"{verb} {summary.total} article(s) in {summary.seconds:.1f}s ({rate:.1f}/s): "
-                   f"{summary.new} new, {summary.updated} re-extracted, {summary.unchanged} unchanged, "
+                   f"{summary.new} new, {summary.updated} replaced, {summary.unchanged} unchanged, "
                    f"{len(summary.failed)} failed; {summary.mentions} event mention(s) stored")
         typer.echo(f"store: {stats['documents']} articles, {stats['mentions']} mentions, "
                    f"{stats['events']} resolved events ({stats['merged_mentions']} mentions merged), "
                    f"{stats['claims']} claims; {stats['copies']} article(s) copy another's story")
-        for doc_id, reason in summary.failed:
-            typer.echo(f"failed: {doc_id}: {reason}")
+        for doc_id, reason in summary.replaced:
+            typer.echo(f"replaced: {doc_id}: {reason}")
+    for _doc_id, reason in summary.failed:  # one line per bad input, like `rasid extract`
+        typer.echo(f"rasid: {reason}", err=True)
     if summary.failed and summary.total == len(summary.failed):
+        typer.echo(f"rasid: nothing could be {verb} ({len(summary.failed)} input(s) failed)", err=True)
         raise typer.Exit(1)
 
 
@@ -132,7 +150,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(None, help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
+        paths: list[Path] = typer.Argument(None, help="Articles: .txt, .html, .jsonl(.gz) files or directories.",
+                                       readable=False),  # an unreadable path is reported, never fatal
         db: str = typer.Option(..., "--db", help=DB_HELP),
         from_batch: Path = typer.Option(None, "--from-batch", help="Load the Parquet shards of a `rasid batch` "
                                         "output folder instead of extracting (idempotent; resolves once)."),
@@ -142,6 +161,8 @@ def register(app: typer.Typer) -> None:
         max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse article files larger than this."),
         progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        lock_timeout: float = typer.Option(600, "--lock-timeout", help="Seconds to wait for another writer."),
+        force: bool = typer.Option(False, "--force", help="Re-extract documents stored as given."),
     ) -> None:
         """Extract articles and store them (idempotent, resumable); resolve events across sources."""
         if from_batch is not None:
@@ -152,21 +173,25 @@ def register(app: typer.Typer) -> None:
         if not paths:
             fail("give articles to ingest (files or folders), or --from-batch DIR")
         _check_date(published, "--published")
-        missing = [str(p) for p in paths if not p.exists()]
-        if missing:
-            fail(f"no such file or directory: {', '.join(missing)}")
         if batch_size < 1:
             fail("--batch-size must be at least 1")
         from rasid.ingest.readers import count_inputs, read_paths
         from rasid.run import LocalRunner, Progress
+        from rasid.store.api import IngestInterrupted, IngestStopped
 
         n_workers = workers if workers > 0 else min(8, os.cpu_count() or 1)
         show = sys.stderr.isatty() if progress is None else progress
         # the workers start before the store is opened: they never hold a copy of its connections
-        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, _open(db) as store, \
+        with LocalRunner(n_workers, window=max(4 * n_workers, batch_size)) as runner, \
+                _open(db, lock_timeout=lock_timeout) as store, \
                 Progress(count_inputs(paths) if show else None, desc="ingest", enabled=show) as bar:
-            summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
-                                   runner=runner, batch_size=batch_size, progress=bar)
+            try:
+                summary = store.ingest(read_paths(paths, published=published, max_bytes=max_bytes),
+                                       runner=runner, batch_size=batch_size, progress=bar, force=force)
+            except (IngestInterrupted, IngestStopped) as stop:
+                bar.close()
+                _report_stop(store, stop)
+                raise typer.Exit(130 if isinstance(stop, IngestInterrupted) else 2) from None
             stats = store.stats()
         _print_summary(summary, stats, as_json, "ingested")
 
@@ -266,6 +291,8 @@ def register(app: typer.Typer) -> None:
             False, "--all-modalities/--reportable-only",
             help="Also export denied, planned and background events (default: ACLED rows only).",
         ),
+        drop_undated: bool = typer.Option(False, "--drop-undated",
+                                          help="ACLED CSV: leave out events with no date at all."),
         status: str = typer.Option(None, "--status", help="Comma-separated review statuses: auto,confirmed,edited,rejected."),
     ) -> None:
         """Export resolved events: ACLED CSV (ACLED's column order), GeoJSON FeatureCollection, JSON lines."""
@@ -281,7 +308,10 @@ def register(app: typer.Typer) -> None:
             fail(f"unknown review status {bad[0]!r} (auto, confirmed, edited, rejected)")
         with _open(db, must_exist=True) as store:
             rows = store.events(EventFilter(modality=None if all_modalities else sorted(REPORTABLE), status=statuses),
-                                with_sources=fmt is not ExportFormat.acled_csv)
+                                with_sources=True)  # ACLED rows too: an undated event takes its first report's date
+        count = writers.UndatedCount()
+        if fmt is ExportFormat.acled_csv:  # ACLED rows need a date: the first report's, else flagged
+            rows = list(writers.with_report_dates(rows, count, drop_undated=drop_undated))
         write: Callable[[Any, Any], int] = {
             ExportFormat.acled_csv: writers.write_acled_csv,
             ExportFormat.geojson: writers.write_geojson,
@@ -296,6 +326,14 @@ def register(app: typer.Typer) -> None:
             except OSError as exc:
                 fail(f"cannot write {output}: {exc.strerror or exc}")
             typer.echo(f"wrote {n} event(s) to {output}", err=True)
+        if count.from_publication:
+            typer.echo(f"rasid: {count.from_publication} row(s) dated by the publication date of their first "
+                       f"report (time_precision 2, tagged '{writers.PUBLICATION_DATE_TAG}')", err=True)
+        if count.dropped:
+            typer.echo(f"rasid: left out {count.dropped} row(s) without a date (--drop-undated)", err=True)
+        elif count.undated:
+            typer.echo(f"rasid: {count.undated} row(s) have no date (empty event_date, tagged "
+                       f"'{writers.UNDATED_TAG}'); --drop-undated leaves them out", err=True)
 
 
 def _emit_events(rows: list[ResolvedEvent], fmt: str, echo: Callable[[str], None]) -> None:

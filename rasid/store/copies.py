@@ -140,6 +140,35 @@ def _merge_stories(conn: Connection, links: Sequence[tuple[int, int, float]]) ->
     return _save(conn, members, keys) | set(ends)
 
 
+def forget(conn: Connection, document_pks: Iterable[int]) -> set[int]:
+    """Drop the sketches, band keys and copy links of articles whose text or date changed (or that leave
+    the store) and split the stories they held together; `link_copies` sketches the new versions again.
+    Returns the other articles whose story changed (their events must be re-resolved)."""
+    pks = sorted(set(document_pks))
+    if not pks:
+        return set()
+    stories: set[str] = set()
+    for part in _chunks(pks):
+        stories.update(v[0] for v in _members(conn, doc_sketches.c.document_id.in_(part)).values())
+        conn.execute(copy_links.delete().where(sa.or_(copy_links.c.document_a.in_(part),
+                                                      copy_links.c.document_b.in_(part))))
+        conn.execute(sketch_bands.delete().where(sketch_bands.c.document_id.in_(part)))
+        conn.execute(doc_sketches.delete().where(doc_sketches.c.document_id.in_(part)))
+    members: dict[int, tuple[str, str, str | None]] = {}
+    for spart in _chunks(sorted(stories)):
+        members.update(_members(conn, doc_sketches.c.story_key.in_(spart)))
+    if not members:
+        return set()
+    links: list[tuple[int, int, float]] = []
+    for part in _chunks(sorted(members)):
+        links.extend((a, b, j) for a, b, j in conn.execute(
+            sa.select(copy_links.c.document_a, copy_links.c.document_b, copy_links.c.jaccard)
+            .where(copy_links.c.document_a.in_(part))) if b in members)
+    keys = sim.join_stories({pk: str(pk) for pk in members}, {pk: (v[1], v[2]) for pk, v in members.items()},
+                            links)
+    return _save(conn, members, keys)
+
+
 def rebuild_stories(conn: Connection) -> int:
     """Recompute every story from the copy links (after articles were deleted); returns the story count."""
     members = _members(conn, None)

@@ -15,7 +15,7 @@ targeting) follow. A place, the actors, the type and the date are edited as grou
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -364,6 +364,32 @@ def carry(conn: Connection, rows: list[dict[str, Any]], old_reviews: Sequence[Ma
     if moved:
         conn.execute(reviews.update().where(reviews.c.id == sa.bindparam("rid"))
                      .values(event_key=sa.bindparam("ek")), moved)
+
+
+def retire_orphans(conn: Connection, event_keys: Iterable[str], why: str) -> int:
+    """Reviews left with nothing to apply to, because the article text their mentions were found in was
+    replaced (re-ingest of an edited file) or left the store: their event is gone and none of their
+    mentions is stored any more. They stay in the audit trail, marked undone by `why`, so that no later
+    event inherits a decision made on text that no longer exists. Returns how many."""
+    keys = sorted(set(event_keys))
+    candidates: list[Any] = []
+    live: set[str] = set()
+    for part in queries._chunks(keys):
+        candidates.extend(conn.execute(
+            sa.select(reviews.c.id, reviews.c.event_key, reviews.c.mention_keys)
+            .where(reviews.c.event_key.in_(part), reviews.c.undone_at.is_(None), reviews.c.action != "undo")))
+        live.update(conn.execute(sa.select(resolved_events.c.event_key)
+                                 .where(resolved_events.c.event_key.in_(part))).scalars())
+    candidates = [r for r in candidates if r.event_key not in live]
+    wanted = sorted({k for r in candidates for k in r.mention_keys or []})
+    stored: set[str] = set()
+    for part in queries._chunks(wanted):
+        stored.update(conn.execute(sa.select(mentions.c.mention_key).where(mentions.c.mention_key.in_(part)))
+                      .scalars())
+    orphans = [r.id for r in candidates if not any(k in stored for k in r.mention_keys or [])]
+    for part in queries._chunks(orphans):
+        conn.execute(reviews.update().where(reviews.c.id.in_(part)).values(undone_at=_now(), undone_by=why))
+    return len(orphans)
 
 
 # --- reading ------------------------------------------------------------------------------------------

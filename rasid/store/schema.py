@@ -3,8 +3,9 @@
 The migrations in `rasid/store/migrations/versions/` create exactly these tables; change both together
 (a new Alembic revision per change, never an edit of an applied one).
 
-- documents: one row per distinct article text (content hash), with the extractor version that produced
-  its mentions and claims.
+- documents: the current version of each article: one row per identity (its file path, or its doc_id)
+  and per distinct text (content hash), with the extractor version that produced its mentions and claims.
+- document_versions: the versions that a re-ingest replaced (what changed, when), for provenance.
 - mentions: event mentions as extracted (one row per `Event` of a `DocResult`), with blocking keys
   (day, geo cell, type family) and the resolved event (`cluster_key`) they belong to.
 - resolved_events: one row per real-world event, ACLED fields merged over its mentions; `status` leaves
@@ -43,11 +44,35 @@ documents = sa.Table(
     sa.Column("errors", sa.JSON),
     sa.Column("ingested_at", sa.String(32), nullable=False),
     sa.Column("updated_at", sa.String(32), nullable=False),
+    # "file:<absolute path>" or "id:<doc_id>" (JSONL records, API documents): one current version each
+    sa.Column("identity", sa.String(1024)),
+    # sha256 of the content hash and the metadata given with the input: a correction changes it
+    sa.Column("input_hash", sa.String(64)),
     sa.UniqueConstraint("content_hash", name="uq_documents_content_hash"),
 )
 sa.Index("ix_documents_doc_id", documents.c.doc_id)
 sa.Index("ix_documents_published", documents.c.published)
 sa.Index("ix_documents_outlet", documents.c.outlet)
+sa.Index("ix_documents_identity", documents.c.identity)
+
+document_versions = sa.Table(
+    "document_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("identity", sa.String(1024)),
+    sa.Column("doc_id", sa.String(512), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.String(255)),
+    sa.Column("published", sa.String(10)),
+    sa.Column("url", sa.Text),
+    sa.Column("source_path", sa.Text),
+    sa.Column("extractor_version", sa.String(32), nullable=False),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+    sa.Column("replaced_at", sa.String(32), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+sa.Index("ix_document_versions_identity", document_versions.c.identity)
 
 mentions = sa.Table(
     "mentions",

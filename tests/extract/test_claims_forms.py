@@ -138,3 +138,14 @@ def test_no_statement_beside_a_figure_or_a_typed_proposition() -> None:
     assert {c.subject for c in claims("قال المتحدث إن 12 عنصرا قتلوا في الكمين.")} == {"killed"}
     assert {c.subject for c in claims("نفت الفصائل وجود أي مفاوضات مع الجماعة.")} == {"negotiations"}
     assert not claims("وقال إن الوضع هادئ.")  # no speaker named: nothing to attribute
+
+
+def test_thousands_with_no_noun_are_people() -> None:
+    c = one("قال مسؤول الإغاثة إن عدد النازحين في المخيم بلغ 35 ألفا.", "person")
+    assert c.value == 35000.0 and c.unit == "person"
+    assert not [x for x in claims("قال مسؤول الإغاثة إن المخيم يضم 35 خيمة فقط.") if x.unit == "person"]
+
+
+def test_one_policeman_protester_or_girl_is_counted() -> None:
+    assert one("قال مصدر أمني إن الانفجار أدى إلى مقتل شرطي قرب الحاجز.", "killed").value == 1.0
+    assert one("قال مسعفون إن 3 متظاهرين قتلوا قرب الساحة.", "killed").value == 3.0

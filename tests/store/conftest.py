@@ -33,6 +33,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(_PG_SKIPPED[0], red=True)
 
 
+def record_figures(config: pytest.Config, name: str, **values: object) -> None:
+    """Figures a reliability test reports (faults injected, inputs fuzzed, rows lost) at the end of the run
+    (tests/conftest.py prints them, and writes $RASID_RELIABILITY_REPORT as JSON)."""
+    figures: dict[str, dict[str, object]] = config.__dict__.setdefault("rasid_figures", {})
+    figures.setdefault(name, {}).update(values)
+
+
 def _session_database(base_url: str) -> str:
     """A database of this test session's own (several people run the suite at once on one server)."""
     if base_url in _SESSION_DB:

@@ -93,6 +93,18 @@ def test_claim_values_over_time_are_not_conflicts() -> None:
     assert interval([500, 600], "exact") == (450.0, 650.0)
 
 
+def test_statements_are_compared_only_within_their_story() -> None:
+    rows = [
+        {"subject": "statement", "subject_key": "statement", "unit": None, "value": text, "qualifier": "exact",
+         "stance": stance, "doc_id": f"d{i}", "idx": 0, "outlet": f"o{i}", "claim_date": "2019-03-01",
+         "published": None, "evidence": [], "story": f"s{i}", "doc_admin1": "Deir ez-Zor"}
+        for i, (text, stance) in enumerate([("الوضع هادئ", "affirm"), ("وقوع اشتباك", "deny")])
+    ]
+    groups = group_claims(rows)
+    assert [g["about"]["anchor"] for g in groups] == ["story:s0", "story:s1"]
+    assert not any(g["conflict"] for g in groups)
+
+
 def _events_corpus() -> list:
     pairs = five_outlets()
     d = doc("raqqa-1", "f.com", "2018-06-10")

@@ -89,7 +89,11 @@ def _one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
 
 def test_user_errors_are_one_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'e.db'}"
-    assert "no such file" in _one_line_error(rasid("ingest", "--db", db, str(tmp_path / "nope"), check=False))
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    missing = rasid("ingest", "--db", other, str(tmp_path / "nope"), check=False)  # the rule of `rasid extract`
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.stderr.splitlines() == [f"rasid: {tmp_path / 'nope'}: no such file or directory",
+                                           "rasid: nothing could be ingested (1 input(s) failed)"]
     assert "URL" in _one_line_error(rasid("ingest", "--db", "mysql://x/y", str(DATA), check=False))
     assert "URL" in _one_line_error(rasid("events", "--db", "not-a-url", check=False))
     assert "does not exist" in _one_line_error(

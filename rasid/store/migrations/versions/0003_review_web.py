@@ -1,7 +1,7 @@
 """review and the web app: article texts, undoable reviews, users, settings
 
 Revision ID: 0003
-Revises: 0001 (set to 0002 when the document-versions revision lands beside it)
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
