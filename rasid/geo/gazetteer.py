@@ -183,14 +183,19 @@ def read_towns(path: Path | None = None) -> list[Place]:
     out: list[Place] = []
     for row in read_tsv(path, ("id", "name", "names_ar", "feature", "lat", "lon", "country", "match", "source")):
         p = place_from_row(row, "towns:" + row.get("source"))
-        rule = row.get("match")
-        if rule == "default":
-            rule = ""
-        if rule not in MATCH_RULES:
-            raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
-        p.match = rule
+        p.match = _match_rule(row)
         out.append(p)
     return out
+
+
+def _match_rule(row: Row) -> str:
+    """A row's `match` column as a `Place.match` rule ("default" is the empty rule)."""
+    rule = row.get("match")
+    if rule == "default":
+        rule = ""
+    if rule not in MATCH_RULES:
+        raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
+    return rule
 
 
 def read_admin_units(path: Path | None = None) -> list[Place]:
@@ -198,12 +203,7 @@ def read_admin_units(path: Path | None = None) -> list[Place]:
     out: list[Place] = []
     for row in read_tsv(path or ADMIN_FILE, ADMIN_COLUMNS):
         p = place_from_row(row, "admin:" + row.get("source"))
-        rule = row.get("match")
-        if rule == "default":
-            rule = ""
-        if rule not in MATCH_RULES:
-            raise row.error(f"match must be one of default, weak, cue, not {rule!r}")
-        p.match = rule
+        p.match = _match_rule(row)
         p.admin3 = row.get("admin3") or None
         out.append(p)
     return out

@@ -23,13 +23,13 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from conftest import pg_url_or_skip, record_figures
+from processes import marked_processes, wait_for
 
 from rasid.store import Store
 
@@ -82,27 +82,6 @@ def lost(reference: dict[str, Any], got: dict[str, Any]) -> int:
     return sum(len(set(reference[k]) - set(got[k])) for k in reference)
 
 
-def marked_processes(mark: str) -> list[int]:
-    out = []
-    needle = f"RASID_TEST_MARK={mark}".encode()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/environ", "rb") as fh:
-                    if needle in fh.read().split(b"\0"):
-                        out.append(int(entry))
-            except OSError:
-                continue
-    return out
-
-
-def wait_for(check: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return check()
 
 
 def documents(url: str) -> int:

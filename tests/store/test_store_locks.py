@@ -14,10 +14,10 @@ import sys
 import textwrap
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from processes import marked_processes, wait_for
 
 DATA = Path(__file__).parent / "data" / "articles"
 CLI = [sys.executable, "-c", "from rasid.cli import main; main()"]
@@ -39,29 +39,6 @@ def store_url(kind: str, tmp_path: Path) -> str:
     return pg_url_or_skip()
 
 
-def marked_processes(mark: str) -> list[int]:
-    """Live processes whose environment carries `mark` (a run's processes and all their descendants)."""
-    out = []
-    needle = f"RASID_TEST_MARK={mark}".encode()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/environ", "rb") as fh:
-                if needle in fh.read().split(b"\0"):
-                    out.append(int(entry))
-        except OSError:
-            continue
-    return out
-
-
-def wait_for(check: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return check()
 
 
 def documents(url: str) -> int:
