@@ -43,19 +43,18 @@ def extract(
     disable: list[str] = typer.Option(
         [], "--disable", metavar="NAME",
         help="Switch a pipeline component off (repeatable): sentences, places, mentions, dates, numbers, "
-             "frames, events, entities, claims.",
+             "frames, events, entities, claims, learned (the rules alone).",
     ),
     workers: int = typer.Option(1, "--workers", "-j", help="Extraction processes (output stays in input order)."),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Extract ACLED-style events, entities and claims from Arabic articles."""
     from rasid.output import run_extract
-    from rasid.pipeline import RULES
+    from rasid.pipeline import COMPONENT_NAMES
 
-    known = [name for name, _ in RULES]
-    unknown = [name for name in disable if name not in known]
+    unknown = [name for name in disable if name not in COMPONENT_NAMES]
     if unknown:
-        fail(f"--disable: no component named {unknown[0]!r} (components: {', '.join(known)})")
+        fail(f"--disable: no component named {unknown[0]!r} (components: {', '.join(COMPONENT_NAMES)})")
 
     if published is not None:
         from rasid.text.dates import parse_iso_date

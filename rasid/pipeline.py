@@ -46,6 +46,8 @@ RULES: tuple[tuple[str, Component], ...] = (
 
 #: The learned layer's name: after the rules, it drops talk, sets calibrated confidence (rasid/learn/).
 LEARNED = "learned"
+#: The default pipeline's component names, in order (what `--disable` accepts).
+COMPONENT_NAMES: tuple[str, ...] = (*(name for name, _ in RULES), LEARNED)
 
 
 def learned_component() -> Component:

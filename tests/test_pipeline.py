@@ -123,5 +123,9 @@ def test_extract_command_disable(tmp_path: Path) -> None:
     assert out.exit_code == 0
     record = json.loads(out.stdout.splitlines()[0])
     assert record["claims"] == [] and len(record["events"]) == 2
+    rules_only = runner.invoke(app, ["extract", str(path), "--published", "2021-03-10", "--disable", "learned"])
+    assert rules_only.exit_code == 0, rules_only.output
+    assert {e["confidence"] for e in json.loads(rules_only.stdout.splitlines()[0])["events"]} != \
+        {e["confidence"] for e in record["events"]}  # the layer's calibrated confidence is gone
     bad = runner.invoke(app, ["extract", str(path), "--disable", "nope"])
     assert bad.exit_code == 2 and "no component named 'nope'" in bad.output
