@@ -243,7 +243,8 @@ class EventLayer:
                 continue  # talk about violence, a copy, or an event at a place the article does not give
             ev.confidence = round(p, 3)
             changed = False
-            if actors is not None and actor_head is not None and applies(ev):
+            # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
+            if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 changed = set_actor2(ev, actor_head.choose(candidates(actors, ev)), actors)
             if mod != ev.modality:
                 ev.modality = mod  # type: ignore[assignment]
