@@ -135,6 +135,7 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
     rows = page.inner_text("#events-table tbody")
     assert "Kafranbel" in rows and "Raqqa" not in rows
     filtered_url = page.url
+    page.wait_for_selector("#map[data-settled='1']")  # the map has fitted the filtered events and drawn them
     shot(page, "events")
 
     # 3. open the event: its evidence is highlighted, right to left

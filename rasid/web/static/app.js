@@ -52,6 +52,7 @@
     if (pending) { pending.abort(); }
     pending = new AbortController();
     statusEl.textContent = "loading…";
+    mapEl.setAttribute("data-settled", "0");
     fetch(url, {signal: pending.signal, credentials: "same-origin"}).then(function (r) {
       if (!r.ok) { throw new Error("map data: HTTP " + r.status); }
       return r.json();
@@ -63,6 +64,8 @@
   }
 
   function draw(data, q) {
+    // data-settled="1": the markers drawn and no fit under way (a fit's moveend loads and draws once more)
+    var settled = true;
     if (layer) { map.removeLayer(layer); }
     if (data.mode === "points") {
       layer = L.markerClusterGroup({chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45});
@@ -76,6 +79,7 @@
       statusEl.textContent = data.total + " located event(s) in view";
       if (!fitted && markers.length && q !== lastQuery) {
         fitted = true;
+        settled = false;
         map.fitBounds(L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1), {maxZoom: 9});
       }
     } else {
@@ -92,6 +96,7 @@
     }
     layer.addTo(map);
     lastQuery = q;
+    mapEl.setAttribute("data-settled", settled ? "1" : "0");
   }
 
   if (mapEl && window.L) {
