@@ -120,7 +120,7 @@ def summary(report: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def agreement(gold_dir: Path, second: Path, corpora: list[Path], *, run_rasid: bool = True,
-              all_modalities: bool = False) -> dict[str, Any]:
+              all_modalities: bool = False, bootstrap: int = 0) -> dict[str, Any]:
     """Every comparison of docs/agreement.md: B vs A, A vs B, rasid vs A; overall and by region."""
     coder_b = load_gold(second)
     ids = [str(r["doc_id"]) for r in coder_b]
@@ -157,6 +157,32 @@ def agreement(gold_dir: Path, second: Path, corpora: list[Path], *, run_rasid: b
             out["rows"][f"{label} | {part}"] = summary(report)
             if part == "all":
                 out["reports"][label] = report
+    if bootstrap:
+        scored = {label: results for label, results in predictions.items()}
+        out["bootstrap"] = bootstrap_f1(gold, scored, texts, rounds=bootstrap, modalities=modalities)
+    return out
+
+
+def bootstrap_f1(gold: list[GoldRecord], predictions: Mapping[str, Mapping[str, Any]], texts: Mapping[str, str], *,
+                 rounds: int = 1000, seed: int = SEED, modalities: Iterable[str] | None = REPORTABLE) -> dict[str, Any]:
+    """95% intervals of event F1 over articles drawn with replacement (the same draws for every comparison),
+    and of the gap between the second coder and rasid on those draws (is the gap more than sampling noise?)."""
+    rng = random.Random(seed)
+    f1s: dict[str, list[float]] = {label: [] for label in predictions}
+    for _ in range(rounds):
+        draw = [gold[rng.randrange(len(gold))] for _ in gold]
+        for label, results in predictions.items():
+            f1s[label].append(float(score(draw, results, texts, modalities=modalities)["events"]["f1"]))
+
+    def interval(values: list[float]) -> list[float]:
+        ordered = sorted(values)
+        return [round(ordered[int(0.025 * (len(ordered) - 1))], 3), round(ordered[int(0.975 * (len(ordered) - 1))], 3)]
+
+    out: dict[str, Any] = {"rounds": rounds, "f1_95": {label: interval(v) for label, v in f1s.items()}}
+    for label in predictions:
+        if label != "B vs A":
+            out["f1_95"][f"gap: B vs A minus {label}"] = interval(
+                [b - r for b, r in zip(f1s["B vs A"], f1s[label], strict=True)])
     return out
 
 
@@ -195,13 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-modalities", action="store_true", help="score events of every modality")
     ap.add_argument("--format", choices=("table", "json"), default="table")
     ap.add_argument("--errors", action="store_true", help="list the events the two coders disagree on")
+    ap.add_argument("--bootstrap", type=int, default=500, metavar="N",
+                    help="article resamples for the 95%% intervals of event F1 (0 = none)")
     args = ap.parse_args(argv)
     corpora = args.corpus or CORPORA
     for path in corpora:
         if not path.exists():
             print(f"agreement: corpus not found: {path}", file=sys.stderr)
             return 2
-    out = agreement(args.gold, args.second, corpora, run_rasid=not args.no_rasid, all_modalities=args.all_modalities)
+    out = agreement(args.gold, args.second, corpora, run_rasid=not args.no_rasid, all_modalities=args.all_modalities,
+                    bootstrap=args.bootstrap)
     drawn = set(out["sample"]["news_dev"] + out["sample"]["news_more"])
     coded = {str(r["doc_id"]) for r in load_gold(args.second)}
     print(f"{out['articles']} articles; second coder's articles {'are' if coded == drawn else 'are NOT'} the seeded "
@@ -212,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({k: v for k, v in out.items() if k != "reports"}, indent=1, sort_keys=True))
     else:
         print(format_table(out))
+        for label, (low, high) in (out.get("bootstrap") or {}).get("f1_95", {}).items():
+            print(f"event F1 95% interval ({out['bootstrap']['rounds']} article resamples), {label}: {low:.2f}-{high:.2f}")
     return 0
 
 
