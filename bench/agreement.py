@@ -98,11 +98,15 @@ def result_to_gold(result: Mapping[str, Any], annotator: str = "converted") -> G
     }
 
 
+def as_results(records: Iterable[GoldRecord], texts: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """doc_id -> `rasid extract` result of each gold-format record."""
+    return {str(r["doc_id"]): gold_to_result(r, texts[str(r["doc_id"])]) for r in records}
+
+
 def score_coders(reference: list[GoldRecord], other: list[GoldRecord], texts: Mapping[str, str],
                  *, all_modalities: bool = False) -> dict[str, Any]:
     """The scorer's report for `other` read as predictions against `reference` read as gold."""
-    results = {str(r["doc_id"]): gold_to_result(r, texts[str(r["doc_id"])]) for r in other}
-    return score(reference, results, texts, modalities=None if all_modalities else REPORTABLE)
+    return score(reference, as_results(other, texts), texts, modalities=None if all_modalities else REPORTABLE)
 
 
 def summary(report: Mapping[str, Any]) -> dict[str, Any]:
@@ -137,10 +141,8 @@ def agreement(gold_dir: Path, second: Path, corpora: list[Path], *, run_rasid: b
         raise SystemExit(f"agreement: invalid records: {problems[:3]}")
     regions = {str(r["doc_id"]): region_of(r) for r in gold}  # the gold decides an article's region
     modalities = None if all_modalities else REPORTABLE
-    predictions: dict[str, dict[str, Any]] = {
-        "B vs A": {str(r["doc_id"]): gold_to_result(r, texts[str(r["doc_id"])]) for r in coder_b},
-    }
-    reverse = {str(r["doc_id"]): gold_to_result(r, texts[str(r["doc_id"])]) for r in gold}
+    predictions: dict[str, dict[str, Any]] = {"B vs A": as_results(coder_b, texts)}
+    reverse = as_results(gold, texts)
     if run_rasid:
         predictions["rasid (rules + model) vs A"] = extract_results(corpora, ids, load_layer("bundled"))
         predictions["rasid (rules only) vs A"] = extract_results(corpora, ids, None)
@@ -158,8 +160,7 @@ def agreement(gold_dir: Path, second: Path, corpora: list[Path], *, run_rasid: b
             if part == "all":
                 out["reports"][label] = report
     if bootstrap:
-        scored = {label: results for label, results in predictions.items()}
-        out["bootstrap"] = bootstrap_f1(gold, scored, texts, rounds=bootstrap, modalities=modalities)
+        out["bootstrap"] = bootstrap_f1(gold, predictions, texts, rounds=bootstrap, modalities=modalities)
     return out
 
 
