@@ -830,7 +830,8 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a
-#: monitor's or agency's account): the event records that, and the gold never lists it as a claim (train 0 of 53 such statements over a gold claim; validation 0 of 15).
+#: monitor's or agency's account): the event records that, and the gold never lists it as a claim (train:
+#: 0 of 53 such statements over a gold claim; validation: 0 of 15).
 _NARRATORS = frozenset({"activists", "agency"})
 
 
