@@ -301,6 +301,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "others": ListSpec("more people of the unit counted before"),
         "qualifier_skip": ListSpec("between a casualty cue and its figure"),
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
+        "aside": ListSpec("after a speech verb: an aside, not a statement"),
+        "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),
         "singular_cue": ListSpec("a casualty word before a singular counted noun"),

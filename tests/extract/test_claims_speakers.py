@@ -44,3 +44,27 @@ def test_a_force_announcing_is_an_official_source() -> None:
 def test_a_speaker_named_with_no_role_word_is_taken_as_official() -> None:
     c = _one("وقال سمير الأحمد إن القصف أدى إلى مقتل 4 مدنيين.", "killed")
     assert c.source_type == "official" and c.speaker.name == "سمير الأحمد"
+
+
+def test_residents_are_witnesses() -> None:
+    c = _one("قال سكان في البلدة إن 3 أشخاص قتلوا في القصف.", "killed")
+    assert c.source_type == "witness" and c.speaker.role == "سكان"
+
+
+def test_a_verb_with_no_subject_inside_reported_words_keeps_the_speaker_of_the_sentence() -> None:
+    # "رصد" has no subject of its own: what follows is still the monitor's account
+    c = _one("ذكر المرصد أنه رصد قصفا على الحي، وأضاف أن 3 أشخاص قتلوا.", "killed")
+    assert c.source_type == "activists"
+    assert "المرصد" in (c.speaker.name or c.speaker.role or "")
+
+
+def test_affiliated_is_not_a_speech_verb() -> None:
+    found = claims_of("أطلق مسلحون تابعون للجماعة صاروخا على البلدة، ما أدى إلى مقتل شخصين.", outlet="example.net")
+    c = next(c for c in found if c.subject == "killed")
+    assert c.source_type == "outlet" and c.speaker.name == "example.net"
+    assert _one("وتابع المسؤول أن 4 أشخاص قتلوا في الهجوم.", "killed").speaker.role == "المسؤول"
+
+
+def test_the_speaker_ends_before_the_proposition_it_claims() -> None:
+    c = _one("أعلن التنظيم سيطرته على بلدة الوادي بعد معارك عنيفة.", "control")
+    assert c.source_type == "official" and c.speaker.name == "التنظيم"

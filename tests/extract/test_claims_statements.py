@@ -1,0 +1,32 @@
+"""Which reported words become `statement` claims (issue 13): a speaker's judgement, cause or intent, not a
+monitor's or agency's account of the incident (the event records that) and not an aside. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from test_claims import claims_of
+
+
+def _statements(text: str) -> list[str]:
+    return [str(c.value) for c in claims_of(text) if c.subject == "statement"]
+
+
+def test_an_official_judgement_is_a_statement() -> None:
+    assert _statements("قال الوزير إن الانفجار كان عرضيا وليس هجوما.") == ["الانفجار كان عرضيا وليس هجوما"]
+
+
+def test_an_agency_account_of_the_incident_is_no_statement() -> None:
+    assert _statements("قالت وكالة الأنباء إن القوات قصفت القرية بالمدفعية الثقيلة.") == []
+
+
+def test_a_monitor_account_of_the_incident_is_no_statement() -> None:
+    assert _statements("قال الناشط إن الطائرات قصفت السوق الشعبي في المدينة.") == []
+
+
+def test_an_aside_is_no_statement() -> None:
+    assert _statements("وأشار الوزير إلى أن التحقيقات ما زالت جارية في الحادث.") == []
+
+
+def test_a_figure_from_a_monitor_is_still_a_claim() -> None:
+    found = claims_of("قال المرصد إن 4 مدنيين قتلوا في القصف على السوق.")
+    assert [(c.subject, c.value, c.source_type) for c in found] == [("killed", 4.0, "activists")]
