@@ -93,6 +93,9 @@ SECONDARY_ADMIN1: dict[str, tuple[str, ...]] = {
            "West Darfur", "Central Darfur", "East Darfur", "Al Jazirah", "Sennar", "White Nile", "Blue Nile",
            "Kassala", "Gedaref", "Red Sea", "River Nile", "Northern"),
     "PS": ("West Bank", "Gaza Strip"),
+    # neighbours some articles reach (Sinai, Mogadishu): known so the evaluator files them by country
+    "EG": ("North Sinai", "South Sinai", "Cairo", "Giza", "Alexandria", "Ismailia", "Suez", "Port Said"),
+    "SO": ("Banadir",),
 }
 
 _ACLED_NAMES = {cc: set(table.values()) for cc, table in GEONAMES_ADMIN1.items()}
@@ -146,6 +149,11 @@ for _variant, _name in {
     "Shamal Kurdufan": "North Kordofan", "Northern Kordofan": "North Kordofan",
     "Southern Kordofan": "South Kordofan", "Janub Kurdufan": "South Kordofan", "Sinnar": "Sennar",
     "Northern State": "Northern", "Al Khartum": "Khartoum", "Khartum": "Khartoum",
+    # Lebanon (GeoNames' and French spellings), Egypt, Somalia
+    "Liban-Sud": "South", "South Lebanon": "South", "Nabatiye": "Nabatieh", "Nabatiyeh": "Nabatieh",
+    "Liban-Nord": "North", "North Lebanon": "North", "Mont-Liban": "Mount Lebanon", "Beyrouth": "Beirut",
+    "Bekaa": "Beqaa", "Aakkar": "Akkar", "Baalbek-Hermel": "Baalbek-Hermel",
+    "Shamal Sina'": "North Sinai", "Janub Sina'": "South Sinai", "Banaadir": "Banadir",
 }.items():
     _ALIASES[_key(_variant)] = _name
 

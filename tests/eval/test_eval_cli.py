@@ -150,6 +150,9 @@ def test_figures_by_region_follow_the_gold_governorates(tmp_path):
     assert region_of({"events": [{"admin1": "Taiz"}], "places": [{"admin1": "Ninawa"}]}) == "Syria and Iraq"
     assert region_of({"events": [], "places": [{"admin1": "Northern Darfur"}]}) == "elsewhere"
     assert region_of({"events": [{"admin1": "Atlantis"}], "places": []}) == "no place in gold"
+    # the gold's GeoNames spellings of Lebanon's, Sinai's and Mogadishu's governorates are elsewhere, not nowhere
+    for admin1 in ("Liban-Sud", "Nabatiye", "Muhafazat Shamal Sina'", "Banaadir"):
+        assert region_of({"events": [{"admin1": admin1}], "places": []}) == "elsewhere", admin1
     corpus, gold, preds = write_fixture(tmp_path)
     args = ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--format", "json"]
     data = json.loads(runner.invoke(app, args).output)["gold"]
