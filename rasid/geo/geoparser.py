@@ -198,7 +198,7 @@ _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
-_AND_NEXT = re.compile(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])")
+_AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
 _OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
 _QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
 #: "مخيم X" / "معسكر X": a camp's name with its own cue word
@@ -281,7 +281,8 @@ class Geoparser:
             cue = cues[0] if cues else None
             if prev and prev[0] in w.media and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
-            if (cue is None and m.prefix.startswith("و") and last_accepted is not None
+            and_before = m.prefix.startswith("و") or (not m.prefix and bool(prev) and prev[0] == "و")  # "X و Y"
+            if (cue is None and and_before and last_accepted is not None
                     and last_accepted.cue in w.list_cues and (ws - last_accepted.end <= 3 or _ASIDE.fullmatch(
                         norm, last_accepted.end, ws))):
                 cue = last_accepted.cue  # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب"
@@ -292,7 +293,7 @@ class Geoparser:
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
-                linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
+                linked = last_accepted is not None and and_before and ws - last_accepted.end <= 3
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in w.prepositions or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
                 nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)

@@ -192,3 +192,15 @@ def test_a_neighbourhood_that_carries_its_citys_name_is_no_namesake(parse):
     ms = parse("قصفت قوات النظام مدينة دوما أمس. وقتل أطفال جراء استهداف أحياء درعا البلد بصواريخ")
     quarter = next(m for m in ms if m.surface == "درعا البلد")
     assert quarter.admin1 == "Daraa" and quarter.name.startswith("Daraa")
+
+
+def test_a_conjunction_written_apart_still_carries_the_list(parse):
+    ms = parse("قصفت المدفعية قرى زعفرانك و بيركوتة و تل كرمشان بريف عامودا")
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة", "تل كرمشان"]
+
+
+def test_dual_cues_of_every_cue_word_carry_two_names(parse):
+    ms = parse("دارت اشتباكات في ناحيتي زعفرانك وبيركوتة بريف عامودا")
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة"]
+    ms = parse("استهدفت الغارات منطقتي هجين والسوسة شرق دير الزور")
+    assert [m.name for m in ms][:2] == ["Hajin", "Al-Susah"]
