@@ -117,6 +117,7 @@ class PlaceWords(NamedTuple):
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
     settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
     village_cues: frozenset[str]  # "بلدة X بريف Y": a village, not a far namesake of X
+    anchored_cues: frozenset[str]  # "منطقة X شرق Y": an unknown name only with a container
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
     name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
@@ -138,6 +139,7 @@ class PlaceWords(NamedTuple):
             not_nbh=words["not_neighbourhood"].words,
             settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
             village_cues=words["village_cue"].words,
+            anchored_cues=words["anchored_cue"].words,
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
@@ -811,6 +813,8 @@ class Geoparser:
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
+            if cue in w.anchored_cues and not contained:
+                continue  # "منطقة منزوعة السلاح": only "منطقة X بريف Y" names an unknown place
             for k, (s, e) in enumerate(names):
                 start = m.start() if k == 0 else s
                 out.append(_Unknown(start, e, s, e, anchor, contained))

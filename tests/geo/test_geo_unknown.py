@@ -204,3 +204,11 @@ def test_dual_cues_of_every_cue_word_carry_two_names(parse):
     assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة"]
     ms = parse("استهدفت الغارات منطقتي هجين والسوسة شرق دير الزور")
     assert [m.name for m in ms][:2] == ["Hajin", "Al-Susah"]
+
+
+def test_an_area_cue_names_an_unknown_place_only_where_the_text_places_it(parse):
+    (u,) = unresolved(parse("سيطرت القوات على منطقة زعفرانك شرق عامودا"))
+    assert u.name == "زعفرانك" and u.role == "mention" and u.geo_precision == 2
+    for text in ("أعلنت الحكومة منطقة منزوعة السلاح قرب حلب", "دخلت القوات منطقة خفض التصعيد في إدلب",
+                 "وقعت اشتباكات في منطقة زعفرانك، وقالت مصادر في حلب إن القصف مستمر"):
+        assert not unresolved(parse(text)), text
