@@ -198,6 +198,8 @@ class _Unknown:
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: between the two ends of a road ("طريق حلب السفيرة", "طريق حلب - السفيرة")
+_ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
 _AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
@@ -299,7 +301,10 @@ class Geoparser:
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in w.prepositions or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
                 nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)
-                if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
+                # "طريق حلب السفيرة", "طريق حلب - السفيرة": the road's other end
+                road_end = (last_accepted is not None and self._cue_is(last_accepted.cue, "road")
+                            and not m.prefix and _ROAD_GAP.fullmatch(norm, last_accepted.end, ws) is not None)
+                if not (cont or nbh_ok or road_end or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
                     core = key[2:] if key.startswith("ال") else key
