@@ -884,7 +884,7 @@ class Geoparser:
         """The known place anchoring unknown names that end at `after`: the one whose glue says it contains them
         ("بريف Y", "شرق Y", "في Y"), else the nearest one named in the same sentence."""
         w = self.words
-        following = next((i for i, r in enumerate(raws) if r.start >= after), None)
+        following = next((i for i, r in enumerate(raws) if r.start >= after and not r.namesake), None)
         if following is not None:
             b = raws[following]
             gap = norm[after:b.start]
@@ -896,7 +896,7 @@ class Geoparser:
         hi_m = _SENTENCE_END.search(norm, after)
         hi = hi_m.start() if hi_m else len(norm)
         near = [(min(abs(r.start - after), abs(start - r.end)), i) for i, r in enumerate(raws)
-                if lo <= r.start < hi and r.role == "mention" and r.cands]
+                if lo <= r.start < hi and r.role == "mention" and r.cands and not r.namesake]
         return (min(near)[1], False) if near else (None, False)
 
     def _unresolved(self, nt: NormText, u: _Unknown, raws: list[_Raw]) -> PlaceMention:

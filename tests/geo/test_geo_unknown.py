@@ -212,3 +212,9 @@ def test_an_area_cue_names_an_unknown_place_only_where_the_text_places_it(parse)
     for text in ("أعلنت الحكومة منطقة منزوعة السلاح قرب حلب", "دخلت القوات منطقة خفض التصعيد في إدلب",
                  "وقعت اشتباكات في منطقة زعفرانك، وقالت مصادر في حلب إن القصف مستمر"):
         assert not unresolved(parse(text)), text
+
+
+def test_a_dropped_namesake_anchors_nothing(parse):
+    # the nearest place of the sentence anchors the unknown village, not the foreign namesake it replaced
+    (u,) = unresolved(parse("اختطف مسلحون مدنيين من محافظة درعا، ثم تدخل وجهاء قرية الطيرة التي ينحدر منها الشاب"))
+    assert u.latitude is not None and u.admin1 == "Daraa" and u.role == "unresolved"
