@@ -116,6 +116,8 @@ class PlaceWords(NamedTuple):
     media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
     settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
+    village_cues: frozenset[str]  # "بلدة X بريف Y": a village, not a far namesake of X
+    anchored_cues: frozenset[str]  # "منطقة X شرق Y": an unknown name only with a container
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
     name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
@@ -136,6 +138,8 @@ class PlaceWords(NamedTuple):
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
             settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
+            village_cues=words["village_cue"].words,
+            anchored_cues=words["anchored_cue"].words,
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
@@ -173,6 +177,7 @@ class _Raw:
     unknown_nbh: str | None = None  # "حي <unknown> في X": the neighbourhood's text
     unknown_span: tuple[int, int] = (0, 0)
     consumed: bool = False
+    namesake: bool = False  # dropped as a small foreign namesake: to the unknown-village reader, an unknown name
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
     best: int | None = None
     scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
@@ -193,7 +198,11 @@ class _Unknown:
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
-_AND_NEXT = re.compile(r"\s*(?:،\s*)?و(?=[\u0621-\u064a])")
+#: between the two ends of a road ("طريق حلب السفيرة", "طريق حلب - السفيرة")
+_ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
+#: "مديريات X (Z) وY": another name of X in brackets, inside a list
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
+_AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
 _OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
 _QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
 #: "مخيم X" / "معسكر X": a camp's name with its own cue word
@@ -276,8 +285,10 @@ class Geoparser:
             cue = cues[0] if cues else None
             if prev and prev[0] in w.media and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
-            if (cue is None and m.prefix.startswith("و") and last_accepted is not None
-                    and last_accepted.cue in w.list_cues and ws - last_accepted.end <= 3):
+            and_before = m.prefix.startswith("و") or (not m.prefix and bool(prev) and prev[0] == "و")  # "X و Y"
+            if (cue is None and and_before and last_accepted is not None
+                    and last_accepted.cue in w.list_cues and (ws - last_accepted.end <= 3 or _ASIDE.fullmatch(
+                        norm, last_accepted.end, ws))):
                 cue = last_accepted.cue  # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب"
                 cues = [cue]
                 inherited = True
@@ -286,11 +297,14 @@ class Geoparser:
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
-                linked = last_accepted is not None and m.prefix.startswith("و") and ws - last_accepted.end <= 3
+                linked = last_accepted is not None and and_before and ws - last_accepted.end <= 3
                 cont = linked and last_accepted is not None and last_accepted.cue is not None
                 prep = bool(prev) and prev[0] in w.prepositions or m.prefix.rstrip("ال")[-1:] in ("ب", "ل")
                 nbh_ok = self._neighbourhood_with_city(key, norm, nbh_named)
-                if not (cont or nbh_ok or (not is_cue_only and (prep or linked))):
+                # "طريق حلب السفيرة", "طريق حلب - السفيرة": the road's other end
+                road_end = (last_accepted is not None and self._cue_is(last_accepted.cue, "road")
+                            and not m.prefix and _ROAD_GAP.fullmatch(norm, last_accepted.end, ws) is not None)
+                if not (cont or nbh_ok or road_end or (not is_cue_only and (prep or linked))):
                     if not is_cue_only:
                         pending.append((m, ws, prev))
                     core = key[2:] if key.startswith("ال") else key
@@ -360,8 +374,8 @@ class Geoparser:
         """A candidate lies in a governorate or district the article names (a big city: in a named country)."""
         for i in cands:
             p = self.gazetteer.places[i]
-            if p.feature in ("country", "admin1", "region"):
-                continue
+            if p.feature in ("country", "admin1") or (p.feature == "region" and not p.source.startswith("admin:")):
+                continue  # (a district or sub-district of the admin layer counts: "قرى في الوازعية" in Taiz)
             if (p.country, p.admin1) in admins or (p.country, p.admin2) in admins:
                 return True
             if p.population >= 500_000 and p.country in countries:
@@ -450,6 +464,13 @@ class Geoparser:
                     if inner is not r and r.start <= inner.start < r.name_start:
                         inner.consumed = True
                         r.inner = inner
+
+    def _names_its_city(self, key: str, parent: str) -> bool:
+        """"درعا البلد", "حلب الجديدة": a neighbourhood whose name carries its city's is no namesake elsewhere."""
+        from rasid.geo.gazetteer import name_key
+
+        city = self.gazetteer.get(parent)
+        return city is not None and any(f" {name_key(n)} " in f" {key} " for n in city.names_ar)
 
     def _is_nbh(self, r: _Raw) -> bool:
         return any(self.gazetteer.places[i].feature == "neighbourhood" for i in r.cands)
@@ -588,18 +609,9 @@ class Geoparser:
         norm = nt.norm
         raws = self._find(norm, scan)
         if not raws:
-            return [self._unresolved(nt, u, raws) for u in self._unknown_places(norm, raws, [])]
+            return [self._unresolved(nt, u, raws) for u in self._unknown_places(nt, raws, [])]
         self._structure(norm, raws)
-        extra = self._unknown_neighbourhoods(norm, raws)
-        unknown = self._unknown_places(norm, raws, extra)
         gaz = self.gazetteer
-        ctx = _Context()
-        # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
-        # reference cycle of every raw, left to the cyclic garbage collector)
-        explainers: dict[int, Callable[[], list[str]]] = {}
-        for r in raws:
-            for i in r.cands:
-                ctx.named_ids.add(gaz.places[i].id)
         per_country = Counter(c for r in raws for c in {gaz.places[i].country for i in r.cands})
         for r in raws:
             # a small Yemeni/Libyan/... place counts when the article names another place of that country
@@ -610,7 +622,16 @@ class Geoparser:
                     gaz.places[i].population < 100_000 and gaz.places[i].source != "supplement"
                     and gaz.places[i].feature not in ("country", "admin1") for i in r.cands) \
                     and r.key.split(" ", 1)[0] not in _SELF_CUED_CAMP:
-                r.consumed = True
+                r.consumed = r.namesake = True
+        extra = self._unknown_neighbourhoods(norm, raws)
+        unknown = self._unknown_places(nt, raws, extra)
+        ctx = _Context()
+        # winners' score terms, worked out only if read (kept off the raws: a closure there would make a
+        # reference cycle of every raw, left to the cyclic garbage collector)
+        explainers: dict[int, Callable[[], list[str]]] = {}
+        for r in raws:
+            for i in r.cands:
+                ctx.named_ids.add(gaz.places[i].id)
         towns = {(gaz.places[i].country, gaz.places[i].admin1) for r in raws if not r.consumed for i in r.cands
                  if gaz.places[i].feature in ("populated", "camp")}
         for r in raws:
@@ -620,7 +641,7 @@ class Geoparser:
             if len(r.cands) == 1 and not r.consumed:
                 p = gaz.places[r.cands[0]]
                 if p.feature == "neighbourhood" and p.parent and p.parent not in ctx.named_ids and towns \
-                        and (p.country, p.admin1) not in towns:
+                        and (p.country, p.admin1) not in towns and not self._names_its_city(r.key, p.parent):
                     r.consumed = True
                     if self._cue_is(r.cue, "neighbourhood"):
                         stray = _Raw(r.start, r.end, r.name_start, r.name_end, r.key, [], r.prefix, r.cue, r.cues)
@@ -686,6 +707,7 @@ class Geoparser:
                         ctx.vote((p.country, p.admin1), gid[r.key])
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
                         ctx.anchors.append((gid[r.key], p.lat, p.lon))
+        unknown += self._misplaced(raws)
         out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
@@ -699,6 +721,32 @@ class Geoparser:
         if extra or unknown:
             out.sort(key=lambda m: m.start)
         return self._same_place(nt, out)
+
+    def _misplaced(self, raws: list[_Raw]) -> list[_Unknown]:
+        """Towns the text places in another one ("بلدة X بريف Y", "X غرب Y") whose every namesake lies outside
+        it (another governorate and over 60 km away): the gazetteer lacks this X, so it is coded at Y, as an
+        unknown village would be (a Daraa village is not Lebanon's Sidon)."""
+        gaz = self.gazetteer
+        out: list[_Unknown] = []
+        for r in raws:
+            if r.container is None or r.best is None or r.consumed or r.role != "mention" \
+                    or r.cue not in self.words.village_cues:
+                continue
+            c = raws[r.container]
+            if c.best is None or c.consumed or gaz.places[r.best].feature != "populated":
+                continue
+            cp = gaz.places[c.best]
+            if cp.feature == "admin1" and c.cue is None:
+                continue  # a bare governorate name read as such: too loose a container to overrule the name
+            if _lies_in(gaz.places[r.best], cp):
+                continue
+            fits = [i for i in r.cands if _lies_in(gaz.places[i], cp)]
+            if fits:
+                r.best = max(fits, key=lambda i: (r.scores.get(i, (0.0, []))[0], gaz.places[i].population))
+                continue
+            r.consumed = True
+            out.append(_Unknown(r.start, r.end, r.name_start, r.name_end, r.container, True))
+        return out
 
     def _same_place(self, nt: NormText, out: list[PlaceMention]) -> list[PlaceMention]:
         """"في نفس المنطقة", "البلدة ذاتها": a mention of the place named last (a town, camp, neighbourhood or
@@ -722,12 +770,14 @@ class Geoparser:
                 _why=[f"'{m.group(0)}': the place named last, {ante.name}"]))
         return sorted(out + added, key=lambda p: p.start) if added else out
 
-    def _unknown_places(self, norm: str, raws: list[_Raw], extra: list[_Raw]) -> list[_Unknown]:
+    def _unknown_places(self, nt: NormText, raws: list[_Raw], extra: list[_Raw]) -> list[_Unknown]:
         """Villages the gazetteer lacks, named after a settlement cue ("قرية X", "قرى X وY بريف Z"), each with
         the place that anchors it: the one said to contain it, else the nearest one of its sentence."""
+        norm = nt.norm
         w = self.words
-        taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in extra]
-        known_at = {r.name_start for r in raws if r.key not in w.name_head}
+        taken = [(r.start, r.end) for r in raws if not r.namesake] + [(r.start, r.end) for r in extra]
+        # a name dropped as a small foreign namesake ("قرية الطيرة" in a Suwayda story) is an unknown village here
+        known_at = {r.name_start for r in raws if r.key not in w.name_head and not r.namesake}
         out: list[_Unknown] = []
         for m in w.settlement_cues.finditer(norm):
             if not _clitics_before(norm, m.start(), "وفبلك"):
@@ -742,11 +792,11 @@ class Geoparser:
             names: list[tuple[int, int]] = []
             first = True
             while True:
-                span = self._unknown_name(norm, pos, first)
+                span = self._unknown_name(nt, pos, first, cue in w.list_cues)
                 if span is None:
                     break
                 s, e = span
-                known = next((r for r in raws if r.name_start <= s < r.end), None)
+                known = next((r for r in raws if r.name_start <= s < r.end and not r.namesake), None)
                 if known is not None and e > known.name_end and known.name_start == s:
                     known.consumed = True  # "تل" of "تل حمدون": a fragment of the longer, unknown name
                     known = None
@@ -768,23 +818,33 @@ class Geoparser:
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
+            if cue in w.anchored_cues and not contained:
+                continue  # "منطقة منزوعة السلاح": only "منطقة X بريف Y" names an unknown place
             for k, (s, e) in enumerate(names):
                 start = m.start() if k == 0 else s
                 out.append(_Unknown(start, e, s, e, anchor, contained))
                 taken.append((start, e))
         return out
 
-    def _unknown_name(self, norm: str, pos: int, first: bool) -> tuple[int, int] | None:
+    def _unknown_name(self, nt: NormText, pos: int, first: bool, listed: bool = False) -> tuple[int, int] | None:
         """The span of the place name that starts at `pos` (after spaces and a quote): one word, two when the
-        first is a name head ("تل", "عين") or the second a name tail ("الكبيرة"), or the words in quotes."""
+        first is a name head ("تل", "عين") or the second a name tail ("الكبيرة"), or the words in quotes (the
+        first of them only, when a plural cue lists "X وY" inside one pair of quotes: `listed`)."""
+        norm = nt.norm
         w = self.words
         m = _OPEN_QUOTE.match(norm, pos)
         assert m is not None
         at = m.end()
         if m.group(1):
             q = _QUOTED.match(norm, at)
-            if q and len(q.group(1).split()) <= 3 and all(_NAME_WORD.fullmatch(t) for t in q.group(1).split()):
-                return at, q.end(1)
+            words_q = q.group(1).split() if q else []
+            if q and len(words_q) <= 3 and all(_NAME_WORD.fullmatch(t) for t in words_q):
+                if listed:  # 'قريتي "X وY"': two names in one pair of quotes
+                    cut = next((k for k in range(1, len(words_q)) if words_q[k].startswith("و")
+                                and len(words_q[k]) > 3), None)
+                    if cut is not None:
+                        return at, at + len(" ".join(words_q[:cut]))
+                return at, at + len(q.group(1).rstrip())  # '" X "': the name without the space before the quote
             return None
         words = _TWO_WORDS.match(norm, at)
         if not words:
@@ -798,12 +858,20 @@ class Geoparser:
         end = words.end(1)
         w2 = words.group(2) or ""
         if w1 in w.name_head:
-            if not w2 or self._not_a_name(w2):
+            if not w2 or (self._not_a_name(w2) and not self._name_ali(nt, words.start(2), w2)):
                 return None  # "قرية أبو" alone names nothing
             end = words.end(2)
         elif w2 in w.name_tail:
             end = words.end(2)
         return at, end
+
+    @staticmethod
+    def _name_ali(nt: NormText, pos: int, word: str) -> bool:
+        """"الحاج علي": the name علي, which normalisation writes like the preposition على (the original tells)."""
+        if word != "علي":
+            return False
+        s, e = nt.span(pos, pos + 3)
+        return nt.original[s:e].endswith("ي")
 
     def _not_a_name(self, word: str) -> bool:
         """A word after a settlement cue that names no place: an adjective, a number word, a preposition, a
@@ -816,7 +884,7 @@ class Geoparser:
         """The known place anchoring unknown names that end at `after`: the one whose glue says it contains them
         ("بريف Y", "شرق Y", "في Y"), else the nearest one named in the same sentence."""
         w = self.words
-        following = next((i for i, r in enumerate(raws) if r.start >= after), None)
+        following = next((i for i, r in enumerate(raws) if r.start >= after and not r.namesake), None)
         if following is not None:
             b = raws[following]
             gap = norm[after:b.start]
@@ -828,7 +896,7 @@ class Geoparser:
         hi_m = _SENTENCE_END.search(norm, after)
         hi = hi_m.start() if hi_m else len(norm)
         near = [(min(abs(r.start - after), abs(start - r.end)), i) for i, r in enumerate(raws)
-                if lo <= r.start < hi and r.role == "mention" and r.cands]
+                if lo <= r.start < hi and r.role == "mention" and r.cands and not r.namesake]
         return (min(near)[1], False) if near else (None, False)
 
     def _unresolved(self, nt: NormText, u: _Unknown, raws: list[_Raw]) -> PlaceMention:
@@ -1031,6 +1099,15 @@ def _explainer(gp: Geoparser, r: _Raw, best: int, ctx: _Context, raws: list[_Raw
     return lambda: gp._score(r, best, ctx, raws, idx, explain=True, group=group)[1]
 
 
+def _lies_in(p: Place, container: Place) -> bool:
+    """`p` can be in `container`: the same country (a country), the same governorate, or within 60 km of a town
+    ("تدمر بريف حمص" is 150 km from Homs, in its governorate)."""
+    if container.feature == "country":
+        return p.country == container.country
+    return (p.country, p.admin1) == (container.country, container.admin1) or (
+        container.feature != "admin1" and haversine_km(p.lat, p.lon, container.lat, container.lon) <= 60)
+
+
 def _clitics_before(norm: str, pos: int, letters: str) -> bool:
     """The word that `pos` is in starts at `pos`, or after at most two proclitics of `letters` ("وب", "ف")."""
     i = pos
@@ -1108,8 +1185,10 @@ def explain(mentions: list[PlaceMention]) -> str:
     """A plain-text debug view of resolved mentions."""
     lines = []
     for m in mentions:
+        at = f"({m.latitude:.3f}, {m.longitude:.3f})" if m.latitude is not None and m.longitude is not None \
+            else "(no coordinates)"
         lines.append(
-            f"[{m.start}:{m.end}] {m.surface} -> {m.name} ({m.latitude:.3f}, {m.longitude:.3f}) "
+            f"[{m.start}:{m.end}] {m.surface} -> {m.name} {at} "
             f"{m.admin1}/{m.admin2}, {m.country}; {m.feature}, precision {m.geo_precision}"
             + (f", {m.qualifier}" if m.qualifier else "") + (f" [{m.role}]" if m.role != "mention" else "")
         )

@@ -238,6 +238,10 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "neighbourhood_head": ListSpec("a first word of an unknown neighbourhood's name"),
         "not_neighbourhood": ListSpec("a word after حي that names no neighbourhood"),
         "settlement_cue": ListSpec("a word before a village or town name, known or not"),
+        "anchored_cue": ListSpec("a settlement cue whose unknown name counts only where the glue places it in a "
+                                 "known place"),
+        "village_cue": ListSpec("a cue that names a village or small town (a namesake far from where the text "
+                                "puts it is not that village)"),
         "not_name": ListSpec("a word after a settlement cue that names no place"),
         "name_head": ListSpec("the first word of a two-word place name"),
         "name_tail": ListSpec("the last word of a two-word place name"),

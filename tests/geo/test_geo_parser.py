@@ -262,3 +262,10 @@ def test_a_neighbourhood_of_an_unnamed_city_elsewhere_is_a_namesake(parse):
     assert "Mosul" in names and not any(n.startswith("Raqqa") for n in names)
     (m,) = parse("قصف حي الشيخ مقصود")  # no town named at all: the known neighbourhood stands
     assert m.name.startswith("Aleppo")
+
+
+def test_a_weak_name_at_the_far_end_of_a_road_is_a_place(parse):
+    ms = parse("سيطرت القوات على طريق حلب السفيرة الاستراتيجي")
+    assert [m.feature for m in ms] == ["road", "populated"] and ms[1].admin1 == "Aleppo"
+    assert "Safīrah" in ms[0].qualifier
+    assert names(parse("قالت السفيرة الأمريكية إن القصف على حلب مستمر")) == ["Aleppo"]

@@ -137,3 +137,84 @@ def test_a_yemeni_district_is_its_seat_town(parse):
 def test_towns_that_geonames_names_only_in_latin_script(parse):
     ms = parse("شنت مسيرات هجمات على مدينة تندلتي في ولاية النيل الأبيض بالسودان")
     assert any(m.name == "Tandalti" and m.country == "Sudan" for m in ms)
+
+
+def test_a_quoted_name_with_spaces_inside_the_quotes_is_the_known_town(parse):
+    for text in ('سيطرت القوات على بلدة " الميادين " صباحا', 'سيطرت القوات على بلدة ” الميادين ” صباحا'):
+        ms = parse(text)
+        assert [m.name for m in ms] == ["Al-Mayadin"] and not unresolved(ms), text
+
+
+def test_a_dual_cue_splits_two_names_inside_one_pair_of_quotes(parse):
+    ms = parse('قصفت الطائرات قريتي "زعفرانك وبيركوتة" في ريف عامودا')
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة"]
+    ms = parse('قصفت الطائرات قريتي "هجين وزعفرانك" شرق دير الزور')
+    assert "Hajin" in [m.name for m in ms] and [m.name for m in unresolved(ms)] == ["زعفرانك"]
+
+
+def test_a_bracketed_aside_does_not_break_a_list_of_districts(parse):
+    ms = parse("صد الجيش هجمات في مديريات الدريهمي وبيت الفقيه (الجاح) والتحيتا وحيس بمحافظة الحديدة")
+    assert {m.admin2 for m in ms if m.admin2} >= {"At Tuhayat", "Hays"}
+
+
+def test_a_village_far_from_where_the_text_puts_it_is_not_the_far_namesake(parse):
+    # the only known صيدا is Lebanon's Sidon; the text puts this one in Daraa's countryside
+    ms = parse("اندلعت اشتباكات في بلدة صيدا بريف درعا الشرقي")
+    (u,) = unresolved(ms)
+    assert u.surface == "صيدا" and u.iso == 760 and u.admin1 == "Daraa" and u.geo_precision == 2
+    assert u.role == "mention" and "said to lie in" in u.why[-1]
+    # a town that does lie there keeps its place; Palmyra is 150 km from Homs, in its governorate
+    ms = parse("قصفت الطائرات مدينة تدمر بريف حمص الشرقي")
+    assert not unresolved(ms) and ms[0].admin1 == "Homs"
+
+
+def test_a_small_foreign_namesake_after_a_village_cue_is_an_unknown_village(parse):
+    # الطيرة is a West Bank town; in a Suwayda story "قرية الطيرة" is a village the gazetteer lacks
+    ms = parse("تدخل وجهاء قرية الطيرة في ريف السويداء الغربي لإطلاق سراح الشاب")
+    (u,) = unresolved(ms)
+    assert u.surface == "الطيره" and u.admin1 == "As-Sweida" and u.role == "mention"
+
+
+def test_the_name_ali_after_a_name_head_is_not_the_preposition(parse):
+    (u,) = unresolved(parse("نزحت عائلات إلى قرية الحاج علي جنوب الموصل"))
+    assert u.name == "الحاج علي" and u.admin1 == "Ninewa"
+    assert not unresolved(parse("سيطرت القوات على قرية أبو على طريق حلب"))
+
+
+def test_a_district_of_the_admin_layer_counts_after_a_preposition_in_its_governorate(parse):
+    ms = parse("قصفت المدفعية قرى في الوازعية بمحافظة تعز")
+    assert any(m.admin2 == "Al Wazi'iyah" for m in ms)
+    assert not any(m.admin2 == "Al Wazi'iyah" for m in parse("قصفت المدفعية قرى في الوازعية"))
+
+
+def test_a_neighbourhood_that_carries_its_citys_name_is_no_namesake(parse):
+    # the article's only other town is Douma; "درعا البلد" still names Daraa's quarter, not one of Douma
+    ms = parse("قصفت قوات النظام مدينة دوما أمس. وقتل أطفال جراء استهداف أحياء درعا البلد بصواريخ")
+    quarter = next(m for m in ms if m.surface == "درعا البلد")
+    assert quarter.admin1 == "Daraa" and quarter.name.startswith("Daraa")
+
+
+def test_a_conjunction_written_apart_still_carries_the_list(parse):
+    ms = parse("قصفت المدفعية قرى زعفرانك و بيركوتة و تل كرمشان بريف عامودا")
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة", "تل كرمشان"]
+
+
+def test_dual_cues_of_every_cue_word_carry_two_names(parse):
+    ms = parse("دارت اشتباكات في ناحيتي زعفرانك وبيركوتة بريف عامودا")
+    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "بيركوتة"]
+    ms = parse("استهدفت الغارات منطقتي هجين والسوسة شرق دير الزور")
+    assert [m.name for m in ms][:2] == ["Hajin", "Al-Susah"]
+
+
+def test_an_area_cue_names_an_unknown_place_only_where_the_text_places_it(parse):
+    (u,) = unresolved(parse("سيطرت القوات على منطقة زعفرانك شرق عامودا"))
+    assert u.name == "زعفرانك" and u.role == "mention" and u.geo_precision == 2
+    for text in ("أعلنت الحكومة منطقة منزوعة السلاح قرب حلب", "دخلت القوات منطقة خفض التصعيد في إدلب",
+                 "وقعت اشتباكات في منطقة زعفرانك، وقالت مصادر في حلب إن القصف مستمر"):
+        assert not unresolved(parse(text)), text
+
+
+def test_a_dropped_namesake_anchors_nothing(parse):
+    # the nearest place of the sentence anchors the unknown village, not the foreign namesake it replaced
+    (u,) = unresolved(parse("اختطف مسلحون مدنيين من محافظة درعا، ثم تدخل وجهاء قرية الطيرة التي ينحدر منها الشاب"))
+    assert u.latitude is not None and u.admin1 == "Daraa" and u.role == "unresolved"
