@@ -783,8 +783,11 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
         elif a is not None and a.stance == "affirm":
             a = None  # a cue with no speaker at all: the outlet's own statement
         atts.append(a)
+    headline = _headline_source(nt, sentences, atts)
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
+        if index == 0 and sent_att is None and headline is not None:
+            sent_att = headline
         quantities = nt.quantities(sent)
         if sent_att is None and not quantities:
             continue
@@ -827,6 +830,22 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
     return claims
+
+
+def _headline_source(nt: ClaimText, sentences: Sequence[tuple[int, int]],
+                     atts: list[Attribution | None]) -> Attribution | None:
+    """The source of a headline: the article's first named source of a known type, when the first sentence
+    is a headline (a short line of its own, with no full stop and no attribution of its own); else None."""
+    if len(sentences) < 2 or atts[0] is not None:
+        return None
+    s, e = sentences[0]
+    line = nt.norm[s:e].strip()
+    if "\n" in line or line.endswith((".", "،", ":")) or len(line.split()) > 16:
+        return None
+    if "\n" not in nt.norm[s:sentences[1][0] + 1]:
+        return None  # the line goes on: a first sentence, not a headline
+    return next((a for a in atts[1:] if a is not None and (a.speaker.name or a.speaker.role)
+                 and a.source_type != "unknown"), None)
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a

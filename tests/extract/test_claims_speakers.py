@@ -68,3 +68,23 @@ def test_affiliated_is_not_a_speech_verb() -> None:
 def test_the_speaker_ends_before_the_proposition_it_claims() -> None:
     c = _one("أعلن التنظيم سيطرته على بلدة الوادي بعد معارك عنيفة.", "control")
     assert c.source_type == "official" and c.speaker.name == "التنظيم"
+
+
+def test_a_headline_takes_the_first_named_source_of_the_article() -> None:
+    text = ("مقتل 7 مدنيين بقصف على بلدة الحمراء\n"
+            "تعرضت بلدة الحمراء صباح اليوم لقصف مدفعي عنيف.\n"
+            "وقال المرصد إن القصف أصاب منازل المدنيين وسط البلدة.")
+    killed = [c for c in claims_of(text) if c.subject == "killed"]
+    assert killed and killed[0].source_type == "activists"
+
+
+def test_a_headline_with_no_named_source_in_the_article_is_the_outlets() -> None:
+    text = ("مقتل 7 مدنيين بقصف على بلدة الحمراء\n"
+            "تعرضت بلدة الحمراء صباح اليوم لقصف مدفعي عنيف أصاب منازل المدنيين.")
+    assert _one(text, "killed").source_type == "outlet"
+
+
+def test_a_first_sentence_that_is_no_headline_stays_the_outlets() -> None:
+    text = ("قتل 7 مدنيين اليوم في قصف مدفعي على بلدة الحمراء. "
+            "وقال المرصد إن القصف أصاب منازل المدنيين وسط البلدة.")
+    assert _one(text, "killed").source_type == "outlet"
