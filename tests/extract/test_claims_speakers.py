@@ -88,3 +88,11 @@ def test_a_first_sentence_that_is_no_headline_stays_the_outlets() -> None:
     text = ("قتل 7 مدنيين اليوم في قصف مدفعي على بلدة الحمراء. "
             "وقال المرصد إن القصف أصاب منازل المدنيين وسط البلدة.")
     assert _one(text, "killed").source_type == "outlet"
+
+
+def test_a_monitors_own_site_publishes_the_monitors_figures() -> None:
+    text = "قتل 4 مدنيين في قصف مدفعي على أطراف البلدة اليوم."
+    own = [c for c in claims_of(text, outlet="www.syriahr.com") if c.subject == "killed"]
+    assert own and own[0].source_type == "activists" and own[0].speaker.name == "www.syriahr.com"
+    other = [c for c in claims_of(text, outlet="news-example.com") if c.subject == "killed"]
+    assert other and other[0].source_type == "outlet"
