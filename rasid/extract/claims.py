@@ -60,6 +60,7 @@ class ClaimWords(NamedTuple):
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
+    outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
     no_casualties: re.Pattern[str]
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
     singular_cue: re.Pattern[str]
@@ -95,6 +96,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
         not_speech=w["not_speech"].words,
+        outlet_host=w["outlet_host"].mapping(),
         no_casualties=re.compile(rf"(?:{w.alt('no_casualty_negation')})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                                  rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?"),
         no_casualties_needles=w["casualty_noun"].forms,
@@ -783,8 +785,12 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
         elif a is not None and a.stance == "affirm":
             a = None  # a cue with no speaker at all: the outlet's own statement
         atts.append(a)
+    headline = _headline_source(nt, sentences, atts)
+    own_type = _outlet_type(nt, outlet)
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
+        if index == 0 and sent_att is None and headline is not None:
+            sent_att = headline
         quantities = nt.quantities(sent)
         if sent_att is None and not quantities:
             continue
@@ -807,7 +813,7 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             else:
                 att = sent_att
             if att is None:
-                speaker, source_type, stance = Speaker(name=outlet), "outlet", "affirm"
+                speaker, source_type, stance = Speaker(name=outlet), own_type, "affirm"
             else:
                 speaker, source_type, stance = att.speaker, att.source_type, att.stance
             subject = _SUBJECT.get(q.category) or q.unit
@@ -827,6 +833,31 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
     return claims
+
+
+def _outlet_type(nt: ClaimText, outlet: str | None) -> str:
+    """Source type of what the outlet says itself: "outlet", or the kind of source its host is (list
+    `outlet_host`: a monitor's own site publishes the monitor's figures)."""
+    for label in (outlet or "").lower().split("."):
+        if label in nt.w.outlet_host:
+            return nt.w.outlet_host[label]
+    return "outlet"
+
+
+def _headline_source(nt: ClaimText, sentences: Sequence[tuple[int, int]],
+                     atts: list[Attribution | None]) -> Attribution | None:
+    """The source of a headline: the article's first named source of a known type, when the first sentence
+    is a headline (a short line of its own, with no full stop and no attribution of its own); else None."""
+    if len(sentences) < 2 or atts[0] is not None:
+        return None
+    s, e = sentences[0]
+    line = nt.norm[s:e].strip()
+    if "\n" in line or line.endswith((".", "،", ":")) or len(line.split()) > 16:
+        return None
+    if "\n" not in nt.norm[s:sentences[1][0] + 1]:
+        return None  # the line goes on: a first sentence, not a headline
+    return next((a for a in atts[1:] if a is not None and (a.speaker.name or a.speaker.role)
+                 and a.source_type != "unknown"), None)
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a

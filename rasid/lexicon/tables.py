@@ -307,6 +307,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
         "aside": ListSpec("after a speech verb: an aside, not a statement"),
         "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
+        "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
+                                ("activists", "agency", "official")),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),
         "singular_cue": ListSpec("a casualty word before a singular counted noun"),

@@ -68,3 +68,31 @@ def test_affiliated_is_not_a_speech_verb() -> None:
 def test_the_speaker_ends_before_the_proposition_it_claims() -> None:
     c = _one("أعلن التنظيم سيطرته على بلدة الوادي بعد معارك عنيفة.", "control")
     assert c.source_type == "official" and c.speaker.name == "التنظيم"
+
+
+def test_a_headline_takes_the_first_named_source_of_the_article() -> None:
+    text = ("مقتل 7 مدنيين بقصف على بلدة الحمراء\n"
+            "تعرضت بلدة الحمراء صباح اليوم لقصف مدفعي عنيف.\n"
+            "وقال المرصد إن القصف أصاب منازل المدنيين وسط البلدة.")
+    killed = [c for c in claims_of(text) if c.subject == "killed"]
+    assert killed and killed[0].source_type == "activists"
+
+
+def test_a_headline_with_no_named_source_in_the_article_is_the_outlets() -> None:
+    text = ("مقتل 7 مدنيين بقصف على بلدة الحمراء\n"
+            "تعرضت بلدة الحمراء صباح اليوم لقصف مدفعي عنيف أصاب منازل المدنيين.")
+    assert _one(text, "killed").source_type == "outlet"
+
+
+def test_a_first_sentence_that_is_no_headline_stays_the_outlets() -> None:
+    text = ("قتل 7 مدنيين اليوم في قصف مدفعي على بلدة الحمراء. "
+            "وقال المرصد إن القصف أصاب منازل المدنيين وسط البلدة.")
+    assert _one(text, "killed").source_type == "outlet"
+
+
+def test_a_monitors_own_site_publishes_the_monitors_figures() -> None:
+    text = "قتل 4 مدنيين في قصف مدفعي على أطراف البلدة اليوم."
+    own = [c for c in claims_of(text, outlet="www.syriahr.com") if c.subject == "killed"]
+    assert own and own[0].source_type == "activists" and own[0].speaker.name == "www.syriahr.com"
+    other = [c for c in claims_of(text, outlet="news-example.com") if c.subject == "killed"]
+    assert other and other[0].source_type == "outlet"
