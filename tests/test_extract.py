@@ -228,13 +228,6 @@ def test_purpose_and_rescue_are_not_takeovers():
     assert all("territory" not in e.sub_event_type for e in rescue)
 
 
-def test_reported_speech_runs_on_through_the_paragraph():
-    text = ("قالت مصادر محلية إن اشتباكات عنيفة اندلعت أمس بين قسد وتنظيم داعش في بلدة الشحيل. "
-            "وسيطرت قسد على بلدة ذيبان بعد معارك استمرت ساعات.")
-    events = reportable(text)
-    assert len(events) == 2 and all(e.modality == "claimed" for e in events)
-
-
 def test_people_named_with_a_rank_a_spokesman_title_or_an_apposition():
     text = ("وقال فرهاد شامي، وهو مدير المركز الإعلامي لقسد، إن قواته طردت المسلحين من بلدة ذيبان أمس. "
             "وأعلن العميد يحيى رسول أن القوات دخلت القضاء، فيما قال المتحدث باسم التحالف الكولونيل ريان ديلون "

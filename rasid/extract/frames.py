@@ -130,6 +130,7 @@ class Frame:
     modality: str = "asserted"
     weight: float = 0.5
     elaboration: bool = False  # only casualties words: usually the consequence of the previous event
+    perpetrator_named: bool = False  # a group marked as the one behind the attack ("من قبل", "مخلفات")
 
 
 def _before(norm: str, mention_start: int, width: int = 24) -> str:
@@ -351,6 +352,7 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
                     frame.actor2 = a
     marked = [a for a in cands if w.perpetrator_mark.search(_before(norm, a.start, 30))]
     perpetrator = next((a for a in marked if a.actor.focus != "unknown"), marked[0] if marked else None)
+    frame.perpetrator_named = perpetrator is not None
     if perpetrator is not None and frame.actor1 is not perpetrator:
         # "قصف من قبل الطيران الحربي", "على يد مجهولين يعتقد أنهم من خلايا داعش", "لغم من مخلفات داعش"
         displaced = frame.actor1 if frame.actor1 is not None and frame.actor1.actor.focus != "unknown" else None

@@ -41,3 +41,23 @@ def test_weapons_found_are_not_an_attack_but_an_execution_kills() -> None:
     assert events_of("عثرت قوات الأمن على صواريخ في مستودع قرب مدينة الرقة.") == []
     (got,) = events_of("أعدم التنظيم خمسة مدنيين في مدينة الرقة يوم الاثنين.")
     assert got[:4] == ("Attack", "Raqqa", "2021-03-08", 5)
+
+
+def test_state_forces_beside_an_unclaimed_bomb_are_its_target() -> None:
+    from rasid.pipeline import extract_text
+
+    text = "فجر انتحاري نفسه أمس قرب مركز للشرطة العراقية في مدينة كركوك ما أدى إلى مقتل خمسة أشخاص."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Iraq")
+    text = "قتل ثلاثة جنود عراقيين أمس بانفجار عبوة ناسفة استهدفت دوريتهم في مدينة الرمادي."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2014-)")
+
+
+def test_a_group_named_as_behind_a_bomb_stays_its_perpetrator() -> None:
+    from rasid.pipeline import extract_text
+
+    text = "قتل ثلاثة مدنيين أمس بانفجار لغم من مخلفات تنظيم داعش في قرية البوعيثة."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.actor1 == "IS: Islamic State"

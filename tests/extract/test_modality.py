@@ -48,3 +48,18 @@ def test_a_monitor_documenting_an_event_attributes_it():
 def test_news_of_last_week_told_as_context_is_background():
     events = extract_text("وكانت طائرة مسيرة قصفت الأسبوع الماضي مواقع في بلدة عين عيسى.").events
     assert [e.modality for e in events] == ["background"]
+
+
+def test_the_sentence_after_an_attributed_one_is_read_on_its_own_words():
+    # the outlet goes back to its own voice after quoting a source
+    text = ("قالت مصادر محلية إن الطرق إلى مدينة الباب مغلقة منذ يومين.\n"
+            "قالت مصادر محلية إن الطرق مغلقة. سيطرت قوات سوريا الديمقراطية أمس على بلدة هجين بعد اشتباكات مع تنظيم داعش.")
+    [event] = reportable(text)
+    assert event.modality == "asserted"
+
+
+def test_a_source_telling_the_casualties_of_an_event_attributes_the_event():
+    text = ("انفجرت سيارة مفخخة أمس في مدينة عفرين.\n"
+            "وقال مصدر طبي إن سبعة أشخاص قتلوا وأصيب عشرة آخرون.")
+    [event] = reportable(text)
+    assert event.modality == "claimed"

@@ -5,9 +5,9 @@ Figures by (from the repository root):
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --corpus ../shared/corpus/news_more.jsonl \\
         --gsr ../shared/benchmarks/arabic_event_gsr --model bundled --format json
 
-Validation part (107 articles, never trained on): events F1 0.60, extra 0.83/article, modality 0.79,
-actor pair 0.55 (2026-12-07, with the actor2 head), ECE 0.03; train part (246 articles, out-of-fold): ECE 0.04; benchmark (restated, cross-validated):
-ASSAULT F1 0.74, PROTEST F1 0.53.
+Validation part (107 articles, never trained on): events F1 0.60, extra 0.72/article, modality 0.81,
+actor pair 0.55, ECE 0.07 (2026-12-07, branch reading3); train part (246 articles, out-of-fold): ECE 0.06;
+benchmark (restated, cross-validated): ASSAULT F1 0.74, PROTEST F1 0.59.
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
 """
@@ -35,8 +35,8 @@ def test_model_floors_on_gold_validation_and_train():
     report = evaluate_gold(ROOT / "gold", [CORPUS, MORE], layer=load_layer("bundled"))
     val, train = report["by_split"]["val"], report["by_split"]["train"]
     assert val["events"]["f1"] >= 0.52, RETRAIN
-    assert val["extra_events_per_article"] <= 0.85, RETRAIN
-    assert val["fields"]["modality"]["accuracy"] >= 0.63, RETRAIN
+    assert val["extra_events_per_article"] <= 0.80, RETRAIN
+    assert val["fields"]["modality"]["accuracy"] >= 0.72, RETRAIN
     assert val["fields"]["actors"]["accuracy"] >= 0.52, RETRAIN  # the actor2 head (rules alone: 0.46)
     assert val["calibration"]["ece"] <= 0.12, RETRAIN
     assert train["calibration"]["ece"] <= 0.08, RETRAIN
