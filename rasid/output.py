@@ -12,6 +12,7 @@ from rasid.ingest.readers import ReadFailure, count_inputs, read_paths
 from rasid.models import REPORTABLE, DocResult, Document
 from rasid.run import LocalRunner, Progress
 from rasid.run.base import deferred_interrupt, visible
+from rasid.run.segments import PackedResult
 
 
 def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_bytes: int,
@@ -48,10 +49,12 @@ def run_extract(paths: Iterable[Path], *, published: str | None, fmt: str, max_b
     return 0
 
 
-def _emit(item: Document | ReadFailure, result: DocResult | None, *, fmt: str, out: TextIO,
+def _emit(item: Document | ReadFailure, result: DocResult | PackedResult | None, *, fmt: str, out: TextIO,
           all_modalities: bool, collected: list[dict]) -> bool:
     """Write one input's record; problems go to stderr. True when the input was processed."""
     assert result is not None
+    if isinstance(result, PackedResult):  # not asked for; whole, should a runner give one anyway
+        result = result.unpack()
     ok = False
     if isinstance(item, ReadFailure):
         print(f"rasid: {visible(str(item))}", file=sys.stderr)

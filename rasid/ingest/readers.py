@@ -159,6 +159,7 @@ def read_file(path: Path, *, published: str | None = None, max_bytes: int = DEFA
         return
     if published:
         doc.published = published
+    del decoded, text  # an HTML page's source would otherwise stay while its article is extracted
     yield doc
 
 

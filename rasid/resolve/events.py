@@ -272,11 +272,15 @@ def _probe(m: Mention, index: _BlockIndex) -> set[int]:
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth comparing: neighbouring blocks only."""
+    """Index pairs (i < j) worth comparing: neighbouring blocks only, never two mentions of one article
+    (they never link: a long article's mentions of one town would otherwise make a pair of every two)."""
     index = _block_index(mentions)
     pairs: set[tuple[int, int]] = set()
     for i, m in enumerate(mentions):
+        doc = m["document_id"]
         for j in _probe(m, index):
+            if mentions[j]["document_id"] == doc:
+                continue
             if i < j:
                 pairs.add((i, j))
             elif j < i:

@@ -9,7 +9,8 @@ One runner serves `rasid extract`, `rasid ingest` (via `Store.ingest`) and, late
 
 `select` lets the caller skip documents before extraction (the store skips what it already holds).
 A document longer than a few tens of kilobytes is processed in segments (`rasid.run.segments`), so
-memory stays bounded whatever the document's size. A cluster runner implements the same
+memory stays bounded whatever the document's size; with `pack=True` (the store's way) its result comes
+as a `PackedResult`, its segments' records pickled, for a consumer that writes them out one by one. A cluster runner implements the same
 `process_many` and calls `process_document` on its workers.
 """
 

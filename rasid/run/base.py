@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rasid.ingest.readers import ReadFailure
 from rasid.models import DocResult, Document
+from rasid.run.segments import PackedResult, head_of, is_empty
 
 if TYPE_CHECKING:
     from rasid.run.progress import Progress
@@ -26,7 +27,8 @@ class Outcome:
 
     index: int
     item: Document | ReadFailure
-    result: DocResult | None  # None: skipped by `select`; a read failure has a result with only `errors`
+    #: None: skipped by `select`; a read failure has a result with only `errors`; packed: asked for (`pack`)
+    result: DocResult | PackedResult | None
 
     @property
     def failed(self) -> bool:
@@ -35,14 +37,16 @@ class Outcome:
         if isinstance(self.item, ReadFailure):
             return True
         r = self.result
-        return (r is not None and bool(r.errors) and not (r.events or r.entities or r.claims)
-                and r.language != "ar")
+        return (r is not None and bool(head_of(r).errors) and is_empty(r) and head_of(r).language != "ar")
 
 
 class Runner(Protocol):
     def process_many(self, items: Iterable[Document | ReadFailure], *, select: Select | None = None,
-                     progress: Progress | None = None, entities: bool = True) -> Iterator[Outcome]:
-        """Every input's outcome, in input order; `entities=False`: results without entities."""
+                     progress: Progress | None = None, entities: bool = True,
+                     pack: bool = False) -> Iterator[Outcome]:
+        """Every input's outcome, in input order; `entities=False`: results without entities; `pack`: a
+        document long enough to be cut into segments has a `PackedResult` (for a consumer that writes its
+        records out segment by segment)."""
         ...
 
 

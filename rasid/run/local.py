@@ -23,7 +23,14 @@ from rasid.models import DocResult, Document
 from rasid.run import worker
 from rasid.run.base import Outcome, Select, failure_result
 from rasid.run.progress import Progress
-from rasid.run.segments import Merger, process_document, segment_bounds, segments, with_read_problems
+from rasid.run.segments import (
+    Merger,
+    PackedResult,
+    process_long_document,
+    segment_bounds,
+    segments,
+    with_read_problems,
+)
 
 #: Inputs read (and offered to `select`) at a time, and at most this many characters of text.
 READ_AHEAD = 32
@@ -46,6 +53,7 @@ class LocalRunner:
         self.disable = tuple(disable)
         self._executor: ProcessPoolExecutor | None = None
         self._entities = True
+        self._pack = False
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -95,11 +103,13 @@ class LocalRunner:
     # --- the run ---------------------------------------------------------------------------------
 
     def process_many(self, items: Iterable[Document | ReadFailure], *, select: Select | None = None,
-                     progress: Progress | None = None, entities: bool = True) -> Iterator[Outcome]:
+                     progress: Progress | None = None, entities: bool = True,
+                     pack: bool = False) -> Iterator[Outcome]:
         """Every input's outcome, in input order (see `rasid.run.Runner`)."""
         self.start()
         progress = progress or Progress(enabled=False)
         self._entities = entities
+        self._pack = pack
         if self._executor is None:
             yield from self._in_process(items, select, progress)
         else:
@@ -115,13 +125,14 @@ class LocalRunner:
                 def on_segment(done: int, total: int, doc: Document = doc) -> None:
                     progress.segment(_label(doc), done, total)
 
-                slot.result = process_document(self._pipeline, doc, on_segment, entities=self._entities)
+                slot.result = process_long_document(self._pipeline, doc, on_segment, entities=self._entities,
+                                                    pack=self._pack)
             progress.advance()
             yield slot.outcome()
 
     def _pooled(self, items: Iterable[Document | ReadFailure], select: Select | None,
                 progress: Progress) -> Iterator[Outcome]:
-        tasks = _tasks(_read(items, select))
+        tasks = _tasks(_read(items, select), pack=self._pack)
         pending: deque[_Slot] = deque()  # in input order; the head is yielded first
         running: deque[_Task] = deque()  # submitted, in submission order
         exhausted = False
@@ -191,7 +202,7 @@ class _Slot:
     index: int
     item: Document | ReadFailure
     todo: bool
-    result: DocResult | None = None
+    result: DocResult | PackedResult | None = None
     merger: Merger | None = None
     expected: int = 1
     received: int = 0
@@ -248,8 +259,9 @@ def _read(items: Iterable[Document | ReadFailure], select: Select | None) -> Ite
             index += 1
 
 
-def _tasks(slots: Iterable[_Slot]) -> Iterator[_Task]:
-    """One task per document to extract, one per segment of a long one; a placeholder for the rest."""
+def _tasks(slots: Iterable[_Slot], *, pack: bool = False) -> Iterator[_Task]:
+    """One task per document to extract, one per segment of a long one (merged into a `PackedResult` when
+    `pack`); a placeholder for the rest."""
     for slot in slots:
         if not slot.todo:
             yield _Task(slot, None)
@@ -260,7 +272,7 @@ def _tasks(slots: Iterable[_Slot]) -> Iterator[_Task]:
         if len(bounds) == 1:
             yield _Task(slot, doc)
             continue
-        slot.merger = Merger(doc, len(bounds))
+        slot.merger = Merger(doc, len(bounds), pack=pack)
         slot.expected = len(bounds)
         for (a, _b), seg in zip(bounds, segments(doc, bounds), strict=True):
             yield _Task(slot, seg, a)

@@ -24,10 +24,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.ingest.readers import ReadFailure
-from rasid.models import REPORTABLE, DocResult, Document, ResolvedEvent
+from rasid.models import REPORTABLE, DocResult, Document, Entity, ResolvedEvent
 from rasid.resolve import claims as claims_mod
 from rasid.resolve import events as resolution
 from rasid.run.base import Outcome, deferred_interrupt, visible
+from rasid.run.segments import PackedResult, head_of, parts_of
 from rasid.store import articles, db, queries, review
 from rasid.store import copies as copy_store
 from rasid.store import places as store_places
@@ -139,13 +140,13 @@ class _Item:
     doc: Document  # metadata only: the text is dropped once hashed
     hash: str
     n_chars: int
-    result: DocResult | None  # None: skipped before extraction (already stored)
+    result: DocResult | PackedResult | None  # None: skipped before extraction (already stored)
     identity: str
     input_hash: str
     text: str = ""  # kept (one batch at a time) for the article texts the web app shows; "" when skipped
 
     @classmethod
-    def of(cls, doc: Document, result: DocResult | None) -> _Item:
+    def of(cls, doc: Document, result: DocResult | PackedResult | None) -> _Item:
         h = content_hash(doc.text)
         return cls(doc.model_copy(update={"text": ""}), h, len(doc.text), result, identity_of(doc),
                    input_hash(doc, h), doc.text if result is not None else "")
@@ -266,8 +267,9 @@ class Store:
         try:
             source = runner or local
             assert source is not None
-            outcomes = source.process_many(
-                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress)
+            outcomes = source.process_many(  # long documents packed: written out segment by segment
+                items, select=lambda docs: self.needs_extraction(docs, version, force=force), progress=progress,
+                pack=True)
             return self.write_outcomes(outcomes, batch_size=batch_size, extractor_version=version,
                                        resolve=resolve, force=force)
         finally:
@@ -331,7 +333,8 @@ class Store:
             if outcome.failed:
                 assert outcome.result is not None
                 where = item.source_path or item.doc_id
-                summary.failed.append((item.doc_id, visible(f"{where}: {'; '.join(outcome.result.errors)}")))
+                errors = head_of(outcome.result).errors
+                summary.failed.append((item.doc_id, visible(f"{where}: {'; '.join(errors)}")))
                 continue
             batch.append(_Item.of(item, outcome.result))
             if len(batch) >= batch_size:
@@ -372,6 +375,7 @@ class Store:
 
         for it in items:
             doc, h, result = it.doc, it.hash, it.result
+            head = None if result is None else head_of(result)
             verdict = stored.verdict(it, version, force)
             same = stored.by_hash.get(h)
             others = [r for r in stored.by_identity.get(it.identity, []) if r is not same]
@@ -389,16 +393,16 @@ class Store:
                 else:
                     summary.unchanged += 1
                 continue
-            if result is None:  # judged up to date before extraction; another writer changed it since
+            if result is None or head is None:  # judged up to date before extraction; another writer changed it
                 summary.failed.append((doc.doc_id, f"{doc.source_path or doc.doc_id}: the store changed while "
                                                    "this ingest ran; run it again"))
                 continue
             row = {
                 "content_hash": h, "doc_id": doc.doc_id,
-                "title": result.title or doc.title, "outlet": result.outlet or doc.outlet,
-                "published": result.published or doc.published, "url": result.url or doc.url,
-                "source_path": doc.source_path, "language": result.language, "extractor_version": version,
-                "n_chars": it.n_chars, "errors": result.errors or None, "updated_at": now,
+                "title": head.title or doc.title, "outlet": head.outlet or doc.outlet,
+                "published": head.published or doc.published, "url": head.url or doc.url,
+                "source_path": doc.source_path, "language": head.language, "extractor_version": version,
+                "n_chars": it.n_chars, "errors": head.errors or None, "updated_at": now,
                 "identity": it.identity, "input_hash": it.input_hash,
             }
             target = same if same is not None else (others.pop(0) if others else None)
@@ -427,17 +431,8 @@ class Store:
                 summary.new += 1
             stored.add({**{c: row.get(c) for c in _STATE_COLUMNS}, "id": doc_pk,
                         "ingested_at": target["ingested_at"] if target is not None else now})
-            articles.save(conn, doc_pk, it.text, result.entities)  # read against the evidence (web app)
+            summary.mentions += _write_records(conn, doc_pk, h, it.text, result, new_keys)
             sketch.append((doc_pk, h, it.text))
-            mrows = [_mention_row(doc_pk, h, i, ev) for i, ev in enumerate(result.events)]
-            store_places.write_places(conn, doc_pk, result, mrows)  # and each mention's place_idx
-            if mrows:
-                conn.execute(mentions.insert(), mrows)
-                new_keys.extend(r["mention_key"] for r in mrows)
-            crows = [_claim_row(doc_pk, i, c) for i, c in enumerate(result.claims)]
-            if crows:
-                conn.execute(claims.insert(), crows)
-            summary.mentions += len(mrows)
         moved = copy_store.link_copies(conn, sketch) | restory  # copies of one story merge even when undated
         if moved:
             known_keys = set(new_keys)
@@ -674,6 +669,36 @@ def _insert_new_document(conn: Connection, row: dict[str, Any]) -> Any:
                 .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
     return (sqlite.insert(documents).values(**row)
             .on_conflict_do_nothing(index_elements=["content_hash"]).returning(documents.c.id))
+
+
+def _write_records(conn: Connection, doc_pk: int, h: str, text: str, result: DocResult | PackedResult,
+                   new_keys: list[str]) -> int:
+    """A document's text and entities (the web app's article page), places, event mentions (each with the
+    place it sits at) and claims; a packed result segment by segment, so its records are never all held as
+    models, nor as rows, at once. Appends the mention keys to `new_keys`; returns how many."""
+    links = store_places.PlaceLinks()
+
+    def entity_parts() -> Iterator[list[Entity]]:
+        for part in parts_of(result):
+            links.add(part.entities)
+            yield part.entities
+
+    articles.save(conn, doc_pk, text, articles.entities_json(entity_parts()))
+    store_places.clear_places(conn, doc_pk)
+    n_events = n_claims = n_places = 0
+    for part in parts_of(result):
+        n_places += store_places.insert_places(conn, doc_pk, part.entities, n_places)
+        mrows = [_mention_row(doc_pk, h, n_events + i, ev) | {"place_idx": links.of(ev)}
+                 for i, ev in enumerate(part.events)]
+        if mrows:
+            conn.execute(mentions.insert(), mrows)
+            new_keys.extend(r["mention_key"] for r in mrows)
+        crows = [_claim_row(doc_pk, n_claims + i, c) for i, c in enumerate(part.claims)]
+        if crows:
+            conn.execute(claims.insert(), crows)
+        n_events += len(mrows)
+        n_claims += len(crows)
+    return n_events
 
 
 def _mention_row(doc_pk: int, h: str, idx: int, ev: Any) -> dict[str, Any]:

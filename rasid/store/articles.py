@@ -7,7 +7,8 @@ its content hash, the prefix its mention keys carry ("<article_key>:<index>").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,11 +18,20 @@ from rasid.models import Entity
 from rasid.store.schema import claims, document_texts, documents, mentions
 
 
-def save(conn: Connection, document_id: int, text: str, entities: Sequence[Entity]) -> None:
-    """Store (or replace, after re-extraction) one article's text and entities."""
+def entities_json(parts: Iterable[Sequence[Entity]]) -> str:
+    """The JSON the `entities` column holds for a document's entities given in parts (a long document's
+    segments): the same text as serialising the whole list at once, without its dicts all held at once."""
+    pieces = [json.dumps([e.model_dump() for e in part])[1:-1] for part in parts if part]
+    return "[" + ", ".join(pieces) + "]"
+
+
+def save(conn: Connection, document_id: int, text: str, entities: str) -> None:
+    """Store (or replace, after re-extraction) one article's text and entities (`entities_json`)."""
+    value: Any = sa.bindparam("entities", entities, type_=sa.Text)
+    if conn.dialect.name == "postgresql":  # SQLite keeps JSON as text; PostgreSQL's column is of type json
+        value = sa.cast(value, document_texts.c.entities.type)
     conn.execute(document_texts.delete().where(document_texts.c.document_id == document_id))
-    conn.execute(document_texts.insert().values(
-        document_id=document_id, text=text, entities=[e.model_dump() for e in entities]))
+    conn.execute(document_texts.insert().values(document_id=document_id, text=text, entities=value))
 
 
 def article_key(mention_key: str) -> str:

@@ -1,6 +1,6 @@
 """Places in the store: what each article names, which event sits where, and gazetteer updates afterwards.
 
-At ingest (`write_places`) every place entity of a document becomes a `place_mentions` row (resolved or
+At ingest (`insert_places`) every place entity of a document becomes a `place_mentions` row (resolved or
 not, with the gazetteer's own point for its id) and each event mention records the index of the place it
 sits at (`mentions.place_idx`: the place whose span is among the event's evidence, else the place of the
 same name and point). Later:
@@ -16,7 +16,7 @@ same name and point). Later:
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from rasid.store.schema import documents, mentions, place_mentions
 
 if TYPE_CHECKING:
     from rasid.geo.gazetteer import Gazetteer, Place
-    from rasid.models import DocResult
+    from rasid.models import DocResult, Entity, Event
     from rasid.store.api import Store
 
 #: An unresolved name is taken as a gazetteer place only within this distance of its anchor's point.
@@ -50,34 +50,53 @@ def _name_key(text: str) -> str:
     return name_key(text)[:255]
 
 
+class PlaceLinks:
+    """Which of a document's place entities each of its events sits at (its index among them): the place
+    whose span is among the event's evidence, else the first place of the same name and point. Fed the
+    document's entities in order, all of them before the first `of` (a long document's segment by segment)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self._by_span: dict[tuple[int, int], int] = {}
+        self._by_point: dict[tuple[str | None, float | None, float | None], int] = {}
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        for e in entities:
+            if e.kind == "place":
+                self._by_span[(e.start, e.end)] = self.n
+                self._by_point.setdefault((e.canonical, e.latitude, e.longitude), self.n)
+                self.n += 1
+
+    def of(self, ev: Event) -> int | None:
+        idx = next((self._by_span[(x.start, x.end)] for x in ev.evidence if (x.start, x.end) in self._by_span), None)
+        if idx is None and ev.location and ev.latitude is not None:
+            idx = self._by_point.get((ev.location, ev.latitude, ev.longitude))
+        return idx
+
+
 def place_links(result: DocResult) -> list[int | None]:
     """For each event of `result`: the index (among its place entities) of the place it sits at."""
-    places = [e for e in result.entities if e.kind == "place"]
-    by_span = {(e.start, e.end): i for i, e in enumerate(places)}
-    out: list[int | None] = []
-    for ev in result.events:
-        idx = next((by_span[(x.start, x.end)] for x in ev.evidence if (x.start, x.end) in by_span), None)
-        if idx is None and ev.location and ev.latitude is not None:
-            idx = next((i for i, e in enumerate(places) if e.canonical == ev.location
-                        and e.latitude == ev.latitude and e.longitude == ev.longitude), None)
-        out.append(idx)
-    return out
+    links = PlaceLinks()
+    links.add(result.entities)
+    return [links.of(ev) for ev in result.events]
 
 
-def write_places(conn: Connection, doc_pk: int, result: DocResult, mention_rows: Sequence[dict[str, Any]],
-                 gazetteer: Gazetteer | None = None) -> None:
-    """Store the document's place entities (replacing older ones) and set `place_idx` on its mention rows
-    (call before inserting them)."""
+def clear_places(conn: Connection, doc_pk: int) -> None:
+    """Remove a document's place rows (before writing those of its new version)."""
     conn.execute(place_mentions.delete().where(place_mentions.c.document_id == doc_pk))
-    for row, idx in zip(mention_rows, place_links(result), strict=True):
-        row["place_idx"] = idx
-    places = [e for e in result.entities if e.kind == "place"]
+
+
+def insert_places(conn: Connection, doc_pk: int, entities: Iterable[Entity], first: int = 0,
+                  gazetteer: Gazetteer | None = None) -> int:
+    """Store the place entities among `entities` (the document's, or a segment's whose places before it
+    numbered `first`) as its place rows `first`, `first + 1`, ...; returns how many."""
+    places = [e for e in entities if e.kind == "place"]
     if not places:
-        return
+        return 0
     gaz = gazetteer or _gazetteer()
     now = _now()
     rows = []
-    for i, e in enumerate(places):
+    for i, e in enumerate(places, start=first):
         known = gaz.get(e.place_id) if e.place_id else None
         rows.append({
             "document_id": doc_pk, "idx": i, "start": e.start, "end": e.end, "text": e.text[:2000],
@@ -88,6 +107,7 @@ def write_places(conn: Connection, doc_pk: int, result: DocResult, mention_rows:
             "geo_precision": e.geo_precision, "unresolved": bool(e.unresolved), "updated_at": now,
         })
     conn.execute(place_mentions.insert(), rows)
+    return len(places)
 
 
 def _gazetteer() -> Gazetteer:
@@ -286,4 +306,5 @@ def _rewrite_mentions(conn: Connection, changed: dict[tuple[int, int], dict[str,
     return keys, dirty
 
 
-__all__ = ["ANCHOR_KM", "ReresolveSummary", "place_links", "reresolve", "unresolved_names", "write_places"]
+__all__ = ["ANCHOR_KM", "PlaceLinks", "ReresolveSummary", "clear_places", "insert_places", "place_links", "reresolve",
+           "unresolved_names"]

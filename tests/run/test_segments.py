@@ -10,7 +10,7 @@ import pytest
 from rasid.models import Document
 from rasid.pipeline import Pipeline
 from rasid.run import LocalRunner, process_document
-from rasid.run.segments import LONG_DOCUMENT, SEGMENT, segment_bounds, segments
+from rasid.run.segments import LONG_DOCUMENT, SEGMENT, PackedResult, segment_bounds, segments
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -92,3 +92,23 @@ def test_pooled_equals_in_process(long_doc: Document, pipeline: Pipeline) -> Non
     assert [o.item.doc_id for o in out] == ["short", "long", "short"]  # type: ignore[union-attr]
     assert out[1].result == process_document(pipeline, long_doc)
     assert out[0].result == out[2].result == pipeline.process(short)
+
+
+def test_packed_result_is_the_merged_result_in_parts(long_doc: Document, pipeline: Pipeline) -> None:
+    """`pack=True` (the store's way): a long document's result comes as its segments' records, offsets
+    already the whole document's, in process and through workers; a short document's as it is."""
+    short = Document(doc_id="short", text="قصفت طائرات حربية أمس بلدة كفرنبل في ريف إدلب.", published="2019-03-22")
+    whole = process_document(pipeline, long_doc)
+    in_process = list(LocalRunner(1, pipeline=pipeline).process_many([short, long_doc], pack=True))
+    with LocalRunner(2, window=3) as runner:
+        pooled = list(runner.process_many([short, long_doc], pack=True))
+    for out in (in_process, pooled):
+        assert out[0].result == pipeline.process(short)
+        packed = out[1].result
+        assert isinstance(packed, PackedResult)
+        assert len(packed.packed) == len(segment_bounds(long_doc.text))
+        assert (packed.n_events, packed.n_entities, packed.n_claims) == (
+            len(whole.events), len(whole.entities), len(whole.claims))
+        assert [e for part in packed.parts() for e in part.entities] == whole.entities
+        assert packed.unpack() == whole
+        assert not out[1].failed
