@@ -93,6 +93,9 @@ class LocalRunner:
             p.terminate()
         for p in procs:
             p.join(5)
+        # join the pool's manager thread now that its workers are gone: left running, it can wake up at
+        # interpreter exit on a pipe already closed and print a "Bad file descriptor" traceback
+        executor.shutdown(wait=True)
 
     def __enter__(self) -> LocalRunner:
         return self.start()
