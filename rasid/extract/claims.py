@@ -134,6 +134,8 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+        #: the area nouns the text holds (as substrings: every word that is one holds it)
+        self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
         self.speaker_types: dict[tuple[str | None, str | None, str | None], str] = {}
 
@@ -624,6 +626,8 @@ def _bare_unit_areas(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity
     """"مساحه لا تتجاوز الكيلومتر": a unit with no figure after an area noun is one of it (an area: km2)."""
     norm = nt.norm
     out: list[_Quantity] = []
+    if not any(norm.find(noun, sent[0], sent[1]) >= 0 for noun in nt.area_nouns):
+        return out  # no area noun in the sentence (in most documents, none at all): no need to read its words
     words = list(_WORD.finditer(norm, sent[0], sent[1]))
     for i, w in enumerate(words):
         if w.group() not in nt.w.area_noun:
