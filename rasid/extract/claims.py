@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -716,11 +716,18 @@ class _EvidenceIndex:
     def __init__(self, events: Sequence[Event]) -> None:
         self._spans = [(evd.start, evd.end, i) for i, ev in enumerate(events) for evd in ev.evidence]
         self._by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        # the spans' positions in start order, to look at only those that can reach a sentence
+        self._order = sorted(range(len(self._spans)), key=lambda k: self._spans[k][0])
+        self._starts = [self._spans[k][0] for k in self._order]
+        self._longest = max((h[1] - h[0] for h in self._spans), default=0)
 
     def in_sentence(self, a: int, b: int) -> list[tuple[int, int, int]]:
         found = self._by_sentence.get((a, b))
         if found is None:
-            found = self._by_sentence[(a, b)] = [h for h in self._spans if h[0] < b and a < h[1]]
+            spans, order, starts = self._spans, self._order, self._starts
+            # a span that ends after `a` starts after `a - longest`; back in event then evidence order
+            near = order[bisect_right(starts, a - self._longest):bisect_left(starts, b)]
+            found = self._by_sentence[(a, b)] = [spans[k] for k in sorted(near) if a < spans[k][1]]
         return found
 
 
