@@ -1,0 +1,50 @@
+"""Fast paths give exactly what the plain code they replace gives (random inputs, both ways)."""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+from typing import Any, cast
+
+from rasid.extract.claims import _EvidenceIndex
+from rasid.geo.geoparser import _clause_tail
+from rasid.text.matcher import Match, _match
+
+
+def test_clause_tail_is_the_regex_it_replaces() -> None:
+    tail = re.compile(r"[^.،,؛;:\n!؟?]*$")
+    rng = random.Random(1)
+    letters = "اب ت.،,؛;:\n!؟?ج"
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        found = tail.search(text, lo, hi)
+        assert found is not None
+        assert _clause_tail(text, lo, hi) == found.group(0), (text, lo, hi)
+
+
+def test_evidence_index_finds_what_a_full_scan_finds() -> None:
+    rng = random.Random(5)
+    for _ in range(2_000):
+        events = []
+        for _e in range(rng.randint(0, 6)):
+            spans = []
+            for _s in range(rng.randint(0, 5)):
+                start = rng.randint(0, 200)
+                spans.append(SimpleNamespace(start=start, end=start + rng.randint(0, 60)))
+            events.append(SimpleNamespace(evidence=spans))
+        index = _EvidenceIndex(cast(Any, events))
+        every = [(s.start, s.end, i) for i, ev in enumerate(events) for s in ev.evidence]
+        for _q in range(10):
+            a = rng.randint(0, 250)
+            b = a + rng.randint(0, 80)
+            assert index.in_sentence(a, b) == [h for h in every if h[0] < b and a < h[1]]
+
+
+def test_a_match_made_from_a_hit_tuple_is_the_match() -> None:
+    hit = (3, 7, "غاره", ["strike"], "و", "ات")
+    made = _match(Match, hit)
+    assert made == Match(*hit)
+    assert (made.start, made.end, made.key, made.values, made.prefix, made.suffix) == hit
