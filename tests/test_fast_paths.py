@@ -48,3 +48,19 @@ def test_a_match_made_from_a_hit_tuple_is_the_match() -> None:
     made = _match(Match, hit)
     assert made == Match(*hit)
     assert (made.start, made.end, made.key, made.values, made.prefix, made.suffix) == hit
+
+
+def test_patterns_rewritten_to_start_with_a_class_match_as_before() -> None:
+    from rasid.learn.features import _SENTENCE_END
+    from rasid.text.sentences import _BOUNDARY
+
+    before = {
+        _BOUNDARY: re.compile(r"""(?:[.!?؟…]+["')\]»”]*(?=\s)|\.(?=[\u0621-\u064a]{2})|\n+)"""),
+        _SENTENCE_END: re.compile(r"[.!?؟…]+(?=\s|$)|\n+"),
+    }
+    rng = random.Random(2)
+    letters = "اب ج.!?؟…\"')]»”\n\t"
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 18)))
+        for now, old in before.items():
+            assert [m.span() for m in now.finditer(text)] == [m.span() for m in old.finditer(text)], text
