@@ -9,7 +9,6 @@ from typing import Any, cast
 
 from rasid.extract.claims import _EvidenceIndex
 from rasid.geo.geoparser import _clause_tail
-from rasid.text.matcher import Match, _match
 
 
 def test_clause_tail_is_the_regex_it_replaces() -> None:
@@ -41,13 +40,6 @@ def test_evidence_index_finds_what_a_full_scan_finds() -> None:
             a = rng.randint(0, 250)
             b = a + rng.randint(0, 80)
             assert index.in_sentence(a, b) == [h for h in every if h[0] < b and a < h[1]]
-
-
-def test_a_match_made_from_a_hit_tuple_is_the_match() -> None:
-    hit = (3, 7, "غاره", ["strike"], "و", "ات")
-    made = _match(Match, hit)
-    assert made == Match(*hit)
-    assert (made.start, made.end, made.key, made.values, made.prefix, made.suffix) == hit
 
 
 def test_patterns_rewritten_to_start_with_a_class_match_as_before() -> None:

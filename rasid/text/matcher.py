@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import numpy as np
@@ -113,11 +114,9 @@ class Scan:
         return list(self._hits[index])
 
 
-class Match(NamedTuple, Generic[T]):
-    """A lexicon hit in normalised coordinates; `start:end` covers the entry, not its clitics.
-
-    A named tuple: made straight from a hit's tuple (`_match`), without a Python `__init__` call for each
-    of a document's hundreds of hits."""
+@dataclass(slots=True)
+class Match(Generic[T]):
+    """A lexicon hit in normalised coordinates; `start:end` covers the entry, not its clitics."""
 
     start: int
     end: int
@@ -125,10 +124,6 @@ class Match(NamedTuple, Generic[T]):
     values: list[T]
     prefix: str
     suffix: str
-
-
-#: `_match(Match, hit)`: the hit's tuple as a `Match` (tuple.__new__, in C)
-_match = tuple.__new__
 
 
 class LexiconMatcher(Generic[T]):
@@ -227,7 +222,7 @@ class LexiconMatcher(Generic[T]):
     def _find(self, text: str | Scan) -> list[Match[T]]:
         hits = self._hits(text)
         if len(hits) < 2:
-            return [_match(Match, h) for h in hits]
+            return [Match(*h) for h in hits]
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         base = min(h[0] for h in hits)
         taken = bytearray(max(h[1] for h in hits) - base)
@@ -239,7 +234,7 @@ class LexiconMatcher(Generic[T]):
             taken[a:b] = b"\x01" * (b - a)
             chosen.append(h)
         chosen.sort(key=lambda h: h[0])
-        return [_match(Match, h) for h in chosen]
+        return [Match(*h) for h in chosen]
 
 
 def _dual_forms(key: str) -> list[tuple[str, int]]:
