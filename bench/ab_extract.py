@@ -44,7 +44,7 @@ articles, words, source = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 disable = [d for d in sys.argv[5].split(",") if d]
 docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
         for i, t in enumerate(make_articles(articles, words, source=source))]
-pipeline = Pipeline(disable=disable).warm(freeze=True)
+pipeline = (Pipeline(disable=disable) if disable else Pipeline()).warm(freeze=True)  # old revisions: no disable
 for d in docs[:5]:
     pipeline.process(d)
 print(json.dumps({"ready": True}), flush=True)
@@ -67,7 +67,7 @@ articles, words, source = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 disable = [d for d in sys.argv[5].split(",") if d]
 docs = [Document(doc_id=str(i), text=t, published="2019-03-22")
         for i, t in enumerate(make_articles(articles + 2, words, source=source))]
-pipeline = Pipeline(disable=disable).warm(freeze=True)
+pipeline = (Pipeline(disable=disable) if disable else Pipeline()).warm(freeze=True)  # old revisions: no disable
 for d in docs[:2]:
     pipeline.process(d)
 print(sum(itertools.starmap(lambda d: len(pipeline.process(d).events), ((d,) for d in docs[2:]))))
@@ -95,6 +95,10 @@ def callgrind(sides: dict[str, tuple[str, Path | None, Path, list[str]]], args: 
     for name, (proc, out) in procs.items():
         stdout, stderr = proc.communicate()
         if proc.returncode:
+            for other, _ in procs.values():  # no valgrind left running on its own
+                if other.poll() is None:
+                    other.kill()
+                    other.wait()
             sys.exit(f"ab_extract: callgrind side {name} failed:\n{stderr[-2000:]}")
         totals = [line for line in out.read_text().splitlines() if line.startswith("totals:")]
         counts[name] = int(totals[-1].split()[1])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -140,6 +140,8 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+        #: the area nouns the text holds (as substrings: every word that is one holds it)
+        self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
         self.speaker_types: dict[tuple[str | None, str | None, str | None], str] = {}
 
@@ -648,6 +650,8 @@ def _bare_unit_areas(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity
     """"مساحه لا تتجاوز الكيلومتر": a unit with no figure after an area noun is one of it (an area: km2)."""
     norm = nt.norm
     out: list[_Quantity] = []
+    if not any(norm.find(noun, sent[0], sent[1]) >= 0 for noun in nt.area_nouns):
+        return out  # no area noun in the sentence (in most documents, none at all): no need to read its words
     words = list(_WORD.finditer(norm, sent[0], sent[1]))
     for i, w in enumerate(words):
         if w.group() not in nt.w.area_noun:
@@ -736,11 +740,18 @@ class _EvidenceIndex:
     def __init__(self, events: Sequence[Event]) -> None:
         self._spans = [(evd.start, evd.end, i) for i, ev in enumerate(events) for evd in ev.evidence]
         self._by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        # the spans' positions in start order, to look at only those that can reach a sentence
+        self._order = sorted(range(len(self._spans)), key=lambda k: self._spans[k][0])
+        self._starts = [self._spans[k][0] for k in self._order]
+        self._longest = max((h[1] - h[0] for h in self._spans), default=0)
 
     def in_sentence(self, a: int, b: int) -> list[tuple[int, int, int]]:
         found = self._by_sentence.get((a, b))
         if found is None:
-            found = self._by_sentence[(a, b)] = [h for h in self._spans if h[0] < b and a < h[1]]
+            spans, order, starts = self._spans, self._order, self._starts
+            # a span that ends after `a` starts after `a - longest`; back in event then evidence order
+            near = order[bisect_right(starts, a - self._longest):bisect_left(starts, b)]
+            found = self._by_sentence[(a, b)] = [spans[k] for k in sorted(near) if a < spans[k][1]]
         return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from rasid.models import Event
 from rasid.ontology import SubEventType as S
@@ -36,16 +37,29 @@ _PHRASES: dict[str, str] = {
 }
 
 
+_MODALITY: dict[str, str] = {
+    "claimed": " Reported as a claim by one party or source.", "denied": " The event was denied.",
+    "planned": " Planned or expected, not reported as having happened.",
+    "background": " Background history, not news of the article's period.",
+}
+
+
+@lru_cache(maxsize=1024)
+def _month(year: int, month: int) -> str:
+    """"March 2019": `strftime` once per month, not once per event."""
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
 def write_notes(e: Event) -> str:
     when = "On an unknown date"
     if e.event_date:
         day = dt.date.fromisoformat(e.event_date)
         if e.time_precision == 3:
-            when = f"In {day:%B %Y}"
+            when = f"In {_month(day.year, day.month)}"
         elif e.time_precision == 2:
-            when = f"In the week of {day.day} {day:%B %Y}"
+            when = f"In the week of {day.day} {_month(day.year, day.month)}"
         else:
-            when = f"On {day.day} {day:%B %Y}"
+            when = f"On {day.day} {_month(day.year, day.month)}"
     a1 = e.actor1 or "an unidentified actor"
     a2 = e.actor2 or ("another party" if e.sub_event_type != S.ARMED_CLASH else "an unidentified armed group")
     where = e.location or "an unknown location"
@@ -59,7 +73,4 @@ def write_notes(e: Event) -> str:
     sentence = sentence[0].upper() + sentence[1:]
     if e.fatalities:
         sentence += f" {e.fatalities} fatalit{'y' if e.fatalities == 1 else 'ies'} reported."
-    modality = {"claimed": " Reported as a claim by one party or source.", "denied": " The event was denied.",
-                "planned": " Planned or expected, not reported as having happened.",
-                "background": " Background history, not news of the article's period."}
-    return sentence + modality.get(e.modality, "")
+    return sentence + _MODALITY.get(e.modality, "")

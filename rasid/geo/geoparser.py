@@ -75,7 +75,8 @@ _NBH_BEFORE_CITY = re.compile(
     r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$")
 #: the same before "بمدينة X" / "في مدينة X", whose cue word is already part of the city's mention
 _NBH_BEFORE_CUED_CITY = re.compile(r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في\s*)?$")
-_CLAUSE_TAIL = re.compile(r"[^.،,؛;:\n!؟?]*$")
+#: What ends a clause (a window looked back into stops after the last of them).
+_CLAUSE_PUNCT = re.compile(r"[.،,؛;:\n!؟?]")
 _CLOCK_BEFORE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(ص|م|صباحا|مساء|am|pm)?\s*(بتوقيت\s*)?|بتوقيت\s*)$")
 _CLOCK_AFTER = re.compile(r"\s*[-|،,]?\s*\d{1,2}:\d{2}(?!\d)")
 #: "X -", "X (سوريا) -", "X/ الأناضول", "X (رويترز):"; a bare "X:" is a headline about X, not a dateline
@@ -153,9 +154,21 @@ class PlaceWords(NamedTuple):
 
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
     """Up to `n` words before `pos` in the same clause, nearest first."""
-    m = _CLAUSE_TAIL.search(norm, max(0, pos - 45), pos)
-    window = m.group(0) if m else ""
-    return _WORD.findall(window)[-1:-n - 1:-1]
+    return _WORD.findall(_clause_tail(norm, max(0, pos - 45), pos))[-1:-n - 1:-1]
+
+
+def _clause_tail(norm: str, lo: int, hi: int) -> str:
+    """The end of `norm[lo:hi]` after its last clause mark, exactly what `re.search(r"[^.،,؛;:\\n!؟?]*$")`
+    gives on that window (a final line break is left out, as `$` matches before it), found in one
+    linear pass: that regex backtracks quadratically from every start before a mark."""
+    last = second = -1
+    for m in _CLAUSE_PUNCT.finditer(norm, lo, hi):
+        second, last = last, m.start()
+    if last < 0:
+        return norm[lo:hi]
+    if last == hi - 1 and norm[last] == "\n":
+        return norm[second + 1 if second >= 0 else lo:last]
+    return norm[last + 1:hi]
 
 
 @dataclass(slots=True)

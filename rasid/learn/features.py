@@ -29,8 +29,9 @@ _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
 _PRESENT = ("ي", "ت", "ن")
-#: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article.
-_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n+")
+#: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article. That is
+#: [.!?؟…]+(?=\s|$)|\n+ written to start with one character class (the regex engine then skips ahead).
+_SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
 #: Feature families a caller may leave out (their cost is the sentence's words).

@@ -8,6 +8,7 @@ deletion, so the map is a plain list of original indices.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,6 +95,4 @@ class NormText:
         """Normalised index of the first kept character at or after original index `orig`."""
         if self._offsets is None:
             return orig
-        from bisect import bisect_left
-
         return bisect_left(self._offsets, orig)

@@ -1,0 +1,58 @@
+"""Fast paths give exactly what the plain code they replace gives (random inputs, both ways)."""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+from typing import Any, cast
+
+from rasid.extract.claims import _EvidenceIndex
+from rasid.geo.geoparser import _clause_tail
+
+
+def test_clause_tail_is_the_regex_it_replaces() -> None:
+    tail = re.compile(r"[^.،,؛;:\n!؟?]*$")
+    rng = random.Random(1)
+    letters = "اب ت.،,؛;:\n!؟?ج"
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        found = tail.search(text, lo, hi)
+        assert found is not None
+        assert _clause_tail(text, lo, hi) == found.group(0), (text, lo, hi)
+
+
+def test_evidence_index_finds_what_a_full_scan_finds() -> None:
+    rng = random.Random(5)
+    for _ in range(2_000):
+        events = []
+        for _e in range(rng.randint(0, 6)):
+            spans = []
+            for _s in range(rng.randint(0, 5)):
+                start = rng.randint(0, 200)
+                spans.append(SimpleNamespace(start=start, end=start + rng.randint(0, 60)))
+            events.append(SimpleNamespace(evidence=spans))
+        index = _EvidenceIndex(cast(Any, events))
+        every = [(s.start, s.end, i) for i, ev in enumerate(events) for s in ev.evidence]
+        for _q in range(10):
+            a = rng.randint(0, 250)
+            b = a + rng.randint(0, 80)
+            assert index.in_sentence(a, b) == [h for h in every if h[0] < b and a < h[1]]
+
+
+def test_patterns_rewritten_to_start_with_a_class_match_as_before() -> None:
+    from rasid.learn.features import _SENTENCE_END
+    from rasid.text.sentences import _BOUNDARY
+
+    before = {
+        _BOUNDARY: re.compile(r"""(?:[.!?؟…]+["')\]»”]*(?=\s)|\.(?=[\u0621-\u064a]{2})|\n+)"""),
+        _SENTENCE_END: re.compile(r"[.!?؟…]+(?=\s|$)|\n+"),
+    }
+    rng = random.Random(2)
+    letters = "اب ج.!?؟…\"')]»”\n\t"
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 18)))
+        for now, old in before.items():
+            assert [m.span() for m in now.finditer(text)] == [m.span() for m in old.finditer(text)], text
