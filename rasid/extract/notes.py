@@ -74,3 +74,13 @@ def write_notes(e: Event) -> str:
     if e.fatalities:
         sentence += f" {e.fatalities} fatalit{'y' if e.fatalities == 1 else 'ies'} reported."
     return sentence + _MODALITY.get(e.modality, "")
+
+
+def restate_modality(notes: str, modality: str) -> str:
+    """A report's notes told with the modality of the event it was merged into: a claim that another
+    outlet reports as fact makes an asserted event, whose notes must not call it a claim."""
+    for said in _MODALITY.values():
+        if notes.endswith(said):
+            notes = notes[: -len(said)]
+            break
+    return notes + _MODALITY.get(modality, "")

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from rasid.extract.notes import restate_modality
 from rasid.geo.admin import COUNTRIES as ADMIN_COUNTRIES
 from rasid.geo.admin import haversine_km
 from rasid.models import REPORTABLE
@@ -456,7 +457,7 @@ def merge(members: Sequence[Mention], *, key: str, now: int = 0) -> dict[str, An
         civilian = "Civilian targeting"
 
     outlets = sorted({m.get("outlet") or m["doc_id"] for m in ms})
-    notes = (actors.get("notes") or "").strip()
+    notes = restate_modality((actors.get("notes") or "").strip(), modality)
     if len(reported) > 1:
         figures = "; ".join(f"{p['outlet'] or p['doc_id']}: {p['fatalities']}" for p in per_source
                             if p["fatalities"] > 0)

@@ -253,3 +253,18 @@ def test_incremental_equals_rebuild_on_messy_data(tmp_path) -> None:
             s.rebuild_resolution()
             rebuilt = sorted(sorted(x.mention for x in e.sources) for e in s.events())
             assert incremental == rebuilt, seed
+
+
+def test_notes_follow_the_merged_events_modality(store: Store) -> None:
+    """A claim merged with another outlet's plain report is an asserted event: its notes must not call it a
+    claim, whichever report lends them."""
+    claimed_notes = "On 1 November 2018, SDF clashed with IS in Hajin (Deir ez-Zor). Reported as a claim by one party or source."
+    da, db = doc("claim", "a.com"), doc("fact", "b.com")
+    store.add_results([
+        (da, result(da, [event(modality="claimed", notes=claimed_notes)])),
+        (db, result(db, [event(modality="asserted", actor2=None)])),  # fewer actors: the claim lends the notes
+    ])
+    (ev,) = store.events()
+    assert ev.modality == "asserted" and ev.n_sources == 2
+    assert ev.notes.startswith("On 1 November 2018, SDF clashed with IS in Hajin")
+    assert "claim" not in ev.notes and ev.notes.endswith("[2 sources]")
