@@ -135,7 +135,8 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
     rows = page.inner_text("#events-table tbody")
     assert "Kafranbel" in rows and "Raqqa" not in rows
     filtered_url = page.url
-    page.wait_for_selector("#map[data-settled='1']")  # the map has fitted the filtered events and drawn them
+    # the map has fitted the filtered events and drawn them (not the settled state of the draw before the filter)
+    page.wait_for_selector("#map[data-settled='1'][data-query*='admin1=Idlib'][data-query*='to=2019-05-19']")
     shot(page, "events")
 
     # 3. open the event: its evidence is highlighted, right to left

@@ -64,7 +64,8 @@
   }
 
   function draw(data, q) {
-    // data-settled="1": the markers drawn and no fit under way (a fit's moveend loads and draws once more)
+    // data-settled="1": the markers drawn and no fit under way (a fit's moveend loads and draws once more);
+    // data-query names the filter they were drawn for, so a reader can tell this draw from the one before
     var settled = true;
     if (layer) { map.removeLayer(layer); }
     if (data.mode === "points") {
@@ -96,6 +97,7 @@
     }
     layer.addTo(map);
     lastQuery = q;
+    mapEl.setAttribute("data-query", q);
     mapEl.setAttribute("data-settled", settled ? "1" : "0");
   }
 
