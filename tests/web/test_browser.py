@@ -148,6 +148,10 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
         assert page.locator(f".article-text mark.hl-{kind}").count() >= 1, kind
     expect(texts.first).to_have_css("direction", "rtl")
     assert "كفرنبل" in page.inner_text(".article-text mark.hl-place >> nth=0")
+    # a source with no outlet is named by its doc id, as in the sources line and the claims table
+    no_outlet = page.locator(".source .meta", has_text="no outlet known")
+    expect(no_outlet).to_have_count(1)
+    assert "kafranbel" in no_outlet.inner_text()
     shot(page, "event")
     event_url = page.url
 
