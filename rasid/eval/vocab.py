@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rasid.geo.admin import COUNTRIES
+from rasid.geo.admin import COUNTRIES, canonical_admin1
 from rasid.ontology import DEMONSTRATIONS, SUB_EVENT_TYPES, VIOLENT
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {t.value: tuple(s.value for s in subs) for t, subs in SUB_EVENT_TYPES.items()}
@@ -48,7 +48,10 @@ def fold(name: str | None) -> str:
 
 
 def admin1_key(name: str | None) -> str:
-    key = fold(name)
+    """One key per governorate, whatever the spelling: the gold's GeoNames/OCHA names ("Muhafazat al
+    Hudaydah", "Liban-Sud", "Shamal Kurdufan") and rasid's ACLED names ("Al Hudaydah", "South", "North
+    Kordofan") go through `canonical_admin1` first."""
+    key = fold(canonical_admin1(name))
     return _ADMIN1_ALIASES.get(key, key)
 
 

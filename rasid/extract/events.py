@@ -67,6 +67,7 @@ class EventWords(NamedTuple):
     list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
     held: re.Pattern[str]  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
+    origin: re.Pattern[str]  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -83,6 +84,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
         held=re.compile(rf"(?:^|\s)(?:[وف]?(?:{alt('weapon_held')}))(?:\s+\S+){{0,3}}\s*\S{{0,3}}$"),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
+        origin=re.compile(rf"(?:^|\s)[وف]?(?:{alt('origin')})(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$"),
     )
 
 
@@ -121,6 +123,7 @@ class EventBuilder:
         self.mentions = mentions = doc.mentions
         self.frames = doc.frames
         self.places = [p for p in doc.places if p.role == "mention"]
+        self.stray = _strays(self.places)
         self.places_in: list[list[PlaceMention]] = [[] for _ in mentions]  # by sentence index
         starts = [sm.sentence.start for sm in mentions]
         for p in self.places:
@@ -336,13 +339,21 @@ class EventBuilder:
                 groups.append([p])
                 joined.append(bool(self.w.coordinated.match(glue)))
         t = frame.trigger
-        first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start), None)
-        candidates = range(first_after, len(groups)) if first_after is not None else range(len(groups))
+        # "قذائف مصدرها X على Y", "هجوم قادم من X": X is where the attack came from, not where it happened
+        origin = [bool(self.w.origin.search(self.nt.norm[max(s.start, g[0].start - 60):g[0].start])) for g in groups]
+        # "الرحيبة وجيرود والناصرية", "شهدت شهبا وقفة ... لمقتل محمود الكفري": a place far from every other of the
+        # article is a namesake the gazetteer lacks, or a surname, not where this event happened
+        stray = [all(id(p) in self.stray for p in g) for g in groups]
+        skip = [o or st for o, st in zip(origin, stray, strict=True)]
+        first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start and not skip[i]), None)
+        candidates = [i for i in (range(first_after, len(groups)) if first_after is not None else range(len(groups)))
+                      if not skip[i]] or [i for i in range(len(groups)) if not origin[i]] or list(range(len(groups)))
         i = min(candidates, key=lambda i: (min(p.geo_precision for p in groups[i]), i))
         best = list(groups[i])
         while i + 1 < len(groups) and joined[i + 1]:
             i += 1
             best.extend(groups[i])  # the same strike on the places joined to it
+        best = [p for p in best if id(p) not in self.stray] or best
         top = min(p.geo_precision for p in best)
         chosen = [p for p in best if p.geo_precision == top]
         seen: set[str] = set()
@@ -636,6 +647,28 @@ class EventBuilder:
         )
         event.notes = write_notes(event)
         return event
+
+
+#: A place farther than this from every other place of its article is a stray (see `_strays`).
+_STRAY_KM = 200.0
+
+
+def _strays(places: list[PlaceMention]) -> set[int]:
+    """ids of the located places that lie over `_STRAY_KM` from every other located place of the article
+    (two places or more elsewhere, none near): a namesake read in the wrong governorate, not a second front.
+    Countries and governorates are not strays (they locate nothing precisely)."""
+    located = [p for p in places if p.latitude is not None and p.longitude is not None
+               and p.feature not in ("country", "admin1")]
+    if len({p.name for p in located}) < 3:
+        return set()
+    out: set[int] = set()
+    for p in located:
+        others = [q for q in located if q.name != p.name]
+        if len(others) >= 2 and all(
+                haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > _STRAY_KM  # type: ignore[arg-type]
+                for q in others):
+            out.add(id(p))
+    return out
 
 
 def _own_date(d: Draft) -> bool:

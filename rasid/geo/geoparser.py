@@ -721,7 +721,8 @@ class Geoparser:
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
                         ctx.anchors.append((gid[r.key], p.lat, p.lon))
         unknown += self._misplaced(raws)
-        out = [self._mention(nt, r, raws, explainers.get(idx)) for idx, r in enumerate(raws) if not r.consumed]
+        kept = [(r, self._mention(nt, r, raws, explainers.get(idx))) for idx, r in enumerate(raws) if not r.consumed]
+        out = self._one_sense(kept)
         for r in extra:  # "حي <unknown>": coded at the last city named before it
             city = self._city_before(r, raws)
             if city is None:
@@ -734,6 +735,33 @@ class Geoparser:
         if extra or unknown:
             out.sort(key=lambda m: m.start)
         return self._same_place(nt, out)
+
+    def _one_sense(self, kept: list[tuple[_Raw, PlaceMention]]) -> list[PlaceMention]:
+        """One place per name in an article: a bare mention of a name that another mention places by its own
+        words ("حي الزهراء في حمص", "قرية X بريف Y") is that place, not a namesake elsewhere ("دوار الزهراء"
+        read alone would be Aleppo's)."""
+        said: dict[str, PlaceMention] = {}
+        for r, m in kept:
+            if r.inner is not None and r.unknown_nbh and m.latitude is not None:
+                said.setdefault(r.inner.key, m)  # "حي الزهراء الموالي في حمص": the known name inside
+            if (r.nbh_city is not None or r.container is not None) and r.role == "mention" \
+                    and m.latitude is not None and r.key not in said:
+                said[r.key] = m
+        if not said:
+            return [m for _, m in kept]
+        out = []
+        for r, m in kept:
+            c = said.get(r.key)
+            if c is not None and r.nbh_city is None and r.container is None and r.role == "mention" \
+                    and m.latitude is not None and m.longitude is not None and c.latitude is not None \
+                    and c.longitude is not None and haversine_km(m.latitude, m.longitude, c.latitude, c.longitude) > 10:
+                m = dataclasses.replace(
+                    m, name=c.name, latitude=c.latitude, longitude=c.longitude, admin1=c.admin1, admin2=c.admin2,
+                    country=c.country, iso=c.iso, feature=c.feature, place_id=c.place_id,
+                    geo_precision=c.geo_precision if c.feature == "neighbourhood" else m.geo_precision,
+                    _why=[f"the article places '{r.key}' by its words elsewhere: {c.name}"])
+            out.append(m)
+        return out
 
     def _misplaced(self, raws: list[_Raw]) -> list[_Unknown]:
         """Towns the text places in another one ("بلدة X بريف Y", "X غرب Y") whose every namesake lies outside

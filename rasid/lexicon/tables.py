@@ -282,6 +282,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "weapon_held": ListSpec("before a weapon word: carried, found or seized", wildcard=True),
         "about": ListSpec("qualifiers of a figure of years"),
         "years": ListSpec("plural and dual of 'year'"),
+        "origin": ListSpec("before a place: where the attack came from", wildcard=True),
     },
     "sentence_words.tsv": {
         "open_end": ListSpec("a line ending with it goes on in the next line"),

@@ -206,3 +206,15 @@ def test_unit_names_of_the_annotators_and_the_extractor_agree():
                                             Claim(subject="z", value=5e6, unit="lira"),
                                             Claim(subject="w", value=3, unit="missile")])
     assert score(gold, {"d1": result})["claims"]["recall"] == 0.75  # a missile is no shell
+
+
+def test_governorate_spellings_of_gold_and_extractor_are_one_governorate():
+    # the gold writes GeoNames/OCHA names, rasid ACLED's: the same governorate is not a wrong one
+    hodeidah = {"location": "Hodeidah", "latitude": 14.798, "longitude": 42.955}
+    for gold_admin, pred_admin in (("Muhafazat al Hudaydah", "Al Hudaydah"), ("Liban-Sud", "South"),
+                                   ("Shamal Kurdufan", "North Kordofan"), ("Banghazi", "Benghazi")):
+        out = run([gold_event(admin1=gold_admin, **hodeidah)], [pred_event(admin1=pred_admin, **hodeidah)])
+        assert out["fields"]["admin1"]["accuracy"] == 1.0, (gold_admin, pred_admin)
+        assert out["wrong_governorate"] == 0
+    out = run([gold_event(admin1="Muhafazat al Hudaydah", **hodeidah)], [pred_event(admin1="Taizz", **hodeidah)])
+    assert out["wrong_governorate"] == 1

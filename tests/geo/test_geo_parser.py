@@ -269,3 +269,13 @@ def test_a_weak_name_at_the_far_end_of_a_road_is_a_place(parse):
     assert [m.feature for m in ms] == ["road", "populated"] and ms[1].admin1 == "Aleppo"
     assert "Safīrah" in ms[0].qualifier
     assert names(parse("قالت السفيرة الأمريكية إن القصف على حلب مستمر")) == ["Aleppo"]
+
+
+def test_one_place_per_name_in_an_article(parse):
+    # read bare, "الزهراء" is Aleppo's (a supplement town); the article said it is a Homs neighbourhood, so
+    # every mention is
+    ms = parse("هز انفجاران صباح اليوم حي الزهراء الموالي للنظام في حمص. وقال ناشطون إن أحد الانفجارين "
+               "وقع عند اشارة الزهراء وأدى لمقتل عشرة أشخاص.")
+    assert [m.admin1 for m in ms] == ["Homs", "Homs"]
+    assert ms[1].name == ms[0].name and ms[1].latitude == ms[0].latitude
+    assert "places 'الزهراء' by its words" in " ".join(ms[1].why)
