@@ -45,7 +45,7 @@ def mentions(doc: Doc) -> None:
     """Actors, event triggers and cue words of each sentence (none inside a place name)."""
     doc.mentions = find_mentions(doc.text, doc.sentences, doc.resources.lexicon,
                                  [(p.start, p.end) for p in doc.places], scan=doc.scan,
-                                 countries=sentence_countries(doc), published=doc.published)
+                                 countries=sentence_countries(doc))
 
 
 def sentence_countries(doc: Doc) -> list[str | None]:

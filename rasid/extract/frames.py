@@ -71,7 +71,6 @@ class FrameWords(NamedTuple):
     partial: re.Pattern[str]
     rescue: re.Pattern[str]
     former_mark: re.Pattern[str]  # right before an actor: a former or alleged member of it ("عنصر سابق في")
-    holder_mark: re.Pattern[str]  # right before an actor: who holds the place hit ("الخاضعة لسيطرة")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: re.Pattern[str]  # "دون مقاومة تذكر": a place handed over without a fight
@@ -100,7 +99,6 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
         rescue=re.compile(rf"(?:^|\s)(?:ال)?(?:{alt('rescue')})"),
         former_mark=re.compile(rf"(?:^|\s)(?:{alt('former_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
-        holder_mark=re.compile(rf"(?:^|\s)(?:{alt('holder_mark')})\s*\S{{0,3}}\s*$"),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=re.compile(rf"(?:^|\s)(?:{alt('no_resistance')})"),
@@ -182,9 +180,6 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if former_member:
         armed = [a for a in armed if a not in former]  # "عنصر سابق في فصائل المعارضة": no party
     protesters = [a for a in actors if a.actor.focus == "protesters"]
-    # "قصف مدينة ... الخاضعة لسيطرة المعارضة": who holds the place hit is no party to a strike or an attack on
-    # civilians (in a battle it is a side, and "باتت تحت سيطرة X" says who took the place)
-    striking = [a for a in armed if not w.holder_mark.search(_before(norm, a.start, 30))]
 
     # --- demonstrations
     protest_first = next((t.start for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"}), None)
@@ -270,12 +265,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, striking, civilians, former_member)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
         frame = Frame(o.VAC, VAC_KINDS[vac_kind], t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, striking, civilians, former_member)
+        _assign_roles(w, norm, frame, armed, civilians, former_member)
         if vac_kind in ("assassination", "execution") and frame.actor2 and not _is_civilian(frame.actor2) \
                 and frame.actor2.actor.kind == "armed" and frame.actor2.actor.inter in (1, 2, 3, 8):
             frame.event_type, frame.sub_event_type = o.BATTLES, S.ARMED_CLASH

@@ -6,7 +6,6 @@ document, else to their own entry; both-sides cues ("الطرفين") are kept f
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -78,8 +77,7 @@ def _bucket(starts: list[int], pos: int) -> int:
 
 def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
                   names: Sequence[tuple[int, int]] = (), scan: Scan | None = None,
-                  countries: Sequence[str | None] | None = None,
-                  published: dt.date | None = None) -> list[SentenceMentions]:
+                  countries: Sequence[str | None] | None = None) -> list[SentenceMentions]:
     """Mentions per sentence, in document order; one matcher pass per lexicon over the whole text (or
     the hits of the document's `scan`, when given).
 
@@ -87,8 +85,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
     ("بيان" in بيانون, "تحرير" in a group's name) is not read as a word. `countries` (ISO2, one per
     sentence) says which country each sentence is about: an alias that means different actors in different
     countries ("الجيش الوطني") takes the one of that country ('@state' and '@police' are resolved later,
-    with the event's country). `published` (the article's date) names an actor as it was called then: "جبهة
-    النصرة" in a 2018 article is HTS (the `successor` column of actors.tsv).
+    with the event's country).
     """
     text: str | Scan = scan if scan is not None else nt.norm
     out = [SentenceMentions(s, i) for i, s in enumerate(sentences)]
@@ -113,7 +110,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
             continue
         country = countries[bucket.index] if countries is not None else None
         alias = pick_alias(m.values, country)
-        actor = lexicon.as_of(alias.actor, published)
+        actor = alias.actor
         if alias.anaphoric and actor.focus == "armed":
             # "القوات": the forces that lead this or the previous sentence (Arabic news names the agent
             # first: "اعتقلت قوات الأسايش ... خلايا تابعة لداعش. ... القوات اقتادت"), else the state's
@@ -126,14 +123,6 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
             if actor.kind == "armed":
                 first_armed.setdefault(bucket.index, actor)
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
-    if lexicon.successors:
-        # an article that names a group and its later name ("هيئة تحرير الشام/جبهة النصرة") is of the later period
-        named_ids = {a.actor.id for b in out for a in b.actors}
-        for bucket in out:
-            for a in bucket.actors:
-                succ = lexicon.successors.get(a.actor.id)
-                if succ is not None and succ[1].id in named_ids:
-                    a.actor = succ[1]
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(text):

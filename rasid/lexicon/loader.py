@@ -8,7 +8,6 @@ through it (`rasid.lexicon.tables` for the word lists, months, units and cues of
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Sequence
@@ -86,18 +85,6 @@ class Lexicon:
     cue_matcher: LexiconMatcher[str]
     #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
     serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
-    #: actor id -> (the date from which it goes by another name, that actor): the `successor` column
-    successors: dict[str, tuple[dt.date, Actor]] = field(default_factory=dict)
-
-    def as_of(self, actor: Actor, when: dt.date | None) -> Actor:
-        """The actor under the name it had on `when` (an article's publication date): "جبهة النصرة" in a
-        2018 article is HTS. Unchanged when `when` is unknown or the actor has no successor."""
-        if when is None or not self.successors:
-            return actor
-        seen = 0
-        while (succ := self.successors.get(actor.id)) is not None and when >= succ[0] and seen < 8:
-            actor, seen = succ[1], seen + 1
-        return actor
 
     def state_actor(self, iso2: str | None) -> Actor | None:
         """The state forces of a country: the actor that `serves_as` '@state' there (Israel's forces in
@@ -186,13 +173,11 @@ def _enclosed_forms(surface: str) -> list[str] | None:
 
 def _load_actors(
     files: LexiconFiles,
-) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor],
-           dict[str, tuple[dt.date, Actor]]]:
+) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor]]:
     actors: dict[str, Actor] = {}
     aliases: list[tuple[str, ActorAlias]] = []
     owner: dict[tuple[str, str], tuple[str, Row]] = {}  # (normalised alias, country scope) -> actor id
     parents: list[tuple[Row, str]] = []
-    successors: list[tuple[Row, str, str, dt.date]] = []
     serves: dict[tuple[str, str], Actor] = {}
     listed: set[tuple[tuple[str, str], ActorAlias]] = set()  # (form, scope) of each alias entry, once
     for path in files.paths("actors.tsv"):
@@ -212,12 +197,6 @@ def _load_actors(
             actors[actor_id] = actor
             if actor.parent:
                 parents.append((row, actor.parent))
-            if row.get("successor"):
-                succ_id, _, since = row.get("successor").partition("@")
-                try:
-                    successors.append((row, actor_id, succ_id.strip(), dt.date.fromisoformat(since.strip())))
-                except ValueError:
-                    raise row.error(f"successor takes ID@YYYY-MM-DD, not {row.get('successor')!r}") from None
             for role in row.many("serves_as"):
                 placeholder, _, cc = role.partition(":")
                 if placeholder not in PLACEHOLDERS or not _COUNTRY_CODE.match(cc):
@@ -256,12 +235,7 @@ def _load_actors(
     for row, parent in parents:
         if parent not in actors:
             raise row.error(f"parent '{parent}' is not a known actor id")
-    succession: dict[str, tuple[dt.date, Actor]] = {}
-    for row, actor_id, succ_id, since in successors:
-        if succ_id not in actors or succ_id == actor_id:
-            raise row.error(f"successor '{succ_id}' is not another known actor id")
-        succession[actor_id] = (since, actors[succ_id])
-    return actors, aliases, serves, succession
+    return actors, aliases, serves
 
 
 def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
@@ -303,7 +277,7 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = directory
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
-    actors, aliases, serves, succession = _load_actors(files)
+    actors, aliases, serves = _load_actors(files)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
@@ -311,7 +285,6 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
                                        duals=True),
         cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
         serves_as=serves,
-        successors=succession,
     )
 
 
