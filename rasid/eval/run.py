@@ -174,11 +174,12 @@ def evaluate(
         misses, hidden_misses = _hide_validation_cases(report.pop("_misses"))
         extras, hidden_extras = _hide_validation_cases(report.pop("_extras"))
         claim_errors, hidden_claims = _hide_validation_cases(report.pop("_claim_errors"))
+        actor_errors, hidden_actors = _hide_validation_cases(report.pop("_actor_errors"))
         _warn_failures("gold articles", report.pop("_failures"), report["articles"])
         if errors:
-            report["errors"] = {"misses": misses, "extras": extras, "claims": claim_errors,
+            report["errors"] = {"misses": misses, "extras": extras, "claims": claim_errors, "actors": actor_errors,
                                 "validation_cases_not_shown": {"misses": hidden_misses, "extras": hidden_extras,
-                                                               "claims": hidden_claims}}
+                                                               "claims": hidden_claims, "actors": hidden_actors}}
         out["gold"] = report
         out.setdefault("_timing", {})["gold_seconds"] = round(time.perf_counter() - t0, 1)
     if gsr is not None:
@@ -283,9 +284,10 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"  {n:4}  {kind}")
         if "errors" in gold:
             hidden = gold["errors"]["validation_cases_not_shown"]
-            if hidden["misses"] or hidden["extras"] or hidden["claims"]:
+            if hidden["misses"] or hidden["extras"] or hidden["actors"] or hidden["claims"]:
                 lines.append("")
-                lines.append(f"Validation part: {hidden['misses']} misses, {hidden['extras']} extras and "
+                lines.append(f"Validation part: {hidden['misses']} misses, {hidden['extras']} extras, "
+                             f"{hidden['actors']} matched events with another actor pair and "
                              f"{hidden['claims']} claim errors, not listed (aggregate figures only; the error kinds "
                              "above include them)")
             for label in ("misses", "extras"):
@@ -297,6 +299,15 @@ def format_table(out: dict[str, Any]) -> str:
                                  + (f" (nearest prediction: {e['nearest_prediction']})" if e.get("nearest_prediction") else ""))
                     if e["evidence"]:
                         lines.append(f"    {e['evidence']}")
+            lines.append("")
+            lines.append(f"ACTORS of matched events, another pair ({len(gold['errors']['actors'])}):")
+            for e in gold["errors"]["actors"]:
+                lines.append(f"- {e['doc_id']} {e['event_type']} / {e['sub_event_type']} at {e['location']} "
+                             f"on {e['event_date']}: {e['kind']}")
+                lines.append(f"    gold: {' | '.join(a or '-' for a in e['gold'])}")
+                lines.append(f"    predicted: {' | '.join(a or '-' for a in e['predicted'])}")
+                if e["evidence"]:
+                    lines.append(f"    {e['evidence']}")
             lines.append("")
             lines.append(f"CLAIMS missed or with another speaker ({len(gold['errors']['claims'])}):")
             for e in gold["errors"]["claims"]:

@@ -91,6 +91,19 @@ def _actors(ev: Mapping[str, Any]) -> set[str]:
     return {actor_key(a) for a in (ev.get("actor1"), ev.get("actor2")) if a}
 
 
+def actor_error_kind(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> str:
+    """What is wrong with the actor pair of a matched event (for --errors): a side missing, one too many,
+    one side wrong, or neither side right."""
+    ga, pa = _actors(gold), _actors(pred)
+    if pa < ga:
+        return "side missing"
+    if ga < pa:
+        return "side extra"
+    if ga & pa:
+        return "other side wrong"
+    return "no side right"
+
+
 def pair_score(gold: Mapping[str, Any], pred: Mapping[str, Any], max_km: float = MAX_KM) -> float | None:
     """None when the pair cannot match; otherwise higher = better (used to order greedy matching)."""
     if gold.get("event_type") != pred.get("event_type"):
@@ -366,6 +379,7 @@ def score(
     claim_total = claim_found = claim_value_found = speaker_ok = claim_pred_total = 0
     prop_total = prop_found = prop_pred = prop_pred_on_gold = 0
     claim_errors: list[dict[str, Any]] = []
+    actor_errors: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
     kinds: Counter[str] = Counter()
@@ -408,6 +422,14 @@ def score(
             ga, pa = _actors(g), _actors(p)
             fields["actors"].append(ga == pa)
             fields["actors_any"].append(bool(ga & pa) or (not ga and not pa))
+            if ga != pa:
+                actor_errors.append({
+                    "doc_id": doc_id, "event_type": g.get("event_type"), "sub_event_type": g.get("sub_event_type"),
+                    "location": g.get("location"), "event_date": g.get("event_date"),
+                    "kind": actor_error_kind(g, p),
+                    "gold": [g.get("actor1"), g.get("actor2")], "predicted": [p.get("actor1"), p.get("actor2")],
+                    "evidence": _evidence_text(p, text) or _evidence_text(g, text),
+                })
             if g.get("event_date"):
                 fields["event_date"].append(g.get("event_date") == p.get("event_date"))
             fields["fatalities"].append(int(g.get("fatalities") or 0) == int(p.get("fatalities") or 0))
@@ -530,4 +552,5 @@ def score(
     out["_misses"] = misses
     out["_extras"] = extras
     out["_claim_errors"] = claim_errors
+    out["_actor_errors"] = actor_errors
     return out

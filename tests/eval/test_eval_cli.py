@@ -126,7 +126,31 @@ def test_errors_are_never_listed_for_the_validation_part(tmp_path):
     out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
     assert out.exit_code == 0, out.output
     assert "Aleppo" not in out.output and "EXTRAS (0)" in out.output
-    assert "Validation part: 0 misses, 1 extras and 0 claim errors, not listed" in out.output
+    assert ("Validation part: 0 misses, 1 extras, 0 matched events with another actor pair and 0 claim errors, "
+            "not listed") in out.output
+
+
+def test_eval_errors_lists_matched_events_with_another_actor_pair(tmp_path):
+    """Train cases only: a matched event whose pair differs is listed with both pairs; in the validation part
+    it is only counted."""
+    from rasid.eval.split import split_of
+
+    corpus, gold, preds = write_fixture(tmp_path)
+    preds.write_text(preds.read_text(encoding="utf-8").replace('"IS: Islamic State"', '"Civilians (Syria)"', 1),
+                     encoding="utf-8")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert out.exit_code == 0, out.output
+    assert "ACTORS of matched events, another pair (1):" in out.output
+    assert "Hajin on None: other side wrong" in out.output
+    assert "gold: SDF: Syrian Democratic Forces | IS: Islamic State" in out.output
+    assert "predicted: SDF: Syrian Democratic Forces | Civilians (Syria)" in out.output
+    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
+    for path in (corpus, gold, preds):
+        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert out.exit_code == 0, out.output
+    assert "ACTORS of matched events, another pair (0):" in out.output and "Civilians" not in out.output
+    assert "1 matched events with another actor pair" in out.output
 
 
 def test_split_figures_side_by_side_and_calibration(tmp_path):

@@ -218,3 +218,21 @@ def test_governorate_spellings_of_gold_and_extractor_are_one_governorate():
         assert out["wrong_governorate"] == 0
     out = run([gold_event(admin1="Muhafazat al Hudaydah", **hodeidah)], [pred_event(admin1="Taizz", **hodeidah)])
     assert out["wrong_governorate"] == 1
+
+
+def test_actor_errors_of_matched_events_say_what_is_wrong():
+    from rasid.eval.score import actor_error_kind
+
+    sdf, is_, civ = "SDF: Syrian Democratic Forces", "IS: Islamic State", "Civilians (Syria)"
+    out = run([gold_event()], [pred_event(actor1=sdf, actor2=None)])
+    assert out["events"]["tp"] == 1 and out["fields"]["actors"]["accuracy"] == 0.0
+    (err,) = out["_actor_errors"]
+    assert err["kind"] == "side missing" and err["gold"] == [sdf, is_] and err["predicted"] == [sdf, None]
+    assert err["evidence"] == "hello"
+    assert actor_error_kind(gold_event(actor2=None), {"actor1": sdf, "actor2": civ}) == "side extra"
+    assert actor_error_kind(gold_event(), {"actor1": sdf, "actor2": civ}) == "other side wrong"
+    assert actor_error_kind(gold_event(), {"actor1": civ, "actor2": None}) == "no side right"
+    # the same pair in another order, or a period in brackets, is no error
+    assert run([gold_event()], [pred_event()])["_actor_errors"] == []
+    syria = "Military Forces of Syria (2000-2024)"
+    assert run([gold_event(actor1="Military Forces of Syria (2000-)")], [pred_event(actor2=syria)])["_actor_errors"] == []
