@@ -173,14 +173,8 @@ class ClaimText:
     def _is_speech(self, start: int) -> bool:
         """False for a verb hit whose word only looks like a speech verb: "مقاتلون تابعون للجماعه",
         "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on)."""
-        norm = self.norm
-        m = _WORD.match(norm, start)
+        m = _WORD.match(self.norm, start)
         word = m.group() if m else ""
-        ws = start
-        while ws > 0 and norm[ws - 1].isalnum():
-            ws -= 1
-        if "ل" in norm[ws:start]:
-            return False  # "لنشر نقاط مراقبه", "ليعلن": a verbal noun or purpose clause after ل, not a report
         return word not in self.w.not_speech and word[1:] not in self.w.not_speech
 
     def quantities(self, sent: tuple[int, int], vague_zero: bool = False) -> list[_Quantity]:
@@ -366,9 +360,7 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if claimed is not None:  # "اعلن التنظيم سيطرته على المدينه": the speaker ends before what it claims
         after = (after[0], len(nt.norm[:claimed].rstrip()))
     phrase = after
-    if cue.kind == "verb" and _PRONOUN_SUBJECT.search(nt.norm, max(s, cs - 12), cs):
-        phrase = (ce, ce)  # "ذكر المرصد انه رصد عصر اليوم ...": its subject is the pronoun before it
-    elif cue.kind == "verb":
+    if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
             phrase = _phrase_before(nt, s, cs)
@@ -399,8 +391,6 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     return Attribution(speaker, source_type, stance)
 
 
-#: a subject pronoun right before a verb ("انه رصد", "بانها نشرت"): the verb has no subject phrase after it
-_PRONOUN_SUBJECT = re.compile(r"(?<!\w)(?:ب?انه|ب?انها|ب?انهم|ب?انهما)\s+\w*$")
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
