@@ -206,3 +206,15 @@ def test_unit_names_of_the_annotators_and_the_extractor_agree():
                                             Claim(subject="z", value=5e6, unit="lira"),
                                             Claim(subject="w", value=3, unit="missile")])
     assert score(gold, {"d1": result})["claims"]["recall"] == 0.75  # a missile is no shell
+
+
+def test_one_arabic_noun_in_two_english_words_is_one_unit_class():
+    # "مواقع" is written "sites" or "positions", "سيارات" "cars" or "vehicles"; a site is still no village
+    gold = [{"doc_id": "d1", "events": [], "places": [],
+             "claims": [{"subject": "a", "value": 7, "unit": "site", "evidence": [[0, 5]]},
+                        {"subject": "b", "value": 3, "unit": "car", "evidence": [[0, 5]]},
+                        {"subject": "c", "value": 4, "unit": "site", "evidence": [[0, 5]]}]}]
+    result = DocResult(doc_id="d1", claims=[Claim(subject="x", value=7, unit="position"),
+                                            Claim(subject="y", value=3, unit="vehicle"),
+                                            Claim(subject="z", value=4, unit="village")])
+    assert score(gold, {"d1": result})["claims"]["recall"] == 0.6667
