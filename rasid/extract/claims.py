@@ -496,7 +496,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
             elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
-            elif idx == 0 and w in nt.w.subset and w.endswith(("هم", "هن")):
+            elif idx == 0 and w in nt.w.subset and w.startswith("من") and w.endswith(("هم", "هن")):
                 # "قتل اكثر من 300 منهم", "دخل 33 منهم العنايه": people of a group named before
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
