@@ -227,6 +227,8 @@ _UNIT_CLASSES = {
     # the same thing in the extractor's unit names (units.tsv) and the annotators' English
     "barrel": "barrel", "barrelbomb": "barrel", "rocket": "rocket", "missile": "rocket",
     "lira": "lira", "syp": "lira", "pound": "lira", "usd": "usd", "dollar": "usd",
+    # one Arabic noun, two English words: "موقع" a site or a position, "سيارة" a car or a vehicle
+    "site": "position", "position": "position", "car": "vehicle", "vehicle": "vehicle",
 }
 
 

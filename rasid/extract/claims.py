@@ -474,6 +474,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
     after = [w for w in _words_after(norm, m.end) if w.start() < e]
     if m.num_end > 0 and m.num_end != m.end:
         after = [w for w in after if w.start() >= m.num_end]
+    of_them = False
     # dual noun: the mention is the noun itself
     entry = units.of(norm[m.start:m.end]) if m.value == 2 and not norm[m.start].isdigit() else None
     idx = 0
@@ -495,6 +496,11 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
             elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
+            elif idx == 0 and w in nt.w.subset and w.startswith("من") and w.endswith(("هم", "هن")):
+                # "قتل اكثر من 300 منهم", "دخل 33 منهم العنايه": people of a group named before
+                unit = last_unit if last_unit in _PEOPLE else "person"
+                end = after[idx].end()
+                of_them = True
             elif not _cue_right_before(nt, s, m.start):
                 # no counted noun and no cue before: a casualty verb shortly after that refers back to the
                 # figure ("ان 5 قتلوا", "40 بجروح", "نحو 40 الفا معظمهم من النساء نزحوا"), never the
@@ -553,6 +559,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 category = ce.category
             cue_start = wb.start()
             break
+    subset = subset or of_them  # part of a group: never added to a toll
     if subset and not category:
         category = last_category or ""
     if not category:

@@ -236,3 +236,15 @@ def test_actor_errors_of_matched_events_say_what_is_wrong():
     assert run([gold_event()], [pred_event()])["_actor_errors"] == []
     syria = "Military Forces of Syria (2000-2024)"
     assert run([gold_event(actor1="Military Forces of Syria (2000-)")], [pred_event(actor2=syria)])["_actor_errors"] == []
+
+
+def test_one_arabic_noun_in_two_english_words_is_one_unit_class():
+    # "مواقع" is written "sites" or "positions", "سيارات" "cars" or "vehicles"; a site is still no village
+    gold = [{"doc_id": "d1", "events": [], "places": [],
+             "claims": [{"subject": "a", "value": 7, "unit": "site", "evidence": [[0, 5]]},
+                        {"subject": "b", "value": 3, "unit": "car", "evidence": [[0, 5]]},
+                        {"subject": "c", "value": 4, "unit": "site", "evidence": [[0, 5]]}]}]
+    result = DocResult(doc_id="d1", claims=[Claim(subject="x", value=7, unit="position"),
+                                            Claim(subject="y", value=3, unit="vehicle"),
+                                            Claim(subject="z", value=4, unit="village")])
+    assert score(gold, {"d1": result})["claims"]["recall"] == 0.6667

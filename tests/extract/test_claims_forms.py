@@ -149,3 +149,26 @@ def test_thousands_with_no_noun_are_people() -> None:
 def test_one_policeman_protester_or_girl_is_counted() -> None:
     assert one("قال مصدر أمني إن الانفجار أدى إلى مقتل شرطي قرب الحاجز.", "killed").value == 1.0
     assert one("قال مسعفون إن 3 متظاهرين قتلوا قرب الساحة.", "killed").value == 3.0
+
+
+def test_a_figure_of_them_counts_people_of_the_group_named_before() -> None:
+    c = one("هاجم مسلحون حاجزا للشرطة قرب الجسر، وقتل في المعارك حتى الآن أكثر من 40 منهم.", "person")
+    assert (c.value, c.unit, c.qualifier) == (40.0, "person", "more_than")  # the verb is too far for a category
+    c = one("هاجم مسلحون حاجزا للشرطة قرب الجسر، وقتل 7 منهم في الاشتباكات.", "killed")
+    assert (c.value, c.unit) == (7.0, "person")
+    found = [c for c in claims("أصيب عشرات المدنيين في القصف ونقل 12 منهم إلى المستشفى.") if c.value == 12.0]
+    assert [c.unit for c in found] == ["civilian"]  # the unit of the people counted before
+
+
+def test_a_figure_of_them_is_never_added_to_a_toll() -> None:
+    from test_claims import whole
+
+    from rasid.extract.claims import killed_count
+
+    nt, span = whole("قتل 9 مدنيين في الغارة وقتل 4 منهم داخل منازلهم.")
+    got = killed_count(nt, span)
+    assert got is not None and got[0] == 9
+
+
+def test_an_unrelated_word_after_a_figure_is_no_count_of_people() -> None:
+    assert not [c for c in claims("وصلت القافلة عند الساعة 9 منذ الصباح.") if c.value == 9.0]
