@@ -96,3 +96,47 @@ def test_a_monitors_own_site_publishes_the_monitors_figures() -> None:
     assert own and own[0].source_type == "activists" and own[0].speaker.name == "www.syriahr.com"
     other = [c for c in claims_of(text, outlet="news-example.com") if c.subject == "killed"]
     assert other and other[0].source_type == "outlet"
+
+
+# Medical, rescue and humanitarian sources (docs/annotation.md, decided 2026-12-07): the body named decides.
+
+def test_a_health_ministry_is_official() -> None:
+    assert _one("أعلنت وزارة الصحة أن 9 أشخاص قتلوا في الغارة.", "killed").source_type == "official"
+
+
+def test_a_source_inside_a_health_department_is_official() -> None:
+    c = _one("قال مصدر في دائرة صحة الموصل إن 5 أشخاص قتلوا في التفجير.", "killed")
+    assert c.source_type == "official"
+
+
+def test_a_hospital_director_is_official() -> None:
+    assert _one("قال مدير مستشفى البلدة إن 4 مدنيين قتلوا في القصف.", "killed").source_type == "official"
+
+
+def test_a_medical_source_in_a_hospital_is_a_local_source() -> None:
+    c = _one("قال مصدر طبي في مستشفى المدينة إن 7 أشخاص قتلوا في الانفجار.", "killed")
+    assert c.source_type == "local_sources"
+
+
+def test_a_doctor_is_a_local_source_not_a_named_official() -> None:
+    c = _one("وقال طبيب في المستشفى الميداني إن 6 جرحى وصلوا بعد القصف.", "wounded")
+    assert c.source_type == "local_sources"
+
+
+def test_paramedics_are_local_sources() -> None:
+    assert _one("قال مسعفون إن 3 أشخاص قتلوا في الغارة.", "killed").source_type == "local_sources"
+
+
+def test_civil_defence_is_a_local_source() -> None:
+    c = _one("قال الدفاع المدني إن 8 أشخاص قتلوا في الغارة على الحي.", "killed")
+    assert c.source_type == "local_sources"
+
+
+def test_security_and_medical_sources_take_the_first_type() -> None:
+    c = _one("أفادت مصادر أمنية وطبية بأن 2 من المتظاهرين قتلوا.", "killed")
+    assert c.source_type == "official"
+
+
+def test_a_doctors_committee_documents_like_activists() -> None:
+    c = _one("قالت لجنة الأطباء المركزية إن 2 من المحتجين قتلوا برصاص قوات الأمن.", "killed")
+    assert c.source_type == "activists"
