@@ -132,6 +132,8 @@ class ActorContext:
     starts: dict[str, list[int]] = field(default_factory=dict)  # name -> its mention starts, sorted
     _others: dict[str, list[str]] = field(default_factory=dict)  # by_count's names without actor1's, per its key
     _named: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # names named in a span, per span
+    _inters: dict[str, int] = field(default_factory=dict)  # inter_of each name, worked out once
+    _before: dict[int, str] = field(default_factory=dict)  # the word before a mention, per mention start
 
     @classmethod
     def read(cls, ctx: DocContext) -> ActorContext:
@@ -156,7 +158,17 @@ class ActorContext:
         return ac
 
     def inter_of(self, name: str) -> int:
-        return self.inter.get(name.split(" (")[0], 0)
+        found = self._inters.get(name)
+        if found is None:
+            found = self._inters[name] = self.inter.get(name.split(" (")[0], 0)
+        return found
+
+    def word_before(self, start: int) -> str:
+        """`_word_before(text, start)`, once per mention."""
+        found = self._before.get(start)
+        if found is None:
+            found = self._before[start] = _word_before(self.text, start)
+        return found
 
     def key(self, name: str) -> str:
         found = self.keys.get(name)
@@ -287,7 +299,7 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             f["near_trigger"] = 1.0
             f["after_trigger" if near >= anchor else "before_trigger"] = 1.0
             f[_GAP[gap // 10]] = 1.0
-            pre, pre_type = _pre(_word_before(ac.text, near), event_type)
+            pre, pre_type = _pre(ac.word_before(near), event_type)
             f[pre] = 1.0
             f[pre_type] = 1.0
         elif bisect_left(starts, paragraph) < bisect_left(starts, s0):

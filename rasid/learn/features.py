@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,18 +73,22 @@ class Names(dict[Any, str]):
         return name
 
 
-class Buckets:
-    """Names of one bucketed count: `prefix` + `_bucket(n, edges)`, one string per bucket, indexed by n."""
+class Buckets(dict[int, str]):
+    """Names of one bucketed count, indexed by the count n: `prefix` + `_bucket(n, edges)`."""
 
-    __slots__ = ("names", "top")
+    __slots__ = ("prefix", "edges")
 
     def __init__(self, prefix: str, edges: tuple[int, ...]) -> None:
-        assert edges[0] >= 0  # a negative n falls in the first bucket, as n = 0 does
-        self.top = edges[-1] + 1  # every n from here on falls in the last bucket
-        self.names = [f"{prefix}{_bucket(n, edges)}" for n in range(self.top + 1)]
+        super().__init__()
+        self.prefix = prefix
+        self.edges = edges
+        names: dict[str, str] = {}  # one string per bucket, shared by all the counts that fall in it
+        for n in range(edges[-1] + 2):
+            self[n] = names.setdefault(_bucket(n, edges), f"{prefix}{_bucket(n, edges)}")
 
-    def __getitem__(self, n: int) -> str:
-        return self.names[n if n <= self.top else self.top] if n >= 0 else self.names[0]
+    def __missing__(self, n: int) -> str:  # a count past the last edge, or a negative one (kept: they are few)
+        name = self[n] = self[self.edges[-1] + 1] if n > 0 else f"{self.prefix}{_bucket(n, self.edges)}"
+        return name
 
 
 _WORDS = 200_000  # names kept per word family before it is emptied
@@ -142,7 +146,8 @@ class _Sentence:
             f["question"] = 1.0
         if norm.count('"') >= 2:
             f["quotes"] = 1.0
-        years = {int(y) for y in _YEAR.findall(norm)}
+        # the pattern starts with a look-behind, so the engine would try it at every position: a year has "19" or "20"
+        years = {int(y) for y in _YEAR.findall(norm)} if "19" in norm or "20" in norm else None
         if years:
             f["year"] = 1.0
             if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
@@ -178,6 +183,13 @@ class DocContext:
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
     _actors: Any = None
+    _siblings: _Siblings | None = None
+
+    def siblings(self) -> _Siblings:
+        """The events counted by type and place (their places and sentences do not change while they are scored)."""
+        if self._siblings is None:
+            self._siblings = _Siblings.of(self.result.events)
+        return self._siblings
 
     def actors(self) -> Any:
         """The article's actor mentions (rasid.learn.actors.ActorContext), read once."""
@@ -282,20 +294,42 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
     return f
 
 
+@dataclass(slots=True)
+class _Siblings:
+    """The document's events counted by type and place, by type and sentence: each event's tests against the
+    other events of its type are then lookups. Counts include the event itself."""
+
+    location: Counter[tuple[str, str | None]]
+    admin1: Counter[tuple[str, str]]  # events with an admin1
+    coarsest: dict[tuple[str, str | None], int]  # the finest precision (or 9) of the type in the admin1
+    sentence: Counter[tuple[str, int]]  # events with evidence, by the start of their sentence
+
+    @classmethod
+    def of(cls, events: list[Event]) -> _Siblings:
+        finest: dict[tuple[str, str | None], int] = {}
+        for o in events:
+            key, p = (o.event_type, o.admin1), o.geo_precision or 9
+            if p < finest.get(key, 10):
+                finest[key] = p
+        return cls(Counter((o.event_type, o.location) for o in events),
+                   Counter((o.event_type, o.admin1) for o in events if o.admin1), finest,
+                   Counter((o.event_type, o.evidence[0].start) for o in events if o.evidence))
+
+
 def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> None:
     """The article's other events: copies of this one, a finer place for the same type."""
     events = ctx.result.events
-    same_type = [events[j] for j in ctx.by_type[ev.event_type] if j != index]
+    sib = ctx.siblings()
+    t = ev.event_type
     f[_N_EVENTS[len(events)]] = 1.0
-    f[_N_SAME_TYPE[len(same_type)]] = 1.0
-    if any(o.location == ev.location for o in same_type):
+    f[_N_SAME_TYPE[len(ctx.by_type[t]) - 1]] = 1.0
+    if sib.location[(t, ev.location)] > 1:  # another event of the type at the same location (None too)
         f["dup_location"] = 1.0
-    if any(o.admin1 and o.admin1 == ev.admin1 for o in same_type):
+    if ev.admin1 and sib.admin1[(t, ev.admin1)] > 1:
         f["dup_admin1"] = 1.0
-    if ev.geo_precision and any(o.admin1 == ev.admin1 and (o.geo_precision or 9) < ev.geo_precision
-                                for o in same_type):
+    if ev.geo_precision and sib.coarsest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
         f["finer_sibling"] = 1.0
-    if ev.evidence and any(o.evidence and o.evidence[0].start == ev.evidence[0].start for o in same_type):
+    if ev.evidence and sib.sentence[(t, ev.evidence[0].start)] > 1:
         f["same_sentence_sibling"] = 1.0
     if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
         f["coarser_than_article"] = 1.0
