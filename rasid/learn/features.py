@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from rasid.lexicon.loader import Lexicon
@@ -35,7 +34,6 @@ _PRESENT = ("ي", "ت", "ن")
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
-_START = attrgetter("start")
 #: Feature families a caller may leave out (their cost is the sentence's words).
 BAG = "w="
 
@@ -214,8 +212,8 @@ class DocContext:
         text = doc.text
         nt = nt or NormText.of(text)
         scan = scan or Scan(nt.norm)  # one set of word bounds for both matchers
-        triggers = sorted(lexicon.trigger_matcher.find(scan), key=_START)
-        cues = sorted(lexicon.cue_matcher.find(scan), key=_START)
+        triggers = sorted(lexicon.trigger_matcher.find(scan), key=lambda h: h.start)
+        cues = sorted(lexicon.cue_matcher.find(scan), key=lambda h: h.start)
         by_type: dict[str, list[int]] = defaultdict(list)
         for i, ev in enumerate(result.events):
             by_type[ev.event_type].append(i)

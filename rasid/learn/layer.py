@@ -19,8 +19,6 @@ import hashlib
 import json
 import math
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,8 +78,9 @@ class Scorer:
             raise ModelError(f"malformed event model: {exc!r}") from None
 
     def logit(self, features: dict[str, float]) -> float:
-        # the same terms added in the same order (the same float) as a loop over the items, without one
-        return self.bias + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
+        get = self.weights.get
+        # a list, not a generator: the same terms added in the same order (the same float), faster
+        return self.bias + sum([get(name, 0.0) * value for name, value in features.items()])
 
     def probability(self, features: dict[str, float]) -> float:
         """Calibrated probability that the event is right (Platt scaling of the model's logit)."""
