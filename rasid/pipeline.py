@@ -57,13 +57,19 @@ def learned_component() -> Component:
     return EventLayer.bundled()
 
 
+def _bundled_learned(doc: Doc) -> None:
+    """The default pipeline's `learned` until it is first needed: the model is read from disk only when the
+    component runs or is asked for, so a pipeline with the layer disabled never loads it."""
+    learned_component()(doc)
+
+
 class Pipeline:
     def __init__(self, resources: Resources | None = None, *, disable: Iterable[str] = ()) -> None:
         """`resources`: the tables to use (default: the shared bundled ones plus $RASID_LEXICON_DIR, see
         `rasid.resources.load_resources`); `disable`: names of components to switch off (`learned` for
         the rules alone)."""
         self.resources = resources if resources is not None else default_resources()
-        self._components: list[tuple[str, Component]] = [*RULES, (LEARNED, learned_component())]
+        self._components: list[tuple[str, Component]] = [*RULES, (LEARNED, _bundled_learned)]
         self._disabled: set[str] = set()
         for name in disable:
             self.disable(name)
@@ -79,7 +85,15 @@ class Pipeline:
         return [name for name, _ in self._components if name in self._disabled]
 
     def get_component(self, name: str) -> Component:
-        return self._components[self._index(name)][1]
+        return self._component(self._index(name))
+
+    def _component(self, i: int) -> Component:
+        """The i-th component, the bundled learned layer loaded if it was not yet."""
+        name, component = self._components[i]
+        if component is _bundled_learned:
+            component = learned_component()
+            self._components[i] = (name, component)
+        return component
 
     def add_component(self, name: str, component: Component, *, before: str | None = None,
                       after: str | None = None, first: bool = False) -> None:
@@ -99,14 +113,16 @@ class Pipeline:
     def replace_component(self, name: str, component: Component) -> Component:
         """Put `component` in the place of the one called `name`; the old one is returned."""
         i = self._index(name)
-        old = self._components[i][1]
+        old = self._component(i)
         self._components[i] = (name, component)
         return old
 
     def remove_component(self, name: str) -> Component:
         i = self._index(name)
         self._disabled.discard(name)
-        return self._components.pop(i)[1]
+        old = self._component(i)
+        del self._components[i]
+        return old
 
     def disable(self, name: str) -> None:
         """Switch a component off (it stays in the list: `enable` switches it back on)."""
@@ -145,8 +161,10 @@ class Pipeline:
         doc = self.make_doc(document)
         if doc.readable:
             disabled = self._disabled
-            for name, component in self._components:
+            for i, (name, component) in enumerate(self._components):
                 if name not in disabled:
+                    if component is _bundled_learned:
+                        component = self._component(i)
                     component(doc)
         return doc
 

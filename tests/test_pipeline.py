@@ -47,6 +47,21 @@ def test_disabled_component_leaves_its_part_empty() -> None:
         Pipeline(disable=["nope"])
 
 
+def test_the_model_is_read_only_when_the_learned_layer_runs_or_is_asked_for() -> None:
+    from rasid.learn.layer import EventLayer, _bundled
+
+    _bundled.cache_clear()
+    rules_only = Pipeline(disable=[LEARNED])
+    result = rules_only.process(document())
+    assert len(result.events) == 2 and _bundled.cache_info().currsize == 0  # the model file never read
+    rules_only.enable(LEARNED)
+    assert rules_only.process(document()).events and _bundled.cache_info().currsize == 1
+    assert isinstance(Pipeline().get_component(LEARNED), EventLayer)
+    assert Pipeline().get_component(LEARNED) is EventLayer.bundled()  # loaded once per process
+    replaced = Pipeline()
+    assert replaced.replace_component(LEARNED, lambda doc: None) is EventLayer.bundled()
+
+
 def test_a_component_added_after_the_rules_sees_and_changes_the_doc() -> None:
     """How a learned component plugs in: after `frames`, it may drop or reweight frames before `events`."""
     seen: list[int] = []

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid import ontology as o
-from rasid.learn.features import DocContext
+from rasid.learn.features import Buckets, DocContext, Names
 from rasid.lexicon.loader import Lexicon
 from rasid.models import Event
 
@@ -42,13 +42,67 @@ def actor_key(name: str | None) -> str:
     return key(name)
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return f"<={e}"
-    return f">{edges[-1]}"
+# Feature names made once per value and process, not formatted per candidate (as in rasid.learn.features).
+_OTHERS, _CIV_HERE = Buckets("k=none|others=", (0, 1, 2)), Buckets("civ_here=", (0, 1, 2))
+_CIV_NEAR, _CIV_DOC = Buckets("civ_near=", (0, 1)), Buckets("civ_doc=", (0, 2, 5))
+_N, _GAP = Buckets("n=", (0, 1, 2, 4)), Buckets("gap=", (1, 3, 6, 12))
+_ROWS: dict[tuple[str, str, str | None, bool], dict[str, float]] = {}
+_PAIRS: dict[tuple[str, str], str] = {}  # also the "-" of no second actor
+_INTERS: dict[tuple[int, int], str] = {}
+_KIND_I1: dict[tuple[str, int], str] = {}
+_PRE: dict[tuple[str, str], tuple[str, str]] = {}
+_OPEN = 100_000  # names kept in a table of open vocabulary (actor pairs, words) before it is emptied
 
 
+def _row(kind: str, event_type: str, sub: str | None, rules: bool) -> dict[str, float]:
+    """The features every candidate of its kind has (a shared dict: copy it)."""
+    key = (kind, event_type, sub, rules)
+    f = _ROWS.get(key)
+    if f is None:
+        f = _ROWS[key] = {f"type={event_type}": 1.0}
+        f[f"k={kind}"] = 1.0
+        f[f"k={kind}|type={event_type}"] = 1.0
+        f[f"k={kind}|sub={sub}"] = 1.0
+        if rules:
+            f["rules"] = 1.0
+            f[f"rules|k={kind}"] = 1.0
+            f[f"rules|type={event_type}"] = 1.0
+    return f
+
+
+def _pair(k1: str, k2: str) -> str:
+    name = _PAIRS.get((k1, k2))
+    if name is None:
+        if len(_PAIRS) >= _OPEN:
+            _PAIRS.clear()
+        name = _PAIRS[(k1, k2)] = f"pair={k1}|{k2}"
+    return name
+
+
+def _inters(i1: int, i2: int) -> str:
+    name = _INTERS.get((i1, i2))
+    if name is None:
+        name = _INTERS[(i1, i2)] = f"i1={i1}|i2={i2}"
+    return name
+
+
+def _kind_i1(kind: str, i1: int) -> str:
+    name = _KIND_I1.get((kind, i1))
+    if name is None:
+        name = _KIND_I1[(kind, i1)] = f"k={kind}|i1={i1}"
+    return name
+
+
+def _pre(word: str, event_type: str) -> tuple[str, str]:
+    names = _PRE.get((word, event_type))
+    if names is None:
+        if len(_PRE) >= _OPEN:
+            _PRE.clear()
+        names = _PRE[(word, event_type)] = (f"pre={word}", f"pre={word}|type={event_type}")
+    return names
+
+
+_INTER_NAMES = Names("inter=")
 _INTER: dict[int, tuple[Lexicon, dict[str, int]]] = {}
 
 
@@ -76,6 +130,10 @@ class ActorContext:
     keys: dict[str, str] = field(default_factory=dict)  # actor_key of each name, computed once
     by_count: list[tuple[int, str]] = field(default_factory=list)  # armed names, most often named first
     starts: dict[str, list[int]] = field(default_factory=dict)  # name -> its mention starts, sorted
+    _others: dict[str, list[str]] = field(default_factory=dict)  # by_count's names without actor1's, per its key
+    _named: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # names named in a span, per span
+    _inters: dict[str, int] = field(default_factory=dict)  # inter_of each name, worked out once
+    _before: dict[int, str] = field(default_factory=dict)  # the word before a mention, per mention start
 
     @classmethod
     def read(cls, ctx: DocContext) -> ActorContext:
@@ -100,12 +158,40 @@ class ActorContext:
         return ac
 
     def inter_of(self, name: str) -> int:
-        return self.inter.get(name.split(" (")[0], 0)
+        found = self._inters.get(name)
+        if found is None:
+            found = self._inters[name] = self.inter.get(name.split(" (")[0], 0)
+        return found
+
+    def word_before(self, start: int) -> str:
+        """`_word_before(text, start)`, once per mention."""
+        found = self._before.get(start)
+        if found is None:
+            found = self._before[start] = _word_before(self.text, start)
+        return found
 
     def key(self, name: str) -> str:
         found = self.keys.get(name)
         if found is None:
             found = self.keys[name] = actor_key(name)
+        return found
+
+    def others(self, k1: str) -> list[str]:
+        """The armed names, most often named first, without those of actor1's key `k1` (once per key: do not
+        change the list)."""
+        found = self._others.get(k1)
+        if found is None:
+            key = self.key
+            found = self._others[k1] = [n for _, n in self.by_count if key(n) != k1]
+        return found
+
+    def named_between(self, start: int, end: int) -> list[str]:
+        """The names with a mention starting in [start, end), in the order of `starts` (once per span: the
+        events of one paragraph share it; do not change the list)."""
+        found = self._named.get((start, end))
+        if found is None:
+            found = self._named[(start, end)] = [name for name, starts in self.starts.items()
+                                                 if bisect_left(starts, start) < bisect_left(starts, end)]
         return found
 
     def nearest(self, name: str, anchors: list[int]) -> tuple[int, int, int] | None:
@@ -151,35 +237,23 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
         names[ev.actor2] = None
     if civ_name:
         names[civ_name] = None
-    counts = [n for _, n in ac.by_count if ac.key(n) != k1]
+    counts = ac.others(k1)
     top = counts[0] if counts else None
     paragraph = ac.text.rfind("\n", 0, s0) + 1
     end = ac.text.find("\n", s1)
     end = len(ac.text) if end < 0 else end
     for name in counts[:_TOP]:
         names[name] = None
-    for name, starts in ac.starts.items():  # the others only where the event's paragraph names them
-        if bisect_left(starts, paragraph) < bisect_left(starts, end):
-            names[name] = None
+    for name in ac.named_between(paragraph, end):  # the others only where the event's paragraph names them
+        names[name] = None
     out: list[tuple[str, dict[str, float]]] = []
-    base = {f"type={ev.event_type}": 1.0}
-
-    def row(kind: str, rules: bool) -> dict[str, float]:
-        f = dict(base)
-        f[f"k={kind}"] = 1.0
-        f[f"k={kind}|type={ev.event_type}"] = 1.0
-        f[f"k={kind}|sub={ev.sub_event_type}"] = 1.0
-        if rules:
-            f["rules"] = 1.0
-            f[f"rules|k={kind}"] = 1.0
-            f[f"rules|type={ev.event_type}"] = 1.0
-        return f
+    event_type, sub = ev.event_type, ev.sub_event_type
 
     # no second actor
-    f = row("none", ev.actor2 is None)
-    f[f"k=none|i1={i1}"] = 1.0
-    f[f"k=none|others={_bucket(len(counts), (0, 1, 2))}"] = 1.0
-    f[f"pair={k1}|-"] = 1.0
+    f = dict(_row("none", event_type, sub, ev.actor2 is None))
+    f[_kind_i1("none", i1)] = 1.0
+    f[_OTHERS[len(counts)]] = 1.0
+    f[_pair(k1, "-")] = 1.0
     out.append((NONE, f))
     anchors = [e.start for e in ev.evidence[1:] if e.kind in ("trigger", "fatalities")] or [t0]
     civ = ac.civilian_starts
@@ -193,20 +267,20 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
         if inter == 0:
             continue
         kind = "civ" if inter == 7 else "armed"
-        f = row(kind, name == ev.actor2)
-        f[f"i1={i1}|i2={inter}"] = 1.0
-        f[f"pair={k1}|{key}"] = 1.0  # sides that fight each other (learned where frequent)
-        f[f"k={kind}|i1={i1}"] = 1.0
+        f = dict(_row(kind, event_type, sub, name == ev.actor2))
+        f[_inters(i1, inter)] = 1.0
+        f[_pair(k1, key)] = 1.0  # sides that fight each other (learned where frequent)
+        f[_kind_i1(kind, i1)] = 1.0
         if kind == "civ":
-            f[f"civ_here={_bucket(civ_here, (0, 1, 2))}"] = 1.0
-            f[f"civ_near={_bucket(civ_near, (0, 1))}"] = 1.0
-            f[f"civ_doc={_bucket(len(ac.civilian_starts), (0, 2, 5))}"] = 1.0
+            f[_CIV_HERE[civ_here]] = 1.0
+            f[_CIV_NEAR[civ_near]] = 1.0
+            f[_CIV_DOC[len(ac.civilian_starts)]] = 1.0
             if ev.fatalities:
                 f["civ|fatal"] = 1.0
         mentions = ac.names.get(name, [])
         if kind == "armed":
-            f[f"inter={inter}"] = 1.0
-            f[f"n={_bucket(len(mentions), (0, 1, 2, 4))}"] = 1.0
+            f[_INTER_NAMES[inter]] = 1.0
+            f[_N[len(mentions)]] = 1.0
             if name == top:
                 f["top_other"] = 1.0
             if ev.assoc_actor_1 and name in ev.assoc_actor_1:
@@ -216,26 +290,24 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             out.append((name, f))
             continue
         starts = ac.starts[name]  # sorted: each test below is a bisection, not a walk over the mentions
-
-        def named_in(a: int, b: int, starts: list[int] = starts) -> bool:
-            return bisect_left(starts, a) < bisect_left(starts, b)
-
         if starts[0] < ac.headline_end:
             f["in_headline"] = 1.0
-        if named_in(s0, s1):
+        if bisect_left(starts, s0) < bisect_left(starts, s1):  # named in the sentence
             f["in_sentence"] = 1.0
         gap, near, anchor = ac.nearest(name, anchors) or (len(ac.text), 0, 0)
         if gap <= 2 * _NEAR:
             f["near_trigger"] = 1.0
             f["after_trigger" if near >= anchor else "before_trigger"] = 1.0
-            f[f"gap={_bucket(gap // 10, (1, 3, 6, 12))}"] = 1.0
-            before = _word_before(ac.text, near)
-            f[f"pre={before}"] = 1.0
-            f[f"pre={before}|type={ev.event_type}"] = 1.0
-        elif named_in(paragraph, s0):
+            f[_GAP[gap // 10]] = 1.0
+            pre, pre_type = _pre(ac.word_before(near), event_type)
+            f[pre] = 1.0
+            f[pre_type] = 1.0
+        elif bisect_left(starts, paragraph) < bisect_left(starts, s0):
             f["earlier_same_paragraph"] = 1.0
-        if any(named_in(sa, sb) for sa, sb in other_spans):
-            f["in_merged_evidence"] = 1.0
+        for sa, sb in other_spans:
+            if bisect_left(starts, sa) < bisect_left(starts, sb):
+                f["in_merged_evidence"] = 1.0
+                break
         if starts[0] < s0:
             f["named_before"] = 1.0
         out.append((name, f))

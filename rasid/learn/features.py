@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +53,79 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+# Feature names are built once per process and value, not per event: a name is then the same string object
+# every time (its hash computed once, the model's lookup an identity match) and no f-string is formatted in
+# the loops over events. Each table gives exactly the string the f-string it replaces would give.
+
+
+class Names(dict[Any, str]):
+    """Feature name of each value of one family (`prefix` + the value's text), made on first use. For values
+    from closed sets (the ontology's, the lexicons'); words go through `_Stems`, which bounds its size."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: Any) -> str:
+        name = self[value] = f"{self.prefix}{value}"
+        return name
+
+
+class Buckets(dict[int, str]):
+    """Names of one bucketed count, indexed by the count n: `prefix` + `_bucket(n, edges)`."""
+
+    __slots__ = ("prefix", "edges")
+
+    def __init__(self, prefix: str, edges: tuple[int, ...]) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.edges = edges
+        names: dict[str, str] = {}  # one string per bucket, shared by all the counts that fall in it
+        for n in range(edges[-1] + 2):
+            self[n] = names.setdefault(_bucket(n, edges), f"{prefix}{_bucket(n, edges)}")
+
+    def __missing__(self, n: int) -> str:  # a count past the last edge, or a negative one (kept: they are few)
+        name = self[n] = self[self.edges[-1] + 1] if n > 0 else f"{self.prefix}{_bucket(n, self.edges)}"
+        return name
+
+
+_WORDS = 200_000  # names kept per word family before it is emptied
+_CUE, _CUE_PRE, _CUE_POST = Names("cue="), Names("cue_pre="), Names("cue_post=")
+_SENT_WORDS = Buckets("sent_words=", (8, 15, 25, 40, 60))
+_TYPE, _SUB, _RMOD = Names("type="), Names("sub="), Names("rmod=")
+_RCONF = [f"rconf>={k / 10:.1f}" for k in range(10)]
+_I1, _I2, _GEO, _TP = Names("i1="), Names("i2="), Names("geo="), Names("tp=")
+_DOC_SENTS, _DOC_CHARS = Buckets("doc_sents=", (2, 4, 8, 16)), Buckets("doc_chars=", (2, 5, 10, 20, 40))
+_N_EVENTS, _N_SAME_TYPE = Buckets("n_events=", (1, 2, 3, 5, 8)), Buckets("n_same_type=", (0, 1, 2, 4))
+_HERE, _TW, _TPRE, _TSUF = Names("here="), Names("tw="), Names("tpre="), Names("tsuf=")
+_NSPANS, _LINE = Buckets("nspans=", (1, 2, 3, 5)), Buckets("line=", (0, 1, 2, 4, 8))
+_PLACES_IN_SENTENCE = Buckets("places_in_sentence=", (0, 1, 2, 4))
+_OTHER_TRIGGERS, _PLACE_GAP = Buckets("other_triggers=", (0, 1, 2, 4)), Buckets("place_gap=", (1, 3, 6, 12))
+_TYPE_RMOD: dict[tuple[str, str], str] = {}
+_TK_TPOS: dict[tuple[str, str], tuple[str, str, str]] = {}
+
+
+class _Stems(dict[str, str]):
+    """`prefix` + the stem of a word, per word (open vocabulary: emptied at _WORDS names)."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _WORDS:
+            self.clear()
+        name = self[token] = f"{self.prefix}{stem(token)}"
+        return name
+
+
+_W_BAG, _W_BEFORE, _W_AFTER = _Stems("w="), _Stems("w-="), _Stems("w+=")
+
+
 @dataclass(slots=True)
 class _Sentence:
     """What the events of one sentence share: its words, lexicon hits and sentence-level features."""
@@ -61,27 +134,32 @@ class _Sentence:
     triggers: list[Any]
     cues: list[Any]
     features: dict[str, float]
+    _bag: dict[str, float] | None = None
 
     @classmethod
     def read(cls, ctx: DocContext, s0: int, s1: int) -> _Sentence:
         norm = ctx.nt.norm[s0:s1]
         tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
         cues = ctx.hits("cue", s0, s1)
-        f: dict[str, float] = {f"cue={c.values[0]}": 1.0 for c in cues}
+        f: dict[str, float] = {_CUE[c.values[0]]: 1.0 for c in cues}
         if "؟" in norm or "?" in norm:
             f["question"] = 1.0
         if norm.count('"') >= 2:
             f["quotes"] = 1.0
-        years = {int(y) for y in _YEAR.findall(norm)}
+        # the pattern starts with a look-behind, so the engine would try it at every position: a year has "19" or "20"
+        years = {int(y) for y in _YEAR.findall(norm)} if "19" in norm or "20" in norm else None
         if years:
             f["year"] = 1.0
             if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
                 f["year_before_publication"] = 1.0
-        f[f"sent_words={_bucket(len(tokens), (8, 15, 25, 40, 60))}"] = 1.0
+        f[_SENT_WORDS[len(tokens)]] = 1.0
         return cls(tokens, ctx.hits("trigger", s0, s1), cues, f)
 
     def bag(self) -> dict[str, float]:
-        return {f"w={stem(token)}": 1.0 for _a, token in self.tokens if not token.isdigit()}
+        """The sentence's bag of words (one dict for all its events: do not change it)."""
+        if self._bag is None:
+            self._bag = {_W_BAG[token]: 1.0 for _a, token in self.tokens if not token.isdigit()}
+        return self._bag
 
 
 @dataclass(slots=True)
@@ -105,6 +183,13 @@ class DocContext:
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
     _actors: Any = None
+    _siblings: _Siblings | None = None
+
+    def siblings(self) -> _Siblings:
+        """The events counted by type and place (their places and sentences do not change while they are scored)."""
+        if self._siblings is None:
+            self._siblings = _Siblings.of(self.result.events)
+        return self._siblings
 
     def actors(self) -> Any:
         """The article's actor mentions (rasid.learn.actors.ActorContext), read once."""
@@ -172,22 +257,25 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
     text = ctx.doc.text
     f: dict[str, float] = {}  # the order of insertion is the order the model's logit adds the terms in
     # --- the rules' own decisions
-    f[f"type={ev.event_type}"] = 1.0
-    f[f"sub={ev.sub_event_type}"] = 1.0
-    f[f"rmod={ev.modality}"] = 1.0
+    f[_TYPE[ev.event_type]] = 1.0
+    f[_SUB[ev.sub_event_type]] = 1.0
+    f[_RMOD[ev.modality]] = 1.0
     f["rconf"] = ev.confidence
-    f[f"rconf>={min(int(ev.confidence * 10), 9) / 10:.1f}"] = 1.0
-    f[f"type={ev.event_type}|rmod={ev.modality}"] = 1.0
+    f[_rconf(ev.confidence)] = 1.0
+    type_rmod = _TYPE_RMOD.get((ev.event_type, ev.modality))
+    if type_rmod is None:
+        type_rmod = _TYPE_RMOD[(ev.event_type, ev.modality)] = f"type={ev.event_type}|rmod={ev.modality}"
+    f[type_rmod] = 1.0
     if ev.fatalities:
         f["fatal"] = 1.0
         f["log_fatal"] = min(math.log1p(ev.fatalities) / 5.0, 1.0)
     f["a1" if ev.actor1 else "no_a1"] = 1.0
     f["a2" if ev.actor2 else "no_a2"] = 1.0
-    f[f"i1={ev.inter1}"] = 1.0
-    f[f"i2={ev.inter2}"] = 1.0
+    f[_I1[ev.inter1]] = 1.0
+    f[_I2[ev.inter2]] = 1.0
     if ev.assoc_actor_1 or ev.assoc_actor_2:
         f["assoc"] = 1.0
-    f[f"geo={ev.geo_precision}"] = 1.0
+    f[_GEO[ev.geo_precision]] = 1.0
     if ev.location is None:
         f["no_place"] = 1.0
     elif ev.location == ev.country:
@@ -195,9 +283,9 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
     elif ev.location == ev.admin1:
         f["place_is_admin1"] = 1.0
     f["date" if ev.event_date else "no_date"] = 1.0
-    f[f"tp={ev.time_precision}"] = 1.0
-    f[f"doc_sents={_bucket(ctx.n_sentences, (2, 4, 8, 16))}"] = 1.0
-    f[f"doc_chars={_bucket(len(text) // 100, (2, 5, 10, 20, 40))}"] = 1.0
+    f[_TP[ev.time_precision]] = 1.0
+    f[_DOC_SENTS[ctx.n_sentences]] = 1.0
+    f[_DOC_CHARS[len(text) // 100]] = 1.0
     _siblings(ctx, index, ev, f)
     if not ev.evidence:
         f["no_evidence"] = 1.0
@@ -206,20 +294,42 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
     return f
 
 
+@dataclass(slots=True)
+class _Siblings:
+    """The document's events counted by type and place, by type and sentence: each event's tests against the
+    other events of its type are then lookups. Counts include the event itself."""
+
+    location: Counter[tuple[str, str | None]]
+    admin1: Counter[tuple[str, str]]  # events with an admin1
+    coarsest: dict[tuple[str, str | None], int]  # the finest precision (or 9) of the type in the admin1
+    sentence: Counter[tuple[str, int]]  # events with evidence, by the start of their sentence
+
+    @classmethod
+    def of(cls, events: list[Event]) -> _Siblings:
+        finest: dict[tuple[str, str | None], int] = {}
+        for o in events:
+            key, p = (o.event_type, o.admin1), o.geo_precision or 9
+            if p < finest.get(key, 10):
+                finest[key] = p
+        return cls(Counter((o.event_type, o.location) for o in events),
+                   Counter((o.event_type, o.admin1) for o in events if o.admin1), finest,
+                   Counter((o.event_type, o.evidence[0].start) for o in events if o.evidence))
+
+
 def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> None:
     """The article's other events: copies of this one, a finer place for the same type."""
     events = ctx.result.events
-    same_type = [events[j] for j in ctx.by_type[ev.event_type] if j != index]
-    f[f"n_events={_bucket(len(events), (1, 2, 3, 5, 8))}"] = 1.0
-    f[f"n_same_type={_bucket(len(same_type), (0, 1, 2, 4))}"] = 1.0
-    if any(o.location == ev.location for o in same_type):
+    sib = ctx.siblings()
+    t = ev.event_type
+    f[_N_EVENTS[len(events)]] = 1.0
+    f[_N_SAME_TYPE[len(ctx.by_type[t]) - 1]] = 1.0
+    if sib.location[(t, ev.location)] > 1:  # another event of the type at the same location (None too)
         f["dup_location"] = 1.0
-    if any(o.admin1 and o.admin1 == ev.admin1 for o in same_type):
+    if ev.admin1 and sib.admin1[(t, ev.admin1)] > 1:
         f["dup_admin1"] = 1.0
-    if ev.geo_precision and any(o.admin1 == ev.admin1 and (o.geo_precision or 9) < ev.geo_precision
-                                for o in same_type):
+    if ev.geo_precision and sib.coarsest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
         f["finer_sibling"] = 1.0
-    if ev.evidence and any(o.evidence and o.evidence[0].start == ev.evidence[0].start for o in same_type):
+    if ev.evidence and sib.sentence[(t, ev.evidence[0].start)] > 1:
         f["same_sentence_sibling"] = 1.0
     if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
         f["coarser_than_article"] = 1.0
@@ -233,15 +343,14 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
     inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
     outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
     for k in inside:
-        f[f"here={k}"] = 1.0
+        f[_HERE[k]] = 1.0
     if outside:
         f["merged"] = 1.0
         f["merged_n"] = min(len(outside), 5) / 5.0
-    f[f"nspans={_bucket(len(spans), (1, 2, 3, 5))}"] = 1.0
-    line = bisect_right(ctx.line_starts, sent.start) - 1
-    f[f"line={_bucket(line, (0, 1, 2, 4, 8))}"] = 1.0
+    f[_NSPANS[len(spans)]] = 1.0
+    f[_LINE[bisect_right(ctx.line_starts, sent.start) - 1]] = 1.0
     f["pos"] = sent.start / max(len(text), 1)
-    f[f"places_in_sentence={_bucket(ctx.places_in(sent.start, sent.end), (0, 1, 2, 4))}"] = 1.0
+    f[_PLACES_IN_SENTENCE[ctx.places_in(sent.start, sent.end)]] = 1.0
 
     # normalised coordinates from here on
     s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
@@ -251,28 +360,30 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
     t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
     hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
     for h in hits:
-        f[f"tw={h.key}"] = 1.0
+        f[_TW[h.key]] = 1.0
         for t in h.values:
-            f[f"tk={t.kind}"] = 1.0
-            f[f"tpos={t.pos}"] = 1.0
-            f[f"tk={t.kind}|tpos={t.pos}"] = 1.0
+            names = _TK_TPOS.get((t.kind, t.pos))
+            if names is None:
+                names = _TK_TPOS[(t.kind, t.pos)] = (f"tk={t.kind}", f"tpos={t.pos}", f"tk={t.kind}|tpos={t.pos}")
+            f[names[0]] = 1.0
+            f[names[1]] = 1.0
+            f[names[2]] = 1.0
         if h.prefix:
-            f[f"tpre={h.prefix}"] = 1.0
+            f[_TPRE[h.prefix]] = 1.0
         if h.suffix:
-            f[f"tsuf={h.suffix}"] = 1.0
-    f[f"other_triggers={_bucket(len(sentence.triggers) - len(hits), (0, 1, 2, 4))}"] = 1.0
+            f[_TSUF[h.suffix]] = 1.0
+    f[_OTHER_TRIGGERS[len(sentence.triggers) - len(hits)]] = 1.0
     place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
     if place_starts and trig_spans:
-        f[f"place_gap={_bucket(min(abs(a - t0) for a in place_starts) // 10, (1, 3, 6, 12))}"] = 1.0
+        f[_PLACE_GAP[min(abs(a - t0) for a in place_starts) // 10]] = 1.0
         if all(a < t0 for a in place_starts):
             f["place_before_trigger"] = 1.0
     for c in sentence.cues:
         if t0 - _NEAR <= c.start < t0:
-            f[f"cue_pre={c.values[0]}"] = 1.0
+            f[_CUE_PRE[c.values[0]]] = 1.0
         elif t1 <= c.start < t1 + _NEAR:
-            f[f"cue_post={c.values[0]}"] = 1.0
-    for name, value in sentence.features.items():
-        f[name] = value
+            f[_CUE_POST[c.values[0]]] = 1.0
+    f.update(sentence.features)
     if "quotes" in sentence.features and nt.norm[s0:t0].count('"') % 2 == 1:
         f["trigger_in_quotes"] = 1.0
     # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
@@ -286,10 +397,15 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
         f[_tense(tokens[ti][1])] = 1.0
         for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
             if i != ti and not tokens[i][1].isdigit():
-                f[f"w{'-' if i < ti else '+'}={stem(tokens[i][1])}"] = 1.0
+                f[(_W_BEFORE if i < ti else _W_AFTER)[tokens[i][1]]] = 1.0
     if BAG not in exclude:
-        for name, value in sentence.bag().items():
-            f[name] = value
+        f.update(sentence.bag())
+
+
+def _rconf(confidence: float) -> str:
+    """The name of the rules' confidence in tenths: f"rconf>={min(int(confidence * 10), 9) / 10:.1f}"."""
+    k = int(confidence * 10)
+    return _RCONF[k if k < 9 else 9] if k >= 0 else f"rconf>={k / 10:.1f}"
 
 
 def _tense(word: str) -> str:
