@@ -268,3 +268,15 @@ def test_warm_loads_everything_and_can_freeze_it_out_of_the_collectors_sight():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 10_000  # the lexicons and gazetteer are frozen
     assert int(out[1]) == 1
+
+
+def test_protesters_gathering_or_marching_make_a_protest_without_a_protest_verb():
+    for text in ("وتدفق مئات المتظاهرين إلى شوارع مدينة الناصرية صباح أمس يهتفون ضد المحافظ.",
+                 "وأبلغت الخارجية السفير احتجاجها على قيام عشرات المتظاهرين أمس بالتجمع أمام مقر السفارة."):
+        assert "Protests" in [e.event_type for e in reportable(text)], text
+
+
+def test_chanting_protesters_or_who_gathered_are_no_new_protest():
+    for text in ("وردد المتظاهرون هتافات ضد الوزير قبل أن يتفرقوا.",
+                 "ورفع المتظاهرون الذين تجمعوا أمام البرلمان لافتات كتب عليها اسم المدينة."):
+        assert [e.event_type for e in reportable(text)] == [], text

@@ -62,6 +62,7 @@ class FrameWords(NamedTuple):
     perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
     assoc_mark: re.Pattern[str]  # before an actor: a backer
     protest_target: re.Pattern[str]
+    protest_gather: re.Pattern[str]  # the trigger itself: people gathering or marching ("تدفقوا", "التجمع")
     negated: re.Pattern[str]
     planted: re.Pattern[str]
     future_word: re.Pattern[str]
@@ -90,6 +91,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
             r"(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"),
         assoc_mark=re.compile(rf"(?:{alt('associate_mark')})\s*(?:من|مع|ل|ب)?\s*\S{{0,3}}\s*$"),
         protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
+        protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
         negated=re.compile(rf"(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
         planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
@@ -114,6 +116,11 @@ _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?�
 _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*[«\"'“(]*\s*$")
 _FUTURE_PREFIX = ("س", "وس", "فس")
+#: A protest word at least this strong, beside protesters named, makes a protest (see _protesters_acting).
+_ACTING_MIN = 0.45
+_ACTING_WEIGHT = 0.7
+_CLAUSE_REACH = 90
+_CLAUSE_BREAK = re.compile(r"[،,.؛;:]")
 
 
 @dataclass(slots=True)
@@ -188,6 +195,15 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds) and not arrest_leads:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
+        acted = None if strong_protest else _protesters_gathering(w, norm, sm, protesters)
+        if acted is not None:
+            # "تدفق المتظاهرون ... يهتفون", "أضرم المحتجون النار ... ورددوا هتافات": no word alone says a
+            # protest was held, the protesters named doing what protesters do says it together
+            frame = Frame(o.PROTESTS, S.PEACEFUL_PROTEST, acted, sm)
+            frame.actor1 = protesters[0]
+            frame.weight = _ACTING_WEIGHT
+            frame.modality = _modality(w, norm, sm, acted)
+            return [frame]
         if strong_protest:
             if "mob" in kinds:
                 frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
@@ -393,6 +409,30 @@ def _partial_or_named(w: FrameWords, norm: str, t: TriggerMention) -> bool:
     """A battle's name ("معارك تحرير الفلوجة") or part of a place ("السيطرة على أربعة أحياء")."""
     before = norm[max(0, t.start - len(t.prefix) - 10):t.start - len(t.prefix)]
     return bool(w.battle_name.search(before) or w.partial.match(norm[t.end:t.end + 40]))
+
+
+def _protesters_gathering(w: FrameWords, norm: str, sm: SentenceMentions,
+                          protesters: list[ActorMention]) -> TriggerMention | None:
+    """A protest word of gathering or marching ("تدفقوا", "التجمع") in a sentence that names protesters, not
+    after a relative pronoun ("الذين تجمعوا": who they are, not what they did): the first such word, or None.
+    Chanting and banners alone ("ردد المتظاهرون هتافات") tell what the protesters of a reported protest did."""
+    if not protesters:
+        return None
+    spans = [(a.start, a.end) for a in protesters]
+    for t in sm.triggers:
+        if any(k.kind == "protest" and k.weight >= _ACTING_MIN for k in t.kinds) and \
+                not any(a < t.end and t.start < b for a, b in spans) and "strike_air" not in t.kind_names and \
+                w.protest_gather.match(norm, t.start) and not w.relative.search(norm[max(0, t.start - 24):t.start]) \
+                and any(_same_clause(norm, t, a, b) for a, b in spans):
+            return t
+    return None
+
+
+def _same_clause(norm: str, t: TriggerMention, start: int, end: int) -> bool:
+    """The span close to the trigger (within `_CLAUSE_REACH` characters) with no comma or stop between: the
+    gathering is the protesters' own ("حيث تجمعت الشرطة" after a comma is someone else's)."""
+    gap = norm[end:t.start] if end <= t.start else norm[t.end:start]
+    return len(gap) <= _CLAUSE_REACH and not _CLAUSE_BREAK.search(gap)
 
 
 def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:

@@ -253,6 +253,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "suspected": ListSpec("'يعتقد انهم من': the suspected group"),
         "associate_mark": ListSpec("before an actor: a backer", wildcard=True),
         "protest_target": ListSpec("before an actor: what a protest is against", wildcard=True),
+        "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),
         "planted": ListSpec("before an IED word: planted, not exploded"),
         "future_word": ListSpec("before a trigger: planned"),
