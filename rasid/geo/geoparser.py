@@ -206,7 +206,6 @@ class _Unknown:
     name_end: int
     anchor: int | None = None  # index of the raw that contains it ("X بريف Y") or is named nearest to it
     contained: bool = False  # the anchor contains it (not only named nearby)
-    beside: bool = False  # the anchor is a town listed with it, inside the governorate that contains it
 
 
 #: one word of a place name: Arabic letters only ("ال" included)
@@ -216,8 +215,6 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
-#: after the last name of a list: a clause mark or the end (group 1 empty), or the next word
-_LIST_END = re.compile(r"[ \t]*(?:[.،,؛:!؟?\n)\"»”]|$|([\u0621-\u064a]+))")
 _AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
 _OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
 _QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
@@ -735,40 +732,9 @@ class Geoparser:
             out.append(self._mention(nt, r, raws, None))
         for u in unknown:
             out.append(self._unresolved(nt, u, raws))
-        if unknown:
-            out += self._named_again(nt, out)
         if extra or unknown:
             out.sort(key=lambda m: m.start)
         return self._same_place(nt, out)
-
-    def _named_again(self, nt: NormText, out: list[PlaceMention]) -> list[PlaceMention]:
-        """An unknown village the article has named with its cue ("قرية X بريف Y"), named again without it
-        where a place is expected ("في X", "بX", "Y و X", "طريق W - X"): the same village, coded the same way."""
-        norm = nt.norm
-        w = self.words
-        added: list[PlaceMention] = []
-        seen: set[str] = set()
-        for u in [m for m in out if m.unresolved and m.latitude is not None]:
-            name = u.surface
-            if name in seen or len(name.replace("ال", "", 1)) < 3:
-                continue
-            seen.add(name)
-            for m in re.finditer(rf"(?<![\w])([وف]?[بل]?|لل)(?:{re.escape(name)})(?![\w])", norm):
-                s, e = m.start(), m.end()
-                if any(p.start < e and s < p.end for p in out + added):
-                    continue
-                prev = _prev_words(norm, s, 1)
-                clitic = m.group(1).lstrip("وف")
-                joined = any(0 <= s - p.end <= 3 and (p.latitude is not None)
-                             and (m.group(1).startswith("و") or norm[p.end:s].strip() in ("و", "-", "–"))
-                             for p in out + added) or any(
-                    0 <= p.start - e <= 3 and p.latitude is not None and norm[e:p.start].strip() in ("", "و")
-                    and norm[e:p.start + 1].strip().startswith("و") for p in out)
-                if not (clitic or (prev and prev[0] in w.prepositions) or joined):
-                    continue
-                added.append(dataclasses.replace(u, start=s + len(m.group(1)), end=e, surface=name,
-                                                 _why=[f"named again: {u.name} {u.qualifier}".strip()]))
-        return added
 
     def _one_sense(self, kept: list[tuple[_Raw, PlaceMention]]) -> list[PlaceMention]:
         """One place per name in an article: a bare mention of a name that another mention places by its own
@@ -887,69 +853,19 @@ class Geoparser:
                     break  # "قرى الموصل": the villages of a city, which is no list item
                 first = False
                 more = _AND_NEXT.match(norm, pos)
-                if not more or (cue not in w.list_cues and cue not in w.village_cues):
-                    break  # only a plural or village cue is shared by the names after it ("قرى X وY")
+                if not more or cue not in w.list_cues:
+                    break  # only a plural cue is shared by the names after it ("قرى X وY"; not "قرية X وهجوم")
                 pos = more.end()
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
-            if cue not in w.list_cues and len(names) > 1 and not contained and not (
-                    self._in_place_list(norm, m.start(), raws) and self._list_ends(norm, names[-1][1])):
-                # "قرية X وY": a singular cue carries a list only where the glue places it ("قرية X وY بريف Z")
-                # or where the cue is itself an item of a list of places ("بلدة W وقرية X وY")
-                del names[1:]
             if cue in w.anchored_cues and not contained:
                 continue  # "منطقة منزوعة السلاح": only "منطقة X بريف Y" names an unknown place
-            beside = False
-            if contained and anchor is not None:
-                sib = self._list_sibling(norm, m.start(), raws, raws[anchor])
-                if sib is not None:  # "القيارة وقرية X بمحافظة نينوى": coded at the town listed with it
-                    anchor, beside = sib, True
             for k, (s, e) in enumerate(names):
                 start = m.start() if k == 0 else s
-                out.append(_Unknown(start, e, s, e, anchor, contained, beside))
+                out.append(_Unknown(start, e, s, e, anchor, contained))
                 taken.append((start, e))
         return out
-
-    @staticmethod
-    def _joined_before(norm: str, cue_start: int, raws: list[_Raw]) -> int | None:
-        """The known place that the cue at `cue_start` ("وقرية") is joined to by "و": "بلدة W وقرية X"."""
-        while cue_start > 0 and norm[cue_start - 1] in "وفبل":
-            cue_start -= 1  # "وبقرية": back to the word's start
-        if norm[max(0, cue_start - 2):cue_start] == "و ":
-            cue_start -= 2  # "و قرية"
-        if not norm.startswith("و", cue_start):
-            return None
-        return next((i for i, r in enumerate(raws) if not r.namesake and r.role == "mention" and r.cands
-                     and 0 <= cue_start - r.end <= 3 and norm[r.end:cue_start].strip(" ،") == ""), None)
-
-    def _in_place_list(self, norm: str, cue_start: int, raws: list[_Raw]) -> bool:
-        return self._joined_before(norm, cue_start, raws) is not None
-
-    def _list_sibling(self, norm: str, cue_start: int, raws: list[_Raw], container: _Raw) -> int | None:
-        """A town listed just before the cue ("القيارة وقرية X") that lies in the governorate said to contain
-        the village ("بمحافظة نينوى"): a nearer anchor than the governorate itself."""
-        places = self.gazetteer.places
-        coarse = [places[i] for i in container.cands]
-        if not coarse or any(p.feature not in ("admin1", "country") for p in coarse):
-            return None
-        sib = self._joined_before(norm, cue_start, raws)
-        if sib is None or raws[sib].consumed:
-            return None
-        areas = {(p.country, p.admin1 if p.feature == "admin1" else None) for p in coarse}
-        towns = [places[i] for i in raws[sib].cands if places[i].feature in ("populated", "camp")]
-        if towns and all((t.country, t.admin1) in areas or (t.country, None) in areas for t in towns):
-            return sib
-        return None
-
-    def _list_ends(self, norm: str, pos: int) -> bool:
-        """A list of names ends at `pos`: a clause mark, the end, or a word that places it ("ضمن", "في", "قرب")."""
-        m = _LIST_END.match(norm, pos)
-        if m is None:
-            return False
-        word = m.group(1)
-        return (not word or word in self.words.prepositions or self._cue_base(word) is not None
-                or self.words.gap_contain.match(word + " ") is not None)
 
     def _unknown_name(self, nt: NormText, pos: int, first: bool, listed: bool = False) -> tuple[int, int] | None:
         """The span of the place name that starts at `pos` (after spaces and a quote): one word, two when the
@@ -1037,9 +953,7 @@ class Geoparser:
                                 _why=["not in the gazetteer; no known place anchors it"])
         p = gaz.places[a.best]
         precision = 3 if p.feature in ("country", "admin1") else 2
-        if u.beside:
-            how, role = "listed beside", "mention"
-        elif u.contained:
+        if u.contained:
             how, role = "said to lie in", "mention"
         else:  # only named near it: listed at that place, but events keep the place actually named
             how, role = "not said to lie anywhere; nearest place named in its sentence:", "unresolved"

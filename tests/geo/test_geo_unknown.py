@@ -218,35 +218,3 @@ def test_a_dropped_namesake_anchors_nothing(parse):
     # the nearest place of the sentence anchors the unknown village, not the foreign namesake it replaced
     (u,) = unresolved(parse("اختطف مسلحون مدنيين من محافظة درعا، ثم تدخل وجهاء قرية الطيرة التي ينحدر منها الشاب"))
     assert u.latitude is not None and u.admin1 == "Daraa" and u.role == "unresolved"
-
-
-def test_a_singular_village_cue_carries_a_list_only_where_it_is_placed(parse):
-    ms = parse("اقتحمت القوات قرية زعفرانك ودوميكة وبيركوتة بريف درعا الشرقي")
-    assert [m.name for m in unresolved(ms)] == ["زعفرانك", "دوميكة", "بيركوتة"]
-    assert all(m.role == "mention" and m.admin1 == "Daraa" for m in unresolved(ms))
-    # the cue is itself an item of a list of places, and the list ends at a word that places it
-    ms = parse("قصفت القوات التركية بلدة تل رفعت وقرية حربل وزعفرانك ضمن مناطق انتشار القوات في ريف حلب الشمالي")
-    assert [m.name for m in unresolved(ms)] == ["حربل", "زعفرانك"]
-    # a verb after "و" is no second village
-    assert [m.name for m in unresolved(parse("اقتحمت القوات قرية زعفرانك واعتقلت شابين في ريف درعا"))] == [
-        "زعفرانك"]
-    assert [m.name for m in unresolved(parse("قصفت القوات بلدة تل رفعت وقرية حربل واعتقلت شابين"))] == ["حربل"]
-
-
-def test_a_village_placed_only_in_its_governorate_is_coded_at_the_town_listed_with_it(parse):
-    ms = parse("زار المسؤول المخيمات التي أقيمت في القيارة وقرية زعفرانك، بمحافظة نينوى جنوب الموصل")
-    (u,) = unresolved(ms)
-    qayyarah = next(m for m in ms if m.name == "Qayyarah")
-    assert (u.latitude, u.longitude) == (qayyarah.latitude, qayyarah.longitude) and u.role == "mention"
-    # a town of another governorate is no better anchor than the governorate named
-    ms = parse("زار المسؤول المخيمات في الموصل وقرية زعفرانك في محافظة دهوك")
-    (u,) = unresolved(ms)
-    assert u.admin1 == "Duhok"
-
-
-def test_an_unknown_village_named_again_where_a_place_is_expected(parse):
-    ms = parse("قتل شاب في قرية زعفرانك بريف إدلب الجنوبي، وقال مدير المرصد زعفرانك عبد الرحمن إن القصف طال"
-               " زعفرانك وكفرنبل")
-    again = [m for m in unresolved(ms)]
-    assert len(again) == 2 and {m.surface for m in again} == {"زعفرانك"}
-    assert again[1].start > ms[0].start and all(m.admin1 == "Idlib" for m in again)
