@@ -280,3 +280,17 @@ def test_chanting_protesters_or_who_gathered_are_no_new_protest():
     for text in ("وردد المتظاهرون هتافات ضد الوزير قبل أن يتفرقوا.",
                  "ورفع المتظاهرون الذين تجمعوا أمام البرلمان لافتات كتب عليها اسم المدينة."):
         assert [e.event_type for e in reportable(text)] == [], text
+
+
+def test_a_march_organised_by_people_is_a_protest_not_a_drone():
+    for text in ("ونظم المئات من أهالي بلدة جاسم مسيرة في الساحة العامة أمس للمطالبة بالإفراج عن المعتقلين.",
+                 "وانطلقت أمس مسيرة من أمام المسجد الكبير في مدينة طفس بمشاركة العشرات."):
+        types = [(e.event_type, e.sub_event_type) for e in reportable(text)]
+        assert ("Protests", "Peaceful protest") in types, text
+        assert all(t != "Explosions/Remote violence" for t, _ in types), text
+
+
+def test_a_drone_stays_a_drone_beside_a_march_word():
+    for text in ("وشارك في القصف أمس مسيرة تركية استهدفت سيارة قرب بلدة الدرباسية.",
+                 "واستهدفت مسيرة أطلقها الحوثيون أمس سفينة قبالة ميناء الحديدة."):
+        assert "Air/drone strike" in [e.sub_event_type for e in reportable(text)], text

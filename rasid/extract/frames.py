@@ -79,6 +79,8 @@ class FrameWords(NamedTuple):
     charge_mark: re.Pattern[str]  # before a trigger: "مدانين بتفجير", what someone is charged with
     generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
     interception: re.Pattern[str]  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
+    march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
+    drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -108,6 +110,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         charge_mark=re.compile(rf"(?:^|\s)(?:{alt('charge_mark')})(?:\s|$)"),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
         interception=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('interception')})"),
+        march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
+        drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
     )
 
 
@@ -119,6 +123,7 @@ _FUTURE_PREFIX = ("س", "وس", "فس")
 #: A protest word at least this strong, beside protesters named, makes a protest (see _protesters_acting).
 _ACTING_MIN = 0.45
 _ACTING_WEIGHT = 0.7
+_MARCH_WEIGHT = 0.8  # "نظم المئات مسيرة" reads as surely as "مسيرة احتجاجية"
 _CLAUSE_REACH = 90
 _CLAUSE_BREAK = re.compile(r"[،,.؛;:]")
 
@@ -165,6 +170,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         if not kept:
             return []
         sm = replace(sm, triggers=kept)
+    if any(_march(w, norm, sm, t) for t in sm.triggers):
+        sm = replace(sm, triggers=[_as_march(t) if _march(w, norm, sm, t) else t for t in sm.triggers])
     kinds: set[str] = set()
     for t in sm.triggers:
         kinds |= t.kind_names
@@ -396,6 +403,27 @@ def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, cha
     if not charged or t.kind_names & {"execution", "arrest"}:
         return False  # `charged`: the sentence has a charge word somewhere
     return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))
+
+
+def _march(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) -> bool:
+    """"نظم المئات مسيرة", "خرج الأهالي في مسيرة": a word that is a drone or a march ("مسيرة") read as a march
+    when a march verb or people come a few words before it and no drone word comes near it ("استهدفت مسيرة",
+    "طائرة مسيرة", or an armed actor named by it: "مسيرة تركية")."""
+    if not ("strike_air" in t.kind_names and "protest" in t.kind_names):
+        return False
+    at = t.start - len(t.prefix)
+    before = norm[max(sm.sentence.start, at - 50):at]
+    if not w.march_lead.search(before):
+        return False
+    if w.drone_mark.search(before) or w.drone_mark.search(norm, t.end, min(sm.sentence.end, t.end + 30)):
+        return False
+    return not any(a.start < t.end + 3 and t.start - 3 < a.end and a.actor.kind == "armed" for a in sm.actors)
+
+
+def _as_march(t: TriggerMention) -> TriggerMention:
+    """The march sense of "مسيرة": a protest noun, as strong as "مسيرة احتجاجية"."""
+    kinds = [replace(k, pos="noun", weight=_MARCH_WEIGHT) for k in t.kinds if k.kind == "protest"]
+    return TriggerMention(t.start, t.end, kinds, t.prefix, t.suffix)
 
 
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:

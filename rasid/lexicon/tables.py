@@ -270,6 +270,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
         "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
         "interception": ListSpec("near a clash word: air defence meeting a strike, not a battle"),
+        "march_lead": ListSpec("before 'مسيرة': people or a verb that make it a march", wildcard=True),
+        "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
