@@ -73,7 +73,8 @@ class EventWords(NamedTuple):
 
 def compile_event_words(resources: Resources) -> EventWords:
     """`EventWords` of the resources' event_words.tsv (use `resources.derived(compile_event_words)`)."""
-    alt = resources.words("event_words.tsv").alt
+    lists = resources.words("event_words.tsv")
+    alt = lists.alt
     q = "[\\s\\\"'()«»]*"  # quotes, brackets and spaces
     return EventWords(
         list_glue=re.compile(rf"^{q}(?:(?:،|,|و|او|ثم){q})+(?:(?:{alt('list_noun')})\s*)?$"),
@@ -83,9 +84,9 @@ def compile_event_words(resources: Resources) -> EventWords:
             rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
             rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
         list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
-        held=Gated(r"(?:^|\s)(?:[وف]?", f"(?:{alt('weapon_held')})", r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
+        held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
-        origin=Gated(r"(?:^|\s)[وف]?", f"(?:{alt('origin')})", rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
+        origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
     )
 
 

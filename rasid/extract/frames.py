@@ -83,7 +83,8 @@ class FrameWords(NamedTuple):
 
 def compile_frame_words(resources: Resources) -> FrameWords:
     """`FrameWords` of the resources' frame_words.tsv (use `resources.derived(compile_frame_words)`)."""
-    alt = resources.words("frame_words.tsv").alt
+    lists = resources.words("frame_words.tsv")
+    alt = lists.alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(
@@ -98,15 +99,15 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
-        rescue=Gated(r"(?:^|\s)(?:ال)?", f"(?:{alt('rescue')})", "", 3),
-        former_mark=Gated(r"(?:^|\s)", f"(?:{alt('former_mark')})", r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
-        relative=Gated(r"(?:^|\s)", f"(?:{alt('relative')})", r"\s+(?:[وف]\S*\s+)?$", 1),
+        rescue=Gated(r"(?:^|\s)(?:ال)?", lists["rescue"], "", 3),
+        former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
+        relative=Gated(r"(?:^|\s)", lists["relative"], r"\s+(?:[وف]\S*\s+)?$", 1),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
-        no_resistance=Gated(r"(?:^|\s)", f"(?:{alt('no_resistance')})", "", 1),
+        no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
-        charge_mark=Gated(r"(?:^|\s)", f"(?:{alt('charge_mark')})", r"(?:\s|$)", 1),
+        charge_mark=Gated(r"(?:^|\s)", lists["charge_mark"], r"(?:\s|$)", 1),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
-        interception=Gated(r"(?:^|\s)\S{0,3}", f"(?:{alt('interception')})", "", 4),
+        interception=Gated(r"(?:^|\s)\S{0,3}", lists["interception"], "", 4),
     )
 
 
