@@ -72,7 +72,7 @@ class FrameWords(NamedTuple):
     partial: re.Pattern[str]
     rescue: Gated
     former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
-    relative: Gated  # right before a present-tense trigger: "الذي يقصف", a description
+    relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
@@ -101,7 +101,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
         rescue=Gated(r"(?:^|\s)(?:ال)?", lists["rescue"], "", 3),
         former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
-        relative=Gated(r"(?:^|\s)", lists["relative"], r"\s+(?:[وف]\S*\s+)?$", 1),
+        relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),

@@ -23,8 +23,9 @@ class Gated:
 
     def __init__(self, head: str, forms: WordList, tail: str, back: int) -> None:
         self.pattern = re.compile(f"{head}(?:{forms.alternation()}){tail}")
-        bodies = sorted({f.removesuffix("*") for f in forms.forms})
-        # a form whose letters begin with another form's letters starts where that one does
+        # where a form matches, its first word's letters are found (a form's final `*` adds letters); a
+        # form whose first word begins with another form's starts where that one does
+        bodies = sorted({f.removesuffix("*").split(" ")[0] for f in forms.forms})
         self._literals = tuple(b for b in bodies if not any(o != b and b.startswith(o) for o in bodies))
         self._back = back
 
