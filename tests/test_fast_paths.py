@@ -8,7 +8,9 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from rasid.extract.claims import _EvidenceIndex
+from rasid.extract.gated import Gated
 from rasid.geo.geoparser import _clause_tail
+from rasid.lexicon.tables import WordList
 
 
 def test_clause_tail_is_the_regex_it_replaces() -> None:
@@ -22,6 +24,31 @@ def test_clause_tail_is_the_regex_it_replaces() -> None:
         found = tail.search(text, lo, hi)
         assert found is not None
         assert _clause_tail(text, lo, hi) == found.group(0), (text, lo, hi)
+
+
+def test_gated_search_is_the_whole_pattern_search() -> None:
+    rng = random.Random(3)
+
+    def forms(*words: str) -> WordList:
+        return WordList("test", words, ("",) * len(words))
+
+    cases = [(r"(?:^|\s)", forms("بتهم", "متهم*", "المتهم*", "مدان", "اب"), r"(?:\s|$)", 1),
+             (r"(?:^|\s)(?:ال)?", forms("ب", "ابت", "تب*"), "", 3),
+             (r"(?:^|\s)\S{0,3}", forms("ت", "باب"), "", 4),
+             (r"(?:^|\s)(?:[وف]?", forms("اب*", "ت", "تم د"), r")(?:\s+\S+){0,1}\s*\S{0,2}$", 2)]
+    letters = "ابتهمدنلوف \n"
+    for head, words, tail, back in cases:
+        gated = Gated(head, words, tail, back)
+        whole = re.compile(f"{head}(?:{words.alternation()}){tail}")
+        assert gated.pattern.pattern == whole.pattern
+        for _ in range(5_000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+            lo = rng.randint(0, len(text))
+            hi = rng.randint(lo, len(text))
+            a, b = gated.search(text, lo, hi), whole.search(text, lo, hi)
+            assert (a and a.span()) == (b and b.span()), (head, text, lo, hi)
+            c, d = gated.search(text), whole.search(text)
+            assert (c and c.span()) == (d and d.span()), (head, text)
 
 
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:

@@ -19,6 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text, killed_count
 from rasid.extract.doc import Doc
 from rasid.extract.frames import Frame
+from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
 from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
@@ -65,14 +66,15 @@ class EventWords(NamedTuple):
     coordinated: re.Pattern[str]  # between two place groups that are places of the same event
     nesting_glue: re.Pattern[str]  # between two places: the second only says where the first is
     list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
-    held: re.Pattern[str]  # before a weapon word: carried, found or seized, not used
+    held: Gated  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
-    origin: re.Pattern[str]  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
+    origin: Gated  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
     """`EventWords` of the resources' event_words.tsv (use `resources.derived(compile_event_words)`)."""
-    alt = resources.words("event_words.tsv").alt
+    lists = resources.words("event_words.tsv")
+    alt = lists.alt
     q = "[\\s\\\"'()«»]*"  # quotes, brackets and spaces
     return EventWords(
         list_glue=re.compile(rf"^{q}(?:(?:،|,|و|او|ثم){q})+(?:(?:{alt('list_noun')})\s*)?$"),
@@ -82,9 +84,9 @@ def compile_event_words(resources: Resources) -> EventWords:
             rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
             rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
         list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
-        held=re.compile(rf"(?:^|\s)(?:[وف]?(?:{alt('weapon_held')}))(?:\s+\S+){{0,3}}\s*\S{{0,3}}$"),
+        held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
-        origin=re.compile(rf"(?:^|\s)[وف]?(?:{alt('origin')})(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$"),
+        origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
+from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, CueMention, SentenceMentions, TriggerMention
 from rasid.ontology import EventType, SubEventType
 
@@ -70,22 +71,23 @@ class FrameWords(NamedTuple):
     control_state: re.Pattern[str]
     battle_name: re.Pattern[str]
     partial: re.Pattern[str]
-    rescue: re.Pattern[str]
-    former_mark: re.Pattern[str]  # right before an actor: a former or alleged member of it ("عنصر سابق في")
+    rescue: Gated
+    former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
-    no_resistance: re.Pattern[str]  # "دون مقاومة تذكر": a place handed over without a fight
+    no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
-    charge_mark: re.Pattern[str]  # before a trigger: "مدانين بتفجير", what someone is charged with
+    charge_mark: Gated  # before a trigger: "مدانين بتفجير", what someone is charged with
     generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
-    interception: re.Pattern[str]  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
+    interception: Gated  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
     march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
     """`FrameWords` of the resources' frame_words.tsv (use `resources.derived(compile_frame_words)`)."""
-    alt = resources.words("frame_words.tsv").alt
+    lists = resources.words("frame_words.tsv")
+    alt = lists.alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(
@@ -101,15 +103,15 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
-        rescue=re.compile(rf"(?:^|\s)(?:ال)?(?:{alt('rescue')})"),
-        former_mark=re.compile(rf"(?:^|\s)(?:{alt('former_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        rescue=Gated(r"(?:^|\s)(?:ال)?", lists["rescue"], "", 3),
+        former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
-        no_resistance=re.compile(rf"(?:^|\s)(?:{alt('no_resistance')})"),
+        no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
-        charge_mark=re.compile(rf"(?:^|\s)(?:{alt('charge_mark')})(?:\s|$)"),
+        charge_mark=Gated(r"(?:^|\s)", lists["charge_mark"], r"(?:\s|$)", 1),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
-        interception=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('interception')})"),
+        interception=Gated(r"(?:^|\s)\S{0,3}", lists["interception"], "", 4),
         march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
     )
