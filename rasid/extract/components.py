@@ -74,12 +74,12 @@ def _countries_with_forces(resources: Resources) -> frozenset[str]:
 
 def dates(doc: Doc) -> None:
     """Date expressions, resolved against the publication date."""
-    doc.dates = doc.resources.dates.find(doc.text, doc.published, doc.words)
+    doc.dates = doc.resources.dates.find(doc.text, doc.published, doc.words, doc.digit_runs)
 
 
 def numbers(doc: Doc) -> None:
     """Number expressions: counts, ranges, vague quantities (years, dates, times and percentages marked)."""
-    doc.numbers = doc.resources.numbers.find(doc.text, doc.words)
+    doc.numbers = doc.resources.numbers.find(doc.text, doc.words, doc.digit_runs)
 
 
 def frames(doc: Doc) -> None:

@@ -20,7 +20,7 @@ from rasid.geo.admin import ISO2_BY_NAME
 from rasid.models import Claim, DocResult, Document, Entity, Event
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
-from rasid.text.windows import words_of
+from rasid.text.windows import DigitRuns, digit_runs, words_of
 
 if TYPE_CHECKING:
     from rasid.extract.claims import ClaimText
@@ -69,6 +69,11 @@ class Doc:
     def words(self) -> frozenset[str]:
         """The distinct words of the normalised text (numbers and dates look their anchors up here)."""
         return words_of(self.text.norm)
+
+    @cached_property
+    def digit_runs(self) -> DigitRuns:
+        """The runs of digits of the normalised text (numbers and dates both read them)."""
+        return digit_runs(self.text.norm)
 
     @cached_property
     def scan(self) -> Scan:

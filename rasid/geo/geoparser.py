@@ -84,14 +84,17 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-/:|]|[-/|])")
 _DATELINE_AFTER2 = re.compile(r"^\s*،\s*[^\n.]{0,40}?\([^()\n]{1,40}\)\s*(-|:)")
 _NBH_LINK = re.compile(r"\s*(\"\s*)?(\)\s*)?(?:(?:في|وسط|ضمن|غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي)"
                        r"(?:\s+(?:مدينه|بمدينه))?|بمدينه)\s*")
-_NBH_WORD = re.compile(r"(?:حي|احياء)\s")
+#: "حي " and "احياء " searched apart: each starts with a literal the engine skips to, while the alternation's
+#: first-letter set (ح, ا) stops at every alef; neither can overlap the other, so their starts merged are the
+#: alternation's matches
+_NBH_WORDS = (re.compile(r"حي\s"), re.compile(r"احياء\s"))
 
 
 def _unknown_nbh_matches(norm: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """`PlaceWords.unknown_nbh` matches, found from the (rare) places where "حي " or "احياء " occurs."""
     out = []
-    for hit in _NBH_WORD.finditer(norm):
-        start = hit.start()
+    for start in sorted([m.start() for m in _NBH_WORDS[0].finditer(norm)]
+                        + [m.start() for m in _NBH_WORDS[1].finditer(norm)]):
         ws = start
         while ws > 0 and start - ws < 4 and norm[ws - 1] not in ' \n\t"(':
             ws -= 1

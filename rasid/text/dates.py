@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rasid.text.normalize import NormText
-from rasid.text.windows import anchor_regions, whole_word_positions, words_of
+from rasid.text.windows import DigitRuns, anchor_regions, digit_runs, whole_word_positions, words_of
 
 #: Month names: normalised token tuple -> (month number, family); months.tsv, loaded by `rasid.lexicon.tables`.
 MonthTable = dict[tuple[str, ...], tuple[int, str]]
@@ -106,10 +106,12 @@ class DateReader:
                                                              "شهر", "اسبوع", "العام", "عام", "سنه"}
         self.anchors = frozenset(c + w for w in base for c in ("",) + _CLITICS)
 
-    def find(self, nt: NormText, published: dt.date | None, words: frozenset[str] | None = None) -> list[DateMention]:
+    def find(self, nt: NormText, published: dt.date | None, words: frozenset[str] | None = None,
+             runs: DigitRuns | None = None) -> list[DateMention]:
         """Every date expression in the text, in order, resolved against `published` (never today);
-        `words`: the text's `words_of`, if known."""
-        return _find_dates(self, nt, published, words_of(nt.norm) if words is None else words)
+        `words`: the text's `words_of`, `runs` its `digit_runs`, if known."""
+        return _find_dates(self, nt, published, words_of(nt.norm) if words is None else words,
+                           digit_runs(nt.norm) if runs is None else runs)
 
 
 def _strip(word: str, table: dict | frozenset) -> str:
@@ -240,15 +242,19 @@ def _year_after(toks: list[_T], k: int) -> tuple[int | None, int, bool]:
 
 
 def _find_dates(reader: DateReader, nt: NormText, published: dt.date | None,
-                words: frozenset[str]) -> list[DateMention]:
+                words: frozenset[str], runs: DigitRuns) -> list[DateMention]:
     norm = nt.norm
     anchor = reader.anchors
     toks = _tokens(norm, anchor, words)
     out: list[DateMention] = []
-    for m in _NUMDATE.finditer(norm):
-        dm = _numeric(m.group(), m.start(), m.end())
-        if dm is not None:
-            out.append(dm)
+    # a numeric date (digits and "./-" between digits) lies inside one digit run, and the matches in each run
+    # are those of the whole text there: only runs of 6 or more characters are searched
+    for a, b, _g in runs:
+        if b - a >= 6:
+            for m in _NUMDATE.finditer(norm, a, b):
+                dm = _numeric(m.group(), m.start(), m.end())
+                if dm is not None:
+                    out.append(dm)
     n = len(toks)
     months = reader.month_first
     i = 0

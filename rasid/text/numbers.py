@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.text.normalize import NormText
-from rasid.text.windows import anchor_regions, whole_word_positions, words_of
+from rasid.text.windows import DigitRuns, anchor_regions, digit_runs, whole_word_positions, words_of
 
 
 @dataclass(slots=True)
@@ -94,7 +94,6 @@ _QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = tuple(
 _QUALIFIERS_AFTER = (("علي الاقل", "at_least"), ("تقريبا", "about"), ("علي الاكثر", "up_to"))
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_NUMTOK = re.compile(r"\d[\d.,/:-]*\d|\d")
 _DATE_FULL = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([-/.])\d{1,2}\2\d{1,2}")
 _TIME_FULL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
@@ -166,9 +165,12 @@ class NumberReader:
         #: every token (with proclitics) that can start a number expression other than digits
         self.triggers = frozenset(c + w for w in words for c in ("",) + _CLITICS)
 
-    def find(self, nt: NormText, words: frozenset[str] | None = None) -> list[NumberMention]:
-        """Every number expression in the text, in order (`words`: the text's `words_of`, if known)."""
-        return _find_numbers(self, nt, words_of(nt.norm) if words is None else words)
+    def find(self, nt: NormText, words: frozenset[str] | None = None, runs: DigitRuns | None = None
+             ) -> list[NumberMention]:
+        """Every number expression in the text, in order (`words`: the text's `words_of`, `runs` its
+        `digit_runs`, if known)."""
+        return _find_numbers(self, nt, words_of(nt.norm) if words is None else words,
+                             digit_runs(nt.norm) if runs is None else runs)
 
     def looks_counted(self, word: str) -> bool:
         """A word after a 4-digit number that is a counted noun (so the number is a count, not a year)."""
@@ -218,12 +220,12 @@ def _digit_value(s: str, next_word: str) -> float | None:
         return None
 
 
-def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str]) -> list[NumberMention]:
+def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str], digit_runs: DigitRuns
+                  ) -> list[NumberMention]:
     norm = nt.norm
     out: list[NumberMention] = []
     # 1. dates and clock times written with digits: mark and mask
     masked: list[tuple[int, int]] = []
-    digit_runs = [(m.start(), m.end(), m.group()) for m in _NUMTOK.finditer(norm)]
     for a, b, g in digit_runs:
         if (a == 0 or norm[a - 1] not in ".:") and b - a >= 4:
             kind = "date" if _DATE_FULL.fullmatch(g) else "time" if _TIME_FULL.fullmatch(g) else ""

@@ -6,6 +6,18 @@ import re
 from collections.abc import Iterator
 
 _SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
+#: a run of digits with the separators dates, times and numbers write between them
+_DIGIT_RUN = re.compile(r"\d[\d.,/:-]*\d|\d")
+
+#: (start, end, text) of each digit run of a text
+DigitRuns = list[tuple[int, int, str]]
+
+
+def digit_runs(norm: str) -> DigitRuns:
+    """Each run of digits and separators, from its first digit to its last (the numbers reader marks dates
+    and times in them; the dates reader reads numeric dates only inside them: a document works them out
+    once, `Doc.digit_runs`)."""
+    return [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(norm)]
 
 
 def words_of(norm: str) -> frozenset[str]:
