@@ -356,6 +356,12 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             if cues[j][2].kind == "verb" and cues[j][0] - ce <= 25:
                 return _from_cue(nt, sent, cues, j, previous_speaker, stance)
     after = _phrase_after(nt, ce, e)
+    if cue.kind == "source" and after[1] > after[0] and not nt.norm[ce:after[0]].strip():
+        # "بحسب مصادر محليه", "وفقا لمصادر فلسطينيه": the sourcing phrase ends with the speaker noun, which
+        # heads the speaker phrase (else "محليه" alone reads as a name)
+        head = [a for a, b, c in cues if c.kind == "speaker" and cs <= a < ce <= b]
+        if head:
+            after = (min(head), after[1])
     claimed = next((a for a, _, c in cues if c.kind == "proposition" and after[0] < a < after[1]), None)
     if claimed is not None:  # "اعلن التنظيم سيطرته على المدينه": the speaker ends before what it claims
         after = (after[0], len(nt.norm[:claimed].rstrip()))

@@ -140,3 +140,16 @@ def test_security_and_medical_sources_take_the_first_type() -> None:
 def test_a_doctors_committee_documents_like_activists() -> None:
     c = _one("قالت لجنة الأطباء المركزية إن 2 من المحتجين قتلوا برصاص قوات الأمن.", "killed")
     assert c.source_type == "activists"
+
+
+def test_a_sourcing_phrase_ending_in_the_source_noun_keeps_it_as_the_head() -> None:
+    # "بحسب مصادر": the noun "مصادر" is inside the sourcing cue; "محلية" alone is no name of an official
+    c = _one("قتل 5 مدنيين في قصف على قرية الجديدة، بحسب مصادر محلية.", "killed")
+    assert c.source_type == "local_sources" and "مصادر محلية" in (c.speaker.role or c.speaker.name or "")
+    c = _one("أصيب 7 أشخاص في الانفجار، وفقا لمصادر أهلية في البلدة.", "wounded")
+    assert c.source_type == "local_sources"
+
+
+def test_a_sourcing_phrase_with_an_unknown_adjective_is_an_unqualified_source() -> None:
+    c = _one("قتل 4 عناصر من الشرطة في الهجوم، بحسب مصادر متقاطعة.", "killed")
+    assert c.source_type == "unknown"
