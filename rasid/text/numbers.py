@@ -65,6 +65,8 @@ for _stem, _v in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), 
 _MULT: dict[str, int] = {"الف": 1000, "الفا": 1000, "الاف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000,
                          "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
                          "مليار": 1_000_000_000, "مليارا": 1_000_000_000, "مليارات": 1_000_000_000}
+#: fractions of a following multiplier: "ربع مليون" = 250,000, "نصف مليون" = 500,000
+_FRACTIONS: dict[str, float] = {"ربع": 0.25, "نصف": 0.5}
 #: word -> (value, kind of word); composed words are joined by "و".
 _VAGUE: dict[str, float] = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات": 100, "الاف": 1000,
                             "الالاف": 1000, "ملايين": 1_000_000, "الملايين": 1_000_000,
@@ -161,7 +163,7 @@ class NumberReader:
     def __init__(self, units: Units, month_words: frozenset[str]) -> None:
         self.units = units
         self.month_words = month_words  # single-token Gregorian months: "24 مارس" is a date
-        words = set(_ALL_WORDS) | set(units.duals) | {"عدد", "العديد"}
+        words = set(_ALL_WORDS) | set(units.duals) | set(_FRACTIONS) | {"عدد", "العديد"}
         #: every token (with proclitics) that can start a number expression other than digits
         self.triggers = frozenset(c + w for w in words for c in ("",) + _CLITICS)
 
@@ -304,6 +306,8 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str], dig
         val_w, used, vague = _parse_words(toks, i)
         if used:
             bare, cl = _strip_clitic(w, _ALL_WORDS)
+            if not bare:
+                bare, cl = _strip_clitic(w, _FRACTIONS)
             st = t.start + cl
             en = toks[i + used - 1].end
             raw.append(NumberMention(st, en, val_w, vague=vague, num_start=st, num_end=en))
@@ -336,6 +340,11 @@ def _parse_words(toks: list[_Tok], i: int) -> tuple[float, int, bool]:
     """Value, number of tokens used, vague flag of a number-word expression starting at toks[i]."""
     n = len(toks)
     w = toks[i].text
+    frac, _ = _strip_clitic(w, _FRACTIONS)
+    if frac and i + 1 < n and toks[i + 1].start - toks[i].end <= 2:
+        mult = toks[i + 1].text
+        if mult in _MULT and mult not in ("الفين", "الفان", "الفي"):
+            return _FRACTIONS[frac] * _MULT[mult], 2, False
     bare, _ = _strip_clitic(w, _ALL_WORDS)
     if not bare:
         return 0.0, 0, False
