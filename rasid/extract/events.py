@@ -665,11 +665,16 @@ def _strays(places: list[PlaceMention]) -> set[int]:
         return set()
     out: set[int] = set()
     for p in located:
-        others = [q for q in located if q.name != p.name]
-        if len(others) >= 2 and all(
-                haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > _STRAY_KM  # type: ignore[arg-type]
-                for q in others):
-            out.add(id(p))
+        others = 0
+        for q in located:  # stops at the first place near p: linear for all but the (rare) strays
+            if q.name == p.name:
+                continue
+            others += 1
+            if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= _STRAY_KM:  # type: ignore[arg-type]
+                break
+        else:
+            if others >= 2:
+                out.add(id(p))
     return out
 
 
