@@ -1,5 +1,6 @@
-"""The batch runner: input order, skipping, bounded read-ahead, workers that hold nothing of the parent
-and die with it, a dead worker failing nothing but its own document."""
+"""The batch runner: input order, skipping, bounded read-ahead, workers that die with their parent, a
+dead worker failing nothing but its own document (that workers hold no store connection of the parent:
+tests/store/test_store_runner.py)."""
 
 from __future__ import annotations
 
@@ -78,34 +79,6 @@ def test_read_ahead_is_bounded() -> None:
         first = next(runner.process_many(endless()))
         assert first.index == 0
         assert read <= 2 * READ_AHEAD + 4
-
-
-def test_workers_hold_no_database_connection_of_the_parent(tmp_path: Path) -> None:
-    """Workers start from a clean fork server, so an open store's file or socket never leaks into them."""
-    from rasid.store import Store
-
-    url = f"sqlite:///{tmp_path / 'w.db'}"
-    with Store(url) as store:
-        conn = store.engine.connect()  # an open connection while the workers start
-        with LocalRunner(2) as runner:
-            pids = runner.worker_pids()
-            assert len(pids) == 2
-            for pid in pids:
-                targets = _open_files(pid)
-                assert not any(t.startswith(str(tmp_path)) for t in targets), targets
-        conn.close()
-
-
-def _open_files(pid: int) -> set[str]:
-    """What a process has open; a descriptor closed between listing and reading (a worker still starting
-    up closes its own) is simply gone."""
-    targets = set()
-    for fd in os.listdir(f"/proc/{pid}/fd"):
-        try:
-            targets.add(os.readlink(f"/proc/{pid}/fd/{fd}"))
-        except FileNotFoundError:
-            continue
-    return targets
 
 
 PARENT = textwrap.dedent("""

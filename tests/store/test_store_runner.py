@@ -1,9 +1,11 @@
-"""Runner workers started while a PostgreSQL connection is open never hold a copy of its socket (after
-`kill -9` of the parent, such a copy kept the transaction and its advisory lock alive)."""
+"""Runner workers started while a store connection is open never hold a copy of it: not the SQLite file,
+not the PostgreSQL socket (after `kill -9` of the parent, such a copy kept the transaction and its advisory
+lock alive)."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from rasid.run import LocalRunner
 
@@ -30,3 +32,19 @@ def test_pg_connection_socket_is_not_inherited(pg_url: str) -> None:
             for pid in runner.worker_pids():
                 targets = _open_files(pid)
                 assert targets and socket not in targets
+
+
+def test_workers_hold_no_database_connection_of_the_parent(tmp_path: Path) -> None:
+    """Workers start from a clean fork server, so an open store's file or socket never leaks into them."""
+    from rasid.store import Store
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with Store(url) as store:
+        conn = store.engine.connect()  # an open connection while the workers start
+        with LocalRunner(2) as runner:
+            pids = runner.worker_pids()
+            assert len(pids) == 2
+            for pid in pids:
+                targets = _open_files(pid)
+                assert not any(t.startswith(str(tmp_path)) for t in targets), targets
+        conn.close()
