@@ -301,7 +301,7 @@ class _Siblings:
 
     location: Counter[tuple[str, str | None]]
     admin1: Counter[tuple[str, str]]  # events with an admin1
-    coarsest: dict[tuple[str, str | None], int]  # the finest precision (or 9) of the type in the admin1
+    finest: dict[tuple[str, str | None], int]  # the finest precision (or 9) of the type in the admin1
     sentence: Counter[tuple[str, int]]  # events with evidence, by the start of their sentence
 
     @classmethod
@@ -327,7 +327,7 @@ def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> No
         f["dup_location"] = 1.0
     if ev.admin1 and sib.admin1[(t, ev.admin1)] > 1:
         f["dup_admin1"] = 1.0
-    if ev.geo_precision and sib.coarsest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
+    if ev.geo_precision and sib.finest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
         f["finer_sibling"] = 1.0
     if ev.evidence and sib.sentence[(t, ev.evidence[0].start)] > 1:
         f["same_sentence_sibling"] = 1.0
