@@ -6,7 +6,7 @@
 Issue 12 restates the sentence benchmark: a sentence is positive when it yields a reportable (asserted or
 claimed) event of the family, and "easy no" (every annotator rejected) is the negative class. This draws a
 fixed random sample of the "easy no" sentences that contain a word of the family (the only ones a reader
-could mistake), so a coder can judge each against that definition, blind to rasid's output:
+could mistake), so two coders can judge each against that definition, blind to rasid's output and to each other:
 Y reports a specific event of the family that happened (asserted or claimed, not background, plan or talk),
 W implies such an event without reporting it (one of "the protesters" of an unnamed protest speaks),
 N does not. From the share judged Y it estimates how many "easy no" sentences are in fact positive under
@@ -58,27 +58,48 @@ def ceiling(positives: int, mislabelled: float) -> dict[str, float]:
     return {"precision": round(precision, 3), "f1": round(2 * precision / (1 + precision), 3)}
 
 
-def figures(bench: dict[str, list[dict[str, str]]], judged: dict[tuple[str, str], str]) -> dict[str, object]:
+def kappa(first: list[str], second: list[str]) -> float:
+    """Cohen's kappa of two coders' yes/no marks."""
+    n = len(first)
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    expected = sum((first.count(v) / n) * (second.count(v) / n) for v in set(first) | set(second))
+    return round((observed - expected) / (1 - expected), 3) if expected < 1 else 1.0
+
+
+def _estimates(marks: list[str], pool: int, positives: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    n = len(marks)
+    for name, accepted in (("Y", {"Y"}), ("Y_or_W", {"Y", "W"})):
+        k = sum(m in accepted for m in marks)
+        low, high = wilson(k, n)
+        out[name] = {
+            "judged": k, "share": round(k / n, 3), "share_95": [round(low, 3), round(high, 3)],
+            "estimated_positive_easy_no": round(k / n * pool),
+            "ceiling_at_share": ceiling(positives, k / n * pool),
+            "ceiling_at_lower_bound": ceiling(positives, low * pool),
+        }
+    return out
+
+
+def figures(bench: dict[str, list[dict[str, str]]], judged: dict[tuple[str, str], tuple[str, str]]) -> dict[str, object]:
+    """Per family and coder: the share of the sample judged positive, the estimate over all such `easy no`
+    sentences and the ceiling it implies; and the two coders' agreement."""
     out: dict[str, object] = {}
     for family, rows in bench.items():
         drawn, pool = sample(rows, family)
-        marks = [judged.get((family, r["id"])) for r in drawn]
-        if None in marks:
-            raise SystemExit(f"{family}: {marks.count(None)} sampled sentences have no judgment in {JUDGMENTS.name}")
+        pairs = [judged.get((family, r["id"])) for r in drawn]
+        if None in pairs:
+            raise SystemExit(f"{family}: {pairs.count(None)} sampled sentences have no judgment in {JUDGMENTS.name}")
+        first = [p[0] for p in pairs if p is not None]
+        second = [p[1] for p in pairs if p is not None]
         positives = sum(r["label"] == "yes" for r in rows)
-        n = len(marks)
-        family_out: dict[str, object] = {"easy_no_with_a_family_word": pool, "sampled": n,
-                                         "positives_yes": positives}
-        for name, accepted in (("Y", {"Y"}), ("Y_or_W", {"Y", "W"})):
-            k = sum(m in accepted for m in marks)
-            low, high = wilson(k, n)
-            family_out[name] = {
-                "judged": k, "share": round(k / n, 3), "share_95": [round(low, 3), round(high, 3)],
-                "estimated_positive_easy_no": round(k / n * pool),
-                "ceiling_at_share": ceiling(positives, k / n * pool),
-                "ceiling_at_lower_bound": ceiling(positives, low * pool),
-            }
-        out[family] = family_out
+        out[family] = {
+            "easy_no_with_a_family_word": pool, "sampled": len(first), "positives_yes": positives,
+            "first_coder": _estimates(first, pool, positives),
+            "second_coder": _estimates(second, pool, positives),
+            "kappa_Y": kappa([m == "Y" for m in first], [m == "Y" for m in second]),
+            "kappa_Y_or_W": kappa([m != "N" for m in first], [m != "N" for m in second]),
+        }
     return out
 
 
@@ -94,7 +115,7 @@ def main() -> None:
                 print(f"{family}\t{i}\t{r['id']}\t{r['text']}")
         return
     with JUDGMENTS.open(encoding="utf-8") as handle:
-        judged = {(r["family"], r["sentence_id"]): r["judgment"]
+        judged = {(r["family"], r["sentence_id"]): (r["judgment"], r["second"])
                   for r in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")}
     print(json.dumps(figures(bench, judged), indent=2))
 

@@ -29,6 +29,8 @@ def test_ceiling_of_a_perfect_reader():
     assert audit.ceiling(50, 50.0) == {"precision": 0.5, "f1": 0.667}
     low, high = audit.wilson(23, 60)
     assert 0.25 < low < 23 / 60 < high < 0.52
+    assert audit.kappa([True, True, False, False], [True, True, False, False]) == 1.0
+    assert audit.kappa([True, False, True, False], [False, True, False, True]) == -1.0
 
 
 def test_judgments_cover_the_drawn_sample_exactly():
@@ -38,7 +40,7 @@ def test_judgments_cover_the_drawn_sample_exactly():
 
     with audit.JUDGMENTS.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
-    assert {r["judgment"] for r in rows} <= {"Y", "W", "N"}
+    assert {r["judgment"] for r in rows} | {r["second"] for r in rows} <= {"Y", "W", "N"}
     bench = read_benchmark(BENCHMARK)
     for family, size in audit.SAMPLE.items():
         drawn, pool = audit.sample(bench[family], family)
