@@ -112,6 +112,7 @@ class PlaceWords(NamedTuple):
 
     cue_feature: dict[str, str]  # place cue -> the feature it implies ("" = any)
     near: frozenset[str]  # cues that make a mention "near X" (precision 2)
+    vicinity: frozenset[str]  # "بين بلدتي X وY", "خارج X": words before a place (or its cue) that put the event around it
     prepositions: frozenset[str]  # let a weak name count as a place
     directions: dict[str, str]  # "الشرقي" -> "eastern"
     compass: dict[str, str]  # "شرق" -> "east"
@@ -134,6 +135,7 @@ class PlaceWords(NamedTuple):
         return cls(
             cue_feature=words["place_cue"].mapping(),
             near=words["near_cue"].words,
+            vicinity=words["vicinity_word"].words,
             prepositions=words["preposition"].words,
             directions=words["direction"].mapping(),
             compass=words["compass_cue"].mapping(),
@@ -153,6 +155,21 @@ class PlaceWords(NamedTuple):
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
                 + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
         )
+
+
+#: How a vicinity word reads in a place's qualifier (others: "near").
+_VICINITY_QUALIFIER = {"بين": "between", "خارج": "outside", "مفرق": "junction"}
+
+
+def _vicinity(prev: list[str], after_cues: int, words: frozenset[str]) -> str | None:
+    """The vicinity word right before a place's cue words, if any ("بين" of "بين بلدتي X", "خارج" of "خارج X")."""
+    if len(prev) <= after_cues:
+        return None
+    word = prev[after_cues]
+    for head in ("و", "ف", "ب"):
+        if word not in words and word.startswith(head):
+            word = word[len(head):]
+    return word if word in words else None
 
 
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
@@ -186,6 +203,7 @@ class _Raw:
     cue: str | None = None
     cues: list[str] = field(default_factory=list)
     direction: str | None = None
+    vicinity: str | None = None  # "بين", "خارج": the word before the place or its cues that puts the event around it
     role: str = "mention"
     container: int | None = None  # index of a following raw this one lies in ("X في Y")
     nbh_city: int | None = None  # "حي Y في X": index of X
@@ -301,15 +319,20 @@ class Geoparser:
             cue = cues[0] if cues else None
             if prev and prev[0] in w.media and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
+            vicinity = _vicinity(prev, len(cues) if cues else 0, w.vicinity) if not m.prefix.startswith("و") else None
             and_before = m.prefix.startswith("و") or (not m.prefix and bool(prev) and prev[0] == "و")  # "X و Y"
-            if (cue is None and and_before and last_accepted is not None
-                    and last_accepted.cue in w.list_cues and (ws - last_accepted.end <= 3 or _ASIDE.fullmatch(
-                        norm, last_accepted.end, ws))):
-                cue = last_accepted.cue  # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب"
-                cues = [cue]
+            joined = and_before and last_accepted is not None and (
+                ws - last_accepted.end <= 3 or _ASIDE.fullmatch(norm, last_accepted.end, ws) is not None)
+            if cue is None and joined and last_accepted is not None and last_accepted.cue in w.list_cues:
+                # "محافظات الرقة ودير الزور والحسكة", "ريفي حلب وإدلب", "أطراف قرى X وY" (every cue is shared)
+                cue = last_accepted.cue
+                cues = list(last_accepted.cues) or [cue]
+                vicinity = last_accepted.vicinity
                 inherited = True
             else:
                 inherited = False
+                if cue is None and joined and last_accepted is not None and last_accepted.vicinity == "بين":
+                    vicinity = "بين"  # "بين X وY"
             is_cue_only = key in gaz.cue_only
             is_weak = key in gaz.weak or is_cue_only
             if is_weak and cue is None:
@@ -329,7 +352,8 @@ class Geoparser:
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
-            raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, m.values, m.prefix, cue, cues)
+            raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, m.values, m.prefix, cue, cues,
+                       vicinity=vicinity)
             # extend the span over the cue words
             if cues and not inherited:
                 s = ws
@@ -1109,6 +1133,12 @@ class Geoparser:
             # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
             qualifier, precision = f"{w.compass[r.cue]} of", max(precision, 2)
             why.append(f"'{r.cue} X': near X, precision {precision}")
+        elif any(self._cue_is(c, "region") for c in r.cues[1:]) and p.feature in ("populated", "camp"):
+            qualifier, precision = "countryside", max(precision, 2)  # "بريف مدينة البوكمال"
+            why.append(f"the countryside of {p.name}: precision {precision}")
+        elif r.vicinity is not None:
+            qualifier, precision = _VICINITY_QUALIFIER.get(r.vicinity, "near"), max(precision, 2)
+            why.append(f"'{r.vicinity} X': around X, not in it, precision {precision}")
         elif r.direction and p.feature in ("populated", "admin1") and r.cue in (None, "منطقه"):
             # "دير الزور الشرقي" without ريف is unusual; keep the place, note the direction
             qualifier = r.direction

@@ -228,6 +228,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
     "place_words.tsv": {
         "place_cue": ListSpec("a word before a place name and the feature it implies", ("", *PLACE_FEATURES)),
         "near_cue": ListSpec("a place cue that makes the mention 'near X'"),
+        "vicinity_word": ListSpec("a word before a place (or its cue) that puts the event around it, not in it"),
         "preposition": ListSpec("lets a weak name count as a place"),
         "direction": ListSpec("an adjective after a place", ("eastern", "western", "northern", "southern")),
         "compass_cue": ListSpec("a direction cue before a place", ("east", "west", "north", "south")),

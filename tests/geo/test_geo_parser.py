@@ -196,6 +196,30 @@ def test_direction_of_a_place(parse):
     assert city.geo_precision == 1  # it only says where the village is
 
 
+def test_around_a_place_between_outside_and_junction(parse):
+    # "between two towns": the event is on the way, near both (ACLED precision 2); the second shares the word
+    ms = parse("اغتال مسلحون مجهولون شاباً على الطريق بين بلدتي نوى والشيخ مسكين")
+    assert [(m.name, m.geo_precision, m.qualifier) for m in ms] == [
+        ("Nawa", 2, "between"), ("Shaykh Miskīn", 2, "between")]
+    (m,) = parse("سقطت ثلاث قذائف خارج مدينة درعا")
+    assert m.geo_precision == 2 and m.qualifier == "outside"
+    (m,) = parse("قصفت الطائرات مدينة سراقب")
+    assert m.name == "Saraqib" and m.geo_precision == 1 and m.qualifier == ""
+
+
+def test_every_place_of_a_list_shares_its_cues(parse):
+    # "the outskirts of the villages X and Y": Y is on the outskirts too, not in the village
+    ms = parse("استهدف القصف أطراف بلدات سراقب ومعرة النعمان")
+    assert [(m.name, m.geo_precision) for m in ms] == [("Saraqib", 2), ("Ma‘arrat an Nu‘mān", 2)]
+    ms = parse("استهدف القصف بلدات سراقب ومعرة النعمان")
+    assert [m.geo_precision for m in ms] == [1, 1]
+
+
+def test_countryside_of_a_town(parse):
+    (m,) = parse("انفجر لغم أرضي بريف مدينة البوكمال")
+    assert m.geo_precision == 2 and m.qualifier == "countryside"
+
+
 def test_country_mentions_claim_no_governorate(parse):
     (m,) = parse("غارات على سوريا")
     assert m.feature == "country" and m.geo_precision == 3 and m.iso == 760 and m.admin1 is None
