@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
-from rasid.extract.claims import claim_text, killed_count
+from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
+from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
 from rasid.extract.frames import Frame
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
@@ -90,6 +91,11 @@ def compile_event_words(resources: Resources) -> EventWords:
     )
 
 
+def _conservative(old: int, new: int) -> int:
+    """Two figures for the deaths of one event: the lower one, a figure over none."""
+    return min(old, new) if old and new else old or new
+
+
 @dataclass(slots=True)
 class Draft:
     """An event being built: a frame with its place, date and fatalities."""
@@ -122,6 +128,7 @@ class EventBuilder:
         self.units = doc.resources.units
         self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
         self.w = doc.resources.derived(compile_event_words)
+        self.fw = doc.resources.derived(compile_fatality_words)
         self.mentions = mentions = doc.mentions
         self.frames = doc.frames
         self.places = [p for p in doc.places if p.role == "mention"]
@@ -219,7 +226,7 @@ class EventBuilder:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
                     if fatality and not used_fatality:
-                        previous.fatalities = max(previous.fatalities, fatality[0])
+                        previous.fatalities = _conservative(previous.fatalities, fatality[0])
                         previous.fatality_span = previous.fatality_span or fatality[1]
                         used_fatality = True
                     previous.evidence.append((sm.sentence.start, sm.sentence.end))
@@ -302,11 +309,7 @@ class EventBuilder:
         return None
 
     def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.claim_text, (start, end))
-        if not found:
-            return None
-        value, span = found
-        return int(value), span
+        return sentence_deaths(self.claim_text, self.fw, (start, end))
 
     def _resolve_actors(self, frame: Frame, previous: Draft | None) -> None:
         sm = frame.sentence
@@ -550,7 +553,7 @@ class EventBuilder:
                 old.actor2, old.victim_guessed = new2, False
             else:
                 old.actor2 = _better(old.actor2, new2)
-            if new.fatalities > old.fatalities:
+            if _conservative(old.fatalities, new.fatalities) != old.fatalities:
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9) or (
                 new.precision == old.precision and _own_date(new) and not _own_date(old)
