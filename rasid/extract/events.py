@@ -91,11 +91,6 @@ def compile_event_words(resources: Resources) -> EventWords:
     )
 
 
-def _conservative(old: int, new: int) -> int:
-    """Two figures for the deaths of one event: the lower one, a figure over none."""
-    return min(old, new) if old and new else old or new
-
-
 @dataclass(slots=True)
 class Draft:
     """An event being built: a frame with its place, date and fatalities."""
@@ -226,7 +221,7 @@ class EventBuilder:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
                     if fatality and not used_fatality:
-                        previous.fatalities = _conservative(previous.fatalities, fatality[0])
+                        previous.fatalities = max(previous.fatalities, fatality[0])
                         previous.fatality_span = previous.fatality_span or fatality[1]
                         used_fatality = True
                     previous.evidence.append((sm.sentence.start, sm.sentence.end))
@@ -553,7 +548,7 @@ class EventBuilder:
                 old.actor2, old.victim_guessed = new2, False
             else:
                 old.actor2 = _better(old.actor2, new2)
-            if _conservative(old.fatalities, new.fatalities) != old.fatalities:
+            if new.fatalities > old.fatalities:
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9) or (
                 new.precision == old.precision and _own_date(new) and not _own_date(old)

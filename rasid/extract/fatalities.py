@@ -3,10 +3,11 @@
 `sentence_deaths(ct, fw, span) -> (deaths, normalised evidence span) | None` reads the casualty figures the
 claims rules found in the sentence (`ClaimText.quantities`) and keeps the deaths that are this sentence's
 own: never the wounded, never a "killed or wounded" total, never a vague count of victims (a word that
-covers the wounded), never a toll over days or since a date. Figures joined by "و" add up, a singular
-victim after a word of dying is one death ("استشهدت طفلة"), and victims named one after the other count
-each ("قتلت امرأة وطفل" = 2). Rival figures (بينما، حسب ...) give the lowest. The word lists are data:
-rasid/data/lexicon/event_words.tsv (death_word, death_skip, vague_victim, period_lead, period_unit).
+covers the wounded too: "عشرات الضحايا"). Figures joined by "و" add up; a singular victim after a word of
+dying is one death ("استشهدت طفلة", "اغتيل ضابط", time words between: "قتل اليوم الأربعاء، لاجئة"); where
+nothing is counted, "لقي حتفه" / "فارق الحياة" / "توفي" is one. Rival figures (بينما، حسب ...) give the
+lowest. The word lists are data: rasid/data/lexicon/event_words.tsv (death_word, death_skip, died,
+vague_victim).
 Rules and figures: docs/extraction.md.
 """
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 _PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 #: Categories of a noun that can be the victim itself ("قتل نازح": a displaced person killed).
 _VICTIM_CATEGORIES = frozenset({"", "killed", "displaced"})
-_AND_NOUN = re.compile(r"[\s،,]*و([^\W\d_]+)")
-_SINCE = re.compile(r"(?:^|\s)[وف]?منذ\s")
 
 
 class FatalityWords(NamedTuple):
@@ -32,8 +31,9 @@ class FatalityWords(NamedTuple):
 
     death: re.Pattern[str]  # a word of dying, time words, then the victim word (group 1)
     death_needles: tuple[str, ...]
+    died: re.Pattern[str]  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
+    died_needles: tuple[str, ...]
     vague_victim: frozenset[str]
-    period: re.Pattern[str]  # "في ثلاثة أيام", "خلال الأسابيع الماضية"
 
 
 def compile_fatality_words(resources: Resources) -> FatalityWords:
@@ -43,13 +43,14 @@ def compile_fatality_words(resources: Resources) -> FatalityWords:
     return FatalityWords(
         death=re.compile(rf"[وف]?(?:{alt('death_word')})\s+(?:(?:{alt('death_skip')})[\s،,]+)*([^\W\d_]+)"),
         death_needles=lists["death_word"].forms,
+        died=re.compile(rf"[وف]?(?:{alt('died')})(هما|ها|ه)?(?!\w)"),
+        died_needles=tuple(f.split()[0] for f in lists["died"].forms),
         vague_victim=lists["vague_victim"].words,
-        period=re.compile(rf"(?:^|\s)[وف]?(?:{alt('period_lead')})\s+(?:\S+\s+)?(?:{alt('period_unit')})"
-                          r"(?!\w)"),
     )
 
 
 class _Deaths(NamedTuple):
+    pos: int  # where the figure (or the victim word) stands: the reading order
     value: float
     cue_start: int
     end: int
@@ -65,25 +66,24 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             continue
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
             continue  # "عشرات الضحايا": the victims of a vague count may be wounded
-        if _over_period(ct, fw, span, q.cue_start, q.end):
-            continue
-        deaths.append(_coordinated(ct, span, q.mention.value, q.cue_start, q.end))
+        deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
     for m in ct.pattern_hits(fw.death, span, fw.death_needles):
         pos = m.start(1)
         if any(q.mention.start <= pos < q.end for q in found):
             continue  # the victim is a counted figure already read
-        if not _victim(ct, m.group(1)) or _over_period(ct, fw, span, m.start(), m.end()):
-            continue
-        deaths.append(_coordinated(ct, span, 1.0, m.start(), m.end()))
+        if _victim(ct, m.group(1)):
+            deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
+    if not deaths:
+        # "لقي حتفه", "فارق الحياة", "ما أودى بحياتها": one death (two for "هما"), where nothing is counted
+        for m in ct.pattern_hits(fw.died, span, fw.died_needles):
+            deaths.append(_Deaths(m.start(), 2.0 if m.group(1) == "هما" else 1.0, m.start(), m.end()))
+            break
     if not deaths:
         return None
-    deaths.sort(key=lambda d: d.cue_start)
+    deaths.sort(key=lambda d: d.pos)
     groups: list[list[_Deaths]] = [[deaths[0]]]
     for d in deaths[1:]:
-        last = groups[-1][-1]
-        if d.cue_start < last.end:
-            continue  # read twice (a singular victim inside a figure's phrase)
-        gap = norm[last.end:d.cue_start]
+        gap = norm[groups[-1][-1].end:d.cue_start]
         if any(c in gap for c in ct.w.contrast) or len(gap) > 60:
             groups.append([d])
         else:
@@ -110,27 +110,3 @@ def _victim(ct: ClaimText, word: str) -> bool:
     entry = ct.units.of(word)
     return entry is not None and entry.number == "sg" and entry.unit in _PEOPLE and \
         entry.category in _VICTIM_CATEGORIES
-
-
-def _coordinated(ct: ClaimText, span: tuple[int, int], value: float, start: int, end: int) -> _Deaths:
-    """"قتلت امرأة وطفل": a singular victim joined by "و" to the figure is one more death."""
-    while True:
-        m = _AND_NOUN.match(ct.norm, end, span[1])
-        if m is None or not _victim(ct, m.group(1)):
-            return _Deaths(value, start, end)
-        value += 1
-        end = m.end()
-
-
-def _over_period(ct: ClaimText, fw: FatalityWords, span: tuple[int, int], start: int, end: int) -> bool:
-    """The figure is a toll over days or more ("قتلوا في ثلاثة أيام من الاشتباكات") or since a date
-    ("منذ السابع من أكتوبر ... استشهاد 42010"), read in the figure's neighbourhood of its sentence."""
-    a, b = max(span[0], start - 100), min(span[1], end + 60)
-    window = ct.norm[a:b]
-    if fw.period.search(window):
-        return True
-    for m in _SINCE.finditer(window):
-        after = a + m.end()
-        if any(after <= d.start < after + 30 and d.kind != "weekday" for d in ct.dates):
-            return True
-    return False
