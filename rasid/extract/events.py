@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
-from rasid.extract.claims import claim_text, killed_count
+from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
+from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
 from rasid.extract.frames import Frame
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
@@ -122,6 +123,7 @@ class EventBuilder:
         self.units = doc.resources.units
         self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
         self.w = doc.resources.derived(compile_event_words)
+        self.fw = doc.resources.derived(compile_fatality_words)
         self.mentions = mentions = doc.mentions
         self.frames = doc.frames
         self.places = [p for p in doc.places if p.role == "mention"]
@@ -302,11 +304,7 @@ class EventBuilder:
         return None
 
     def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
-        found = killed_count(self.claim_text, (start, end))
-        if not found:
-            return None
-        value, span = found
-        return int(value), span
+        return sentence_deaths(self.claim_text, self.fw, (start, end))
 
     def _resolve_actors(self, frame: Frame, previous: Draft | None) -> None:
         sm = frame.sentence

@@ -287,6 +287,10 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "about": ListSpec("qualifiers of a figure of years"),
         "years": ListSpec("plural and dual of 'year'"),
         "origin": ListSpec("before a place: where the attack came from", wildcard=True),
+        "death_word": ListSpec("a word of dying right before a singular victim: one death"),
+        "death_skip": ListSpec("a time word between a death word and its victim"),
+        "died": ListSpec("one person died, where nothing is counted (a pronoun after it: 'هما' two)"),
+        "vague_victim": ListSpec("a victims noun that covers the wounded: a vague count of it is no deaths"),
     },
     "sentence_words.tsv": {
         "open_end": ListSpec("a line ending with it goes on in the next line"),

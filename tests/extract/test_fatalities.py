@@ -1,6 +1,12 @@
 """Fatalities of issue 12: conservatively and once. Sentences written for these tests."""
 
+import datetime as dt
+
+from rasid.extract.claims import ClaimText
+from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
 from rasid.pipeline import extract_text
+from rasid.resources import default_resources
+from rasid.text.normalize import NormText
 
 
 def reportable(text: str, **kw):
@@ -27,3 +33,51 @@ def test_the_deaths_go_to_the_event_they_are_told_with():
     by_type = {e.event_type: e for e in events}
     assert by_type["Explosions/Remote violence"].fatalities == 25
     assert by_type["Battles"].fatalities == 0
+
+
+def test_a_singular_victim_after_a_word_of_dying_is_one_death():
+    [event] = reportable("استشهدت طفلة أمس بقصف مدفعي لقوات النظام على مدينة معرة النعمان في ريف إدلب.")
+    assert event.fatalities == 1
+
+
+def test_time_words_between_the_killing_and_its_victim_keep_the_victim():
+    [event] = reportable("قتل اليوم الخميس، شاب برصاص مسلحين مجهولين في مدينة دير الزور.")
+    assert event.fatalities == 1
+
+
+def deaths(text: str):
+    """The deaths figure the event builder reads from a whole text taken as one sentence."""
+    res = default_resources()
+    nt = NormText.of(text)
+    ct = ClaimText(nt, res.numbers.find(nt), res.dates.find(nt, dt.date(2019, 2, 20)), res)
+    got = sentence_deaths(ct, res.derived(compile_fatality_words), (0, len(nt.norm)))
+    return got[0] if got else None
+
+
+def test_a_known_person_is_no_singular_victim():
+    assert deaths("استشهدت طفلة في القصف على البلدة") == 1
+    assert deaths("استشهدت الطفلة في القصف على البلدة") is None  # someone named before: not a new count
+
+
+def test_the_victim_must_be_a_person():
+    assert deaths("قتل قائد المجموعة حمارا في البلدة") is None
+
+
+def test_died_with_no_figure_is_one_death():
+    [event] = reportable("أطلق مسلحون النار على ضابط في الشرطة أمس في مدينة البصرة، فأصيب بجروح بالغة ثم فارق الحياة في المستشفى.")
+    assert event.fatalities == 1
+
+
+def test_died_is_not_added_to_a_counted_toll():
+    [event] = reportable("قتل ثلاثة مدنيين أمس بغارة جوية على بلدة سرمين، وتوفي أحدهم بعد نقله إلى المستشفى.")
+    assert event.fatalities == 3
+
+
+def test_a_vague_count_of_victims_is_no_deaths():
+    [event] = reportable("سقط عشرات الضحايا أمس بقصف صاروخي لقوات النظام على مدينة دوما في الغوطة الشرقية.")
+    assert event.fatalities == 0
+
+
+def test_a_stated_count_of_victims_still_counts():
+    [event] = reportable("سقط خمسة ضحايا أمس بقصف صاروخي لقوات النظام على مدينة دوما في الغوطة الشرقية.")
+    assert event.fatalities == 5

@@ -1,0 +1,112 @@
+"""The deaths of one sentence, as an event's fatalities (ACLED: the most conservative figure, deaths only).
+
+`sentence_deaths(ct, fw, span) -> (deaths, normalised evidence span) | None` reads the casualty figures the
+claims rules found in the sentence (`ClaimText.quantities`) and keeps the deaths that are this sentence's
+own: never the wounded, never a "killed or wounded" total, never a vague count of victims (a word that
+covers the wounded too: "عشرات الضحايا"). Figures joined by "و" add up; a singular victim after a word of
+dying is one death ("استشهدت طفلة", "اغتيل ضابط", time words between: "قتل اليوم الأربعاء، لاجئة"); where
+nothing is counted, "لقي حتفه" / "فارق الحياة" / "توفي" is one. Rival figures (بينما، حسب ...) give the
+lowest. The word lists are data: rasid/data/lexicon/event_words.tsv (death_word, death_skip, died,
+vague_victim).
+Rules and figures: docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from rasid.extract.claims import ClaimText
+    from rasid.resources import Resources
+
+#: Units of people: a victim noun's unit.
+_PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
+#: Categories of a noun that can be the victim itself ("قتل نازح": a displaced person killed).
+_VICTIM_CATEGORIES = frozenset({"", "killed", "displaced"})
+
+
+class FatalityWords(NamedTuple):
+    """The patterns the fatalities rules read, made from event_words.tsv (once per `Resources`)."""
+
+    death: re.Pattern[str]  # a word of dying, time words, then the victim word (group 1)
+    death_needles: tuple[str, ...]
+    died: re.Pattern[str]  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
+    died_needles: tuple[str, ...]
+    vague_victim: frozenset[str]
+
+
+def compile_fatality_words(resources: Resources) -> FatalityWords:
+    """`FatalityWords` of the resources' event_words.tsv (use `resources.derived(compile_fatality_words)`)."""
+    lists = resources.words("event_words.tsv")
+    alt = lists.alt
+    return FatalityWords(
+        death=re.compile(rf"[وف]?(?:{alt('death_word')})\s+(?:(?:{alt('death_skip')})[\s،,]+)*([^\W\d_]+)"),
+        death_needles=lists["death_word"].forms,
+        died=re.compile(rf"[وف]?(?:{alt('died')})(هما|ها|ه)?(?!\w)"),
+        died_needles=tuple(f.split()[0] for f in lists["died"].forms),
+        vague_victim=lists["vague_victim"].words,
+    )
+
+
+class _Deaths(NamedTuple):
+    pos: int  # where the figure (or the victim word) stands: the reading order
+    value: float
+    cue_start: int
+    end: int
+
+
+def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> tuple[int, tuple[int, int]] | None:
+    """Conservative deaths figure of one sentence (`span`, normalised) and its normalised evidence span."""
+    norm = ct.norm
+    found = ct.quantities(span, vague_zero=True)
+    deaths: list[_Deaths] = []
+    for q in found:
+        if q.category != "killed" or q.subset:
+            continue
+        if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
+            continue  # "عشرات الضحايا": the victims of a vague count may be wounded
+        deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
+    for m in ct.pattern_hits(fw.death, span, fw.death_needles):
+        pos = m.start(1)
+        if any(q.mention.start <= pos < q.end for q in found):
+            continue  # the victim is a counted figure already read
+        if _victim(ct, m.group(1)):
+            deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
+    if not deaths:
+        # "لقي حتفه", "فارق الحياة", "ما أودى بحياتها": one death (two for "هما"), where nothing is counted
+        for m in ct.pattern_hits(fw.died, span, fw.died_needles):
+            deaths.append(_Deaths(m.start(), 2.0 if m.group(1) == "هما" else 1.0, m.start(), m.end()))
+            break
+    if not deaths:
+        return None
+    deaths.sort(key=lambda d: d.pos)
+    groups: list[list[_Deaths]] = [[deaths[0]]]
+    for d in deaths[1:]:
+        gap = norm[groups[-1][-1].end:d.cue_start]
+        if any(c in gap for c in ct.w.contrast) or len(gap) > 60:
+            groups.append([d])
+        else:
+            groups[-1].append(d)
+    best: tuple[float, tuple[int, int]] | None = None
+    for g in groups:
+        total = sum(d.value for d in g)
+        ev = (min(d.cue_start for d in g), max(d.end for d in g))
+        if best is None or total < best[0]:
+            best = (total, ev)
+    assert best is not None
+    return int(best[0]), best[1]
+
+
+def _last_word(norm: str, start: int, end: int) -> str:
+    words = norm[start:end].split()
+    return words[-1] if words else ""
+
+
+def _victim(ct: ClaimText, word: str) -> bool:
+    """An indefinite singular noun of people ("طفله", "شابا"), not a known person ("القائد")."""
+    if word.startswith(("ال", "وال")):
+        return False
+    entry = ct.units.of(word)
+    return entry is not None and entry.number == "sg" and entry.unit in _PEOPLE and \
+        entry.category in _VICTIM_CATEGORIES
