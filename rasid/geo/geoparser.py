@@ -1080,6 +1080,9 @@ class Geoparser:
             precision = 3
         elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
             precision = 2 if p.feature != "river" else 3
+        if p.coarse and precision < 2:
+            precision = 2
+            why.append("coded at its sub-district's seat (its own point is not known): precision 2")
         if p.feature == "admin1" and r.direction and r.cue is None and p.names_ar[0].startswith("ريف"):
             # "ريف دمشق الجنوبي": a part of the countryside governorate, coded at its city
             feature, precision, qualifier = "region", 2, f"{r.direction} countryside"
