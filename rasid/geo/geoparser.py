@@ -459,7 +459,10 @@ class Geoparser:
             if self._cue_is(a.cue, "road") and gap.strip() in ("", "-", "/", "–"):
                 a.road_to = i + 1
                 continue
+            # "X التابعة لبلدة Y": the glue's "ل" is a clitic of Y's cue word, inside Y's span
+            clitic = "ل" if b.cues and norm.startswith("ل", b.start) and b.start < b.name_start else ""
             if w.gap_contain.match(gap + " ") or w.gap_contain.match(gap) or (
+                clitic and w.gap_contain.match(gap.rstrip() + " " + clitic)) or (
                 (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
                 and (b.cue in w.container_cues or b.prefix.startswith("ب"))
             ):
