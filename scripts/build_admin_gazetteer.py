@@ -10,7 +10,8 @@ Inputs (facts, each with a source key listed in admin/sources.tsv):
 - sy_ocha_admin4.tsv: Aleppo's 1,904 OCHA communities (admin4), built by scripts/build_admin4.py.
 
 Coordinates: a unit named after its seat town takes the town's coordinates from the curated supplement or
-GeoNames cities500 (same normalised Arabic name, nearest to the district seat, within SEAT_KM), recorded
+GeoNames cities500 (same normalised Arabic name, nearest to the district seat, within SEAT_KM; a Syrian
+nahiya also the governorate's only town of its name within 100 km of the district seat), recorded
 in column `coord` as ``seat:<place id>``; otherwise the source's own coordinates (``source``) or, for a
 Syrian nahiya whose seat is unknown, its district seat (``admin2-seat``, feature region, cue-only).
 Matching rule (`match`): a single-word name that no curated or Syrian/Iraqi place carries is cue-only
@@ -102,6 +103,11 @@ def build_syria(seats: Seats, strong: set[str], report: Counter[str]) -> list[di
         seat_name = re.sub(r"^مركز\s*", "", name_ar)
         ref = (dseat.lat, dseat.lon) if dseat else (0.0, 0.0)
         seat = seats.find(seat_name, "SY", *ref, km=60.0) if dseat else None
+        if seat is None and dseat is not None:
+            # a seat town further out (Maskana, 63 km from Menbij): the only town of that name in the governorate
+            far = [p for p in seats.by_name.get(name_key(seat_name), ()) if p.country == "SY" and p.admin1 == admin1
+                   and haversine_km(p.lat, p.lon, *ref) <= 100.0]
+            seat = far[0] if len(far) == 1 else None
         if seat is not None:
             lat, lon, coord, feature = seat.lat, seat.lon, f"seat:{seat.id}", "populated"
             report["SY nahiya seat found"] += 1
