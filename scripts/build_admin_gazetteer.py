@@ -6,10 +6,12 @@ Inputs (facts, each with a source key listed in admin/sources.tsv):
 - sy_ocha_admin.tsv: Syria's governorates, districts and the 272 sub-districts (nahiyas), OCHA pcodes;
 - ye_ocha_admin.tsv + ye_district_centres.tsv: Yemen's 333 districts and their centre coordinates;
 - lb_ps_ly_sd_admin.tsv: Lebanese districts, Palestinian governorates, Libyan districts, Sudanese states;
-- iq_admin.tsv: Iraq's districts (qada) and sub-districts (nahiya) in the 18 governorates and Halabja.
+- iq_admin.tsv: Iraq's districts (qada) and sub-districts (nahiya) in the 18 governorates and Halabja;
+- sy_ocha_admin4.tsv: Aleppo's 1,904 OCHA communities (admin4), built by scripts/build_admin4.py.
 
 Coordinates: a unit named after its seat town takes the town's coordinates from the curated supplement or
-GeoNames cities500 (same normalised Arabic name, nearest to the district seat, within SEAT_KM), recorded
+GeoNames cities500 (same normalised Arabic name, nearest to the district seat, within SEAT_KM; a Syrian
+nahiya also the governorate's only town of its name within 100 km of the district seat), recorded
 in column `coord` as ``seat:<place id>``; otherwise the source's own coordinates (``source``) or, for a
 Syrian nahiya whose seat is unknown, its district seat (``admin2-seat``, feature region, cue-only).
 Matching rule (`match`): a single-word name that no curated or Syrian/Iraqi place carries is cue-only
@@ -37,6 +39,8 @@ from rasid.geo.gazetteer import (  # noqa: E402
     name_key,
     read_districts,
     read_places,
+    read_stopnames,
+    read_towns,
     supplement_files,
 )
 from rasid.lexicon.tsv import read_tsv  # noqa: E402
@@ -99,6 +103,11 @@ def build_syria(seats: Seats, strong: set[str], report: Counter[str]) -> list[di
         seat_name = re.sub(r"^مركز\s*", "", name_ar)
         ref = (dseat.lat, dseat.lon) if dseat else (0.0, 0.0)
         seat = seats.find(seat_name, "SY", *ref, km=60.0) if dseat else None
+        if seat is None and dseat is not None:
+            # a seat town further out (Maskana, 63 km from Menbij): the only town of that name in the governorate
+            far = [p for p in seats.by_name.get(name_key(seat_name), ()) if p.country == "SY" and p.admin1 == admin1
+                   and haversine_km(p.lat, p.lon, *ref) <= 100.0]
+            seat = far[0] if len(far) == 1 else None
         if seat is not None:
             lat, lon, coord, feature = seat.lat, seat.lon, f"seat:{seat.id}", "populated"
             report["SY nahiya seat found"] += 1
@@ -291,6 +300,70 @@ def build_others(seats: Seats, strong: set[str], report: Counter[str]) -> list[d
     return out
 
 
+#: first words that make a name read like a person's ("أبو جبار", "الشيخ علي", "حاج خليل"): cue-only
+_PERSON_HEADS = frozenset(name_key(w) for w in (
+    "أبو", "ابو", "أم", "ام", "الشيخ", "شيخ", "حاج", "حاجي", "حج", "الحج", "السيد", "علي", "عبده", "سيف", "نور",
+    "جمعة", "لاله", "يوسف", "حسن", "حيدر", "عمر"))
+
+
+def _article_variants(key: str) -> set[str]:
+    return {key, key[2:] if key.startswith("ال") else "ال" + key}
+
+
+def build_syria_admin4(units: list[dict[str, object]], known: set[str], report: Counter[str],
+                       left_out: list[tuple[str, str, str]]) -> list[dict[str, object]]:
+    """Aleppo's OCHA communities (sy_ocha_admin4.tsv), each at its sub-district's seat point (the source has
+    no coordinates; `coord` = ``admin3-seat:<unit id>``, level admin4, read as precision 2).
+
+    A bigger place always wins: a name that a known place carries (supplement, towns, GeoNames, the other
+    admin units; with or without the article) is not given to the community, nor is a stop name of kind
+    `never` (common words: stopnames.tsv), nor a name an earlier community of its sub-district has (the
+    list gives a few villages twice, or two halves of a village one alternative name). One-word names are cue-only (``قرية X``, ``بلدة X``), longer
+    names weak (a cue word or a preposition first) unless they read like a person's (`_PERSON_HEADS`: cue-only),
+    stop names of kind weak/cue keep that rule. A community
+    left without a name is left out (`left_out`: pcode, name, reason)."""
+    never, weak_stop, cue_stop = read_stopnames()
+    seat = {str(u["pcode"]): u for u in units if u["country"] == "SY" and u["level"] == "admin3"}
+    taken: dict[tuple[str, str], str] = {}  # (sub-district, name key) -> the community that has the name
+    out = []
+    for r in read_tsv(SRC / "sy_ocha_admin4.tsv", ("pcode", "parent", "admin1", "admin2", "admin3", "name_en",
+                                                   "name_ar", "names_ar", "source")):
+        unit = seat[r.get("parent")]
+        names, rules, why = [], set(), []
+        for n in r.many("names_ar"):
+            key = name_key(n)
+            variants = _article_variants(key)
+            if variants & known:
+                why.append(f"{n}: a known place's name")
+                continue
+            if variants & never:
+                why.append(f"{n}: a common word (stopnames never)")
+                continue
+            other = taken.get((r.get("parent"), key))
+            if other is not None and other != r.get("pcode"):
+                why.append(f"{n}: {other}'s name in the same sub-district (listed twice)")
+                continue
+            taken[(r.get("parent"), key)] = r.get("pcode")
+            names.append(n)
+            if variants & cue_stop or " " not in key or key.split(" ", 1)[0] in _PERSON_HEADS:
+                rules.add("cue")
+            else:
+                rules.add("weak")
+        if not names:
+            report["SY community left out (admin/sy_ocha_admin4_left_out.txt)"] += 1
+            left_out.append((r.get("pcode"), r.get("name_ar"), "; ".join(why)))
+            continue
+        report["SY community (admin4) at its sub-district seat"] += 1
+        rule = "weak" if "weak" in rules else "cue"
+        coord = f"admin3-seat:{unit['id']}" if str(unit["coord"]).startswith("seat:") else \
+            f"admin3-seat:{unit['id']} ({unit['coord']})"
+        out.append(_row(id=f"ocha:{r.get('pcode')}", name=r.get("name_en"), names_ar="|".join(names),
+                        feature="populated", lat=unit["lat"], lon=unit["lon"], country="SY",
+                        admin1=r.get("admin1"), admin2=r.get("admin2"), admin3=r.get("admin3"), level="admin4",
+                        pcode=r.get("pcode"), coord=coord, match=rule, source=r.get("source")))
+    return out
+
+
 def main() -> int:
     supplement = [p for path in supplement_files() for p in read_places(path, "supplement")]
     geonames = geonames_places()
@@ -300,6 +373,18 @@ def main() -> int:
     report: Counter[str] = Counter()
     rows = build_syria(seats, strong, report) + build_yemen(seats, strong, report) + \
         build_others(seats, strong, report) + build_iraq(seats, strong, report)
+    # names a community may not take: every place the gazetteer matches already (a bigger place wins)
+    known = {name_key(n) for p in supplement + read_towns() for n in p.names_ar}
+    known |= {name_key(n) for p in geonames
+              if p.country not in ("TR", "JO") or p.population >= 100_000 for n in p.names_ar}
+    known |= {name_key(n) for row in rows for n in str(row["names_ar"]).split("|")}
+    left_out: list[tuple[str, str, str]] = []
+    rows += build_syria_admin4(rows, known, report, left_out)
+    with (SRC / "sy_ocha_admin4_left_out.txt").open("w", encoding="utf-8") as fh:
+        fh.write("# Aleppo communities of sy_ocha_admin4.tsv not in admin_units.tsv, and why (written by\n"
+                 "# scripts/build_admin_gazetteer.py): pcode, name as listed, reason.\n")
+        for row in left_out:
+            fh.write("\t".join(row) + "\n")
     with ADMIN_FILE.open("w", encoding="utf-8") as fh:
         fh.write("# Administrative units listed systematically, generated by scripts/build_admin_gazetteer.py from\n"
                  "# rasid/data/gazetteer/admin/*.tsv (do not edit by hand: edit those and rebuild). Columns: see\n"

@@ -11,6 +11,10 @@ named governorate, or one of them must be no more than SLACK_KM further than the
 be allowed to fail that test in ALLOWED, with the reason.
 towns.tsv (scripts/build_towns.py): in sync with its transcription, unique ids, names, sources, points
 inside the country (`check_towns`).
+admin/sy_ocha_admin4.tsv (Aleppo's OCHA communities, scripts/build_admin4.py): unique C-pcodes, a parent
+sub-district that exists in sy_ocha_admin.tsv with the row's admin1/admin2/admin3, Arabic and Latin names,
+a listed source; each community is in admin_units.tsv (level admin4, at its sub-district's point) or in
+sy_ocha_admin4_left_out.txt with a reason (`check_admin4`). Community names repeat only across sub-districts.
 `--report` prints the coverage: rows per source and country, nahiyas and districts per governorate.
 """
 
@@ -80,7 +84,9 @@ def check(places: list[Place], rows: list[dict[str, str]], districts: list[Distr
         if not row.get("coord"):
             problems.append(f"{where}: column coord (how the coordinates were obtained) is empty")
         for n in p.names_ar:
-            k = (p.country, p.admin1 or "", row.get("level", ""), name_key(n))
+            # communities (admin4) share names across sub-districts, as villages do
+            scope = p.admin1 if row.get("level") != "admin4" else f"{p.admin1}/{p.admin3}"
+            k = (p.country, scope or "", row.get("level", ""), name_key(n))
             if k in seen_names and seen_names[k] != p.id:
                 problems.append(f"{where}: '{n}' repeats {seen_names[k]} (same governorate and level)")
             seen_names[k] = p.id
@@ -163,16 +169,74 @@ def check_towns() -> tuple[int, list[str]]:
     return len(places), problems
 
 
+ADMIN4_FILE = DATA_DIR / "admin" / "sy_ocha_admin4.tsv"
+ADMIN4_LEFT_OUT = DATA_DIR / "admin" / "sy_ocha_admin4_left_out.txt"
+
+
+def check_admin4(places: list[Place], rows: list[dict[str, str]]) -> tuple[int, list[str]]:
+    """sy_ocha_admin4.tsv: unique pcodes, an existing parent sub-district whose names the row repeats, Arabic
+    and Latin names, a listed source; each community coded in admin_units.tsv at its sub-district's point
+    (level admin4) or listed with a reason in sy_ocha_admin4_left_out.txt."""
+    problems: list[str] = []
+    keys = source_keys()
+    admin = {r.get("pcode"): r for r in read_tsv(DATA_DIR / "admin" / "sy_ocha_admin.tsv",
+                                                  ("level", "pcode", "name_en", "name_ar"))}
+    units = {row.get("pcode"): (p, row) for p, row in zip(places, rows, strict=True)}
+    left_out = {line.split("\t")[0] for line in ADMIN4_LEFT_OUT.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    seen: set[str] = set()
+    n = 0
+    for r in read_tsv(ADMIN4_FILE, ("pcode", "parent", "admin1", "admin2", "admin3", "name_en", "name_ar",
+                                     "names_ar", "source")):
+        n += 1
+        code = r.get("pcode")
+        where = f"{ADMIN4_FILE.name}:{code}"
+        if not re.fullmatch(r"C\d{4}", code) or code in seen:
+            problems.append(f"{where}: pcode malformed or repeated")
+        seen.add(code)
+        a3 = admin.get(r.get("parent"))
+        if a3 is None or a3.get("level") != "admin3":
+            problems.append(f"{where}: parent {r.get('parent')!r} is no sub-district of sy_ocha_admin.tsv")
+        else:
+            a2 = admin[a3.get("parent")]
+            a1 = admin[a2.get("parent")]
+            if (r.get("admin1"), r.get("admin2"), r.get("admin3")) != (a1.get("name_en"), a2.get("name_en"),
+                                                                        a3.get("name_en")):
+                problems.append(f"{where}: admin1/admin2/admin3 differ from its parent's")
+        if not has_arabic(r.get("name_ar")) or not r.many("names_ar") or \
+                not all(has_arabic(x) and not re.search(r"[A-Za-z]", x) for x in r.many("names_ar")):
+            problems.append(f"{where}: an Arabic name is missing")
+        if not re.search(r"[A-Za-z]", r.get("name_en")):
+            problems.append(f"{where}: the Latin name is missing")
+        if r.get("source") not in keys:
+            problems.append(f"{where}: source {r.get('source')!r} is not in admin/sources.tsv")
+        unit = units.get(code)
+        if unit is None:
+            if code not in left_out:
+                problems.append(f"{where}: neither in {ADMIN_FILE.name} nor in {ADMIN4_LEFT_OUT.name}")
+            continue
+        p, row = unit
+        seat = units.get(r.get("parent"))
+        if row.get("level") != "admin4" or seat is None or (p.lat, p.lon) != (seat[0].lat, seat[0].lon):
+            problems.append(f"{where}: not coded at its sub-district's point in {ADMIN_FILE.name}")
+        if not set(p.names_ar) <= set(r.many("names_ar")):
+            problems.append(f"{where}: {ADMIN_FILE.name} gives it names it does not have")
+    return n, problems
+
+
 def main(argv: list[str]) -> int:
     places, rows = load()
     problems = check(places, rows, read_districts(units=places))
     n_towns, town_problems = check_towns()
     problems += town_problems
+    n_admin4, admin4_problems = check_admin4(places, rows)
+    problems += admin4_problems
     if "--report" in argv:
         report(places, rows)
     for line in problems:
         print(line)
-    print(f"{len(places)} admin rows and {n_towns} town rows checked, {len(problems)} problem(s)")
+    print(f"{len(places)} admin rows, {n_towns} town rows and {n_admin4} communities checked, "
+          f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
 

@@ -51,7 +51,7 @@ TOWNS_FILE = DATA_DIR / "towns.tsv"
 TOWNS_COLUMNS = ("id", "name", "names_ar", "feature", "lat", "lon", "country", "admin1", "population", "match",
                  "source")
 BASE_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB", "YE", "LY", "SD", "PS", "EG", "SO")
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 #: Features of administrative units: kept beside a same-named town instead of merged into it.
 UNIT_FEATURES = frozenset({"admin1", "region", "country"})
 #: Matching rules a systematic row may carry: "weak" (after a cue word or a preposition), "cue" (after a
@@ -103,6 +103,9 @@ class Place:
     parent: str | None = None  # neighbourhood -> city id
     admin3: str | None = None  # sub-district (nahiya), where a systematic source gives it
     match: str = ""  # one of MATCH_RULES
+    #: the point is not the place's own but its unit's seat (an OCHA community coded at its sub-district's
+    #: seat): mentions get geo_precision 2 at least
+    coarse: bool = False
 
     @property
     def iso(self) -> int | None:
@@ -205,6 +208,7 @@ def read_admin_units(path: Path | None = None) -> list[Place]:
         p = place_from_row(row, "admin:" + row.get("source"))
         p.match = _match_rule(row)
         p.admin3 = row.get("admin3") or None
+        p.coarse = row.get("level") == "admin4"
         out.append(p)
     return out
 

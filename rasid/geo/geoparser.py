@@ -483,7 +483,10 @@ class Geoparser:
             if self._cue_is(a.cue, "road") and gap.strip() in ("", "-", "/", "–"):
                 a.road_to = i + 1
                 continue
+            # "X التابعة لبلدة Y": the glue's "ل" is a clitic of Y's cue word, inside Y's span
+            clitic = "ل" if b.cues and norm.startswith("ل", b.start) and b.start < b.name_start else ""
             if w.gap_contain.match(gap + " ") or w.gap_contain.match(gap) or (
+                clitic and w.gap_contain.match(gap.rstrip() + " " + clitic)) or (
                 (gap.strip(' "()،') == "" or _ADJECTIVE_GAP.fullmatch(gap))
                 and (b.cue in w.container_cues or b.prefix.startswith("ب"))
             ):
@@ -1104,6 +1107,9 @@ class Geoparser:
             precision = 3
         elif p.feature in ("region", "desert", "river", "mountain", "road", "lake"):
             precision = 2 if p.feature != "river" else 3
+        if p.coarse and precision < 2:
+            precision = 2
+            why.append("coded at its sub-district's seat (its own point is not known): precision 2")
         if p.feature == "admin1" and r.direction and r.cue is None and p.names_ar[0].startswith("ريف"):
             # "ريف دمشق الجنوبي": a part of the countryside governorate, coded at its city
             feature, precision, qualifier = "region", 2, f"{r.direction} countryside"
