@@ -111,6 +111,10 @@ class Draft:
 
 
 
+#: A verb of saying this close to a sentence's start opens it ("وقال مصدر", "وبحسب المرصد").
+_OPENING = 8
+
+
 class EventBuilder:
     """Turns a document's frames into events: `EventBuilder(doc).run()` places, dates, counts and merges
     them (drafts), `to_event` writes the records."""
@@ -254,7 +258,29 @@ class EventBuilder:
                         previous = draft
                     else:
                         previous = merged
+        self._sourced_next(drafts)
         return drafts
+
+    def _sourced_next(self, drafts: list[Draft]) -> None:
+        """An event told in the outlet's own voice is `claimed` when the next sentence opens with a verb of
+        saying and tells the same event again, an event of its type or its casualties ("قتل 6 مدنيين في قصف
+        على تعز. وأفادت مصادر محلية أن القصف ..."): the sentence before summarises the source's account
+        (docs/annotation.md: claimed when the event's account, anywhere in the article, carries a source).
+        The other way round, a sentence after an attributed one, stays the outlet's (see `run`)."""
+        mentions, frames = self.mentions, self.frames
+        for d in drafts:
+            if d.frame.modality != "asserted":
+                continue
+            i = d.frame.sentence.index
+            if i + 1 >= len(mentions):
+                continue
+            nxt = mentions[i + 1]
+            s0 = nxt.sentence.start
+            if not any(c.cue == "claim" and c.start - s0 <= _OPENING for c in nxt.cues):
+                continue
+            same = any(f.event_type == d.frame.event_type for f in (frames[i + 1] if i + 1 < len(frames) else []))
+            if same or self._fatalities(nxt) is not None:
+                d.frame.modality = "claimed"
 
     def _definite_noun(self, frame: Frame) -> bool:
         """"القصف", "الاشتباكات": a definite masdar points back to the event just reported."""
