@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rasid import ontology as o
 from rasid.extract.claims import claim_text, killed_count
 from rasid.extract.doc import Doc
-from rasid.extract.frames import Frame
+from rasid.extract.frames import Frame, compile_frame_words
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -267,7 +267,8 @@ class EventBuilder:
         على تعز. وأفادت مصادر محلية أن القصف ..."): the sentence before summarises the source's account
         (docs/annotation.md: claimed when the event's account, anywhere in the article, carries a source).
         The other way round, a sentence after an attributed one, stays the outlet's (see `run`)."""
-        mentions, frames = self.mentions, self.frames
+        negated = self.doc.resources.derived(compile_frame_words).negated
+        mentions, frames, norm = self.mentions, self.frames, self.nt.norm
         for d in drafts:
             if d.frame.modality != "asserted":
                 continue
@@ -276,8 +277,9 @@ class EventBuilder:
                 continue
             nxt = mentions[i + 1]
             s0 = nxt.sentence.start
-            if not any(c.cue == "claim" and c.start - s0 <= _OPENING for c in nxt.cues):
-                continue
+            if not any(c.cue == "claim" and c.start - s0 <= _OPENING and not negated.search(norm[s0:c.start])
+                       for c in nxt.cues):
+                continue  # "ولم تعلن أي جهة مسؤوليتها" tells no one's account
             same = any(f.event_type == d.frame.event_type for f in (frames[i + 1] if i + 1 < len(frames) else []))
             if same or self._fatalities(nxt) is not None:
                 d.frame.modality = "claimed"

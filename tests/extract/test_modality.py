@@ -93,3 +93,11 @@ def test_a_verb_of_saying_deep_inside_the_next_sentence_does_not_open_it():
             "وتشهد المنطقة منذ أسابيع تصعيدا، في وقت قال فيه ناشطون إن القصف طال المدارس.")
     [event] = reportable(text)
     assert event.modality == "asserted"
+
+
+def test_a_negated_verb_of_saying_in_the_next_sentence_attributes_nothing():
+    # no one claimed the bombing: the outlet still tells it in its own voice
+    text = ("قتل ثلاثون شخصا أمس في تفجير انتحاري استهدف سوقا شعبيا في العاصمة بغداد.\n"
+            "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوق مريدي بمدينة الصدر.")
+    baghdad = [e for e in reportable(text) if e.location == "Baghdad"]
+    assert [e.modality for e in baghdad] == ["asserted"]
