@@ -8,10 +8,10 @@ Training needs scikit-learn (`pip install -e ".[train]"`); the model it writes d
 1. Candidates: the rules run on every gold article of the train part (rasid.eval.split) and on every
    `yes` / `easy no` benchmark sentence; each event they output is an example (rasid.learn.data).
 2. `fit`: an L2 logistic regression on the features of rasid.learn.features (with the sentence/article
-   domain copies). Inside the training data, a 10-fold cross-fit gives out-of-fold scores, from which a
-   Platt calibration and a drop threshold are chosen for each domain (the highest threshold whose F1 is
-   within F1_TOLERANCE of the best: events F1 on gold articles, the mean of the families' sentence F1 on
-   the benchmark).
+   domain copies). Inside the training data, a 10-fold cross-fit over INNER_REPEATS partitions gives
+   out-of-fold scores, from which a Platt calibration and a drop threshold are chosen for each domain (the
+   highest threshold whose F1, averaged over the partitions, is within F1_TOLERANCE of the best: events F1
+   on gold articles, the mean of the families' sentence F1 on the benchmark).
 3. Cross-validation: k more models, each fitted (steps 2) without one fold of the articles and sentences,
    give the out-of-fold figures printed at the end and the fold models of `*.cv.json`, which the
    evaluator uses so that it never scores an article or sentence with a model that saw it.
