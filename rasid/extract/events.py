@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
-from rasid.extract.frames import Frame
+from rasid.extract.frames import Frame, compile_frame_words
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -110,6 +110,10 @@ class Draft:
     assoc2: list[Actor] = field(default_factory=list)
     victim_guessed: bool = False  # actor2 is the civilians filler of an arrest or attack that names no victim
 
+
+
+#: A verb of saying this close to a sentence's start opens it ("وقال مصدر", "وبحسب المرصد").
+_OPENING = 8
 
 
 class EventBuilder:
@@ -256,7 +260,31 @@ class EventBuilder:
                         previous = draft
                     else:
                         previous = merged
+        self._sourced_next(drafts)
         return drafts
+
+    def _sourced_next(self, drafts: list[Draft]) -> None:
+        """An event told in the outlet's own voice is `claimed` when the next sentence opens with a verb of
+        saying and tells the same event again, an event of its type or its casualties ("قتل 6 مدنيين في قصف
+        على تعز. وأفادت مصادر محلية أن القصف ..."): the sentence before summarises the source's account
+        (docs/annotation.md: claimed when the event's account, anywhere in the article, carries a source).
+        The other way round, a sentence after an attributed one, stays the outlet's (see `run`)."""
+        negated = self.doc.resources.derived(compile_frame_words).negated
+        mentions, frames, norm = self.mentions, self.frames, self.nt.norm
+        for d in drafts:
+            if d.frame.modality != "asserted":
+                continue
+            i = d.frame.sentence.index
+            if i + 1 >= len(mentions):
+                continue
+            nxt = mentions[i + 1]
+            s0 = nxt.sentence.start
+            if not any(c.cue == "claim" and c.start - s0 <= _OPENING and not negated.search(norm[s0:c.start])
+                       for c in nxt.cues):
+                continue  # "ولم تعلن أي جهة مسؤوليتها" tells no one's account
+            same = any(f.event_type == d.frame.event_type for f in (frames[i + 1] if i + 1 < len(frames) else []))
+            if same or self._fatalities(nxt) is not None:
+                d.frame.modality = "claimed"
 
     def _definite_noun(self, frame: Frame) -> bool:
         """"القصف", "الاشتباكات": a definite masdar points back to the event just reported."""

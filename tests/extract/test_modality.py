@@ -63,3 +63,41 @@ def test_a_source_telling_the_casualties_of_an_event_attributes_the_event():
             "وقال مصدر طبي إن سبعة أشخاص قتلوا وأصيب عشرة آخرون.")
     [event] = reportable(text)
     assert event.modality == "claimed"
+
+
+def test_an_event_retold_by_a_source_in_the_next_sentence_is_claimed():
+    # the lead sums up what the security source then tells (at a finer place: two events, both the source's)
+    text = ("قتل ثلاثون شخصا أمس في تفجير انتحاري استهدف سوقا شعبيا في العاصمة بغداد.\n"
+            "وأوضح مصدر أمني أن انتحاريا فجر نفسه في سوق مريدي بمدينة الصدر شرقي بغداد.")
+    events = reportable(text)
+    assert [e.location for e in events] == ["Baghdad", "Sadr City"]
+    assert [e.modality for e in events] == ["claimed", "claimed"]
+
+
+def test_a_protest_retold_by_news_sites_in_the_next_sentence_is_claimed():
+    text = ("خرج الآلاف أمس في مظاهرات حاشدة في مدينة إدلب ضد هيئة تحرير الشام.\n"
+            "وقالت مواقع إخبارية محلية إن المظاهرات شملت مدينة الأتارب وبلدات في ريف حلب.")
+    idlib = [e for e in reportable(text) if e.location == "Idlib"]
+    assert [e.modality for e in idlib] == ["claimed"]
+
+def test_a_source_opening_the_next_sentence_on_another_matter_attributes_nothing():
+    # the next sentence quotes a source, but on the roads, not on the shelling
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب الجنوبي.\n"
+            "وقال ناشطون إن الطرق إلى المدينة مغلقة منذ يومين بسبب الثلوج.")
+    [event] = reportable(text)
+    assert event.modality == "asserted"
+
+
+def test_a_verb_of_saying_deep_inside_the_next_sentence_does_not_open_it():
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب الجنوبي.\n"
+            "وتشهد المنطقة منذ أسابيع تصعيدا، في وقت قال فيه ناشطون إن القصف طال المدارس.")
+    [event] = reportable(text)
+    assert event.modality == "asserted"
+
+
+def test_a_negated_verb_of_saying_in_the_next_sentence_attributes_nothing():
+    # no one claimed the bombing: the outlet still tells it in its own voice
+    text = ("قتل ثلاثون شخصا أمس في تفجير انتحاري استهدف سوقا شعبيا في العاصمة بغداد.\n"
+            "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوق مريدي بمدينة الصدر.")
+    baghdad = [e for e in reportable(text) if e.location == "Baghdad"]
+    assert [e.modality for e in baghdad] == ["asserted"]

@@ -7,7 +7,8 @@ Figures by (from the repository root):
 
 Validation part (107 articles, never trained on): events F1 0.60, extra 0.72/article, modality 0.81,
 actor pair 0.55, ECE 0.07 (2026-12-07, branch reading3); train part (246 articles, out-of-fold): ECE 0.06;
-benchmark (restated, cross-validated): ASSAULT F1 0.74, PROTEST F1 0.59.
+benchmark (restated, cross-validated): ASSAULT F1 0.74, PROTEST F1 0.59. Modality on matched validation events
+0.88 since the rule for a source retelling the event in the next sentence (2026-12-07, branch evlayer).
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
 """
@@ -36,7 +37,7 @@ def test_model_floors_on_gold_validation_and_train():
     val, train = report["by_split"]["val"], report["by_split"]["train"]
     assert val["events"]["f1"] >= 0.52, RETRAIN
     assert val["extra_events_per_article"] <= 0.80, RETRAIN
-    assert val["fields"]["modality"]["accuracy"] >= 0.72, RETRAIN
+    assert val["fields"]["modality"]["accuracy"] >= 0.85, RETRAIN  # 0.88 (2026-12-07, branch evlayer)
     assert val["fields"]["actors"]["accuracy"] >= 0.52, RETRAIN  # the actor2 head (rules alone: 0.46)
     assert val["calibration"]["ece"] <= 0.12, RETRAIN
     assert train["calibration"]["ece"] <= 0.08, RETRAIN

@@ -98,3 +98,28 @@ def test_train_user_errors_are_one_line(tmp_path: Path):
         out = runner.invoke(app, args + ["--out", str(tmp_path / "m.json")])
         assert out.exit_code == 2, (args, out.output)
         assert out.output.startswith("rasid: ") and out.output.strip().count("\n") == 0
+
+
+def test_the_drop_threshold_is_the_highest_within_the_tolerance_of_the_best():
+    from rasid.learn.train import F1_TOLERANCE, _tolerant_best
+
+    flat = {0.2: 0.600, 0.3: 0.603, 0.35: 0.603 - F1_TOLERANCE / 2, 0.4: 0.603 - 2 * F1_TOLERANCE, 0.5: 0.55}
+    assert _tolerant_best(flat) == 0.35
+
+
+def test_fit_domain_averages_several_inner_partitions_and_is_deterministic():
+    from rasid.learn.data import Example
+    from rasid.learn.train import INNER_REPEATS, fit_domain
+
+    # 60 articles of two events each: the right one says where it happened ("here"), the other does not
+    examples, positives = [], {}
+    for i in range(60):
+        key = f"doc:a{i}"
+        examples.append(Example(key, "gold", {"here": 1.0, f"town={i % 7}": 1.0}, True, "asserted", "asserted", 0.7))
+        examples.append(Example(key, "gold", {"talk": 1.0, f"town={i % 5}": 1.0}, i % 6 == 0, None, "asserted", 0.6))
+        positives[(key, "gold")] = 1 + (i % 6 == 0)
+    first = fit_domain(examples, positives, "article")
+    assert first == fit_domain(examples, positives, "article")
+    assert len(first["threshold_by_repeat"]) == INNER_REPEATS
+    assert first["weights"]["here"] > 0 > first["weights"]["talk"]
+    assert 0.0 < first["threshold"] <= 0.7
