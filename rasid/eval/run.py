@@ -274,6 +274,8 @@ def format_table(out: dict[str, Any]) -> str:
                      f"propositions {cl['propositions']['found']}/{cl['propositions']['gold']} found, "
                      f"{cl['propositions']['predicted']} predicted ({cl['propositions']['predicted_on_gold']} over a "
                      "gold proposition)")
+        if cl.get("error_kinds"):
+            lines.append("Claim errors: " + ", ".join(f"{k} {n}" for k, n in cl["error_kinds"].items()))
         cal = gold["calibration"]
         lines.append(f"Confidence calibration ({cal['n']} predicted events, matched or not): ECE "
                      f"{format_value(cal['ece'])}; " + ", ".join(

@@ -285,6 +285,28 @@ def _speaker_ok(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     return bool(gname and pname and (gname == pname or gname in pname or pname in gname))
 
 
+def claim_error_kind(gold: Mapping[str, Any], full: list[dict[str, Any]], value_hit: bool) -> str:
+    """Why a gold claim is not found with its speaker, in one word (counted in `claims.error_kinds`):
+
+    - `missed_value`: no predicted claim has the value (a figure not read, a proposition not found);
+    - `missed_unit_or_stance`: a predicted claim has the value, not the unit class, casualty category or stance;
+    - `speaker_outlet`: found, given to the outlet, where the gold names a source;
+    - `speaker_not_outlet`: found, given to a source, where the gold says the outlet;
+    - `speaker_type`: found, given to a source of another type (official for activists, ...).
+    """
+    if not full:
+        return "missed_unit_or_stance" if value_hit else "missed_value"
+    gold_outlet = (gold.get("source_type") or "unknown") == "outlet"
+    if gold_outlet:
+        return "speaker_not_outlet"
+    if all((c.get("source_type") or "unknown") == "outlet" for c in full):
+        return "speaker_outlet"
+    return "speaker_type"
+
+
+CLAIM_ERROR_KINDS = ("missed_value", "missed_unit_or_stance", "speaker_outlet", "speaker_not_outlet", "speaker_type")
+
+
 CATEGORIES = frozenset({"killed", "wounded", "captured", "displaced", "surrendered"})
 
 
@@ -385,6 +407,7 @@ def score(
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
     kinds: Counter[str] = Counter()
+    claim_kinds: Counter[str] = Counter({k: 0 for k in CLAIM_ERROR_KINDS})
     n_articles = 0
     n_gold_events = n_pred_events = 0
     failed: list[str] = []
@@ -504,8 +527,10 @@ def score(
             if not full or not said_ok:
                 gspans = _spans(gc_)
                 nearby = [c for c in pclaims if _overlaps(gspans, _spans(c))]
+                why = claim_error_kind(gc_, full, value_hit)
+                claim_kinds[why] += 1
                 claim_errors.append({
-                    "doc_id": doc_id, "kind": "speaker" if full else "missed",
+                    "doc_id": doc_id, "kind": "speaker" if full else "missed", "why": why,
                     "gold": _claim_label(gc_), "evidence": _evidence_text(gc_, text),
                     "predicted": [_claim_label(c) for c in (full or nearby)],
                 })
@@ -542,6 +567,7 @@ def score(
             "recall": _ratio(claim_found, claim_total),
             "value_recall": _ratio(claim_value_found, claim_total),
             "speaker_accuracy": _ratio(speaker_ok, claim_found),
+            "error_kinds": dict(claim_kinds),
             "propositions": {"gold": prop_total, "found": prop_found, "recall": _ratio(prop_found, prop_total),
                              "predicted": prop_pred, "predicted_on_gold": prop_pred_on_gold,
                              "precision_on_gold": _ratio(prop_pred_on_gold, prop_pred)},

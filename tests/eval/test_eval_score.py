@@ -248,3 +248,36 @@ def test_one_arabic_noun_in_two_english_words_is_one_unit_class():
                                             Claim(subject="y", value=3, unit="vehicle"),
                                             Claim(subject="z", value=4, unit="village")])
     assert score(gold, {"d1": result})["claims"]["recall"] == 0.6667
+
+
+def test_claim_errors_are_counted_by_kind():
+    """Each gold claim not found with its speaker counts once, under why (missed or which speaker mistake)."""
+    def gold_claim(subject, value, source_type, start, **kw):
+        return {"subject": subject, "value": value, "unit": "person", "source_type": source_type,
+                "evidence": [[start, start + 5]], **kw}
+
+    gold = [{
+        "doc_id": "d1", "events": [], "places": [],
+        "claims": [gold_claim("a", 3, "activists", 0),          # found, right type
+                   gold_claim("b", 4, "official", 10),          # never read
+                   gold_claim("c", 5, "official", 20, category="killed"),  # read as wounded
+                   gold_claim("d", 6, "activists", 30),         # given to the outlet
+                   gold_claim("e", 7, "outlet", 40),            # given to a source
+                   gold_claim("f", 8, "spokesperson", 50),      # a source of another type
+                   gold_claim("g", 9, "activists", 60)],        # the outlet and another type
+    }]
+
+    def pred(value, source_type, subject="person"):
+        return Claim(subject=subject, value=value, unit="person", source_type=source_type)
+
+    result = DocResult(doc_id="d1", claims=[
+        pred(3, "activists"), pred(5, "official", subject="wounded"), pred(6, "outlet"), pred(7, "official"),
+        pred(8, "official"), pred(9, "outlet"), pred(9, "official"),
+    ])
+    out = score(gold, {"d1": result})
+    assert out["claims"]["error_kinds"] == {"missed_value": 1, "missed_unit_or_stance": 1, "speaker_outlet": 1,
+                                            "speaker_not_outlet": 1, "speaker_type": 2}
+    why = {e["gold"].split("=")[0]: e["why"] for e in out["_claim_errors"]}
+    assert why == {"b": "missed_value", "c": "missed_unit_or_stance", "d": "speaker_outlet",
+                   "e": "speaker_not_outlet", "f": "speaker_type", "g": "speaker_type"}
+    assert out["claims"]["recall"] == round(5 / 7, 4) and out["claims"]["speaker_accuracy"] == round(1 / 5, 4)
