@@ -117,6 +117,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
     )
 
 
+#: A negation right before a verb of saying ("ولم تعلن", "لم يتبن"): the verb attributes nothing.
+_NEGATED_VERB = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+$")
 _SINCE = re.compile(r"منذ\s*$")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
@@ -497,8 +499,9 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
-    if any(c.cue == "claim" and _attributes(c, t) for c in sm.cues):
-        return "claimed"
+    if any(c.cue == "claim" and _attributes(c, t) and not _NEGATED_VERB.search(norm, max(s.start, c.start - 8), c.start)
+           for c in sm.cues):
+        return "claimed"  # not "ولم تعلن أي جهة مسؤوليتها عن التفجير": a verb of saying negated attributes nothing
     return "asserted"
 
 

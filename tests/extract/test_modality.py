@@ -101,3 +101,10 @@ def test_a_negated_verb_of_saying_in_the_next_sentence_attributes_nothing():
             "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوق مريدي بمدينة الصدر.")
     baghdad = [e for e in reportable(text) if e.location == "Baghdad"]
     assert [e.modality for e in baghdad] == ["asserted"]
+
+
+def test_a_negated_verb_of_saying_attributes_nothing():
+    said = "وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف سوقا في مدينة الباب أمس وأدى إلى مقتل ثلاثة مدنيين."
+    unsaid = "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوقا في مدينة الباب أمس وأدى إلى مقتل ثلاثة مدنيين."
+    assert [e.modality for e in extract_text(said).events] == ["claimed"]
+    assert [e.modality for e in extract_text(unsaid).events] == ["asserted"]
