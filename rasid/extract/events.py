@@ -556,10 +556,6 @@ class EventBuilder:
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
             if new.frame.modality == "claimed" and old.frame.modality == "asserted":
                 old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
-            if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
-                    o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
-                    and new.frame.event_type == o.BATTLES:
-                old.frame.sub_event_type = new.frame.sub_event_type
             return old
         return None
 
