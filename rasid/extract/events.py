@@ -556,6 +556,8 @@ class EventBuilder:
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
             if new.frame.modality == "claimed" and old.frame.modality == "asserted":
                 old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
+            if old.frame.sub_event_type == S.SHELLING and new.frame.sub_event_type == S.AIR_DRONE_STRIKE:
+                old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old
         return None
 
