@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
-from rasid.extract.frames import Frame
+from rasid.extract.frames import Frame, is_headline
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -556,6 +556,9 @@ class EventBuilder:
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
             if new.frame.modality == "claimed" and old.frame.modality == "asserted":
                 old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
+            if old.frame.event_type == o.BATTLES and new.frame.sub_event_type in _TERRITORY and \
+                    old.frame.sub_event_type == S.ARMED_CLASH and is_headline(self.nt.norm, old.frame.sentence):
+                old.frame.sub_event_type = new.frame.sub_event_type
             if old.frame.sub_event_type == S.SHELLING and new.frame.sub_event_type == S.AIR_DRONE_STRIKE:
                 old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old

@@ -428,6 +428,14 @@ def _as_march(t: TriggerMention) -> TriggerMention:
     return TriggerMention(t.start, t.end, kinds, t.prefix, t.suffix)
 
 
+def is_headline(norm: str, sm: SentenceMentions) -> bool:
+    """The article's first sentence is a headline: a short line of its own with no full stop."""
+    s = sm.sentence
+    line = norm[s.start:s.end].strip()
+    return sm.index == 0 and "\n" not in line and not line.endswith((".", "،", ":")) and len(line.split()) <= 16 \
+        and norm[s.end:s.end + 3].lstrip(" ").startswith("\n")
+
+
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:
     """"تحت سيطرته", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place, not a takeover."""
     if "سيطر" not in norm[t.start:t.end]:

@@ -57,3 +57,11 @@ def test_shelling_reports_alone_stay_shelling():
             "وسقطت قذائف صاروخية أمس على منازل المدنيين في بلدة كفرنبل.")
     events = extract_text(text).events
     assert events and all(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
+
+
+def test_a_headline_clash_gives_way_to_the_takeover_the_body_reports():
+    # a headline names the news briefly ("معارك"); the body's takeover of the same place that day is the event
+    text = ("معارك عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة الشحيل\n\n"
+            "سيطرت قوات سوريا الديمقراطية أمس على بلدة الشحيل بعد اشتباكات مع تنظيم داعش استمرت يومين.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
