@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
-from rasid.extract.frames import Frame, compile_frame_words
+from rasid.extract.frames import Frame, compile_frame_words, is_headline
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -584,10 +584,11 @@ class EventBuilder:
                 old.date, old.precision, old.date_span = new.date, new.precision, new.date_span
             if new.frame.modality == "claimed" and old.frame.modality == "asserted":
                 old.frame.modality = "claimed"  # attributed anywhere in the article's account: claimed
-            if o.SUB_EVENT_TYPES[old.frame.event_type].index(new.frame.sub_event_type) > \
-                    o.SUB_EVENT_TYPES[old.frame.event_type].index(old.frame.sub_event_type) \
-                    and new.frame.event_type == o.BATTLES:
+            if old.frame.event_type == o.BATTLES and new.frame.sub_event_type in _TERRITORY and \
+                    old.frame.sub_event_type == S.ARMED_CLASH and is_headline(self.nt.norm, old.frame.sentence):
                 old.frame.sub_event_type = new.frame.sub_event_type
+            if old.frame.sub_event_type == S.SHELLING and new.frame.sub_event_type == S.AIR_DRONE_STRIKE:
+                old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old
         return None
 

@@ -82,6 +82,7 @@ class FrameWords(NamedTuple):
     interception: Gated  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
     march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
+    other_clause: re.Pattern[str]  # between an aircraft word and a bombardment word: another strike ("في حين")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -114,6 +115,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         interception=Gated(r"(?:^|\s)\S{0,3}", lists["interception"], "", 4),
         march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
+        other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
     )
 
 
@@ -129,6 +131,7 @@ _ACTING_MIN = 0.45
 _ACTING_WEIGHT = 0.7
 _MARCH_WEIGHT = 0.8  # "نظم المئات مسيرة" reads as surely as "مسيرة احتجاجية"
 _CLAUSE_REACH = 90
+_AIR_REACH = 60  # characters between an aircraft word and the bombardment word it tells of
 _CLAUSE_BREAK = re.compile(r"[،,.؛;:]")
 
 
@@ -179,7 +182,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     kinds: set[str] = set()
     for t in sm.triggers:
         kinds |= t.kind_names
-    air = sm.has_cue("air")
+    shelling = [t for t in sm.triggers if "shelling" in t.kind_names]
+    air = any(_same_strike(w, norm, c.start - len(c.prefix), c.end, shelling) for c in sm.cues_of("air"))
+    craft = [t for t in sm.triggers if t.kind_names == {"strike_air"} and {k.pos for k in t.kinds} == {"instrument"}]
+    if shelling and craft and not any(t.kind_names == {"strike_air"} and t not in craft for t in sm.triggers) \
+            and not any(_same_strike(w, norm, t.start - len(t.prefix), t.end, shelling) for t in craft):
+        kinds.discard("strike_air")  # "بقذائف الهاون، في حين ... من مروحيات النظام": the aircraft did another strike
     frames: list[Frame] = []
 
     def first(*wanted: str) -> TriggerMention:
@@ -424,10 +432,29 @@ def _march(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) ->
     return not any(a.start < t.end + 3 and t.start - 3 < a.end and a.actor.kind == "armed" for a in sm.actors)
 
 
+def _same_strike(w: FrameWords, norm: str, start: int, end: int, shelling: list[TriggerMention]) -> bool:
+    """An aircraft word tells how a bombardment was carried out when it stands within a few words of a
+    bombardment word with no other clause between ("قصف جوي", "قصفت طائرات النظام"; not "... بالصواريخ، في حين
+    تعرض حي جوبر لقصف من مروحيات النظام" for the rockets). Without a bombardment word it says it alone."""
+    for t in shelling:
+        a, b = (end, t.start - len(t.prefix)) if end <= t.start else (t.end, start)
+        if b - a <= _AIR_REACH and not w.other_clause.search(norm[a:b]):
+            return True
+    return not shelling
+
+
 def _as_march(t: TriggerMention) -> TriggerMention:
     """The march sense of "مسيرة": a protest noun, as strong as "مسيرة احتجاجية"."""
     kinds = [replace(k, pos="noun", weight=_MARCH_WEIGHT) for k in t.kinds if k.kind == "protest"]
     return TriggerMention(t.start, t.end, kinds, t.prefix, t.suffix)
+
+
+def is_headline(norm: str, sm: SentenceMentions) -> bool:
+    """The article's first sentence is a headline: a short line of its own with no full stop."""
+    s = sm.sentence
+    line = norm[s.start:s.end].strip()
+    return sm.index == 0 and "\n" not in line and not line.endswith((".", "،", ":")) and len(line.split()) <= 16 \
+        and norm[s.end:s.end + 3].lstrip(" ").startswith("\n")
 
 
 def _control_state(w: FrameWords, norm: str, t: TriggerMention) -> bool:

@@ -63,3 +63,19 @@ def test_build_frames_without_triggers_is_empty() -> None:
     doc = doc_upto("وصل الوفد إلى المدينة صباحا.", "mentions")
     words = doc.resources.derived(compile_frame_words)
     assert [build_frames(doc.text.norm, sm, words) for sm in doc.mentions] == [[]]
+
+
+def test_aircraft_in_another_clause_do_not_make_a_shelling_an_air_strike():
+    # issue 12: an aircraft word tells how a bombardment was carried out only within a few words of it and in
+    # the same clause (sentences written for the test)
+    from rasid.pipeline import extract_text
+
+    def sub(text: str) -> list[str]:
+        return [e.sub_event_type for e in extract_text(text).events]
+
+    assert sub("قصفت قوات النظام أمس مدينة دوما بقذائف الهاون، في حين استهدف الطيران المروحي حي جوبر في دمشق.") \
+        == ["Shelling/artillery/missile attack"]
+    assert sub("قصفت قوات النظام أمس مدينة دوما بقذائف الهاون، بالتزامن مع تحليق مكثف للطيران الحربي في سماء "
+               "الغوطة الشرقية.") == ["Shelling/artillery/missile attack"]
+    assert sub("استهدف الطيران المروحي أمس مدينة دوما بالصواريخ.") == ["Air/drone strike"]
+    assert sub("قصفت طائرات حربية أمس مدينة دوما بالصواريخ.") == ["Air/drone strike"]

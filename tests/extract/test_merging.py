@@ -17,3 +17,51 @@ def test_strikes_by_different_forces_at_one_place_stay_apart():
             "وقصفت القوات التركية أمس مواقع لقوات سوريا الديمقراطية في بلدة عين عيسى.")
     assert sorted(e.actor1 for e in extract_text(text).events) == \
         ["Military Forces of Russia (2000-)", "Military Forces of Turkey (2016-)"]
+
+
+def test_a_clash_keeps_its_sub_type_when_a_later_report_tells_of_a_building_taken():
+    # fighting in a town where one side takes a building is a clash (the town did not change hands); before
+    # issue 12's sub-type check a later report's takeover word turned the merged event into a takeover
+    text = ("اندلعت أمس اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة الشحيل. "
+            "وسيطرت قوات سوريا الديمقراطية أمس على مبنى البلدية في بلدة الشحيل بعد معارك استمرت ساعات.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1, event.actor2} == {"SDF: Syrian Democratic Forces", "IS: Islamic State"}
+
+
+def test_a_takeover_told_first_stays_a_takeover():
+    text = ("سيطرت قوات سوريا الديمقراطية أمس على بلدة الشحيل. "
+            "واندلعت أمس اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة الشحيل.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_shelling_also_reported_as_air_strikes_is_an_air_strike():
+    # ACLED: an attack carried out by aircraft is an air strike; the later report names the aircraft
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة. "
+            "وشنت طائرات النظام الحربية أمس غارات على بلدة كفرنبل.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_an_air_strike_told_first_is_not_made_a_shelling_by_a_later_report():
+    text = ("شنت طائرات النظام الحربية أمس غارات على بلدة كفرنبل. "
+            "وقصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_shelling_reports_alone_stay_shelling():
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة. "
+            "وسقطت قذائف صاروخية أمس على منازل المدنيين في بلدة كفرنبل.")
+    events = extract_text(text).events
+    assert events and all(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
+
+
+def test_a_headline_clash_gives_way_to_the_takeover_the_body_reports():
+    # a headline names the news briefly ("معارك"); the body's takeover of the same place that day is the event
+    text = ("معارك عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة الشحيل\n\n"
+            "سيطرت قوات سوريا الديمقراطية أمس على بلدة الشحيل بعد اشتباكات مع تنظيم داعش استمرت يومين.")
+    [event] = extract_text(text).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -1,0 +1,95 @@
+"""Sub-event types of matched events: gold vs predicted, per case on the TRAIN part only (issue 12).
+
+    PYTHONPATH=$PWD python bench/subtype_errors.py gold/ --corpus ../shared/corpus/news_dev.jsonl \
+        --corpus ../shared/corpus/news_more.jsonl [--predictions extract.jsonl] [--counts-only]
+
+Extraction runs as `rasid eval` runs it (rules, then the bundled learned layer, cross-fitted), or a saved
+`rasid extract --format jsonl` file is read with `--predictions`. Events are matched to the gold as `rasid
+eval` matches them (a match needs the same event type, so a sub-type error is a confusion inside one event
+type). For the train part each matched event whose sub-event type differs is printed with the gold and
+predicted sub-types and both evidence texts (to the terminal, never into the repository); both parts get a
+confusion table (gold sub-type -> predicted sub-type, counts only). The validation part gets its accuracy
+and confusion counts only, never a case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rasid.eval.gold import load_corpus_texts, load_gold
+from rasid.eval.run import extract_results, load_layer, load_predictions
+from rasid.eval.score import _d, _evidence_text, match_events
+from rasid.eval.split import select, split_of
+from rasid.models import REPORTABLE
+
+
+def confusion(pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """"gold -> predicted" counts of the pairs whose sub-types differ, most frequent first."""
+    counts = Counter(f"{g} -> {p}" for g, p in pairs if g != p)
+    return dict(counts.most_common())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--corpus", type=Path, action="append", required=True)
+    ap.add_argument("--predictions", type=Path, help="a `rasid extract --format jsonl` file instead of extracting")
+    ap.add_argument("--no-model", action="store_true", help="rules only (as `rasid eval --no-model`)")
+    ap.add_argument("--counts-only", action="store_true", help="accuracy and confusion counts only, no train cases")
+    ap.add_argument("--json", action="store_true", help="the aggregate figures as JSON on stdout")
+    args = ap.parse_args(argv)
+    records = load_gold(args.gold)
+    texts: dict[str, str] = {}
+    for c in args.corpus:
+        texts.update(load_corpus_texts(c, [str(r["doc_id"]) for r in records]))
+    records = [r for r in records if str(r["doc_id"]) in texts]
+    if args.predictions:
+        results = load_predictions(args.predictions)
+    else:
+        layer = None if args.no_model else load_layer("bundled")
+        results = extract_results(args.corpus, [str(r["doc_id"]) for r in records], layer)
+    figures: dict[str, Any] = {}
+    for part in ("train", "val"):
+        pairs: list[tuple[str, str]] = []
+        for rec in select(records, part):
+            doc_id = str(rec["doc_id"])
+            text = texts[doc_id]
+            res = results.get(doc_id)
+            pred = [_d(e) for e in (_d(res).get("events", []) if res is not None else [])]
+            pred = [e for e in pred if e.get("modality") in REPORTABLE]
+            gold = [e for e in rec.get("events", []) if e.get("modality") in REPORTABLE]
+            for gi, pi in match_events(gold, pred):
+                g, p = gold[gi], pred[pi]
+                gs, ps = str(g.get("sub_event_type")), str(p.get("sub_event_type"))
+                pairs.append((gs, ps))
+                if gs == ps or part != "train" or split_of(doc_id) != "train" or args.counts_only or args.json:
+                    continue
+                gt, pt = _evidence_text(g, text), _evidence_text(p, text)
+                print(f"{doc_id} {g.get('event_type')} / {g.get('location')} {g.get('event_date')}: "
+                      f"gold {gs!r}, predicted {ps!r}  (actors {g.get('actor1')} | {g.get('actor2')}; "
+                      f"predicted {p.get('actor1')} | {p.get('actor2')})")
+                print(f"    gold: {gt[:500]}")
+                if pt != gt:
+                    print(f"    pred: {pt[:500]}")
+        right = sum(1 for g, p in pairs if g == p)
+        figures[part] = {"matched": len(pairs), "right": right,
+                         "accuracy": round(right / len(pairs), 4) if pairs else None,
+                         "confusion": confusion(pairs)}
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        for part, f in figures.items():
+            print(f"{part}: sub_event_type right on {f['right']} of {f['matched']} matched events ({f['accuracy']})",
+                  file=sys.stderr)
+            for k, n in f["confusion"].items():
+                print(f"    {n:3d}  {k}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
