@@ -18,20 +18,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document, Event
-from rasid.text.matcher import Scan, char_runs
+from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
-#: The layer's words are the runs of Arabic letters and ASCII digits (`[\u0621-\u064a0-9]+`): this table of the
-#: BMP says which characters those are (`DocContext.words` finds a document's runs once, with `char_runs`).
-_WORD_CHARS = np.zeros(0x10000, dtype=bool)
-_WORD_CHARS[0x621:0x64B] = True
-_WORD_CHARS[ord("0"):ord("9") + 1] = True
+_WORD = re.compile(r"[\u0621-\u064a0-9]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
 _PRESENT = ("ي", "ت", "ن")
@@ -145,7 +139,7 @@ class _Sentence:
     @classmethod
     def read(cls, ctx: DocContext, s0: int, s1: int) -> _Sentence:
         norm = ctx.nt.norm[s0:s1]
-        tokens = ctx.words(s0, s1)
+        tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
         cues = ctx.hits("cue", s0, s1)
         f: dict[str, float] = {_CUE[c.values[0]]: 1.0 for c in cues}
         if "؟" in norm or "?" in norm:
@@ -190,7 +184,6 @@ class DocContext:
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
     _actors: Any = None
     _siblings: _Siblings | None = None
-    _word_runs: tuple[list[int], list[int]] | None = None
 
     def siblings(self) -> _Siblings:
         """The events counted by type and place (their places and sentences do not change while they are scored)."""
@@ -245,21 +238,6 @@ class DocContext:
         items, starts = (self.triggers, self._trigger_starts) if which == "trigger" else (self.cues, self._cue_starts)
         return items[bisect_left(starts, start):bisect_left(starts, end)]
 
-    def words(self, s0: int, s1: int) -> list[tuple[int, str]]:
-        """The layer's words inside the normalised span [s0, s1) as (start, word), a word crossing an edge cut
-        at it: what `re.finditer(r"[\u0621-\u064a0-9]+", norm[s0:s1])` finds. The runs of the whole text are
-        found once."""
-        if self._word_runs is None:
-            self._word_runs = char_runs(self.nt.norm, _WORD_CHARS, _outside)
-        starts, ends = self._word_runs
-        norm = self.nt.norm
-        if s1 <= s0:
-            return []
-        i, j = bisect_right(ends, s0), bisect_left(starts, s1)
-        if i < j and (starts[i] < s0 or ends[j - 1] > s1):
-            return [(max(a, s0), norm[max(a, s0):min(b, s1)]) for a, b in zip(starts[i:j], ends[i:j], strict=True)]
-        return [(a, norm[a:b]) for a, b in zip(starts[i:j], ends[i:j], strict=True)]
-
     def sentence(self, s0: int, s1: int) -> _Sentence:
         """The sentence at normalised [s0, s1), read once for all the events it reports."""
         key = (s0, s1)
@@ -271,11 +249,6 @@ class DocContext:
     def places_in(self, start: int, end: int) -> int:
         """How many place mentions lie inside the original span [start, end)."""
         return bisect_left(self.places, (end, -1)) - bisect_left(self.places, (start, -1))
-
-
-def _outside(char: str) -> bool:
-    """No character past the BMP is one of the layer's word characters."""
-    return False
 
 
 def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()) -> dict[str, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -65,22 +65,16 @@ def _word_char_table() -> np.ndarray:
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the words (regex \\w+ runs) of `norm`, found in one vectorised pass over
     its code points (a document's are worked out once, by its `Scan`)."""
-    return char_runs(norm, _word_char_table(), str.isalnum)
-
-
-def char_runs(norm: str, table: np.ndarray, beyond: Callable[[str], bool]) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the runs of `norm` (exactly what `re.finditer("[class]+", norm)` finds) of the
-    characters of one class: `table[code point]` tells whether a character of the BMP is in it, `beyond(char)`
-    one past the BMP. One vectorised pass over the code points."""
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    table = _word_char_table()
     small = codes < table.size
     if small.all():
-        inside = table[codes]
+        word = table[codes]
     else:
-        inside = np.zeros(len(codes), dtype=bool)
-        inside[small] = table[codes[small]]
-        inside[~small] = [beyond(chr(c)) for c in codes[~small].tolist()]
-    edge = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+        word = np.zeros(len(codes), dtype=bool)
+        word[small] = table[codes[small]]
+        word[~small] = [chr(c).isalnum() for c in codes[~small].tolist()]
+    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts: list[int] = np.flatnonzero(edge == 1).tolist()
     ends: list[int] = np.flatnonzero(edge == -1).tolist()
     return starts, ends

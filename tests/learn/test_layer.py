@@ -209,22 +209,3 @@ def test_a_background_event_keeps_the_rules_second_actor():
     background = [(e.sub_event_type, e.actor2) for e in rules_only.events if e.modality == "background"]
     assert background, [(e.sub_event_type, e.modality) for e in rules_only.events]
     assert [(e.sub_event_type, e.actor2) for e in layered.events if e.modality == "background"] == background
-
-
-def test_the_layers_words_of_a_span_are_what_its_word_regex_finds_there():
-    import random
-    import re
-
-    from rasid.models import DocResult
-
-    word = re.compile(r"[\u0621-\u064a0-9]+")
-    rng = random.Random(7)
-    alphabet = "ابتثقكلمنهوي0123456789٣abc_ \n.،\u064b\u0640\U0001F600"
-    for _ in range(300):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
-        ctx = DocContext.of(Document(doc_id="x", text=text), DocResult(doc_id="x"))
-        norm = ctx.nt.norm
-        for _ in range(10):
-            s0 = rng.randint(0, len(norm))
-            s1 = rng.randint(s0, len(norm))
-            assert ctx.words(s0, s1) == [(m.start() + s0, m.group()) for m in word.finditer(norm[s0:s1])]
