@@ -51,6 +51,18 @@ def test_gated_search_is_the_whole_pattern_search() -> None:
             assert (c and c.span()) == (d and d.span()), (head, text)
 
 
+def test_gated_finditer_is_the_whole_pattern_finditer() -> None:
+    rng = random.Random(4)
+    forms = WordList("test", ("قري", "قريه", "قريتي", "بلد", "مخيم*", "نفس المنطقه", "ه"), ("",) * 7)
+    for tail in (r"(?!\w)", r"\s+(\w+)", ""):
+        gated = Gated("", forms, tail, 0)
+        letters = "قريهتبلدمخنفس المنطقه ابو\n"
+        for _ in range(5_000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 40)))
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
+            assert [m.groups() for m in gated.finditer(text)] == [m.groups() for m in gated.pattern.finditer(text)]
+
+
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(5)
     for _ in range(2_000):

@@ -5,6 +5,10 @@ literals); `(?:^|\\s)` hides it, so such a pattern is tried at every position of
 finds the leftmost place where one of its word-list forms can start (the forms' letters before any final
 `*`, found with `str.find`) and runs the whole pattern only from `back` characters before it. The result
 is the same match: every match of the whole pattern starts at most `back` characters before a form.
+
+A pattern with no head (`back` 0) that is searched over a whole document is tried, in `finditer`, only
+where a form's first word is found: an alternation of words whose first letters are common ("قرية",
+"بلدة", "مدينة", "منطقة": ق ب م ن) lets the engine stop at most positions otherwise.
 """
 
 from __future__ import annotations
@@ -39,3 +43,23 @@ class Gated:
         if first < 0:
             return None
         return self.pattern.search(string, max(pos, first - self._back), endpos)
+
+    def finditer(self, string: str) -> list[re.Match[str]]:
+        """Same as `list(self.pattern.finditer(string))`, for a pattern with no head (`back` 0: every match
+        starts where a form does): the pattern is tried only where one of the forms' first words is found,
+        left to right, each after the last match's end (a form is never empty, nor is a match)."""
+        if self._back:
+            raise ValueError("finditer needs a pattern whose matches start with a form (back 0)")
+        starts: set[int] = set()
+        for literal in self._literals:
+            at = string.find(literal)
+            while at >= 0:
+                starts.add(at)
+                at = string.find(literal, at + 1)
+        out: list[re.Match[str]] = []
+        end = 0
+        for at in sorted(starts):
+            if at >= end and (m := self.pattern.match(string, at)) is not None:
+                out.append(m)
+                end = m.end()
+        return out

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from rasid.extract.gated import Gated
 from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
 
@@ -119,7 +120,7 @@ class PlaceWords(NamedTuple):
     list_cues: frozenset[str]  # plural/dual cues whose following "و"-joined names share them
     media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
-    settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
+    settlement_cues: Gated  # "قرية X", "وبقرى X": a village name follows, known or not
     village_cues: frozenset[str]  # "بلدة X بريف Y": a village, not a far namesake of X
     anchored_cues: frozenset[str]  # "منطقة X شرق Y": an unknown name only with a container
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
@@ -141,7 +142,7 @@ class PlaceWords(NamedTuple):
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
+            settlement_cues=Gated("", words["settlement_cue"], r"(?!\w)", 0),
             village_cues=words["village_cue"].words,
             anchored_cues=words["anchored_cue"].words,
             not_name=words["not_name"].words,
