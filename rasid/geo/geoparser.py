@@ -126,7 +126,7 @@ class PlaceWords(NamedTuple):
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
     name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
-    same_place: re.Pattern[str]  # "في نفس المنطقة", "البلدة ذاتها": the place named last
+    same_place: Gated  # "في نفس المنطقة", "البلدة ذاتها": the place named last
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
@@ -148,7 +148,7 @@ class PlaceWords(NamedTuple):
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
-            same_place=re.compile(rf"(?:{words.alt('same_place')})(?!\w)"),
+            same_place=Gated("", words["same_place"], r"(?!\w)", 0),
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
