@@ -63,6 +63,16 @@ def test_gated_finditer_is_the_whole_pattern_finditer() -> None:
             assert [m.groups() for m in gated.finditer(text)] == [m.groups() for m in gated.pattern.finditer(text)]
 
 
+def test_words_of_are_the_regex_splits_pieces() -> None:
+    from rasid.text.windows import _SPLIT, words_of
+
+    rng = random.Random(6)
+    letters = "ابت 3٣_-.,،؛;:!?؟\"'()[]{}/\\<>|*+=%\n\t\u00a0\u2003\u200fـ«»\U0001F600x"
+    for _ in range(5_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        assert words_of(text) == frozenset(_SPLIT.split(text)) - {""}, text
+
+
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(5)
     for _ in range(2_000):

@@ -18,6 +18,7 @@ import ahocorasick
 import numpy as np
 
 from rasid.text.normalize import normalize
+from rasid.text.windows import char_runs
 
 T = TypeVar("T")
 #: A valid hit: (start, end, key, values, prefix, suffix).
@@ -65,19 +66,7 @@ def _word_char_table() -> np.ndarray:
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the words (regex \\w+ runs) of `norm`, found in one vectorised pass over
     its code points (a document's are worked out once, by its `Scan`)."""
-    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
-    table = _word_char_table()
-    small = codes < table.size
-    if small.all():
-        word = table[codes]
-    else:
-        word = np.zeros(len(codes), dtype=bool)
-        word[small] = table[codes[small]]
-        word[~small] = [chr(c).isalnum() for c in codes[~small].tolist()]
-    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts: list[int] = np.flatnonzero(edge == 1).tolist()
-    ends: list[int] = np.flatnonzero(edge == -1).tolist()
-    return starts, ends
+    return char_runs(norm, _word_char_table(), str.isalnum)
 
 
 class Scan:

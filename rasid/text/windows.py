@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+import numpy as np
 
 _SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
 #: a run of digits with the separators dates, times and numbers write between them
@@ -21,9 +23,50 @@ def digit_runs(norm: str) -> DigitRuns:
 
 
 def words_of(norm: str) -> frozenset[str]:
-    """Distinct punctuation-free words of a text (the number and date readers look their anchors up in
-    them; a document works them out once: `Doc.words`)."""
-    return frozenset(_SPLIT.split(norm))
+    """Distinct punctuation-free words of a text: the pieces `_SPLIT` cuts it into, but the empty ones (the
+    number and date readers look their anchors up in them; a document works them out once: `Doc.words`).
+    Found as the runs of characters that are no separator, in one vectorised pass (a regex split costs ten
+    times as much)."""
+    starts, ends = char_runs(norm, _not_separator_table(), _not_space)
+    return frozenset([norm[s:e] for s, e in zip(starts, ends, strict=True)])
+
+
+_NOT_SEPARATOR: np.ndarray | None = None  # BMP code point -> not matched by `_SPLIT`'s class; built on first use
+
+
+def _not_separator_table() -> np.ndarray:
+    global _NOT_SEPARATOR
+    if _NOT_SEPARATOR is None:
+        # read off the regex engine itself: the separators among every BMP code point
+        every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.ones(0x10000, dtype=bool)
+        for m in _SPLIT.finditer(every):
+            table[m.start():m.end()] = False
+        _NOT_SEPARATOR = table
+    return _NOT_SEPARATOR
+
+
+def _not_space(char: str) -> bool:
+    """Past the BMP, `_SPLIT` separates at whitespace only (none there)."""
+    return not char.isspace()
+
+
+def char_runs(norm: str, table: np.ndarray, beyond: Callable[[str], bool]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the runs of `norm` (what `re.finditer("[class]+", norm)` finds) of the
+    characters of one class: `table[code point]` tells whether a character of the BMP is in it,
+    `beyond(char)` whether one past the BMP is. One vectorised pass over the code points."""
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    small = codes < table.size
+    if small.all():
+        inside = table[codes]
+    else:
+        inside = np.zeros(len(codes), dtype=bool)
+        inside[small] = table[codes[small]]
+        inside[~small] = [beyond(chr(c)) for c in codes[~small].tolist()]
+    edge = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts: list[int] = np.flatnonzero(edge == 1).tolist()
+    ends: list[int] = np.flatnonzero(edge == -1).tolist()
+    return starts, ends
 
 
 def whole_word_positions(norm: str, word: str) -> Iterator[int]:
