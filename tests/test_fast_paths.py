@@ -73,6 +73,23 @@ def test_words_of_are_the_regex_splits_pieces() -> None:
         assert words_of(text) == frozenset(_SPLIT.split(text)) - {""}, text
 
 
+def test_literal_finditer_is_the_patterns_finditer() -> None:
+    from rasid.extract.persons import _APPOSITION, _APPOSITION_FIRST, _BRACKETED, _BRACKETED_FIRST
+    from rasid.learn.features import _SENTENCE_END, _SENTENCE_END_FIRST
+    from rasid.text.sentences import _BOUNDARY, _BOUNDARY_FIRST
+    from rasid.text.windows import literal_finditer
+
+    rng = random.Random(8)
+    pieces = ["علي", "حسن", "وهو", "وهي", "الذي يشغل منصب", " ", " ", "\n", "،", ",", ".", "..", "!", "؟", "…",
+              "(", ")", '"', "»", "ا", "3.5"]
+    for pattern, first in ((_BOUNDARY, _BOUNDARY_FIRST), (_SENTENCE_END, _SENTENCE_END_FIRST),
+                           (_APPOSITION, _APPOSITION_FIRST), (_BRACKETED, _BRACKETED_FIRST)):
+        for _ in range(3_000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+            assert [m.span() for m in literal_finditer(pattern, text, first)] == \
+                [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
+
+
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(5)
     for _ in range(2_000):

@@ -17,6 +17,7 @@ import re
 import sys
 
 from rasid.lexicon.tables import WordList
+from rasid.text.windows import literal_finditer
 
 
 class Gated:
@@ -46,20 +47,7 @@ class Gated:
 
     def finditer(self, string: str) -> list[re.Match[str]]:
         """Same as `list(self.pattern.finditer(string))`, for a pattern with no head (`back` 0: every match
-        starts where a form does): the pattern is tried only where one of the forms' first words is found,
-        left to right, each after the last match's end (a form is never empty, nor is a match)."""
+        starts where a form does): the pattern is tried only where one of the forms' first words is found."""
         if self._back:
             raise ValueError("finditer needs a pattern whose matches start with a form (back 0)")
-        starts: set[int] = set()
-        for literal in self._literals:
-            at = string.find(literal)
-            while at >= 0:
-                starts.add(at)
-                at = string.find(literal, at + 1)
-        out: list[re.Match[str]] = []
-        end = 0
-        for at in sorted(starts):
-            if at >= end and (m := self.pattern.match(string, at)) is not None:
-                out.append(m)
-                end = m.end()
-        return out
+        return literal_finditer(self.pattern, string, self._literals)

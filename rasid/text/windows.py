@@ -1,9 +1,11 @@
-"""Windows of text around anchor words, merged when they overlap (numbers and dates scan only these)."""
+"""Where the readers look in a text: windows around anchor words, merged when they overlap (numbers and dates
+scan only these), the text's words and digit runs (found once per document), and whole-text regex scans
+tried only where a match can start (`literal_finditer`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -97,4 +99,25 @@ def anchor_regions(norm: str, anchors: list[int], before: int, after: int) -> li
         while e < len(norm) and norm[e].isalnum():
             e += 1
         out.append((s, e))
+    return out
+
+
+def literal_finditer(pattern: re.Pattern[str], string: str, literals: Iterable[str]) -> list[re.Match[str]]:
+    """Same as `list(pattern.finditer(string))` for a pattern whose every match is non-empty and starts with
+    one of `literals`: the pattern is matched only where one of them is found, left to right, each after the
+    last match's end. The regex engine skips ahead quickly to one literal character only; a pattern that
+    starts with a character class or an alternation of words is tried at every position that could begin it,
+    each one tested against the whole set."""
+    starts: set[int] = set()
+    for literal in literals:
+        at = string.find(literal)
+        while at >= 0:
+            starts.add(at)
+            at = string.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := pattern.match(string, at)) is not None:
+            out.append(m)
+            end = m.end()
     return out
