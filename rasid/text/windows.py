@@ -6,22 +6,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 import numpy as np
 
-_SPLIT = re.compile(r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]+")
-#: a run of digits with the separators dates, times and numbers write between them
+#: what separates the words of `words_of`
+_SEPARATOR = r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]"
+_SPLIT = re.compile(_SEPARATOR + "+")
+_NOT_SEPARATOR = "[^" + _SEPARATOR[1:]
+#: a run of digits with the separators dates, times and numbers write between them (`digit_runs`)
 _DIGIT_RUN = re.compile(r"\d[\d.,/:-]*\d|\d")
+_DIGIT_GLUE = ".,/:-"
 
 #: (start, end, text) of each digit run of a text
 DigitRuns = list[tuple[int, int, str]]
 
 
 def digit_runs(norm: str) -> DigitRuns:
-    """Each run of digits and separators, from its first digit to its last (the numbers reader marks dates
-    and times in them; the dates reader reads numeric dates only inside them: a document works them out
-    once, `Doc.digit_runs`)."""
-    return [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(norm)]
+    """Each run of digits and separators, from its first digit to its last: what `_DIGIT_RUN` finds (the
+    numbers reader marks dates and times in them; the dates reader reads numeric dates only inside them: a
+    document works them out once, `Doc.digit_runs`). Found as the runs of digits, in one vectorised pass,
+    each joined to the next when only separators stand between them."""
+    starts, ends = char_runs(norm, bmp_table(r"\d"), str.isdecimal)
+    out: DigitRuns = []
+    i, n = 0, len(starts)
+    while i < n:
+        start, end = starts[i], ends[i]
+        while i + 1 < n and not norm[end:starts[i + 1]].strip(_DIGIT_GLUE):
+            i += 1
+            end = ends[i]
+        out.append((start, end, norm[start:end]))
+        i += 1
+    return out
 
 
 def words_of(norm: str) -> frozenset[str]:
@@ -29,23 +45,19 @@ def words_of(norm: str) -> frozenset[str]:
     number and date readers look their anchors up in them; a document works them out once: `Doc.words`).
     Found as the runs of characters that are no separator, in one vectorised pass (a regex split costs ten
     times as much)."""
-    starts, ends = char_runs(norm, _not_separator_table(), _not_space)
+    starts, ends = char_runs(norm, bmp_table(_NOT_SEPARATOR), _not_space)
     return frozenset([norm[s:e] for s, e in zip(starts, ends, strict=True)])
 
 
-_NOT_SEPARATOR: np.ndarray | None = None  # BMP code point -> not matched by `_SPLIT`'s class; built on first use
-
-
-def _not_separator_table() -> np.ndarray:
-    global _NOT_SEPARATOR
-    if _NOT_SEPARATOR is None:
-        # read off the regex engine itself: the separators among every BMP code point
-        every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-        table = np.ones(0x10000, dtype=bool)
-        for m in _SPLIT.finditer(every):
-            table[m.start():m.end()] = False
-        _NOT_SEPARATOR = table
-    return _NOT_SEPARATOR
+@cache
+def bmp_table(char_class: str) -> np.ndarray:
+    """BMP code point -> whether the regex character class `char_class` matches it, read off the regex engine
+    itself (its matches in a string of every BMP code point: a few hundred, not 65,536 Python calls)."""
+    every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x10000, dtype=bool)
+    for m in re.finditer(char_class + "+", every):
+        table[m.start():m.end()] = True
+    return table
 
 
 def _not_space(char: str) -> bool:
