@@ -73,16 +73,6 @@ def test_words_of_are_the_regex_splits_pieces() -> None:
         assert words_of(text) == frozenset(_SPLIT.split(text)) - {""}, text
 
 
-def test_digit_runs_are_what_the_digit_run_regex_finds() -> None:
-    from rasid.text.windows import _DIGIT_RUN, digit_runs
-
-    rng = random.Random(9)
-    letters = "0123456789٣۴.,/:- اب\n\U0001D7CE\U0001F600"
-    for _ in range(5_000):
-        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
-        assert digit_runs(text) == [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(text)], text
-
-
 def test_literal_finditer_is_the_patterns_finditer() -> None:
     from rasid.extract.persons import _APPOSITION, _APPOSITION_FIRST, _BRACKETED, _BRACKETED_FIRST
     from rasid.learn.features import _SENTENCE_END, _SENTENCE_END_FIRST

@@ -14,30 +14,18 @@ import numpy as np
 _SEPARATOR = r"[\s.,،؛;:!?؟\"()\[\]{}/\\\-_'<>|*+=%]"
 _SPLIT = re.compile(_SEPARATOR + "+")
 _NOT_SEPARATOR = "[^" + _SEPARATOR[1:]
-#: a run of digits with the separators dates, times and numbers write between them (`digit_runs`)
+#: a run of digits with the separators dates, times and numbers write between them
 _DIGIT_RUN = re.compile(r"\d[\d.,/:-]*\d|\d")
-_DIGIT_GLUE = ".,/:-"
 
 #: (start, end, text) of each digit run of a text
 DigitRuns = list[tuple[int, int, str]]
 
 
 def digit_runs(norm: str) -> DigitRuns:
-    """Each run of digits and separators, from its first digit to its last: what `_DIGIT_RUN` finds (the
-    numbers reader marks dates and times in them; the dates reader reads numeric dates only inside them: a
-    document works them out once, `Doc.digit_runs`). Found as the runs of digits, in one vectorised pass,
-    each joined to the next when only separators stand between them."""
-    starts, ends = char_runs(norm, bmp_table(r"\d"), str.isdecimal)
-    out: DigitRuns = []
-    i, n = 0, len(starts)
-    while i < n:
-        start, end = starts[i], ends[i]
-        while i + 1 < n and not norm[end:starts[i + 1]].strip(_DIGIT_GLUE):
-            i += 1
-            end = ends[i]
-        out.append((start, end, norm[start:end]))
-        i += 1
-    return out
+    """Each run of digits and separators, from its first digit to its last (the numbers reader marks dates
+    and times in them; the dates reader reads numeric dates only inside them: a document works them out
+    once, `Doc.digit_runs`)."""
+    return [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(norm)]
 
 
 def words_of(norm: str) -> frozenset[str]:
