@@ -31,8 +31,8 @@ def digit_runs(norm: str) -> DigitRuns:
 def words_of(norm: str) -> frozenset[str]:
     """Distinct punctuation-free words of a text: the pieces `_SPLIT` cuts it into, but the empty ones (the
     number and date readers look their anchors up in them; a document works them out once: `Doc.words`).
-    Found as the runs of characters that are no separator, in one vectorised pass (a regex split costs ten
-    times as much)."""
+    Found as the runs of characters that are no separator, in one vectorised pass (0.8 M instructions per
+    1,000-word article fewer than the regex split, of 2.7 M)."""
     starts, ends = char_runs(norm, bmp_table(_NOT_SEPARATOR), _not_space)
     return frozenset([norm[s:e] for s, e in zip(starts, ends, strict=True)])
 
