@@ -3,9 +3,10 @@
 The regex engine skips ahead to a pattern's first character when it knows it (a literal or a set of
 literals); `(?:^|\\s)` hides it, so such a pattern is tried at every position of the text. `Gated` first
 finds the leftmost place where one of its word-list forms can start (the forms' letters before any final
-`*`, found with `str.find` once for the last text searched: the rules search a document's sentences one
-after another) and runs the whole pattern only from `back` characters before it. The result is the same
-match: every match of the whole pattern starts at most `back` characters before a form.
+`*`, found with `str.find`; in a part of a text, found once for the whole text: the rules search a
+document's sentences one after another) and runs the whole pattern only from `back` characters before
+it. The result is the same match: every match of the whole pattern starts at most `back` characters
+before a form.
 
 A pattern with no head (`back` 0) that is searched over a whole document is tried, in `finditer`, only
 where a form's first word is found: an alternation of words whose first letters are common ("قرية",
@@ -37,31 +38,40 @@ class Gated:
         self._back = back
         self._memo: tuple[str, list[tuple[int, int]]] = ("", [])
 
-    def _spans(self, string: str) -> list[tuple[int, int]]:
-        """(start, end) of every place one of the forms' first words stands in `string`, by start; kept for
-        the last string (the rules search a document's sentences one after another in the same text)."""
-        text, spans = self._memo
-        if text is not string:
-            found = []
-            for literal in self._literals:
-                at = string.find(literal)
-                while at >= 0:
-                    found.append((at, at + len(literal)))
-                    at = string.find(literal, at + 1)
-            spans = sorted(found)
-            self._memo = (string, spans)
-        return spans
-
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Same as `self.pattern.search(string, pos, endpos)` (the match's `pos` aside)."""
-        spans = self._spans(string)
-        end = min(endpos, len(string))
+        if pos == 0 and endpos >= len(string):  # a whole string (most often a window cut out of a text)
+            first = -1
+            for literal in self._literals:
+                at = string.find(literal)
+                if at >= 0 and (first < 0 or at < first):
+                    first = at
+        else:  # a part of a text (a sentence of a document): where the forms' words stand is found once
+            first = self._first_within(string, pos, min(endpos, len(string)))
+        if first < 0:
+            return None
+        return self.pattern.search(string, max(pos, first - self._back), endpos)
+
+    def _first_within(self, text: str, pos: int, end: int) -> int:
+        """Start of the leftmost form's word that lies inside text[pos:end], -1 if none. The places of the words
+        in the whole text are kept for the last text searched so (the rules search a document's sentences one
+        after another)."""
+        memo_text, spans = self._memo
+        if memo_text is not text:
+            found = []
+            for literal in self._literals:
+                at = text.find(literal)
+                while at >= 0:
+                    found.append((at, at + len(literal)))
+                    at = text.find(literal, at + 1)
+            spans = sorted(found)
+            self._memo = (text, spans)
         for start, stop in spans[bisect_left(spans, (pos, -1)):]:
             if start >= end:
-                return None
-            if stop <= end:  # the leftmost form's word inside [pos, endpos)
-                return self.pattern.search(string, max(pos, start - self._back), endpos)
-        return None
+                return -1
+            if stop <= end:
+                return start
+        return -1
 
     def finditer(self, string: str) -> list[re.Match[str]]:
         """Same as `list(self.pattern.finditer(string))`, for a pattern with no head (`back` 0: every match
