@@ -41,14 +41,54 @@ def test_gated_search_is_the_whole_pattern_search() -> None:
         gated = Gated(head, words, tail, back)
         whole = re.compile(f"{head}(?:{words.alternation()}){tail}")
         assert gated.pattern.pattern == whole.pattern
-        for _ in range(5_000):
+        for _ in range(2_000):
             text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
-            lo = rng.randint(0, len(text))
-            hi = rng.randint(lo, len(text))
-            a, b = gated.search(text, lo, hi), whole.search(text, lo, hi)
-            assert (a and a.span()) == (b and b.span()), (head, text, lo, hi)
+            for _window in range(4):  # windows of one text one after another, as the rules search sentences
+                lo = rng.randint(0, len(text))
+                hi = rng.randint(lo, len(text) + 2)
+                a, b = gated.search(text, lo, hi), whole.search(text, lo, hi)
+                assert (a and a.span()) == (b and b.span()), (head, text, lo, hi)
             c, d = gated.search(text), whole.search(text)
             assert (c and c.span()) == (d and d.span()), (head, text)
+
+
+def test_gated_finditer_is_the_whole_pattern_finditer() -> None:
+    rng = random.Random(4)
+    forms = WordList("test", ("قري", "قريه", "قريتي", "بلد", "مخيم*", "نفس المنطقه", "ه"), ("",) * 7)
+    for tail in (r"(?!\w)", r"\s+(\w+)", ""):
+        gated = Gated("", forms, tail, 0)
+        letters = "قريهتبلدمخنفس المنطقه ابو\n"
+        for _ in range(5_000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 40)))
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
+            assert [m.groups() for m in gated.finditer(text)] == [m.groups() for m in gated.pattern.finditer(text)]
+
+
+def test_words_of_are_the_regex_splits_pieces() -> None:
+    from rasid.text.windows import _SPLIT, words_of
+
+    rng = random.Random(6)
+    letters = "ابت 3٣_-.,،؛;:!?؟\"'()[]{}/\\<>|*+=%\n\t\u00a0\u2003\u200fـ«»\U0001F600x"
+    for _ in range(5_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        assert words_of(text) == frozenset(_SPLIT.split(text)) - {""}, text
+
+
+def test_literal_finditer_is_the_patterns_finditer() -> None:
+    from rasid.extract.persons import _APPOSITION, _APPOSITION_FIRST, _BRACKETED, _BRACKETED_FIRST
+    from rasid.learn.features import _SENTENCE_END, _SENTENCE_END_FIRST
+    from rasid.text.sentences import _BOUNDARY, _BOUNDARY_FIRST
+    from rasid.text.windows import literal_finditer
+
+    rng = random.Random(8)
+    pieces = ["علي", "حسن", "وهو", "وهي", "الذي يشغل منصب", " ", " ", "\n", "،", ",", ".", "..", "!", "؟", "…",
+              "(", ")", '"', "»", "ا", "3.5"]
+    for pattern, first in ((_BOUNDARY, _BOUNDARY_FIRST), (_SENTENCE_END, _SENTENCE_END_FIRST),
+                           (_APPOSITION, _APPOSITION_FIRST), (_BRACKETED, _BRACKETED_FIRST)):
+        for _ in range(3_000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+            assert [m.span() for m in literal_finditer(pattern, text, first)] == \
+                [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
 
 
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from rasid.extract.gated import Gated
 from rasid.lexicon.tables import AttributionCue
 from rasid.models import Claim, Event, Evidence, Speaker
 from rasid.text.dates import WEEKDAYS
@@ -61,10 +62,10 @@ class ClaimWords(NamedTuple):
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
-    no_casualties: re.Pattern[str]
+    no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
-    singular_cue: re.Pattern[str]
-    pronoun_death: re.Pattern[str]
+    singular_cue: Gated
+    pronoun_death: Gated
     pronoun_death_needles: tuple[str, ...]
     both: re.Pattern[str]  # "بين قتيل وجريح"
 
@@ -73,8 +74,9 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
     """`ClaimWords` of the resources' claim_words.tsv (use `resources.derived(compile_claim_words)`)."""
     w = resources.words("claim_words.tsv")
     weekdays = tuple(WEEKDAYS)
-    # No lookbehind or optional prefix at the start of the patterns: the regex engine can then skip ahead on
-    # the first letter (4x faster); the word boundary and clitics are checked by `ClaimText.pattern_hits`.
+    # The patterns read over the whole document start with their word list (no lookbehind or optional prefix):
+    # `Gated.finditer` then tries them only where one of its words is found; the word boundary and clitics are
+    # checked by `ClaimText.pattern_hits`.
     return ClaimWords(
         speaker_stop=w["speaker_stop"].words,
         speaker_skip=w["speaker_skip"].words,
@@ -97,11 +99,11 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         aside=w["aside"].words,
         not_speech=w["not_speech"].words,
         outlet_host=w["outlet_host"].mapping(),
-        no_casualties=re.compile(rf"(?:{w.alt('no_casualty_negation')})\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
-                                 rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?"),
+        no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
+                            rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
         no_casualties_needles=w["casualty_noun"].forms,
-        singular_cue=re.compile(rf"(?:{w.alt('singular_cue')})\s+([^\W\d_]+)"),
-        pronoun_death=re.compile(rf"(?:{w.alt('death_noun')})(هما|ها|ه)(?![\w])"),
+        singular_cue=Gated("", w["singular_cue"], r"\s+([^\W\d_]+)", 0),
+        pronoun_death=Gated("", w["death_noun"], r"(هما|ها|ه)(?![\w])", 0),
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
         both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w.alt('both_killed')})\S*\s+"
                         rf"و(?:{w.alt('both_wounded')})\S*"),
@@ -139,7 +141,7 @@ class ClaimText:
         self._other_starts: list[int] = []
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
-        self._pattern_hits: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
+        self._pattern_hits: dict[Gated, tuple[list[re.Match[str]], list[int]]] = {}
         #: the area nouns the text holds (as substrings: every word that is one holds it)
         self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
@@ -185,18 +187,18 @@ class ClaimText:
             cached = self._quantities_of[sent] = _compute_quantities(self, sent)
         return [q for q in cached if vague_zero or not q.unstated]
 
-    def pattern_hits(self, pattern: re.Pattern[str], sent: tuple[int, int],
+    def pattern_hits(self, pattern: Gated, sent: tuple[int, int],
                      needles: tuple[str, ...] = ()) -> list[re.Match[str]]:
-        """Matches of `pattern` inside a sentence; the whole document is scanned once per pattern (not at
+        """Matches of `pattern` inside a sentence; the whole document is read once per pattern (not at
         all when it holds none of the `needles`, one of which is in any text the pattern matches)."""
-        entry = self._pattern_hits.get(pattern.pattern)
+        entry = self._pattern_hits.get(pattern)
         if entry is None:
             norm = self.norm
             if needles and not any(x in norm for x in needles):
                 ms = []  # a substring test in C is much cheaper than a regex scan of the document
             else:
                 ms = [m for m in pattern.finditer(norm) if _at_word_start(norm, m.start())]
-            entry = self._pattern_hits[pattern.pattern] = (ms, [m.start() for m in ms])
+            entry = self._pattern_hits[pattern] = (ms, [m.start() for m in ms])
         ms, starts = entry
         lo, hi = bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
         return [m for m in ms[lo:hi] if m.end() <= sent[1]]

@@ -689,20 +689,14 @@ def _strays(places: list[PlaceMention]) -> set[int]:
     located = [p for p in places if p.latitude is not None and p.longitude is not None
                and p.feature not in ("country", "admin1")]
     if len({p.name for p in located}) < 3:
-        return set()
-    out: set[int] = set()
-    for p in located:
-        others = 0
-        for q in located:  # stops at the first place near p: linear for all but the (rare) strays
-            if q.name == p.name:
-                continue
-            others += 1
-            if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= _STRAY_KM:  # type: ignore[arg-type]
-                break
-        else:
-            if others >= 2:
-                out.add(id(p))
-    return out
+        return set()  # with three names or more, every place has two or more elsewhere
+    # a stray is one of its spot's mentions: each distinct (name, latitude, longitude) is tested once, against
+    # the other spots (an article names the same places again and again)
+    spots: set[tuple[str, float, float]] = {(p.name, p.latitude, p.longitude) for p in located}  # type: ignore[misc]
+    strays = {(name, lat, lon) for name, lat, lon in spots
+              if not any(other != name and haversine_km(lat, lon, olat, olon) <= _STRAY_KM
+                         for other, olat, olon in spots)}
+    return {id(p) for p in located if (p.name, p.latitude, p.longitude) in strays} if strays else set()
 
 
 def _own_date(d: Draft) -> bool:

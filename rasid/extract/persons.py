@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rasid.text.normalize import NormText
+from rasid.text.windows import literal_finditer
 
 if TYPE_CHECKING:
     from rasid.resources import Resources
@@ -57,18 +58,20 @@ def compile_frames(resources: Resources) -> _Frames:
 
 #: "فرهاد شامي، وهو مدير": the apposition is found first, the name is read backwards from it.
 _APPOSITION = re.compile(r"[،,]\s*(?:وهو|وهي|الذي يشغل منصب)\s")
+_APPOSITION_FIRST = ("،", ",")  # what each match starts with (it is matched only there: `literal_finditer`)
 _NAME_BEFORE = re.compile(_NAME + r"\s*$")
 #: "مدير الناحية (وصفي التميمي)": the bracketed name is found first, then the title before it.
 _BRACKETED = re.compile(r"[(\"]\s*" + _NAME + r"\s*[)\"]")
+_BRACKETED_FIRST = ("(", '"')
 
 
 def _candidates(norm: str, frames: _Frames) -> list[re.Match[str]]:
     """Matches whose group 1 is a candidate name (cheap anchors first, costly patterns on a window)."""
     found = list(frames.after_title.finditer(norm))
-    for b in _BRACKETED.finditer(norm):
+    for b in literal_finditer(_BRACKETED, norm, _BRACKETED_FIRST):
         if frames.title_before.search(norm, max(0, b.start() - 60), b.start()):
             found.append(b)
-    for a in _APPOSITION.finditer(norm):
+    for a in literal_finditer(_APPOSITION, norm, _APPOSITION_FIRST):
         m = _NAME_BEFORE.search(norm, max(0, a.start() - 40), a.start())
         if m is not None:
             found.append(m)

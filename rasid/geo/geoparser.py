@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from rasid.extract.gated import Gated
 from rasid.geo.admin import FOCUS, ISO2_BY_NAME, SECONDARY, haversine_km
 from rasid.text.normalize import NormText
 
@@ -120,13 +121,13 @@ class PlaceWords(NamedTuple):
     list_cues: frozenset[str]  # plural/dual cues whose following "و"-joined names share them
     media: frozenset[str]  # "مراسل الميادين": the outlet, not the town
     not_nbh: frozenset[str]  # "الحي السكني": no neighbourhood's name
-    settlement_cues: re.Pattern[str]  # "قرية X", "وبقرى X": a village name follows, known or not
+    settlement_cues: Gated  # "قرية X", "وبقرى X": a village name follows, known or not
     village_cues: frozenset[str]  # "بلدة X بريف Y": a village, not a far namesake of X
     anchored_cues: frozenset[str]  # "منطقة X شرق Y": an unknown name only with a container
     not_name: frozenset[str]  # "قرية صغيرة": a word after a settlement cue that names nothing
     name_head: frozenset[str]  # "تل X", "عين X": the first word of a two-word name
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
-    same_place: re.Pattern[str]  # "في نفس المنطقة", "البلدة ذاتها": the place named last
+    same_place: Gated  # "في نفس المنطقة", "البلدة ذاتها": the place named last
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
@@ -143,13 +144,13 @@ class PlaceWords(NamedTuple):
             list_cues=words["list_cue"].words,
             media=words["media"].words,
             not_nbh=words["not_neighbourhood"].words,
-            settlement_cues=re.compile(rf"(?:{words.alt('settlement_cue')})(?!\w)"),
+            settlement_cues=Gated("", words["settlement_cue"], r"(?!\w)", 0),
             village_cues=words["village_cue"].words,
             anchored_cues=words["anchored_cue"].words,
             not_name=words["not_name"].words,
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
-            same_place=re.compile(rf"(?:{words.alt('same_place')})(?!\w)"),
+            same_place=Gated("", words["same_place"], r"(?!\w)", 0),
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"

@@ -22,6 +22,7 @@ from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document, Event
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
+from rasid.text.windows import literal_finditer
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
@@ -32,6 +33,7 @@ _PRESENT = ("ي", "ت", "ن")
 #: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article. That is
 #: [.!?؟…]+(?=\s|$)|\n+ written to start with one character class (the regex engine then skips ahead).
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
+_SENTENCE_END_FIRST = tuple(".!?؟…\n")  # what every sentence end starts with (`literal_finditer`)
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
 #: Feature families a caller may leave out (their cost is the sentence's words).
@@ -218,7 +220,7 @@ class DocContext:
         for i, ev in enumerate(result.events):
             by_type[ev.event_type].append(i)
         return cls(
-            doc, result, nt, max(1, len(_SENTENCE_END.findall(text.strip()))),
+            doc, result, nt, max(1, len(literal_finditer(_SENTENCE_END, text.strip(), _SENTENCE_END_FIRST))),
             [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues,
             {(e.start, e.end): e.kind for e in result.entities if e.kind in ("place", "date", "quantity")},
             sorted((e.start, e.end) for e in result.entities if e.kind == "place"), by_type,

@@ -8,7 +8,6 @@ and "لقسد" match, while "سد" inside "قسد" does not.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import ahocorasick
 import numpy as np
 
 from rasid.text.normalize import normalize
+from rasid.text.windows import bmp_table, char_runs
 
 T = TypeVar("T")
 #: A valid hit: (start, end, key, values, prefix, suffix).
@@ -46,38 +46,15 @@ INFLECTION_SUFFIXES = frozenset(
 )
 
 
-_WORD_CHAR: np.ndarray | None = None  # BMP code point -> is a regex word character (\w); built on first use
-
-
 def _word_char_table() -> np.ndarray:
-    global _WORD_CHAR
-    if _WORD_CHAR is None:
-        # what the regex engine calls \w in str patterns (str.isalnum() or "_"), read off the runs of \w in a
-        # string of every BMP code point: a few hundred matches instead of 65,536 Python calls
-        every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-        table = np.zeros(0x10000, dtype=bool)
-        for m in re.finditer(r"\w+", every):
-            table[m.start():m.end()] = True
-        _WORD_CHAR = table
-    return _WORD_CHAR
+    """BMP code point -> is a regex word character (\\w)."""
+    return bmp_table(r"\w")
 
 
 def word_bounds(norm: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the words (regex \\w+ runs) of `norm`, found in one vectorised pass over
     its code points (a document's are worked out once, by its `Scan`)."""
-    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
-    table = _word_char_table()
-    small = codes < table.size
-    if small.all():
-        word = table[codes]
-    else:
-        word = np.zeros(len(codes), dtype=bool)
-        word[small] = table[codes[small]]
-        word[~small] = [chr(c).isalnum() for c in codes[~small].tolist()]
-    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts: list[int] = np.flatnonzero(edge == 1).tolist()
-    ends: list[int] = np.flatnonzero(edge == -1).tolist()
-    return starts, ends
+    return char_runs(norm, _word_char_table(), str.isalnum)
 
 
 class Scan:

@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 
 from rasid.text.normalize import NormText
+from rasid.text.windows import literal_finditer
 
 # a terminator run (with closing quotes/brackets) followed by space, or a line break; that is
 # (?:[.!?؟…]+["')\]»”]*(?=\s)|\.(?=[\u0621-\u064a]{2})|\n+) written to start with one character class, so that
 # the regex engine skips ahead to the next terminator instead of trying three branches at every position
 _BOUNDARY = re.compile(r"""[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*["')\]»”]*(?=\s)|(?<=\.)(?=[\u0621-\u064a]{2})|(?<=\n)\n*)""")
+#: what every boundary starts with (it is matched only there: `literal_finditer`)
+_BOUNDARY_FIRST = tuple(".!?؟…\n")
 _SHORT_WORD = re.compile(r"(?:^|[\s.])\w\.$")
 # the last word of a line (or a comma ending it)
 _LINE_END = re.compile(r"(?:([،,])|(\w+))[ \t]*$")
@@ -36,7 +39,7 @@ def split_sentences(nt: NormText, skip: list[tuple[int, int]] | None = None,
     text = nt.norm
     out: list[Sentence] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in literal_finditer(_BOUNDARY, text, _BOUNDARY_FIRST):
         end = m.end()
         if m.group(0)[0] == "." and _SHORT_WORD.search(text, max(0, m.start() - 3), m.start() + 1):
             continue  # "أ. ف. ب" style abbreviation
