@@ -6,7 +6,6 @@ reading the document through its `ClaimText` (`claim_text(doc)`):
 - `extract_claims(ct, sentences, events, published, outlet=None) -> list[Claim]`: once per document.
 - `find_attribution(ct, sentence_span, previous_speaker) -> Attribution | None`: who says so and with which
   stance, from the cue lists in `rasid/data/lexicon/attribution.tsv`.
-- `killed_count(ct, sentence_span) -> (value, normalised span) | None`: the conservative deaths figure.
 
 Units and casualty categories of counted nouns come from `rasid/data/lexicon/units.tsv`.
 """
@@ -712,34 +711,6 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         nm = NumberMention(m.start(1), m.end(1), 1.0, num_start=m.start(1), num_end=m.end(1))
         out.append(_Quantity(nm, entry.unit, category, m.end(1), m.start(), False))
     return out
-
-
-def killed_count(nt: ClaimText, span: tuple[int, int]) -> tuple[float, tuple[int, int]] | None:
-    """Conservative deaths figure of one sentence and its NORMALISED evidence span, or None.
-
-    Deaths only: wounded, captured and "بين قتيل وجريح" totals never count. Figures joined by "و" in the
-    same clause add up ("مقتل 3 جنود و5 مدنيين" = 8); a subset ("بينهم 3 أطفال") is not added; figures
-    from rival reports (separated by بينما / في حين / حسب ...) give the lowest one. A range counts its low
-    end, vague words their ACLED values (عشرات = 10, مئات = 100).
-    """
-    qs = [q for q in nt.quantities(span, vague_zero=True)
-          if q.category == "killed" and not q.subset]
-    if not qs:
-        return None
-    groups: list[list[_Quantity]] = [[qs[0]]]
-    for q in qs[1:]:
-        gap = nt.norm[groups[-1][-1].end:q.mention.start]
-        if any(c in gap for c in nt.w.contrast) or len(gap) > 60:
-            groups.append([q])
-        else:
-            groups[-1].append(q)
-    best: tuple[float, tuple[int, int]] | None = None
-    for g in groups:
-        total = sum(q.mention.value for q in g)
-        ev = (min(q.cue_start for q in g), max(q.end for q in g))
-        if best is None or total < best[0]:
-            best = (total, ev)
-    return best
 
 
 def _value(m: NumberMention) -> float | list[float]:

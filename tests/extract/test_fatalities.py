@@ -54,6 +54,39 @@ def deaths(text: str):
     return got[0] if got else None
 
 
+def test_deaths_only_never_the_wounded_nor_a_killed_and_wounded_total():
+    assert deaths("أسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.") == 12
+    assert deaths("سقط 20 شخصا بين قتيل وجريح في الانفجار.") is None
+    assert deaths("أصيب 15 شخصا بجروح.") is None
+
+
+def test_the_evidence_is_the_deaths_figure_not_the_wounded():
+    res = default_resources()
+    nt = NormText.of("أسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
+    ct = ClaimText(nt, res.numbers.find(nt), res.dates.find(nt, dt.date(2019, 2, 20)), res)
+    got = sentence_deaths(ct, res.derived(compile_fatality_words), (0, len(nt.norm)))
+    assert got is not None
+    s, e = got[1]
+    assert "12" in nt.norm[s:e] and "30" not in nt.norm[s:e]
+
+
+def test_coordinated_figures_add_up_but_subsets_and_rival_reports_do_not():
+    assert deaths("قتل 3 جنود و5 مدنيين بينهم طفلان.") == 8
+    assert deaths("قال المرصد إن 9 عناصر قتلوا، في حين قالت وكالة سانا إن 6 قتلوا.") == 6
+    assert deaths("أسفر القصف عن مقتل 9 بينهم قياديان") == 9
+
+
+def test_vague_dual_singular_and_pronoun_counts():
+    assert deaths("مقتل عشرات العناصر") == 10
+    assert deaths("سقط قتيلان في الهجوم") == 2
+    assert deaths("أدى القصف إلى مقتل مدني") == 1
+    assert deaths("مقتل القائد العسكري للفصيل") is None
+    assert deaths("أطلق مسلحون النار على شابين ما أدى إلى مقتلهما") == 2
+    assert deaths("قتل عدد من عناصر الفصيل في الهجوم") == 10  # an unstated plural: ACLED's 10
+    assert deaths("قتلت الغارة طفلا واحدا على الأقل") == 1
+    assert deaths("وقتل لاجئتين اثنتين برصاص مجهولين") == 2
+
+
 def test_a_known_person_is_no_singular_victim():
     assert deaths("استشهدت طفلة في القصف على البلدة") == 1
     assert deaths("استشهدت الطفلة في القصف على البلدة") is None  # someone named before: not a new count
