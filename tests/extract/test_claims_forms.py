@@ -160,15 +160,5 @@ def test_a_figure_of_them_counts_people_of_the_group_named_before() -> None:
     assert [c.unit for c in found] == ["civilian"]  # the unit of the people counted before
 
 
-def test_a_figure_of_them_is_never_added_to_a_toll() -> None:
-    from test_claims import whole
-
-    from rasid.extract.claims import killed_count
-
-    nt, span = whole("قتل 9 مدنيين في الغارة وقتل 4 منهم داخل منازلهم.")
-    got = killed_count(nt, span)
-    assert got is not None and got[0] == 9
-
-
 def test_an_unrelated_word_after_a_figure_is_no_count_of_people() -> None:
     assert not [c for c in claims("وصلت القافلة عند الساعة 9 منذ الصباح.") if c.value == 9.0]

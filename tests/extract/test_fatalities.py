@@ -74,6 +74,7 @@ def test_coordinated_figures_add_up_but_subsets_and_rival_reports_do_not():
     assert deaths("قتل 3 جنود و5 مدنيين بينهم طفلان.") == 8
     assert deaths("قال المرصد إن 9 عناصر قتلوا، في حين قالت وكالة سانا إن 6 قتلوا.") == 6
     assert deaths("أسفر القصف عن مقتل 9 بينهم قياديان") == 9
+    assert deaths("قتل 9 مدنيين في الغارة وقتل 4 منهم داخل منازلهم.") == 9  # a figure of them is no new toll
 
 
 def test_vague_dual_singular_and_pronoun_counts():
