@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
@@ -604,6 +605,10 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
+    def _coded(self, actor: Actor | None, admin1: str | None) -> Actor | None:
+        """The actor as it is coded in an event of governorate `admin1` (actors.tsv's `coded_as`)."""
+        return None if actor is None else self.lexicon.coded(actor, admin1)
+
     def _country_of(self, d: Draft) -> str | None:
         """The event's country: its place's, else the article's."""
         p = d.place
@@ -643,8 +648,10 @@ class EventBuilder:
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
-        actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
-        inter1, inter2 = self._inter(d.actor1, iso2), self._inter(d.actor2, iso2)
+        coded = partial(self._coded, admin1=p.admin1 if p else None)  # the YPG of Raqqa is the SDF (coded_as)
+        a1, a2 = coded(d.actor1), coded(d.actor2)
+        actor1, actor2 = self._name(a1, iso2), self._name(a2, iso2)
+        inter1, inter2 = self._inter(a1, iso2), self._inter(a2, iso2)
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
         event = trusted(
@@ -654,9 +661,9 @@ class EventBuilder:
             event_type=f.event_type.value,
             sub_event_type=f.sub_event_type.value,
             actor1=actor1,
-            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
+            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in map(coded, d.assoc1))))) or None,
             actor2=actor2,
-            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc2)))) or None,
+            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in map(coded, d.assoc2))))) or None,
             inter1=inter1 or None,
             inter2=inter2 or None,
             interaction=o.interaction(inter1, inter2),
