@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rasid import ontology as o
 from rasid.learn.actors import NONE, ActorHead, actor_key, applies, candidates, set_actor2
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
@@ -268,11 +269,11 @@ def _choose_coded(head: ActorHead, cands: list[tuple[str, dict[str, float]]], ev
                   lexicon: Lexicon | None) -> str:
     """The head's actor2 for `ev`, named as the event's governorate codes it (actors.tsv's `coded_as`: the YPG
     of Raqqa is the SDF); a candidate that is actor1 under that name is no second actor."""
-    if lexicon is None or not lexicon.coded_as or not ev.admin1:
-        return head.choose(cands)
-    k1 = actor_key(ev.actor1)
-    kept = [c for c in cands if c[0] == NONE or actor_key(lexicon.coded_name(c[0], ev.admin1)) != k1]
-    return lexicon.coded_name(head.choose(kept), ev.admin1) or NONE
+    if lexicon is not None and lexicon.coded_as and ev.admin1:
+        k1 = actor_key(ev.actor1)
+        cands = [c for c in cands if c[0] == NONE or actor_key(lexicon.coded_name(c[0], ev.admin1)) != k1]
+    chosen = head.choose(cands)
+    return lexicon.coded_name(chosen, ev.admin1) or NONE if lexicon is not None else chosen
 
 
 @lru_cache(maxsize=1)
