@@ -148,6 +148,8 @@ class EventBuilder:
         self.count_starts = sorted(n.start for n in self.numbers if n.kind == "count" and self._eventful_count(n))
         self.published = doc.published
         self.country = doc.country
+        #: the '@police' placeholder: what the generic state forces of a protest or riot stand for
+        self._police = next((a for a in self.lexicon.actors.values() if a.canonical == "@police"), None)
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
 
@@ -609,9 +611,16 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
-    def _coded(self, actor: Actor | None, admin1: str | None) -> Actor | None:
-        """The actor as it is coded in an event of governorate `admin1` (actors.tsv's `coded_as`)."""
-        return None if actor is None else self.lexicon.coded(actor, admin1)
+    def _coded(self, actor: Actor | None, admin1: str | None, protest: bool = False) -> Actor | None:
+        """The actor as it is coded in an event of governorate `admin1` (actors.tsv's `coded_as`); in a protest
+        or riot, the generic state forces ("قوات الأمن") are the police, as the gold and ACLED code them."""
+        if actor is None:
+            return None
+        if protest and actor.canonical == "@state" and self._police is not None:
+            return self._police
+        if protest and actor.inter == 1 and actor.country and actor is self.lexicon.state_actor(actor.country):
+            return self.lexicon.police_actor(actor.country) or actor  # "قوات الأمن العراقية" facing protesters
+        return self.lexicon.coded(actor, admin1)
 
     def _country_of(self, d: Draft) -> str | None:
         """The event's country: its place's, else the article's."""
@@ -652,7 +661,8 @@ class EventBuilder:
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
-        coded = partial(self._coded, admin1=p.admin1 if p else None)  # the YPG of Raqqa is the SDF (coded_as)
+        # the YPG of Raqqa is the SDF (coded_as); the security forces facing a protest are the police
+        coded = partial(self._coded, admin1=p.admin1 if p else None, protest=f.event_type in (o.PROTESTS, o.RIOTS))
         a1, a2 = coded(d.actor1), coded(d.actor2)
         actor1, actor2 = self._name(a1, iso2), self._name(a2, iso2)
         inter1, inter2 = self._inter(a1, iso2), self._inter(a2, iso2)
