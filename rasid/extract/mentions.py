@@ -18,9 +18,6 @@ from rasid.text.sentences import Sentence
 
 #: Past plural and dual endings: "خطفوا" is a verb even where the entry "خطف" is the masdar.
 _VERBAL_SUFFIXES = frozenset({"وا", "تا"})
-#: Anaphora classes whose vague word, read before any group of the class, means the one group of that class the
-#: article names later ("مقاتلي العشائر ... (معقل قبيلة العكيدات)"). Other classes keep their own default.
-_CATAPHORA = frozenset({"tribe"})
 
 
 @dataclass(slots=True)
@@ -106,7 +103,6 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         return out[i]
 
     last_by_focus: dict[str, Actor] = {}
-    ahead: list[tuple[SentenceMentions, int]] = []  # anaphors read before any group of their class
     first_armed: dict[int, Actor] = {}  # sentence index -> the first armed group it names (its likely agent)
     for m in lexicon.actor_matcher.find(text):
         bucket = target(m.start, m.end)
@@ -122,27 +118,11 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
             actor = leader or last_by_focus.get("state", actor)
         elif alias.anaphoric and alias.actor.focus in last_by_focus:
             actor = last_by_focus[alias.actor.focus]
-        elif alias.anaphoric:
-            if actor.focus in _CATAPHORA:
-                ahead.append((bucket, len(bucket.actors)))  # named before its referent: see below
-        else:
+        elif not alias.anaphoric:
             last_by_focus[actor.focus] = actor
             if actor.kind == "armed":
                 first_armed.setdefault(bucket.index, actor)
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
-    if ahead:
-        # an anaphor before any group of its class ("مقاتلي العشائر ... (معقل قبيلة العكيدات)"): the one group of
-        # that class the article names later, if it names only one
-        by_focus: dict[str, set[Actor]] = {}
-        for bucket in out:
-            for a in bucket.actors:
-                if not a.anaphoric:
-                    by_focus.setdefault(a.actor.focus, set()).add(a.actor)
-        for bucket, i in ahead:
-            m = bucket.actors[i]
-            later = by_focus.get(m.actor.focus, set())
-            if len(later) == 1:
-                bucket.actors[i] = replace(m, actor=next(iter(later)))
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(text):
