@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
@@ -611,16 +610,16 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
-    def _coded(self, actor: Actor | None, admin1: str | None, protest: bool = False) -> Actor | None:
-        """The actor as it is coded in an event of governorate `admin1` (actors.tsv's `coded_as`); in a protest
-        or riot, the generic state forces ("قوات الأمن") are the police, as the gold and ACLED code them."""
-        if actor is None:
-            return None
-        if protest and actor.canonical == "@state" and self._police is not None:
+    def _coded(self, actor: Actor | None, protest: bool) -> Actor | None:
+        """The actor as the event codes it: in a protest or riot, the state forces of a country ("قوات الأمن",
+        "قوات الأمن العراقية") are its police, as the gold codes the forces that face protesters."""
+        if actor is None or not protest or actor.inter != 1:
+            return actor
+        if actor.canonical == "@state" and self._police is not None:
             return self._police
-        if protest and actor.inter == 1 and actor.country and actor is self.lexicon.state_actor(actor.country):
-            return self.lexicon.police_actor(actor.country) or actor  # "قوات الأمن العراقية" facing protesters
-        return self.lexicon.coded(actor, admin1)
+        if actor.country and actor is self.lexicon.state_actor(actor.country):
+            return self.lexicon.police_actor(actor.country) or actor
+        return actor
 
     def _country_of(self, d: Draft) -> str | None:
         """The event's country: its place's, else the article's."""
@@ -661,9 +660,8 @@ class EventBuilder:
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
-        # the YPG of Raqqa is the SDF (coded_as); the security forces facing a protest are the police
-        coded = partial(self._coded, admin1=p.admin1 if p else None, protest=f.event_type in (o.PROTESTS, o.RIOTS))
-        a1, a2 = coded(d.actor1), coded(d.actor2)
+        protest = f.event_type in (o.PROTESTS, o.RIOTS)
+        a1, a2 = self._coded(d.actor1, protest), self._coded(d.actor2, protest)  # the police facing protesters
         actor1, actor2 = self._name(a1, iso2), self._name(a2, iso2)
         inter1, inter2 = self._inter(a1, iso2), self._inter(a2, iso2)
         if actor2 is not None and actor2 == actor1:
@@ -675,9 +673,9 @@ class EventBuilder:
             event_type=f.event_type.value,
             sub_event_type=f.sub_event_type.value,
             actor1=actor1,
-            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in map(coded, d.assoc1))))) or None,
+            assoc_actor_1="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc1)))) or None,
             actor2=actor2,
-            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in map(coded, d.assoc2))))) or None,
+            assoc_actor_2="; ".join(dict.fromkeys(filter(None, (self._name(a, iso2) for a in d.assoc2)))) or None,
             inter1=inter1 or None,
             inter2=inter2 or None,
             interaction=o.interaction(inter1, inter2),

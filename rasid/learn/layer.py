@@ -22,8 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasid import ontology as o
-from rasid.learn.actors import NONE, ActorHead, actor_key, applies, candidates, set_actor2
+from rasid.learn.actors import ActorHead, applies, candidates, set_actor2
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -246,8 +245,7 @@ class EventLayer:
             changed = False
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
-                changed = set_actor2(ev, _choose_coded(actor_head, candidates(actors, ev), ev, lexicon or self.lexicon),
-                                     actors)
+                changed = set_actor2(ev, actor_head.choose(candidates(actors, ev)), actors)
             if mod != ev.modality:
                 ev.modality = mod  # type: ignore[assignment]
                 changed = True
@@ -263,17 +261,6 @@ class EventLayer:
                     c.event_index = index.get(c.event_index)
             result.events = events
         return result
-
-
-def _choose_coded(head: ActorHead, cands: list[tuple[str, dict[str, float]]], ev: Event,
-                  lexicon: Lexicon | None) -> str:
-    """The head's actor2 for `ev`, named as the event's governorate codes it (actors.tsv's `coded_as`: the YPG
-    of Raqqa is the SDF); a candidate that is actor1 under that name is no second actor."""
-    if lexicon is not None and lexicon.coded_as and ev.admin1:
-        k1 = actor_key(ev.actor1)
-        cands = [c for c in cands if c[0] == NONE or actor_key(lexicon.coded_name(c[0], ev.admin1)) != k1]
-    chosen = head.choose(cands)
-    return lexicon.coded_name(chosen, ev.admin1) or NONE if lexicon is not None else chosen
 
 
 @lru_cache(maxsize=1)

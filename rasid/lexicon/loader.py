@@ -85,25 +85,6 @@ class Lexicon:
     cue_matcher: LexiconMatcher[str]
     #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
     serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
-    #: (actor id, governorate) -> the actor it is coded as in events of that governorate (`coded_as` column)
-    coded_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
-    _coded_names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-
-    def coded(self, actor: Actor, admin1: str | None) -> Actor:
-        """The actor `actor` is coded as in an event of governorate `admin1` (the YPG of the north-east is the
-        SDF: actors.tsv's `coded_as`); any other actor, or an event without a governorate, is itself."""
-        if not admin1 or not self.coded_as:
-            return actor
-        return self.coded_as.get((actor.id, admin1), actor)
-
-    def coded_name(self, name: str | None, admin1: str | None) -> str | None:
-        """`coded` for an actor's canonical name (names without a `coded_as` entry are returned as they are)."""
-        if not name or not admin1 or not self.coded_as:
-            return name
-        if not self._coded_names:
-            for (actor_id, where), target in self.coded_as.items():
-                self._coded_names[self.actors[actor_id].canonical, where] = target.canonical
-        return self._coded_names.get((name, admin1), name)
 
     def state_actor(self, iso2: str | None) -> Actor | None:
         """The state forces of a country: the actor that `serves_as` '@state' there (Israel's forces in
@@ -192,13 +173,12 @@ def _enclosed_forms(surface: str) -> list[str] | None:
 
 def _load_actors(
     files: LexiconFiles,
-) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor], dict[tuple[str, str], Actor]]:
+) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor]]:
     actors: dict[str, Actor] = {}
     aliases: list[tuple[str, ActorAlias]] = []
     owner: dict[tuple[str, str], tuple[str, Row]] = {}  # (normalised alias, country scope) -> actor id
     parents: list[tuple[Row, str]] = []
     serves: dict[tuple[str, str], Actor] = {}
-    coded_rows: list[tuple[Row, str, str]] = []  # (row, target id, governorate) of each `coded_as` entry
     listed: set[tuple[tuple[str, str], ActorAlias]] = set()  # (form, scope) of each alias entry, once
     for path in files.paths("actors.tsv"):
         for row in read_tsv(path, ["id", "canonical", "inter", "kind", "aliases_ar"]):
@@ -224,11 +204,6 @@ def _load_actors(
                 if (placeholder, cc) in serves:
                     raise row.error(f"{placeholder} of {cc} is already '{serves[placeholder, cc].id}'")
                 serves[placeholder, cc] = actor
-            for entry in row.many("coded_as"):
-                target, _, where = entry.partition("@")
-                if not target.strip() or not where.strip():
-                    raise row.error(f"coded_as takes <actor id>@<governorate>, not {entry!r}")
-                coded_rows.append((row, target.strip(), where.strip()))
             for alias in row.many("aliases_ar") + row.many("aliases_en"):
                 anaphoric = alias.startswith("~")
                 surface, _, scope = alias.lstrip("~").partition("@")
@@ -260,16 +235,7 @@ def _load_actors(
     for row, parent in parents:
         if parent not in actors:
             raise row.error(f"parent '{parent}' is not a known actor id")
-    coded: dict[tuple[str, str], Actor] = {}
-    for row, target, where in coded_rows:
-        if target not in actors:
-            raise row.error(f"coded_as: '{target}' is not a known actor id")
-        if target == row.get("id"):
-            raise row.error(f"coded_as: an actor is not coded as itself ({target!r})")
-        if (row.get("id"), where) in coded:
-            raise row.error(f"coded_as: {where!r} is listed twice")
-        coded[row.get("id"), where] = actors[target]
-    return actors, aliases, serves, coded
+    return actors, aliases, serves
 
 
 def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
@@ -311,7 +277,7 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = directory
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
-    actors, aliases, serves, coded = _load_actors(files)
+    actors, aliases, serves = _load_actors(files)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
@@ -319,7 +285,6 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
                                        duals=True),
         cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
         serves_as=serves,
-        coded_as=coded,
     )
 
 
