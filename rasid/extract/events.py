@@ -611,14 +611,11 @@ class EventBuilder:
         return actor.canonical
 
     def _coded(self, actor: Actor | None, protest: bool) -> Actor | None:
-        """The actor as the event codes it: in a protest or riot, the state forces of a country ("قوات الأمن",
-        "قوات الأمن العراقية") are its police, as the gold codes the forces that face protesters."""
-        if actor is None or not protest or actor.inter != 1:
-            return actor
-        if actor.canonical == "@state" and self._police is not None:
+        """The actor as the event codes it: in a protest or riot, the generic words for the state's forces
+        ('@state': "قوات الأمن"، "رجال الأمن") mean its police, as the gold codes the forces facing protesters.
+        A force named as such ("الجيش العراقي") stays itself."""
+        if protest and actor is not None and actor.canonical == "@state" and self._police is not None:
             return self._police
-        if actor.country and actor is self.lexicon.state_actor(actor.country):
-            return self.lexicon.police_actor(actor.country) or actor
         return actor
 
     def _country_of(self, d: Draft) -> str | None:
