@@ -147,6 +147,8 @@ class EventBuilder:
         self.count_starts = sorted(n.start for n in self.numbers if n.kind == "count" and self._eventful_count(n))
         self.published = doc.published
         self.country = doc.country
+        #: the '@police' placeholder: what the generic state forces of a protest or riot stand for
+        self._police = next((a for a in self.lexicon.actors.values() if a.canonical == "@police"), None)
         self.ref_year = self._reference_year()
         self.story_date = self._story_date()
 
@@ -458,6 +460,10 @@ class EventBuilder:
             draft.actor1, draft.assoc1 = None, []
         if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and draft.actor2 is None and f.sub_event_type == S.SHELLING:
+            # rockets or shells from no named side ("سقط صاروخ كاتيوشا على المنطقة الخضراء"): as the gold codes
+            # an attack whose article names no attacker, the country's unidentified armed group
+            draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
@@ -605,6 +611,14 @@ class EventBuilder:
             return actor.canonical.replace("{country}", COUNTRY_NAMES.get(country or "", "International"))
         return actor.canonical
 
+    def _coded(self, actor: Actor | None, protest: bool) -> Actor | None:
+        """The actor as the event codes it: in a protest or riot, the generic words for the state's forces
+        ('@state': "قوات الأمن"، "رجال الأمن") mean its police, as the gold codes the forces facing protesters.
+        A force named as such ("الجيش العراقي") stays itself."""
+        if protest and actor is not None and actor.canonical == "@state" and self._police is not None:
+            return self._police
+        return actor
+
     def _country_of(self, d: Draft) -> str | None:
         """The event's country: its place's, else the article's."""
         p = d.place
@@ -644,8 +658,10 @@ class EventBuilder:
         s = f.sentence.sentence
         a, b = self.nt.span(s.start, s.end)
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
-        actor1, actor2 = self._name(d.actor1, iso2), self._name(d.actor2, iso2)
-        inter1, inter2 = self._inter(d.actor1, iso2), self._inter(d.actor2, iso2)
+        protest = f.event_type in (o.PROTESTS, o.RIOTS)
+        a1, a2 = self._coded(d.actor1, protest), self._coded(d.actor2, protest)  # the police facing protesters
+        actor1, actor2 = self._name(a1, iso2), self._name(a2, iso2)
+        inter1, inter2 = self._inter(a1, iso2), self._inter(a2, iso2)
         if actor2 is not None and actor2 == actor1:
             actor2, inter2 = None, None  # "الجيش والشرطة": two words for one side
         event = trusted(

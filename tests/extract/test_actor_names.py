@@ -35,3 +35,8 @@ def test_kurdish_units_are_actors_not_the_sdf_with_an_associate() -> None:
     (event,) = extract_text("سيطرت قوات سوريا الديمقراطية على قرية قرب مدينة منبج بعد معارك مع تنظيم داعش.",
                             published="2019-03-12", disable=["learned"]).events
     assert event.actor1 == "SDF: Syrian Democratic Forces"
+
+
+def test_riot_police_are_the_police_of_the_country() -> None:
+    assert pairs("تظاهر المئات أمس في مدينة البصرة وفرقتهم قوات مكافحة الشغب بالقوة واعتقلت عشرة منهم.") == [
+        ("Protesters (Iraq)", "Police Forces of Iraq (2014-)")]

@@ -61,3 +61,33 @@ def test_a_group_named_as_behind_a_bomb_stays_its_perpetrator() -> None:
     text = "قتل ثلاثة مدنيين أمس بانفجار لغم من مخلفات تنظيم داعش في قرية البوعيثة."
     [event] = extract_text(text, disable=["learned"]).events
     assert event.actor1 == "IS: Islamic State"
+
+
+def test_rockets_from_no_named_side_are_the_unidentified_armed_group() -> None:
+    from rasid.pipeline import extract_text
+
+    text = "سقطت ثلاثة صواريخ كاتيوشا مساء أمس على المنطقة الخضراء وسط بغداد."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Iraq)", None)
+    # a named side keeps the shelling
+    text = "قصفت قوات النظام بالمدفعية أمس بلدة كفرنبودة في ريف حماة الشمالي."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Syria")
+
+
+def test_the_generic_security_forces_facing_protesters_are_the_police() -> None:
+    from rasid.pipeline import extract_text
+
+    text = "تظاهر المئات أمس في مدينة الناصرية واعتقلت قوات الأمن عشرة منهم."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.event_type == "Protests"
+    assert event.actor2 == "Police Forces of Iraq (2014-)" and event.interaction is not None
+    # an army named as such stays the army
+    text = "تظاهر المئات أمس في مدينة الناصرية واعتقل الجيش العراقي عشرة منهم."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.actor2 == "Military Forces of Iraq (2014-)"
+    # outside protests the same words are the state's forces
+    text = "اعتقلت قوات الأمن أمس عشرة أشخاص في مدينة الناصرية."
+    [event] = extract_text(text, disable=["learned"]).events
+    assert event.actor1 == "Military Forces of Iraq (2014-)"
