@@ -64,6 +64,19 @@ def test_gated_finditer_is_the_whole_pattern_finditer() -> None:
             assert [m.groups() for m in gated.finditer(text)] == [m.groups() for m in gated.pattern.finditer(text)]
 
 
+def test_gated_finditer_with_a_head_is_the_whole_pattern_finditer() -> None:
+    rng = random.Random(5)
+    forms = WordList("test", ("قتل", "مقتل", "قتلت", "لقي حتف", "اغتيل"), ("",) * 5)
+    for head, tail, back in (("[وف]?", r"\s+(?:(?:اليوم|امس)[\s،,]+)*([^\W\d_]+)", 1),
+                             ("[وف]?", r"(هما|ها|ه)?(?!\w)", 1), (r"(?:و|ف|وب)?", "", 2)):
+        gated = Gated(head, forms, tail, back)
+        letters = "قتلمغيحفوهاامسليوم ،\n"
+        for _ in range(5_000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 40)))
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
+            assert [m.groups() for m in gated.finditer(text)] == [m.groups() for m in gated.pattern.finditer(text)]
+
+
 def test_words_of_are_the_regex_splits_pieces() -> None:
     from rasid.text.windows import _SPLIT, words_of
 

@@ -140,7 +140,7 @@ class ClaimText:
         self._other_starts: list[int] = []
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
-        self._pattern_hits: dict[Gated | re.Pattern[str], tuple[list[re.Match[str]], list[int]]] = {}
+        self._pattern_hits: dict[Gated, tuple[list[re.Match[str]], list[int]]] = {}
         #: the area nouns the text holds (as substrings: every word that is one holds it)
         self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
@@ -186,7 +186,7 @@ class ClaimText:
             cached = self._quantities_of[sent] = _compute_quantities(self, sent)
         return [q for q in cached if vague_zero or not q.unstated]
 
-    def pattern_hits(self, pattern: Gated | re.Pattern[str], sent: tuple[int, int],
+    def pattern_hits(self, pattern: Gated, sent: tuple[int, int],
                      needles: tuple[str, ...] = ()) -> list[re.Match[str]]:
         """Matches of `pattern` inside a sentence; the whole document is read once per pattern (not at
         all when it holds none of the `needles`, one of which is in any text the pattern matches)."""

@@ -13,8 +13,9 @@ Rules and figures: docs/extraction.md.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
+
+from rasid.extract.gated import Gated
 
 if TYPE_CHECKING:
     from rasid.extract.claims import ClaimText
@@ -29,9 +30,9 @@ _VICTIM_CATEGORIES = frozenset({"", "killed", "displaced"})
 class FatalityWords(NamedTuple):
     """The patterns the fatalities rules read, made from event_words.tsv (once per `Resources`)."""
 
-    death: re.Pattern[str]  # a word of dying, time words, then the victim word (group 1)
+    death: Gated  # a word of dying, time words, then the victim word (group 1)
     death_needles: tuple[str, ...]
-    died: re.Pattern[str]  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
+    died: Gated  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
     died_needles: tuple[str, ...]
     vague_victim: frozenset[str]
 
@@ -41,9 +42,9 @@ def compile_fatality_words(resources: Resources) -> FatalityWords:
     lists = resources.words("event_words.tsv")
     alt = lists.alt
     return FatalityWords(
-        death=re.compile(rf"[وف]?(?:{alt('death_word')})\s+(?:(?:{alt('death_skip')})[\s،,]+)*([^\W\d_]+)"),
+        death=Gated("[وف]?", lists["death_word"], rf"\s+(?:(?:{alt('death_skip')})[\s،,]+)*([^\W\d_]+)", 1),
         death_needles=lists["death_word"].forms,
-        died=re.compile(rf"[وف]?(?:{alt('died')})(هما|ها|ه)?(?!\w)"),
+        died=Gated("[وف]?", lists["died"], r"(هما|ها|ه)?(?!\w)", 1),
         died_needles=tuple(f.split()[0] for f in lists["died"].forms),
         vague_victim=lists["vague_victim"].words,
     )

@@ -74,8 +74,27 @@ class Gated:
         return -1
 
     def finditer(self, string: str) -> list[re.Match[str]]:
-        """Same as `list(self.pattern.finditer(string))`, for a pattern with no head (`back` 0: every match
-        starts where a form does): the pattern is tried only where one of the forms' first words is found."""
-        if self._back:
-            raise ValueError("finditer needs a pattern whose matches start with a form (back 0)")
-        return literal_finditer(self.pattern, string, self._literals)
+        """Same as `list(self.pattern.finditer(string))` for a pattern whose matches are never empty: the
+        pattern is tried only where one of the forms' first words is found, or up to `back` characters
+        before it (a head such as a clitic "[وف]?")."""
+        if not self._back:
+            return literal_finditer(self.pattern, string, self._literals)
+        starts: set[int] = set()
+        for literal in self._literals:
+            at = string.find(literal)
+            while at >= 0:
+                starts.add(at)
+                at = string.find(literal, at + 1)
+        out: list[re.Match[str]] = []
+        untried = 0  # every position before it was tried already, or lies inside a match
+        for at in sorted(starts):
+            s = max(untried, at - self._back)
+            while s <= at:
+                m = self.pattern.match(string, s)
+                if m is not None:
+                    out.append(m)
+                    s = m.end()
+                    break
+                s += 1
+            untried = max(untried, s)
+        return out
