@@ -6,7 +6,7 @@
   // --- the events map -------------------------------------------------------------------------------
   var mapEl = document.getElementById("map");
   var map = null, layer = null, statusEl = document.getElementById("map-status");
-  var colours = {}, lastQuery = null, pending = null, fitted = false;
+  var colours = {}, lastQuery = null, pending = null, fitted = false, draws = 0;
 
   function currentQuery() {
     var state = document.getElementById("view-state");
@@ -98,7 +98,16 @@
     layer.addTo(map);
     lastQuery = q;
     mapEl.setAttribute("data-query", q);
-    mapEl.setAttribute("data-settled", settled ? "1" : "0");
+    mapEl.setAttribute("data-settled", "0");
+    var drawn = ++draws;
+    if (settled) {
+      // settled once the markers are painted: the canvas renderer draws them on the next animation frame
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          if (drawn === draws) { mapEl.setAttribute("data-settled", "1"); }
+        });
+      });
+    }
   }
 
   if (mapEl && window.L) {
