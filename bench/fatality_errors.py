@@ -22,14 +22,12 @@ import json
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from rasid.eval.gold import load_corpus_texts, load_gold
-from rasid.eval.run import extract_results, load_layer, load_predictions
-from rasid.eval.score import _d, _evidence_text, match_events
-from rasid.eval.split import select, split_of
-from rasid.models import REPORTABLE
+from matched_events import add_arguments, load, matched
+
+from rasid.eval.score import _evidence_text
+from rasid.eval.split import split_of
 from rasid.text.normalize import normalize
 
 _WOUNDED = re.compile(r"اصاب|جرح|جريح")
@@ -69,52 +67,32 @@ def kind_of(gold: int, pred: int, gold_text: str, pred_text: str, shared: bool) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("gold", type=Path)
-    ap.add_argument("--corpus", type=Path, action="append", required=True)
-    ap.add_argument("--predictions", type=Path, help="a `rasid extract --format jsonl` file instead of extracting")
-    ap.add_argument("--no-model", action="store_true", help="rules only (as `rasid eval --no-model`)")
+    add_arguments(ap)
     ap.add_argument("--kinds-only", action="store_true", help="counts only, no train cases")
-    ap.add_argument("--json", action="store_true", help="the aggregate figures as JSON on stdout")
     args = ap.parse_args(argv)
-    records = load_gold(args.gold)
-    texts: dict[str, str] = {}
-    for c in args.corpus:
-        texts.update(load_corpus_texts(c, [str(r["doc_id"]) for r in records]))
-    records = [r for r in records if str(r["doc_id"]) in texts]
-    if args.predictions:
-        results = load_predictions(args.predictions)
-    else:
-        layer = None if args.no_model else load_layer("bundled")
-        results = extract_results(args.corpus, [str(r["doc_id"]) for r in records], layer)
+    records, texts, results = load(args)
     figures: dict[str, Any] = {}
     for part in ("train", "val"):
         right = total = 0
         kinds: Counter[str] = Counter()
-        for rec in select(records, part):
-            doc_id = str(rec["doc_id"])
-            text = texts[doc_id]
-            res = results.get(doc_id)
-            pred = [_d(e) for e in (_d(res).get("events", []) if res is not None else [])]
-            pred = [e for e in pred if e.get("modality") in REPORTABLE]
-            gold = [e for e in rec.get("events", []) if e.get("modality") in REPORTABLE]
-            for gi, pi in match_events(gold, pred):
-                g, p = gold[gi], pred[pi]
-                gf, pf = int(g.get("fatalities") or 0), int(p.get("fatalities") or 0)
-                total += 1
-                if gf == pf:
-                    right += 1
-                    continue
-                gt, pt = _evidence_text(g, text), _evidence_text(p, text)
-                shared = sum(1 for e in gold if (e.get("fatalities") or 0) and e is not g
-                             and any(s in e.get("evidence", []) for s in g.get("evidence", []))) > 0
-                kind = kind_of(gf, pf, gt, pt, shared)
-                kinds[kind] += 1
-                if part == "train" and split_of(doc_id) == "train" and not args.kinds_only and not args.json:
-                    print(f"{doc_id} {g.get('event_type')} / {g.get('location')} {g.get('event_date')}: "
-                          f"gold {gf}, predicted {pf}  [{kind}]")
-                    print(f"    gold: {gt[:400]}")
-                    if pt != gt:
-                        print(f"    pred: {pt[:400]}")
+        for m in matched(records, texts, results, part):
+            g, p = m.gold, m.pred
+            gf, pf = int(g.get("fatalities") or 0), int(p.get("fatalities") or 0)
+            total += 1
+            if gf == pf:
+                right += 1
+                continue
+            gt, pt = _evidence_text(g, m.text), _evidence_text(p, m.text)
+            shared = sum(1 for e in m.gold_events if (e.get("fatalities") or 0) and e is not g
+                         and any(s in e.get("evidence", []) for s in g.get("evidence", []))) > 0
+            kind = kind_of(gf, pf, gt, pt, shared)
+            kinds[kind] += 1
+            if part == "train" and split_of(m.doc_id) == "train" and not args.kinds_only and not args.json:
+                print(f"{m.doc_id} {g.get('event_type')} / {g.get('location')} {g.get('event_date')}: "
+                      f"gold {gf}, predicted {pf}  [{kind}]")
+                print(f"    gold: {gt[:400]}")
+                if pt != gt:
+                    print(f"    pred: {pt[:400]}")
         figures[part] = {"matched": total, "right": right,
                          "accuracy": round(right / total, 4) if total else None, "kinds": dict(kinds.most_common())}
     if args.json:

@@ -18,14 +18,12 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from rasid.eval.gold import load_corpus_texts, load_gold
-from rasid.eval.run import extract_results, load_layer, load_predictions
-from rasid.eval.score import _d, _evidence_text, match_events
-from rasid.eval.split import select, split_of
-from rasid.models import REPORTABLE
+from matched_events import add_arguments, load, matched
+
+from rasid.eval.score import _evidence_text
+from rasid.eval.split import split_of
 
 
 def confusion(pairs: list[tuple[str, str]]) -> dict[str, int]:
@@ -36,46 +34,26 @@ def confusion(pairs: list[tuple[str, str]]) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("gold", type=Path)
-    ap.add_argument("--corpus", type=Path, action="append", required=True)
-    ap.add_argument("--predictions", type=Path, help="a `rasid extract --format jsonl` file instead of extracting")
-    ap.add_argument("--no-model", action="store_true", help="rules only (as `rasid eval --no-model`)")
+    add_arguments(ap)
     ap.add_argument("--counts-only", action="store_true", help="accuracy and confusion counts only, no train cases")
-    ap.add_argument("--json", action="store_true", help="the aggregate figures as JSON on stdout")
     args = ap.parse_args(argv)
-    records = load_gold(args.gold)
-    texts: dict[str, str] = {}
-    for c in args.corpus:
-        texts.update(load_corpus_texts(c, [str(r["doc_id"]) for r in records]))
-    records = [r for r in records if str(r["doc_id"]) in texts]
-    if args.predictions:
-        results = load_predictions(args.predictions)
-    else:
-        layer = None if args.no_model else load_layer("bundled")
-        results = extract_results(args.corpus, [str(r["doc_id"]) for r in records], layer)
+    records, texts, results = load(args)
     figures: dict[str, Any] = {}
     for part in ("train", "val"):
         pairs: list[tuple[str, str]] = []
-        for rec in select(records, part):
-            doc_id = str(rec["doc_id"])
-            text = texts[doc_id]
-            res = results.get(doc_id)
-            pred = [_d(e) for e in (_d(res).get("events", []) if res is not None else [])]
-            pred = [e for e in pred if e.get("modality") in REPORTABLE]
-            gold = [e for e in rec.get("events", []) if e.get("modality") in REPORTABLE]
-            for gi, pi in match_events(gold, pred):
-                g, p = gold[gi], pred[pi]
-                gs, ps = str(g.get("sub_event_type")), str(p.get("sub_event_type"))
-                pairs.append((gs, ps))
-                if gs == ps or part != "train" or split_of(doc_id) != "train" or args.counts_only or args.json:
-                    continue
-                gt, pt = _evidence_text(g, text), _evidence_text(p, text)
-                print(f"{doc_id} {g.get('event_type')} / {g.get('location')} {g.get('event_date')}: "
-                      f"gold {gs!r}, predicted {ps!r}  (actors {g.get('actor1')} | {g.get('actor2')}; "
-                      f"predicted {p.get('actor1')} | {p.get('actor2')})")
-                print(f"    gold: {gt[:500]}")
-                if pt != gt:
-                    print(f"    pred: {pt[:500]}")
+        for m in matched(records, texts, results, part):
+            g, p = m.gold, m.pred
+            gs, ps = str(g.get("sub_event_type")), str(p.get("sub_event_type"))
+            pairs.append((gs, ps))
+            if gs == ps or part != "train" or split_of(m.doc_id) != "train" or args.counts_only or args.json:
+                continue
+            gt, pt = _evidence_text(g, m.text), _evidence_text(p, m.text)
+            print(f"{m.doc_id} {g.get('event_type')} / {g.get('location')} {g.get('event_date')}: "
+                  f"gold {gs!r}, predicted {ps!r}  (actors {g.get('actor1')} | {g.get('actor2')}; "
+                  f"predicted {p.get('actor1')} | {p.get('actor2')})")
+            print(f"    gold: {gt[:500]}")
+            if pt != gt:
+                print(f"    pred: {pt[:500]}")
         right = sum(1 for g, p in pairs if g == p)
         figures[part] = {"matched": len(pairs), "right": right,
                          "accuracy": round(right / len(pairs), 4) if pairs else None,
