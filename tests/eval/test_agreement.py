@@ -4,29 +4,19 @@ scored against themself agrees perfectly (the text and the record are our own, n
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 
 from rasid.models import DocResult
-
-ROOT = Path(__file__).resolve().parents[2]
 
 TEXT = ("قصفت طائرات حربية قرية الصالحية شرق دير الزور صباح الأحد، ما أدى إلى مقتل ثلاثة مدنيين بحسب "
         "مصادر محلية. وفي مدينة الرقة اعتقلت قوات الأمن خمسة شبان بتهمة التواصل مع جهات معارضة.")
 
 
-def _load_agreement():
-    spec = importlib.util.spec_from_file_location("agreement", ROOT / "bench" / "agreement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-agreement = _load_agreement()
+agreement = load_bench_script("agreement")
 
 
 def span(phrase: str) -> list[int]:

@@ -4,24 +4,14 @@ ceiling arithmetic is right."""
 from __future__ import annotations
 
 import csv
-import importlib.util
-from pathlib import Path
 
 import pytest
+from bench_scripts import ROOT, load_bench_script
 
-ROOT = Path(__file__).resolve().parents[2]
 BENCHMARK = (ROOT / ".." / "shared" / "benchmarks" / "arabic_event_gsr").resolve()
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("gsr_label_audit", ROOT / "bench" / "gsr_label_audit.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-audit = _load()
+audit = load_bench_script("gsr_label_audit")
 
 
 def test_ceiling_of_a_perfect_reader():

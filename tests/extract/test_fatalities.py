@@ -45,12 +45,18 @@ def test_time_words_between_the_killing_and_its_victim_keep_the_victim():
     assert event.fatalities == 1
 
 
-def deaths(text: str):
-    """The deaths figure the event builder reads from a whole text taken as one sentence."""
+def read_deaths(text: str):
+    """The normalised text and what the event builder reads from it taken as one sentence: (deaths,
+    normalised evidence span) or None."""
     res = default_resources()
     nt = NormText.of(text)
     ct = ClaimText(nt, res.numbers.find(nt), res.dates.find(nt, dt.date(2019, 2, 20)), res)
-    got = sentence_deaths(ct, res.derived(compile_fatality_words), (0, len(nt.norm)))
+    return nt.norm, sentence_deaths(ct, res.derived(compile_fatality_words), (0, len(nt.norm)))
+
+
+def deaths(text: str):
+    """The deaths figure the event builder reads from a whole text taken as one sentence."""
+    got = read_deaths(text)[1]
     return got[0] if got else None
 
 
@@ -61,13 +67,10 @@ def test_deaths_only_never_the_wounded_nor_a_killed_and_wounded_total():
 
 
 def test_the_evidence_is_the_deaths_figure_not_the_wounded():
-    res = default_resources()
-    nt = NormText.of("أسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
-    ct = ClaimText(nt, res.numbers.find(nt), res.dates.find(nt, dt.date(2019, 2, 20)), res)
-    got = sentence_deaths(ct, res.derived(compile_fatality_words), (0, len(nt.norm)))
+    norm, got = read_deaths("أسفر القصف عن مقتل 12 مدنيا وإصابة 30 آخرين.")
     assert got is not None
     s, e = got[1]
-    assert "12" in nt.norm[s:e] and "30" not in nt.norm[s:e]
+    assert "12" in norm[s:e] and "30" not in norm[s:e]
 
 
 def test_coordinated_figures_add_up_but_subsets_and_rival_reports_do_not():

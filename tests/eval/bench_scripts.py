@@ -1,0 +1,18 @@
+"""The bench/ scripts as modules, for the tests that check their arithmetic and committed data."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_bench_script(name: str) -> ModuleType:
+    """bench/<name>.py, imported under `name`."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
