@@ -8,8 +8,8 @@ document's sentences one after another) and runs the whole pattern only from `ba
 it. The result is the same match: every match of the whole pattern starts at most `back` characters
 before a form.
 
-A pattern with no head (`back` 0) that is searched over a whole document is tried, in `finditer`, only
-where a form's first word is found: an alternation of words whose first letters are common ("قرية",
+A pattern searched over a whole document is tried, in `finditer`, only
+where a form's first word is found (or up to `back` characters before it): an alternation of words whose first letters are common ("قرية",
 "بلدة", "مدينة", "منطقة": ق ب م ن) lets the engine stop at most positions otherwise.
 """
 
@@ -77,24 +77,4 @@ class Gated:
         """Same as `list(self.pattern.finditer(string))` for a pattern whose matches are never empty: the
         pattern is tried only where one of the forms' first words is found, or up to `back` characters
         before it (a head such as a clitic "[وف]?")."""
-        if not self._back:
-            return literal_finditer(self.pattern, string, self._literals)
-        starts: set[int] = set()
-        for literal in self._literals:
-            at = string.find(literal)
-            while at >= 0:
-                starts.add(at)
-                at = string.find(literal, at + 1)
-        out: list[re.Match[str]] = []
-        untried = 0  # every position before it was tried already, or lies inside a match
-        for at in sorted(starts):
-            s = max(untried, at - self._back)
-            while s <= at:
-                m = self.pattern.match(string, s)
-                if m is not None:
-                    out.append(m)
-                    s = m.end()
-                    break
-                s += 1
-            untried = max(untried, s)
-        return out
+        return literal_finditer(self.pattern, string, self._literals, self._back)

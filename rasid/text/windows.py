@@ -102,12 +102,13 @@ def anchor_regions(norm: str, anchors: list[int], before: int, after: int) -> li
     return out
 
 
-def literal_finditer(pattern: re.Pattern[str], string: str, literals: Iterable[str]) -> list[re.Match[str]]:
+def literal_finditer(pattern: re.Pattern[str], string: str, literals: Iterable[str],
+                     back: int = 0) -> list[re.Match[str]]:
     """Same as `list(pattern.finditer(string))` for a pattern whose every match is non-empty and starts with
-    one of `literals`: the pattern is matched only where one of them is found, left to right, each after the
-    last match's end. The regex engine skips ahead quickly to one literal character only; a pattern that
-    starts with a character class or an alternation of words is tried at every position that could begin it,
-    each one tested against the whole set."""
+    one of `literals`, or at most `back` characters before one (a head such as a clitic "[وف]?"): the pattern
+    is matched only there, left to right, each after the last match's end. The regex engine skips ahead
+    quickly to one literal character only; a pattern that starts with a character class or an alternation of
+    words is tried at every position that could begin it, each one tested against the whole set."""
     starts: set[int] = set()
     for literal in literals:
         at = string.find(literal)
@@ -115,9 +116,17 @@ def literal_finditer(pattern: re.Pattern[str], string: str, literals: Iterable[s
             starts.add(at)
             at = string.find(literal, at + 1)
     out: list[re.Match[str]] = []
-    end = 0
+    untried = 0  # every position before it was tried already, or lies inside a match
     for at in sorted(starts):
-        if at >= end and (m := pattern.match(string, at)) is not None:
-            out.append(m)
-            end = m.end()
+        if at < untried:
+            continue
+        s = at - back if at - back > untried else untried
+        while s <= at:
+            m = pattern.match(string, s)
+            if m is not None:
+                out.append(m)
+                s = m.end()
+                break
+            s += 1
+        untried = s
     return out
