@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import doc_upto
+from extract_helpers import doc_upto
 
 from rasid.extract.events import EventBuilder
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import doc_upto
+from extract_helpers import doc_upto
 
 from rasid.extract.frames import build_frames, compile_frame_words
 from rasid.ontology import EventType, SubEventType

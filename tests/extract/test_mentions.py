@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import doc_upto
+from extract_helpers import doc_upto
 
 
 def test_anaphora_resolves_to_the_group_named_before() -> None:

@@ -30,7 +30,7 @@ def rasid(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
 def _store_url(kind: str, tmp_path: Path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'cli.db'}"
-    from conftest import pg_url_or_skip
+    from store_helpers import pg_url_or_skip
 
     return pg_url_or_skip()
 

@@ -24,7 +24,7 @@ def _articles(folder: Path, start: int, stop: int) -> None:
 def _url(kind: str, tmp_path: Path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'conc.db'}"
-    from conftest import pg_url_or_skip
+    from store_helpers import pg_url_or_skip
 
     return pg_url_or_skip()
 

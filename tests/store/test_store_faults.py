@@ -28,8 +28,8 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from conftest import pg_url_or_skip, record_figures
 from processes import marked_processes, wait_for
+from store_helpers import pg_url_or_skip, record_figures
 
 from rasid.store import Store
 

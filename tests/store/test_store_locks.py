@@ -34,7 +34,7 @@ def articles(folder: Path, start: int, stop: int) -> Path:
 def store_url(kind: str, tmp_path: Path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'locks.db'}"
-    from conftest import pg_url_or_skip
+    from store_helpers import pg_url_or_skip
 
     return pg_url_or_skip()
 

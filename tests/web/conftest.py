@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.append(str(Path(__file__).parent))  # webtools; appended: "conftest" must stay the store tests
+sys.path.append(str(Path(__file__).parent))  # webtools
 
 from webtools import PASSWORD, make_client, seeded_pairs  # noqa: E402
 
