@@ -97,7 +97,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         assoc_mark=re.compile(rf"(?:{alt('associate_mark')})\s*(?:من|مع|ل|ب)?\s*\S{{0,3}}\s*$"),
         protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
         protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
-        negated=re.compile(rf"(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
+        negated=re.compile(rf"(?:^|\s)[وف]?(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
         planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
         plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
@@ -119,8 +119,6 @@ def compile_frame_words(resources: Resources) -> FrameWords:
     )
 
 
-#: A negation right before a verb of saying ("ولم تعلن", "لم يتبن"): the verb attributes nothing.
-_NEGATED_VERB = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+$")
 _SINCE = re.compile(r"منذ\s*$")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
@@ -526,7 +524,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
-    if any(c.cue == "claim" and _attributes(c, t) and not _NEGATED_VERB.search(norm, max(s.start, c.start - 8), c.start)
+    if any(c.cue == "claim" and _attributes(c, t) and not w.negated.search(norm[max(s.start, c.start - 25):c.start])
            for c in sm.cues):
         return "claimed"  # not "ولم تعلن أي جهة مسؤوليتها عن التفجير": a verb of saying negated attributes nothing
     return "asserted"

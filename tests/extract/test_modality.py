@@ -108,3 +108,18 @@ def test_a_negated_verb_of_saying_attributes_nothing():
     unsaid = "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوقا في مدينة الباب أمس وأدى إلى مقتل ثلاثة مدنيين."
     assert [e.modality for e in extract_text(said).events] == ["claimed"]
     assert [e.modality for e in extract_text(unsaid).events] == ["asserted"]
+
+
+def test_a_negated_verb_of_saying_that_opens_its_sentence_attributes_nothing():
+    # the negation is the sentence's first word: the event told before it stays in the outlet's voice
+    told = "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي أمس.\n"
+    unsaid = told + "ولم تعلن حتى الآن أي جهة مسؤوليتها عن القصف الذي استهدف السوق."
+    said = told + "وقال ناشطون إن القصف استهدف السوق."
+    assert [e.modality for e in reportable(unsaid)] == ["asserted"]
+    assert [e.modality for e in reportable(said)] == ["claimed"]
+
+
+def test_a_word_ending_like_a_negation_does_not_negate_the_verb_of_saying():
+    # "العالم" ends in "لم" and "أعلن" in "لن": neither is the negation "لم"/"لن"
+    text = "وفي حديث لقناة العالم قال مصدر عسكري إن طائرات حربية قصفت بلدة كفرنبل في ريف إدلب الجنوبي أمس."
+    assert [e.modality for e in reportable(text)] == ["claimed"]
