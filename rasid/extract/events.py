@@ -70,6 +70,7 @@ class EventWords(NamedTuple):
     held: Gated  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
     origin: Gated  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
+    listed_places: re.Pattern[str]  # a plural cue opening a list of places ("قرى X وY"; place_words.tsv list_cue)
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -88,6 +89,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
         origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
+        listed_places=re.compile(rf"[وفب]?(?:{resources.words('place_words.tsv').alt('list_cue')})\s"),
     )
 
 
@@ -385,7 +387,10 @@ class EventBuilder:
             best.extend(groups[i])  # the same strike on the places joined to it
         best = [p for p in best if id(p) not in self.stray] or best
         top = min(p.geo_precision for p in best)
-        chosen = [p for p in best if p.geo_precision == top]
+        # a village the gazetteer lacks, listed beside known ones ("قرى X وY وZ بريف W"), is a place of its own,
+        # coded at its anchor (precision 2), not a vaguer mention of the same place
+        listed = len(best) > 1 and self.w.listed_places.match(self.nt.norm, best[0].start) is not None
+        chosen = [p for p in best if p.geo_precision == top or (listed and p.unresolved and p.latitude is not None)]
         seen: set[str] = set()
         out: list[tuple[PlaceMention | None, bool]] = []
         for p in chosen:

@@ -228,6 +228,7 @@ class _Unknown:
     name_end: int
     anchor: int | None = None  # index of the raw that contains it ("X بريف Y") or is named nearest to it
     contained: bool = False  # the anchor contains it (not only named nearby)
+    listed: bool = False  # the anchor is a known village of its list ("قرى X وY بريف Z", Y known)
 
 
 #: one word of a place name: Arabic letters only ("ال" included)
@@ -862,6 +863,8 @@ class Geoparser:
                 continue  # "3 قرى اشتباكات", "عشرات القرى": a count of villages, no name follows
             pos = m.end()
             names: list[tuple[int, int]] = []
+            first_at = -1
+            neighbours: list[int] = []  # the known villages of the list
             first = True
             while True:
                 span = self._unknown_name(nt, pos, first, cue in w.list_cues)
@@ -876,10 +879,13 @@ class Geoparser:
                     break  # an unknown neighbourhood, a media name ...
                 if known is None:
                     names.append((s, e))
+                    if first:
+                        first_at = s  # the cue's own name: its mention starts at the cue ("قرية X")
                     pos = e
                 elif any(self.gazetteer.places[i].feature == "populated" and self.gazetteer.places[i].population
                          < 100_000 for i in known.cands):
                     pos = known.end  # a known village inside the list: the list goes on after it
+                    neighbours.append(next(i for i, r in enumerate(raws) if r is known))
                 else:
                     break  # "قرى الموصل": the villages of a city, which is no list item
                 first = False
@@ -890,11 +896,17 @@ class Geoparser:
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
+            # "قرى X وY وZ بريف W" with Y known: the countryside of W is wide, Y is next to X and Z
+            wide = bool(neighbours) and anchor is not None and any(self._cue_is(c, "region") for c in raws[anchor].cues)
             if cue in w.anchored_cues and not contained:
                 continue  # "منطقة منزوعة السلاح": only "منطقة X بريف Y" names an unknown place
-            for k, (s, e) in enumerate(names):
-                start = m.start() if k == 0 else s
-                out.append(_Unknown(start, e, s, e, anchor, contained))
+            for s, e in names:
+                start = m.start() if s == first_at else s  # a later name of the list starts at itself
+                if wide:
+                    near = min(neighbours, key=lambda i: abs(raws[i].start - s))
+                    out.append(_Unknown(start, e, s, e, near, True, listed=True))
+                else:
+                    out.append(_Unknown(start, e, s, e, anchor, contained))
                 taken.append((start, e))
         return out
 
@@ -984,7 +996,9 @@ class Geoparser:
                                 _why=["not in the gazetteer; no known place anchors it"])
         p = gaz.places[a.best]
         precision = 3 if p.feature in ("country", "admin1") else 2
-        if u.contained:
+        if u.listed:
+            how, role = "listed beside", "mention"
+        elif u.contained:
             how, role = "said to lie in", "mention"
         else:  # only named near it: listed at that place, but events keep the place actually named
             how, role = "not said to lie anywhere; nearest place named in its sentence:", "unresolved"

@@ -24,3 +24,14 @@ def test_a_place_far_from_every_other_of_the_article_leaves_its_list() -> None:
     # alone in its sentence it is kept: there is nothing else to put the event at
     got = places_of("قصفت قوات النظام أمس بلدة كفرنبل وبلدة معرة حرمة في ريف إدلب. وقصف الطيران الناصرية.")
     assert "Nasiriyah" in got
+
+
+def precisions_of(text: str) -> list[tuple[str | None, int | None]]:
+    doc = doc_upto(text, "events", published="2021-03-10")
+    return [(e.location, e.geo_precision) for e in doc.events]
+
+
+def test_each_village_of_a_list_is_a_place_of_its_own_even_when_the_gazetteer_lacks_it() -> None:
+    # ACLED codes one event per village: the two the gazetteer lacks are coded at their anchor (precision 2)
+    got = precisions_of("قصفت قوات النظام قرى كفرنبل وتل الزرازير وأم الغزلان بريف إدلب الجنوبي.")
+    assert got == [("Kafranbel", 1), ("تل الزرازير", 2), ("أم الغزلان", 2)]

@@ -30,6 +30,16 @@ def test_a_list_of_unknown_villages_shares_the_cue_and_the_container(parse):
         next((m.latitude, m.longitude) for m in ms if m.name == "Amuda")}
 
 
+
+def test_an_unknown_village_listed_beside_a_known_one_is_coded_at_its_neighbour(parse):
+    # a governorate's countryside is wide; the known village of the same list is next door
+    ms = parse("قصفت المدفعية قرى كفرنبل وزعفرانك بريف إدلب الجنوبي")
+    (u,) = unresolved(ms)
+    kafranbel = next(m for m in ms if m.name == "Kafranbel")
+    assert (u.latitude, u.longitude) == (kafranbel.latitude, kafranbel.longitude)
+    assert u.role == "mention" and u.geo_precision == 2 and "listed beside Kafranbel" in u.why[-1]
+    assert ms[[m.name for m in ms].index("زعفرانك")].start > kafranbel.start  # its span starts at its own name
+
 def test_only_a_plural_cue_carries_a_list(parse):
     ms = parse("سيطرت القوات على قرية زعفرانك وتقدمت نحو حلب")
     assert [m.name for m in unresolved(ms)] == ["زعفرانك"]
