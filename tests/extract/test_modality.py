@@ -123,3 +123,10 @@ def test_a_word_ending_like_a_negation_does_not_negate_the_verb_of_saying():
     # "العالم" ends in "لم" and "أعلن" in "لن": neither is the negation "لم"/"لن"
     text = "وفي حديث لقناة العالم قال مصدر عسكري إن طائرات حربية قصفت بلدة كفرنبل في ريف إدلب الجنوبي أمس."
     assert [e.modality for e in reportable(text)] == ["claimed"]
+
+
+def test_the_strikes_of_last_week_are_context():
+    # "خلال الأسبوع الماضي": earlier news told as background, not a new event of the article
+    text = ("قصفت طائرة مسيرة اليوم مقرا عسكريا في مدينة الأبيض.\n"
+            "وخلال الأسبوع الماضي شنت طائرات مسيرة هجمات على مدينتي الخرطوم وسنار.")
+    assert [e.location for e in reportable(text)] == ["El Obeid"]
