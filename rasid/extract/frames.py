@@ -66,6 +66,7 @@ class FrameWords(NamedTuple):
     protest_gather: re.Pattern[str]  # the trigger itself: people gathering or marching ("تدفقوا", "التجمع")
     negated: re.Pattern[str]
     planted: re.Pattern[str]
+    crowd_control: re.Pattern[str]  # .match right after a bomb word: a tear-gas canister, a stun grenade
     future_word: re.Pattern[str]
     plot: re.Pattern[str]
     control_state: re.Pattern[str]
@@ -99,6 +100,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
         negated=re.compile(rf"(?:^|\s)[وف]?(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
         planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
+        crowd_control=re.compile(rf"\s*(?:{alt('crowd_control')})(?:\s|$)"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
         plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
@@ -255,6 +257,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
 
     # --- political violence
     if "disrupted" in kinds or all(w.planted.search(_before(norm, t.start - len(t.prefix), 12))
+                                   or w.crowd_control.match(norm, t.end)
                                    for t in sm.triggers if "ied" in t.kind_names):
         kinds.discard("ied")
     explosion = explosion_subtype(kinds, air)

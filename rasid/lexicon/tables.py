@@ -257,6 +257,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),
         "planted": ListSpec("before an IED word: planted, not exploded"),
+        "crowd_control": ListSpec("after a bomb word: a crowd-control device (tear gas, stun grenade), not an explosive"),
         "future_word": ListSpec("before a trigger: planned"),
         "plot": ListSpec("between 'محاولة' and a trigger: a plot"),
         "control_state": ListSpec("before 'سيطرة': who holds a place"),

@@ -79,3 +79,11 @@ def test_aircraft_in_another_clause_do_not_make_a_shelling_an_air_strike():
                "الغوطة الشرقية.") == ["Shelling/artillery/missile attack"]
     assert sub("استهدف الطيران المروحي أمس مدينة دوما بالصواريخ.") == ["Air/drone strike"]
     assert sub("قصفت طائرات حربية أمس مدينة دوما بالصواريخ.") == ["Air/drone strike"]
+
+
+def test_a_tear_gas_canister_or_a_stun_grenade_is_no_bomb() -> None:
+    assert frames_of("توفي متظاهر إثر إصابته بعبوة غاز مسيل للدموع أطلقتها قوات الأمن وسط بغداد.") == []
+    assert all(f[0] is not EventType.EXPLOSIONS for f in frames_of("أصيب متظاهر بقنبلة صوتية ألقتها قوات الأمن وسط بغداد."))
+    # a bomb is still a bomb
+    [(event_type, sub_event_type, *_)] = frames_of("انفجرت عبوة ناسفة بسيارة مدنية وسط بغداد.")
+    assert sub_event_type is SubEventType.REMOTE_EXPLOSIVE
