@@ -211,9 +211,14 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     protest_first = next((t.start for t in sm.triggers if t.kind_names & {"protest", "riot", "mob"}), None)
     arrest_first = next((t.start for t in sm.triggers if "arrest" in t.kind_names), None)
     arrest_leads = arrest_first is not None and protest_first is not None and arrest_first < protest_first
-    if kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds) and not arrest_leads:
+    # "اشتباكات بين قوات الأمن والمتظاهرين": protesters are no armed group; a clash with them is force against a protest
+    clash_with_protesters = "clash" in kinds and bool(protesters) and bool(armed)
+    if (kinds & {"protest", "riot", "mob"} and (protesters or "protest" in kinds) or clash_with_protesters) \
+            and not arrest_leads:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
+        if clash_with_protesters and not strong_protest:
+            strong_protest = [first("clash")]
         acted = None if strong_protest else _protesters_gathering(w, norm, sm, protesters)
         if acted is not None:
             # "تدفق المتظاهرون ... يهتفون", "أضرم المحتجون النار ... ورددوا هتافات": no word alone says a
@@ -228,8 +233,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                 frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
             elif "riot" in kinds:
                 frames.append(Frame(o.RIOTS, S.VIOLENT_DEMONSTRATION, first("riot"), sm))
-            elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}):
-                frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest"), sm))
+            elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}) or clash_with_protesters:
+                frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest", "clash"), sm))
             elif _affirmed_cue(w, norm, sm, "intervention") or "arrest" in kinds:
                 frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
             else:

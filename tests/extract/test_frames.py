@@ -87,3 +87,13 @@ def test_a_tear_gas_canister_or_a_stun_grenade_is_no_bomb() -> None:
     # a bomb is still a bomb
     [(event_type, sub_event_type, *_)] = frames_of("انفجرت عبوة ناسفة بسيارة مدنية وسط بغداد.")
     assert sub_event_type is SubEventType.REMOTE_EXPLOSIVE
+
+
+def test_a_clash_between_security_forces_and_protesters_is_force_against_a_protest() -> None:
+    # protesters are no armed group: no Battles event
+    [(event_type, sub_event_type, actor1, actor2, _)] = frames_of(
+        "اندلعت اشتباكات بين قوات الأمن ومحتجين في ساحة التحرير وسط بغداد.")
+    assert (event_type, sub_event_type) == (EventType.PROTESTS, SubEventType.EXCESSIVE_FORCE)
+    assert actor1 is not None and actor2 is not None
+    [(event_type, *_)] = frames_of("اندلعت اشتباكات بين الجيش وتنظيم داعش في الفلوجة.")
+    assert event_type is EventType.BATTLES
