@@ -67,6 +67,7 @@ class FrameWords(NamedTuple):
     negated: re.Pattern[str]
     planted: re.Pattern[str]
     crowd_control: re.Pattern[str]  # .match right after a bomb word: a tear-gas canister, a stun grenade
+    failed: re.Pattern[str]  # .search in the clause before an interception word: it did not happen
     future_word: re.Pattern[str]
     plot: re.Pattern[str]
     control_state: re.Pattern[str]
@@ -101,6 +102,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         negated=re.compile(rf"(?:^|\s)[وف]?(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
         planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
         crowd_control=re.compile(rf"\s*(?:{alt('crowd_control')})(?:\s|$)"),
+        failed=re.compile(rf"(?:^|\s)[وف]?(?:{alt('failed')})\s[^.،,]*$"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
         plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
@@ -251,6 +253,9 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
             return frames
 
     # --- weapons stopped before use
+    if "disrupted" in kinds and all(w.failed.search(norm[max(sm.sentence.start, t.start - 80):t.start])
+                                    for t in sm.triggers if "disrupted" in t.kind_names):
+        kinds.discard("disrupted")  # "دون أن تتمكن الدفاعات الجوية من إسقاطها": the strike went through
     if "disrupted" in kinds and kinds & {"ied", "strike_air", "suicide", "shelling"} and not (
         kinds & {"territory", "clash"}
     ):

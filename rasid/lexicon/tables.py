@@ -257,6 +257,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),
         "planted": ListSpec("before an IED word: planted, not exploded"),
+        "failed": ListSpec("before an interception word of its clause: the interception failed"),
         "crowd_control": ListSpec("after a bomb word: a crowd-control device (tear gas, stun grenade), not an explosive"),
         "future_word": ListSpec("before a trigger: planned"),
         "plot": ListSpec("between 'محاولة' and a trigger: a plot"),

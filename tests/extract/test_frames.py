@@ -97,3 +97,10 @@ def test_a_clash_between_security_forces_and_protesters_is_force_against_a_prote
     assert actor1 is not None and actor2 is not None
     [(event_type, *_)] = frames_of("اندلعت اشتباكات بين الجيش وتنظيم داعش في الفلوجة.")
     assert event_type is EventType.BATTLES
+
+
+def test_a_strike_the_air_defences_failed_to_stop_is_a_strike() -> None:
+    failed = frames_of("استهدفت صواريخ إسرائيلية محيط دمشق دون أن تتمكن الدفاعات الجوية من إسقاطها.")
+    assert [f[1] for f in failed] == [SubEventType.AIR_DRONE_STRIKE]
+    stopped = frames_of("أسقطت الدفاعات الجوية السورية صواريخ إسرائيلية استهدفت محيط دمشق.")
+    assert [f[1] for f in stopped] == [SubEventType.DISRUPTED_WEAPONS_USE]
