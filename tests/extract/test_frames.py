@@ -104,3 +104,10 @@ def test_a_strike_the_air_defences_failed_to_stop_is_a_strike() -> None:
     assert [f[1] for f in failed] == [SubEventType.AIR_DRONE_STRIKE]
     stopped = frames_of("أسقطت الدفاعات الجوية السورية صواريخ إسرائيلية استهدفت محيط دمشق.")
     assert [f[1] for f in stopped] == [SubEventType.DISRUPTED_WEAPONS_USE]
+
+
+def test_a_young_man_shot_by_unknown_gunmen_is_a_civilian_attacked() -> None:
+    # "الشاب" (the definite singular) is a civilian victim as "شاب" is: no armed clash
+    [(event_type, sub_event_type, actor1, actor2, _)] = frames_of(
+        "قتل الشاب محمد أمس جراء استهدافه بإطلاق نار من قبل مجهولين في مدينة داعل بريف درعا.")
+    assert (event_type, actor1, actor2) == (EventType.VAC, "unidentified", "civilians")
