@@ -55,6 +55,8 @@ _NO_OWN_PLACE = 0.3
 #: Lowers a frame placed only in a governorate or region, and more one placed in a whole country.
 _BROAD_PLACE = 0.15
 _COUNTRY_PLACE = 0.4
+#: How many sentences on an event's place still goes to a sentence of its type that names none.
+_PLACE_CARRIED = 4
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -235,6 +237,12 @@ class EventBuilder:
                         previous.frame.modality = "claimed"  # "وأكد مصدر أن الضحايا ...": its account is attributed
                     continue
                 places = self._places_for(frame)
+                if places[0][1] and previous is not None and previous.place is not None \
+                        and previous.frame.event_type == frame.event_type \
+                        and sm.index - previous.frame.sentence.index <= _PLACE_CARRIED:
+                    # "... . وأشارت إلى أن الاشتباكات أسفرت عن ...": a sentence without a place of its own goes on
+                    # about the event just reported (when it is of its type), not about the article's most named place
+                    places = [(previous.place, True)]
                 shares: list[int] = []
                 if fatality and not used_fatality and frame is dying:
                     # one figure for the events of several places is split evenly, the first taking the rest
