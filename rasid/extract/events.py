@@ -68,6 +68,7 @@ class EventWords(NamedTuple):
     list_glue: re.Pattern[str]  # between places of one list ("سرمدا وقورقانيا وقرية باسقبا")
     coordinated: re.Pattern[str]  # between two place groups that are places of the same event
     nesting_glue: re.Pattern[str]  # between two places: the second only says where the first is
+    compass_led: re.Pattern[str]  # a place mention that opens with a direction ("شمال بغداد", "جنوبي الموصل")
     list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
     held: Gated  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
@@ -86,6 +87,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         nesting_glue=re.compile(
             rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
             rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
+        compass_led=re.compile(rf"(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s"),
         list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
         held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
@@ -369,6 +371,9 @@ class EventBuilder:
             if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
                 glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
             last_end = p.end
+            if groups and "و" not in glue and self.w.compass_led.match(self.nt.norm, p.start) \
+                    and self.w.list_glue.match(glue):
+                continue  # "شمال قضاء سامراء، شمال بغداد": after a comma, a direction from a place says where
             if groups and (self.w.list_glue.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
                 groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
             elif groups and self.w.nesting_glue.match(glue):
