@@ -24,3 +24,28 @@ def test_a_place_far_from_every_other_of_the_article_leaves_its_list() -> None:
     # alone in its sentence it is kept: there is nothing else to put the event at
     got = places_of("قصفت قوات النظام أمس بلدة كفرنبل وبلدة معرة حرمة في ريف إدلب. وقصف الطيران الناصرية.")
     assert "Nasiriyah" in got
+
+
+def test_a_direction_after_a_comma_says_where_the_place_is() -> None:
+    # "X، شمال Y": Y is named to say where X is, not a second place of the event
+    assert places_of("انفجرت سيارة مفخخة في قضاء سامراء، شمال بغداد، ما أدى إلى مقتل خمسة جنود.") == ["Samarra"]
+    assert places_of("قصفت الطائرات الحربية بلدة كفرنبل، جنوب إدلب.") == ["Kafranbel"]
+    # a comma between two places without a direction still lists them
+    assert places_of("قصفت قوات النظام بلدة كفرنبل، معرة حرمة في ريف إدلب.") == ["Kafranbel", "Maarat Hurma"]
+
+
+def test_a_neighbouring_place_only_says_where_the_first_is() -> None:
+    # "ريف حلب الغربي المحاذي لإدلب": the fighting is in Aleppo's countryside, not in the town it borders
+    got = places_of("اندلعت اشتباكات عنيفة بين هيئة تحرير الشام وحركة نور الدين الزنكي في ريف حلب الغربي المحاذي لإدلب.")
+    assert got == ["Aleppo"]
+    assert places_of("قتل خمسة عناصر في اشتباكات بين الفصائل في ريف حلب الغربي المتاخم لمدينة إدلب.") == ["Aleppo"]
+
+
+def test_a_sentence_without_a_place_goes_on_about_the_event_just_reported() -> None:
+    # the article names Idlib most, but "القصف" of the last sentence is the strike on Kafranbel just told
+    text = ("سيطرت الفصائل على مدينة إدلب أمس. ودخلت الفصائل مدينة إدلب من جهة الشرق. "
+            "وقصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب الجنوبي. وأسفر القصف عن مقتل خمسة مدنيين.")
+    assert places_of(text) == ["Kafranbel"]
+    text = ("قصفت قوات النظام مدينة إدلب بالمدفعية. وتعرضت مدينة إدلب لقصف عنيف. واندلعت اشتباكات عنيفة بين "
+            "الفصائل وقوات النظام في بلدة كفرنبل. وأشار المرصد إلى أن الاشتباكات أسفرت عن مقتل عشرة عناصر من الطرفين.")
+    assert places_of(text) == ["Idlib", "Kafranbel"]
