@@ -386,6 +386,8 @@ class EventBuilder:
         origin = [bool(self.w.origin.search(self.nt.norm[max(s.start, g[0].start - 60):g[0].start])) for g in groups]
         # "الرحيبة وجيرود والناصرية", "شهدت شهبا وقفة ... لمقتل محمود الكفري": a place far from every other of the
         # article is a namesake the gazetteer lacks, or a surname, not where this event happened
+        if all(origin):
+            return [(self._focus_place(s.start), True)]  # "عدوانا جويا من اتجاه الجولان": it says only whence
         stray = [all(id(p) in self.stray for p in g) for g in groups]
         skip = [o or st for o, st in zip(origin, stray, strict=True)]
         first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start and not skip[i]), None)

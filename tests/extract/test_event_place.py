@@ -49,3 +49,12 @@ def test_a_sentence_without_a_place_goes_on_about_the_event_just_reported() -> N
     text = ("قصفت قوات النظام مدينة إدلب بالمدفعية. وتعرضت مدينة إدلب لقصف عنيف. واندلعت اشتباكات عنيفة بين "
             "الفصائل وقوات النظام في بلدة كفرنبل. وأشار المرصد إلى أن الاشتباكات أسفرت عن مقتل عشرة عناصر من الطرفين.")
     assert places_of(text) == ["Idlib", "Kafranbel"]
+
+
+def test_a_place_fired_from_is_not_where_the_strike_fell() -> None:
+    text = "قال مصدر عسكري إن العدو الإسرائيلي نفذ عدوانا جويا من اتجاه الجولان السوري المحتل مستهدفا نقاطا عدة في محيط دمشق."
+    assert places_of(text) == ["Damascus"]
+    # a sentence whose only place is where the missiles came from tells more of the strike just reported
+    text = ("قصفت الطائرات الحربية بلدة كفرنبل صباح اليوم. وأطلقت الطائرات صواريخ من فوق مدينة معرة النعمان، ما أدى "
+            "إلى مقتل ثلاثة مدنيين.")
+    assert places_of(text) == ["Kafranbel"]
