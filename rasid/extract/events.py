@@ -73,6 +73,7 @@ class EventWords(NamedTuple):
     held: Gated  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
     origin: Gated  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
+    other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -92,6 +93,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
         origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
+        other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
     )
 
 
@@ -390,6 +392,10 @@ class EventBuilder:
             return [(self._focus_place(s.start), True)]  # "عدوانا جويا من اتجاه الجولان": it says only whence
         stray = [all(id(p) in self.stray for p in g) for g in groups]
         skip = [o or st for o, st in zip(origin, stray, strict=True)]
+        # "هاجم مقاتلون نقاط قسد في قرية X، بينما سحبت قسد عناصرها من قرية Y": Y is the other clause's place
+        clause = [i for i in range(len(groups)) if self._in_clause(t, groups[i][0].start)]
+        if clause and len(clause) < len(groups):
+            skip = [sk or i not in clause for i, sk in enumerate(skip)]
         first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start and not skip[i]), None)
         candidates = [i for i in (range(first_after, len(groups)) if first_after is not None else range(len(groups)))
                       if not skip[i]] or [i for i in range(len(groups)) if not origin[i]] or list(range(len(groups)))
@@ -408,6 +414,11 @@ class EventBuilder:
                 seen.add(p.name)
                 out.append((p, False))
         return out
+
+    def _in_clause(self, t: TriggerMention, at: int) -> bool:
+        """No word that opens another clause ("بينما", "في حين", "بالتزامن") between the trigger and `at`."""
+        gap = self.nt.norm[t.end:at] if at >= t.end else self.nt.norm[at:t.start]
+        return not self.w.other_clause.search(gap)
 
     def _date_for(self, frame: Frame) -> tuple[dt.date | None, int | None, tuple[int, int] | None]:
         s = frame.sentence.sentence

@@ -58,3 +58,18 @@ def test_a_place_fired_from_is_not_where_the_strike_fell() -> None:
     text = ("قصفت الطائرات الحربية بلدة كفرنبل صباح اليوم. وأطلقت الطائرات صواريخ من فوق مدينة معرة النعمان، ما أدى "
             "إلى مقتل ثلاثة مدنيين.")
     assert places_of(text) == ["Kafranbel"]
+
+
+def test_a_place_past_another_clause_belongs_to_that_clause() -> None:
+    # "بينما" / "في حين" / "بالتزامن مع" open another clause: its village is not where the clashes were
+    text = "اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف إدلب الجنوبي، بينما قصفت الطائرات الحربية بلدة كفرنبل."
+    assert list(zip(types_of(text), places_of(text), strict=True)) == [
+        ("Battles", "Idlib"), ("Explosions/Remote violence", "Kafranbel")]
+    text = "اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف إدلب الجنوبي، في حين انسحبت عناصر الفصائل من بلدة كفرنبل."
+    assert places_of(text) == ["Idlib"]
+    text = "شهدت مدينة إدلب ثلاثة تفجيرات بسيارات مفخخة صباح اليوم، بالتزامن مع هجوم للفصائل على بلدة كفرنبل."
+    assert places_of(text) == ["Idlib"]
+
+
+def types_of(text: str) -> list[str]:
+    return [e.event_type for e in doc_upto(text, "events", published="2021-03-10").events]
