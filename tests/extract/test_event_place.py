@@ -73,3 +73,13 @@ def test_a_place_past_another_clause_belongs_to_that_clause() -> None:
 
 def types_of(text: str) -> list[str]:
     return [e.event_type for e in doc_upto(text, "events", published="2021-03-10").events]
+
+
+def test_the_two_villages_are_not_the_town_of_the_same_name() -> None:
+    # "القريتين" is the dual of قرية as well as a town of Homs: without a settlement noun it is the two villages
+    def named(text: str) -> list[str]:
+        return [p.name for p in doc_upto(text, "places").places]
+
+    text = "سيطرت الفصائل على قريتي كفرنبل ومعرة حرمة. وسيطرت الفصائل على القريتين بعد اشتباكات مع قوات النظام."
+    assert named(text) == ["Kafranbel", "Maarat Hurma"]
+    assert "Al Qaryatayn" in named("سيطر تنظيم داعش على مدينة القريتين في ريف حمص الشرقي.")
