@@ -55,7 +55,8 @@ _NO_OWN_PLACE = 0.3
 #: Lowers a frame placed only in a governorate or region, and more one placed in a whole country.
 _BROAD_PLACE = 0.15
 _COUNTRY_PLACE = 0.4
-#: How many sentences on an event's place still goes to a sentence of its type that names none.
+#: A sentence that names no place takes the place of the event just reported (of its type) up to this many
+#: sentences after it.
 _PLACE_CARRIED = 4
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
