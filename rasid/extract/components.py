@@ -72,9 +72,23 @@ def _countries_with_forces(resources: Resources) -> frozenset[str]:
     return frozenset(a.country for a in lexicon.actors.values() if a.country and lexicon.state_actor(a.country))
 
 
+#: How many sentences of an undated article's lead may hold the day it tells of.
+_LEAD_SENTENCES = 3
+
+
 def dates(doc: Doc) -> None:
-    """Date expressions, resolved against the publication date."""
-    doc.dates = doc.resources.dates.find(doc.text, doc.published, doc.words, doc.digit_runs)
+    """Date expressions, resolved against the publication date. An article without one that writes its day
+    in full in its lead ("الجنينة 27 أبريل 2023 ...") has its weekdays and relative days read against that
+    day ("الخميس", "والاثنين": the last such weekday up to it)."""
+    reader = doc.resources.dates
+    found = reader.find(doc.text, doc.published, doc.words, doc.digit_runs)
+    if doc.published is None and doc.sentences:
+        lead_end = doc.sentences[min(_LEAD_SENTENCES, len(doc.sentences)) - 1].end
+        day = next((d.date for d in found if d.date is not None and d.start < lead_end and d.precision == 1
+                    and d.kind == "absolute"), None)
+        if day is not None:
+            found = reader.find(doc.text, day, doc.words, doc.digit_runs)
+    doc.dates = found
 
 
 def numbers(doc: Doc) -> None:

@@ -55,6 +55,9 @@ _NO_OWN_PLACE = 0.3
 #: Lowers a frame placed only in a governorate or region, and more one placed in a whole country.
 _BROAD_PLACE = 0.15
 _COUNTRY_PLACE = 0.4
+#: A sentence that names no place takes the place of the event just reported (of its type) up to this many
+#: sentences after it.
+_PLACE_CARRIED = 4
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -66,11 +69,13 @@ class EventWords(NamedTuple):
     list_glue: re.Pattern[str]  # between places of one list ("سرمدا وقورقانيا وقرية باسقبا")
     coordinated: re.Pattern[str]  # between two place groups that are places of the same event
     nesting_glue: re.Pattern[str]  # between two places: the second only says where the first is
+    compass_led: re.Pattern[str]  # a place mention that opens with a direction ("شمال بغداد", "جنوبي الموصل")
     list_intro: re.Pattern[str]  # a sentence that lists the places of the event just reported
     held: Gated  # before a weapon word: carried, found or seized, not used
     years_since: re.Pattern[str]  # "منذ نحو ثلاثة أعوام": history told as context
     origin: Gated  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
     listed_places: re.Pattern[str]  # a plural cue opening a list of places ("قرى X وY"; place_words.tsv list_cue)
+    other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -85,11 +90,13 @@ def compile_event_words(resources: Resources) -> EventWords:
         nesting_glue=re.compile(
             rf"^[\s\"'()«»،,]*(?:{alt('nesting_glue')}|(?:[فو]?(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s*)+)?"
             rf"{q}(?:ال)?(?:{alt('container_noun')})?\s*$"),
+        compass_led=re.compile(rf"(?:ب|الي|في)?(?:ال)?(?:{alt('compass')})ي?\s"),
         list_intro=re.compile(rf"(?:{alt('list_intro_noun')})\s+(?:هي|التي)|{alt('list_intro_verb')}|وهي\s"),
         held=Gated(r"(?:^|\s)(?:[وف]?", lists["weapon_held"], r")(?:\s+\S+){0,3}\s*\S{0,3}$", 2),
         years_since=re.compile(rf"منذ\s+(?:{alt('about')})?\s*\S*\s*(?:{alt('years')})"),
         origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
         listed_places=re.compile(rf"[وفب]?(?:{resources.words('place_words.tsv').alt('list_cue')})\s"),
+        other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
     )
 
 
@@ -237,6 +244,12 @@ class EventBuilder:
                         previous.frame.modality = "claimed"  # "وأكد مصدر أن الضحايا ...": its account is attributed
                     continue
                 places = self._places_for(frame)
+                if places[0][1] and previous is not None and previous.place is not None \
+                        and previous.frame.event_type == frame.event_type \
+                        and sm.index - previous.frame.sentence.index <= _PLACE_CARRIED:
+                    # "... . وأشارت إلى أن الاشتباكات أسفرت عن ...": a sentence without a place of its own goes on
+                    # about the event just reported (when it is of its type), not about the article's most named place
+                    places = [(previous.place, True)]
                 shares: list[int] = []
                 if fatality and not used_fatality and frame is dying:
                     # one figure for the events of several places is split evenly, the first taking the rest
@@ -363,6 +376,9 @@ class EventBuilder:
             if self.nt.norm.startswith("و", p.start) and not self.nt.norm.startswith(("وادي", "واد "), p.start):
                 glue += "و"  # the conjunction is a clitic inside the place mention ("والشعفة")
             last_end = p.end
+            if groups and "و" not in glue and self.w.compass_led.match(self.nt.norm, p.start) \
+                    and self.w.list_glue.match(glue):
+                continue  # "شمال قضاء سامراء، شمال بغداد": after a comma, a direction from a place says where
             if groups and (self.w.list_glue.match(glue) or _UNKNOWN_LIST_GLUE.match(glue)):
                 groups[-1].append(p)  # "سرمدا وقورقانيا وباسقبا وجسر الشغور": unknown villages keep the list
             elif groups and self.w.nesting_glue.match(glue):
@@ -375,8 +391,14 @@ class EventBuilder:
         origin = [bool(self.w.origin.search(self.nt.norm[max(s.start, g[0].start - 60):g[0].start])) for g in groups]
         # "الرحيبة وجيرود والناصرية", "شهدت شهبا وقفة ... لمقتل محمود الكفري": a place far from every other of the
         # article is a namesake the gazetteer lacks, or a surname, not where this event happened
+        if all(origin):
+            return [(self._focus_place(s.start), True)]  # "عدوانا جويا من اتجاه الجولان": it says only whence
         stray = [all(id(p) in self.stray for p in g) for g in groups]
         skip = [o or st for o, st in zip(origin, stray, strict=True)]
+        # "هاجم مقاتلون نقاط قسد في قرية X، بينما سحبت قسد عناصرها من قرية Y": Y is the other clause's place
+        clause = [i for i in range(len(groups)) if self._in_clause(t, groups[i][0].start)]
+        if clause and len(clause) < len(groups):
+            skip = [sk or i not in clause for i, sk in enumerate(skip)]
         first_after = next((i for i, g in enumerate(groups) if g[0].start >= t.start and not skip[i]), None)
         candidates = [i for i in (range(first_after, len(groups)) if first_after is not None else range(len(groups)))
                       if not skip[i]] or [i for i in range(len(groups)) if not origin[i]] or list(range(len(groups)))
@@ -398,6 +420,11 @@ class EventBuilder:
                 seen.add(p.name)
                 out.append((p, False))
         return out
+
+    def _in_clause(self, t: TriggerMention, at: int) -> bool:
+        """No word that opens another clause ("بينما", "في حين", "بالتزامن") between the trigger and `at`."""
+        gap = self.nt.norm[t.end:at] if at >= t.end else self.nt.norm[at:t.start]
+        return not self.w.other_clause.search(gap)
 
     def _date_for(self, frame: Frame) -> tuple[dt.date | None, int | None, tuple[int, int] | None]:
         s = frame.sentence.sentence

@@ -35,3 +35,62 @@ def test_each_village_of_a_list_is_a_place_of_its_own_even_when_the_gazetteer_la
     # ACLED codes one event per village: the two the gazetteer lacks are coded at their anchor (precision 2)
     got = precisions_of("قصفت قوات النظام قرى كفرنبل وتل الزرازير وأم الغزلان بريف إدلب الجنوبي.")
     assert got == [("Kafranbel", 1), ("تل الزرازير", 2), ("أم الغزلان", 2)]
+
+
+def test_a_direction_after_a_comma_says_where_the_place_is() -> None:
+    # "X، شمال Y": Y is named to say where X is, not a second place of the event
+    assert places_of("انفجرت سيارة مفخخة في قضاء سامراء، شمال بغداد، ما أدى إلى مقتل خمسة جنود.") == ["Samarra"]
+    assert places_of("قصفت الطائرات الحربية بلدة كفرنبل، جنوب إدلب.") == ["Kafranbel"]
+    # a comma between two places without a direction still lists them
+    assert places_of("قصفت قوات النظام بلدة كفرنبل، معرة حرمة في ريف إدلب.") == ["Kafranbel", "Maarat Hurma"]
+
+
+def test_a_neighbouring_place_only_says_where_the_first_is() -> None:
+    # "ريف حلب الغربي المحاذي لإدلب": the fighting is in Aleppo's countryside, not in the town it borders
+    got = places_of("اندلعت اشتباكات عنيفة بين هيئة تحرير الشام وحركة نور الدين الزنكي في ريف حلب الغربي المحاذي لإدلب.")
+    assert got == ["Aleppo"]
+    assert places_of("قتل خمسة عناصر في اشتباكات بين الفصائل في ريف حلب الغربي المتاخم لمدينة إدلب.") == ["Aleppo"]
+
+
+def test_a_sentence_without_a_place_goes_on_about_the_event_just_reported() -> None:
+    # the article names Idlib most, but "القصف" of the last sentence is the strike on Kafranbel just told
+    text = ("سيطرت الفصائل على مدينة إدلب أمس. ودخلت الفصائل مدينة إدلب من جهة الشرق. "
+            "وقصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب الجنوبي. وأسفر القصف عن مقتل خمسة مدنيين.")
+    assert places_of(text) == ["Kafranbel"]
+    text = ("قصفت قوات النظام مدينة إدلب بالمدفعية. وتعرضت مدينة إدلب لقصف عنيف. واندلعت اشتباكات عنيفة بين "
+            "الفصائل وقوات النظام في بلدة كفرنبل. وأشار المرصد إلى أن الاشتباكات أسفرت عن مقتل عشرة عناصر من الطرفين.")
+    assert places_of(text) == ["Idlib", "Kafranbel"]
+
+
+def test_a_place_fired_from_is_not_where_the_strike_fell() -> None:
+    text = "قال مصدر عسكري إن العدو الإسرائيلي نفذ عدوانا جويا من اتجاه الجولان السوري المحتل مستهدفا نقاطا عدة في محيط دمشق."
+    assert places_of(text) == ["Damascus"]
+    # a sentence whose only place is where the missiles came from tells more of the strike just reported
+    text = ("قصفت الطائرات الحربية بلدة كفرنبل صباح اليوم. وأطلقت الطائرات صواريخ من فوق مدينة معرة النعمان، ما أدى "
+            "إلى مقتل ثلاثة مدنيين.")
+    assert places_of(text) == ["Kafranbel"]
+
+
+def test_a_place_past_another_clause_belongs_to_that_clause() -> None:
+    # "بينما" / "في حين" / "بالتزامن مع" open another clause: its village is not where the clashes were
+    text = "اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف إدلب الجنوبي، بينما قصفت الطائرات الحربية بلدة كفرنبل."
+    assert list(zip(types_of(text), places_of(text), strict=True)) == [
+        ("Battles", "Idlib"), ("Explosions/Remote violence", "Kafranbel")]
+    text = "اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف إدلب الجنوبي، في حين انسحبت عناصر الفصائل من بلدة كفرنبل."
+    assert places_of(text) == ["Idlib"]
+    text = "شهدت مدينة إدلب ثلاثة تفجيرات بسيارات مفخخة صباح اليوم، بالتزامن مع هجوم للفصائل على بلدة كفرنبل."
+    assert places_of(text) == ["Idlib"]
+
+
+def types_of(text: str) -> list[str]:
+    return [e.event_type for e in doc_upto(text, "events", published="2021-03-10").events]
+
+
+def test_the_two_villages_are_not_the_town_of_the_same_name() -> None:
+    # "القريتين" is the dual of قرية as well as a town of Homs: without a settlement noun it is the two villages
+    def named(text: str) -> list[str]:
+        return [p.name for p in doc_upto(text, "places").places]
+
+    text = "سيطرت الفصائل على قريتي كفرنبل ومعرة حرمة. وسيطرت الفصائل على القريتين بعد اشتباكات مع قوات النظام."
+    assert named(text) == ["Kafranbel", "Maarat Hurma"]
+    assert "Al Qaryatayn" in named("سيطر تنظيم داعش على مدينة القريتين في ريف حمص الشرقي.")
