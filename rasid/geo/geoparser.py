@@ -752,7 +752,7 @@ class Geoparser:
                         ctx.vote((p.country, p.admin1), gid[r.key])
                     if p.feature not in ("country", "admin1", "river", "region", "desert"):
                         ctx.anchors.append((gid[r.key], p.lat, p.lon))
-        unknown += self._misplaced(raws)
+        unknown += self._misplaced(norm, raws)
         kept = [(r, self._mention(nt, r, raws, explainers.get(idx))) for idx, r in enumerate(raws) if not r.consumed]
         out = self._one_sense(kept)
         for r in extra:  # "حي <unknown>": coded at the last city named before it
@@ -795,7 +795,7 @@ class Geoparser:
             out.append(m)
         return out
 
-    def _misplaced(self, raws: list[_Raw]) -> list[_Unknown]:
+    def _misplaced(self, norm: str, raws: list[_Raw]) -> list[_Unknown]:
         """Towns the text places in another one ("بلدة X بريف Y", "X غرب Y") whose every namesake lies outside
         it (another governorate and over 60 km away): the gazetteer lacks this X, so it is coded at Y, as an
         unknown village would be (a Daraa village is not Lebanon's Sidon)."""
@@ -804,6 +804,9 @@ class Geoparser:
         for r in raws:
             if r.container is None or r.best is None or r.consumed or r.role != "mention" \
                     or r.cue not in self.words.village_cues:
+                continue
+            if norm[r.name_start:r.name_end] in self.words.not_name:
+                r.consumed = True  # "قرى جديدة": an adjective after the cue, neither this village nor a namesake
                 continue
             c = raws[r.container]
             if c.best is None or c.consumed or gaz.places[r.best].feature != "populated":

@@ -228,3 +228,10 @@ def test_a_dropped_namesake_anchors_nothing(parse):
     # the nearest place of the sentence anchors the unknown village, not the foreign namesake it replaced
     (u,) = unresolved(parse("اختطف مسلحون مدنيين من محافظة درعا، ثم تدخل وجهاء قرية الطيرة التي ينحدر منها الشاب"))
     assert u.latitude is not None and u.admin1 == "Daraa" and u.role == "unresolved"
+
+
+def test_a_directorate_of_an_institution_is_no_district(parse):
+    for text in ("أعلنت مديرية الصحة في السويداء عن سقوط عشرين قتيلا",
+                 "قال مسؤول في مديرية استخبارات نينوى إن الهجوم أحبط",
+                 "قال المسؤول في مديرية شرطة بنغازي إن خمسة أشخاص قتلوا"):
+        assert not unresolved(parse(text)), text
