@@ -61,6 +61,7 @@ class ClaimWords(NamedTuple):
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
+    naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
     singular_cue: Gated
@@ -98,6 +99,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         aside=w["aside"].words,
         not_speech=w["not_speech"].words,
         outlet_host=w["outlet_host"].mapping(),
+        naming_verb=w["naming_verb"].words,
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
         no_casualties_needles=w["casualty_noun"].forms,
@@ -173,9 +175,14 @@ class ClaimText:
 
     def _is_speech(self, start: int) -> bool:
         """False for a verb hit whose word only looks like a speech verb: "مقاتلون تابعون للجماعه",
-        "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on)."""
+        "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on); "شابا يدعي فلان" (is named: after
+        an indefinite noun ending in tanween alif), not "يدعي التنظيم" (claims)."""
         m = _WORD.match(self.norm, start)
         word = m.group() if m else ""
+        if word in self.w.naming_verb:
+            before = self.norm[max(0, start - 20):start].split()
+            if before and len(before[-1]) > 2 and before[-1].endswith("ا"):
+                return False
         return word not in self.w.not_speech and word[1:] not in self.w.not_speech
 
     def quantities(self, sent: tuple[int, int], vague_zero: bool = False) -> list[_Quantity]:
@@ -306,13 +313,28 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         name, role = text, None  # a named body, or a bare name ("قال فلان")
     words = _WORD.findall(norm, s, e)
     if not inside:
-        # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): most often an
+        # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): the role given
+        # with the name earlier ("المتحدث باسم القوه، فلان الفلاني، ... وقال الفلاني"), else most often an
         # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
-        source_type = "official"
+        source_type = _appositive_type(nt, s, words) or "official"
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
+
+
+def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
+    """Source type of the role named right before the first mention of a bare name's last word, in the
+    same clause ("المتحدث باسم القوه المشتركه، احمد حسين مصطفي" for a later "واوضح مصطفي"); None if none."""
+    if not words or len(words[-1]) < 3:
+        return None
+    norm = nt.norm
+    for m in re.finditer(rf"(?<!\w){re.escape(words[-1])}(?!\w)", norm[:start]):
+        lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
+        roles = [(cs, cue) for cs, ce, cue in nt.cues((lo, m.start()))
+                 if cue.kind == "speaker" and cue.value != "unknown"]
+        return roles[0][1].value if roles else None
+    return None
 
 
 def find_attribution(nt: ClaimText, sentence_span: tuple[int, int],
@@ -367,6 +389,12 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if claimed is not None:  # "اعلن التنظيم سيطرته على المدينه": the speaker ends before what it claims
         after = (after[0], len(nt.norm[:claimed].rstrip()))
     phrase = after
+    if cue.kind == "verb" and after[1] > after[0]:
+        relay = _RELAY.match(nt.norm, after[1], e)
+        if relay:  # "نقلت وكاله X عن متحدث باسم ...": the source the outlet relays speaks
+            inner = _phrase_after(nt, relay.end(), e)
+            if any(c.kind == "speaker" and c.value != "unknown" and inner[0] <= a < inner[1] for a, _, c in cues):
+                after = phrase = inner
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -398,6 +426,7 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     return Attribution(speaker, source_type, stance)
 
 
+_RELAY = re.compile(r"\s*(?:،|,)?\s*(?:نقلا\s+)?عن\s+")
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
@@ -774,13 +803,15 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
     previous: Speaker | None = None
     atts: list[Attribution | None] = []
     previous_by_sentence: list[Speaker | None] = []
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         previous_by_sentence.append(previous)
         a = find_attribution(nt, sent, previous)
         if a is not None and (a.speaker.name or a.speaker.role):
             previous = a.speaker
         elif a is not None and a.stance == "affirm":
             a = None  # a cue with no speaker at all: the outlet's own statement
+        if a is None and index and atts[-1] is not None and _open_quote(nt.norm, sentences[index - 1]):
+            a = atts[-1]  # 'وقال المحافظ "انفجرت سياره ... . وتسببت بسقوط ...": the quote goes on
         atts.append(a)
     headline = _headline_source(nt, sentences, atts)
     own_type = _outlet_type(nt, outlet)
@@ -855,6 +886,14 @@ def _headline_source(nt: ClaimText, sentences: Sequence[tuple[int, int]],
         return None  # the line goes on: a first sentence, not a headline
     return next((a for a in atts[1:] if a is not None and (a.speaker.name or a.speaker.role)
                  and a.source_type != "unknown"), None)
+
+
+def _open_quote(norm: str, sent: tuple[int, int]) -> bool:
+    """A quotation opened in the sentence is still open at its end (the next sentence goes on quoting)."""
+    text = norm[sent[0]:sent[1]]
+    if text.count("«") > text.count("»") or text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a

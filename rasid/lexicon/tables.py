@@ -319,6 +319,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
                                 ("activists", "agency", "official")),
+        "naming_verb": ListSpec("'is named' after an indefinite noun ('مواطنا يدعى'), spelled like a speech verb"),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),
         "singular_cue": ListSpec("a casualty word before a singular counted noun"),

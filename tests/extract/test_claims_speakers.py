@@ -153,3 +153,27 @@ def test_a_sourcing_phrase_ending_in_the_source_noun_keeps_it_as_the_head() -> N
 def test_a_sourcing_phrase_with_an_unknown_adjective_is_an_unqualified_source() -> None:
     c = _one("قتل 4 عناصر من الشرطة في الهجوم، بحسب مصادر متقاطعة.", "killed")
     assert c.source_type == "unknown"
+
+
+def test_a_bare_name_takes_the_role_given_with_it_earlier() -> None:
+    text = ("وقال المتحدث باسم قوات الحماية، خالد سعيد العمر، في بيان إن الهجوم صُدّ. "
+            "وأوضح العمر أن 12 مهاجما قتلوا في الاشتباكات.")
+    assert _one(text, "killed").source_type == "spokesperson"
+
+
+def test_a_relayed_source_speaks_rather_than_the_outlet_relaying_it() -> None:
+    c = _one("ونقلت وكالة سبوتنيك عن مسؤول في وزارة الصحة أن 9 أشخاص قتلوا في الغارة.", "killed")
+    assert c.source_type == "official"
+
+
+def test_is_named_after_an_indefinite_noun_is_no_speech_verb() -> None:
+    text = "وقالت مراسلة الموقع إن شابا يدعى سامر خطف وطلب الخاطفون مبلغ 20 مليون ليرة."
+    lira = [c for c in claims_of(text) if c.unit == "lira"]
+    assert lira and lira[0].source_type == "outlet"
+    assert (lira[0].speaker.name or lira[0].speaker.role) == "مراسلة الموقع"  # not "... إن شابا" before "يدعى"
+
+
+def test_a_quote_going_on_past_a_full_stop_keeps_its_speaker() -> None:
+    text = ('وقال المسؤول في الوزارة "انفجرت عبوة ناسفة قرب السوق. '
+            'وأدت إلى إصابة 6 أشخاص".')
+    assert _one(text, "wounded").source_type == "official"
