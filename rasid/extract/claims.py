@@ -62,6 +62,10 @@ class ClaimWords(NamedTuple):
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
     naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
+    unit_modifier: dict[str, str]  # "مسيره" -> "drone aircraft": after a noun of the second unit, the first
+    ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
+    ordinal_pattern: re.Pattern[str]
+    running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
     singular_cue: Gated
@@ -100,6 +104,10 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         not_speech=w["not_speech"].words,
         outlet_host=w["outlet_host"].mapping(),
         naming_verb=w["naming_verb"].words,
+        unit_modifier=w["unit_modifier"].mapping(),
+        ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
+        ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
+        running_unit=w["running_unit"].words,
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
         no_casualties_needles=w["casualty_noun"].forms,
@@ -529,6 +537,11 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 if entry.unit == "km" and idx + 1 < len(after) and after[idx + 1].group() in nt.w.square:
                     end = after[idx + 1].end()  # "كيلومتر مربع", "كيلومترات مربعه"
                     entry = type(entry)("km2", entry.category, entry.number)
+                elif idx + 1 < len(after) and (kind := nt.w.unit_modifier.get(after[idx + 1].group())):
+                    mod_unit, _, base = kind.partition(" ")
+                    if entry.unit == base:  # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs
+                        end = after[idx + 1].end()
+                        entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
@@ -671,6 +684,7 @@ def _compute_quantities(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]
             out.append(q)
             last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
+    out.extend(_running_counts(nt, sent))
     out.extend(_bare_unit_areas(nt, sent, out))
     for z in nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
@@ -687,6 +701,39 @@ def _at_word_start(norm: str, i: int) -> bool:
     if i == 0 or not norm[i - 1].isalnum():
         return True
     return norm[i - 1] in _CLITIC_LETTERS and (i == 1 or not norm[i - 2].isalnum())
+
+
+def _running_counts(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
+    """An ordinal of an incident is a running count of them: "الاستهداف السابع" / "عمليه الاستهداف هذه
+    السادسه" / "رابع انفجار" (the 7th strike, the 6th attack, the 4th explosion) count 7, 6 and 4. Only
+    the units of list `running_unit` are counted ("الفرقه السابعه", "للمره الثانيه" are no counts)."""
+    norm = nt.norm
+    out: list[_Quantity] = []
+    if nt.w.ordinal_pattern.search(norm, sent[0], sent[1]) is None:
+        return out
+    words = list(_WORD.finditer(norm, sent[0], sent[1]))
+    for i, w in enumerate(words):
+        g = w.group()
+        defined = g.startswith("ال")
+        value = nt.w.ordinal.get(g[2:] if defined else g)
+        if value is None:
+            continue
+        if defined:  # the noun before it: "الاستهداف السابع", "الاستهداف هذه السادسه"
+            k = i - 2 if i >= 2 and words[i - 1].group() in ("هذه", "هذا") else i - 1
+            noun = words[k] if k >= 0 and words[k].group().startswith("ال") else None
+            key = noun.group()[2:] if noun is not None else ""
+        else:  # the noun after it: "رابع انفجار"
+            noun = words[i + 1] if i + 1 < len(words) else None
+            key = noun.group() if noun is not None else ""
+        entry = nt.units.of(key) if key else None
+        if noun is None or entry is None or entry.number != "sg" or entry.unit not in nt.w.running_unit:
+            continue
+        a, b = min(noun.start(), w.start()), max(noun.end(), w.end())
+        if any(c in norm[a:b] for c in "،,.:؛"):
+            continue
+        nm = NumberMention(a, b, value, num_start=w.start(), num_end=w.end())
+        out.append(_Quantity(nm, entry.unit, "", b, a, False))
+    return out
 
 
 def _bare_unit_areas(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
@@ -737,8 +784,17 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             continue
         cue = nt.units.of(m.group().split()[0])
         category = cue.category if cue is not None else ""
-        nm = NumberMention(m.start(1), m.end(1), 1.0, num_start=m.start(1), num_end=m.end(1))
-        out.append(_Quantity(nm, entry.unit, category, m.end(1), m.start(), False))
+        unit, count, end = entry.unit, 1.0, m.end(1)
+        # "مقتل امراه وطفل", "قتل ضابط وجندي": singular nouns joined by "و" count one each
+        while (w := _WORD.match(nt.norm, end + 1)) and nt.norm[end:end + 1] == " " and w.group().startswith("و"):
+            more = nt.units.of(w.group()[1:])
+            if more is None or more.number != "sg" or more.unit not in _PEOPLE:
+                break
+            unit = unit if more.unit == unit else "person"
+            count += 1
+            end = w.end()
+        nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
+        out.append(_Quantity(nm, unit, category, end, m.start(), False))
     return out
 
 
