@@ -56,10 +56,13 @@ class ClaimWords(NamedTuple):
     object_prep: dict[str, frozenset[str]]  # preposition -> the propositions whose object it introduces
     object_stop: frozenset[str]  # ends the object of a proposition
     others: frozenset[str]
+    other_one: frozenset[str]  # "واصابه اخر": one more person after a casualty word
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
+    continuation: frozenset[str]  # "كما": the sentence goes on with the previous sentence's report
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
+    needs_speaker: frozenset[str]  # "رصد", "نشر": speech only with a speaker noun after it
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
     naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
     unit_modifier: dict[str, str]  # "مسيره" -> "drone aircraft": after a noun of the second unit, the first
@@ -98,10 +101,13 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         object_prep={f: frozenset(v.split()) for f, v in w["object_prep"].mapping().items()},
         object_stop=w["object_stop"].words | w["speaker_stop"].words - {"من", "في"},
         others=w["others"].words,
+        other_one=w["other_one"].words,
         qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
+        continuation=w["continuation"].words,
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
         not_speech=w["not_speech"].words,
+        needs_speaker=w["needs_speaker"].words,
         outlet_host=w["outlet_host"].mapping(),
         naming_verb=w["naming_verb"].words,
         unit_modifier=w["unit_modifier"].mapping(),
@@ -403,6 +409,9 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             inner = _phrase_after(nt, relay.end(), e)
             if any(c.kind == "speaker" and c.value != "unknown" and inner[0] <= a < inner[1] for a, _, c in cues):
                 after = phrase = inner
+    if (cue.kind == "verb" and after[1] > after[0] and _verb_word(nt, cs) in nt.w.needs_speaker
+            and not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues)):
+        phrase = after = (ce, ce)  # "رصد عصر اليوم", "نشرت تعزيزات عسكريه": no speaker after the verb
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -435,6 +444,15 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
 
 
 _RELAY = re.compile(r"\s*(?:،|,)?\s*(?:نقلا\s+)?عن\s+")
+
+
+def _verb_word(nt: ClaimText, start: int) -> str:
+    """The word of a verb cue starting at `start`, without a leading "و" / "ف"."""
+    m = _WORD.match(nt.norm, start)
+    word = m.group() if m else ""
+    return word[1:] if word[:1] in ("و", "ف") and word[1:] in nt.w.needs_speaker else word
+
+
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
@@ -460,9 +478,17 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
         return Attribution(previous_speaker or Speaker(), "unknown", stance) if stance != "affirm" else None
     before = [k for k in speech if cues[k][0] < pos]
     if before:
-        k = before[-1]
         upto = next((i for i, h in enumerate(cues) if h[0] >= pos), len(cues))
-        return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+        last = _from_cue(nt, sent, cues, before[-1], previous_speaker, _stance(cues, before[-1], upto))
+        if last.speaker.name or last.speaker.role or last.stance != "affirm":
+            return last
+        # "واشار المصدر الي ان ... من شخص تبني عمليه خطفه ... لاختطاف ثلاثه مدنيين": a verb inside what
+        # the sentence's speaker reports, with no speaker of its own, leaves the figure to that speaker
+        for k in reversed(before[:-1]):
+            earlier = _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+            if earlier.speaker.name or earlier.speaker.role:
+                return earlier
+        return last
     k = speech[0]
     if _opens_clause(nt, sent, cues, k):
         return None
@@ -776,6 +802,9 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
     for m in nt.pattern_hits(nt.w.singular_cue, sent):
         noun = m.group(1)
         entry = nt.units.of(noun)
+        if noun in nt.w.other_one:  # "مقتل شرطي واصابه اخر": one more of the people counted before
+            people = [q.unit for q in (*found, *out) if q.unit in _PEOPLE and q.mention.start < m.start()]
+            entry = _OneMore(people[-1] if people else "person", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
         if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
@@ -796,6 +825,11 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
         out.append(_Quantity(nm, unit, category, end, m.start(), False))
     return out
+
+
+class _OneMore(NamedTuple):
+    unit: str
+    number: str
 
 
 def _value(m: NumberMention) -> float | list[float]:
@@ -868,6 +902,8 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             a = None  # a cue with no speaker at all: the outlet's own statement
         if a is None and index and atts[-1] is not None and _open_quote(nt.norm, sentences[index - 1]):
             a = atts[-1]  # 'وقال المحافظ "انفجرت سياره ... . وتسببت بسقوط ...": the quote goes on
+        elif a is None and index and atts[-1] is not None and _goes_on(nt, sent):
+            a = atts[-1]  # "وقال المرصد ان ... . كما قتلت الغارات 20 مسلحا": the same report goes on
         atts.append(a)
     headline = _headline_source(nt, sentences, atts)
     own_type = _outlet_type(nt, outlet)
@@ -917,6 +953,12 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
     return claims
+
+
+def _goes_on(nt: ClaimText, sent: tuple[int, int]) -> bool:
+    """The sentence opens with a word that continues the report before it ("كما", list `continuation`)."""
+    m = _WORD.search(nt.norm, sent[0], sent[1])
+    return m is not None and m.group() in nt.w.continuation
 
 
 def _outlet_type(nt: ClaimText, outlet: str | None) -> str:
