@@ -60,6 +60,7 @@ class ClaimWords(NamedTuple):
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
+    clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
     continuation: frozenset[str]  # "كما": the sentence goes on with the previous sentence's report
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
     needs_speaker: frozenset[str]  # "رصد", "نشر": speech only with a speaker noun after it
@@ -106,6 +107,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         continuation=w["continuation"].words,
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
+        clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
         not_speech=w["not_speech"].words,
         needs_speaker=w["needs_speaker"].words,
         outlet_host=w["outlet_host"].mapping(),
@@ -1021,9 +1023,12 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     words = list(_WORD.finditer(nt.norm, that.end() if that else max(ce, pe), sent[1]))[:20]
     if len(words) < 3 or words[0].group() in nt.w.aside:
         return []
+    stance = att.stance
+    if stance == "affirm" and nt.w.clause_speculate.search(nt.norm, words[0].start(), words[-1].end()):
+        stance = "speculate"  # "... ومن المتوقع أن تصل", "ويبدو أنها كانت المستهدفة": what is said is a guess
     return [Claim(
         subject="statement", value=_orig(nt, words[0].start(), words[-1].end()), unit=None,
-        stance=att.stance, speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
+        stance=stance, speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
         claim_date=claim_date, event_index=_event_for(nt, events, sent, words[0].start()),
         evidence=[_evidence(nt, sent[0], sent[1])],
     )]
