@@ -61,6 +61,7 @@ class ClaimWords(NamedTuple):
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
+    clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
     continuation: frozenset[str]  # "كما": the sentence goes on with the previous sentence's report
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
     needs_speaker: frozenset[str]  # "رصد", "نشر": speech only with a speaker noun after it
@@ -108,6 +109,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
         clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
+        clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
         not_speech=w["not_speech"].words,
         needs_speaker=w["needs_speaker"].words,
         outlet_host=w["outlet_host"].mapping(),
@@ -1024,7 +1026,10 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     if len(words) < 3 or words[0].group() in nt.w.aside:
         return []
     stance = att.stance
-    if stance == "affirm" and nt.w.clause_speculate.search(nt.norm, words[0].start(), words[-1].end()):
+    said = (words[0].start(), words[-1].end())
+    if stance != "deny" and nt.w.clause_deny.search(nt.norm, *said):
+        stance = "deny"  # "... نافيه وقوع انفجار ثان", "لم ترد انباء عن سقوط ضحايا"
+    elif stance == "affirm" and nt.w.clause_speculate.search(nt.norm, *said):
         stance = "speculate"  # "... ومن المتوقع أن تصل", "ويبدو أنها كانت المستهدفة": what is said is a guess
     return [Claim(
         subject="statement", value=_orig(nt, words[0].start(), words[-1].end()), unit=None,

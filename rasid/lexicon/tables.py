@@ -318,6 +318,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
         "aside": ListSpec("after a speech verb: an aside, not a statement"),
         "clause_speculate": ListSpec("inside a reported statement: the statement is speculation"),
+        "clause_deny": ListSpec("inside a reported statement: the statement is a denial"),
         "continuation": ListSpec("opens a sentence that goes on with the previous sentence's report"),
         "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
         "unit_modifier": ListSpec("an adjective after a counted noun that makes it another unit (value: 'new old')", ()),
