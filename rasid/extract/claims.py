@@ -351,7 +351,13 @@ def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
         lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
         roles = [(cs, cue) for cs, ce, cue in nt.cues((lo, m.start()))
                  if cue.kind == "speaker" and cue.value != "unknown"]
-        return roles[0][1].value if roles else None
+        if roles:
+            return roles[0][1].value
+        # "فلان الفلاني، المتحدث باسم الحركه": the role set after the name
+        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
+        around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
+        role = _role_after(nt, m.end(), hi, around)
+        return _speaker_from(nt, role, around)[1] if role is not None else None
     return None
 
 
@@ -416,6 +422,13 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if (cue.kind == "verb" and after[1] > after[0] and _verb_word(nt, cs) in nt.w.needs_speaker
             and not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues)):
         phrase = after = (ce, ce)  # "رصد عصر اليوم", "نشرت تعزيزات عسكريه": no speaker after the verb
+    if cue.kind == "verb" and after[1] > after[0] and not _has_speaker_cue(cues, after):
+        role = _role_after(nt, after[1], e, cues)
+        if role is not None:  # "واضاف فلان الفلاني، المتحدث باسم الحركه، ...": the role after the name types it
+            sp, source_type = _speaker_from(nt, role, cues)
+            speaker = Speaker(name=_orig(nt, *after), role=sp.role or sp.name, affiliation=sp.affiliation)
+            nt.speaker_types[(speaker.name, speaker.role, speaker.affiliation)] = source_type
+            return Attribution(speaker, source_type, stance)
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -448,6 +461,22 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
 
 
 _RELAY = re.compile(r"\s*(?:،|,)?\s*(?:نقلا\s+)?عن\s+")
+_COMMA = re.compile(r"\s*[،,]\s*")
+
+
+def _has_speaker_cue(cues: list[tuple[int, int, _Cue]], span: tuple[int, int]) -> bool:
+    return any(c.kind == "speaker" and span[0] <= a < span[1] for a, _, c in cues)
+
+
+def _role_after(nt: ClaimText, pos: int, end: int, cues: list[tuple[int, int, _Cue]]) -> tuple[int, int] | None:
+    """The role set after a name by a comma ("فلان الفلاني، المتحدث باسم الحركه"): its phrase when it opens
+    with a speaker noun of a known type, else None."""
+    comma = _COMMA.match(nt.norm, pos, end)
+    if comma is None or "،" not in comma.group() and "," not in comma.group():
+        return None
+    role = _phrase_after(nt, comma.end(), end)
+    head = next((c for a, _, c in cues if c.kind == "speaker" and a == role[0]), None)
+    return role if role[1] > role[0] and head is not None and head.value != "unknown" else None
 
 
 def _verb_word(nt: ClaimText, start: int) -> str:
