@@ -60,6 +60,7 @@ class ClaimWords(NamedTuple):
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
+    count_noun: frozenset[str]  # "عدد", "حصيله": the noun after it says what a later bare figure counts
     clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
     clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
     continuation: frozenset[str]  # "كما": the sentence goes on with the previous sentence's report
@@ -108,6 +109,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         continuation=w["continuation"].words,
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
+        count_noun=w["count_noun"].words,
         clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
         clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
         not_speech=w["not_speech"].words,
@@ -413,6 +415,9 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if claimed is not None:  # "اعلن التنظيم سيطرته على المدينه": the speaker ends before what it claims
         after = (after[0], len(nt.norm[:claimed].rstrip()))
     phrase = after
+    if (cue.kind == "source" and nt.norm.startswith("لل", after[0]) and after[1] > after[0]
+            and not _has_speaker_cue(cues, after)):
+        return Attribution(Speaker(), "unknown", stance)  # "طبقا للقانون الدولي": a rule, not a source
     if cue.kind == "verb" and after[1] > after[0]:
         relay = _RELAY.match(nt.norm, after[1], e)
         if relay:  # "نقلت وكاله X عن متحدث باسم ...": the source the outlet relays speaks
@@ -645,6 +650,10 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         unit = "person"  # "مقتل 9 بينهم قياديان", "قتل 29 عراقيا"
         if after[idx:idx + 1] and after[idx].group().endswith(("يا", "يين", "يون")):
             end = after[idx].end()
+    if not unit and not norm[m.end:m.end + 1].isalnum():
+        counted = _counted_before(nt, s, m.start)
+        if counted is not None:  # "ارتفع عدد القتلى الى 12", "بلغ عدد الجرحى 40": the noun counted before
+            unit, category = counted
     if not unit and m.value >= 1000 and norm[m.num_start:m.num_end].split()[-1:] in (["الف"], ["الفا"], ["الاف"]):
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
@@ -698,6 +707,23 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
     if unit in ("km", "km2", "hectare") and not category:
         category = "area"
     return _Quantity(m, unit, category, end, cue_start, subset)
+
+
+def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
+    """Unit and category of the noun after "عدد" / "حصيله" (list `count_noun`) shortly before a figure with
+    no noun of its own, in the same clause ("ارتفع عدد القتلى في القصف الى 12"); None if there is none."""
+    words = list(_WORD.finditer(nt.norm, max(s, pos - 80), pos))[-10:]
+    for i in range(len(words) - 2, -1, -1):
+        g = words[i].group()
+        if g not in nt.w.count_noun and g[1:] not in nt.w.count_noun:
+            continue
+        if any(c in nt.norm[words[i].start():pos] for c in "،,.:؛()"):
+            return None
+        entry = nt.units.of(words[i + 1].group())
+        if entry is None or entry.number == "cue":
+            return None
+        return entry.unit, entry.category
+    return None
 
 
 def _area_cue_before(nt: ClaimText, s: int, pos: int) -> bool:
