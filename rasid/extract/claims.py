@@ -966,6 +966,10 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
         atts.append(a)
     headline = _headline_source(nt, sentences, atts)
     own_type = _outlet_type(nt, outlet)
+    own_name = outlet
+    relayed = _dateline_agency(nt)
+    if relayed is not None:  # "صنعاء - (د ب ا)", "كتب: وكالات": the article relays an agency's report
+        own_name, own_type = relayed, "agency"
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
         if index == 0 and sent_att is None and headline is not None:
@@ -992,7 +996,7 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             else:
                 att = sent_att
             if att is None:
-                speaker, source_type, stance = Speaker(name=outlet), own_type, "affirm"
+                speaker, source_type, stance = Speaker(name=own_name), own_type, "affirm"
             else:
                 speaker, source_type, stance = att.speaker, att.source_type, att.stance
             subject = _SUBJECT.get(q.category) or q.unit
@@ -1018,6 +1022,21 @@ def _goes_on(nt: ClaimText, sent: tuple[int, int]) -> bool:
     """The sentence opens with a word that continues the report before it ("كما", list `continuation`)."""
     m = _WORD.search(nt.norm, sent[0], sent[1])
     return m is not None and m.group() in nt.w.continuation
+
+
+_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]")
+
+
+def _dateline_agency(nt: ClaimText) -> str | None:
+    """The agency an article's dateline or byline credits ("صنعاء - (د ب ا)", "كتب: وكالات"), within its
+    first lines; None if there is none. The article then relays that agency's report: what it says with no
+    attribution of its own is the agency's."""
+    head = nt.norm[:250]
+    for m in _DATELINE.finditer(head):
+        name = next(g for g in m.groups() if g)
+        if name == "وكالات" or nt.attribution.source_type_of(name) == "agency":
+            return _orig(nt, m.start(m.lastindex or 0), m.end(m.lastindex or 0))
+    return None
 
 
 def _outlet_type(nt: ClaimText, outlet: str | None) -> str:
