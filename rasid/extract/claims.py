@@ -25,7 +25,7 @@ from rasid.models import Claim, Event, Evidence, Speaker
 from rasid.text.dates import WEEKDAYS
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText, normalize
-from rasid.text.numbers import NumberMention, attach_qualifier
+from rasid.text.numbers import NumberMention, UnitEntry, attach_qualifier
 
 if TYPE_CHECKING:
     from rasid.extract.doc import Doc
@@ -863,7 +863,7 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         entry = nt.units.of(noun)
         if noun in nt.w.other_one:  # "مقتل شرطي واصابه اخر": one more of the people counted before
             people = [q.unit for q in (*found, *out) if q.unit in _PEOPLE and q.mention.start < m.start()]
-            entry = _OneMore(people[-1] if people else "person", "sg")
+            entry = UnitEntry(people[-1] if people else "person", "", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
         if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
@@ -884,11 +884,6 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
         out.append(_Quantity(nm, unit, category, end, m.start(), False))
     return out
-
-
-class _OneMore(NamedTuple):
-    unit: str
-    number: str
 
 
 def _value(m: NumberMention) -> float | list[float]:

@@ -177,3 +177,55 @@ def test_a_quote_going_on_past_a_full_stop_keeps_its_speaker() -> None:
     text = ('وقال المسؤول في الوزارة "انفجرت عبوة ناسفة قرب السوق. '
             'وأدت إلى إصابة 6 أشخاص".')
     assert _one(text, "wounded").source_type == "official"
+
+
+# Since branch claims4 (docs/claims.md): sentences written for these tests.
+
+def test_that_before_a_verb_is_no_speaker() -> None:
+    text = 'ذكر المرصد، "أنه رصد عصر اليوم قصفا على البلدة أدى إلى مقتل 4 أشخاص".'
+    assert _one(text, "killed").source_type == "activists"
+
+
+def test_estimates_are_speech_and_un_agencies_are_official() -> None:
+    c = _one("وتقدر مفوضية اللاجئين عدد النازحين في الإقليم بنحو 50 ألف نازح.", "displaced")
+    assert c.source_type == "official"
+    c = _one("قالت المنظمة الدولية للهجرة إن 3000 شخص نزحوا من القرى.", "displaced")
+    assert c.source_type == "official"
+
+
+def test_societies_and_documentation_offices_are_activists() -> None:
+    assert _one("قالت جمعية حقوقية إن 6 صحفيين اعتقلوا خلال الحملة.", "captured").source_type == "activists"
+    c = _one("ووثق مكتب توثيق الضحايا في المحافظة مقتل 9 مدنيين.", "killed")
+    assert c.source_type == "activists"
+    assert _one("قالت جمعية الهلال الأحمر إن 5 أشخاص قتلوا.", "killed").source_type == "official"
+
+
+def test_a_role_after_the_name_types_the_speaker_and_its_later_mentions() -> None:
+    text = ("وقال سالم أبو عمر الحسيني، المتحدث باسم الحركة، إن 11 عنصرا من الأمن قتلوا. "
+            "وأضاف الحسيني أن 3 آخرين أصيبوا بجروح.")
+    assert _one(text, "killed").source_type == "spokesperson"
+    assert _one(text, "wounded").source_type == "spokesperson"
+
+
+def test_spoke_of_is_speech_only_with_a_speaker() -> None:
+    assert _one("من جانبها، تحدثت وكالة الأنباء الرسمية عن مقتل 6 أشخاص.", "killed").source_type == "agency"
+    assert _one("وتحدث انفجارات متكررة في السوق أدت إلى مقتل 3 أشخاص.", "killed").source_type == "outlet"
+
+
+def test_according_to_a_spokesman_but_not_to_a_law() -> None:
+    c = _one("قتل 5 مدنيين في القصف، طبقا لتصريحات المتحدث باسم الجيش.", "killed")
+    assert c.source_type == "spokesperson"
+    assert _one("قتل 5 مدنيين في القصف، طبقا للقانون الدولي.", "killed").source_type == "outlet"
+
+
+def test_a_sentence_opening_with_also_goes_on_with_the_report_before() -> None:
+    text = "وقال المرصد إن 7 مدنيين قتلوا في الغارات. كما قتلت الغارات 20 مسلحا من الفصائل."
+    tolls = [c for c in claims_of(text) if c.value == 20.0]
+    assert tolls and tolls[0].source_type == "activists"
+
+
+def test_an_agency_dateline_makes_the_unattributed_figures_the_agency_s() -> None:
+    text = "انفجار في المدينة\nصنعاء - (د ب أ)\nقتل 3 جنود في انفجار عبوة ناسفة اليوم."
+    c = _one(text, "killed")
+    assert c.source_type == "agency" and c.speaker.name == "د ب أ"
+    assert _one("قتل 3 جنود في انفجار عبوة ناسفة اليوم.", "killed").source_type == "outlet"
