@@ -994,6 +994,8 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 speaker, source_type, stance = Speaker(name=own_name), own_type, "affirm"
             else:
                 speaker, source_type, stance = att.speaker, att.source_type, att.stance
+                if source_type == "unknown" and own_type not in ("outlet", "agency"):
+                    source_type = own_type  # a monitor's site citing unnamed "مصادر": the monitor's own sources
             subject = _SUBJECT.get(q.category) or q.unit
             qualifier = q.mention.qualifier
             if q.mention.vague and qualifier == "exact":

@@ -229,3 +229,11 @@ def test_an_agency_dateline_makes_the_unattributed_figures_the_agency_s() -> Non
     c = _one(text, "killed")
     assert c.source_type == "agency" and c.speaker.name == "د ب أ"
     assert _one("قتل 3 جنود في انفجار عبوة ناسفة اليوم.", "killed").source_type == "outlet"
+
+
+def test_unnamed_sources_on_a_monitor_s_site_are_the_monitor_s() -> None:
+    text = "قالت مصادر إن قوات الأمن اعتقلت 10 شبان في البلدة."
+    own = [c for c in claims_of(text, outlet="www.syriahr.com") if c.value == 10.0]
+    assert own and own[0].source_type == "activists"
+    other = [c for c in claims_of(text, outlet="news-example.com") if c.value == 10.0]
+    assert other and other[0].source_type == "unknown"
