@@ -193,6 +193,18 @@ class ClaimText:
         self._cues_of[span] = found
         return found
 
+    def propositions_in(self, span: tuple[int, int], only: frozenset[str]) -> list[tuple[int, int, _Cue]]:
+        """Proposition cues of the kinds `only` inside `span`, whether or not the span has a trigger cue."""
+        self.cues(span)
+        if not self._hits and not self._others:  # no trigger in the whole document: read the others once
+            scan = self._scan or Scan(self.norm)
+            self._others = [(m.start, m.end, cue) for m in self.attribution.others.find(scan) for cue in m.values]
+            self._other_starts = [h[0] for h in self._others]
+            self._hits = self._hits or []
+        s, e = span
+        lo, hi = bisect_left(self._other_starts, s), bisect_left(self._other_starts, e)
+        return [h for h in self._others[lo:hi] if h[1] <= e and h[2].kind == "proposition" and h[2].value in only]
+
     def _is_speech(self, start: int) -> bool:
         """False for a verb hit whose word only looks like a speech verb: "مقاتلون تابعون للجماعه",
         "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on); "شابا يدعي فلان" (is named: after
@@ -1110,15 +1122,19 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     )]
 
 
+#: propositions the gold also lists in the outlet's own voice (a sentence with no attribution)
+_OWN_VOICE = frozenset({"responsibility"})
+
+
 def _propositions(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
-                  events: _EvidenceIndex) -> list[Claim]:
+                  events: _EvidenceIndex, only: frozenset[str] | None = None) -> list[Claim]:
     """Attributed propositions (negotiations, truce, agreement, control, withdrawal, weapon use) with their
     stance; the value runs from the cue to its object ("انسحبت من بلده X", "مفاوضات مع التنظيم")."""
     out: list[Claim] = []
     seen: set[str] = set()
-    if not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
+    if only is None and not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
         return out
-    for cs, ce, cue in nt.cues(sent):
+    for cs, ce, cue in (nt.cues(sent) if only is None else nt.propositions_in(sent, only)):
         if cue.kind != "proposition" or cue.value in seen:
             continue
         seen.add(cue.value)

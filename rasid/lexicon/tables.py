@@ -57,7 +57,7 @@ def load_units(files: LexiconFiles) -> Units:
 ATTRIBUTION_KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
 STANCES = ("affirm", "deny", "speculate")
 SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
-PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use")
+PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use", "responsibility")
 #: The cue kinds that open an attribution (the other kinds are only read in sentences with one of them).
 _TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
 

@@ -54,7 +54,8 @@ DEFAULT_WINDOW_DAYS = 3
 #: figures about a situation that lasts (followed over time in a governorate), not about one incident
 SITUATION_SUBJECTS = frozenset({"area", "displaced", "surrendered"})
 #: non-numeric claims with a stance
-PROPOSITIONS = frozenset({"negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use"})
+PROPOSITIONS = frozenset({"negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use",
+                          "responsibility"})
 #: free-form claims ("statement": what a speaker says, about anything): compared only within their story
 STORY_SUBJECTS = frozenset({"statement"})
 OPPOSING = frozenset({"deny", "reject"})

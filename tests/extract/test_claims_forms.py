@@ -205,3 +205,9 @@ def test_bullets_and_installations_are_counted_nouns() -> None:
     assert [c.unit for c in claims("أطلق المسلحون على الناشط 15 رصاصة قبل أن يفروا.")] == ["bullet"]
     sites = [c for c in claims("استهدفت الغارات خمس منشآت عسكرية قرب المطار.") if c.value == 5.0]
     assert sites and sites[0].unit == "position"
+
+
+def test_a_claim_of_responsibility_is_a_proposition_with_its_object() -> None:
+    c = one("وأعلنت الحركة مسؤوليتها عن التفجير الذي استهدف الحاجز.", "responsibility")
+    assert c.value == "مسؤوليتها عن التفجير" and c.source_type == "official"
+    assert c.speaker.role == "الحركة"  # the speaker phrase ends before what it claims
