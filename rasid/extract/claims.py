@@ -74,6 +74,8 @@ class ClaimWords(NamedTuple):
     running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
+    damage_only: Gated  # "اضرار ماديه فقط": no casualties
+    damage_only_needles: tuple[str, ...]
     singular_cue: Gated
     pronoun_death: Gated
     pronoun_death_needles: tuple[str, ...]
@@ -123,6 +125,8 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
         no_casualties_needles=w["casualty_noun"].forms,
+        damage_only=Gated("", w["damage_only"], "", 0),
+        damage_only_needles=tuple(f.split()[0] for f in w["damage_only"].forms),
         singular_cue=Gated("", w["singular_cue"], r"\s+([^\W\d_]+)", 0),
         pronoun_death=Gated("", w["death_noun"], r"(هما|ها|ه)(?![\w])", 0),
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
@@ -783,7 +787,8 @@ def _compute_quantities(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]
     out.extend(_singular_casualties(nt, sent, out))
     out.extend(_running_counts(nt, sent))
     out.extend(_bare_unit_areas(nt, sent, out))
-    for z in nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles):
+    for z in (*nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles),
+              *nt.pattern_hits(nt.w.damage_only, sent, nt.w.damage_only_needles)):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
         out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)

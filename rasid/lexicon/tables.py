@@ -331,6 +331,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "naming_verb": ListSpec("'is named' after an indefinite noun ('مواطنا يدعى'), spelled like a speech verb"),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),
+        "damage_only": ListSpec("only material damage: no casualties"),
         "singular_cue": ListSpec("a casualty word before a singular counted noun"),
         "death_noun": ListSpec("a death noun that takes a pronoun"),
         "both_killed": ListSpec("'بين قتيل وجريح': the killed word"),

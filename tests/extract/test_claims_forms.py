@@ -211,3 +211,10 @@ def test_a_claim_of_responsibility_is_a_proposition_with_its_object() -> None:
     c = one("وأعلنت الحركة مسؤوليتها عن التفجير الذي استهدف الحاجز.", "responsibility")
     assert c.value == "مسؤوليتها عن التفجير" and c.source_type == "official"
     assert c.speaker.role == "الحركة"  # the speaker phrase ends before what it claims
+
+
+def test_only_material_damage_is_no_casualties() -> None:
+    c = one("انفجرت عبوة ناسفة قرب الجسر ما أسفر عن وقوع أضرار مادية فقط.", "killed_or_wounded")
+    assert (c.value, c.unit) == (0.0, "person")
+    c = one("سقطت قذيفة على الحي واقتصرت الأضرار على الماديات.", "killed_or_wounded")
+    assert c.value == 0.0
