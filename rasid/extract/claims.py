@@ -68,6 +68,7 @@ class ClaimWords(NamedTuple):
     needs_speaker: frozenset[str]  # "رصد", "نشر": speech only with a speaker noun after it
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
     naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
+    estimated: frozenset[str]  # "تقدر": "is estimated" when "ب" follows ("تقدر بنحو 700")
     unit_modifier: dict[str, str]  # "مسيره" -> "drone aircraft": after a noun of the second unit, the first
     ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
     ordinal_pattern: re.Pattern[str]
@@ -118,6 +119,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         needs_speaker=w["needs_speaker"].words,
         outlet_host=w["outlet_host"].mapping(),
         naming_verb=w["naming_verb"].words,
+        estimated=w["estimated"].words,
         unit_modifier=w["unit_modifier"].mapping(),
         ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
         ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
@@ -215,6 +217,10 @@ class ClaimText:
         an indefinite noun ending in tanween alif), not "يدعي التنظيم" (claims)."""
         m = _WORD.match(self.norm, start)
         word = m.group() if m else ""
+        if (word in self.w.estimated or word[1:] in self.w.estimated) and m is not None:
+            nxt = _WORD.search(self.norm, m.end(), m.end() + 30)
+            if nxt is not None and nxt.group().startswith("ب"):
+                return False  # "مساحه تقدر بنحو 700 متر": "is estimated at", no one's estimate
         if word in self.w.naming_verb:
             before = self.norm[max(0, start - 20):start].split()
             if before and len(before[-1]) > 2 and before[-1].endswith("ا"):

@@ -328,6 +328,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "needs_speaker": ListSpec("a verb that reports speech only with a speaker noun after it"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
                                 ("activists", "agency", "official")),
+        "estimated": ListSpec("'is estimated at' when a word in 'ب' follows ('تقدر بنحو'), not a speech verb"),
         "naming_verb": ListSpec("'is named' after an indefinite noun ('مواطنا يدعى'), spelled like a speech verb"),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),

@@ -237,3 +237,8 @@ def test_unnamed_sources_on_a_monitor_s_site_are_the_monitor_s() -> None:
     assert own and own[0].source_type == "activists"
     other = [c for c in claims_of(text, outlet="news-example.com") if c.value == 10.0]
     assert other and other[0].source_type == "unknown"
+
+
+def test_is_estimated_at_is_no_speech_verb() -> None:
+    c = _one("وقال القائد إن التنظيم يتحصن في مساحة تقدر بنحو 9 كيلومترات مربعة.", "area")
+    assert c.speaker.role == "القائد"  # not the words before "تقدر"
