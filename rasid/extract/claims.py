@@ -60,6 +60,7 @@ class ClaimWords(NamedTuple):
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
+    relative: frozenset[str]  # "والذي": a verb after it, later than a figure, tells of a noun, sources nothing
     count_noun: frozenset[str]  # "عدد", "حصيله": the noun after it says what a later bare figure counts
     clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
     clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
@@ -112,6 +113,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         continuation=w["continuation"].words,
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
+        relative=w["relative"].words,
         count_noun=w["count_noun"].words,
         clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
         clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
@@ -552,6 +554,9 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     k = speech[0]
     if _opens_clause(nt, sent, cues, k):
         return None
+    before_verb = list(_WORD.finditer(nt.norm, max(sent[0], cues[k][0] - 25), cues[k][0]))[-2:]
+    if any(w.group() in nt.w.relative for w in before_verb):
+        return None  # "... في تفجير مقديشو، والذي أعلنت الحركة مسؤوليتها عنه": a relative clause tells of the noun
     return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
 
 

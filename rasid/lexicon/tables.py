@@ -317,6 +317,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "qualifier_skip": ListSpec("between a casualty cue and its figure"),
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
         "aside": ListSpec("after a speech verb: an aside, not a statement"),
+        "relative": ListSpec("a relative pronoun: a verb of saying after it sources no earlier figure"),
         "count_noun": ListSpec("before a counted noun: a later figure with no noun counts it ('عدد القتلى')"),
         "clause_speculate": ListSpec("inside a reported statement: the statement is speculation"),
         "clause_deny": ListSpec("inside a reported statement: the statement is a denial"),

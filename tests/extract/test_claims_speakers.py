@@ -242,3 +242,9 @@ def test_unnamed_sources_on_a_monitor_s_site_are_the_monitor_s() -> None:
 def test_is_estimated_at_is_no_speech_verb() -> None:
     c = _one("وقال القائد إن التنظيم يتحصن في مساحة تقدر بنحو 9 كيلومترات مربعة.", "area")
     assert c.speaker.role == "القائد"  # not the words before "تقدر"
+
+
+def test_a_verb_in_a_relative_clause_after_a_figure_sources_nothing() -> None:
+    text = "قتل 12 شخصا في تفجير انتحاري وسط المدينة أمس، والذي أعلنت الجماعة مسؤوليتها عنه."
+    assert _one(text, "killed").source_type == "outlet"
+    assert _one("قتل 12 شخصا في تفجير انتحاري وسط المدينة، حسب ما أعلنت الشرطة.", "killed").source_type == "official"
