@@ -219,6 +219,11 @@ class ClaimText:
         an indefinite noun ending in tanween alif), not "يدعي التنظيم" (claims)."""
         m = _WORD.match(self.norm, start)
         word = m.group() if m else ""
+        w0 = start
+        while w0 > 0 and self.norm[w0 - 1].isalnum():
+            w0 -= 1
+        if self.norm[w0:start] in ("ل", "ول", "فل"):
+            return False  # "لنشر نقاط مراقبه", "لتاكيد ...": a verb of purpose, no report
         if (word in self.w.estimated or word[1:] in self.w.estimated) and m is not None:
             nxt = _WORD.search(self.norm, m.end(), m.end() + 30)
             if nxt is not None and nxt.group().startswith("ب"):

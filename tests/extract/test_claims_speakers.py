@@ -248,3 +248,9 @@ def test_a_verb_in_a_relative_clause_after_a_figure_sources_nothing() -> None:
     text = "قتل 12 شخصا في تفجير انتحاري وسط المدينة أمس، والذي أعلنت الجماعة مسؤوليتها عنه."
     assert _one(text, "killed").source_type == "outlet"
     assert _one("قتل 12 شخصا في تفجير انتحاري وسط المدينة، حسب ما أعلنت الشرطة.", "killed").source_type == "official"
+
+
+def test_a_verb_of_purpose_is_no_report() -> None:
+    text = "قتل مدنيان في القصف بعد رفض الأهالي دخول القوات إلى البلدة لنشر نقاط مراقبة."
+    assert _one(text, "killed").source_type == "outlet"
+    assert _one("ولفت المسؤول إلى مقتل مدنيين اثنين في القصف.", "killed").source_type == "official"
