@@ -366,6 +366,9 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         # with the name earlier ("المتحدث باسم القوه، فلان الفلاني، ... وقال الفلاني"), else most often an
         # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
         source_type = _appositive_type(nt, s, words) or "official"
+    elif len(words) > 1 and min(h[1] for h in inside) >= s + len(words[0]) + 1:
+        # "واكد الحداد عثور قوات الفجر ...": a name met earlier with its role, the phrase running on after it
+        source_type = _appositive_type_of(nt, s, words[0]) or source_type
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type
@@ -374,19 +377,28 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
 
 def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
     """Source type of the role named right before the first mention of a bare name's last word, in the
-    same clause ("المتحدث باسم القوه المشتركه، احمد حسين مصطفي" for a later "واوضح مصطفي"); None if none."""
-    if not words or len(words[-1]) < 3:
+    same clause ("المتحدث باسم القوه المشتركه، احمد حسين مصطفي" for a later "واوضح مصطفي"); else of its
+    first word (a name the phrase runs on after: "واكد الغصري عثور القوات ..."); None if none."""
+    found = _appositive_type_of(nt, start, words[-1]) if words else None
+    if found is None and len(words) > 1:
+        found = _appositive_type_of(nt, start, words[0])
+    return found
+
+
+def _appositive_type_of(nt: ClaimText, start: int, word: str) -> str | None:
+    if len(word) < 3:
         return None
     norm = nt.norm
-    for m in re.finditer(rf"(?<!\w){re.escape(words[-1])}(?!\w)", norm[:start]):
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", norm[:start]):
         lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
-        roles = [(cs, cue) for cs, ce, cue in nt.cues((lo, m.start()))
-                 if cue.kind == "speaker" and cue.value != "unknown"]
+        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
+        around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
+        # a person's role, not the outlet that quotes them ("ونقل الموقع عن الناطق باسم ...، فلان")
+        roles = [(cs, cue) for cs, ce, cue in around if ce <= m.start() and cue.kind == "speaker"
+                 and cue.value not in ("unknown", "outlet", "agency")]
         if roles:
             return roles[0][1].value
         # "فلان الفلاني، المتحدث باسم الحركه": the role set after the name
-        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
-        around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
         role = _role_after(nt, m.end(), hi, around)
         return _speaker_from(nt, role, around)[1] if role is not None else None
     return None

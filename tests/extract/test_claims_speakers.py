@@ -254,3 +254,9 @@ def test_a_verb_of_purpose_is_no_report() -> None:
     text = "قتل مدنيان في القصف بعد رفض الأهالي دخول القوات إلى البلدة لنشر نقاط مراقبة."
     assert _one(text, "killed").source_type == "outlet"
     assert _one("ولفت المسؤول إلى مقتل مدنيين اثنين في القصف.", "killed").source_type == "official"
+
+
+def test_a_name_met_with_its_role_keeps_it_when_the_phrase_runs_on() -> None:
+    text = ("ونقل الموقع عن الناطق باسم غرفة عمليات الفجر، العميد سالم الحداد، قوله إن قواتنا تقدمت في الحي. "
+            "وأكد الحداد عثور قوات الفجر على جثث في مدرسة، وأشار إلى سقوط قتيل واحد و12 جريحاً من قوات الفجر.")
+    assert _one(text, "wounded").source_type == "spokesperson"  # not the outlet quoting him, not "قوات"
