@@ -608,7 +608,7 @@ def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
     if not words:
         return False
     e = nt.units.of(words[-1])
-    return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured")
+    return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured", "displaced")
 
 
 def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:

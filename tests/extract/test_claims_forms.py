@@ -218,3 +218,10 @@ def test_only_material_damage_is_no_casualties() -> None:
     assert (c.value, c.unit) == (0.0, "person")
     c = one("سقطت قذيفة على الحي واقتصرت الأضرار على الماديات.", "killed_or_wounded")
     assert c.value == 0.0
+
+
+def test_people_displaced_from_their_homes_and_cases_of_suffocation_are_people() -> None:
+    c = one("وأدى القصف إلى نزوح العشرات من منازلهم في القرى.", "displaced")
+    assert (c.value, c.unit, c.qualifier) == (10.0, "person", "at_least")
+    cases = [c for c in claims("وقال مصدر أمني إن الهجوم أدى إلى سقوط 30 من حالات الاختناق.") if c.value == 30.0]
+    assert cases and cases[0].unit == "person"
