@@ -559,6 +559,15 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     if before:
         upto = next((i for i, h in enumerate(cues) if h[0] >= pos), len(cues))
         last = _from_cue(nt, sent, cues, before[-1], previous_speaker, _stance(cues, before[-1], upto))
+        if cues[before[-1]][2].kind == "source" and len(before) > 1 and not _names_a_source(nt, last.speaker):
+            # 'وقال الناطق باسم الوزاره إن "الشرطه ... وفق معلومات استخباراتيه، القت القبض على 20"': a sourcing
+            # phrase over no source noun inside what a speaker reports leaves the figure to that speaker
+            for k in reversed(before[:-1]):
+                if cues[k][2].kind == "verb":
+                    earlier = _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+                    if _names_a_source(nt, earlier.speaker):
+                        return earlier
+                    break
         if last.speaker.name or last.speaker.role or last.stance != "affirm":
             return last
         # "واشار المصدر الي ان ... من شخص تبني عمليه خطفه ... لاختطاف ثلاثه مدنيين": a verb inside what
@@ -575,6 +584,12 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     if any(w.group() in nt.w.relative for w in before_verb):
         return None  # "... في تفجير مقديشو، والذي أعلنت الحركة مسؤوليتها عنه": a relative clause tells of the noun
     return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
+
+
+def _names_a_source(nt: ClaimText, sp: Speaker) -> bool:
+    """The speaker's words hold a speaker noun ("الناطق باسم الوزاره"), not only a name or a thing."""
+    text = " ".join(x for x in (sp.role, sp.name) if x)
+    return bool(text) and nt.attribution.source_type_of(normalize(text)) != "unknown"
 
 
 def _carried_type(nt: ClaimText, sp: Speaker) -> str:

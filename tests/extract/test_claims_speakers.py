@@ -260,3 +260,11 @@ def test_a_name_met_with_its_role_keeps_it_when_the_phrase_runs_on() -> None:
     text = ("ونقل الموقع عن الناطق باسم غرفة عمليات الفجر، العميد سالم الحداد، قوله إن قواتنا تقدمت في الحي. "
             "وأكد الحداد عثور قوات الفجر على جثث في مدرسة، وأشار إلى سقوط قتيل واحد و12 جريحاً من قوات الفجر.")
     assert _one(text, "wounded").source_type == "spokesperson"  # not the outlet quoting him, not "قوات"
+
+
+def test_a_sourcing_phrase_naming_no_typed_source_leaves_the_figure_to_the_speaker() -> None:
+    text = 'وقال الناطق باسم وزارة الداخلية، إن "الشرطة قامت بحملة تفتيش وفق معلومات استخباراتية، أسفرت عن اعتقال 20 عنصرا".'
+    assert _one(text, "captured").source_type == "spokesperson"
+    text = "ونقلت وكالة الأنباء، نقلا عن مصادر لها في الشرطة، أن قوات الأمن قتلت اثنين من المحتجين."
+    assert _one(text, "killed").source_type == "agency"
+    assert _one("قتل 5 مدنيين في القصف، وفق المرصد.", "killed").source_type == "activists"
