@@ -771,13 +771,15 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
 def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
     """Unit and category of the noun after "عدد" / "حصيله" (list `count_noun`) shortly before a figure with
     no noun of its own, in the same clause ("ارتفع عدد القتلى في القصف الى 12"); None if there is none."""
-    words = list(_WORD.finditer(nt.norm, max(s, pos - 80), pos))[-10:]
+    words = list(_WORD.finditer(nt.norm, max(s, pos - 120), pos))[-14:]
     for i in range(len(words) - 2, -1, -1):
         g = words[i].group()
         if g not in nt.w.count_noun and g[1:] not in nt.w.count_noun:
             continue
         if any(c in nt.norm[words[i].start():pos] for c in "،,.:؛()"):
             return None
+        if words[i + 1].group() in nt.w.relative:
+            return "person", ""  # "عدد الذين قتلوا ... بلغ 1062": the people counted
         entry = nt.units.of(words[i + 1].group())
         if entry is None or entry.number == "cue":
             return None

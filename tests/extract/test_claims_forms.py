@@ -225,3 +225,10 @@ def test_people_displaced_from_their_homes_and_cases_of_suffocation_are_people()
     assert (c.value, c.unit, c.qualifier) == (10.0, "person", "at_least")
     cases = [c for c in claims("وقال مصدر أمني إن الهجوم أدى إلى سقوط 30 من حالات الاختناق.") if c.value == 30.0]
     assert cases and cases[0].unit == "person"
+
+
+def test_suicide_attackers_and_the_number_of_those_who_are_people() -> None:
+    c = one("وقال ضابط إن الهجوم نفذه سبعة انتحاريين على الأقل.", "person")
+    assert (c.value, c.qualifier) == (7.0, "at_least")
+    c = one("وذكرت الأركان أن عدد الذين تم القضاء عليهم ممن وصفتهم بالمسلحين في العملية بلغ 1062.", "person")
+    assert c.value == 1062.0
