@@ -1178,8 +1178,9 @@ _OWN_VOICE = frozenset({"responsibility"})
 
 def _propositions(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
                   events: _EvidenceIndex, only: frozenset[str] | None = None) -> list[Claim]:
-    """Attributed propositions (negotiations, truce, agreement, control, withdrawal, weapon use) with their
-    stance; the value runs from the cue to its object ("انسحبت من بلده X", "مفاوضات مع التنظيم")."""
+    """Attributed propositions (negotiations, truce, agreement, control, withdrawal, weapon use,
+    responsibility) with their stance; the value runs from the cue to its object ("انسحبت من بلده X",
+    "مفاوضات مع التنظيم")."""
     out: list[Claim] = []
     seen: set[str] = set()
     if only is None and not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
