@@ -25,7 +25,7 @@ from rasid.models import Claim, Event, Evidence, Speaker
 from rasid.text.dates import WEEKDAYS
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText, normalize
-from rasid.text.numbers import NumberMention, attach_qualifier
+from rasid.text.numbers import NumberMention, UnitEntry, attach_qualifier
 
 if TYPE_CHECKING:
     from rasid.extract.doc import Doc
@@ -56,13 +56,28 @@ class ClaimWords(NamedTuple):
     object_prep: dict[str, frozenset[str]]  # preposition -> the propositions whose object it introduces
     object_stop: frozenset[str]  # ends the object of a proposition
     others: frozenset[str]
+    other_one: frozenset[str]  # "واصابه اخر": one more person after a casualty word
     qualifier_skip: frozenset[str]  # weekdays included
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
+    relative: frozenset[str]  # "والذي": a verb after it, later than a figure, tells of a noun, sources nothing
+    count_noun: frozenset[str]  # "عدد", "حصيله": the noun after it says what a later bare figure counts
+    clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
+    clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
+    continuation: frozenset[str]  # "كما": the sentence goes on with the previous sentence's report
     not_speech: frozenset[str]  # "تابعون", "تابعة": spelled like a speech verb, not one
+    needs_speaker: frozenset[str]  # "رصد", "نشر": speech only with a speaker noun after it
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
+    naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
+    estimated: frozenset[str]  # "تقدر": "is estimated" when "ب" follows ("تقدر بنحو 700")
+    unit_modifier: dict[str, str]  # "مسيره" -> "drone aircraft": after a noun of the second unit, the first
+    ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
+    ordinal_pattern: re.Pattern[str]
+    running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
+    damage_only: Gated  # "اضرار ماديه فقط": no casualties
+    damage_only_needles: tuple[str, ...]
     singular_cue: Gated
     pronoun_death: Gated
     pronoun_death_needles: tuple[str, ...]
@@ -93,14 +108,29 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         object_prep={f: frozenset(v.split()) for f, v in w["object_prep"].mapping().items()},
         object_stop=w["object_stop"].words | w["speaker_stop"].words - {"من", "في"},
         others=w["others"].words,
+        other_one=w["other_one"].words,
         qualifier_skip=w["qualifier_skip"].words | frozenset(weekdays),
+        continuation=w["continuation"].words,
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
+        relative=w["relative"].words,
+        count_noun=w["count_noun"].words,
+        clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
+        clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
         not_speech=w["not_speech"].words,
+        needs_speaker=w["needs_speaker"].words,
         outlet_host=w["outlet_host"].mapping(),
+        naming_verb=w["naming_verb"].words,
+        estimated=w["estimated"].words,
+        unit_modifier=w["unit_modifier"].mapping(),
+        ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
+        ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
+        running_unit=w["running_unit"].words,
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
         no_casualties_needles=w["casualty_noun"].forms,
+        damage_only=Gated("", w["damage_only"], "", 0),
+        damage_only_needles=tuple(f.split()[0] for f in w["damage_only"].forms),
         singular_cue=Gated("", w["singular_cue"], r"\s+([^\W\d_]+)", 0),
         pronoun_death=Gated("", w["death_noun"], r"(هما|ها|ه)(?![\w])", 0),
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
@@ -171,11 +201,37 @@ class ClaimText:
         self._cues_of[span] = found
         return found
 
+    def propositions_in(self, span: tuple[int, int], only: frozenset[str]) -> list[tuple[int, int, _Cue]]:
+        """Proposition cues of the kinds `only` inside `span`, whether or not the span has a trigger cue."""
+        self.cues(span)
+        if not self._hits and not self._others:  # no trigger in the whole document: read the others once
+            scan = self._scan or Scan(self.norm)
+            self._others = [(m.start, m.end, cue) for m in self.attribution.others.find(scan) for cue in m.values]
+            self._other_starts = [h[0] for h in self._others]
+            self._hits = self._hits or []
+        s, e = span
+        lo, hi = bisect_left(self._other_starts, s), bisect_left(self._other_starts, e)
+        return [h for h in self._others[lo:hi] if h[1] <= e and h[2].kind == "proposition" and h[2].value in only]
+
     def _is_speech(self, start: int) -> bool:
         """False for a verb hit whose word only looks like a speech verb: "مقاتلون تابعون للجماعه",
-        "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on)."""
+        "دوريات تابعه للامن" (affiliated), not "وتابع المسؤول" (went on); "شابا يدعي فلان" (is named: after
+        an indefinite noun ending in tanween alif), not "يدعي التنظيم" (claims)."""
         m = _WORD.match(self.norm, start)
         word = m.group() if m else ""
+        w0 = start
+        while w0 > 0 and self.norm[w0 - 1].isalnum():
+            w0 -= 1
+        if self.norm[w0:start] in ("ل", "ول", "فل"):
+            return False  # "لنشر نقاط مراقبه", "لتاكيد ...": a verb of purpose, no report
+        if (word in self.w.estimated or word[1:] in self.w.estimated) and m is not None:
+            nxt = _WORD.search(self.norm, m.end(), m.end() + 30)
+            if nxt is not None and nxt.group().startswith("ب"):
+                return False  # "مساحه تقدر بنحو 700 متر": "is estimated at", no one's estimate
+        if word in self.w.naming_verb:
+            before = self.norm[max(0, start - 20):start].split()
+            if before and len(before[-1]) > 2 and before[-1].endswith("ا"):
+                return False
         return word not in self.w.not_speech and word[1:] not in self.w.not_speech
 
     def quantities(self, sent: tuple[int, int], vague_zero: bool = False) -> list[_Quantity]:
@@ -306,13 +362,46 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         name, role = text, None  # a named body, or a bare name ("قال فلان")
     words = _WORD.findall(norm, s, e)
     if not inside:
-        # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): most often an
+        # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): the role given
+        # with the name earlier ("المتحدث باسم القوه، فلان الفلاني، ... وقال الفلاني"), else most often an
         # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
-        source_type = "official"
+        source_type = _appositive_type(nt, s, words) or "official"
+    elif len(words) > 1 and min(h[1] for h in inside) >= s + len(words[0]) + 1:
+        # "واكد الحداد عثور قوات الفجر ...": a name met earlier with its role, the phrase running on after it
+        source_type = _appositive_type_of(nt, s, words[0]) or source_type
     if source_type == "unknown" and inside and " في " in norm[s:e] and words[0] in nt.w.source_head:
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
+
+
+def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
+    """Source type of the role named right before the first mention of a bare name's last word, in the
+    same clause ("المتحدث باسم القوه المشتركه، احمد حسين مصطفي" for a later "واوضح مصطفي"); else of its
+    first word (a name the phrase runs on after: "واكد الغصري عثور القوات ..."); None if none."""
+    found = _appositive_type_of(nt, start, words[-1]) if words else None
+    if found is None and len(words) > 1:
+        found = _appositive_type_of(nt, start, words[0])
+    return found
+
+
+def _appositive_type_of(nt: ClaimText, start: int, word: str) -> str | None:
+    if len(word) < 3:
+        return None
+    norm = nt.norm
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", norm[:start]):
+        lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
+        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
+        around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
+        # a person's role, not the outlet that quotes them ("ونقل الموقع عن الناطق باسم ...، فلان")
+        roles = [(cs, cue) for cs, ce, cue in around if ce <= m.start() and cue.kind == "speaker"
+                 and cue.value not in ("unknown", "outlet", "agency")]
+        if roles:
+            return roles[0][1].value
+        # "فلان الفلاني، المتحدث باسم الحركه": the role set after the name
+        role = _role_after(nt, m.end(), hi, around)
+        return _speaker_from(nt, role, around)[1] if role is not None else None
+    return None
 
 
 def find_attribution(nt: ClaimText, sentence_span: tuple[int, int],
@@ -367,6 +456,25 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if claimed is not None:  # "اعلن التنظيم سيطرته على المدينه": the speaker ends before what it claims
         after = (after[0], len(nt.norm[:claimed].rstrip()))
     phrase = after
+    if (cue.kind == "source" and nt.norm.startswith("لل", after[0]) and after[1] > after[0]
+            and not _has_speaker_cue(cues, after)):
+        return Attribution(Speaker(), "unknown", stance)  # "طبقا للقانون الدولي": a rule, not a source
+    if cue.kind == "verb" and after[1] > after[0]:
+        relay = _RELAY.match(nt.norm, after[1], e)
+        if relay:  # "نقلت وكاله X عن متحدث باسم ...": the source the outlet relays speaks
+            inner = _phrase_after(nt, relay.end(), e)
+            if any(c.kind == "speaker" and c.value != "unknown" and inner[0] <= a < inner[1] for a, _, c in cues):
+                after = phrase = inner
+    if (cue.kind == "verb" and after[1] > after[0] and _verb_word(nt, cs) in nt.w.needs_speaker
+            and not any(c.kind == "speaker" and after[0] <= a < after[1] for a, _, c in cues)):
+        phrase = after = (ce, ce)  # "رصد عصر اليوم", "نشرت تعزيزات عسكريه": no speaker after the verb
+    if cue.kind == "verb" and after[1] > after[0] and not _has_speaker_cue(cues, after):
+        role = _role_after(nt, after[1], e, cues)
+        if role is not None:  # "واضاف فلان الفلاني، المتحدث باسم الحركه، ...": the role after the name types it
+            sp, source_type = _speaker_from(nt, role, cues)
+            speaker = Speaker(name=_orig(nt, *after), role=sp.role or sp.name, affiliation=sp.affiliation)
+            nt.speaker_types[(speaker.name, speaker.role, speaker.affiliation)] = source_type
+            return Attribution(speaker, source_type, stance)
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -398,6 +506,32 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     return Attribution(speaker, source_type, stance)
 
 
+_RELAY = re.compile(r"\s*(?:،|,)?\s*(?:نقلا\s+)?عن\s+")
+_COMMA = re.compile(r"\s*[،,]\s*")
+
+
+def _has_speaker_cue(cues: list[tuple[int, int, _Cue]], span: tuple[int, int]) -> bool:
+    return any(c.kind == "speaker" and span[0] <= a < span[1] for a, _, c in cues)
+
+
+def _role_after(nt: ClaimText, pos: int, end: int, cues: list[tuple[int, int, _Cue]]) -> tuple[int, int] | None:
+    """The role set after a name by a comma ("فلان الفلاني، المتحدث باسم الحركه"): its phrase when it opens
+    with a speaker noun of a known type, else None."""
+    comma = _COMMA.match(nt.norm, pos, end)
+    if comma is None or "،" not in comma.group() and "," not in comma.group():
+        return None
+    role = _phrase_after(nt, comma.end(), end)
+    head = next((c for a, _, c in cues if c.kind == "speaker" and a == role[0]), None)
+    return role if role[1] > role[0] and head is not None and head.value != "unknown" else None
+
+
+def _verb_word(nt: ClaimText, start: int) -> str:
+    """The word of a verb cue starting at `start`, without a leading "و" / "ف"."""
+    m = _WORD.match(nt.norm, start)
+    word = m.group() if m else ""
+    return word[1:] if word[:1] in ("و", "ف") and word[1:] in nt.w.needs_speaker else word
+
+
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
@@ -423,13 +557,39 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
         return Attribution(previous_speaker or Speaker(), "unknown", stance) if stance != "affirm" else None
     before = [k for k in speech if cues[k][0] < pos]
     if before:
-        k = before[-1]
         upto = next((i for i, h in enumerate(cues) if h[0] >= pos), len(cues))
-        return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+        last = _from_cue(nt, sent, cues, before[-1], previous_speaker, _stance(cues, before[-1], upto))
+        if cues[before[-1]][2].kind == "source" and len(before) > 1 and not _names_a_source(nt, last.speaker):
+            # 'وقال الناطق باسم الوزاره إن "الشرطه ... وفق معلومات استخباراتيه، القت القبض على 20"': a sourcing
+            # phrase over no source noun inside what a speaker reports leaves the figure to that speaker
+            for k in reversed(before[:-1]):
+                if cues[k][2].kind == "verb":
+                    earlier = _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+                    if _names_a_source(nt, earlier.speaker):
+                        return earlier
+                    break
+        if last.speaker.name or last.speaker.role or last.stance != "affirm":
+            return last
+        # "واشار المصدر الي ان ... من شخص تبني عمليه خطفه ... لاختطاف ثلاثه مدنيين": a verb inside what
+        # the sentence's speaker reports, with no speaker of its own, leaves the figure to that speaker
+        for k in reversed(before[:-1]):
+            earlier = _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, k, upto))
+            if earlier.speaker.name or earlier.speaker.role:
+                return earlier
+        return last
     k = speech[0]
     if _opens_clause(nt, sent, cues, k):
         return None
+    before_verb = list(_WORD.finditer(nt.norm, max(sent[0], cues[k][0] - 25), cues[k][0]))[-2:]
+    if any(w.group() in nt.w.relative for w in before_verb):
+        return None  # "... في تفجير مقديشو، والذي أعلنت الحركة مسؤوليتها عنه": a relative clause tells of the noun
     return _from_cue(nt, sent, cues, k, previous_speaker, _stance(cues, 0, len(cues)))
+
+
+def _names_a_source(nt: ClaimText, sp: Speaker) -> bool:
+    """The speaker's words hold a speaker noun ("الناطق باسم الوزاره"), not only a name or a thing."""
+    text = " ".join(x for x in (sp.role, sp.name) if x)
+    return bool(text) and nt.attribution.source_type_of(normalize(text)) != "unknown"
 
 
 def _carried_type(nt: ClaimText, sp: Speaker) -> str:
@@ -463,7 +623,7 @@ def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
     if not words:
         return False
     e = nt.units.of(words[-1])
-    return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured")
+    return e is not None and e.number == "cue" and e.category in ("killed", "wounded", "captured", "displaced")
 
 
 def _words_after(norm: str, pos: int, limit: int = 45) -> list[re.Match[str]]:
@@ -500,6 +660,11 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 if entry.unit == "km" and idx + 1 < len(after) and after[idx + 1].group() in nt.w.square:
                     end = after[idx + 1].end()  # "كيلومتر مربع", "كيلومترات مربعه"
                     entry = type(entry)("km2", entry.category, entry.number)
+                elif idx + 1 < len(after) and (kind := nt.w.unit_modifier.get(after[idx + 1].group())):
+                    mod_unit, _, base = kind.partition(" ")
+                    if entry.unit == base:  # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs
+                        end = after[idx + 1].end()
+                        entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
                 unit = last_unit if last_unit in _PEOPLE else "person"
                 end = after[idx].end()
@@ -544,6 +709,10 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         unit = "person"  # "مقتل 9 بينهم قياديان", "قتل 29 عراقيا"
         if after[idx:idx + 1] and after[idx].group().endswith(("يا", "يين", "يون")):
             end = after[idx].end()
+    if not unit and not norm[m.end:m.end + 1].isalnum():
+        counted = _counted_before(nt, s, m.start)
+        if counted is not None:  # "ارتفع عدد القتلى الى 12", "بلغ عدد الجرحى 40": the noun counted before
+            unit, category = counted
     if not unit and m.value >= 1000 and norm[m.num_start:m.num_end].split()[-1:] in (["الف"], ["الفا"], ["الاف"]):
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
@@ -599,6 +768,25 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
     return _Quantity(m, unit, category, end, cue_start, subset)
 
 
+def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
+    """Unit and category of the noun after "عدد" / "حصيله" (list `count_noun`) shortly before a figure with
+    no noun of its own, in the same clause ("ارتفع عدد القتلى في القصف الى 12"); None if there is none."""
+    words = list(_WORD.finditer(nt.norm, max(s, pos - 120), pos))[-14:]
+    for i in range(len(words) - 2, -1, -1):
+        g = words[i].group()
+        if g not in nt.w.count_noun and g[1:] not in nt.w.count_noun:
+            continue
+        if any(c in nt.norm[words[i].start():pos] for c in "،,.:؛()"):
+            return None
+        if words[i + 1].group() in nt.w.relative:
+            return "person", ""  # "عدد الذين قتلوا ... بلغ 1062": the people counted
+        entry = nt.units.of(words[i + 1].group())
+        if entry is None or entry.number == "cue":
+            return None
+        return entry.unit, entry.category
+    return None
+
+
 def _area_cue_before(nt: ClaimText, s: int, pos: int) -> bool:
     """An area noun ("مساحه") among the three words before `pos` (qualifiers in between)."""
     for w in list(_WORD.finditer(nt.norm, max(s, pos - 40), pos))[-3:]:
@@ -642,8 +830,10 @@ def _compute_quantities(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]
             out.append(q)
             last_unit, last_category = q.unit, q.category
     out.extend(_singular_casualties(nt, sent, out))
+    out.extend(_running_counts(nt, sent))
     out.extend(_bare_unit_areas(nt, sent, out))
-    for z in nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles):
+    for z in (*nt.pattern_hits(nt.w.no_casualties, sent, nt.w.no_casualties_needles),
+              *nt.pattern_hits(nt.w.damage_only, sent, nt.w.damage_only_needles)):
         nm = NumberMention(z.start(), z.end(), 0.0, num_start=z.start(), num_end=z.end())
         out.append(_Quantity(nm, "person", "casualties", z.end(), z.start(), False))
     out.sort(key=lambda q: q.mention.start)
@@ -658,6 +848,39 @@ def _at_word_start(norm: str, i: int) -> bool:
     if i == 0 or not norm[i - 1].isalnum():
         return True
     return norm[i - 1] in _CLITIC_LETTERS and (i == 1 or not norm[i - 2].isalnum())
+
+
+def _running_counts(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
+    """An ordinal of an incident is a running count of them: "الاستهداف السابع" / "عمليه الاستهداف هذه
+    السادسه" / "رابع انفجار" (the 7th strike, the 6th attack, the 4th explosion) count 7, 6 and 4. Only
+    the units of list `running_unit` are counted ("الفرقه السابعه", "للمره الثانيه" are no counts)."""
+    norm = nt.norm
+    out: list[_Quantity] = []
+    if nt.w.ordinal_pattern.search(norm, sent[0], sent[1]) is None:
+        return out
+    words = list(_WORD.finditer(norm, sent[0], sent[1]))
+    for i, w in enumerate(words):
+        g = w.group()
+        defined = g.startswith("ال")
+        value = nt.w.ordinal.get(g[2:] if defined else g)
+        if value is None:
+            continue
+        if defined:  # the noun before it: "الاستهداف السابع", "الاستهداف هذه السادسه"
+            k = i - 2 if i >= 2 and words[i - 1].group() in ("هذه", "هذا") else i - 1
+            noun = words[k] if k >= 0 and words[k].group().startswith("ال") else None
+            key = noun.group()[2:] if noun is not None else ""
+        else:  # the noun after it: "رابع انفجار"
+            noun = words[i + 1] if i + 1 < len(words) else None
+            key = noun.group() if noun is not None else ""
+        entry = nt.units.of(key) if key else None
+        if noun is None or entry is None or entry.number != "sg" or entry.unit not in nt.w.running_unit:
+            continue
+        a, b = min(noun.start(), w.start()), max(noun.end(), w.end())
+        if any(c in norm[a:b] for c in "،,.:؛"):
+            continue
+        nm = NumberMention(a, b, value, num_start=w.start(), num_end=w.end())
+        out.append(_Quantity(nm, entry.unit, "", b, a, False))
+    return out
 
 
 def _bare_unit_areas(nt: ClaimText, sent: tuple[int, int], found: list[_Quantity]) -> list[_Quantity]:
@@ -700,6 +923,9 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
     for m in nt.pattern_hits(nt.w.singular_cue, sent):
         noun = m.group(1)
         entry = nt.units.of(noun)
+        if noun in nt.w.other_one:  # "مقتل شرطي واصابه اخر": one more of the people counted before
+            people = [q.unit for q in (*found, *out) if q.unit in _PEOPLE and q.mention.start < m.start()]
+            entry = UnitEntry(people[-1] if people else "person", "", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
         if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
@@ -708,8 +934,17 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             continue
         cue = nt.units.of(m.group().split()[0])
         category = cue.category if cue is not None else ""
-        nm = NumberMention(m.start(1), m.end(1), 1.0, num_start=m.start(1), num_end=m.end(1))
-        out.append(_Quantity(nm, entry.unit, category, m.end(1), m.start(), False))
+        unit, count, end = entry.unit, 1.0, m.end(1)
+        # "مقتل امراه وطفل", "قتل ضابط وجندي": singular nouns joined by "و" count one each
+        while (w := _WORD.match(nt.norm, end + 1)) and nt.norm[end:end + 1] == " " and w.group().startswith("و"):
+            more = nt.units.of(w.group()[1:])
+            if more is None or more.number != "sg" or more.unit not in _PEOPLE:
+                break
+            unit = unit if more.unit == unit else "person"
+            count += 1
+            end = w.end()
+        nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
+        out.append(_Quantity(nm, unit, category, end, m.start(), False))
     return out
 
 
@@ -774,16 +1009,24 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
     previous: Speaker | None = None
     atts: list[Attribution | None] = []
     previous_by_sentence: list[Speaker | None] = []
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         previous_by_sentence.append(previous)
         a = find_attribution(nt, sent, previous)
         if a is not None and (a.speaker.name or a.speaker.role):
             previous = a.speaker
         elif a is not None and a.stance == "affirm":
             a = None  # a cue with no speaker at all: the outlet's own statement
+        if a is None and index and atts[-1] is not None and _open_quote(nt.norm, sentences[index - 1]):
+            a = atts[-1]  # 'وقال المحافظ "انفجرت سياره ... . وتسببت بسقوط ...": the quote goes on
+        elif a is None and index and atts[-1] is not None and _goes_on(nt, sent):
+            a = atts[-1]  # "وقال المرصد ان ... . كما قتلت الغارات 20 مسلحا": the same report goes on
         atts.append(a)
     headline = _headline_source(nt, sentences, atts)
     own_type = _outlet_type(nt, outlet)
+    own_name = outlet
+    relayed = _dateline_agency(nt)
+    if relayed is not None:  # "صنعاء - (د ب ا)", "كتب: وكالات": the article relays an agency's report
+        own_name, own_type = relayed, "agency"
     for index, sent in enumerate(sentences):
         sent_att = atts[index]
         if index == 0 and sent_att is None and headline is not None:
@@ -810,9 +1053,11 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             else:
                 att = sent_att
             if att is None:
-                speaker, source_type, stance = Speaker(name=outlet), own_type, "affirm"
+                speaker, source_type, stance = Speaker(name=own_name), own_type, "affirm"
             else:
                 speaker, source_type, stance = att.speaker, att.source_type, att.stance
+                if source_type == "unknown" and own_type not in ("outlet", "agency"):
+                    source_type = own_type  # a monitor's site citing unnamed "مصادر": the monitor's own sources
             subject = _SUBJECT.get(q.category) or q.unit
             qualifier = q.mention.qualifier
             if q.mention.vague and qualifier == "exact":
@@ -830,6 +1075,27 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
     return claims
+
+
+def _goes_on(nt: ClaimText, sent: tuple[int, int]) -> bool:
+    """The sentence opens with a word that continues the report before it ("كما", list `continuation`)."""
+    m = _WORD.search(nt.norm, sent[0], sent[1])
+    return m is not None and m.group() in nt.w.continuation
+
+
+_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]")
+
+
+def _dateline_agency(nt: ClaimText) -> str | None:
+    """The agency an article's dateline or byline credits ("صنعاء - (د ب ا)", "كتب: وكالات"), within its
+    first lines; None if there is none. The article then relays that agency's report: what it says with no
+    attribution of its own is the agency's."""
+    head = nt.norm[:250]
+    for m in _DATELINE.finditer(head):
+        name = next(g for g in m.groups() if g)
+        if name == "وكالات" or nt.attribution.source_type_of(name) == "agency":
+            return _orig(nt, m.start(m.lastindex or 0), m.end(m.lastindex or 0))
+    return None
 
 
 def _outlet_type(nt: ClaimText, outlet: str | None) -> str:
@@ -855,6 +1121,14 @@ def _headline_source(nt: ClaimText, sentences: Sequence[tuple[int, int]],
         return None  # the line goes on: a first sentence, not a headline
     return next((a for a in atts[1:] if a is not None and (a.speaker.name or a.speaker.role)
                  and a.source_type != "unknown"), None)
+
+
+def _open_quote(norm: str, sent: tuple[int, int]) -> bool:
+    """A quotation opened in the sentence is still open at its end (the next sentence goes on quoting)."""
+    text = norm[sent[0]:sent[1]]
+    if text.count("«") > text.count("»") or text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a
@@ -884,23 +1158,34 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     words = list(_WORD.finditer(nt.norm, that.end() if that else max(ce, pe), sent[1]))[:20]
     if len(words) < 3 or words[0].group() in nt.w.aside:
         return []
+    stance = att.stance
+    said = (words[0].start(), words[-1].end())
+    if stance != "deny" and nt.w.clause_deny.search(nt.norm, *said):
+        stance = "deny"  # "... نافيه وقوع انفجار ثان", "لم ترد انباء عن سقوط ضحايا"
+    elif stance == "affirm" and nt.w.clause_speculate.search(nt.norm, *said):
+        stance = "speculate"  # "... ومن المتوقع أن تصل", "ويبدو أنها كانت المستهدفة": what is said is a guess
     return [Claim(
         subject="statement", value=_orig(nt, words[0].start(), words[-1].end()), unit=None,
-        stance=att.stance, speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
+        stance=stance, speaker=att.speaker, source_type=att.source_type,  # type: ignore[arg-type]
         claim_date=claim_date, event_index=_event_for(nt, events, sent, words[0].start()),
         evidence=[_evidence(nt, sent[0], sent[1])],
     )]
 
 
+#: propositions the gold also lists in the outlet's own voice (a sentence with no attribution)
+_OWN_VOICE = frozenset({"responsibility"})
+
+
 def _propositions(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_date: str | None,
-                  events: _EvidenceIndex) -> list[Claim]:
-    """Attributed propositions (negotiations, truce, agreement, control, withdrawal, weapon use) with their
-    stance; the value runs from the cue to its object ("انسحبت من بلده X", "مفاوضات مع التنظيم")."""
+                  events: _EvidenceIndex, only: frozenset[str] | None = None) -> list[Claim]:
+    """Attributed propositions (negotiations, truce, agreement, control, withdrawal, weapon use,
+    responsibility) with their stance; the value runs from the cue to its object ("انسحبت من بلده X",
+    "مفاوضات مع التنظيم")."""
     out: list[Claim] = []
     seen: set[str] = set()
-    if not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
+    if only is None and not (att.speaker.name or att.speaker.role) and att.stance == "affirm":
         return out
-    for cs, ce, cue in nt.cues(sent):
+    for cs, ce, cue in (nt.cues(sent) if only is None else nt.propositions_in(sent, only)):
         if cue.kind != "proposition" or cue.value in seen:
             continue
         seen.add(cue.value)

@@ -57,7 +57,7 @@ def load_units(files: LexiconFiles) -> Units:
 ATTRIBUTION_KINDS = ("verb", "source", "deny", "speculate", "speaker", "proposition")
 STANCES = ("affirm", "deny", "speculate")
 SOURCE_TYPES = ("official", "spokesperson", "local_sources", "activists", "agency", "outlet", "witness", "unknown")
-PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use")
+PROPOSITIONS = ("negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use", "responsibility")
 #: The cue kinds that open an attribution (the other kinds are only read in sentences with one of them).
 _TRIGGER_KINDS = frozenset({"verb", "source", "deny", "speculate"})
 
@@ -316,14 +316,27 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "object_prep": ListSpec("introduces the object of the propositions in its value", ()),
         "object_stop": ListSpec("ends the object of a proposition"),
         "others": ListSpec("more people of the unit counted before"),
+        "other_one": ListSpec("one more person of the unit counted before ('واصابه اخر')"),
         "qualifier_skip": ListSpec("between a casualty cue and its figure"),
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
         "aside": ListSpec("after a speech verb: an aside, not a statement"),
+        "relative": ListSpec("a relative pronoun: a verb of saying after it sources no earlier figure"),
+        "count_noun": ListSpec("before a counted noun: a later figure with no noun counts it ('عدد القتلى')"),
+        "clause_speculate": ListSpec("inside a reported statement: the statement is speculation"),
+        "clause_deny": ListSpec("inside a reported statement: the statement is a denial"),
+        "continuation": ListSpec("opens a sentence that goes on with the previous sentence's report"),
         "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
+        "unit_modifier": ListSpec("an adjective after a counted noun that makes it another unit (value: 'new old')", ()),
+        "ordinal": ListSpec("an ordinal (no article) and its number: a running count of incidents", ()),
+        "running_unit": ListSpec("a unit of incidents an ordinal counts ('الاستهداف السابع')"),
+        "needs_speaker": ListSpec("a verb that reports speech only with a speaker noun after it"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
                                 ("activists", "agency", "official")),
+        "estimated": ListSpec("'is estimated at' when a word in 'ب' follows ('تقدر بنحو'), not a speech verb"),
+        "naming_verb": ListSpec("'is named' after an indefinite noun ('مواطنا يدعى'), spelled like a speech verb"),
         "no_casualty_negation": ListSpec("negates a casualty noun"),
         "casualty_noun": ListSpec("the casualty nouns it negates"),
+        "damage_only": ListSpec("only material damage: no casualties"),
         "singular_cue": ListSpec("a casualty word before a singular counted noun"),
         "death_noun": ListSpec("a death noun that takes a pronoun"),
         "both_killed": ListSpec("'بين قتيل وجريح': the killed word"),

@@ -8,9 +8,9 @@ about:
   reports of one incident still meet (and so may undated reports of two incidents: their conflicts are
   flagged as undated, for an analyst to check);
 - situation figures (area held, people displaced, fighters surrendered), propositions (negotiations,
-  truce, agreement, control, withdrawal, weapon use) and dated counts tied to no event: the governorate of
-  the tied event, else of the article's events (`admin1:<name>`), so the area a group holds is followed
-  over time (an undated count tied to no event says too little to be compared: it stays with its story);
+  truce, agreement, control, withdrawal, weapon use, responsibility) and dated counts tied to no event: the
+  governorate of the tied event, else of the article's events (`admin1:<name>`), so the area a group holds is
+  followed over time (an undated count tied to no event says too little to be compared: it stays with its story);
 - else, and always for statements (what a speaker says, about anything), the story (`story:<key>`: an
   article and its copies).
 Figures keep one group per anchor and follow it over time. Propositions also split by actors (the tied
@@ -54,7 +54,8 @@ DEFAULT_WINDOW_DAYS = 3
 #: figures about a situation that lasts (followed over time in a governorate), not about one incident
 SITUATION_SUBJECTS = frozenset({"area", "displaced", "surrendered"})
 #: non-numeric claims with a stance
-PROPOSITIONS = frozenset({"negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use"})
+PROPOSITIONS = frozenset({"negotiations", "truce", "agreement", "control", "withdrawal", "weapon_use",
+                          "responsibility"})
 #: free-form claims ("statement": what a speaker says, about anything): compared only within their story
 STORY_SUBJECTS = frozenset({"statement"})
 OPPOSING = frozenset({"deny", "reject"})

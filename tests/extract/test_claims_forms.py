@@ -141,7 +141,10 @@ def test_no_statement_beside_a_figure_or_a_typed_proposition() -> None:
 
 
 def test_thousands_with_no_noun_are_people() -> None:
-    c = one("قال مسؤول الإغاثة إن عدد النازحين في المخيم بلغ 35 ألفا.", "person")
+    # "عدد النازحين" before the figure also says who they are (list count_noun): displaced people
+    c = one("قال مسؤول الإغاثة إن عدد النازحين في المخيم بلغ 35 ألفا.", "displaced")
+    assert c.value == 35000.0 and c.unit == "person"
+    c = one("قال مسؤول الإغاثة إن المخيم استقبل خلال أسبوع 35 ألفا.", "person")
     assert c.value == 35000.0 and c.unit == "person"
     assert not [x for x in claims("قال مسؤول الإغاثة إن المخيم يضم 35 خيمة فقط.") if x.unit == "person"]
 
@@ -162,3 +165,70 @@ def test_a_figure_of_them_counts_people_of_the_group_named_before() -> None:
 
 def test_an_unrelated_word_after_a_figure_is_no_count_of_people() -> None:
     assert not [c for c in claims("وصلت القافلة عند الساعة 9 منذ الصباح.") if c.value == 9.0]
+
+
+# --- figures read since branch claims4 (the held-back rules of claims3, speaker and speaker2, and new ones) ---
+
+def test_singular_casualty_nouns_joined_by_and_count_one_each() -> None:
+    c = one("قتلت امرأة وطفل في القصف المدفعي على الحي.", "killed")
+    assert c.value == 2.0
+
+
+def test_one_more_after_a_casualty_word() -> None:
+    c = one("قتل شرطي وأصيب آخر بجروح في الهجوم على الحاجز.", "wounded")
+    assert c.value == 1.0
+
+
+def test_an_adjective_makes_another_unit() -> None:
+    drones = [c for c in claims("أسقطت الدفاعات الجوية 3 طائرات مسيرة فوق المطار.") if c.value == 3.0]
+    assert drones and drones[0].unit == "drone"
+    bombs = [c for c in claims("فجر التنظيم 4 عربات مفخخة عند مدخل البلدة.") if c.value == 4.0]
+    assert bombs and bombs[0].unit == "car_bomb"
+
+
+def test_an_ordinal_of_an_incident_is_a_running_count() -> None:
+    strikes = [c for c in claims("ويعد هذا الاستهداف الخامس للمنطقة منذ بداية الشهر.") if c.unit == "strike"]
+    assert strikes and strikes[0].value == 5.0
+    blasts = [c for c in claims("وهذا ثالث انفجار يضرب المدينة خلال أسبوع.") if c.unit == "explosion"]
+    assert blasts and blasts[0].value == 3.0
+    assert not [c for c in claims("وصلت الفرقة السابعة إلى المدينة.") if c.value == 7.0]  # no incident noun
+
+
+def test_a_bare_figure_counts_the_noun_after_number_of() -> None:
+    c = one("وارتفع عدد القتلى في القصف على السوق إلى 12.", "killed")
+    assert (c.value, c.unit) == (12.0, "person")
+    strikes = [c for c in claims("ارتفع عدد الاستهدافات الجوية على المنطقة إلى 3 منذ الصباح.") if c.unit == "strike"]
+    assert strikes and strikes[0].value == 3.0
+
+
+def test_bullets_and_installations_are_counted_nouns() -> None:
+    assert [c.unit for c in claims("أطلق المسلحون على الناشط 15 رصاصة قبل أن يفروا.")] == ["bullet"]
+    sites = [c for c in claims("استهدفت الغارات خمس منشآت عسكرية قرب المطار.") if c.value == 5.0]
+    assert sites and sites[0].unit == "position"
+
+
+def test_a_claim_of_responsibility_is_a_proposition_with_its_object() -> None:
+    c = one("وأعلنت الحركة مسؤوليتها عن التفجير الذي استهدف الحاجز.", "responsibility")
+    assert c.value == "مسؤوليتها عن التفجير" and c.source_type == "official"
+    assert c.speaker.role == "الحركة"  # the speaker phrase ends before what it claims
+
+
+def test_only_material_damage_is_no_casualties() -> None:
+    c = one("انفجرت عبوة ناسفة قرب الجسر ما أسفر عن وقوع أضرار مادية فقط.", "killed_or_wounded")
+    assert (c.value, c.unit) == (0.0, "person")
+    c = one("سقطت قذيفة على الحي واقتصرت الأضرار على الماديات.", "killed_or_wounded")
+    assert c.value == 0.0
+
+
+def test_people_displaced_from_their_homes_and_cases_of_suffocation_are_people() -> None:
+    c = one("وأدى القصف إلى نزوح العشرات من منازلهم في القرى.", "displaced")
+    assert (c.value, c.unit, c.qualifier) == (10.0, "person", "at_least")
+    cases = [c for c in claims("وقال مصدر أمني إن الهجوم أدى إلى سقوط 30 من حالات الاختناق.") if c.value == 30.0]
+    assert cases and cases[0].unit == "person"
+
+
+def test_suicide_attackers_and_the_number_of_those_who_are_people() -> None:
+    c = one("وقال ضابط إن الهجوم نفذه سبعة انتحاريين على الأقل.", "person")
+    assert (c.value, c.qualifier) == (7.0, "at_least")
+    c = one("وذكرت الأركان أن عدد الذين تم القضاء عليهم ممن وصفتهم بالمسلحين في العملية بلغ 1062.", "person")
+    assert c.value == 1062.0

@@ -153,3 +153,118 @@ def test_a_sourcing_phrase_ending_in_the_source_noun_keeps_it_as_the_head() -> N
 def test_a_sourcing_phrase_with_an_unknown_adjective_is_an_unqualified_source() -> None:
     c = _one("قتل 4 عناصر من الشرطة في الهجوم، بحسب مصادر متقاطعة.", "killed")
     assert c.source_type == "unknown"
+
+
+def test_a_bare_name_takes_the_role_given_with_it_earlier() -> None:
+    text = ("وقال المتحدث باسم قوات الحماية، خالد سعيد العمر، في بيان إن الهجوم صُدّ. "
+            "وأوضح العمر أن 12 مهاجما قتلوا في الاشتباكات.")
+    assert _one(text, "killed").source_type == "spokesperson"
+
+
+def test_a_relayed_source_speaks_rather_than_the_outlet_relaying_it() -> None:
+    c = _one("ونقلت وكالة سبوتنيك عن مسؤول في وزارة الصحة أن 9 أشخاص قتلوا في الغارة.", "killed")
+    assert c.source_type == "official"
+
+
+def test_is_named_after_an_indefinite_noun_is_no_speech_verb() -> None:
+    text = "وقالت مراسلة الموقع إن شابا يدعى سامر خطف وطلب الخاطفون مبلغ 20 مليون ليرة."
+    lira = [c for c in claims_of(text) if c.unit == "lira"]
+    assert lira and lira[0].source_type == "outlet"
+    assert (lira[0].speaker.name or lira[0].speaker.role) == "مراسلة الموقع"  # not "... إن شابا" before "يدعى"
+
+
+def test_a_quote_going_on_past_a_full_stop_keeps_its_speaker() -> None:
+    text = ('وقال المسؤول في الوزارة "انفجرت عبوة ناسفة قرب السوق. '
+            'وأدت إلى إصابة 6 أشخاص".')
+    assert _one(text, "wounded").source_type == "official"
+
+
+# Since branch claims4 (docs/claims.md): sentences written for these tests.
+
+def test_that_before_a_verb_is_no_speaker() -> None:
+    text = 'ذكر المرصد، "أنه رصد عصر اليوم قصفا على البلدة أدى إلى مقتل 4 أشخاص".'
+    assert _one(text, "killed").source_type == "activists"
+
+
+def test_estimates_are_speech_and_un_agencies_are_official() -> None:
+    c = _one("وتقدر مفوضية اللاجئين عدد النازحين في الإقليم بنحو 50 ألف نازح.", "displaced")
+    assert c.source_type == "official"
+    c = _one("قالت المنظمة الدولية للهجرة إن 3000 شخص نزحوا من القرى.", "displaced")
+    assert c.source_type == "official"
+
+
+def test_societies_and_documentation_offices_are_activists() -> None:
+    assert _one("قالت جمعية حقوقية إن 6 صحفيين اعتقلوا خلال الحملة.", "captured").source_type == "activists"
+    c = _one("ووثق مكتب توثيق الضحايا في المحافظة مقتل 9 مدنيين.", "killed")
+    assert c.source_type == "activists"
+    assert _one("قالت جمعية الهلال الأحمر إن 5 أشخاص قتلوا.", "killed").source_type == "official"
+
+
+def test_a_role_after_the_name_types_the_speaker_and_its_later_mentions() -> None:
+    text = ("وقال سالم أبو عمر الحسيني، المتحدث باسم الحركة، إن 11 عنصرا من الأمن قتلوا. "
+            "وأضاف الحسيني أن 3 آخرين أصيبوا بجروح.")
+    assert _one(text, "killed").source_type == "spokesperson"
+    assert _one(text, "wounded").source_type == "spokesperson"
+
+
+def test_spoke_of_is_speech_only_with_a_speaker() -> None:
+    assert _one("من جانبها، تحدثت وكالة الأنباء الرسمية عن مقتل 6 أشخاص.", "killed").source_type == "agency"
+    assert _one("وتحدث انفجارات متكررة في السوق أدت إلى مقتل 3 أشخاص.", "killed").source_type == "outlet"
+
+
+def test_according_to_a_spokesman_but_not_to_a_law() -> None:
+    c = _one("قتل 5 مدنيين في القصف، طبقا لتصريحات المتحدث باسم الجيش.", "killed")
+    assert c.source_type == "spokesperson"
+    assert _one("قتل 5 مدنيين في القصف، طبقا للقانون الدولي.", "killed").source_type == "outlet"
+
+
+def test_a_sentence_opening_with_also_goes_on_with_the_report_before() -> None:
+    text = "وقال المرصد إن 7 مدنيين قتلوا في الغارات. كما قتلت الغارات 20 مسلحا من الفصائل."
+    tolls = [c for c in claims_of(text) if c.value == 20.0]
+    assert tolls and tolls[0].source_type == "activists"
+
+
+def test_an_agency_dateline_makes_the_unattributed_figures_the_agency_s() -> None:
+    text = "انفجار في المدينة\nصنعاء - (د ب أ)\nقتل 3 جنود في انفجار عبوة ناسفة اليوم."
+    c = _one(text, "killed")
+    assert c.source_type == "agency" and c.speaker.name == "د ب أ"
+    assert _one("قتل 3 جنود في انفجار عبوة ناسفة اليوم.", "killed").source_type == "outlet"
+
+
+def test_unnamed_sources_on_a_monitor_s_site_are_the_monitor_s() -> None:
+    text = "قالت مصادر إن قوات الأمن اعتقلت 10 شبان في البلدة."
+    own = [c for c in claims_of(text, outlet="www.syriahr.com") if c.value == 10.0]
+    assert own and own[0].source_type == "activists"
+    other = [c for c in claims_of(text, outlet="news-example.com") if c.value == 10.0]
+    assert other and other[0].source_type == "unknown"
+
+
+def test_is_estimated_at_is_no_speech_verb() -> None:
+    c = _one("وقال القائد إن التنظيم يتحصن في مساحة تقدر بنحو 9 كيلومترات مربعة.", "area")
+    assert c.speaker.role == "القائد"  # not the words before "تقدر"
+
+
+def test_a_verb_in_a_relative_clause_after_a_figure_sources_nothing() -> None:
+    text = "قتل 12 شخصا في تفجير انتحاري وسط المدينة أمس، والذي أعلنت الجماعة مسؤوليتها عنه."
+    assert _one(text, "killed").source_type == "outlet"
+    assert _one("قتل 12 شخصا في تفجير انتحاري وسط المدينة، حسب ما أعلنت الشرطة.", "killed").source_type == "official"
+
+
+def test_a_verb_of_purpose_is_no_report() -> None:
+    text = "قتل مدنيان في القصف بعد رفض الأهالي دخول القوات إلى البلدة لنشر نقاط مراقبة."
+    assert _one(text, "killed").source_type == "outlet"
+    assert _one("ولفت المسؤول إلى مقتل مدنيين اثنين في القصف.", "killed").source_type == "official"
+
+
+def test_a_name_met_with_its_role_keeps_it_when_the_phrase_runs_on() -> None:
+    text = ("ونقل الموقع عن الناطق باسم غرفة عمليات الفجر، العميد سالم الحداد، قوله إن قواتنا تقدمت في الحي. "
+            "وأكد الحداد عثور قوات الفجر على جثث في مدرسة، وأشار إلى سقوط قتيل واحد و12 جريحاً من قوات الفجر.")
+    assert _one(text, "wounded").source_type == "spokesperson"  # not the outlet quoting him, not "قوات"
+
+
+def test_a_sourcing_phrase_naming_no_typed_source_leaves_the_figure_to_the_speaker() -> None:
+    text = 'وقال الناطق باسم وزارة الداخلية، إن "الشرطة قامت بحملة تفتيش وفق معلومات استخباراتية، أسفرت عن اعتقال 20 عنصرا".'
+    assert _one(text, "captured").source_type == "spokesperson"
+    text = "ونقلت وكالة الأنباء، نقلا عن مصادر لها في الشرطة، أن قوات الأمن قتلت اثنين من المحتجين."
+    assert _one(text, "killed").source_type == "agency"
+    assert _one("قتل 5 مدنيين في القصف، وفق المرصد.", "killed").source_type == "activists"

@@ -30,3 +30,17 @@ def test_an_aside_is_no_statement() -> None:
 def test_a_figure_from_a_monitor_is_still_a_claim() -> None:
     found = claims_of("قال المرصد إن 4 مدنيين قتلوا في القصف على السوق.")
     assert [(c.subject, c.value, c.source_type) for c in found] == [("killed", 4.0, "activists")]
+
+
+def _stances(text: str) -> list[str]:
+    return [c.stance for c in claims_of(text) if c.subject == "statement"]
+
+
+def test_a_guess_inside_the_reported_words_makes_the_statement_speculation() -> None:
+    assert _stances("وقال المتحدث باسم الجيش إن القوات أرسلت تعزيزات، ومن المتوقع أن تصل خلال أيام.") == ["speculate"]
+    assert _stances("وقال المتحدث باسم الجيش إن القوات أرسلت تعزيزات إلى المدينة أمس.") == ["affirm"]
+
+
+def test_a_denial_inside_the_reported_words_makes_the_statement_a_denial() -> None:
+    text = "وقال المحافظ إن الانفجار وقع قرب مستودع للوقود، نافيا وقوع انفجار ثان في المدينة."
+    assert _stances(text) == ["deny"]
