@@ -24,6 +24,7 @@ from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
 from rasid.geo.admin import COUNTRIES, ISO2_BY_NAME, haversine_km
+from rasid.geo.gazetteer import Gazetteer
 from rasid.geo.geoparser import PlaceMention
 from rasid.lexicon.loader import PLACEHOLDERS, Actor, Lexicon
 from rasid.models import REPORTABLE, Event, Evidence, trusted
@@ -133,6 +134,7 @@ class EventBuilder:
         self.doc = doc
         self.nt = doc.text
         self.lexicon: Lexicon = doc.resources.lexicon
+        self.gazetteer = doc.resources.gazetteer
         self.units = doc.resources.units
         self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
         self.w = doc.resources.derived(compile_event_words)
@@ -593,7 +595,7 @@ class EventBuilder:
                 continue
             if (old.frame.modality in REPORTABLE) != (new.frame.modality in REPORTABLE):
                 continue  # a call to protest on Friday is not the protest held today
-            if not _same_place(old, new):
+            if not _same_place(old, new, self.gazetteer):
                 continue
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
@@ -607,7 +609,8 @@ class EventBuilder:
             old.evidence.extend(new.evidence)
             if new.place and (old.place is None or old.place_inherited or not new.place_inherited and (
                     new.place.geo_precision < old.place.geo_precision
-                    or _broad(old.place) and not _broad(new.place))):  # "قرب القيارة" over "جنوب الموصل"
+                    or _broad(old.place) and not _broad(new.place)  # "قرب القيارة" over "جنوب الموصل"
+                    or _district_of_city(old.place, new.place, self.gazetteer, smaller=new.place))):
                 old.place, old.place_inherited = new.place, new.place_inherited
             old.actor1 = _better(old.actor1, new.actor1)
             if old.victim_guessed and new2 is not None:
@@ -753,9 +756,10 @@ def _own_date(d: Draft) -> bool:
     return d.date_span is not None and s.start <= d.date_span[0] < s.end
 
 
-def _same_place(old: Draft, new: Draft) -> bool:
+def _same_place(old: Draft, new: Draft, gazetteer: Gazetteer) -> bool:
     """Same place, or (across sentences) a place and its part or its surroundings: "Mosul" and
-    "Mosul - Old City", "Khan Shaykhun" and "ريف إدلب". Two villages are two places, however close."""
+    "Mosul - Old City", "Khan Shaykhun" and "ريف إدلب", "Baghdad" and "Sadr City". Two villages are two
+    places, however close."""
     a, b = old.place, new.place
     if a is None or b is None:
         return a is b or (new.place_inherited or old.place_inherited)
@@ -770,7 +774,24 @@ def _same_place(old: Draft, new: Draft) -> bool:
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    if km <= 12.0 and a.admin1 == b.admin1 and _district_of_city(a, b, gazetteer):
+        return True  # "في العاصمة بغداد" in the headline, "بمدينة الصدر" in the body
     return km <= 10.0 and ("populated" not in (a.feature, b.feature) or a.feature != b.feature)
+
+
+def _district_of_city(a: PlaceMention, b: PlaceMention, gazetteer: Gazetteer,
+                      smaller: PlaceMention | None = None) -> bool:
+    """One of two nearby places is a city of half a million or more and the other a large district of it
+    (100,000 or more, three times smaller): a town of its own is not a district. `smaller`: and the
+    district is this one."""
+    pa = gazetteer.get(a.place_id) if a.place_id else None
+    pb = gazetteer.get(b.place_id) if b.place_id else None
+    if pa is None or pb is None or a.admin1 != b.admin1:
+        return False
+    big, small = sorted((pa.population, pb.population), reverse=True)
+    if not (big >= 500_000 and small >= 100_000 and big >= 3 * small):
+        return False
+    return smaller is None or (smaller is a and pa.population == small) or (smaller is b and pb.population == small)
 
 
 def _broad(p: PlaceMention) -> bool:

@@ -65,3 +65,14 @@ def test_a_headline_clash_gives_way_to_the_takeover_the_body_reports():
             "سيطرت قوات سوريا الديمقراطية أمس على بلدة الشحيل بعد اشتباكات مع تنظيم داعش استمرت يومين.")
     [event] = extract_text(text).events
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_city_and_a_district_of_it_are_one_place_and_the_district_says_more():
+    # the headline names Baghdad, the body its district Sadr City: one bombing, coded to the district
+    text = ("مقتل عشرين شخصا في تفجير انتحاري استهدف سوقا شعبيا في العاصمة بغداد\n"
+            "وفجر انتحاري نفسه مساء اليوم في سوق مريدي بمدينة الصدر، ما أدى إلى مقتل عشرين شخصا.")
+    assert [e.location for e in extract_text(text).events] == ["Sadr City"]
+    # two towns of a governorate stay two places
+    text = ("قصفت الطائرات الحربية مدينة حلب صباح اليوم.\n"
+            "وقصفت الطائرات الحربية بلدة حريتان صباح اليوم.")
+    assert len(extract_text(text).events) == 2
