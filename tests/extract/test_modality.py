@@ -99,8 +99,8 @@ def test_a_negated_verb_of_saying_in_the_next_sentence_attributes_nothing():
     # no one claimed the bombing: the outlet still tells it in its own voice
     text = ("قتل ثلاثون شخصا أمس في تفجير انتحاري استهدف سوقا شعبيا في العاصمة بغداد.\n"
             "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي استهدف سوق مريدي بمدينة الصدر.")
-    baghdad = [e for e in reportable(text) if e.location == "Baghdad"]
-    assert [e.modality for e in baghdad] == ["asserted"]
+    # (the lead's Baghdad and the next sentence's Sadr City are one event, at the district)
+    assert [(e.location, e.modality) for e in reportable(text)] == [("Sadr City", "asserted")]
 
 
 def test_a_negated_verb_of_saying_attributes_nothing():
