@@ -60,6 +60,7 @@ class FrameWords(NamedTuple):
     """The patterns the frame rules read, made from frame_words.tsv (once per `Resources`)."""
 
     actor2_mark: re.Pattern[str]  # right before an actor: the target / second party
+    target_mark: re.Pattern[str]  # right before an actor: surely what a strike hit ("مواقع لحزب الله")
     perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
     assoc_mark: re.Pattern[str]  # before an actor: a backer
     protest_target: re.Pattern[str]
@@ -91,6 +92,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
     alt = lists.alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        target_mark=re.compile(rf"(?:^|\s)\S{{0,2}}(?:{alt('target_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(
             rf"(?:{alt('perpetrator_mark')}|(?:{alt('suspected')})\s+(?:ب?انهم|ب?انه|ب?انها)\s+"
             r"(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"),
@@ -150,6 +152,7 @@ class Frame:
     weight: float = 0.5
     elaboration: bool = False  # only casualties words: usually the consequence of the previous event
     perpetrator_named: bool = False  # a group marked as the one behind the attack ("من قبل", "مخلفات")
+    actor2_target: bool = False  # actor2 was marked as the target ("مواقع لحزب الله", "عناصر من"), not the agent
 
 
 def _before(norm: str, mention_start: int, width: int = 24) -> str:
@@ -378,6 +381,7 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
+            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
         elif frame.actor1 is not None:
             others = [a for a in unmarked if a is not frame.actor1 and a.actor.canonical != frame.actor1.actor.canonical]
             for a in others:

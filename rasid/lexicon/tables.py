@@ -250,6 +250,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),
+        "target_mark": ListSpec("before an actor: surely what was hit, never the attacker", wildcard=True),
         "perpetrator_mark": ListSpec("before a group: the one behind an attack"),
         "suspected": ListSpec("'يعتقد انهم من': the suspected group"),
         "associate_mark": ListSpec("before an actor: a backer", wildcard=True),
