@@ -382,6 +382,10 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         if rest:
             frame.actor2 = rest[0]
             frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
+            second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
+            if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
+                # "قتل عناصر من داعش في اشتباكات مع مقاتلي المعارضة": both sides marked, the fight is between them
+                frame.actor1 = second
         elif frame.actor1 is not None:
             others = [a for a in unmarked if a is not frame.actor1 and a.actor.canonical != frame.actor1.actor.canonical]
             for a in others:
