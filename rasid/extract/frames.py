@@ -63,6 +63,7 @@ class FrameWords(NamedTuple):
     target_mark: re.Pattern[str]  # right before an actor: surely what a strike hit ("مواقع لحزب الله")
     perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
     assoc_mark: re.Pattern[str]  # before an actor: a backer
+    backer_mark: re.Pattern[str]  # a word or two before an actor: a backer ("مدعومة بمسلحين من العشائر")
     protest_target: re.Pattern[str]
     protest_gather: re.Pattern[str]  # the trigger itself: people gathering or marching ("تدفقوا", "التجمع")
     negated: re.Pattern[str]
@@ -97,6 +98,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
             rf"(?:{alt('perpetrator_mark')}|(?:{alt('suspected')})\s+(?:ب?انهم|ب?انه|ب?انها)\s+"
             r"(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"),
         assoc_mark=re.compile(rf"(?:{alt('associate_mark')})\s*(?:من|مع|ل|ب)?\s*\S{{0,3}}\s*$"),
+        backer_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('backer_mark')})(?:\s+\S+)?\s+(?:من\s+)?\S{{0,3}}$"),
         protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
         protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
         negated=re.compile(rf"(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
@@ -507,9 +509,12 @@ def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:
 
 
 def _is_associate(w: FrameWords, norm: str, a: ActorMention) -> bool:
-    """An actor introduced as a backer ("بدعم من", "بتغطية من"); a bare "و" joins equals, not backers."""
+    """An actor introduced as a backer ("بدعم من", "بتغطية من", a word away: "وبإسناد من أبناء العشائر"); a bare
+    "و" joins equals, not backers."""
     m = w.assoc_mark.search(_before(norm, a.start, 16))
-    return m is not None and not m.group(0).strip().startswith("و")
+    if m is not None and not m.group(0).strip().startswith("و"):
+        return True
+    return w.backer_mark.search(_before(norm, a.start, 36)) is not None  # "بدعم جوي من التحالف"
 
 
 def _affirmed_cue(w: FrameWords, norm: str, sm: SentenceMentions, cue: str) -> bool:
