@@ -61,6 +61,7 @@ class FrameWords(NamedTuple):
 
     actor2_mark: re.Pattern[str]  # right before an actor: the target / second party
     target_mark: re.Pattern[str]  # right before an actor: surely what a strike hit ("مواقع لحزب الله")
+    holder_mark: re.Pattern[str]  # right before an actor: who holds the place ("الخاضعة لسيطرة")
     perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
     assoc_mark: re.Pattern[str]  # before an actor: a backer
     backer_mark: re.Pattern[str]  # a word or two before an actor: a backer ("مدعومة بمسلحين من العشائر")
@@ -93,6 +94,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
     alt = lists.alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        holder_mark=re.compile(rf"(?:{alt('holder_mark')})\s*(?:\S+\s+)?\S{{0,3}}\s*$"),
         target_mark=re.compile(rf"(?:^|\s)\S{{0,2}}(?:{alt('target_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(
             rf"(?:{alt('perpetrator_mark')}|(?:{alt('suspected')})\s+(?:ب?انهم|ب?انه|ب?انها)\s+"
@@ -305,7 +307,9 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians, former_member)
+        # "قصف جوي استهدف خان شيخون الخاضعة لسيطرة المعارضة": who holds the place is no side of the strike
+        sides = [a for a in armed if not w.holder_mark.search(_before(norm, a.start, 30))]
+        _assign_roles(w, norm, frame, sides, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)

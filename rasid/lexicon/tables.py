@@ -255,6 +255,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "suspected": ListSpec("'يعتقد انهم من': the suspected group"),
         "associate_mark": ListSpec("before an actor: a backer", wildcard=True),
         "backer_mark": ListSpec("a word or two before an actor: a backer", wildcard=True),
+        "holder_mark": ListSpec("before an actor: who holds the place a strike hit"),
         "protest_target": ListSpec("before an actor: what a protest is against", wildcard=True),
         "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),
