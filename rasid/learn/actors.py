@@ -335,6 +335,21 @@ def applies(ev: Event) -> bool:
     return bool(ev.actor1) and ev.event_type not in (o.PROTESTS, o.RIOTS)
 
 
+def unhurt_civilians(ac: ActorContext, ev: Event, name: str) -> bool:
+    """The head's civilians for a strike on a place's outskirts (geo_precision 2) that kills no one and whose
+    sentence names no civilians ("استهدف قصف أطراف قرى ..."): no civilian is its victim, so, as ACLED codes it, the
+    civilians are not its actor 2 (the rules' choice stands)."""
+    if not name or ev.event_type != o.EXPLOSIONS or ev.fatalities or ev.geo_precision != 2:
+        return False
+    if ac.inter_of(name) != 7 and not (ev.country and name == f"Civilians ({ev.country})"):
+        return False
+    sent = ev.evidence[0] if ev.evidence else None
+    if sent is None:
+        return False
+    civ = ac.civilian_starts
+    return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+
+
 def set_actor2(ev: Event, name: str, ac: ActorContext) -> bool:
     """Give `ev` the chosen actor2 (inter code and interaction follow); True when it changed."""
     new = name or None
