@@ -246,8 +246,9 @@ class EventLayer:
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 chosen = actor_head.choose(candidates(actors, ev))
-                if not unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
-                    changed = set_actor2(ev, chosen, actors)
+                if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
+                    chosen = ev.actor2 or ""  # the rules' choice stands
+                changed = set_actor2(ev, chosen, actors)
             if mod != ev.modality:
                 ev.modality = mod  # type: ignore[assignment]
                 changed = True
