@@ -139,6 +139,7 @@ class EventBuilder:
         self.claim_text = claim_text(doc)  # shared with the claims component (casualty figures)
         self.w = doc.resources.derived(compile_event_words)
         self.fw = doc.resources.derived(compile_fatality_words)
+        self._drafts: list[Draft] = []  # the drafts of `run` so far (an unnamed strike takes the last named author)
         self.mentions = mentions = doc.mentions
         self.frames = doc.frames
         self.places = [p for p in doc.places if p.role == "mention"]
@@ -215,6 +216,7 @@ class EventBuilder:
     # --- main loop
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
+        self._drafts = drafts
         previous: Draft | None = None
         # each sentence is attributed by its own words (a source's next sentence says "وأضاف"); a sentence
         # after an attributed one is often the outlet's own account again (attribution running on within a
@@ -502,6 +504,12 @@ class EventBuilder:
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
+        if draft.actor1 is None and draft.actor2 is not None and f.event_type == o.EXPLOSIONS and f.actor2_target:
+            # "استهدف القصف مواقع لحزب الله", "قتل عناصر من الهيئة في انفجار": the side named is what was hit, not
+            # who struck; the strike is that of the article's last strike with a named author, else unidentified
+            draft.actor1 = next((d.actor1 for d in reversed(self._drafts) if d.frame.event_type == o.EXPLOSIONS
+                                 and d.actor1 is not None and d.actor1 != draft.actor2 and d.actor1.focus != "unknown"
+                                 and d.actor1.inter != 7), None) or self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type != o.VAC \
                 and f.sub_event_type != S.ARRESTS and draft.actor2.inter not in (6, 7):
             draft.actor1, draft.actor2 = draft.actor2, None

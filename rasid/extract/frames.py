@@ -60,8 +60,11 @@ class FrameWords(NamedTuple):
     """The patterns the frame rules read, made from frame_words.tsv (once per `Resources`)."""
 
     actor2_mark: re.Pattern[str]  # right before an actor: the target / second party
+    target_mark: re.Pattern[str]  # right before an actor: surely what a strike hit ("مواقع لحزب الله")
+    holder_mark: re.Pattern[str]  # right before an actor: who holds the place ("الخاضعة لسيطرة")
     perpetrator_mark: re.Pattern[str]  # before a named group: the one behind an attack by unidentified men
     assoc_mark: re.Pattern[str]  # before an actor: a backer
+    backer_mark: re.Pattern[str]  # a word or two before an actor: a backer ("مدعومة بمسلحين من العشائر")
     protest_target: re.Pattern[str]
     protest_gather: re.Pattern[str]  # the trigger itself: people gathering or marching ("تدفقوا", "التجمع")
     negated: re.Pattern[str]
@@ -93,10 +96,13 @@ def compile_frame_words(resources: Resources) -> FrameWords:
     alt = lists.alt
     return FrameWords(
         actor2_mark=re.compile(rf"(?:{alt('actor2_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
+        holder_mark=re.compile(rf"(?:{alt('holder_mark')})\s*(?:\S+\s+)?\S{{0,3}}\s*$"),
+        target_mark=re.compile(rf"(?:^|\s)\S{{0,2}}(?:{alt('target_mark')})(?:\s+\S+)?\s*\S{{0,3}}\s*$"),
         perpetrator_mark=re.compile(
             rf"(?:{alt('perpetrator_mark')}|(?:{alt('suspected')})\s+(?:ب?انهم|ب?انه|ب?انها)\s+"
             r"(?:من|يتبعون|يتبع|ينتمون|ينتمي)\s*(?:الي|ل)?)\s+(?:\S+\s+){0,1}\S{0,3}\s*$"),
         assoc_mark=re.compile(rf"(?:{alt('associate_mark')})\s*(?:من|مع|ل|ب)?\s*\S{{0,3}}\s*$"),
+        backer_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('backer_mark')})(?:\s+\S+)?\s+(?:من\s+)?\S{{0,3}}$"),
         protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
         protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
         negated=re.compile(rf"(?:^|\s)[وف]?(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
@@ -152,6 +158,7 @@ class Frame:
     weight: float = 0.5
     elaboration: bool = False  # only casualties words: usually the consequence of the previous event
     perpetrator_named: bool = False  # a group marked as the one behind the attack ("من قبل", "مخلفات")
+    actor2_target: bool = False  # actor2 was marked as the target ("مواقع لحزب الله", "عناصر من"), not the agent
 
 
 def _before(norm: str, mention_start: int, width: int = 24) -> str:
@@ -311,7 +318,9 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if explosion:
         t = first(*_EXPLOSION_TRIGGERS[explosion])
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
-        _assign_roles(w, norm, frame, armed, civilians, former_member)
+        # "قصف جوي استهدف خان شيخون الخاضعة لسيطرة المعارضة": who holds the place is no side of the strike
+        sides = [a for a in armed if not w.holder_mark.search(_before(norm, a.start, 30))]
+        _assign_roles(w, norm, frame, sides, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
         t = first(vac_kind)
@@ -389,6 +398,11 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
+            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
+            second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
+            if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
+                # "قتل عناصر من داعش في اشتباكات مع مقاتلي المعارضة": both sides marked, the fight is between them
+                frame.actor1 = second
         elif frame.actor1 is not None:
             others = [a for a in unmarked if a is not frame.actor1 and a.actor.canonical != frame.actor1.actor.canonical]
             for a in others:
@@ -510,9 +524,12 @@ def _has_verb(sm: SentenceMentions, kinds: set[str]) -> bool:
 
 
 def _is_associate(w: FrameWords, norm: str, a: ActorMention) -> bool:
-    """An actor introduced as a backer ("بدعم من", "بتغطية من"); a bare "و" joins equals, not backers."""
+    """An actor introduced as a backer ("بدعم من", "بتغطية من", a word away: "وبإسناد من أبناء العشائر"); a bare
+    "و" joins equals, not backers."""
     m = w.assoc_mark.search(_before(norm, a.start, 16))
-    return m is not None and not m.group(0).strip().startswith("و")
+    if m is not None and not m.group(0).strip().startswith("و"):
+        return True
+    return w.backer_mark.search(_before(norm, a.start, 36)) is not None  # "بدعم جوي من التحالف"
 
 
 def _affirmed_cue(w: FrameWords, norm: str, sm: SentenceMentions, cue: str) -> bool:

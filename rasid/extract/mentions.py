@@ -1,7 +1,8 @@
 """Mentions of actors, triggers and cues over a whole document, resolved once and bucketed by sentence.
 
 Anaphoric aliases ("التنظيم", "الهيئة") resolve to the actor of the same focus class named last in the
-document, else to their own entry; both-sides cues ("الطرفين") are kept for the event builder.
+document, else to the one actor of that class the document names later ("مقاتلي العشائر" before "العكيدات"), else
+to their own entry; both-sides cues ("الطرفين") are kept for the event builder.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
             if actor.kind == "armed":
                 first_armed.setdefault(bucket.index, actor)
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
+    _resolve_forward(out)
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(text):
@@ -141,6 +143,22 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
                     continue  # a blocker: "بالإضافة" keeps "أضاف" from matching inside it
                 bucket.cues.append(CueMention(c.start, c.end, cue, c.prefix))
     return out
+
+
+def _resolve_forward(out: list[SentenceMentions]) -> None:
+    """An anaphoric word read before any actor of its class ("مقاتلي العشائر" opening a story whose later
+    sentences name the Uqaydat) means the one actor of that class the document names, when it names one only."""
+    named: dict[str, set[Actor]] = {}
+    for b in out:
+        for a in b.actors:
+            if not a.anaphoric:
+                named.setdefault(a.actor.focus, set()).add(a.actor)
+    for b in out:
+        for i, a in enumerate(b.actors):
+            if a.anaphoric and a.actor.focus != "armed":
+                found = named.get(a.actor.focus, set())
+                if len(found) == 1 and a.actor not in found:
+                    b.actors[i] = replace(a, actor=next(iter(found)))
 
 
 def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) -> bool:

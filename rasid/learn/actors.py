@@ -25,6 +25,7 @@ from rasid import ontology as o
 from rasid.learn.features import Buckets, DocContext, Names
 from rasid.lexicon.loader import Lexicon
 from rasid.models import Event
+from rasid.text.normalize import normalize
 
 #: The key of the "no second actor" candidate.
 NONE = ""
@@ -333,6 +334,33 @@ def applies(ev: Event) -> bool:
     """Events whose actor2 the head decides: an actor1 is set, and not a protest (a peaceful one has no
     actor2 by convention; the others take the intervening force from their sentence)."""
     return bool(ev.actor1) and ev.event_type not in (o.PROTESTS, o.RIOTS)
+
+
+def unhurt_civilians(ac: ActorContext, ev: Event, name: str) -> bool:
+    """The head's civilians for a strike on a place's outskirts (geo_precision 2, its place named after a near
+    cue: "استهدف قصف أطراف قرى ...", "محيط مدينة") that kills no one and whose sentence names no civilians: no
+    civilian is its victim, so, as ACLED codes it, the civilians are not its actor 2 (the rules' choice stands)."""
+    if not name or ev.event_type != o.EXPLOSIONS or ev.fatalities or ev.geo_precision != 2:
+        return False
+    if ac.inter_of(name) != 7 and not (ev.country and name == f"Civilians ({ev.country})"):
+        return False
+    sent = ev.evidence[0] if ev.evidence else None
+    if sent is None:
+        return False
+    place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
+    words = normalize(place.text).split() if place is not None else []
+    if not words or (words[0] not in _near_cues() and words[0].lstrip("وب") not in _near_cues()):
+        return False  # the place itself (a village the gazetteer lacks is precision 2 too), not its outskirts
+    civ = ac.civilian_starts
+    return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+
+
+@lru_cache(maxsize=1)
+def _near_cues() -> frozenset[str]:
+    """The words that put a place's mention on its outskirts ("أطراف", "محيط": place_words.tsv near_cue)."""
+    from rasid.resources import default_resources
+
+    return default_resources().words("place_words.tsv")["near_cue"].words
 
 
 def set_actor2(ev: Event, name: str, ac: ActorContext) -> bool:

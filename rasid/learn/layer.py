@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasid.learn.actors import ActorHead, applies, candidates, set_actor2
+from rasid.learn.actors import ActorHead, applies, candidates, set_actor2, unhurt_civilians
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -245,7 +245,10 @@ class EventLayer:
             changed = False
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
-                changed = set_actor2(ev, actor_head.choose(candidates(actors, ev)), actors)
+                chosen = actor_head.choose(candidates(actors, ev))
+                if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
+                    chosen = ev.actor2 or ""  # the rules' choice stands
+                changed = set_actor2(ev, chosen, actors)
             if mod != ev.modality:
                 ev.modality = mod  # type: ignore[assignment]
                 changed = True

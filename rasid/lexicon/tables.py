@@ -250,9 +250,12 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),
+        "target_mark": ListSpec("before an actor: surely what was hit, never the attacker", wildcard=True),
         "perpetrator_mark": ListSpec("before a group: the one behind an attack"),
         "suspected": ListSpec("'يعتقد انهم من': the suspected group"),
         "associate_mark": ListSpec("before an actor: a backer", wildcard=True),
+        "backer_mark": ListSpec("a word or two before an actor: a backer", wildcard=True),
+        "holder_mark": ListSpec("before an actor: who holds the place a strike hit"),
         "protest_target": ListSpec("before an actor: what a protest is against", wildcard=True),
         "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),

@@ -209,3 +209,20 @@ def test_a_background_event_keeps_the_rules_second_actor():
     background = [(e.sub_event_type, e.actor2) for e in rules_only.events if e.modality == "background"]
     assert background, [(e.sub_event_type, e.modality) for e in rules_only.events]
     assert [(e.sub_event_type, e.actor2) for e in layered.events if e.modality == "background"] == background
+
+
+def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one():
+    civilians_always = {"weights": {"k=civ": 5.0}}
+    keep_all = scorer({}, bias=5.0)
+    layer = EventLayer(model_data(keep_all, keep_all, actor=civilians_always))
+
+    def actor2(sentence: str) -> list[str | None]:
+        text = "\n".join(["قصف تركي على ريف الحسكة", sentence, "وقالت مصادر محلية إن القصف تجدد مساء اليوم."])
+        doc, result = rules(text, "g1")
+        return [e.actor2 for e in layer.apply(doc, result).events if e.actor1 == "Military Forces of Turkey (2016-)"]
+
+    # the outskirts of a village, no one hurt, no civilians named: the rules' (empty) actor 2 stands
+    assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة.") == [None]
+    # the village itself, or deaths: the head's civilians
+    assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة.") == ["Civilians (Syria)"]
+    assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة، ما أدى إلى مقتل طفلين.") == ["Civilians (Syria)"]

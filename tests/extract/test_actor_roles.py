@@ -1,0 +1,58 @@
+"""Which named side is a strike's author and which its target, backers, holders of a place, and vague words
+for a group the article names later (issue 12, actor pairs). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from rasid.pipeline import extract_text
+
+
+def events(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    result = extract_text(text, published="2019-03-12", disable=["learned"])
+    return [(e.event_type, e.actor1, e.actor2, e.assoc_actor_1) for e in result.events]
+
+
+def test_a_side_named_as_what_a_strike_hit_is_its_target_not_its_author() -> None:
+    # no author anywhere: the unidentified armed group of the country hit
+    ((kind, a1, a2, _),) = events("استهدف قصف مدفعي مواقع لحزب الله قرب مدينة النبطية في جنوب لبنان.")
+    assert kind == "Explosions/Remote violence"
+    assert (a1, a2) == ("Unidentified Armed Group (Lebanon)", "Hezbollah")
+    # the article's last strike with a named author gives it
+    found = events("شن الطيران الإسرائيلي غارات على بلدة الخيام جنوب لبنان.\n"
+                   "واستهدف قصف مدفعي مواقع لحزب الله في بلدة كفركلا.")
+    assert ("Explosions/Remote violence", "Military Forces of Israel (2022-)", "Hezbollah", None) in found
+    assert all(a1 != "Hezbollah" for _, a1, _, _ in found)
+
+
+def test_a_side_named_among_the_hurt_is_no_author() -> None:
+    found = events("قصفت القوات التركية قرية تل الورد بريف الحسكة.\n"
+                   "وسقطت قذائف على بلدة أبو راسين ما أدى إلى إصابة عنصر في قوات سوريا الديمقراطية.")
+    assert [(a1, a2) for _, a1, a2, _ in found] == [
+        ("Military Forces of Turkey (2016-)", None),
+        ("Military Forces of Turkey (2016-)", "SDF: Syrian Democratic Forces")]
+
+
+def test_a_battle_with_both_sides_marked_has_both() -> None:
+    ((kind, a1, a2, _),) = events("قتل عشرة من عناصر داعش في اشتباكات مع مقاتلي المعارضة في ريف حلب الشمالي.")
+    assert kind == "Battles"
+    assert {a1, a2} == {"IS: Islamic State", "Opposition Rebels (Syria)"}
+
+
+def test_a_backer_a_word_away_from_its_mark_is_an_associate() -> None:
+    ((_, a1, a2, assoc),) = events("هاجم الجيش العراقي وبإسناد من أبناء العشائر مواقع داعش في قضاء القائم.")
+    assert (a1, a2) == ("Military Forces of Iraq (2014-)", "IS: Islamic State")
+    assert assoc == "Tribal Militia (Iraq)"
+
+
+def test_who_holds_the_place_struck_is_no_side_of_the_strike() -> None:
+    ((_, a1, a2, _),) = events("قتل ثلاثة مدنيين بقصف جوي استهدف مدينة سراقب الخاضعة لسيطرة فصائل المعارضة في ريف إدلب.")
+    assert a2 == "Civilians (Syria)"
+    assert a1 != "Opposition Rebels (Syria)"
+
+
+def test_vague_tribal_words_mean_the_tribe_the_article_names_later() -> None:
+    found = events("اندلعت اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور.\n"
+                   "وقال قيادي في قبيلة العكيدات إن المعارك مستمرة.")
+    assert [(a1, a2) for _, a1, a2, _ in found] == [("Uqaydat Tribal Militia (Syria)", "SDF: Syrian Democratic Forces")]
+    # an article that names no tribe keeps the tribal militia of the country
+    found = events("اندلعت اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور.")
+    assert [a1 for _, a1, _, _ in found] == ["Tribal Militia (Syria)"]
