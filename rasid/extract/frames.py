@@ -124,6 +124,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
 
 
 _SINCE = re.compile(r"منذ\s*$")
+#: The word that opens what a speaker said ("قال ... إن", "أعلن ... بأن"), normalised.
+_SAID_THAT = re.compile(r"(?:^|\s)(?:ب)?[اأإ]ن(?:\s|$)")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*[«\"'“(]*\s*$")
@@ -528,7 +530,8 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
-    if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
+    if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
+           for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
            and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
@@ -541,6 +544,13 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
            for c in sm.cues):
         return "claimed"  # not "ولم تعلن أي جهة مسؤوليتها عن التفجير": a verb of saying negated attributes nothing
     return "asserted"
+
+
+def _speakers_word(norm: str, sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:
+    """"قال المتحدث باسم خطة فرض القانون إن شخصين قتلا": a cue between a verb of saying and the "إن" that opens
+    what was said names the speaker, not the event."""
+    return c.start < t.start and any(k.cue == "claim" and k.end <= c.start for k in sm.cues) \
+        and _SAID_THAT.search(norm[c.end:t.start]) is not None
 
 
 def _attributes(c: CueMention, t: TriggerMention) -> bool:

@@ -130,3 +130,27 @@ def test_the_strikes_of_last_week_are_context():
     text = ("قصفت طائرة مسيرة اليوم مقرا عسكريا في مدينة الأبيض.\n"
             "وخلال الأسبوع الماضي شنت طائرات مسيرة هجمات على مدينتي الخرطوم وسنار.")
     assert [e.location for e in reportable(text)] == ["El Obeid"]
+
+
+def test_a_plan_word_in_the_speakers_name_does_not_make_the_event_planned():
+    # "خطة" names the speaker's office; what he says happened is a report
+    [event] = reportable("وقال المتحدث باسم خطة أمن العاصمة إن ثلاثة أشخاص قتلوا في تفجير سيارة مفخخة وسط مدينة الموصل أمس.")
+    assert event.modality == "claimed"
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_plan_word_after_the_speakers_that_still_makes_the_event_planned():
+    events = extract_text("وقال المتحدث إن الجيش يخطط لهجوم على مدينة الرقة.", disable=["learned"]).events
+    assert events and all(e.modality == "planned" for e in events)
+
+
+def test_what_suspects_wanted_to_do_is_no_abduction():
+    events = extract_text("واعتقلت الشرطة أمس خمسة شبان للاشتباه في أنهم أرادوا خطف ضابط في مدينة حمص.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.sub_event_type.startswith("Abduction") and e.modality in ("asserted", "claimed")]
+
+
+def test_a_missile_test_is_no_attack():
+    events = extract_text("وأثارت تجربة صواريخ جديدة قرب مدينة حمص أمس جدلا واسعا فهاجم نائب الحكومة.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
