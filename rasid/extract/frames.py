@@ -124,6 +124,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
 
 
 _SINCE = re.compile(r"منذ\s*$")
+#: Trigger kinds of a bomb, a shell or a strike (what hits a demonstration without being the authorities' force).
+_BOMB_KINDS = frozenset({"suicide", "ied", "strike_air", "shelling", "grenade", "chemical"})
 #: The word that opens what a speaker said ("قال ... إن", "أعلن ... بأن"), normalised.
 _SAID_THAT = re.compile(r"(?:^|\s)(?:ب)?[اأإ]ن(?:\s|$)")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
@@ -232,12 +234,17 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
             frame.weight = _ACTING_WEIGHT
             frame.modality = _modality(w, norm, sm, acted)
             return [frame]
+        # "هجوم انتحاري استهدف مظاهرة": a bomb or a strike on a demonstration is an explosion (ACLED's
+        # excessive force is the authorities' against the protest), told beside the demonstration it hit
+        # ("مسيرة" read as a drone is the march itself)
+        bombed = strong_protest and "protest" in kinds and explosion_subtype(kinds, air) is not None and any(
+            t.kind_names & _BOMB_KINDS and not t.kind_names & {"protest", "riot", "mob"} for t in sm.triggers)
         if strong_protest:
             if "mob" in kinds:
                 frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
             elif "riot" in kinds:
                 frames.append(Frame(o.RIOTS, S.VIOLENT_DEMONSTRATION, first("riot"), sm))
-            elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}) or clash_with_protesters:
+            elif not bombed and (sm.has_cue("excessive") or (kinds & {"kill", "shoot"}) or clash_with_protesters):
                 frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest", "clash"), sm))
             elif _affirmed_cue(w, norm, sm, "intervention") or "arrest" in kinds:
                 frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
@@ -252,7 +259,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                 f.actor2 = None if f.sub_event_type == S.PEACEFUL_PROTEST else force
                 f.weight = f.trigger.weight
                 f.modality = _modality(w, norm, sm, f.trigger)
-            return frames
+            if not bombed:
+                return frames
 
     # --- weapons stopped before use
     if "disrupted" in kinds and all(w.failed.search(norm[max(sm.sentence.start, t.start - 80):t.start])

@@ -154,3 +154,28 @@ def test_a_missile_test_is_no_attack():
     events = extract_text("وأثارت تجربة صواريخ جديدة قرب مدينة حمص أمس جدلا واسعا فهاجم نائب الحكومة.",
                           disable=["learned"]).events
     assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_suicide_attack_on_a_demonstration_is_an_explosion_beside_the_demonstration():
+    events = extract_text("وقتل شخص وأصيب عشرة آخرون في هجوم انتحاري أمس استهدف مظاهرة تندد بالفساد وسط مدينة الموصل.",
+                          disable=["learned"]).events
+    kinds = {(e.event_type, e.sub_event_type) for e in events}
+    assert ("Explosions/Remote violence", "Suicide bomb") in kinds
+    assert ("Protests", "Excessive force against protesters") not in kinds
+
+
+def test_police_firing_on_protesters_is_still_no_explosion():
+    events = extract_text("وأطلقت الشرطة الرصاص الحي على مظاهرة للطلاب وسط مدينة البصرة أمس.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_an_option_of_air_strikes_is_no_event():
+    assert not reportable("وثمة خيار آخر يتمثل في شن ضربات جوية على معسكرات المسلحين قرب مدينة الرقة.")
+
+
+def test_a_ban_on_fighting_is_talk_about_fighting():
+    said = "وأكد رجال الدين في ختام اجتماع عقدوه أمس في بيروت على «{}الاقتتال وضرب المحال والبيوت»."
+    [banned] = reportable(said.format("تحريم "))
+    [plain] = reportable(said.format(""))
+    assert banned.confidence < plain.confidence
