@@ -69,6 +69,7 @@ class FrameWords(NamedTuple):
     crowd_control: re.Pattern[str]  # .match right after a bomb word: a tear-gas canister, a stun grenade
     failed: re.Pattern[str]  # .search in the clause before an interception word: it did not happen
     future_word: re.Pattern[str]
+    future_after: re.Pattern[str]  # .match right after a trigger noun: "انفجارا سيقع", expected
     plot: re.Pattern[str]
     control_state: re.Pattern[str]
     battle_name: re.Pattern[str]
@@ -104,6 +105,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         crowd_control=re.compile(rf"\s*(?:{alt('crowd_control')})(?:\s|$)"),
         failed=re.compile(rf"(?:^|\s)[وف]?(?:{alt('failed')})\s[^.،,]*$"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
+        future_after=re.compile(rf"\S{{0,2}}\s+(?:{alt('future_after')})(?!\w)"),
         plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
@@ -538,6 +540,8 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
+    if "verb" not in {k.pos for k in t.kinds} and w.future_after.match(norm, t.end, s.end):
+        return "planned"  # "أن انفجارا سيقع في السوق"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
            for c in sm.cues):
         return "planned"

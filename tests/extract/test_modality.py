@@ -179,3 +179,12 @@ def test_a_ban_on_fighting_is_talk_about_fighting():
     [banned] = reportable(said.format("تحريم "))
     [plain] = reportable(said.format(""))
     assert banned.confidence < plain.confidence
+
+
+def test_a_blast_someone_says_will_happen_is_expected_not_reported():
+    [event] = extract_text("وقال مجهول إن انفجارا سيقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
+                           disable=["learned"]).events
+    assert event.modality == "planned"
+    [event] = extract_text("وقال مجهول إن انفجارا وقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
+                           disable=["learned"]).events
+    assert event.modality == "claimed"
