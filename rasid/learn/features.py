@@ -16,10 +16,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from rasid.lexicon.loader import Lexicon
-from rasid.models import DocResult, Document, Event
+from rasid.models import DocResult, Document
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 from rasid.text.windows import literal_finditer
@@ -33,6 +34,7 @@ _PRESENT = ("ي", "ت", "ن")
 #: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article. That is
 #: [.!?؟…]+(?=\s|$)|\n+ written to start with one character class (the regex engine then skips ahead).
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
+_START = attrgetter("start")
 _SENTENCE_END_FIRST = tuple(".!?؟…\n")  # what every sentence end starts with (`literal_finditer`)
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
@@ -184,13 +186,16 @@ class DocContext:
     _cue_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
+    entities: list[dict[str, Any]] = field(default_factory=list)  # the result's entities' fields (their __dict__)
+    events: list[dict[str, Any]] = field(default_factory=list)  # the result's events' fields (their __dict__)
+    _evidence: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
     _actors: Any = None
     _siblings: _Siblings | None = None
 
     def siblings(self) -> _Siblings:
         """The events counted by type and place (their places and sentences do not change while they are scored)."""
         if self._siblings is None:
-            self._siblings = _Siblings.of(self.result.events)
+            self._siblings = _Siblings.of(self.events)
         return self._siblings
 
     def actors(self) -> Any:
@@ -214,19 +219,38 @@ class DocContext:
         text = doc.text
         nt = nt or NormText.of(text)
         scan = scan or Scan(nt.norm)  # one set of word bounds for both matchers
-        triggers = sorted(lexicon.trigger_matcher.find(scan), key=lambda h: h.start)
-        cues = sorted(lexicon.cue_matcher.find(scan), key=lambda h: h.start)
+        triggers = sorted(lexicon.trigger_matcher.find(scan), key=_START)
+        cues = sorted(lexicon.cue_matcher.find(scan), key=_START)
+        # the records' fields read from their __dict__ (a pydantic record's attribute read costs about ten dict
+        # lookups: its class defines __getattr__, so the interpreter cannot specialise it)
+        entities = [e.__dict__ for e in result.entities]
+        entity_kind: dict[tuple[int, int], str] = {}
+        places: list[tuple[int, int]] = []
+        for e in entities:
+            kind = e["kind"]
+            if kind in ("place", "date", "quantity"):
+                entity_kind[(e["start"], e["end"])] = kind
+                if kind == "place":
+                    places.append((e["start"], e["end"]))
+        places.sort()
+        events = [ev.__dict__ for ev in result.events]
         by_type: dict[str, list[int]] = defaultdict(list)
-        for i, ev in enumerate(result.events):
-            by_type[ev.event_type].append(i)
+        for i, ev in enumerate(events):
+            by_type[ev["event_type"]].append(i)
         return cls(
             doc, result, nt, max(1, len(literal_finditer(_SENTENCE_END, text.strip(), _SENTENCE_END_FIRST))),
-            [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues,
-            {(e.start, e.end): e.kind for e in result.entities if e.kind in ("place", "date", "quantity")},
-            sorted((e.start, e.end) for e in result.entities if e.kind == "place"), by_type,
-            min((e.geo_precision for e in result.events if e.geo_precision), default=None),
-            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon,
+            [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues, entity_kind, places, by_type,
+            min((e["geo_precision"] for e in events if e["geo_precision"]), default=None),
+            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, entities=entities, events=events,
         )
+
+    def evidence(self, index: int) -> list[tuple[int, int, str | None]]:
+        """(start, end, kind) of each evidence span of event `index`, read once (do not change the list)."""
+        found = self._evidence.get(index)
+        if found is None:
+            found = self._evidence[index] = [(s["start"], s["end"], s["kind"])
+                                              for s in (e.__dict__ for e in self.events[index]["evidence"])]
+        return found
 
     @property
     def domain(self) -> str:
@@ -255,44 +279,48 @@ class DocContext:
 
 def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()) -> dict[str, float]:
     """Feature name -> value for event `index` of the document's result (without the families in `exclude`)."""
-    ev = ctx.result.events[index]
+    ev = ctx.events[index]  # the event's fields (its __dict__: see DocContext.of)
     text = ctx.doc.text
     f: dict[str, float] = {}  # the order of insertion is the order the model's logit adds the terms in
     # --- the rules' own decisions
-    f[_TYPE[ev.event_type]] = 1.0
-    f[_SUB[ev.sub_event_type]] = 1.0
-    f[_RMOD[ev.modality]] = 1.0
-    f["rconf"] = ev.confidence
-    f[_rconf(ev.confidence)] = 1.0
-    type_rmod = _TYPE_RMOD.get((ev.event_type, ev.modality))
+    event_type, modality, confidence = ev["event_type"], ev["modality"], ev["confidence"]
+    f[_TYPE[event_type]] = 1.0
+    f[_SUB[ev["sub_event_type"]]] = 1.0
+    f[_RMOD[modality]] = 1.0
+    f["rconf"] = confidence
+    f[_rconf(confidence)] = 1.0
+    type_rmod = _TYPE_RMOD.get((event_type, modality))
     if type_rmod is None:
-        type_rmod = _TYPE_RMOD[(ev.event_type, ev.modality)] = f"type={ev.event_type}|rmod={ev.modality}"
+        type_rmod = _TYPE_RMOD[(event_type, modality)] = f"type={event_type}|rmod={modality}"
     f[type_rmod] = 1.0
-    if ev.fatalities:
+    fatalities = ev["fatalities"]
+    if fatalities:
         f["fatal"] = 1.0
-        f["log_fatal"] = min(math.log1p(ev.fatalities) / 5.0, 1.0)
-    f["a1" if ev.actor1 else "no_a1"] = 1.0
-    f["a2" if ev.actor2 else "no_a2"] = 1.0
-    f[_I1[ev.inter1]] = 1.0
-    f[_I2[ev.inter2]] = 1.0
-    if ev.assoc_actor_1 or ev.assoc_actor_2:
+        f["log_fatal"] = min(math.log1p(fatalities) / 5.0, 1.0)
+    f["a1" if ev["actor1"] else "no_a1"] = 1.0
+    f["a2" if ev["actor2"] else "no_a2"] = 1.0
+    f[_I1[ev["inter1"]]] = 1.0
+    f[_I2[ev["inter2"]]] = 1.0
+    if ev["assoc_actor_1"] or ev["assoc_actor_2"]:
         f["assoc"] = 1.0
-    f[_GEO[ev.geo_precision]] = 1.0
-    if ev.location is None:
+    f[_GEO[ev["geo_precision"]]] = 1.0
+    location = ev["location"]
+    if location is None:
         f["no_place"] = 1.0
-    elif ev.location == ev.country:
+    elif location == ev["country"]:
         f["place_is_country"] = 1.0
-    elif ev.location == ev.admin1:
+    elif location == ev["admin1"]:
         f["place_is_admin1"] = 1.0
-    f["date" if ev.event_date else "no_date"] = 1.0
-    f[_TP[ev.time_precision]] = 1.0
+    f["date" if ev["event_date"] else "no_date"] = 1.0
+    f[_TP[ev["time_precision"]]] = 1.0
     f[_DOC_SENTS[ctx.n_sentences]] = 1.0
     f[_DOC_CHARS[len(text) // 100]] = 1.0
-    _siblings(ctx, index, ev, f)
-    if not ev.evidence:
+    evidence = ctx.evidence(index)
+    _siblings(ctx, ev, evidence, f)
+    if not evidence:
         f["no_evidence"] = 1.0
         return f
-    _evidence(ctx, ev, f, exclude)
+    _evidence(ctx, evidence, f, exclude)
     return f
 
 
@@ -307,60 +335,74 @@ class _Siblings:
     sentence: Counter[tuple[str, int]]  # events with evidence, by the start of their sentence
 
     @classmethod
-    def of(cls, events: list[Event]) -> _Siblings:
+    def of(cls, events: list[dict[str, Any]]) -> _Siblings:
+        """From the events' fields (their __dict__)."""
         finest: dict[tuple[str, str | None], int] = {}
+        location: Counter[tuple[str, str | None]] = Counter()
+        admin1: Counter[tuple[str, str]] = Counter()
+        sentence: Counter[tuple[str, int]] = Counter()
         for o in events:
-            key, p = (o.event_type, o.admin1), o.geo_precision or 9
+            t, a1 = o["event_type"], o["admin1"]
+            key, p = (t, a1), o["geo_precision"] or 9
             if p < finest.get(key, 10):
                 finest[key] = p
-        return cls(Counter((o.event_type, o.location) for o in events),
-                   Counter((o.event_type, o.admin1) for o in events if o.admin1), finest,
-                   Counter((o.event_type, o.evidence[0].start) for o in events if o.evidence))
+            location[(t, o["location"])] += 1
+            if a1:
+                admin1[(t, a1)] += 1
+            if o["evidence"]:
+                sentence[(t, o["evidence"][0].start)] += 1
+        return cls(location, admin1, finest, sentence)
 
 
-def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> None:
+def _siblings(ctx: DocContext, ev: dict[str, Any], evidence: list[tuple[int, int, str | None]],
+              f: dict[str, float]) -> None:
     """The article's other events: copies of this one, a finer place for the same type."""
-    events = ctx.result.events
     sib = ctx.siblings()
-    t = ev.event_type
-    f[_N_EVENTS[len(events)]] = 1.0
+    t, admin1, precision = ev["event_type"], ev["admin1"], ev["geo_precision"]
+    f[_N_EVENTS[len(ctx.events)]] = 1.0
     f[_N_SAME_TYPE[len(ctx.by_type[t]) - 1]] = 1.0
-    if sib.location[(t, ev.location)] > 1:  # another event of the type at the same location (None too)
+    if sib.location[(t, ev["location"])] > 1:  # another event of the type at the same location (None too)
         f["dup_location"] = 1.0
-    if ev.admin1 and sib.admin1[(t, ev.admin1)] > 1:
+    if admin1 and sib.admin1[(t, admin1)] > 1:
         f["dup_admin1"] = 1.0
-    if ev.geo_precision and sib.finest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
+    if precision and sib.finest[(t, admin1)] < precision:  # not the event itself: p < p
         f["finer_sibling"] = 1.0
-    if ev.evidence and sib.sentence[(t, ev.evidence[0].start)] > 1:
+    if evidence and sib.sentence[(t, evidence[0][0])] > 1:
         f["same_sentence_sibling"] = 1.0
-    if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
+    if ctx.finest_geo is not None and precision and precision > ctx.finest_geo:
         f["coarser_than_article"] = 1.0
 
 
-def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[str, ...]) -> None:
+def _evidence(ctx: DocContext, evidence: list[tuple[int, int, str | None]], f: dict[str, float],
+              exclude: tuple[str, ...]) -> None:
     """The sentence that reports the event, where it stands, and its words around the trigger."""
     text, nt = ctx.doc.text, ctx.nt
-    sent = ev.evidence[0]
-    spans = {(s.start, s.end): s.kind or ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
-    inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
-    outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
+    sent_start, sent_end, _kind = evidence[0]
+    entity_kind = ctx.entity_kind
+    spans = {(a, b): k or entity_kind.get((a, b), "trigger") for a, b, k in evidence[1:]}
+    inside = {k for (a, b), k in spans.items() if sent_start <= a and b <= sent_end}
+    outside = [k for (a, b), k in spans.items() if not (sent_start <= a and b <= sent_end)]
     for k in inside:
         f[_HERE[k]] = 1.0
     if outside:
         f["merged"] = 1.0
         f["merged_n"] = min(len(outside), 5) / 5.0
     f[_NSPANS[len(spans)]] = 1.0
-    f[_LINE[bisect_right(ctx.line_starts, sent.start) - 1]] = 1.0
-    f["pos"] = sent.start / max(len(text), 1)
-    f[_PLACES_IN_SENTENCE[ctx.places_in(sent.start, sent.end)]] = 1.0
+    f[_LINE[bisect_right(ctx.line_starts, sent_start) - 1]] = 1.0
+    f["pos"] = sent_start / max(len(text), 1)
+    f[_PLACES_IN_SENTENCE[ctx.places_in(sent_start, sent_end)]] = 1.0
 
     # normalised coordinates from here on
-    s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
+    norm_index = nt.norm_index
+    s0, s1 = norm_index(sent_start), norm_index(sent_end)
     sentence = ctx.sentence(s0, s1)
-    trig_spans = sorted((nt.norm_index(a), nt.norm_index(b)) for (a, b), k in spans.items()
-                        if k == "trigger" and sent.start <= a and b <= sent.end)
+    trig_spans = sorted((norm_index(a), norm_index(b)) for (a, b), k in spans.items()
+                        if k == "trigger" and sent_start <= a and b <= sent_end)
     t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
-    hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
+    if len(trig_spans) == 1:  # the usual case: the same test as below, without a generator per hit
+        hits = [h for h in sentence.triggers if h.start < t1 and t0 < h.end]
+    else:
+        hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
     for h in hits:
         f[_TW[h.key]] = 1.0
         for t in h.values:
@@ -375,7 +417,7 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
         if h.suffix:
             f[_TSUF[h.suffix]] = 1.0
     f[_OTHER_TRIGGERS[len(sentence.triggers) - len(hits)]] = 1.0
-    place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
+    place_starts = [norm_index(a) for (a, b), k in spans.items() if k == "place" and sent_start <= a < sent_end]
     if place_starts and trig_spans:
         f[_PLACE_GAP[min(abs(a - t0) for a in place_starts) // 10]] = 1.0
         if all(a < t0 for a in place_starts):
