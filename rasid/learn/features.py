@@ -23,11 +23,12 @@ from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
-from rasid.text.windows import literal_finditer
+from rasid.text.windows import bmp_table, char_runs, literal_finditer
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
-_WORD = re.compile(r"[\u0621-\u064a0-9]+")
+_WORD_CLASS = "[\u0621-\u064a0-9]"
+_WORD = re.compile(_WORD_CLASS + "+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
 _PRESENT = ("ي", "ت", "ن")
@@ -40,6 +41,11 @@ _SENTENCE_END_FIRST = tuple(".!?؟…\n")  # what every sentence end starts with
 _NEAR = 40
 #: Feature families a caller may leave out (their cost is the sentence's words).
 BAG = "w="
+
+
+def _never(_char: str) -> bool:
+    """No character past the BMP is one of `_WORD`'s."""
+    return False
 
 
 def stem(token: str) -> str:
@@ -132,9 +138,17 @@ _W_BAG, _W_BEFORE, _W_AFTER = _Stems("w="), _Stems("w-="), _Stems("w+=")
 
 @dataclass(slots=True)
 class _Sentence:
-    """What the events of one sentence share: its words, lexicon hits and sentence-level features."""
+    """What the events of one sentence share: its words, lexicon hits and sentence-level features.
 
-    tokens: list[tuple[int, str]]  # (normalised start, word)
+    Its words are what `_WORD.finditer` finds in the sentence's normalised text [s0, s1): the runs of word
+    characters of the document (`DocContext.word_runs`, found once per document) from `first` to `last`
+    (exclusive), the first and last cut at the sentence's ends; a word is sliced out of the text only when a
+    feature reads it (the trigger's and its neighbours'), not made for every word of every sentence."""
+
+    s0: int
+    s1: int
+    first: int  # index of the sentence's first word run in `DocContext.word_runs`
+    last: int  # one past its last
     triggers: list[Any]
     cues: list[Any]
     features: dict[str, float]
@@ -143,7 +157,9 @@ class _Sentence:
     @classmethod
     def read(cls, ctx: DocContext, s0: int, s1: int) -> _Sentence:
         norm = ctx.nt.norm[s0:s1]
-        tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
+        starts, ends = ctx.word_runs()
+        first = bisect_right(ends, s0)  # the first run that ends inside the sentence
+        last = max(first, bisect_left(starts, s1))  # one past the last that starts inside it
         cues = ctx.hits("cue", s0, s1)
         f: dict[str, float] = {_CUE[c.values[0]]: 1.0 for c in cues}
         if "؟" in norm or "?" in norm:
@@ -156,13 +172,14 @@ class _Sentence:
             f["year"] = 1.0
             if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
                 f["year_before_publication"] = 1.0
-        f[_SENT_WORDS[len(tokens)]] = 1.0
-        return cls(tokens, ctx.hits("trigger", s0, s1), cues, f)
+        f[_SENT_WORDS[last - first]] = 1.0
+        return cls(s0, s1, first, last, ctx.hits("trigger", s0, s1), cues, f)
 
-    def bag(self) -> dict[str, float]:
-        """The sentence's bag of words (one dict for all its events: do not change it)."""
+    def bag(self, norm: str) -> dict[str, float]:
+        """The sentence's bag of words (one dict for all its events: do not change it); `norm`: the document's
+        normalised text."""
         if self._bag is None:
-            self._bag = {_W_BAG[token]: 1.0 for _a, token in self.tokens if not token.isdigit()}
+            self._bag = {_W_BAG[token]: 1.0 for token in _WORD.findall(norm, self.s0, self.s1) if not token.isdigit()}
         return self._bag
 
 
@@ -189,6 +206,7 @@ class DocContext:
     entities: list[dict[str, Any]] = field(default_factory=list)  # the result's entities' fields (their __dict__)
     events: list[dict[str, Any]] = field(default_factory=list)  # the result's events' fields (their __dict__)
     _evidence: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
+    _word_runs: tuple[list[int], list[int]] | None = None
     _actors: Any = None
     _siblings: _Siblings | None = None
 
@@ -243,6 +261,13 @@ class DocContext:
             min((e["geo_precision"] for e in events if e["geo_precision"]), default=None),
             [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, entities=entities, events=events,
         )
+
+    def word_runs(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the runs of `_WORD`'s characters in the normalised text, in one vectorised pass
+        (what `_WORD.finditer` finds in the whole text)."""
+        if self._word_runs is None:
+            self._word_runs = char_runs(self.nt.norm, bmp_table(_WORD_CLASS), _never)
+        return self._word_runs
 
     def evidence(self, index: int) -> list[tuple[int, int, str | None]]:
         """(start, end, kind) of each evidence span of event `index`, read once (do not change the list)."""
@@ -431,19 +456,19 @@ def _evidence(ctx: DocContext, evidence: list[tuple[int, int, str | None]], f: d
     if "quotes" in sentence.features and nt.norm[s0:t0].count('"') % 2 == 1:
         f["trigger_in_quotes"] = 1.0
     # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
-    tokens = sentence.tokens
-    ti = None
-    if trig_spans:
-        i = bisect_right(tokens, (t0, "\uffff")) - 1
-        if i >= 0 and tokens[i][0] <= t0 < tokens[i][0] + len(tokens[i][1]):
-            ti = i
-    if ti is not None:
-        f[_tense(tokens[ti][1])] = 1.0
-        for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
-            if i != ti and not tokens[i][1].isdigit():
-                f[(_W_BEFORE if i < ti else _W_AFTER)[tokens[i][1]]] = 1.0
+    if trig_spans and s0 <= t0 < s1:
+        norm = nt.norm
+        starts, ends = ctx.word_runs()
+        ti = bisect_right(starts, t0) - 1  # the run the trigger starts in, if it starts in one
+        if ti >= 0 and t0 < ends[ti]:
+            f[_tense(norm[max(starts[ti], s0):min(ends[ti], s1)])] = 1.0
+            for i in range(max(sentence.first, ti - 3), min(sentence.last, ti + 4)):
+                if i != ti:
+                    word = norm[max(starts[i], s0):min(ends[i], s1)]
+                    if not word.isdigit():
+                        f[(_W_BEFORE if i < ti else _W_AFTER)[word]] = 1.0
     if BAG not in exclude:
-        f.update(sentence.bag())
+        f.update(sentence.bag(nt.norm))
 
 
 def _rconf(confidence: float) -> str:
