@@ -198,18 +198,25 @@ class ActorContext:
         return found
 
     def nearest(self, name: str, anchors: list[int]) -> tuple[int, int, int] | None:
-        """(distance, mention start, anchor) of the mention of `name` nearest to one of the anchors."""
+        """(distance, mention start, anchor) of the mention of `name` nearest to one of the anchors (the least
+        such triple: the mentions either side of each anchor, tried in order)."""
         starts = self.starts.get(name)
         if not starts:
             return None
         best: tuple[int, int, int] | None = None
+        n = len(starts)
         for a in anchors:
             i = bisect_left(starts, a)
-            for j in (i - 1, i):
-                if 0 <= j < len(starts):
-                    cand = (abs(starts[j] - a), starts[j], a)
-                    if best is None or cand < best:
-                        best = cand
+            if i > 0:  # the mention before the anchor (bisect_left: it starts before it)
+                s = starts[i - 1]
+                cand = (a - s, s, a)
+                if best is None or cand < best:
+                    best = cand
+            if i < n:  # the mention at or after it
+                s = starts[i]
+                cand = (s - a, s, a)
+                if best is None or cand < best:
+                    best = cand
         return best
 
 

@@ -30,6 +30,7 @@ FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date
 _WORD_CLASS = "[\u0621-\u064a0-9]"
 _WORD = re.compile(_WORD_CLASS + "+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
 _PRESENT = ("ي", "ت", "ن")
 #: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article. That is
@@ -50,6 +51,8 @@ def _never(_char: str) -> bool:
 
 def stem(token: str) -> str:
     """A token without its longest proclitic chain (keeping at least three letters): a light, stable key."""
+    if token[:1] not in _PROCLITIC_FIRST:
+        return token  # no proclitic starts with its first letter
     for p in _PROCLITICS:
         if token.startswith(p) and len(token) - len(p) >= 3:
             return token[len(p):]
