@@ -7,8 +7,10 @@ Screenshots of each main page go to out/screenshots/ (git-ignored) for a person 
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import json
 import re
 import socket
 import threading
@@ -85,6 +87,39 @@ def shot(page: object, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
+# Decodes a PNG in the page (createImageBitmap; no image library on the Python side) and counts the pixels of a
+# box whose every channel is within `tol` of `rgb`.
+_COUNT_PIXELS_JS = """async ([b64, box, rgb, tol]) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const image = await createImageBitmap(new Blob([bytes], {type: "image/png"}),
+                                        {colorSpaceConversion: "none", premultiplyAlpha: "none"});
+  const canvas = new OffscreenCanvas(box[2], box[3]);
+  const ctx = canvas.getContext("2d");
+  ctx.drawImage(image, -box[0], -box[1]);
+  const px = ctx.getImageData(0, 0, box[2], box[3]).data;
+  let n = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    if (Math.abs(px[i] - rgb[0]) <= tol && Math.abs(px[i + 1] - rgb[1]) <= tol && Math.abs(px[i + 2] - rgb[2]) <= tol) { n++; }
+  }
+  return n;
+}"""
+
+
+def mid_map_pixels_of(page: object, name: str, event_type: str) -> int:
+    """How many pixels of the middle of the map (120 x 120) in screenshot `name` have the colour of `event_type`'s
+    markers (their fill is that colour at opacity 0.9 over the land, hence the tolerance; nothing else on the map is
+    near it)."""
+    colour = json.loads(page.get_attribute("#map", "data-colours"))[event_type]  # type: ignore[attr-defined]
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    # in document coordinates, those of the full-page screenshot
+    box = page.evaluate(  # type: ignore[attr-defined]
+        "() => { const r = document.querySelector('#map').getBoundingClientRect();"
+        " return [r.left + scrollX + r.width / 2 - 60, r.top + scrollY + r.height / 2 - 60, 120, 120].map(Math.round); }"
+    )
+    png = base64.b64encode((SHOTS / f"{name}.png").read_bytes()).decode("ascii")
+    return int(page.evaluate(_COUNT_PIXELS_JS, [png, box, rgb, 24]))  # type: ignore[attr-defined]
+
+
 def _export_csv(page: object) -> list[dict[str, str]]:
     with page.expect_download() as info:  # type: ignore[attr-defined]
         page.click("text=ACLED CSV")  # type: ignore[attr-defined]
@@ -138,6 +173,11 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
     # the map has fitted the filtered events and drawn them (not the settled state of the draw before the filter)
     page.wait_for_selector("#map[data-settled='1'][data-query*='admin1=Idlib'][data-query*='to=2019-05-19']")
     shot(page, "events")
+    # ... and painted them: the screenshot shows the one marker (a radius-6 disc, about 80 pixels of its fill) in the
+    # middle of the map, where the fit put it. data-settled once turned 1 while a fit's zoom animation still ran (the
+    # screenshot had no marker), and a filter's first draw could skip the fit (the marker off the middle)
+    painted = mid_map_pixels_of(page, "events", "Explosions/Remote violence")
+    assert painted >= 40, f"the middle of the events map's screenshot has {painted} pixels of the marker's colour"
 
     # 3. open the event: its evidence is highlighted, right to left
     page.click("#events-table tbody a")

@@ -6,7 +6,7 @@
   // --- the events map -------------------------------------------------------------------------------
   var mapEl = document.getElementById("map");
   var map = null, layer = null, statusEl = document.getElementById("map-status");
-  var colours = {}, lastQuery = null, pending = null, fitted = false, draws = 0;
+  var colours = {}, lastQuery = null, pending = null, draws = 0, moving = false, timer = null;
 
   function currentQuery() {
     var state = document.getElementById("view-state");
@@ -64,9 +64,10 @@
   }
 
   function draw(data, q) {
-    // data-settled="1": the markers drawn and no fit under way (a fit's moveend loads and draws once more);
-    // data-query names the filter they were drawn for, so a reader can tell this draw from the one before
-    var settled = true;
+    // data-settled="1": the markers drawn and painted, no fit asked for and the map not moving (a move's moveend
+    // loads and draws once more; during a zoom animation the canvas shows the old frame scaled, without the new
+    // markers); data-query names the filter they were drawn for, so a reader can tell this draw from the one before
+    var settled = !moving;
     if (layer) { map.removeLayer(layer); }
     if (data.mode === "points") {
       layer = L.markerClusterGroup({chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45});
@@ -78,8 +79,9 @@
       });
       layer.addLayers(markers);
       statusEl.textContent = data.total + " located event(s) in view";
-      if (!fitted && markers.length && q !== lastQuery) {
-        fitted = true;
+      // fit the view to a filter's events when they are first drawn: the draw of a new filter may come from the
+      // load a moveend scheduled, before htmx:afterSettle asks for it (so a flag set there would miss it)
+      if (markers.length && q !== lastQuery) {
         settled = false;
         map.fitBounds(L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1), {maxZoom: 9});
       }
@@ -104,7 +106,7 @@
       // settled once the markers are painted: the canvas renderer draws them on the next animation frame
       requestAnimationFrame(function () {
         requestAnimationFrame(function () {
-          if (drawn === draws) { mapEl.setAttribute("data-settled", "1"); }
+          if (drawn === draws && !moving) { mapEl.setAttribute("data-settled", "1"); }
         });
       });
     }
@@ -130,14 +132,15 @@
       L.geoJSON(land, {interactive: false, style: {color: "#7d8c9c", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}})
         .addTo(map).bringToBack();
     }).catch(function () { statusEl.textContent = "country outlines unavailable"; });
-    var timer = null;
-    map.on("moveend", function () { clearTimeout(timer); timer = setTimeout(loadMap, 150); });
+    // a move cancels the load a previous moveend scheduled (its own moveend schedules one for the new view): that
+    // load could otherwise draw in the middle of the move's zoom animation and call the map settled
+    map.on("movestart", function () { moving = true; clearTimeout(timer); mapEl.setAttribute("data-settled", "0"); });
+    map.on("moveend", function () { moving = false; clearTimeout(timer); timer = setTimeout(loadMap, 150); });
     loadMap();
   }
 
   document.body.addEventListener("htmx:afterSettle", function (evt) {
     if (map && evt.detail && evt.detail.target && evt.detail.target.id === "results" && currentQuery() !== lastQuery) {
-      fitted = false;
       loadMap();
     }
   });
