@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -23,7 +24,7 @@ from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
-from rasid.text.windows import bmp_table, char_runs, literal_finditer
+from rasid.text.windows import bmp_table, char_runs
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
@@ -37,11 +38,19 @@ _PRESENT = ("ي", "ت", "ن")
 #: [.!?؟…]+(?=\s|$)|\n+ written to start with one character class (the regex engine then skips ahead).
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
 _START = attrgetter("start")
-_SENTENCE_END_FIRST = tuple(".!?؟…\n")  # what every sentence end starts with (`literal_finditer`)
+#: Sentence ends counted at most: `doc_sents=>16` covers every count past 16.
+_SENTENCES_SEEN = 17
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
 #: Feature families a caller may leave out (their cost is the sentence's words).
 BAG = "w="
+
+
+def _sentence_count(text: str) -> int:
+    """The number of sentence ends of `text` (at least 1), counted up to `_SENTENCES_SEEN`: all a feature
+    reads of it (the domain: one sentence or more; the last bucket of `doc_sents=`: more than 16)."""
+    ends = _SENTENCE_END.finditer(text.strip())
+    return max(1, sum(1 for _ in islice(ends, _SENTENCES_SEEN)))
 
 
 def _never(_char: str) -> bool:
@@ -194,7 +203,7 @@ class DocContext:
     doc: Document
     result: DocResult
     nt: NormText
-    n_sentences: int
+    n_sentences: int  # sentence ends, at least 1, counted up to _SENTENCES_SEEN
     line_starts: list[int]
     triggers: list[Any]  # matcher hits, normalised offsets, sorted by start
     cues: list[Any]
@@ -259,7 +268,7 @@ class DocContext:
         for i, ev in enumerate(events):
             by_type[ev["event_type"]].append(i)
         return cls(
-            doc, result, nt, max(1, len(literal_finditer(_SENTENCE_END, text.strip(), _SENTENCE_END_FIRST))),
+            doc, result, nt, _sentence_count(text),
             [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues, entity_kind, places, by_type,
             min((e["geo_precision"] for e in events if e["geo_precision"]), default=None),
             [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, entities=entities, events=events,
