@@ -72,6 +72,7 @@ class FrameWords(NamedTuple):
     crowd_control: re.Pattern[str]  # .match right after a bomb word: a tear-gas canister, a stun grenade
     failed: re.Pattern[str]  # .search in the clause before an interception word: it did not happen
     future_word: re.Pattern[str]
+    future_after: re.Pattern[str]  # .match right after a trigger noun: "انفجارا سيقع", expected
     plot: re.Pattern[str]
     control_state: re.Pattern[str]
     battle_name: re.Pattern[str]
@@ -110,6 +111,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         crowd_control=re.compile(rf"\s*(?:{alt('crowd_control')})(?:\s|$)"),
         failed=re.compile(rf"(?:^|\s)[وف]?(?:{alt('failed')})\s[^.،,]*$"),
         future_word=re.compile(rf"(?:^|\s)(?:{alt('future_word')})\s+$"),
+        future_after=re.compile(rf"\S{{0,2}}\s+(?:{alt('future_after')})(?!\w)"),
         plot=re.compile(rf"(?:{alt('plot')})\s*$|^\s*(?:\S+\s+)?ل$"),
         control_state=re.compile(rf"(?:{alt('control_state')})\s*$"),
         battle_name=re.compile(rf"(?:{alt('battle_name')})\s*$"),
@@ -130,6 +132,10 @@ def compile_frame_words(resources: Resources) -> FrameWords:
 
 
 _SINCE = re.compile(r"منذ\s*$")
+#: Trigger kinds of a bomb, a shell or a strike (what hits a demonstration without being the authorities' force).
+_BOMB_KINDS = frozenset({"suicide", "ied", "strike_air", "shelling", "grenade", "chemical"})
+#: The word that opens what a speaker said ("قال ... إن", "أعلن ... بأن"), normalised.
+_SAID_THAT = re.compile(r"(?:^|\s)(?:ب)?[اأإ]ن(?:\s|$)")
 _PLOT = re.compile(r"(?:شن|تنفيذ|القيام ب|ل)\s*$|^\s*(?:\S+\s+)?ل$")
 _FORMER = re.compile(r"سابق")
 _BETWEEN = re.compile(r"بين\s*[«\"'“(]*\s*$")
@@ -237,12 +243,17 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
             frame.weight = _ACTING_WEIGHT
             frame.modality = _modality(w, norm, sm, acted)
             return [frame]
+        # "هجوم انتحاري استهدف مظاهرة": a bomb or a strike on a demonstration is an explosion (ACLED's
+        # excessive force is the authorities' against the protest), told beside the demonstration it hit
+        # ("مسيرة" read as a drone is the march itself)
+        bombed = strong_protest and "protest" in kinds and explosion_subtype(kinds, air) is not None and any(
+            t.kind_names & _BOMB_KINDS and not t.kind_names & {"protest", "riot", "mob"} for t in sm.triggers)
         if strong_protest:
             if "mob" in kinds:
                 frames.append(Frame(o.RIOTS, S.MOB_VIOLENCE, first("mob"), sm))
             elif "riot" in kinds:
                 frames.append(Frame(o.RIOTS, S.VIOLENT_DEMONSTRATION, first("riot"), sm))
-            elif sm.has_cue("excessive") or (kinds & {"kill", "shoot"}) or clash_with_protesters:
+            elif not bombed and (sm.has_cue("excessive") or (kinds & {"kill", "shoot"}) or clash_with_protesters):
                 frames.append(Frame(o.PROTESTS, S.EXCESSIVE_FORCE, first("protest", "clash"), sm))
             elif _affirmed_cue(w, norm, sm, "intervention") or "arrest" in kinds:
                 frames.append(Frame(o.PROTESTS, S.PROTEST_WITH_INTERVENTION, first("protest"), sm))
@@ -257,7 +268,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                 f.actor2 = None if f.sub_event_type == S.PEACEFUL_PROTEST else force
                 f.weight = f.trigger.weight
                 f.modality = _modality(w, norm, sm, f.trigger)
-            return frames
+            if not bombed:
+                return frames
 
     # --- weapons stopped before use
     if "disrupted" in kinds and all(w.failed.search(norm[max(sm.sentence.start, t.start - 80):t.start])
@@ -545,7 +557,10 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
-    if any(c.cue == "plan" and window_start <= c.start < t.start + 20 for c in sm.cues):
+    if "verb" not in {k.pos for k in t.kinds} and w.future_after.match(norm, t.end, s.end):
+        return "planned"  # "أن انفجارا سيقع في السوق"
+    if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
+           for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
            and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
@@ -558,6 +573,13 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
            for c in sm.cues):
         return "claimed"  # not "ولم تعلن أي جهة مسؤوليتها عن التفجير": a verb of saying negated attributes nothing
     return "asserted"
+
+
+def _speakers_word(norm: str, sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:
+    """"قال المتحدث باسم خطة فرض القانون إن شخصين قتلا": a cue between a verb of saying and the "إن" that opens
+    what was said names the speaker, not the event."""
+    return c.start < t.start and any(k.cue == "claim" and k.end <= c.start for k in sm.cues) \
+        and _SAID_THAT.search(norm[c.end:t.start]) is not None
 
 
 def _attributes(c: CueMention, t: TriggerMention) -> bool:

@@ -263,6 +263,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "failed": ListSpec("before an interception word of its clause: the interception failed"),
         "crowd_control": ListSpec("after a bomb word: a crowd-control device (tear gas, stun grenade), not an explosive"),
         "future_word": ListSpec("before a trigger: planned"),
+        "future_after": ListSpec("right after a trigger noun: a future verb of happening, planned"),
         "plot": ListSpec("between 'محاولة' and a trigger: a plot"),
         "control_state": ListSpec("before 'سيطرة': who holds a place"),
         "battle_name": ListSpec("before a takeover word: a battle's name"),

@@ -130,3 +130,61 @@ def test_the_strikes_of_last_week_are_context():
     text = ("قصفت طائرة مسيرة اليوم مقرا عسكريا في مدينة الأبيض.\n"
             "وخلال الأسبوع الماضي شنت طائرات مسيرة هجمات على مدينتي الخرطوم وسنار.")
     assert [e.location for e in reportable(text)] == ["El Obeid"]
+
+
+def test_a_plan_word_in_the_speakers_name_does_not_make_the_event_planned():
+    # "خطة" names the speaker's office; what he says happened is a report
+    [event] = reportable("وقال المتحدث باسم خطة أمن العاصمة إن ثلاثة أشخاص قتلوا في تفجير سيارة مفخخة وسط مدينة الموصل أمس.")
+    assert event.modality == "claimed"
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_plan_word_after_the_speakers_that_still_makes_the_event_planned():
+    events = extract_text("وقال المتحدث إن الجيش يخطط لهجوم على مدينة الرقة.", disable=["learned"]).events
+    assert events and all(e.modality == "planned" for e in events)
+
+
+def test_what_suspects_wanted_to_do_is_no_abduction():
+    events = extract_text("واعتقلت الشرطة أمس خمسة شبان للاشتباه في أنهم أرادوا خطف ضابط في مدينة حمص.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.sub_event_type.startswith("Abduction") and e.modality in ("asserted", "claimed")]
+
+
+def test_a_missile_test_is_no_attack():
+    events = extract_text("وأثارت تجربة صواريخ جديدة قرب مدينة حمص أمس جدلا واسعا فهاجم نائب الحكومة.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_suicide_attack_on_a_demonstration_is_an_explosion_beside_the_demonstration():
+    events = extract_text("وقتل شخص وأصيب عشرة آخرون في هجوم انتحاري أمس استهدف مظاهرة تندد بالفساد وسط مدينة الموصل.",
+                          disable=["learned"]).events
+    kinds = {(e.event_type, e.sub_event_type) for e in events}
+    assert ("Explosions/Remote violence", "Suicide bomb") in kinds
+    assert ("Protests", "Excessive force against protesters") not in kinds
+
+
+def test_police_firing_on_protesters_is_still_no_explosion():
+    events = extract_text("وأطلقت الشرطة الرصاص الحي على مظاهرة للطلاب وسط مدينة البصرة أمس.",
+                          disable=["learned"]).events
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_an_option_of_air_strikes_is_no_event():
+    assert not reportable("وثمة خيار آخر يتمثل في شن ضربات جوية على معسكرات المسلحين قرب مدينة الرقة.")
+
+
+def test_a_ban_on_fighting_is_talk_about_fighting():
+    said = "وأكد رجال الدين في ختام اجتماع عقدوه أمس في بيروت على «{}الاقتتال وضرب المحال والبيوت»."
+    [banned] = reportable(said.format("تحريم "))
+    [plain] = reportable(said.format(""))
+    assert banned.confidence < plain.confidence
+
+
+def test_a_blast_someone_says_will_happen_is_expected_not_reported():
+    [event] = extract_text("وقال مجهول إن انفجارا سيقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
+                           disable=["learned"]).events
+    assert event.modality == "planned"
+    [event] = extract_text("وقال مجهول إن انفجارا وقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
+                           disable=["learned"]).events
+    assert event.modality == "claimed"
