@@ -171,7 +171,7 @@ class _Sentence:
         norm = ctx.nt.norm[s0:s1]
         starts, ends = ctx.word_runs()
         first = bisect_right(ends, s0)  # the first run that ends inside the sentence
-        last = max(first, bisect_left(starts, s1))  # one past the last that starts inside it
+        last = max(first, bisect_left(starts, s1)) if s1 > s0 else first  # one past the last that starts inside it
         cues = ctx.hits("cue", s0, s1)
         f: dict[str, float] = {_CUE[c.values[0]]: 1.0 for c in cues}
         if "؟" in norm or "?" in norm:
