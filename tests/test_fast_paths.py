@@ -89,19 +89,59 @@ def test_words_of_are_the_regex_splits_pieces() -> None:
 
 def test_literal_finditer_is_the_patterns_finditer() -> None:
     from rasid.extract.persons import _APPOSITION, _APPOSITION_FIRST, _BRACKETED, _BRACKETED_FIRST
-    from rasid.learn.features import _SENTENCE_END, _SENTENCE_END_FIRST
     from rasid.text.sentences import _BOUNDARY, _BOUNDARY_FIRST
     from rasid.text.windows import literal_finditer
 
     rng = random.Random(8)
     pieces = ["علي", "حسن", "وهو", "وهي", "الذي يشغل منصب", " ", " ", "\n", "،", ",", ".", "..", "!", "؟", "…",
               "(", ")", '"', "»", "ا", "3.5"]
-    for pattern, first in ((_BOUNDARY, _BOUNDARY_FIRST), (_SENTENCE_END, _SENTENCE_END_FIRST),
-                           (_APPOSITION, _APPOSITION_FIRST), (_BRACKETED, _BRACKETED_FIRST)):
+    for pattern, first in ((_BOUNDARY, _BOUNDARY_FIRST), (_APPOSITION, _APPOSITION_FIRST),
+                           (_BRACKETED, _BRACKETED_FIRST)):
         for _ in range(3_000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
             assert [m.span() for m in literal_finditer(pattern, text, first)] == \
                 [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
+
+
+def test_layer_sentence_words_are_the_regex_words() -> None:
+    """The learned layer's words of a sentence (the document's runs of word characters, cut at the sentence's
+    ends) are `_WORD.finditer`'s in the sentence, and the run at the trigger is the word the trigger starts in."""
+    from bisect import bisect_left, bisect_right
+
+    from rasid.learn.features import _WORD, _WORD_CLASS, _never
+    from rasid.text.windows import bmp_table, char_runs
+
+    rng = random.Random(9)
+    letters = "ابتوال 3٣٤_-.,،؛!؟\"\n\u00a0ـ«»\u064b\U0001F600x"
+    for _ in range(3_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 40)))
+        starts, ends = char_runs(text, bmp_table(_WORD_CLASS), _never)
+        s0 = rng.randint(0, len(text))
+        s1 = rng.randint(s0, len(text))
+        first = bisect_right(ends, s0)
+        last = max(first, bisect_left(starts, s1)) if s1 > s0 else first
+        words = [text[max(a, s0):min(b, s1)] for a, b in zip(starts[first:last], ends[first:last], strict=True)]
+        tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(text[s0:s1])]
+        assert words == [w for _, w in tokens], (text, s0, s1)
+        for t0 in range(s0, s1):
+            i = bisect_right(tokens, (t0, "\uffff")) - 1
+            expected = tokens[i][1] if i >= 0 and tokens[i][0] <= t0 < tokens[i][0] + len(tokens[i][1]) else None
+            ti = bisect_right(starts, t0) - 1
+            found = text[max(starts[ti], s0):min(ends[ti], s1)] if ti >= 0 and t0 < ends[ti] else None
+            assert found == expected, (text, s0, s1, t0)
+            if found is not None:
+                assert ti - first == i  # the neighbours are the same words too
+
+
+def test_layer_sentence_count_is_the_capped_count() -> None:
+    from rasid.learn.features import _SENTENCE_END, _SENTENCES_SEEN, _sentence_count
+
+    rng = random.Random(10)
+    pieces = ["علي", " ", " ", "\n", "\n\n", "،", ".", "..", "!", "؟", "…", '"', "3.5"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        full = max(1, len(_SENTENCE_END.findall(text.strip())))
+        assert _sentence_count(text) == min(full, _SENTENCES_SEEN), text
 
 
 def test_evidence_index_finds_what_a_full_scan_finds() -> None:

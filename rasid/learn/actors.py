@@ -140,15 +140,17 @@ class ActorContext:
     def read(cls, ctx: DocContext) -> ActorContext:
         """The actor context of a document already read for the event features (its lexicon scan reused)."""
         assert ctx.lexicon is not None
-        return cls.of(ctx.doc.text, ctx.result.entities, inter_codes(ctx.lexicon))
+        return cls.of(ctx.doc.text, ctx.entities, inter_codes(ctx.lexicon))
 
     @classmethod
     def of(cls, text: str, entities: list[Any], inter: dict[str, int]) -> ActorContext:
-        """From the rules' actor entities (civilian words are entities of the civilians, inter code 7)."""
+        """From the rules' actor entities (civilian words are entities of the civilians, inter code 7): the
+        records, or their fields as dicts (`DocContext.entities`)."""
         names: dict[str, list[tuple[int, int]]] = {}
         for e in entities:
-            if e.kind == "actor" and e.canonical:
-                names.setdefault(e.canonical, []).append((e.start, e.end))
+            d = e if isinstance(e, dict) else e.__dict__  # fields read from the dict: see DocContext.of
+            if d["kind"] == "actor" and d["canonical"]:
+                names.setdefault(d["canonical"], []).append((d["start"], d["end"]))
         for mentions in names.values():
             mentions.sort()
         nl = text.find("\n")
@@ -196,18 +198,25 @@ class ActorContext:
         return found
 
     def nearest(self, name: str, anchors: list[int]) -> tuple[int, int, int] | None:
-        """(distance, mention start, anchor) of the mention of `name` nearest to one of the anchors."""
+        """(distance, mention start, anchor) of the mention of `name` nearest to one of the anchors (the least
+        such triple: the mentions either side of each anchor, tried in order)."""
         starts = self.starts.get(name)
         if not starts:
             return None
         best: tuple[int, int, int] | None = None
+        n = len(starts)
         for a in anchors:
             i = bisect_left(starts, a)
-            for j in (i - 1, i):
-                if 0 <= j < len(starts):
-                    cand = (abs(starts[j] - a), starts[j], a)
-                    if best is None or cand < best:
-                        best = cand
+            if i > 0:  # the mention before the anchor (bisect_left: it starts before it)
+                s = starts[i - 1]
+                cand = (a - s, s, a)
+                if best is None or cand < best:
+                    best = cand
+            if i < n:  # the mention at or after it
+                s = starts[i]
+                cand = (s - a, s, a)
+                if best is None or cand < best:
+                    best = cand
         return best
 
 
@@ -222,20 +231,25 @@ def _word_before(text: str, start: int) -> str:
     return w
 
 
-def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]]:
-    """(actor2 name or NONE, features) for every candidate second actor of `ev` (its actor1 is set)."""
-    a1 = ev.actor1 or ""
+def candidates(ac: ActorContext, ev: Event,
+               evidence: list[tuple[int, int, str | None]] | None = None) -> list[tuple[str, dict[str, float]]]:
+    """(actor2 name or NONE, features) for every candidate second actor of `ev` (its actor1 is set).
+    `evidence`: the event's evidence spans as (start, end, kind), if at hand (`DocContext.evidence`)."""
+    d = ev.__dict__  # the event's fields (see DocContext.of)
+    if evidence is None:
+        evidence = [(e.start, e.end, e.kind) for e in d["evidence"]]
+    a1 = d["actor1"] or ""
+    actor2, country = d["actor2"], d["country"]
     k1 = ac.key(a1)
-    sent = ev.evidence[0] if ev.evidence else None
-    s0, s1 = (sent.start, sent.end) if sent else (0, 0)
-    trig = next((e for e in ev.evidence[1:] if e.kind == "trigger" and s0 <= e.start < s1), None)
-    t0 = trig.start if trig else s0
-    other_spans = [(e.start, e.end) for e in ev.evidence[1:] if not (s0 <= e.start < s1)]
-    civ_name = f"Civilians ({ev.country})" if ev.country else None
-    i1 = ev.inter1 or 0
+    s0, s1 = evidence[0][:2] if evidence else (0, 0)
+    rest = evidence[1:]
+    t0 = next((a for a, _b, k in rest if k == "trigger" and s0 <= a < s1), s0)
+    other_spans = [(a, b) for a, b, _k in rest if not (s0 <= a < s1)]
+    civ_name = f"Civilians ({country})" if country else None
+    i1 = d["inter1"] or 0
     names: dict[str, None] = {}
-    if ev.actor2:
-        names[ev.actor2] = None
+    if actor2:
+        names[actor2] = None
     if civ_name:
         names[civ_name] = None
     counts = ac.others(k1)
@@ -248,15 +262,16 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
     for name in ac.named_between(paragraph, end):  # the others only where the event's paragraph names them
         names[name] = None
     out: list[tuple[str, dict[str, float]]] = []
-    event_type, sub = ev.event_type, ev.sub_event_type
+    event_type, sub = d["event_type"], d["sub_event_type"]
+    fatal, assoc1 = d["fatalities"], d["assoc_actor_1"]
 
     # no second actor
-    f = dict(_row("none", event_type, sub, ev.actor2 is None))
+    f = dict(_row("none", event_type, sub, actor2 is None))
     f[_kind_i1("none", i1)] = 1.0
     f[_OTHERS[len(counts)]] = 1.0
     f[_pair(k1, "-")] = 1.0
     out.append((NONE, f))
-    anchors = [e.start for e in ev.evidence[1:] if e.kind in ("trigger", "fatalities")] or [t0]
+    anchors = [a for a, _b, k in rest if k in ("trigger", "fatalities")] or [t0]
     civ = ac.civilian_starts
     civ_here = bisect_right(civ, s1) - bisect_left(civ, s0)
     civ_near = sum(bisect_right(civ, a + _NEAR) - bisect_left(civ, a - _NEAR) for a in anchors)
@@ -268,7 +283,7 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
         if inter == 0:
             continue
         kind = "civ" if inter == 7 else "armed"
-        f = dict(_row(kind, event_type, sub, name == ev.actor2))
+        f = dict(_row(kind, event_type, sub, name == actor2))
         f[_inters(i1, inter)] = 1.0
         f[_pair(k1, key)] = 1.0  # sides that fight each other (learned where frequent)
         f[_kind_i1(kind, i1)] = 1.0
@@ -276,7 +291,7 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             f[_CIV_HERE[civ_here]] = 1.0
             f[_CIV_NEAR[civ_near]] = 1.0
             f[_CIV_DOC[len(ac.civilian_starts)]] = 1.0
-            if ev.fatalities:
+            if fatal:
                 f["civ|fatal"] = 1.0
         mentions = ac.names.get(name, [])
         if kind == "armed":
@@ -284,7 +299,7 @@ def candidates(ac: ActorContext, ev: Event) -> list[tuple[str, dict[str, float]]
             f[_N[len(mentions)]] = 1.0
             if name == top:
                 f["top_other"] = 1.0
-            if ev.assoc_actor_1 and name in ev.assoc_actor_1:
+            if assoc1 and name in assoc1:
                 f["assoc1"] = 1.0
         if not mentions:
             f["unnamed"] = 1.0
@@ -327,7 +342,15 @@ class ActorHead:
         return sum([get(name, 0.0) * value for name, value in features.items()])
 
     def choose(self, cands: list[tuple[str, dict[str, float]]]) -> str:
-        return max(cands, key=lambda c: self.score(c[1]))[0] if cands else NONE
+        """The highest-scoring candidate (the first of equal ones, as `max` gives)."""
+        get = self.weights.get
+        best, best_score = NONE, 0.0
+        for i, (name, features) in enumerate(cands):
+            # the sum of `score`, inline (the same terms in the same order)
+            score = sum([get(k, 0.0) * value for k, value in features.items()])
+            if i == 0 or score > best_score:
+                best, best_score = name, score
+        return best
 
 
 def applies(ev: Event) -> bool:

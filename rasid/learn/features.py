@@ -16,32 +16,52 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 from rasid.lexicon.loader import Lexicon
-from rasid.models import DocResult, Document, Event
+from rasid.models import DocResult, Document
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
-from rasid.text.windows import literal_finditer
+from rasid.text.windows import bmp_table, char_runs
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
-_WORD = re.compile(r"[\u0621-\u064a0-9]+")
+_WORD_CLASS = "[\u0621-\u064a0-9]"
+_WORD = re.compile(_WORD_CLASS + "+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
 _PRESENT = ("ي", "ت", "ن")
 #: Sentence ends (or line breaks): counted to tell a lone sentence or headline from an article. That is
 #: [.!?؟…]+(?=\s|$)|\n+ written to start with one character class (the regex engine then skips ahead).
 _SENTENCE_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*(?=\s|$)|(?<=\n)\n*)")
-_SENTENCE_END_FIRST = tuple(".!?؟…\n")  # what every sentence end starts with (`literal_finditer`)
+_START = attrgetter("start")
+#: Sentence ends counted at most: `doc_sents=>16` covers every count past 16.
+_SENTENCES_SEEN = 17
 #: How many characters before and after the trigger count as "near" it.
 _NEAR = 40
 #: Feature families a caller may leave out (their cost is the sentence's words).
 BAG = "w="
 
 
+def _sentence_count(text: str) -> int:
+    """The number of sentence ends of `text` (at least 1), counted up to `_SENTENCES_SEEN`: all a feature
+    reads of it (the domain: one sentence or more; the last bucket of `doc_sents=`: more than 16)."""
+    ends = _SENTENCE_END.finditer(text.strip())
+    return max(1, sum(1 for _ in islice(ends, _SENTENCES_SEEN)))
+
+
+def _never(_char: str) -> bool:
+    """No character past the BMP is one of `_WORD`'s."""
+    return False
+
+
 def stem(token: str) -> str:
     """A token without its longest proclitic chain (keeping at least three letters): a light, stable key."""
+    if token[:1] not in _PROCLITIC_FIRST:
+        return token  # no proclitic starts with its first letter
     for p in _PROCLITICS:
         if token.startswith(p) and len(token) - len(p) >= 3:
             return token[len(p):]
@@ -130,9 +150,17 @@ _W_BAG, _W_BEFORE, _W_AFTER = _Stems("w="), _Stems("w-="), _Stems("w+=")
 
 @dataclass(slots=True)
 class _Sentence:
-    """What the events of one sentence share: its words, lexicon hits and sentence-level features."""
+    """What the events of one sentence share: its words, lexicon hits and sentence-level features.
 
-    tokens: list[tuple[int, str]]  # (normalised start, word)
+    Its words are what `_WORD.finditer` finds in the sentence's normalised text [s0, s1): the runs of word
+    characters of the document (`DocContext.word_runs`, found once per document) from `first` to `last`
+    (exclusive), the first and last cut at the sentence's ends; a word is sliced out of the text only when a
+    feature reads it (the trigger's and its neighbours'), not made for every word of every sentence."""
+
+    s0: int
+    s1: int
+    first: int  # index of the sentence's first word run in `DocContext.word_runs`
+    last: int  # one past its last
     triggers: list[Any]
     cues: list[Any]
     features: dict[str, float]
@@ -141,7 +169,9 @@ class _Sentence:
     @classmethod
     def read(cls, ctx: DocContext, s0: int, s1: int) -> _Sentence:
         norm = ctx.nt.norm[s0:s1]
-        tokens = [(m.start() + s0, m.group()) for m in _WORD.finditer(norm)]
+        starts, ends = ctx.word_runs()
+        first = bisect_right(ends, s0)  # the first run that ends inside the sentence
+        last = max(first, bisect_left(starts, s1)) if s1 > s0 else first  # one past the last that starts inside it
         cues = ctx.hits("cue", s0, s1)
         f: dict[str, float] = {_CUE[c.values[0]]: 1.0 for c in cues}
         if "؟" in norm or "?" in norm:
@@ -154,13 +184,14 @@ class _Sentence:
             f["year"] = 1.0
             if ctx.doc.published and any(y < int(ctx.doc.published[:4]) for y in years):
                 f["year_before_publication"] = 1.0
-        f[_SENT_WORDS[len(tokens)]] = 1.0
-        return cls(tokens, ctx.hits("trigger", s0, s1), cues, f)
+        f[_SENT_WORDS[last - first]] = 1.0
+        return cls(s0, s1, first, last, ctx.hits("trigger", s0, s1), cues, f)
 
-    def bag(self) -> dict[str, float]:
-        """The sentence's bag of words (one dict for all its events: do not change it)."""
+    def bag(self, norm: str) -> dict[str, float]:
+        """The sentence's bag of words (one dict for all its events: do not change it); `norm`: the document's
+        normalised text."""
         if self._bag is None:
-            self._bag = {_W_BAG[token]: 1.0 for _a, token in self.tokens if not token.isdigit()}
+            self._bag = {_W_BAG[token]: 1.0 for token in _WORD.findall(norm, self.s0, self.s1) if not token.isdigit()}
         return self._bag
 
 
@@ -172,7 +203,7 @@ class DocContext:
     doc: Document
     result: DocResult
     nt: NormText
-    n_sentences: int
+    n_sentences: int  # sentence ends, at least 1, counted up to _SENTENCES_SEEN
     line_starts: list[int]
     triggers: list[Any]  # matcher hits, normalised offsets, sorted by start
     cues: list[Any]
@@ -184,13 +215,17 @@ class DocContext:
     _cue_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
+    entities: list[dict[str, Any]] = field(default_factory=list)  # the result's entities' fields (their __dict__)
+    events: list[dict[str, Any]] = field(default_factory=list)  # the result's events' fields (their __dict__)
+    _evidence: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
+    _word_runs: tuple[list[int], list[int]] | None = None
     _actors: Any = None
     _siblings: _Siblings | None = None
 
     def siblings(self) -> _Siblings:
         """The events counted by type and place (their places and sentences do not change while they are scored)."""
         if self._siblings is None:
-            self._siblings = _Siblings.of(self.result.events)
+            self._siblings = _Siblings.of(self.events)
         return self._siblings
 
     def actors(self) -> Any:
@@ -214,19 +249,45 @@ class DocContext:
         text = doc.text
         nt = nt or NormText.of(text)
         scan = scan or Scan(nt.norm)  # one set of word bounds for both matchers
-        triggers = sorted(lexicon.trigger_matcher.find(scan), key=lambda h: h.start)
-        cues = sorted(lexicon.cue_matcher.find(scan), key=lambda h: h.start)
+        triggers = sorted(lexicon.trigger_matcher.find(scan), key=_START)
+        cues = sorted(lexicon.cue_matcher.find(scan), key=_START)
+        # the records' fields read from their __dict__ (a pydantic record's attribute read costs about ten dict
+        # lookups: its class defines __getattr__, so the interpreter cannot specialise it)
+        entities = [e.__dict__ for e in result.entities]
+        entity_kind: dict[tuple[int, int], str] = {}
+        places: list[tuple[int, int]] = []
+        for e in entities:
+            kind = e["kind"]
+            if kind in ("place", "date", "quantity"):
+                entity_kind[(e["start"], e["end"])] = kind
+                if kind == "place":
+                    places.append((e["start"], e["end"]))
+        places.sort()
+        events = [ev.__dict__ for ev in result.events]
         by_type: dict[str, list[int]] = defaultdict(list)
-        for i, ev in enumerate(result.events):
-            by_type[ev.event_type].append(i)
+        for i, ev in enumerate(events):
+            by_type[ev["event_type"]].append(i)
         return cls(
-            doc, result, nt, max(1, len(literal_finditer(_SENTENCE_END, text.strip(), _SENTENCE_END_FIRST))),
-            [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues,
-            {(e.start, e.end): e.kind for e in result.entities if e.kind in ("place", "date", "quantity")},
-            sorted((e.start, e.end) for e in result.entities if e.kind == "place"), by_type,
-            min((e.geo_precision for e in result.events if e.geo_precision), default=None),
-            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon,
+            doc, result, nt, _sentence_count(text),
+            [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues, entity_kind, places, by_type,
+            min((e["geo_precision"] for e in events if e["geo_precision"]), default=None),
+            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, entities=entities, events=events,
         )
+
+    def word_runs(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the runs of `_WORD`'s characters in the normalised text, in one vectorised pass
+        (what `_WORD.finditer` finds in the whole text)."""
+        if self._word_runs is None:
+            self._word_runs = char_runs(self.nt.norm, bmp_table(_WORD_CLASS), _never)
+        return self._word_runs
+
+    def evidence(self, index: int) -> list[tuple[int, int, str | None]]:
+        """(start, end, kind) of each evidence span of event `index`, read once (do not change the list)."""
+        found = self._evidence.get(index)
+        if found is None:
+            found = self._evidence[index] = [(s["start"], s["end"], s["kind"])
+                                              for s in (e.__dict__ for e in self.events[index]["evidence"])]
+        return found
 
     @property
     def domain(self) -> str:
@@ -255,44 +316,48 @@ class DocContext:
 
 def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()) -> dict[str, float]:
     """Feature name -> value for event `index` of the document's result (without the families in `exclude`)."""
-    ev = ctx.result.events[index]
+    ev = ctx.events[index]  # the event's fields (its __dict__: see DocContext.of)
     text = ctx.doc.text
     f: dict[str, float] = {}  # the order of insertion is the order the model's logit adds the terms in
     # --- the rules' own decisions
-    f[_TYPE[ev.event_type]] = 1.0
-    f[_SUB[ev.sub_event_type]] = 1.0
-    f[_RMOD[ev.modality]] = 1.0
-    f["rconf"] = ev.confidence
-    f[_rconf(ev.confidence)] = 1.0
-    type_rmod = _TYPE_RMOD.get((ev.event_type, ev.modality))
+    event_type, modality, confidence = ev["event_type"], ev["modality"], ev["confidence"]
+    f[_TYPE[event_type]] = 1.0
+    f[_SUB[ev["sub_event_type"]]] = 1.0
+    f[_RMOD[modality]] = 1.0
+    f["rconf"] = confidence
+    f[_rconf(confidence)] = 1.0
+    type_rmod = _TYPE_RMOD.get((event_type, modality))
     if type_rmod is None:
-        type_rmod = _TYPE_RMOD[(ev.event_type, ev.modality)] = f"type={ev.event_type}|rmod={ev.modality}"
+        type_rmod = _TYPE_RMOD[(event_type, modality)] = f"type={event_type}|rmod={modality}"
     f[type_rmod] = 1.0
-    if ev.fatalities:
+    fatalities = ev["fatalities"]
+    if fatalities:
         f["fatal"] = 1.0
-        f["log_fatal"] = min(math.log1p(ev.fatalities) / 5.0, 1.0)
-    f["a1" if ev.actor1 else "no_a1"] = 1.0
-    f["a2" if ev.actor2 else "no_a2"] = 1.0
-    f[_I1[ev.inter1]] = 1.0
-    f[_I2[ev.inter2]] = 1.0
-    if ev.assoc_actor_1 or ev.assoc_actor_2:
+        f["log_fatal"] = min(math.log1p(fatalities) / 5.0, 1.0)
+    f["a1" if ev["actor1"] else "no_a1"] = 1.0
+    f["a2" if ev["actor2"] else "no_a2"] = 1.0
+    f[_I1[ev["inter1"]]] = 1.0
+    f[_I2[ev["inter2"]]] = 1.0
+    if ev["assoc_actor_1"] or ev["assoc_actor_2"]:
         f["assoc"] = 1.0
-    f[_GEO[ev.geo_precision]] = 1.0
-    if ev.location is None:
+    f[_GEO[ev["geo_precision"]]] = 1.0
+    location = ev["location"]
+    if location is None:
         f["no_place"] = 1.0
-    elif ev.location == ev.country:
+    elif location == ev["country"]:
         f["place_is_country"] = 1.0
-    elif ev.location == ev.admin1:
+    elif location == ev["admin1"]:
         f["place_is_admin1"] = 1.0
-    f["date" if ev.event_date else "no_date"] = 1.0
-    f[_TP[ev.time_precision]] = 1.0
+    f["date" if ev["event_date"] else "no_date"] = 1.0
+    f[_TP[ev["time_precision"]]] = 1.0
     f[_DOC_SENTS[ctx.n_sentences]] = 1.0
     f[_DOC_CHARS[len(text) // 100]] = 1.0
-    _siblings(ctx, index, ev, f)
-    if not ev.evidence:
+    evidence = ctx.evidence(index)
+    _siblings(ctx, ev, evidence, f)
+    if not evidence:
         f["no_evidence"] = 1.0
         return f
-    _evidence(ctx, ev, f, exclude)
+    _evidence(ctx, evidence, f, exclude)
     return f
 
 
@@ -307,60 +372,74 @@ class _Siblings:
     sentence: Counter[tuple[str, int]]  # events with evidence, by the start of their sentence
 
     @classmethod
-    def of(cls, events: list[Event]) -> _Siblings:
+    def of(cls, events: list[dict[str, Any]]) -> _Siblings:
+        """From the events' fields (their __dict__)."""
         finest: dict[tuple[str, str | None], int] = {}
+        location: Counter[tuple[str, str | None]] = Counter()
+        admin1: Counter[tuple[str, str]] = Counter()
+        sentence: Counter[tuple[str, int]] = Counter()
         for o in events:
-            key, p = (o.event_type, o.admin1), o.geo_precision or 9
+            t, a1 = o["event_type"], o["admin1"]
+            key, p = (t, a1), o["geo_precision"] or 9
             if p < finest.get(key, 10):
                 finest[key] = p
-        return cls(Counter((o.event_type, o.location) for o in events),
-                   Counter((o.event_type, o.admin1) for o in events if o.admin1), finest,
-                   Counter((o.event_type, o.evidence[0].start) for o in events if o.evidence))
+            location[(t, o["location"])] += 1
+            if a1:
+                admin1[(t, a1)] += 1
+            if o["evidence"]:
+                sentence[(t, o["evidence"][0].start)] += 1
+        return cls(location, admin1, finest, sentence)
 
 
-def _siblings(ctx: DocContext, index: int, ev: Event, f: dict[str, float]) -> None:
+def _siblings(ctx: DocContext, ev: dict[str, Any], evidence: list[tuple[int, int, str | None]],
+              f: dict[str, float]) -> None:
     """The article's other events: copies of this one, a finer place for the same type."""
-    events = ctx.result.events
     sib = ctx.siblings()
-    t = ev.event_type
-    f[_N_EVENTS[len(events)]] = 1.0
+    t, admin1, precision = ev["event_type"], ev["admin1"], ev["geo_precision"]
+    f[_N_EVENTS[len(ctx.events)]] = 1.0
     f[_N_SAME_TYPE[len(ctx.by_type[t]) - 1]] = 1.0
-    if sib.location[(t, ev.location)] > 1:  # another event of the type at the same location (None too)
+    if sib.location[(t, ev["location"])] > 1:  # another event of the type at the same location (None too)
         f["dup_location"] = 1.0
-    if ev.admin1 and sib.admin1[(t, ev.admin1)] > 1:
+    if admin1 and sib.admin1[(t, admin1)] > 1:
         f["dup_admin1"] = 1.0
-    if ev.geo_precision and sib.finest[(t, ev.admin1)] < ev.geo_precision:  # not the event itself: p < p
+    if precision and sib.finest[(t, admin1)] < precision:  # not the event itself: p < p
         f["finer_sibling"] = 1.0
-    if ev.evidence and sib.sentence[(t, ev.evidence[0].start)] > 1:
+    if evidence and sib.sentence[(t, evidence[0][0])] > 1:
         f["same_sentence_sibling"] = 1.0
-    if ctx.finest_geo is not None and ev.geo_precision and ev.geo_precision > ctx.finest_geo:
+    if ctx.finest_geo is not None and precision and precision > ctx.finest_geo:
         f["coarser_than_article"] = 1.0
 
 
-def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[str, ...]) -> None:
+def _evidence(ctx: DocContext, evidence: list[tuple[int, int, str | None]], f: dict[str, float],
+              exclude: tuple[str, ...]) -> None:
     """The sentence that reports the event, where it stands, and its words around the trigger."""
     text, nt = ctx.doc.text, ctx.nt
-    sent = ev.evidence[0]
-    spans = {(s.start, s.end): s.kind or ctx.entity_kind.get((s.start, s.end), "trigger") for s in ev.evidence[1:]}
-    inside = {k for (a, b), k in spans.items() if sent.start <= a and b <= sent.end}
-    outside = [k for (a, b), k in spans.items() if not (sent.start <= a and b <= sent.end)]
+    sent_start, sent_end, _kind = evidence[0]
+    entity_kind = ctx.entity_kind
+    spans = {(a, b): k or entity_kind.get((a, b), "trigger") for a, b, k in evidence[1:]}
+    inside = {k for (a, b), k in spans.items() if sent_start <= a and b <= sent_end}
+    outside = [k for (a, b), k in spans.items() if not (sent_start <= a and b <= sent_end)]
     for k in inside:
         f[_HERE[k]] = 1.0
     if outside:
         f["merged"] = 1.0
         f["merged_n"] = min(len(outside), 5) / 5.0
     f[_NSPANS[len(spans)]] = 1.0
-    f[_LINE[bisect_right(ctx.line_starts, sent.start) - 1]] = 1.0
-    f["pos"] = sent.start / max(len(text), 1)
-    f[_PLACES_IN_SENTENCE[ctx.places_in(sent.start, sent.end)]] = 1.0
+    f[_LINE[bisect_right(ctx.line_starts, sent_start) - 1]] = 1.0
+    f["pos"] = sent_start / max(len(text), 1)
+    f[_PLACES_IN_SENTENCE[ctx.places_in(sent_start, sent_end)]] = 1.0
 
     # normalised coordinates from here on
-    s0, s1 = nt.norm_index(sent.start), nt.norm_index(sent.end)
+    norm_index = nt.norm_index
+    s0, s1 = norm_index(sent_start), norm_index(sent_end)
     sentence = ctx.sentence(s0, s1)
-    trig_spans = sorted((nt.norm_index(a), nt.norm_index(b)) for (a, b), k in spans.items()
-                        if k == "trigger" and sent.start <= a and b <= sent.end)
+    trig_spans = sorted((norm_index(a), norm_index(b)) for (a, b), k in spans.items()
+                        if k == "trigger" and sent_start <= a and b <= sent_end)
     t0, t1 = trig_spans[0] if trig_spans else (s0, s0)
-    hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
+    if len(trig_spans) == 1:  # the usual case: the same test as below, without a generator per hit
+        hits = [h for h in sentence.triggers if h.start < t1 and t0 < h.end]
+    else:
+        hits = [h for h in sentence.triggers if any(h.start < b and a < h.end for a, b in trig_spans)]
     for h in hits:
         f[_TW[h.key]] = 1.0
         for t in h.values:
@@ -375,7 +454,7 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
         if h.suffix:
             f[_TSUF[h.suffix]] = 1.0
     f[_OTHER_TRIGGERS[len(sentence.triggers) - len(hits)]] = 1.0
-    place_starts = [nt.norm_index(a) for (a, b), k in spans.items() if k == "place" and sent.start <= a < sent.end]
+    place_starts = [norm_index(a) for (a, b), k in spans.items() if k == "place" and sent_start <= a < sent_end]
     if place_starts and trig_spans:
         f[_PLACE_GAP[min(abs(a - t0) for a in place_starts) // 10]] = 1.0
         if all(a < t0 for a in place_starts):
@@ -389,19 +468,19 @@ def _evidence(ctx: DocContext, ev: Event, f: dict[str, float], exclude: tuple[st
     if "quotes" in sentence.features and nt.norm[s0:t0].count('"') % 2 == 1:
         f["trigger_in_quotes"] = 1.0
     # the words: the trigger's tense and neighbours, and (unless excluded) the sentence's bag of words
-    tokens = sentence.tokens
-    ti = None
-    if trig_spans:
-        i = bisect_right(tokens, (t0, "\uffff")) - 1
-        if i >= 0 and tokens[i][0] <= t0 < tokens[i][0] + len(tokens[i][1]):
-            ti = i
-    if ti is not None:
-        f[_tense(tokens[ti][1])] = 1.0
-        for i in range(max(0, ti - 3), min(len(tokens), ti + 4)):
-            if i != ti and not tokens[i][1].isdigit():
-                f[(_W_BEFORE if i < ti else _W_AFTER)[tokens[i][1]]] = 1.0
+    if trig_spans and s0 <= t0 < s1:
+        norm = nt.norm
+        starts, ends = ctx.word_runs()
+        ti = bisect_right(starts, t0) - 1  # the run the trigger starts in, if it starts in one
+        if ti >= 0 and t0 < ends[ti]:
+            f[_tense(norm[max(starts[ti], s0):min(ends[ti], s1)])] = 1.0
+            for i in range(max(sentence.first, ti - 3), min(sentence.last, ti + 4)):
+                if i != ti:
+                    word = norm[max(starts[i], s0):min(ends[i], s1)]
+                    if not word.isdigit():
+                        f[(_W_BEFORE if i < ti else _W_AFTER)[word]] = 1.0
     if BAG not in exclude:
-        f.update(sentence.bag())
+        f.update(sentence.bag(nt.norm))
 
 
 def _rconf(confidence: float) -> str:

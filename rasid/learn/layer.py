@@ -245,7 +245,7 @@ class EventLayer:
             changed = False
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
-                chosen = actor_head.choose(candidates(actors, ev))
+                chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
                 if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
                     chosen = ev.actor2 or ""  # the rules' choice stands
                 changed = set_actor2(ev, chosen, actors)
