@@ -6,7 +6,7 @@
   // --- the events map -------------------------------------------------------------------------------
   var mapEl = document.getElementById("map");
   var map = null, layer = null, statusEl = document.getElementById("map-status");
-  var colours = {}, lastQuery = null, pending = null, draws = 0, moving = false, timer = null;
+  var colours = {}, lastQuery = null, pending = null, draws = 0, moving = false, timer = null, pendingFit = null;
 
   function currentQuery() {
     var state = document.getElementById("view-state");
@@ -83,7 +83,10 @@
       // load a moveend scheduled, before htmx:afterSettle asks for it (so a flag set there would miss it)
       if (markers.length && q !== lastQuery) {
         settled = false;
-        map.fitBounds(L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1), {maxZoom: 9});
+        var bounds = L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1);
+        // a fit asked for while the map still moves is lost when that move's animation ends on its own target:
+        // it waits for the moveend
+        if (moving) { pendingFit = bounds; } else { pendingFit = null; map.fitBounds(bounds, {maxZoom: 9}); }
       }
     } else {
       layer = L.layerGroup();
@@ -135,7 +138,17 @@
     // a move cancels the load a previous moveend scheduled (its own moveend schedules one for the new view): that
     // load could otherwise draw in the middle of the move's zoom animation and call the map settled
     map.on("movestart", function () { moving = true; clearTimeout(timer); mapEl.setAttribute("data-settled", "0"); });
-    map.on("moveend", function () { moving = false; clearTimeout(timer); timer = setTimeout(loadMap, 150); });
+    map.on("moveend", function () {
+      moving = false;
+      clearTimeout(timer);
+      if (pendingFit) {  // the fit of a filter drawn during the move (its own moveend loads the view)
+        var bounds = pendingFit;
+        pendingFit = null;
+        map.fitBounds(bounds, {maxZoom: 9});
+        return;
+      }
+      timer = setTimeout(loadMap, 150);
+    });
     loadMap();
   }
 
