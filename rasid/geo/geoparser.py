@@ -874,7 +874,8 @@ class Geoparser:
                 if span is None:
                     break
                 s, e = span
-                known = next((r for r in raws if r.name_start <= s < r.end and not r.namesake), None)
+                at = next((i for i, r in enumerate(raws) if r.name_start <= s < r.end and not r.namesake), -1)
+                known = raws[at] if at >= 0 else None
                 if known is not None and e > known.name_end and known.name_start == s:
                     known.consumed = True  # "تل" of "تل حمدون": a fragment of the longer, unknown name
                     known = None
@@ -888,7 +889,7 @@ class Geoparser:
                 elif any(self.gazetteer.places[i].feature == "populated" and self.gazetteer.places[i].population
                          < 100_000 for i in known.cands):
                     pos = known.end  # a known village inside the list: the list goes on after it
-                    neighbours.append(next(i for i, r in enumerate(raws) if r is known))
+                    neighbours.append(at)
                 else:
                     break  # "قرى الموصل": the villages of a city, which is no list item
                 first = False
