@@ -22,13 +22,12 @@ get the counts, the validation part nothing else.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from matched_events import add_arguments, load, matched
+from matched_events import add_arguments, load, matched, print_figures
 
 from rasid.eval.score import _d, _evidence_text, actor_key
 from rasid.eval.split import split_of
@@ -113,17 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         wrong = sum(kinds.values())
         figures[part] = {"matched": n, "right": n - wrong, "accuracy": round((n - wrong) / n, 4) if n else None,
                          "kinds": dict(kinds.most_common()), **dict(unnamed)}
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True))
-    else:
-        for part, f in figures.items():
-            print(f"{part}: actor pair right on {f['right']} of {f['matched']} matched events ({f['accuracy']})",
-                  file=sys.stderr)
-            for k, c in f["kinds"].items():
-                print(f"    {c:3d}  {k}", file=sys.stderr)
-            if f.get("gold actor not named in the article"):
-                print(f"    ({f['gold actor not named in the article']} with a gold actor the article's actor "
-                      "entities lack)", file=sys.stderr)
+    print_figures(figures, "actor pair", "kinds", args.json, note=lambda f: (
+        f"({f['gold actor not named in the article']} with a gold actor the article's actor entities lack)"
+        if f.get("gold actor not named in the article") else ""))
     return 0
 
 

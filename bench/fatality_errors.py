@@ -18,13 +18,12 @@ word, an execution, a figure shared by several events).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
 from typing import Any
 
-from matched_events import add_arguments, load, matched
+from matched_events import add_arguments, load, matched, print_figures
 
 from rasid.eval.score import _evidence_text
 from rasid.eval.split import split_of
@@ -95,14 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    pred: {pt[:400]}")
         figures[part] = {"matched": total, "right": right,
                          "accuracy": round(right / total, 4) if total else None, "kinds": dict(kinds.most_common())}
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True))
-    else:
-        for part, f in figures.items():
-            print(f"{part}: fatalities right on {f['right']} of {f['matched']} matched events ({f['accuracy']})",
-                  file=sys.stderr)
-            for k, n in f["kinds"].items():
-                print(f"    {n:3d}  {k}", file=sys.stderr)
+    print_figures(figures, "fatalities", "kinds", args.json)
     return 0
 
 

@@ -3,13 +3,15 @@
 `add_arguments` gives a script the options of `rasid eval` it needs (gold, corpora, saved predictions,
 rules only, JSON); `load` reads the gold, the article texts and the predictions (extracted as `rasid eval`
 extracts them: rules, then the bundled learned layer, cross-fitted); `matched` yields the events of one
-part that `rasid eval` would match, reportable ones only.
+part that `rasid eval` would match, reportable ones only; `print_figures` writes each part's figures.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import json
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,3 +64,19 @@ def matched(records: list[dict[str, Any]], texts: dict[str, str], results: dict[
         gold = [e for e in rec.get("events", []) if e.get("modality") in REPORTABLE]
         for gi, pi in match_events(gold, pred):
             yield Match(doc_id, texts[doc_id], gold, gold[gi], pred[pi])
+
+
+def print_figures(figures: dict[str, dict[str, Any]], field: str, counts: str, as_json: bool,
+                  note: Callable[[dict[str, Any]], str] | None = None) -> None:
+    """The parts' figures as JSON on stdout, or on stderr each part's "`field` right on R of M matched events"
+    line, its `counts` (kind -> number, most frequent first) and the `note` on its figures, if any."""
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    for part, f in figures.items():
+        print(f"{part}: {field} right on {f['right']} of {f['matched']} matched events ({f['accuracy']})", file=sys.stderr)
+        for k, n in f[counts].items():
+            print(f"    {n:3d}  {k}", file=sys.stderr)
+        extra = note(f) if note else ""
+        if extra:
+            print(f"    {extra}", file=sys.stderr)

@@ -15,12 +15,11 @@ and confusion counts only, never a case.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from typing import Any
 
-from matched_events import add_arguments, load, matched
+from matched_events import add_arguments, load, matched, print_figures
 
 from rasid.eval.score import _evidence_text
 from rasid.eval.split import split_of
@@ -58,14 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         figures[part] = {"matched": len(pairs), "right": right,
                          "accuracy": round(right / len(pairs), 4) if pairs else None,
                          "confusion": confusion(pairs)}
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True))
-    else:
-        for part, f in figures.items():
-            print(f"{part}: sub_event_type right on {f['right']} of {f['matched']} matched events ({f['accuracy']})",
-                  file=sys.stderr)
-            for k, n in f["confusion"].items():
-                print(f"    {n:3d}  {k}", file=sys.stderr)
+    print_figures(figures, "sub_event_type", "confusion", args.json)
     return 0
 
 
