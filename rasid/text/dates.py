@@ -78,6 +78,8 @@ _TODAY_BLOCK_AFTER = frozenset({"التالي", "نفسه", "ذاته", "الس�
                                 "الوطني", "العالمي"})
 _REL_DAY = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1}
 _YEAR_CUES = frozenset({"عام", "العام", "سنه", "لعام", "وعام", "عامي", "السنه", "بعام"})
+#: "صيف 2014" is a part of a year, read like "عام 2014" (background detection)
+_SEASONS = frozenset({"صيف", "الصيف", "شتاء", "الشتاء", "ربيع", "الربيع", "خريف", "الخريف"})
 _MONTH_PART = {"مطلع": 1, "بدايه": 1, "اوائل": 1, "منتصف": 15, "اواسط": 15, "اواخر": 25, "نهايه": 28,
                "اخر": 28, "ختام": 28}
 
@@ -103,7 +105,7 @@ class DateReader:
         #: single-token Gregorian month names, for the numbers layer ("24 مارس" is a date)
         self.month_words = frozenset(k[0] for k, (_, fam) in months.items() if len(k) == 1 and fam != "hijri")
         base = set(first) | set(WEEKDAYS) | set(_REL_DAY) | {"منذ", "قبل", "خلال", "الاسبوع", "الشهر",
-                                                             "شهر", "اسبوع", "العام", "عام", "سنه"}
+                                                             "شهر", "اسبوع", "العام", "عام", "سنه"} | set(_SEASONS)
         self.anchors = frozenset(c + w for w in base for c in ("",) + _CLITICS)
 
     def find(self, nt: NormText, published: dt.date | None, words: frozenset[str] | None = None,
@@ -132,6 +134,8 @@ _FOLLOW: dict[str, re.Pattern[str]] = {
     "عام": re.compile(r"\s+\d"), "سنه": re.compile(r"\s+\d"), "العام": re.compile(r"\s+(?:\d|" + _REL_NEXT + ")"),
     "الشهر": re.compile(r"\s+" + _REL_NEXT), "شهر": re.compile(r"\s+" + _REL_NEXT),
     "الاسبوع": re.compile(r"\s+" + _REL_NEXT), "اسبوع": re.compile(r"\s+" + _REL_NEXT),
+    **{w: re.compile(r"\s+(?:(?:عام|العام|سنه)\s+)?(?:19|20)\d\d\b") for w in _SEASONS
+       if w != "ربيع"},  # "ربيع" also starts a Hijri month ("ربيع الاول"): no follow test for it
 }
 _FOLLOW_KEYS = frozenset(_FOLLOW)
 
@@ -266,7 +270,9 @@ def _find_dates(reader: DateReader, nt: NormText, published: dt.date | None,
         got: DateMention | None = None
         nxt_i = i + 1
         first = _strip(w, months)
-        if first:
+        if _strip(w, _SEASONS) and (season := _season(toks, i)) is not None:
+            got, nxt_i = season
+        elif first:
             got, nxt_i = _month_date(toks, i, first, published, months, norm)
         elif w in ("الشهر", "والشهر", "بالشهر", "للشهر", "شهر") and i + 1 < n and (
                 toks[i + 1].text in _CURRENT or toks[i + 1].text in _PAST or toks[i + 1].text in _FUTURE):
@@ -628,6 +634,16 @@ def _week(toks: list[_T], i: int, j: int, published: dt.date | None, rel: str) -
     if date > published:
         date = published
     return DateMention(start, end, date, 2, "relative"), j
+
+
+def _season(toks: list[_T], i: int) -> tuple[DateMention, int] | None:
+    """"صيف 2014", "خريف عام 2015": the year of a season (a month-wide part of it, no day)."""
+    j = i + 1
+    if j < len(toks) and toks[j].text in ("عام", "العام", "سنه"):
+        j += 1
+    if j < len(toks) and len(y := toks[j].text) == 4 and y.isdigit() and 1900 <= int(y) <= 2100:
+        return DateMention(toks[i].start, toks[j].end, None, 3, "year", year_only=int(y)), j + 1
+    return None
 
 
 def _relative_word(toks: list[_T], i: int, published: dt.date | None,

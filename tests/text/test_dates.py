@@ -108,6 +108,25 @@ def test_year_only_mentions() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "year"),
+    [("في صيف 2014 سيطر التنظيم على المدينة", "صيف 2014", 2014),
+     ("وخلال خريف عام 2015 نزح الأهالي", "خريف عام 2015", 2015),
+     ("منذ الربيع ٢٠١٦ والقرية تحت الحصار", "الربيع 2016", 2016),
+     ("وفي شتاء العام 2017 اشتد القصف", "شتاء العام 2017", 2017)],
+)
+def test_seasons_are_parts_of_a_year(text: str, span: str, year: int) -> None:
+    nt = NormText.of(text)
+    (m,) = [d for d in find_dates(nt, PUB) if d.year_only]
+    assert (nt.norm[m.start:m.end], m.kind, m.date, m.year_only) == (span, "year", None, year)
+
+
+def test_a_season_without_a_year_and_a_hijri_month_are_no_seasons() -> None:
+    assert find_dates(NormText.of("مع حلول الصيف تزداد الحرائق"), PUB) == []
+    (m,) = find_dates(NormText.of("في 12 ربيع الأول 1440"), PUB)
+    assert m.kind == "hijri"
+
+
+@pytest.mark.parametrize(
     "text",
     ["نقلت قناة روسيا اليوم عن مصادر", "في اليوم التالي انسحبوا", "قتل شخصان اثنان", "صفر إصابات",
      "وبعد صلاة الجمعة خرجوا"],
