@@ -175,11 +175,14 @@ def evaluate(
         extras, hidden_extras = _hide_validation_cases(report.pop("_extras"))
         claim_errors, hidden_claims = _hide_validation_cases(report.pop("_claim_errors"))
         actor_errors, hidden_actors = _hide_validation_cases(report.pop("_actor_errors"))
+        place_errors, hidden_places = _hide_validation_cases(report.pop("_place_errors"))
         _warn_failures("gold articles", report.pop("_failures"), report["articles"])
         if errors:
             report["errors"] = {"misses": misses, "extras": extras, "claims": claim_errors, "actors": actor_errors,
+                                "places": place_errors,
                                 "validation_cases_not_shown": {"misses": hidden_misses, "extras": hidden_extras,
-                                                               "claims": hidden_claims, "actors": hidden_actors}}
+                                                               "claims": hidden_claims, "actors": hidden_actors,
+                                                               "places": hidden_places}}
         out["gold"] = report
         out.setdefault("_timing", {})["gold_seconds"] = round(time.perf_counter() - t0, 1)
     if gsr is not None:
@@ -286,11 +289,11 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"  {n:4}  {kind}")
         if "errors" in gold:
             hidden = gold["errors"]["validation_cases_not_shown"]
-            if hidden["misses"] or hidden["extras"] or hidden["actors"] or hidden["claims"]:
+            if any(hidden.values()):
                 lines.append("")
                 lines.append(f"Validation part: {hidden['misses']} misses, {hidden['extras']} extras, "
-                             f"{hidden['actors']} matched events with another actor pair and "
-                             f"{hidden['claims']} claim errors, not listed (aggregate figures only; the error kinds "
+                             f"{hidden['actors']} matched events with another actor pair, "
+                             f"{hidden['claims']} claim errors and {hidden['places']} missed places, not listed (aggregate figures only; the error kinds "
                              "above include them)")
             for label in ("misses", "extras"):
                 lines.append("")
@@ -316,6 +319,13 @@ def format_table(out: dict[str, Any]) -> str:
                 lines.append(f"- {e['doc_id']} {e['kind']}: {e['gold']}")
                 if e["evidence"]:
                     lines.append(f"    {e['evidence']}")
+                for p in e["predicted"]:
+                    lines.append(f"    predicted: {p}")
+            lines.append("")
+            lines.append(f"PLACES missed ({len(gold['errors']['places'])}):")
+            for e in gold["errors"]["places"]:
+                dist = f", nearest predicted place {e['distance_km']} km" if e["distance_km"] is not None else ""
+                lines.append(f"- {e['doc_id']} {e['gold']} ({e['text']}): {e['kind']}{dist}")
                 for p in e["predicted"]:
                     lines.append(f"    predicted: {p}")
     gsr = out.get("gsr")

@@ -404,6 +404,7 @@ def score(
     prop_total = prop_found = prop_pred = prop_pred_on_gold = 0
     claim_errors: list[dict[str, Any]] = []
     actor_errors: list[dict[str, Any]] = []
+    place_errors: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
     kinds: Counter[str] = Counter()
@@ -499,9 +500,18 @@ def score(
             overlapping = [e for e in pred_places if e["start"] < gp["end"] and gp["start"] < e["end"]]
             hit, best = _place_hit(gp, overlapping)
             place_found += hit
-            place_doc_found += hit or _place_hit(gp, pred_places)[0]
+            elsewhere = not hit and _place_hit(gp, pred_places)[0]
+            place_doc_found += hit or elsewhere
             if best is not None:
                 place_dist.append(best)
+            if not hit:
+                place_errors.append({
+                    "doc_id": doc_id, "gold": gp.get("name"), "text": (text or "")[gp["start"]:gp["end"]],
+                    "predicted": [f"{e.get('canonical')} ({e.get('text')})" for e in overlapping],
+                    "distance_km": round(best, 1) if best is not None else None,
+                    "kind": "found elsewhere in the article" if elsewhere else
+                    ("resolved to another place" if overlapping else "no place entity on its words"),
+                })
 
         # claims: recall on unit + value; speaker accuracy on found claims
         pclaims = [_d(c) for c in res.get("claims", [])]
@@ -581,4 +591,5 @@ def score(
     out["_extras"] = extras
     out["_claim_errors"] = claim_errors
     out["_actor_errors"] = actor_errors
+    out["_place_errors"] = place_errors
     return out

@@ -126,8 +126,32 @@ def test_errors_are_never_listed_for_the_validation_part(tmp_path):
     out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
     assert out.exit_code == 0, out.output
     assert "Aleppo" not in out.output and "EXTRAS (0)" in out.output
-    assert ("Validation part: 0 misses, 1 extras, 0 matched events with another actor pair and 0 claim errors, "
-            "not listed") in out.output
+    assert ("Validation part: 0 misses, 1 extras, 0 matched events with another actor pair, 0 claim errors and "
+            "0 missed places, not listed") in out.output
+
+
+def test_eval_errors_lists_missed_places_of_the_train_part(tmp_path):
+    """A gold place with no predicted place entity on its words is listed (train) or counted (validation)."""
+    from rasid.eval.split import split_of
+
+    corpus, gold, preds = write_fixture(tmp_path)
+    record = json.loads(gold.read_text(encoding="utf-8"))
+    record["places"] = [{"name": "Hajin", "start": 23, "end": 28, "latitude": 34.694, "longitude": 40.829}]
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    pred = json.loads(preds.read_text(encoding="utf-8"))
+    pred["entities"] = [{"kind": "place", "text": "Hajin", "start": 23, "end": 28, "canonical": "Aleppo",
+                         "latitude": 36.2, "longitude": 37.15}]
+    preds.write_text(json.dumps(pred) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert out.exit_code == 0, out.output
+    assert "PLACES missed (1):" in out.output
+    assert "- d1 Hajin (Hajin): resolved to another place, nearest predicted place" in out.output
+    assert "predicted: Aleppo (Hajin)" in out.output
+    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
+    for path in (corpus, gold, preds):
+        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
+    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    assert "PLACES missed (0):" in out.output and "1 missed places, not listed" in out.output
 
 
 def test_eval_errors_lists_matched_events_with_another_actor_pair(tmp_path):
