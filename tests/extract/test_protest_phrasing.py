@@ -35,3 +35,9 @@ def test_a_second_act_of_the_crowd_says_the_riot_took_place() -> None:
 def test_protesters_blocking_a_road_protest() -> None:
     assert reported("أغلق المتظاهرون الطريق الدولي قرب الناصرية احتجاجا على انقطاع الكهرباء.") == [
         ("Protests", "Peaceful protest")]
+
+
+def test_a_launch_of_rockets_told_as_a_noun_is_the_weapon_fired() -> None:
+    # "إطلاق صواريخ" (the launching of rockets) says the rockets were used, as "أطلقوا صواريخ" does
+    assert reported("وشهد الأحد الماضي إطلاق صواريخ كاتيوشا من جنوب لبنان على بلدة المطلة.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
