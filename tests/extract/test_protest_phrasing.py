@@ -41,3 +41,9 @@ def test_a_launch_of_rockets_told_as_a_noun_is_the_weapon_fired() -> None:
     # "إطلاق صواريخ" (the launching of rockets) says the rockets were used, as "أطلقوا صواريخ" does
     assert reported("وشهد الأحد الماضي إطلاق صواريخ كاتيوشا من جنوب لبنان على بلدة المطلة.") == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_an_attack_years_before_is_told_as_background() -> None:
+    text = "ويتشابه اسمه مع اسم القيادي الذي اغتالته إسرائيل بغارة جوية في غزة قبل ثلاثة أعوام."
+    assert reported(text) == []
+    assert reported("اغتيل القيادي في الحركة بغارة جوية إسرائيلية في غزة أمس.") != []
