@@ -49,6 +49,8 @@ _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
 _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash", "attack", "shoot", "kill",
                               "assassination", "execution", "abduction", "territory", "protest", "riot", "mob",
                               "chemical", "grenade"})
+#: Kinds of a crowd's acts: a second act of the crowd says a protest or riot took place.
+_CROWD_KINDS = frozenset({"protest", "riot", "mob"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 #: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
@@ -568,7 +570,8 @@ class EventBuilder:
             if t is f.trigger:
                 continue
             for k in t.kinds:
-                same_event = k.kind in f.trigger.kind_names or (k.kind == "attack" and f.event_type == o.EXPLOSIONS)
+                same_event = k.kind in f.trigger.kind_names or (k.kind == "attack" and f.event_type == o.EXPLOSIONS) \
+                    or (k.kind in _CROWD_KINDS and f.event_type in (o.PROTESTS, o.RIOTS))  # "أضرموا ... ورددوا"
                 if k.kind in _HAPPENING_KINDS and same_event and (k.pos == "verb" or own_verb):
                     return True
         return False

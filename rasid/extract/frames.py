@@ -67,6 +67,7 @@ class FrameWords(NamedTuple):
     backer_mark: re.Pattern[str]  # a word or two before an actor: a backer ("مدعومة بمسلحين من العشائر")
     protest_target: re.Pattern[str]
     protest_gather: re.Pattern[str]  # the trigger itself: people gathering or marching ("تدفقوا", "التجمع")
+    protest_chant: re.Pattern[str]  # the trigger itself: chanting or banners ("مرددين", "هتافات")
     negated: re.Pattern[str]
     planted: re.Pattern[str]
     crowd_control: re.Pattern[str]  # .match right after a bomb word: a tear-gas canister, a stun grenade
@@ -106,6 +107,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         backer_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('backer_mark')})(?:\s+\S+)?\s+(?:من\s+)?\S{{0,3}}$"),
         protest_target=re.compile(rf"(?:{alt('protest_target')})\s*(?:\S+\s+){{0,3}}\S{{0,3}}$"),
         protest_gather=re.compile(rf"(?:{alt('protest_gather')})"),  # used with .match(norm, start)
+        protest_chant=re.compile(rf"(?:{alt('protest_chant')})"),  # used with .match(norm, start)
         negated=re.compile(rf"(?:^|\s)[وف]?(?:{alt('negation')})\s+(?:\S+\s+){{0,2}}$"),
         planted=re.compile(rf"(?:{alt('planted')})\s*\S{{0,3}}\s*$"),
         crowd_control=re.compile(rf"\s*(?:{alt('crowd_control')})(?:\s|$)"),
@@ -232,14 +234,20 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
             and not arrest_leads:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
+        if "riot" in kinds and all(w.negated.search(_before(norm, t.start - len(t.prefix), 30))
+                                   for t in sm.triggers if "riot" in t.kind_names):
+            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot
+            kinds.discard("riot")
+            strong_protest = [t for t in strong_protest if t.kind_names & {"protest", "mob"}]
         if clash_with_protesters and not strong_protest:
             strong_protest = [first("clash")]
-        acted = None if strong_protest else _protesters_gathering(w, norm, sm, protesters)
+        acted = None if strong_protest else _protesters_gathering(w, norm, sm, protesters) or \
+            _crowd_chanting(w, norm, sm)
         if acted is not None:
             # "تدفق المتظاهرون ... يهتفون", "أضرم المحتجون النار ... ورددوا هتافات": no word alone says a
             # protest was held, the protesters named doing what protesters do says it together
             frame = Frame(o.PROTESTS, S.PEACEFUL_PROTEST, acted, sm)
-            frame.actor1 = protesters[0]
+            frame.actor1 = protesters[0] if protesters else None
             frame.weight = _ACTING_WEIGHT
             frame.modality = _modality(w, norm, sm, acted)
             return [frame]
@@ -522,6 +530,21 @@ def _protesters_gathering(w: FrameWords, norm: str, sm: SentenceMentions,
                 and any(_same_clause(norm, t, a, b) for a, b in spans):
             return t
     return None
+
+
+def _crowd_chanting(w: FrameWords, norm: str, sm: SentenceMentions) -> TriggerMention | None:
+    """"تجمع العشرات أمام المقر مرددين هتافات": people gathering and chanting in one sentence hold a protest
+    though no word for protesters names them; the gathering word (not after a relative pronoun), or None."""
+    gather = chant = None
+    for t in sm.triggers:
+        if not any(k.kind == "protest" and k.weight >= _ACTING_MIN for k in t.kinds) or "strike_air" in t.kind_names:
+            continue
+        if gather is None and w.protest_gather.match(norm, t.start) and \
+                not w.relative.search(norm[max(0, t.start - 24):t.start]):
+            gather = t
+        elif chant is None and w.protest_chant.match(norm, t.start):
+            chant = t
+    return gather if gather is not None and chant is not None else None
 
 
 def _same_clause(norm: str, t: TriggerMention, start: int, end: int) -> bool:

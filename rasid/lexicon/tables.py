@@ -258,6 +258,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "holder_mark": ListSpec("before an actor: who holds the place a strike hit"),
         "protest_target": ListSpec("before an actor: what a protest is against", wildcard=True),
         "protest_gather": ListSpec("a protest trigger itself: people gathering or marching", wildcard=True),
+        "protest_chant": ListSpec("a protest trigger itself: chanting or banners", wildcard=True),
         "negation": ListSpec("before a cue: negates it"),
         "planted": ListSpec("before an IED word: planted, not exploded"),
         "failed": ListSpec("before an interception word of its clause: the interception failed"),
