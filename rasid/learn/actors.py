@@ -386,6 +386,23 @@ def _near_cues() -> frozenset[str]:
     return default_resources().words("place_words.tsv")["near_cue"].words
 
 
+def battle_side(ac: ActorContext, ev: Event, name: str) -> str:
+    """The second side of a battle, given the head's choice `name`: a battle is fought between two armed groups
+    (ACLED), so it is never the civilians ("اشتباك بين عناصر من فتح وآخرين ... فزادت مخاوف السكان") and never
+    missing: the rules' armed side stands, else a side the article does not name is the country's unidentified
+    armed group. Other events keep `name`."""
+    if ev.event_type != o.BATTLES or not ev.country or (name and not _civilian(ac, ev, name)):
+        return name
+    rules = ev.actor2
+    if rules and not _civilian(ac, ev, rules):
+        return rules
+    return f"Unidentified Armed Group ({ev.country})"
+
+
+def _civilian(ac: ActorContext, ev: Event, name: str) -> bool:
+    return ac.inter_of(name) == 7 or bool(ev.country and name == f"Civilians ({ev.country})")
+
+
 def set_actor2(ev: Event, name: str, ac: ActorContext) -> bool:
     """Give `ev` the chosen actor2 (inter code and interaction follow); True when it changed."""
     new = name or None
