@@ -386,11 +386,14 @@ def _near_cues() -> frozenset[str]:
     return default_resources().words("place_words.tsv")["near_cue"].words
 
 
-def battle_side(ac: ActorContext, ev: Event, name: str) -> str:
-    """The second side of a battle, given the head's choice `name`: a battle is fought between two armed groups
-    (ACLED), so it is never the civilians ("اشتباك بين عناصر من فتح وآخرين ... فزادت مخاوف السكان") and never
-    missing: the rules' armed side stands, else a side the article does not name is the country's unidentified
-    armed group. Other events keep `name`."""
+def second_side(ac: ActorContext, ev: Event, name: str) -> str:
+    """The second side of an event by ACLED's definitions, given the head's choice `name`. Violence against
+    civilians targets civilians: its actor 2 is the civilians of the event's country (a "former fighter"
+    killed is one). A battle is fought between two armed groups: its actor 2 is never the civilians ("اشتباك
+    بين عناصر من فتح وآخرين ... فزادت مخاوف السكان") and never missing: the rules' armed side stands, else a
+    side the article does not name is the country's unidentified armed group. Other events keep `name`."""
+    if ev.event_type == o.VAC and ev.country and not (name and _civilian(ac, ev, name)):
+        return f"Civilians ({ev.country})"
     if ev.event_type != o.BATTLES or not ev.country or (name and not _civilian(ac, ev, name)):
         return name
     rules = ev.actor2
