@@ -2,6 +2,7 @@
 
     PYTHONPATH=$PWD python bench/actor_errors.py gold/ --corpus ../shared/corpus/news_dev.jsonl \
         --corpus ../shared/corpus/news_more.jsonl [--predictions extract.jsonl] [--no-model] [--counts-only]
+        [--split train|val|all]
 
 Extraction runs as `rasid eval` runs it (rules, then the bundled learned layer, cross-fitted; `--no-model`
 for the rules alone), or a saved `rasid extract --format jsonl` file is read with `--predictions`. Events are
@@ -16,7 +17,10 @@ matched to the gold as `rasid eval` matches them, and actor names are compared a
 and whether the gold names each actor that the prediction lacks anywhere in the article's actor entities
 ("not named": an alias missing from the lexicon, or an actor the text only implies). For the train part each
 case is printed with both pairs and the evidence (to the terminal, never into the repository); both parts
-get the counts, the validation part nothing else.
+get the counts, the validation part nothing else. Each part's counts also say what the gold sides that the
+prediction lacks are ("lacking"): the unidentified armed group, the civilians, an actor the article's actor
+entities name, or one they do not name. `--split val` prints the validation part's counts alone (never a
+case); `--split train` the train part's cases and counts.
 """
 
 from __future__ import annotations
@@ -73,16 +77,38 @@ def named_keys(result: Any) -> set[str]:
             if e.get("kind") == "actor" and e.get("canonical")}
 
 
+def lacking_kind(name: str, named: set[str]) -> str:
+    """What a gold side that the prediction lacks is: the unidentified armed group, the civilians, or an actor
+    that the article's actor entities (`named`, actor keys) name or not."""
+    if name.startswith("Unidentified Armed Group"):
+        return "unidentified armed group"
+    if _civ(name):
+        return "civilians"
+    return "an actor the article names" if actor_key(name) in named else "an actor the article does not name"
+
+
+def _note(f: Mapping[str, Any]) -> str:
+    lines = []
+    if f.get("gold actor not named in the article"):
+        lines.append(f"({f['gold actor not named in the article']} with a gold actor the article's actor entities lack)")
+    if f.get("lacking"):
+        lines.append("gold sides lacking: " + ", ".join(f"{k} {n}" for k, n in f["lacking"].items()))
+    return "\n    ".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     add_arguments(ap)
     ap.add_argument("--counts-only", action="store_true", help="counts only, no train cases")
+    ap.add_argument("--split", choices=("train", "val", "all"), default="all",
+                    help="the part(s) to report: val is counts only (default: both)")
     args = ap.parse_args(argv)
     records, texts, results = load(args)
     figures: dict[str, Any] = {}
-    for part in ("train", "val"):
+    for part in (("train", "val") if args.split == "all" else (args.split,)):
         kinds: Counter[str] = Counter()
         unnamed: Counter[str] = Counter()
+        lacks: Counter[str] = Counter()
         n = 0
         for m in matched(records, texts, results, part):
             n += 1
@@ -95,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             lacking = [a for a in (g.get("actor1"), g.get("actor2")) if a and actor_key(a) not in
                        {actor_key(p.get("actor1")), actor_key(p.get("actor2"))}]
             not_named = [a for a in lacking if not _civ(a) and actor_key(a) not in named]
+            lacks.update(lacking_kind(a, named) for a in lacking)
             if not_named:
                 unnamed["gold actor not named in the article"] += 1
             if part != "train" or split_of(m.doc_id) != "train" or args.counts_only or args.json:
@@ -111,10 +138,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    pred text: {pt[:400]}")
         wrong = sum(kinds.values())
         figures[part] = {"matched": n, "right": n - wrong, "accuracy": round((n - wrong) / n, 4) if n else None,
-                         "kinds": dict(kinds.most_common()), **dict(unnamed)}
-    print_figures(figures, "actor pair", "kinds", args.json, note=lambda f: (
-        f"({f['gold actor not named in the article']} with a gold actor the article's actor entities lack)"
-        if f.get("gold actor not named in the article") else ""))
+                         "kinds": dict(kinds.most_common()), "lacking": dict(lacks.most_common()), **dict(unnamed)}
+    print_figures(figures, "actor pair", "kinds", args.json, note=_note)
     return 0
 
 

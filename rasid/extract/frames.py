@@ -403,7 +403,9 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
         is_verb = any(k.pos == "verb" for k in t.kinds)
-        holding = [a for a in unmarked if a.start <= t.start < a.end]  # "غارات إسرائيلية": the name holds the trigger
+        # "غارات إسرائيلية": the name holds the trigger; "قصف طيران التحالف": the name begins inside a trigger of
+        # several words ("قصف طيران"), neither before nor after it
+        holding = [a for a in unmarked if a.start <= t.start < a.end or t.start < a.start < t.end]
         if holding:
             frame.actor1 = holding[0]
         elif is_verb and before and t.start - before[-1].end <= 50:

@@ -386,6 +386,26 @@ def _near_cues() -> frozenset[str]:
     return default_resources().words("place_words.tsv")["near_cue"].words
 
 
+def second_side(ac: ActorContext, ev: Event, name: str) -> str:
+    """The second side of an event by ACLED's definitions, given the head's choice `name`. Violence against
+    civilians targets civilians: its actor 2 is the civilians of the event's country (a "former fighter"
+    killed is one). A battle is fought between two armed groups: its actor 2 is never the civilians ("اشتباك
+    بين عناصر من فتح وآخرين ... فزادت مخاوف السكان") and never missing: the rules' armed side stands, else a
+    side the article does not name is the country's unidentified armed group. Other events keep `name`."""
+    if ev.event_type == o.VAC and ev.country and not (name and _civilian(ac, ev, name)):
+        return f"Civilians ({ev.country})"
+    if ev.event_type != o.BATTLES or not ev.country or (name and not _civilian(ac, ev, name)):
+        return name
+    rules = ev.actor2
+    if rules and not _civilian(ac, ev, rules):
+        return rules
+    return f"Unidentified Armed Group ({ev.country})"
+
+
+def _civilian(ac: ActorContext, ev: Event, name: str) -> bool:
+    return ac.inter_of(name) == 7 or bool(ev.country and name == f"Civilians ({ev.country})")
+
+
 def set_actor2(ev: Event, name: str, ac: ActorContext) -> bool:
     """Give `ev` the chosen actor2 (inter code and interaction follow); True when it changed."""
     new = name or None

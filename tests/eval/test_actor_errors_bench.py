@@ -31,3 +31,16 @@ def test_error_kinds_of_actor_pairs() -> None:
     assert kind((SYRIA, IS), (SYRIA, CIV)) == "actor2 civilians for a group"
     assert kind((SYRIA, CIV), (SYRIA, IS)) == "actor2 a group for the civilians"
     assert kind((SYRIA, IS), (SYRIA, "HTS: Hayat Tahrir al-Sham")) == "actor2 another group"
+
+
+def test_what_a_lacking_gold_side_is() -> None:
+    named = {actor_errors.actor_key(IS)}
+    assert actor_errors.lacking_kind("Unidentified Armed Group (Egypt)", named) == "unidentified armed group"
+    assert actor_errors.lacking_kind(CIV, named) == "civilians"
+    assert actor_errors.lacking_kind(IS, named) == "an actor the article names"
+    assert actor_errors.lacking_kind("Hezbollah", named) == "an actor the article does not name"
+
+
+def test_the_note_says_what_the_gold_sides_lacking_are() -> None:
+    note = actor_errors._note({"lacking": {"civilians": 2, "unidentified armed group": 1}})
+    assert note == "gold sides lacking: civilians 2, unidentified armed group 1"
