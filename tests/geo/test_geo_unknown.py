@@ -253,3 +253,12 @@ def test_an_unknown_village_after_a_singular_cue_is_still_only_near_its_sentence
     ms = parse("قصفت المدفعية قرية زعفرانك، ثم تقدمت القوات نحو مدينة معرة النعمان")
     (u,) = unresolved(ms)
     assert u.role == "unresolved"
+
+
+def test_an_unknown_village_of_a_list_north_of_a_town_is_coded_at_its_known_neighbour(parse):
+    # "شمال W" only says which way from W the list lies; the known village of the list is next door
+    ms = parse("هاجم مسلحون قريتي كفرنبل وزعفرانك شمال مدينة معرة النعمان")
+    (u,) = unresolved(ms)
+    kafranbel = next(m for m in ms if m.name == "Kafranbel")
+    assert (u.latitude, u.longitude) == (kafranbel.latitude, kafranbel.longitude)
+    assert "listed beside Kafranbel" in u.why[-1]
