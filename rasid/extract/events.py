@@ -413,11 +413,18 @@ class EventBuilder:
         while i + 1 < len(groups) and joined[i + 1]:
             i += 1
             best.extend(groups[i])  # the same strike on the places joined to it
-        best = [p for p in best if id(p) not in self.stray] or best
-        top = min(p.geo_precision for p in best)
         # a village the gazetteer lacks, listed beside known ones ("قرى X وY وZ بريف W"), is a place of its own,
         # coded at its anchor (precision 2), not a vaguer mention of the same place
         listed = len(best) > 1 and self.w.listed_places.match(self.nt.norm, best[0].start) is not None
+        # "... على قريتي X وY، مشيرة إلى أن القصف امتد ليشمل قرى Z وW": the places the event went on to cover
+        named_end = best[-1].end
+        for j in range(i + 1, len(groups)):
+            if not skip[j] and self.w.list_intro.search(self.nt.norm, named_end, groups[j][0].start):
+                listed = listed or len(groups[j]) > 1 and self.w.listed_places.match(
+                    self.nt.norm, groups[j][0].start) is not None
+                best.extend(groups[j])
+        best = [p for p in best if id(p) not in self.stray] or best
+        top = min(p.geo_precision for p in best)
         chosen = [p for p in best if p.geo_precision == top or (listed and p.unresolved and p.latitude is not None)]
         seen: set[str] = set()
         out: list[tuple[PlaceMention | None, bool]] = []

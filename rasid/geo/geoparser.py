@@ -900,8 +900,9 @@ class Geoparser:
             if not names:
                 continue
             anchor, contained = self._anchor(norm, pos, names[0][0], raws)
-            # "قرى X وY وZ بريف W" with Y known: the countryside of W is wide, Y is next to X and Z
-            wide = bool(neighbours) and anchor is not None and any(self._cue_is(c, "region") for c in raws[anchor].cues)
+            # "قرى X وY وZ بريف W" with Y known: Y, of their own list, is next to X and Z; the countryside of W is
+            # wide, "شمال W" is a direction from a town, and with no container the sentence's other places are farther
+            wide = bool(neighbours)
             if cue in w.anchored_cues and not contained:
                 continue  # "منطقة منزوعة السلاح": only "منطقة X بريف Y" names an unknown place
             for s, e in names:

@@ -94,3 +94,19 @@ def test_the_two_villages_are_not_the_town_of_the_same_name() -> None:
     text = "سيطرت الفصائل على قريتي كفرنبل ومعرة حرمة. وسيطرت الفصائل على القريتين بعد اشتباكات مع قوات النظام."
     assert named(text) == ["Kafranbel", "Maarat Hurma"]
     assert "Al Qaryatayn" in named("سيطر تنظيم داعش على مدينة القريتين في ريف حمص الشرقي.")
+
+
+def test_each_village_of_a_list_without_a_container_is_an_event_of_its_own() -> None:
+    # ACLED codes one event per village; the two the gazetteer lacks sit beside their known neighbour
+    got = precisions_of("قصفت قوات النظام أمس قرى كفرنبل وزعفرانك وبيركوتة بالمدفعية الثقيلة.")
+    assert got == [("Kafranbel", 1), ("زعفرانك", 2), ("بيركوتة", 2)]
+
+
+def test_places_a_verb_says_the_event_went_on_to_cover_are_events_too() -> None:
+    # "وامتد القصف ليشمل قرى X وY": the same shelling on more villages, each an event (the unknown one too)
+    got = precisions_of("قصفت المدفعية أمس بلدة كفرنبل بريف إدلب الجنوبي، وامتد القصف ليشمل قرى معرة حرمة وزعفرانك.")
+    assert got == [("Kafranbel", 1), ("Maarat Hurma", 1), ("زعفرانك", 2)]
+    # without such a verb, villages named later in the sentence are not where the shelling fell
+    got = precisions_of("قصفت المدفعية أمس بلدة كفرنبل بريف إدلب الجنوبي، وقال ناشطون من قرى معرة حرمة وزعفرانك إن "
+                        "الأهالي نزحوا.")
+    assert got == [("Kafranbel", 1)]

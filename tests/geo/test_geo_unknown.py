@@ -235,3 +235,30 @@ def test_a_directorate_of_an_institution_is_no_district(parse):
                  "قال مسؤول في مديرية استخبارات نينوى إن الهجوم أحبط",
                  "قال المسؤول في مديرية شرطة بنغازي إن خمسة أشخاص قتلوا"):
         assert not unresolved(parse(text)), text
+
+
+def test_an_unknown_village_of_a_list_nothing_contains_is_coded_at_its_known_neighbour(parse):
+    # no "بريف W" after the list: the known village of the same list, not the town named later, codes it
+    ms = parse("قصفت المدفعية قرى كفرنبل وزعفرانك وبيركوتة، ثم تقدمت القوات نحو مدينة معرة النعمان")
+    us = unresolved(ms)
+    assert [u.name for u in us] == ["زعفرانك", "بيركوتة"]
+    kafranbel = next(m for m in ms if m.name == "Kafranbel")
+    for u in us:
+        assert u.role == "mention" and u.geo_precision == 2 and "listed beside Kafranbel" in u.why[-1]
+        assert (u.latitude, u.longitude) == (kafranbel.latitude, kafranbel.longitude)
+
+
+def test_an_unknown_village_after_a_singular_cue_is_still_only_near_its_sentence_place(parse):
+    # "قرية X" alone is no list: with no container it stays unresolved, coded near the place named beside it
+    ms = parse("قصفت المدفعية قرية زعفرانك، ثم تقدمت القوات نحو مدينة معرة النعمان")
+    (u,) = unresolved(ms)
+    assert u.role == "unresolved"
+
+
+def test_an_unknown_village_of_a_list_north_of_a_town_is_coded_at_its_known_neighbour(parse):
+    # "شمال W" only says which way from W the list lies; the known village of the list is next door
+    ms = parse("هاجم مسلحون قريتي كفرنبل وزعفرانك شمال مدينة معرة النعمان")
+    (u,) = unresolved(ms)
+    kafranbel = next(m for m in ms if m.name == "Kafranbel")
+    assert (u.latitude, u.longitude) == (kafranbel.latitude, kafranbel.longitude)
+    assert "listed beside Kafranbel" in u.why[-1]
