@@ -268,3 +268,11 @@ def test_a_sourcing_phrase_naming_no_typed_source_leaves_the_figure_to_the_speak
     text = "ونقلت وكالة الأنباء، نقلا عن مصادر لها في الشرطة، أن قوات الأمن قتلت اثنين من المحتجين."
     assert _one(text, "killed").source_type == "agency"
     assert _one("قتل 5 مدنيين في القصف، وفق المرصد.", "killed").source_type == "activists"
+
+
+def test_a_private_source_is_a_local_source_not_the_outlet_it_spoke_to() -> None:
+    # the source head comes first; the site it spoke to does not make the figure the outlet's
+    c = _one("وقال مصدر خاص لموقع النهر إن 4 عناصر من الشرطة قتلوا في الاشتباك.", "killed")
+    assert c.source_type == "local_sources"
+    c = _one("وأفادت مصادر خاصة بأن 7 مدنيين أصيبوا في القصف على القرية.", "wounded")
+    assert c.source_type == "local_sources"
