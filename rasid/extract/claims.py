@@ -661,8 +661,9 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                     end = after[idx + 1].end()  # "كيلومتر مربع", "كيلومترات مربعه"
                     entry = type(entry)("km2", entry.category, entry.number)
                 elif idx + 1 < len(after) and (kind := nt.w.unit_modifier.get(after[idx + 1].group())):
-                    mod_unit, _, base = kind.partition(" ")
-                    if entry.unit == base:  # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs
+                    mod_unit, _, bases = kind.partition(" ")
+                    # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs; "5 عمليات اغتيال": assassinations
+                    if entry.unit in bases.split():
                         end = after[idx + 1].end()
                         entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
@@ -717,8 +718,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
         return None
-    if unit == "duration":
-        return None
+    if unit in ("duration", "operation"):
+        return None  # "عامين"; "5 عمليات" with no kind named ("عمليات اغتيال" are assassinations)
     # category from a cue word shortly before the number ("مقتل 5 مدنيين", "اصابه 10 اخرين")
     before = list(_WORD.finditer(norm, max(s, m.start - 40), m.start))[-4:]
     cue_start = m.start
@@ -873,6 +874,9 @@ def _running_counts(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
             noun = words[i + 1] if i + 1 < len(words) else None
             key = noun.group() if noun is not None else ""
         entry = nt.units.of(key) if key else None
+        kind = nt.w.unit_modifier.get(key) if entry is None or entry.number == "cue" else None
+        if kind is not None:  # "عمليه الاغتيال الرابعه": a noun that names the kind of an operation
+            entry = UnitEntry(kind.partition(" ")[0], "", "sg")
         if noun is None or entry is None or entry.number != "sg" or entry.unit not in nt.w.running_unit:
             continue
         a, b = min(noun.start(), w.start()), max(noun.end(), w.end())
