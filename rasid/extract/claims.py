@@ -1087,7 +1087,8 @@ def _goes_on(nt: ClaimText, sent: tuple[int, int]) -> bool:
     return m is not None and m.group() in nt.w.continuation
 
 
-_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]")
+_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]"
+                       r"|(?:^|\n)[^\n().،,]{2,25}[(]([^()\n]{2,30})[)]\s*[-–:]")
 
 
 def _dateline_agency(nt: ClaimText) -> str | None:

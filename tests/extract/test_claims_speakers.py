@@ -276,3 +276,12 @@ def test_a_private_source_is_a_local_source_not_the_outlet_it_spoke_to() -> None
     assert c.source_type == "local_sources"
     c = _one("وأفادت مصادر خاصة بأن 7 مدنيين أصيبوا في القصف على القرية.", "wounded")
     assert c.source_type == "local_sources"
+
+
+def test_an_agency_in_brackets_after_the_city_is_a_dateline() -> None:
+    c = _one("انفجار في السوق\nالموصل (رويترز) - قتل 4 مدنيين في انفجار سيارة مفخخة اليوم.", "killed")
+    assert c.source_type == "agency" and c.speaker.name == "رويترز"
+    c = _one("صاروخ على المطار\nبغداد- (يو بي آي) أصيب 3 جنود بسقوط صاروخ على المطار.", "wounded")
+    assert c.source_type == "agency"
+    # a bracket that names no agency is no dateline
+    assert _one("قصف على البلدة\nحلب (خاص) - قتل 5 مدنيين بقصف على البلدة.", "killed").source_type == "outlet"
