@@ -475,6 +475,9 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             speaker = Speaker(name=_orig(nt, *after), role=sp.role or sp.name, affiliation=sp.affiliation)
             nt.speaker_types[(speaker.name, speaker.role, speaker.affiliation)] = source_type
             return Attribution(speaker, source_type, stance)
+    if (cue.kind == "verb" and after[1] > after[0] and nt.norm.startswith("ل", after[0])
+            and nt.attribution.source_type_of(nt.norm[after[0] + 1:after[1]]) in ("agency", "outlet")):
+        after = (ce, ce)  # "مصادر محليه تحدثت لعنب بلدي", "وقال لوكاله ...": the outlet heard, it did not speak
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:

@@ -285,3 +285,20 @@ def test_an_agency_in_brackets_after_the_city_is_a_dateline() -> None:
     assert c.source_type == "agency"
     # a bracket that names no agency is no dateline
     assert _one("قصف على البلدة\nحلب (خاص) - قتل 5 مدنيين بقصف على البلدة.", "killed").source_type == "outlet"
+
+
+def test_the_outlet_a_source_spoke_to_is_not_the_speaker() -> None:
+    c = _one("وبحسب مصادر محلية تحدثت لموقع النهر فإن 5 مدنيين قتلوا في القصف.", "killed")
+    assert c.source_type == "local_sources"
+    text = "قال المرصد إن الطائرات قصفت البلدة فجرا. وأضاف لوكالة الأنباء أن 6 مدنيين أصيبوا في القصف."
+    assert _one(text, "wounded").source_type == "activists"  # the monitor went on speaking to the agency
+
+
+def test_sources_from_inside_a_place_tribal_sources_and_notables_are_local_sources() -> None:
+    for who in ("مصادر من داخل المدينة", "مصادر من أبناء المنطقة", "مصادر عشائرية", "وجهاء القرية"):
+        assert _one(f"وقالت {who} إن 5 عناصر قتلوا في الكمين.", "killed").source_type == "local_sources", who
+
+
+def test_citizens_are_witnesses_and_coordination_committees_activists() -> None:
+    assert _one("وقال مواطنون إن 4 مدنيين قتلوا في القصف.", "killed").source_type == "witness"
+    assert _one("وأفادت تنسيقيات محلية بمقتل 3 مدنيين في القصف.", "killed").source_type == "activists"
