@@ -45,6 +45,7 @@ class ClaimWords(NamedTuple):
     subset: frozenset[str]
     contrast: tuple[str, ...]
     generic_roles: frozenset[str]
+    body_adjective: frozenset[str]  # "الاعلامي": an adjective when a body follows ("المركز الاعلامي للجيش")
     anaphoric: frozenset[str]
     source_head: frozenset[str]  # "مصدر في ...": the phrase goes on after "في"
     square: frozenset[str]  # "مربع" after a kilometre word
@@ -97,6 +98,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         subset=w["subset"].words,
         contrast=w["contrast"].forms,
         generic_roles=w["generic_role"].words,
+        body_adjective=w["body_adjective"].words,
         anaphoric=w["anaphoric_source"].words,
         source_head=w["source_head"].words,
         square=w["square"].words,
@@ -333,6 +335,14 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         return Speaker(), "unknown"  # a clause, not a speaker ("ضبط خلايا التنظيم النشطه")
     source_type = "unknown"
     inside = [(ce - cs, cs, cue) for cs, ce, cue in cues if cue.kind == "speaker" and s <= cs < e]
+    adjective = [h for h in inside if h[1] > s and nt.norm[h[1]:h[1] + h[0]] in nt.w.body_adjective]
+    for h in adjective:
+        # "المركز الاعلامي للجيش", "الذراع الاعلامي لتنظيم ... وكاله اعماق": an adjective the body after it
+        # types; "المركز الاعلامي لعمليه ..." speaks for the body it belongs to (an official one when untyped)
+        inside.remove(h)
+        if not any(o[1] > h[1] for o in inside):
+            belongs = nt.norm.startswith("ل", h[1] + h[0] + 1) and h[1] + h[0] + 1 < e
+            inside.append((h[0], h[1], AttributionCue("speaker", "official") if belongs else h[2]))
     specific = [h for h in inside if h[2].value != "unknown"]
     if specific or inside:
         # the head of the phrase decides: the earliest speaker noun, the longest one at that place

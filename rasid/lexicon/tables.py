@@ -309,6 +309,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "subset": ListSpec("the figure after it is part of the one before"),
         "contrast": ListSpec("between two figures: rival reports"),
         "generic_role": ListSpec("a head noun that takes the type of its body"),
+        "body_adjective": ListSpec("a speaker noun that is an adjective after a word when a body follows it"),
         "anaphoric_source": ListSpec("the sources named before"),
         "source_head": ListSpec("a source noun whose phrase goes on after 'في'"),
         "square": ListSpec("'مربع' after a kilometre word"),

@@ -302,3 +302,26 @@ def test_sources_from_inside_a_place_tribal_sources_and_notables_are_local_sourc
 def test_citizens_are_witnesses_and_coordination_committees_activists() -> None:
     assert _one("وقال مواطنون إن 4 مدنيين قتلوا في القصف.", "killed").source_type == "witness"
     assert _one("وأفادت تنسيقيات محلية بمقتل 3 مدنيين في القصف.", "killed").source_type == "activists"
+
+
+def test_a_media_activist_and_a_town_media_centre_are_activists() -> None:
+    assert _one("وقال الإعلامي سامر الحسن إن 5 مدنيين قتلوا في القصف.", "killed").source_type == "activists"
+    assert _one("وقال المركز الإعلامي في البلدة إن 3 مدنيين أصيبوا.", "wounded").source_type == "activists"
+
+
+def test_a_media_centre_of_a_body_speaks_for_the_body() -> None:
+    # "الإعلامي" after a noun is an adjective: the body named after it decides
+    c = _one("وقال مصدر في المركز الإعلامي للجيش إن 20 مسلحا قتلوا في القصف.", "killed")
+    assert c.source_type == "official"
+    c = _one("وذكر الذراع الإعلامي للتنظيم وكالة النبأ أن 7 جنود قتلوا في الهجوم.", "killed")
+    assert c.source_type == "agency"
+    c = _one("وأعلن المركز الإعلامي لعملية الفجر أن 4 مسلحين قتلوا.", "killed")
+    assert c.source_type == "official"
+
+
+def test_a_member_of_a_body_takes_the_body_type() -> None:
+    c = _one("وقال عضو في الشبكة السورية لحقوق الإنسان إن 9 مدنيين قتلوا.", "killed")
+    assert c.source_type == "activists"
+    c = _one("وقال عضو المجلس المحلي سامر الحسن إن 6 مدنيين قتلوا.", "killed")
+    assert c.source_type == "official"
+    assert _one("وقالت لجان التنسيق المحلية إن 8 مدنيين قتلوا.", "killed").source_type == "activists"
