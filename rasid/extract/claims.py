@@ -749,6 +749,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 category = ce.category
             cue_start = wb.start()
             break
+    if unit in nt.w.running_unit:
+        category = ""  # "مقتل 5 في 3 غارات", "عدد عمليات الاغتيال الى 15": incidents, not people killed
     subset = subset or of_them  # part of a group: never added to a toll
     if subset and not category:
         category = last_category or ""
@@ -797,8 +799,22 @@ def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
         entry = nt.units.of(words[i + 1].group())
         if entry is None or entry.number == "cue":
             return None
+        kind = _incident_kind(nt, entry.unit, words[i + 2].group() if i + 2 < len(words) else "")
+        if kind is not None:  # "عدد عمليات الاغتيال": assassinations
+            return kind, ""
         return entry.unit, entry.category
     return None
+
+
+def _incident_kind(nt: ClaimText, unit: str, word: str) -> str | None:
+    """The unit an incident noun after an operation or a case names ("عمليات اغتيال", "حالات الخطف"), else None."""
+    if unit not in ("operation", "case") or not word:
+        return None
+    kind = nt.w.unit_modifier.get(word) or (nt.w.unit_modifier.get(word[2:]) if word.startswith("ال") else None)
+    if kind is None:
+        return None
+    new, _, bases = kind.partition(" ")
+    return new if unit in bases.split() else None
 
 
 def _area_cue_before(nt: ClaimText, s: int, pos: int) -> bool:

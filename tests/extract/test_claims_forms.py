@@ -256,3 +256,16 @@ def test_a_round_number_with_the_article_after_an_approximation() -> None:
     assert one("ووثق المرصد مقتل أكثر من المئة عنصر.", "killed").qualifier == "more_than"
     # the same word with no approximation before it is a date or an ordinal, never a count
     assert not [c for c in claims("وفي العشرين من الشهر الماضي انسحبت القوات من البلدة.") if c.value == 20.0]
+
+
+def test_number_of_operations_of_a_kind_counts_that_kind() -> None:
+    c = one("وارتفع عدد عمليات الاغتيال في المحافظة إلى 15 منذ بداية العام.", "assassination")
+    assert (c.value, c.unit) == (15.0, "assassination")
+
+
+def test_incidents_carry_no_casualty_category() -> None:
+    found = claims("وقال الناشط إن القصف أدى إلى مقتل 5 مدنيين في 3 غارات على البلدة.")
+    strikes = [c for c in found if c.unit == "strike"]
+    assert strikes and strikes[0].subject == "strike" and strikes[0].value == 3.0
+    assert [c.value for c in found if c.subject == "killed"] == [5.0]
+    assert one("ووثق المكتب 11 حالة اغتيال و4 حالات خطف.", "abduction").value == 4.0
