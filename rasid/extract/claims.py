@@ -62,6 +62,7 @@ class ClaimWords(NamedTuple):
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     relative: frozenset[str]  # "والذي": a verb after it, later than a figure, tells of a noun, sources nothing
+    accuse: frozenset[str]  # "اتهم": what follows is a claim of blame, a statement even from a narrator
     count_noun: frozenset[str]  # "عدد", "حصيله": the noun after it says what a later bare figure counts
     clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
     clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
@@ -116,6 +117,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
         relative=w["relative"].words,
+        accuse=w["accuse"].words,
         count_noun=w["count_noun"].words,
         clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
         clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
@@ -488,6 +490,12 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
     if (cue.kind == "verb" and after[1] > after[0] and nt.norm.startswith("ل", after[0])
             and nt.attribution.source_type_of(nt.norm[after[0] + 1:after[1]]) in ("agency", "outlet")):
         after = (ce, ce)  # "مصادر محليه تحدثت لعنب بلدي", "وقال لوكاله ...": the outlet heard, it did not speak
+    first_word = _WORD.match(nt.norm, after[0]) if after[1] > after[0] else None
+    if (cue.kind == "verb" and first_word is not None and _verb_word(nt, cs) in nt.w.accuse
+            and first_word.group() not in nt.w.anaphoric
+            and not any(c.kind == "speaker" and a < first_word.end() <= b for a, b, c in cues)):
+        # "واتهمت جهات مرتبطه بالحكومه بالمسؤوليه": the accused follows a passive verb; the accusers are unnamed
+        return Attribution(Speaker(role="غير محدد"), "unknown", stance)
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -1065,7 +1073,7 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
         if index == 0 and sent_att is None and headline is not None:
             sent_att = headline
         quantities = nt.quantities(sent)
-        if sent_att is None and not quantities:
+        if sent_att is None and not quantities and not nt.propositions_in(sent, _OWN_VOICE):
             continue
         # a sentence with no attribution of its own is the outlet's, even a lead followed by "قالت مصادر ..."
         # or a sentence after reported speech (the gold codes both as the outlet's; taking the next or the
@@ -1107,6 +1115,9 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             if not props and not quantities:
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
+        else:  # "ولم تعلن أي جهة مسؤوليتها عن الهجوم": who is responsible, in the outlet's own voice
+            own = Attribution(Speaker(name=own_name), own_type, "affirm")
+            claims.extend(_propositions(nt, sent, own, claim_date, event_spans, only=_OWN_VOICE))
     return claims
 
 
@@ -1178,18 +1189,26 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     after the speaker: "نفى الجيش وقوع اي اصابات"), with the speaker's stance. Statements are grouped by
     story on the claims board (compared with nothing).
 
-    Not a statement: a narrator's account (`_NARRATORS`) and an aside ("وأشار إلى أن ...", list `aside`),
-    which adds detail to what was said before."""
-    if not (att.speaker.name or att.speaker.role) or att.source_type in _NARRATORS:
+    Not a statement: a narrator's account (`_NARRATORS`; its accusations are, list `accuse`) and an aside
+    ("وأشار إلى أن ...", list `aside`), which adds detail to what was said before."""
+    if not (att.speaker.name or att.speaker.role):
         return []
     cues = nt.cues(sent)
     k = next((i for i, (_, _, c) in enumerate(cues) if c.kind == "verb"), None)
     if k is None:
         return []
-    _, ce, _ = cues[k]
+    cs, ce, _ = cues[k]
+    verb = _WORD.match(nt.norm, cs)
+    accuses = verb is not None and (verb.group() in nt.w.accuse or verb.group()[1:] in nt.w.accuse)
+    if att.source_type in _NARRATORS and not accuses:
+        return []  # a monitor's account of the incident (the event records it), not its accusation
     ps, pe = _phrase_after(nt, ce, sent[1])
     that = _THAT.match(nt.norm, max(ce, pe), sent[1])
     words = list(_WORD.finditer(nt.norm, that.end() if that else max(ce, pe), sent[1]))[:20]
+    if accuses and not that:  # "اتهم ناشطون الفصائل بالوقوف وراء ...": what they are accused of, after "ب"
+        blame = next((w for w in _WORD.finditer(nt.norm, ce, sent[1]) if w.group().startswith("بال")), None)
+        if blame is not None:
+            words = list(_WORD.finditer(nt.norm, blame.start(), sent[1]))[:20]
     if len(words) < 3 or words[0].group() in nt.w.aside:
         return []
     stance = att.stance

@@ -326,6 +326,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "time_word": ListSpec("a bracket holding it is a time, not a name"),
         "aside": ListSpec("after a speech verb: an aside, not a statement"),
         "relative": ListSpec("a relative pronoun: a verb of saying after it sources no earlier figure"),
+        "accuse": ListSpec("a verb of blame: a statement even from a narrator"),
         "count_noun": ListSpec("before a counted noun: a later figure with no noun counts it ('عدد القتلى')"),
         "clause_speculate": ListSpec("inside a reported statement: the statement is speculation"),
         "clause_deny": ListSpec("inside a reported statement: the statement is a denial"),
