@@ -45,6 +45,7 @@ class ClaimWords(NamedTuple):
     subset: frozenset[str]
     contrast: tuple[str, ...]
     generic_roles: frozenset[str]
+    body_adjective: frozenset[str]  # "الاعلامي": an adjective when a body follows ("المركز الاعلامي للجيش")
     anaphoric: frozenset[str]
     source_head: frozenset[str]  # "مصدر في ...": the phrase goes on after "في"
     square: frozenset[str]  # "مربع" after a kilometre word
@@ -61,6 +62,7 @@ class ClaimWords(NamedTuple):
     time_words: tuple[str, ...]  # weekdays included
     aside: frozenset[str]  # "وأشار إلى أن": an aside, not a statement of its own
     relative: frozenset[str]  # "والذي": a verb after it, later than a figure, tells of a noun, sources nothing
+    accuse: frozenset[str]  # "اتهم": what follows is a claim of blame, a statement even from a narrator
     count_noun: frozenset[str]  # "عدد", "حصيله": the noun after it says what a later bare figure counts
     clause_speculate: re.Pattern[str]  # "من المتوقع", "يبدو" inside a statement: it is speculation
     clause_deny: re.Pattern[str]  # "نافيه", "لم ترد انباء" inside a statement: it is a denial
@@ -97,6 +99,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         subset=w["subset"].words,
         contrast=w["contrast"].forms,
         generic_roles=w["generic_role"].words,
+        body_adjective=w["body_adjective"].words,
         anaphoric=w["anaphoric_source"].words,
         source_head=w["source_head"].words,
         square=w["square"].words,
@@ -114,6 +117,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         time_words=w["time_word"].forms + weekdays,
         aside=w["aside"].words,
         relative=w["relative"].words,
+        accuse=w["accuse"].words,
         count_noun=w["count_noun"].words,
         clause_speculate=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_speculate')})(?!\w)"),
         clause_deny=re.compile(rf"(?<!\w)[وف]?(?:{w.alt('clause_deny')})(?!\w)"),
@@ -333,6 +337,14 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         return Speaker(), "unknown"  # a clause, not a speaker ("ضبط خلايا التنظيم النشطه")
     source_type = "unknown"
     inside = [(ce - cs, cs, cue) for cs, ce, cue in cues if cue.kind == "speaker" and s <= cs < e]
+    adjective = [h for h in inside if h[1] > s and nt.norm[h[1]:h[1] + h[0]] in nt.w.body_adjective]
+    for h in adjective:
+        # "المركز الاعلامي للجيش", "الذراع الاعلامي لتنظيم ... وكاله اعماق": an adjective the body after it
+        # types; "المركز الاعلامي لعمليه ..." speaks for the body it belongs to (an official one when untyped)
+        inside.remove(h)
+        if not any(o[1] > h[1] for o in inside):
+            belongs = nt.norm.startswith("ل", h[1] + h[0] + 1) and h[1] + h[0] + 1 < e
+            inside.append((h[0], h[1], AttributionCue("speaker", "official") if belongs else h[2]))
     specific = [h for h in inside if h[2].value != "unknown"]
     if specific or inside:
         # the head of the phrase decides: the earliest speaker noun, the longest one at that place
@@ -475,6 +487,15 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             speaker = Speaker(name=_orig(nt, *after), role=sp.role or sp.name, affiliation=sp.affiliation)
             nt.speaker_types[(speaker.name, speaker.role, speaker.affiliation)] = source_type
             return Attribution(speaker, source_type, stance)
+    if (cue.kind == "verb" and after[1] > after[0] and nt.norm.startswith("ل", after[0])
+            and nt.attribution.source_type_of(nt.norm[after[0] + 1:after[1]]) in ("agency", "outlet")):
+        after = (ce, ce)  # "مصادر محليه تحدثت لعنب بلدي", "وقال لوكاله ...": the outlet heard, it did not speak
+    first_word = _WORD.match(nt.norm, after[0]) if after[1] > after[0] else None
+    if (cue.kind == "verb" and first_word is not None and _verb_word(nt, cs) in nt.w.accuse
+            and first_word.group() not in nt.w.anaphoric
+            and not any(c.kind == "speaker" and a < first_word.end() <= b for a, b, c in cues)):
+        # "واتهمت جهات مرتبطه بالحكومه بالمسؤوليه": the accused follows a passive verb; the accusers are unnamed
+        return Attribution(Speaker(role="غير محدد"), "unknown", stance)
     if cue.kind == "verb":
         # "قالت مصادر" vs "المرصد قال ان" vs "واضاف ان"
         if after[1] <= after[0]:
@@ -661,8 +682,9 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                     end = after[idx + 1].end()  # "كيلومتر مربع", "كيلومترات مربعه"
                     entry = type(entry)("km2", entry.category, entry.number)
                 elif idx + 1 < len(after) and (kind := nt.w.unit_modifier.get(after[idx + 1].group())):
-                    mod_unit, _, base = kind.partition(" ")
-                    if entry.unit == base:  # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs
+                    mod_unit, _, bases = kind.partition(" ")
+                    # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs; "5 عمليات اغتيال": assassinations
+                    if entry.unit in bases.split():
                         end = after[idx + 1].end()
                         entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
@@ -717,8 +739,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
         return None
-    if unit == "duration":
-        return None
+    if unit in ("duration", "operation"):
+        return None  # "عامين"; "5 عمليات" with no kind named ("عمليات اغتيال" are assassinations)
     # category from a cue word shortly before the number ("مقتل 5 مدنيين", "اصابه 10 اخرين")
     before = list(_WORD.finditer(norm, max(s, m.start - 40), m.start))[-4:]
     cue_start = m.start
@@ -735,6 +757,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 category = ce.category
             cue_start = wb.start()
             break
+    if unit in nt.w.running_unit:
+        category = ""  # "مقتل 5 في 3 غارات", "عدد عمليات الاغتيال الى 15": incidents, not people killed
     subset = subset or of_them  # part of a group: never added to a toll
     if subset and not category:
         category = last_category or ""
@@ -783,8 +807,22 @@ def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
         entry = nt.units.of(words[i + 1].group())
         if entry is None or entry.number == "cue":
             return None
+        kind = _incident_kind(nt, entry.unit, words[i + 2].group() if i + 2 < len(words) else "")
+        if kind is not None:  # "عدد عمليات الاغتيال": assassinations
+            return kind, ""
         return entry.unit, entry.category
     return None
+
+
+def _incident_kind(nt: ClaimText, unit: str, word: str) -> str | None:
+    """The unit an incident noun after an operation or a case names ("عمليات اغتيال", "حالات الخطف"), else None."""
+    if unit not in ("operation", "case") or not word:
+        return None
+    kind = nt.w.unit_modifier.get(word) or (nt.w.unit_modifier.get(word[2:]) if word.startswith("ال") else None)
+    if kind is None:
+        return None
+    new, _, bases = kind.partition(" ")
+    return new if unit in bases.split() else None
 
 
 def _area_cue_before(nt: ClaimText, s: int, pos: int) -> bool:
@@ -873,6 +911,9 @@ def _running_counts(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
             noun = words[i + 1] if i + 1 < len(words) else None
             key = noun.group() if noun is not None else ""
         entry = nt.units.of(key) if key else None
+        kind = nt.w.unit_modifier.get(key) if entry is None or entry.number == "cue" else None
+        if kind is not None:  # "عمليه الاغتيال الرابعه": a noun that names the kind of an operation
+            entry = UnitEntry(kind.partition(" ")[0], "", "sg")
         if noun is None or entry is None or entry.number != "sg" or entry.unit not in nt.w.running_unit:
             continue
         a, b = min(noun.start(), w.start()), max(noun.end(), w.end())
@@ -1032,7 +1073,7 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
         if index == 0 and sent_att is None and headline is not None:
             sent_att = headline
         quantities = nt.quantities(sent)
-        if sent_att is None and not quantities:
+        if sent_att is None and not quantities and not nt.propositions_in(sent, _OWN_VOICE):
             continue
         # a sentence with no attribution of its own is the outlet's, even a lead followed by "قالت مصادر ..."
         # or a sentence after reported speech (the gold codes both as the outlet's; taking the next or the
@@ -1074,6 +1115,9 @@ def extract_claims(nt: ClaimText, sentences: Sequence[tuple[int, int]], events: 
             if not props and not quantities:
                 props = _statement(nt, sent, sent_att, claim_date, event_spans)
             claims.extend(props)
+        else:  # "ولم تعلن أي جهة مسؤوليتها عن الهجوم": who is responsible, in the outlet's own voice
+            own = Attribution(Speaker(name=own_name), own_type, "affirm")
+            claims.extend(_propositions(nt, sent, own, claim_date, event_spans, only=_OWN_VOICE))
     return claims
 
 
@@ -1083,7 +1127,8 @@ def _goes_on(nt: ClaimText, sent: tuple[int, int]) -> bool:
     return m is not None and m.group() in nt.w.continuation
 
 
-_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]")
+_DATELINE = re.compile(r"(?:(?:كتب|المصدر)\s*:\s*(وكالات)(?!\w))|(?:[-–]\s*[(]([^()\n]{2,30})[)])|(?:^|\n)\s*[(](وكالات)[)]"
+                       r"|(?:^|\n)[^\n().،,]{2,25}[(]([^()\n]{2,30})[)]\s*[-–:]")
 
 
 def _dateline_agency(nt: ClaimText) -> str | None:
@@ -1144,18 +1189,26 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     after the speaker: "نفى الجيش وقوع اي اصابات"), with the speaker's stance. Statements are grouped by
     story on the claims board (compared with nothing).
 
-    Not a statement: a narrator's account (`_NARRATORS`) and an aside ("وأشار إلى أن ...", list `aside`),
-    which adds detail to what was said before."""
-    if not (att.speaker.name or att.speaker.role) or att.source_type in _NARRATORS:
+    Not a statement: a narrator's account (`_NARRATORS`; its accusations are, list `accuse`) and an aside
+    ("وأشار إلى أن ...", list `aside`), which adds detail to what was said before."""
+    if not (att.speaker.name or att.speaker.role):
         return []
     cues = nt.cues(sent)
     k = next((i for i, (_, _, c) in enumerate(cues) if c.kind == "verb"), None)
     if k is None:
         return []
-    _, ce, _ = cues[k]
+    cs, ce, _ = cues[k]
+    verb = _WORD.match(nt.norm, cs)
+    accuses = verb is not None and (verb.group() in nt.w.accuse or verb.group()[1:] in nt.w.accuse)
+    if att.source_type in _NARRATORS and not accuses:
+        return []  # a monitor's account of the incident (the event records it), not its accusation
     ps, pe = _phrase_after(nt, ce, sent[1])
     that = _THAT.match(nt.norm, max(ce, pe), sent[1])
     words = list(_WORD.finditer(nt.norm, that.end() if that else max(ce, pe), sent[1]))[:20]
+    if accuses and not that:  # "اتهم ناشطون الفصائل بالوقوف وراء ...": what they are accused of, after "ب"
+        blame = next((w for w in _WORD.finditer(nt.norm, ce, sent[1]) if w.group().startswith("بال")), None)
+        if blame is not None:
+            words = list(_WORD.finditer(nt.norm, blame.start(), sent[1]))[:20]
     if len(words) < 3 or words[0].group() in nt.w.aside:
         return []
     stance = att.stance

@@ -163,7 +163,7 @@ class NumberReader:
     def __init__(self, units: Units, month_words: frozenset[str]) -> None:
         self.units = units
         self.month_words = month_words  # single-token Gregorian months: "24 مارس" is a date
-        words = set(_ALL_WORDS) | set(units.duals) | set(_FRACTIONS) | {"عدد", "العديد"}
+        words = set(_ALL_WORDS) | set(units.duals) | set(_FRACTIONS) | set(_DEFINITE) | {"عدد", "العديد"}
         #: every token (with proclitics) that can start a number expression other than digits
         self.triggers = frozenset(c + w for w in words for c in ("",) + _CLITICS)
 
@@ -302,6 +302,16 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str], dig
                 raw.append(NumberMention(st, toks[k].end, 0.0, vague=True, num_start=st, num_end=toks[k].end))
                 i = k + 1
                 continue
+        if w in _DEFINITE:
+            prev = toks[i - 1].text if i > 0 else ""
+            approx = prev in _APPROX_BEFORE
+            if approx or (prev == "من" and i > 1 and toks[i - 2].text in _MORE_LESS):
+                m = NumberMention(t.start, t.end, float(_DEFINITE[w]), num_start=t.start, num_end=t.end)
+                if approx:
+                    m.qualifier = "about"  # "قارب", "ناهز": verbs of approaching that no phrase table lists
+                raw.append(m)
+            i += 1
+            continue
         # number words, composed with و
         val_w, used, vague = _parse_words(toks, i)
         if used:
@@ -328,6 +338,13 @@ def _find_numbers(reader: NumberReader, nt: NormText, words: frozenset[str], dig
 
 
 _ALL_WORDS: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS, **_MULT, **{k: 0 for k in _VAGUE}}
+#: a round number with the article, counted only right after an approximation ("قرابه الخمسين",
+#: "نحو المئه", "ما يقارب الالف", "قارب عددهم العشره"); elsewhere it is an ordinal or a date ("العشرين من")
+_DEFINITE: dict[str, int] = {"ال" + w: v for w, v in (*_TENS.items(), *_HUNDREDS.items())}
+_DEFINITE.update({"العشر": 10, "العشره": 10, "الالف": 1000, "الالفين": 2000, "المليون": 1_000_000})
+_APPROX_BEFORE = frozenset({"نحو", "قرابه", "حوالي", "حوالى", "زهاء", "يقارب", "تقارب", "قارب", "قاربت", "يناهز",
+                            "تناهز", "ناهز", "ناهزت"})
+_MORE_LESS = frozenset({"اكثر", "ازيد", "يقرب", "اقل"})
 _NOT_BEFORE_NUMBER_WORD = frozenset({"يوم", "اليوم", "صباح", "مساء", "ليل", "ليله", "فجر", "ظهر", "الفجر"})
 
 

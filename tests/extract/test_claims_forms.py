@@ -232,3 +232,40 @@ def test_suicide_attackers_and_the_number_of_those_who_are_people() -> None:
     assert (c.value, c.qualifier) == (7.0, "at_least")
     c = one("وذكرت الأركان أن عدد الذين تم القضاء عليهم ممن وصفتهم بالمسلحين في العملية بلغ 1062.", "person")
     assert c.value == 1062.0
+
+
+def test_an_operation_or_case_of_a_kind_counts_that_kind() -> None:
+    c = one("وقال الناشط إن البلدة شهدت 5 عمليات اغتيال منذ بداية الشهر.", "assassination")
+    assert (c.value, c.unit) == (5.0, "assassination")
+    assert one("ووثق الفريق 7 حالات خطف على الطريق الدولي.", "abduction").value == 7.0
+    assert one("وسجلت الشرطة 3 عمليات قتل في الحي الشرقي.", "killing").value == 3.0
+    # an operation of no named kind is no claim
+    assert not [c for c in claims("ونفذت الفصائل 4 عمليات على خطوط التماس.") if c.value == 4.0]
+
+
+def test_a_running_count_of_operations_named_by_their_kind() -> None:
+    c = one("وتعد عملية الاغتيال هذه الرابعة في المدينة خلال أسبوع.", "assassination")
+    assert (c.value, c.unit) == (4.0, "assassination")
+    assert one("وهي جريمة القتل الثالثة في المخيم.", "killing").value == 3.0
+
+
+def test_a_round_number_with_the_article_after_an_approximation() -> None:
+    c = one("وأكد الدفاع المدني مقتل قرابة الخمسين مدنيا في القصف.", "killed")
+    assert (c.value, c.qualifier) == (50.0, "about")
+    assert one("وقال مسؤول إن نحو الألف شخص نزحوا من القرية.", "displaced").value == 1000.0
+    assert one("ووثق المرصد مقتل أكثر من المئة عنصر.", "killed").qualifier == "more_than"
+    # the same word with no approximation before it is a date or an ordinal, never a count
+    assert not [c for c in claims("وفي العشرين من الشهر الماضي انسحبت القوات من البلدة.") if c.value == 20.0]
+
+
+def test_number_of_operations_of_a_kind_counts_that_kind() -> None:
+    c = one("وارتفع عدد عمليات الاغتيال في المحافظة إلى 15 منذ بداية العام.", "assassination")
+    assert (c.value, c.unit) == (15.0, "assassination")
+
+
+def test_incidents_carry_no_casualty_category() -> None:
+    found = claims("وقال الناشط إن القصف أدى إلى مقتل 5 مدنيين في 3 غارات على البلدة.")
+    strikes = [c for c in found if c.unit == "strike"]
+    assert strikes and strikes[0].subject == "strike" and strikes[0].value == 3.0
+    assert [c.value for c in found if c.subject == "killed"] == [5.0]
+    assert one("ووثق المكتب 11 حالة اغتيال و4 حالات خطف.", "abduction").value == 4.0

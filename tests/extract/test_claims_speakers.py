@@ -268,3 +268,60 @@ def test_a_sourcing_phrase_naming_no_typed_source_leaves_the_figure_to_the_speak
     text = "ونقلت وكالة الأنباء، نقلا عن مصادر لها في الشرطة، أن قوات الأمن قتلت اثنين من المحتجين."
     assert _one(text, "killed").source_type == "agency"
     assert _one("قتل 5 مدنيين في القصف، وفق المرصد.", "killed").source_type == "activists"
+
+
+def test_a_private_source_is_a_local_source_not_the_outlet_it_spoke_to() -> None:
+    # the source head comes first; the site it spoke to does not make the figure the outlet's
+    c = _one("وقال مصدر خاص لموقع النهر إن 4 عناصر من الشرطة قتلوا في الاشتباك.", "killed")
+    assert c.source_type == "local_sources"
+    c = _one("وأفادت مصادر خاصة بأن 7 مدنيين أصيبوا في القصف على القرية.", "wounded")
+    assert c.source_type == "local_sources"
+
+
+def test_an_agency_in_brackets_after_the_city_is_a_dateline() -> None:
+    c = _one("انفجار في السوق\nالموصل (رويترز) - قتل 4 مدنيين في انفجار سيارة مفخخة اليوم.", "killed")
+    assert c.source_type == "agency" and c.speaker.name == "رويترز"
+    c = _one("صاروخ على المطار\nبغداد- (يو بي آي) أصيب 3 جنود بسقوط صاروخ على المطار.", "wounded")
+    assert c.source_type == "agency"
+    # a bracket that names no agency is no dateline
+    assert _one("قصف على البلدة\nحلب (خاص) - قتل 5 مدنيين بقصف على البلدة.", "killed").source_type == "outlet"
+
+
+def test_the_outlet_a_source_spoke_to_is_not_the_speaker() -> None:
+    c = _one("وبحسب مصادر محلية تحدثت لموقع النهر فإن 5 مدنيين قتلوا في القصف.", "killed")
+    assert c.source_type == "local_sources"
+    text = "قال المرصد إن الطائرات قصفت البلدة فجرا. وأضاف لوكالة الأنباء أن 6 مدنيين أصيبوا في القصف."
+    assert _one(text, "wounded").source_type == "activists"  # the monitor went on speaking to the agency
+
+
+def test_sources_from_inside_a_place_tribal_sources_and_notables_are_local_sources() -> None:
+    for who in ("مصادر من داخل المدينة", "مصادر من أبناء المنطقة", "مصادر عشائرية", "وجهاء القرية"):
+        assert _one(f"وقالت {who} إن 5 عناصر قتلوا في الكمين.", "killed").source_type == "local_sources", who
+
+
+def test_citizens_are_witnesses_and_coordination_committees_activists() -> None:
+    assert _one("وقال مواطنون إن 4 مدنيين قتلوا في القصف.", "killed").source_type == "witness"
+    assert _one("وأفادت تنسيقيات محلية بمقتل 3 مدنيين في القصف.", "killed").source_type == "activists"
+
+
+def test_a_media_activist_and_a_town_media_centre_are_activists() -> None:
+    assert _one("وقال الإعلامي سامر الحسن إن 5 مدنيين قتلوا في القصف.", "killed").source_type == "activists"
+    assert _one("وقال المركز الإعلامي في البلدة إن 3 مدنيين أصيبوا.", "wounded").source_type == "activists"
+
+
+def test_a_media_centre_of_a_body_speaks_for_the_body() -> None:
+    # "الإعلامي" after a noun is an adjective: the body named after it decides
+    c = _one("وقال مصدر في المركز الإعلامي للجيش إن 20 مسلحا قتلوا في القصف.", "killed")
+    assert c.source_type == "official"
+    c = _one("وذكر الذراع الإعلامي للتنظيم وكالة النبأ أن 7 جنود قتلوا في الهجوم.", "killed")
+    assert c.source_type == "agency"
+    c = _one("وأعلن المركز الإعلامي لعملية الفجر أن 4 مسلحين قتلوا.", "killed")
+    assert c.source_type == "official"
+
+
+def test_a_member_of_a_body_takes_the_body_type() -> None:
+    c = _one("وقال عضو في الشبكة السورية لحقوق الإنسان إن 9 مدنيين قتلوا.", "killed")
+    assert c.source_type == "activists"
+    c = _one("وقال عضو المجلس المحلي سامر الحسن إن 6 مدنيين قتلوا.", "killed")
+    assert c.source_type == "official"
+    assert _one("وقالت لجان التنسيق المحلية إن 8 مدنيين قتلوا.", "killed").source_type == "activists"

@@ -44,3 +44,25 @@ def test_a_guess_inside_the_reported_words_makes_the_statement_speculation() -> 
 def test_a_denial_inside_the_reported_words_makes_the_statement_a_denial() -> None:
     text = "وقال المحافظ إن الانفجار وقع قرب مستودع للوقود، نافيا وقوع انفجار ثان في المدينة."
     assert _stances(text) == ["deny"]
+
+
+def test_an_accusation_is_a_statement_even_from_activists() -> None:
+    found = [c for c in claims_of("ويتهم ناشطون فصائل مسلحة بالوقوف وراء استهداف المحتجين.") if c.subject == "statement"]
+    assert found and found[0].source_type == "activists" and "بالوقوف وراء استهداف المحتجين" in str(found[0].value)
+
+
+def test_no_one_claiming_responsibility_is_the_outlet_s_proposition() -> None:
+    found = [c for c in claims_of("انفجرت عبوة ناسفة في السوق. ولم تعلن أي جهة مسؤوليتها عن الهجوم.", outlet="news-example.com")
+             if c.subject == "responsibility"]
+    assert found and found[0].source_type == "outlet" and found[0].value == "مسؤوليتها عن الهجوم"
+
+
+def test_a_passive_accusation_names_no_accuser() -> None:
+    # "اتُّهمت جهات ... بالمسؤولية": the words after the verb are the accused, nobody is named as speaking
+    text = "قتل ناشط برصاص مسلحين في المدينة. واتهمت جهات مرتبطة بالحكومة بالمسؤولية عن مقتله."
+    found = [c for c in claims_of(text, outlet="news-example.com") if c.subject == "responsibility"]
+    assert found and found[0].source_type == "unknown"
+    # an accuser named first speaks: a governor ("والي") is an official
+    found = [c for c in claims_of("واتهم والي الولاية مليشيات مسلحة بمهاجمة المدينة من ثلاثة محاور.")
+             if c.subject == "statement"]
+    assert found and found[0].source_type == "official"
