@@ -52,6 +52,18 @@ def _told_as_done(ev: Event, features: dict[str, float]) -> bool:
             and "tpos=present" not in features and "here=place" in features)
 
 
+def judged_by(scorers: dict[str, Scorer], scorer: Scorer, ctx: DocContext, index: int) -> tuple[Scorer, dict[str, float]]:
+    """(the scorer that judges event `index`, its features for it): the input's domain's `scorer`, except for a
+    lone sentence's takeover told as done (SENTENCE_UNJUDGED), which the article model judges."""
+    features = event_features(ctx, index, exclude=scorer.exclude)
+    ev = ctx.result.events[index]
+    if ctx.domain == "sentence" and ev.sub_event_type in SENTENCE_UNJUDGED and _told_as_done(ev, features):
+        article = scorers.get("article")
+        if article is not None:
+            return article, event_features(ctx, index, exclude=article.exclude)
+    return scorer, features
+
+
 class ModelError(ValueError):
     """A model file that cannot be used (missing, unreadable, wrong format or version)."""
 
@@ -249,11 +261,7 @@ class EventLayer:
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
-            judge = scorer
-            features = event_features(ctx, i, exclude=scorer.exclude)
-            if ctx.domain == "sentence" and ev.sub_event_type in SENTENCE_UNJUDGED and _told_as_done(ev, features):
-                judge = scorers.get("article", scorer)
-                features = event_features(ctx, i, exclude=judge.exclude)
+            judge, features = judged_by(scorers, scorer, ctx, i)
             p = judge.probability(features)
             mod = modality.predict(features) if modality is not None else ev.modality
             if mod in REPORTABLE and p < judge.threshold:
