@@ -226,3 +226,37 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     # the village itself, or deaths: the head's civilians
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة.") == ["Civilians (Syria)"]
     assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة، ما أدى إلى مقتل طفلين.") == ["Civilians (Syria)"]
+
+
+
+# our own sentences: a lone sentence telling a takeover of a town as done; the same over a region (no town)
+LONE_TAKEOVER = "وسيطرت هيئة تحرير الشام على بلدة كفرنبل بعد معارك مع قوات النظام."
+LONE_TAKEOVER_OF_A_REGION = "وسيطرت هيئة تحرير الشام على ريف إدلب الجنوبي."
+
+
+def rules_only(text: str):
+    from rasid.pipeline import LEARNED
+
+    doc = Document(doc_id="t", text=text)
+    return doc, Pipeline(disable=[LEARNED]).process(doc)
+
+
+def test_a_lone_sentence_takeover_told_as_done_is_judged_by_the_article_model():
+    # a sentence model that drops every event, an article model that keeps every one at 0.731 (sigmoid(1))
+    layer = EventLayer(model_data(scorer({}, bias=1.0), scorer({}, bias=-5.0)))
+    doc, result = rules_only(LONE_TAKEOVER)
+    assert [e.sub_event_type for e in result.events] == ["Non-state actor overtakes territory"]
+    out = layer.apply(doc, result)
+    assert [(e.sub_event_type, e.location) for e in out.events] == [("Non-state actor overtakes territory", "Kafranbel")]
+    assert out.events[0].confidence == pytest.approx(0.731, abs=1e-3)
+    # a takeover over a region, and an attack, in a lone sentence: still the sentence model's to judge
+    for text in (LONE_TAKEOVER_OF_A_REGION, "قتل ثلاثة مدنيين في قصف مدفعي على مدينة الباب أمس."):
+        doc, result = rules_only(text)
+        assert result.events and not layer.apply(doc, result).events, text
+
+
+def test_the_bundled_layer_keeps_a_lone_sentence_takeover_of_a_town():
+    doc, result = rules_only(LONE_TAKEOVER)
+    out = EventLayer.bundled().apply(doc, result)
+    assert [(e.sub_event_type, e.location) for e in out.events] == [("Non-state actor overtakes territory", "Kafranbel")]
+    assert (out.events[0].confidence or 0) >= 0.5
