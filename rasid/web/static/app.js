@@ -4,9 +4,11 @@
   "use strict";
 
   // --- the events map -------------------------------------------------------------------------------
-  // data-settled="1" on #map: the markers of the current filter (data-query) are all on the map and painted, no
-  // fit is pending and the map does not move. Each load, draw and move bumps `epoch`; a settle check scheduled
-  // before it is stale.
+  // data-settled="1" on #map: the markers of the current filter are all on the map and painted (markercluster's
+  // last chunk added), no fit is pending and the map does not move (a move's moveend loads and draws once more;
+  // during a zoom animation the canvas shows the old frame scaled). data-query names the filter they were drawn
+  // for, so a reader can tell this draw from the one before. Each load, draw and move bumps `epoch`: a settle
+  // check scheduled before it is stale.
   var mapEl = document.getElementById("map");
   var map = null, statusEl = document.getElementById("map-status"), emptyEl = document.getElementById("map-empty");
   var colours = {}, lastQuery = null, pending = null, moving = false, timer = null, pendingFit = null;
@@ -112,6 +114,8 @@
   function draw(data, q) {
     unsettle();
     var entry = {layer: null, loaded: false, settles: !moving};
+    // a new filter's first draw fits the view (it may come from the load a moveend scheduled, before
+    // htmx:afterSettle asks for it, so the test is here)
     var fresh = q !== lastQuery;
     if (shown) { map.removeLayer(shown.layer); }
     shown = entry;
