@@ -319,6 +319,18 @@ def count_located(conn: Connection, f: EventFilter) -> int:
     return int(conn.execute(q).scalar_one())
 
 
+def located_bounds(conn: Connection, f: EventFilter) -> tuple[float, float, float, float] | None:
+    """(min lat, min lon, max lat, max lon) of the filter's located events, None when it has none (the map fits
+    a new filter's view to it, wherever its events are)."""
+    t = resolved_events
+    q = sa.select(sa.func.min(t.c.latitude), sa.func.min(t.c.longitude), sa.func.max(t.c.latitude),
+                  sa.func.max(t.c.longitude)).where(*located(f))
+    row = conn.execute(q).one()
+    if row[0] is None:
+        return None
+    return (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
+
+
 def map_cells(conn: Connection, f: EventFilter, degrees: float) -> list[dict[str, Any]]:
     """Located events counted per grid cell of `degrees` (the map at low zoom): the database counts events
     per place and type (events of one town share the gazetteer's coordinates; an index gives them in

@@ -104,11 +104,12 @@ def claims(request: Request, conflicts: bool = False, subject: str = Query("", m
     return views.claims_board(store_of(request), conflicts_only=conflicts, subject=subject, limit=limit, offset=offset)
 
 
-@router.get("/map", description=FILTER_HELP + " bbox=min_lon,min_lat,max_lon,max_lat and zoom choose the view.")
-def map_data(request: Request, bbox: str | None = None, zoom: int = Query(6, ge=0, le=20),
+@router.get("/map", description=FILTER_HELP + " bbox=min_lon,min_lat,max_lon,max_lat and zoom choose the view;"
+            " bounds=true adds the box of all the filter's located events (in view or not).")
+def map_data(request: Request, bbox: str | None = None, zoom: int = Query(6, ge=0, le=20), bounds: bool = False,
              user: str | None = Depends(viewer)) -> dict[str, Any]:
     """Located events in view: points, or counts per grid cell when there are too many."""
-    return views.map_data(store_of(request), _parsed(request).filter, filters.parse_bbox(bbox), zoom)
+    return views.map_data(store_of(request), _parsed(request).filter, filters.parse_bbox(bbox), zoom, bounds)
 
 
 @router.get("/timeline", description=FILTER_HELP)

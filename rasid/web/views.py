@@ -182,22 +182,29 @@ def _change(now: int, before: int) -> float | None:
     return round(100.0 * (now - before) / before, 1)
 
 
-def map_data(store: Store, f: EventFilter, bbox: tuple[float, float, float, float] | None, zoom: int) -> dict[str, Any]:
-    """Located events in view: points (clustered by the browser) or, when too many, grid cells."""
+def map_data(store: Store, f: EventFilter, bbox: tuple[float, float, float, float] | None, zoom: int,
+             bounds: bool = False) -> dict[str, Any]:
+    """Located events in view: points (clustered by the browser) or, when too many, grid cells. With `bounds`,
+    also the box of all the filter's located events, in view or not ([min lat, min lon, max lat, max lon], or
+    None when there are none)."""
     base = f.without("limit", "offset", "sort", "bbox")
-    base.bbox = bbox
+    out: dict[str, Any] = {}
     with store.engine.connect() as conn:
+        if bounds:
+            box = queries.located_bounds(conn, base)
+            out["bounds"] = [round(x, 5) for x in box] if box else None
+        base.bbox = bbox
         n = queries.count_located(conn, base)
         if n <= MAP_POINTS:
             points = queries.map_points(conn, base, MAP_POINTS)
             return {"mode": "points", "total": n,
                     "points": [[round(lat, 5), round(lon, 5), t, k] for lat, lon, t, k in points],
-                    "colours": TYPE_COLOURS}
+                    "colours": TYPE_COLOURS, **out}
         degrees = max(0.02, 180.0 / 2 ** max(0, min(zoom, 18)) / 4)
         cells = queries.map_cells(conn, base, degrees)
     return {"mode": "cells", "total": n, "degrees": degrees,
             "cells": [[round(c["lat"], 4), round(c["lon"], 4), c["n"], c["type"]] for c in cells],
-            "colours": TYPE_COLOURS}
+            "colours": TYPE_COLOURS, **out}
 
 
 def event_page(store: Store, event_id: str) -> dict[str, Any] | None:

@@ -48,6 +48,18 @@ def test_map_points_then_cells(client, monkeypatch) -> None:
     assert cells["mode"] == "cells" and sum(c[2] for c in cells["cells"]) == 2
 
 
+def test_map_bounds_cover_the_filters_events_out_of_view(client) -> None:
+    # bounds=true: the box of all the filter's located events, also those outside the bbox (the map fits a new
+    # filter's view to it); none located: null; not asked: absent
+    far = client.get("/api/map", params={"bbox": "0,0,1,1", "bounds": "true"}).json()
+    assert far["total"] == 0 and "bounds" in far
+    south, west, north, east = far["bounds"]
+    assert 34.69 <= south <= north <= 34.71 and 40.83 <= west <= east <= 40.84, far["bounds"]
+    none = client.get("/api/map", params={"bbox": "0,0,1,1", "bounds": "true", "admin1": "Idlib"}).json()
+    assert none["bounds"] is None
+    assert "bounds" not in client.get("/api/map", params={"bbox": "0,0,1,1"}).json()
+
+
 def test_timeline_and_governorates(client) -> None:
     tl = client.get("/api/timeline").json()
     assert tl["unit"] == "day" and sum(b["total"] for b in tl["bins"]) == 2

@@ -235,3 +235,163 @@ def test_analyst_path(server: tuple[str, Store], page, tmp_path: Path) -> None: 
     assert page.locator("tr.undone").count() == 1
     shot(page, "audit")
     assert page.problems == []  # no script error, no Content-Security-Policy violation
+
+
+# --- the events map: all of a filter's markers, and a view that fits them ---------------------------------------
+
+# Before the page's scripts: keeps every Leaflet map the page makes (window.__maps, through a setter on window.L
+# that adds an init hook), counts the events the map shows (window.__onMap: clusters count their events, single
+# markers one; `outside` counts those whose position is not in the map's box) and records that count at the moment
+# #map turns data-settled="1" (window.__settles), not later, when further chunks could have filled the gap.
+_MAP_HOOK_JS = """(() => {
+  let leaflet;
+  window.__maps = [];
+  window.__settles = [];
+  Object.defineProperty(window, "L", {configurable: true, get() { return leaflet; }, set(v) {
+    leaflet = v;
+    if (v && v.Map && !v.Map.__hooked) { v.Map.__hooked = true; v.Map.addInitHook(function () { window.__maps.push(this); }); }
+  }});
+  window.__onMap = () => {
+    const map = window.__maps[0], size = map.getSize();
+    let events = 0, clusters = 0, singles = 0, outside = 0, icons = 0;
+    map.eachLayer((layer) => {
+      let n = 0;
+      if (layer instanceof L.MarkerCluster) { n = layer.getChildCount(); clusters++; }
+      else if (layer instanceof L.CircleMarker && layer.options.eventType) { n = 1; singles++; }
+      else { return; }
+      events += n;
+      const p = map.latLngToContainerPoint(layer.getLatLng());
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) { outside += n; }
+    });
+    document.querySelectorAll("#map .leaflet-marker-pane .cluster span").forEach((s) => { icons += Number(s.textContent); });
+    const c = map.getCenter();
+    return {events, clusters, singles, outside, icons, zoom: map.getZoom(), center: [c.lat, c.lng],
+            query: document.querySelector("#map").getAttribute("data-query")};
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.id === "map" && r.target.getAttribute("data-settled") === "1") { window.__settles.push(window.__onMap()); }
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-settled"]});
+})();"""
+
+BULK_TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+              ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack")]
+
+
+def bulk_pairs(n: int) -> list:
+    """`n` events, one per article, each at its own place and day (none merge) scattered over Syria."""
+    import datetime
+    import random
+
+    from factories import doc, event, result
+
+    rng = random.Random(7)
+    start = datetime.date(2018, 1, 1)
+    pairs = []
+    for i in range(n):
+        event_type, sub = BULK_TYPES[i % len(BULK_TYPES)]
+        day = (start + datetime.timedelta(days=i % 700)).isoformat()
+        d = doc(f"bulk-{i}", f"outlet{i % 7}.example", published=day, text=f"خبر رقم {i} عن حادثة في الموقع {i}")
+        ev = event(event_date=day, event_type=event_type, sub_event_type=sub, location=f"Place {i}",
+                   latitude=round(rng.uniform(32.6, 37.0), 4), longitude=round(rng.uniform(36.0, 42.0), 4),
+                   admin1=f"Gov {i % 13}", admin2=f"District {i}")
+        pairs.append((d, result(d, [ev])))
+    return pairs
+
+
+def settles_of(page: object, query: str) -> list[dict]:
+    return [s for s in page.evaluate("() => window.__settles") if s["query"] == query]  # type: ignore[attr-defined]
+
+
+def test_map_settles_with_all_markers_of_a_large_filter(server: tuple[str, Store], page) -> None:  # type: ignore[no-untyped-def]
+    """3,000 events (under the server's points limit, 4,000): markercluster adds them in chunks over several frames
+    (chunkedLoading; the CPU is slowed 4 times so that it takes several); data-settled="1" must wait for the last.
+    At each settle the clusters and single markers on the map count every event of the filter, inside the view."""
+    from playwright.sync_api import expect
+
+    base, store = server
+    n = 3000
+    store.add_results(bulk_pairs(n))
+    page.add_init_script(_MAP_HOOK_JS)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(f"{base}/events")
+    page.wait_for_selector("#map[data-settled='1'][data-query='']", timeout=60_000)
+    expect(page.locator("#map-status")).to_have_text(f"{n} located event(s) in view")
+    shot(page, "map-bulk")
+    settles = settles_of(page, "")
+    assert settles and all(s["events"] == n and s["outside"] == 0 for s in settles), settles
+    # the cluster icons say the same
+    assert all(s["icons"] == n - s["singles"] and s["clusters"] > 10 for s in settles), settles
+    battles = sum(1 for i in range(n) if BULK_TYPES[i % len(BULK_TYPES)][0] == "Battles")
+    page.select_option("select[name=type]", "Battles")
+    page.wait_for_selector("#map[data-settled='1'][data-query*='type=Battles']", timeout=60_000)
+    settles = settles_of(page, page.get_attribute("#map", "data-query"))
+    assert settles and all(s["events"] == battles and s["outside"] == 0 for s in settles), settles
+    assert all(s["icons"] == battles - s["singles"] for s in settles), settles
+    shot(page, "map-bulk-battles")
+    assert page.evaluate("() => window.__onMap()")["events"] == battles  # and it stays so
+    assert page.problems == []
+
+
+def test_map_fits_a_filter_whose_events_are_out_of_view(server: tuple[str, Store], page) -> None:  # type: ignore[no-untyped-def]
+    """Zoomed in on Deir ez-Zor, a filter to Idlib's events moves the view to them; a filter with one event centres
+    on it; a filter with none keeps the view and says so."""
+    from factories import RAQQA, doc, event, result
+    from playwright.sync_api import expect
+
+    base, store = server
+    places = ([("Deir ez-Zor", 34.69 + 0.02 * i, 40.83 + 0.03 * i) for i in range(5)]
+              + [("Idlib", 35.80 + 0.05 * i, 36.55 + 0.06 * i) for i in range(4)] + [("Raqqa", RAQQA[0], RAQQA[1])])
+    pairs = []
+    for i, (admin1, lat, lon) in enumerate(places):
+        day = f"2019-03-{i + 1:02d}"
+        d = doc(f"place-{i}", "outlet.example", published=day, text=f"خبر رقم {i} عن اشتباك في {admin1}")
+        pairs.append((d, result(d, [event(event_date=day, location=f"Village {i}", admin1=admin1, admin2=f"D{i}",
+                                          latitude=lat, longitude=lon)])))
+    store.add_results(pairs)
+    page.add_init_script(_MAP_HOOK_JS)
+    page.goto(f"{base}/events")
+    page.wait_for_selector("#map[data-settled='1'][data-query='']", timeout=20_000)
+    assert settles_of(page, "")[-1]["events"] == len(places)
+
+    # zoom in on Deir ez-Zor (setView without animation: the move has started when evaluate returns)
+    page.evaluate("() => window.__maps[0].setView([34.73, 40.89], 11, {animate: false})")
+    page.wait_for_selector("#map[data-settled='1']", timeout=20_000)
+    zoomed = page.evaluate("() => window.__onMap()")
+    assert zoomed["zoom"] == 11 and zoomed["events"] == 5, zoomed
+    assert not page.evaluate("() => window.__maps[0].getBounds().contains([35.8, 36.55])")  # Idlib is out of view
+
+    page.select_option("select[name=admin1]", "Idlib")
+    page.wait_for_selector("#map[data-settled='1'][data-query*='admin1=Idlib']", timeout=20_000)
+    idlib = page.evaluate("() => window.__onMap()")
+    assert idlib["events"] == 4 and idlib["outside"] == 0, idlib
+    assert 35.7 < idlib["center"][0] < 36.1 and 36.4 < idlib["center"][1] < 36.9, idlib
+    assert all(s["events"] == 4 and s["outside"] == 0 for s in settles_of(page, idlib["query"]))
+    shot(page, "map-fit-elsewhere")
+    assert mid_map_pixels_of(page, "map-fit-elsewhere", "Battles") >= 40
+
+    # one event: centred on it, at zoom 9
+    page.select_option("select[name=admin1]", "Raqqa")
+    page.wait_for_selector("#map[data-settled='1'][data-query*='admin1=Raqqa']", timeout=20_000)
+    raqqa = page.evaluate("() => window.__onMap()")
+    assert raqqa["events"] == 1 and raqqa["zoom"] == 9, raqqa
+    assert abs(raqqa["center"][0] - RAQQA[0]) < 0.01 and abs(raqqa["center"][1] - RAQQA[1]) < 0.01, raqqa
+    expect(page.locator("#map-empty")).to_be_hidden()
+
+    # none: the view stays, the map says there is nothing to show
+    page.fill("input[name=location]", "no such place")
+    page.dispatch_event("input[name=location]", "change")
+    page.wait_for_selector("#map[data-settled='1'][data-query*='location=no+such+place']", timeout=20_000)
+    empty = page.evaluate("() => window.__onMap()")
+    assert empty["events"] == 0 and empty["zoom"] == raqqa["zoom"] and empty["center"] == raqqa["center"], empty
+    expect(page.locator("#map-empty")).to_be_visible()
+    shot(page, "map-empty")
+    # and events again: the message goes
+    page.select_option("select[name=admin1]", "")
+    page.fill("input[name=location]", "Village")
+    page.dispatch_event("input[name=location]", "change")
+    page.wait_for_selector("#map[data-settled='1'][data-query='location=Village']", timeout=20_000)
+    expect(page.locator("#map-empty")).to_be_hidden()
+    assert page.evaluate("() => window.__onMap()")["events"] == len(places)
+    assert page.problems == []

@@ -4,9 +4,15 @@
   "use strict";
 
   // --- the events map -------------------------------------------------------------------------------
+  // data-settled="1" on #map: the markers of the current filter are all on the map and painted (markercluster's
+  // last chunk added), no fit is pending and the map does not move (a move's moveend loads and draws once more;
+  // during a zoom animation the canvas shows the old frame scaled). data-query names the filter they were drawn
+  // for, so a reader can tell this draw from the one before. Each load, draw and move bumps `epoch`: a settle
+  // check scheduled before it is stale.
   var mapEl = document.getElementById("map");
-  var map = null, layer = null, statusEl = document.getElementById("map-status");
-  var colours = {}, lastQuery = null, pending = null, draws = 0, moving = false, timer = null, pendingFit = null;
+  var map = null, statusEl = document.getElementById("map-status"), emptyEl = document.getElementById("map-empty");
+  var colours = {}, lastQuery = null, pending = null, moving = false, timer = null, pendingFit = null;
+  var epoch = 0, shown = null, queued = null;  // shown: {layer, loaded, settles} of the last draw
 
   function currentQuery() {
     var state = document.getElementById("view-state");
@@ -43,76 +49,121 @@
     return L.divIcon({html: "<span>" + n + "</span>", className: "cluster " + typeClass(best), iconSize: L.point(size, size)});
   }
 
+  function unsettle() {
+    epoch++;
+    mapEl.setAttribute("data-settled", "0");
+  }
+
   function loadMap() {
     if (!map) { return; }
     var q = currentQuery();
     var b = map.getBounds();
     var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (x) { return x.toFixed(4); }).join(",");
-    var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + bbox + "&zoom=" + map.getZoom();
+    // a new filter also asks for the box of all its located events: its draw fits the view to them, in view or not
+    var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + bbox + "&zoom=" + map.getZoom() + (q !== lastQuery ? "&bounds=true" : "");
     if (pending) { pending.abort(); }
     pending = new AbortController();
     statusEl.textContent = "loading…";
-    mapEl.setAttribute("data-settled", "0");
+    unsettle();
     fetch(url, {signal: pending.signal, credentials: "same-origin"}).then(function (r) {
       if (!r.ok) { throw new Error("map data: HTTP " + r.status); }
       return r.json();
     }).then(function (data) {
-      draw(data, q);
+      show(data, q);
     }).catch(function (err) {
       if (err.name !== "AbortError") { statusEl.textContent = String(err.message || err); }
     });
   }
 
+  function show(data, q) {
+    // a marker group still adding its markers (chunkedLoading: chunks over several frames) is not taken off the
+    // map (markercluster's next chunk would fail without a map): the new draw waits for its last chunk
+    if (shown && !shown.loaded) { queued = [data, q]; unsettle(); return; }
+    draw(data, q);
+  }
+
+  function loaded(entry) {
+    entry.loaded = true;
+    if (queued) {
+      var next = queued;
+      queued = null;
+      draw(next[0], next[1]);
+    } else if (entry === shown) {
+      settleLater();
+    }
+  }
+
+  function settleLater() {
+    // settled once the markers are painted: the canvas renderer draws them on the next animation frame
+    var mine = epoch;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        if (mine === epoch && shown && shown.loaded && shown.settles && !queued && !moving && !pendingFit) {
+          mapEl.setAttribute("data-settled", "1");
+        }
+      });
+    });
+  }
+
+  function fitTo(bounds) {
+    // one place (one event, or several at one town's coordinates): centred at a town's zoom
+    if (bounds.getSouthWest().equals(bounds.getNorthEast())) { map.setView(bounds.getCenter(), 9); }
+    else { map.fitBounds(bounds.pad(0.1), {maxZoom: 9}); }
+  }
+
   function draw(data, q) {
-    // data-settled="1": the markers drawn and painted, no fit asked for and the map not moving (a move's moveend
-    // loads and draws once more; during a zoom animation the canvas shows the old frame scaled, without the new
-    // markers); data-query names the filter they were drawn for, so a reader can tell this draw from the one before
-    var settled = !moving;
-    if (layer) { map.removeLayer(layer); }
+    unsettle();
+    var entry = {layer: null, loaded: false, settles: !moving};
+    // a new filter's first draw fits the view (it may come from the load a moveend scheduled, before
+    // htmx:afterSettle asks for it, so the test is here)
+    var fresh = q !== lastQuery;
+    if (shown) { map.removeLayer(shown.layer); }
+    shown = entry;
     if (data.mode === "points") {
-      layer = L.markerClusterGroup({chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45});
-      var markers = data.points.map(function (p) {
+      var done = false;
+      entry.layer = L.markerClusterGroup({
+        chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45,
+        // called after each chunk; after the last one markercluster puts the markers on the map (in the same
+        // task), hence the timeout
+        chunkProgress: function (processed, total) {
+          if (processed >= total && !done) { done = true; setTimeout(function () { loaded(entry); }, 0); }
+        }
+      });
+      entry.layer.addLayers(data.points.map(function (p) {
         var m = L.circleMarker([p[0], p[1]], {radius: 6, weight: 1, color: "#222", fillColor: colours[p[2]] || "#777",
                                               fillOpacity: 0.9, eventType: p[2]});
         m.bindPopup(popup(p[2], p[3]));
         return m;
-      });
-      layer.addLayers(markers);
+      }));
       statusEl.textContent = data.total + " located event(s) in view";
-      // fit the view to a filter's events when they are first drawn: the draw of a new filter may come from the
-      // load a moveend scheduled, before htmx:afterSettle asks for it (so a flag set there would miss it)
-      if (markers.length && q !== lastQuery) {
-        settled = false;
-        var bounds = L.latLngBounds(data.points.map(function (p) { return [p[0], p[1]]; })).pad(0.1);
-        // a fit asked for while the map still moves is lost when that move's animation ends on its own target:
-        // it waits for the moveend
-        if (moving) { pendingFit = bounds; } else { pendingFit = null; map.fitBounds(bounds, {maxZoom: 9}); }
-      }
     } else {
-      layer = L.layerGroup();
+      entry.layer = L.layerGroup();
       var max = Math.max.apply(null, data.cells.map(function (c) { return c[2]; }).concat([1]));
       data.cells.forEach(function (c) {
         var r = 5 + 20 * Math.sqrt(c[2] / max);
         var m = L.circleMarker([c[0], c[1]], {radius: r, weight: 1, color: "#222", fillColor: colours[c[3]] || "#777", fillOpacity: 0.75});
         m.bindTooltip(c[2] + " events (mostly " + c[3] + ")");
         m.on("click", function () { map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, 14)); });
-        layer.addLayer(m);
+        entry.layer.addLayer(m);
       });
       statusEl.textContent = data.total + " located events in view, counted per area; zoom in for single events";
     }
-    layer.addTo(map);
     lastQuery = q;
     mapEl.setAttribute("data-query", q);
-    mapEl.setAttribute("data-settled", "0");
-    var drawn = ++draws;
-    if (settled) {
-      // settled once the markers are painted: the canvas renderer draws them on the next animation frame
-      requestAnimationFrame(function () {
-        requestAnimationFrame(function () {
-          if (drawn === draws && !moving) { mapEl.setAttribute("data-settled", "1"); }
-        });
-      });
+    if (fresh && data.bounds !== undefined) {
+      // a new filter: the view fits all its located events (data.bounds), wherever the view was; none: the view
+      // stays and the map says so
+      emptyEl.hidden = data.bounds !== null;
+      if (data.bounds) {
+        entry.settles = false;  // the fit's moveend loads the new view, and that draw settles
+        var bounds = L.latLngBounds([data.bounds[0], data.bounds[1]], [data.bounds[2], data.bounds[3]]);
+        // a fit asked for while the map still moves is lost when that move's animation ends on its own target:
+        // it waits for the moveend
+        if (moving) { pendingFit = bounds; } else { pendingFit = null; fitTo(bounds); }
+      }
     }
+    entry.layer.addTo(map);  // markercluster adds its first chunk now, the rest over the next frames
+    if (data.mode !== "points") { loaded(entry); }
   }
 
   if (mapEl && window.L) {
@@ -137,14 +188,14 @@
     }).catch(function () { statusEl.textContent = "country outlines unavailable"; });
     // a move cancels the load a previous moveend scheduled (its own moveend schedules one for the new view): that
     // load could otherwise draw in the middle of the move's zoom animation and call the map settled
-    map.on("movestart", function () { moving = true; clearTimeout(timer); mapEl.setAttribute("data-settled", "0"); });
+    map.on("movestart", function () { moving = true; clearTimeout(timer); unsettle(); });
     map.on("moveend", function () {
       moving = false;
       clearTimeout(timer);
       if (pendingFit) {  // the fit of a filter drawn during the move (its own moveend loads the view)
         var bounds = pendingFit;
         pendingFit = null;
-        map.fitBounds(bounds, {maxZoom: 9});
+        fitTo(bounds);
         return;
       }
       timer = setTimeout(loadMap, 150);
