@@ -238,6 +238,8 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
+#: a compass word glued to the next word ("جنوببغداد"): the compass word, its "ي", the rest of the word
+_COMPASS_GLUED = re.compile(r"(?<!\w)(شمال|جنوب|شرق|غرب)(ي)?\w{3,}")
 _AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
 #: "من تشاد وسرف عمرة وزالنجي": the words before a name that ends a "و"-joined list of one- or two-word items
 #: opened by a preposition word (group 1); the text looked at ends with the "و" that joins the name
@@ -400,8 +402,36 @@ class Geoparser:
                         ws in listed and self._country_named(m.values, countries))):
                     raws.append(_Raw(ws, m.end + len(m.suffix), m.start, m.end, m.key, list(dict.fromkeys(m.values)),
                                      m.prefix))
+        raws.extend(self._glued_compass(norm, raws))
         raws.sort(key=lambda r: r.start)
         return raws
+
+    def _glued_compass(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
+        """"جنوببغداد", "شمالالموصل": a compass word written without its space before a place name the usual
+        rules match (a weak or cue-only name stays a word); the compass word is the mention's cue."""
+        gaz = self.gazetteer
+        out: list[_Raw] = []
+        for t in _COMPASS_GLUED.finditer(norm):
+            word_end = t.end()
+            if any(r.start < word_end and t.start() < r.end for r in raws):
+                continue
+            compass = t.group(1)
+            rest_at = t.end(1)
+            hit = None
+            for at in ((rest_at + 1, rest_at) if t.group(2) else (rest_at,)):
+                token = norm[at:word_end]
+                found = [m for m in gaz.matcher.find(token) if m.start == len(m.prefix)
+                         and m.end + len(m.suffix) == len(token) and m.key not in gaz.weak
+                         and m.key not in gaz.cue_only]
+                if found:
+                    hit, compass = (found[0], at), norm[t.start():at]
+                    break
+            if hit is None or compass not in self.words.compass:
+                continue
+            m, at = hit
+            out.append(_Raw(t.start(), word_end, at + m.start, at + m.end, m.key, list(dict.fromkeys(m.values)),
+                            m.prefix, compass, [compass]))
+        return out
 
     def _named_admins(self, raws: list[_Raw]) -> tuple[set[tuple[str, str]], set[str]]:
         """The governorates and districts (country, name) and the countries that the accepted mentions name
