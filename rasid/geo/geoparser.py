@@ -238,7 +238,12 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
+#: a compass word glued to the next word ("جنوببغداد"): the compass word, its "ي", the rest of the word
+_COMPASS_GLUED = re.compile(r"(?<!\w)(شمال|جنوب|شرق|غرب)(ي)?\w{3,}")
 _AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
+#: "من تشاد وسرف عمرة وزالنجي": the words before a name that ends a "و"-joined list of one- or two-word items
+#: opened by a preposition word (group 1); the text looked at ends with the "و" that joins the name
+_LIST_BEFORE = re.compile(r"\w+(?:\s+\w+)?(?:\s+و\s?\w+(?:\s+\w+)?){0,3}\s+و\s?$")
 _OPEN_QUOTE = re.compile(r"[ \t]*([\"«“]?)[ \t]*")
 _QUOTED = re.compile(r"([^\"»”\n]{2,30}?)[\"»”]")
 #: "مخيم X" / "معسكر X": a camp's name with its own cue word
@@ -306,6 +311,7 @@ class Geoparser:
         last_accepted: _Raw | None = None
         pending: list[tuple[Match[int], int, list[str]]] = []  # weak names waiting for a partner
         gated: list[tuple[Match[int], int]] = []  # weak names kept if their governorate is named (`_named_admin`)
+        listed: set[int] = set()  # gated names that end a list opened by a preposition (their country will do)
         for m in gaz.matcher.find(scan if scan is not None else norm):
             key = m.key
             ws = m.start - len(m.prefix)
@@ -351,6 +357,8 @@ class Geoparser:
                     core = key[2:] if key.startswith("ال") else key
                     if len(core) > 2 and (not is_cue_only or bool(prev) and prev[0] in w.prepositions):
                         gated.append((m, ws))  # a cue-only name needs a preposition word, not a clitic ("باب")
+                        if and_before and not is_cue_only and self._listed_after_preposition(norm, ws, m.prefix):
+                            listed.add(ws)
                     continue
                 if cont and last_accepted is not None:
                     cue = last_accepted.cue
@@ -390,11 +398,40 @@ class Geoparser:
             admins, countries = self._named_admins(raws)
             keys = {r.key for r in raws}
             for m, ws in gated:
-                if ws not in taken and (m.key in keys or self._admin_named(m.values, admins, countries)):
+                if ws not in taken and (m.key in keys or self._admin_named(m.values, admins, countries) or (
+                        ws in listed and self._country_named(m.values, countries))):
                     raws.append(_Raw(ws, m.end + len(m.suffix), m.start, m.end, m.key, list(dict.fromkeys(m.values)),
                                      m.prefix))
+        raws.extend(self._glued_compass(norm, raws))
         raws.sort(key=lambda r: r.start)
         return raws
+
+    def _glued_compass(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
+        """"جنوببغداد", "شمالالموصل": a compass word written without its space before a place name the usual
+        rules match (a weak or cue-only name stays a word); the compass word is the mention's cue."""
+        gaz = self.gazetteer
+        out: list[_Raw] = []
+        for t in _COMPASS_GLUED.finditer(norm):
+            word_end = t.end()
+            if any(r.start < word_end and t.start() < r.end for r in raws):
+                continue
+            compass = t.group(1)
+            rest_at = t.end(1)
+            hit = None
+            for at in ((rest_at + 1, rest_at) if t.group(2) else (rest_at,)):
+                token = norm[at:word_end]
+                found = [m for m in gaz.matcher.find(token) if m.start == len(m.prefix)
+                         and m.end + len(m.suffix) == len(token) and m.key not in gaz.weak
+                         and m.key not in gaz.cue_only]
+                if found:
+                    hit, compass = (found[0], at), norm[t.start():at]
+                    break
+            if hit is None or compass not in self.words.compass:
+                continue
+            m, at = hit
+            out.append(_Raw(t.start(), word_end, at + m.start, at + m.end, m.key, list(dict.fromkeys(m.values)),
+                            m.prefix, compass, [compass]))
+        return out
 
     def _named_admins(self, raws: list[_Raw]) -> tuple[set[tuple[str, str]], set[str]]:
         """The governorates and districts (country, name) and the countries that the accepted mentions name
@@ -411,6 +448,27 @@ class Geoparser:
                 if len(named) == 1:
                     admins.update(named)
         return admins, countries
+
+    def _listed_after_preposition(self, norm: str, ws: int, prefix: str) -> bool:
+        """The name at `ws` ends a "و"-joined list that a preposition word opens, within its clause ("قادمة من
+        تشاد وسرف عمرة وزالنجي"): the preposition that lets a weak name count reaches the list's last item."""
+        tail = _clause_tail(norm, max(0, ws - 60), ws) + ("و" if prefix.startswith("و") else "")
+        for wm in _WORD.finditer(tail):
+            word = wm.group(0)
+            for head in ("و", "ف"):
+                if word not in self.words.prepositions and word.startswith(head):
+                    word = word[len(head):]
+            if word in self.words.prepositions and _LIST_BEFORE.fullmatch(tail, wm.end() + 1):
+                return True
+        return False
+
+    def _country_named(self, cands: list[int], countries: set[str]) -> bool:
+        """A town candidate lies in a country the article's other places name without ambiguity."""
+        for i in cands:
+            p = self.gazetteer.places[i]
+            if p.feature not in ("country", "admin1", "region") and p.country in countries:
+                return True
+        return False
 
     def _admin_named(self, cands: list[int], admins: set[tuple[str, str]], countries: set[str]) -> bool:
         """A candidate lies in a governorate or district the article names (a big city: in a named country)."""
