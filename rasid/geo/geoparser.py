@@ -726,6 +726,14 @@ class Geoparser:
                     and gaz.places[i].feature not in ("country", "admin1") for i in r.cands) \
                     and r.key.split(" ", 1)[0] not in _SELF_CUED_CAMP:
                 r.consumed = r.namesake = True
+                if r.nbh_city is not None and raws[r.nbh_city].unknown_nbh is None:
+                    # "حي الجديدة في الموصل": the city named after it stays, with a neighbourhood the gazetteer lacks
+                    c = raws[r.nbh_city]
+                    c.consumed = False
+                    c.unknown_nbh = norm[r.name_start:r.name_end]
+                    c.unknown_span = (r.name_start, r.name_end)
+                    c.start = r.start
+                    r.nbh_city = None
         extra = self._unknown_neighbourhoods(norm, raws)
         unknown = self._unknown_places(nt, raws, extra)
         ctx = _Context()

@@ -46,3 +46,9 @@ def test_short_form_of_ain_al_asad(parse):
     ms = parse("شنت المقاتلات خمس غارات في محيط قاعدة الأسد غرب الأنبار.")
     assert "Ain al-Asad airbase" in names(ms)
 
+
+
+def test_unknown_neighbourhood_named_like_a_foreign_town_keeps_its_city(parse):
+    # "الجديدة" is a name of towns abroad, not a known quarter of Mosul: the city stays, with the quarter
+    ms = parse("قتل مدنيان بانفجار عبوة ناسفة في حي الجديدة في الموصل صباح اليوم.")
+    assert names(ms) and all(n.startswith("Mosul") for n in names(ms))
