@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
-from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.matcher import CLITIC_CLASSES, INFLECTION_SUFFIXES, LexiconMatcher
 from rasid.text.normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -260,14 +260,20 @@ def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
     return out
 
 
-def _load_cues(files: LexiconFiles) -> list[tuple[str, str]]:
+def _load_cues(files: LexiconFiles) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The cue entries, and the forms with their own clitic class (optional column `clitics`)."""
     out: list[tuple[str, str]] = []
+    clitics: dict[str, str] = {}
     for path in files.paths("cues.tsv"):
         for row in read_tsv(path, ["pattern", "cue"]):
             if row.get("cue") not in CUE_KINDS:
                 raise row.error(f"unknown cue {row.get('cue')!r} (known: {', '.join(sorted(CUE_KINDS))})")
             out.append((row.get("pattern"), row.get("cue")))
-    return out
+            if row.get("clitics"):
+                if row.get("clitics") not in CLITIC_CLASSES:
+                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
+                clitics[row.get("pattern")] = row.get("clitics")
+    return out, clitics
 
 
 def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
@@ -278,12 +284,13 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
     actors, aliases, serves = _load_actors(files)
+    cues, cue_clitics = _load_cues(files)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
         trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES,
                                        duals=True),
-        cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
+        cue_matcher=LexiconMatcher(cues, article=True, suffixes=INFLECTION_SUFFIXES, clitics=cue_clitics),
         serves_as=serves,
     )
 
