@@ -85,6 +85,9 @@ class Lexicon:
     cue_matcher: LexiconMatcher[str]
     #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
     serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    #: normalised aliases that open with a trigger word but are the tail of a longer name of the same actor
+    #: ("تحرير الشام" of هيئة تحرير الشام): the word is part of a name there, not a trigger
+    name_tails: frozenset[str] = frozenset()
 
     def state_actor(self, iso2: str | None) -> Actor | None:
         """The state forces of a country: the actor that `serves_as` '@state' there (Israel's forces in
@@ -285,14 +288,36 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
     actors, aliases, serves = _load_actors(files)
     cues, cue_clitics = _load_cues(files)
+    trigger_matcher = LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES, duals=True)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
-        trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES,
-                                       duals=True),
+        trigger_matcher=trigger_matcher,
         cue_matcher=LexiconMatcher(cues, article=True, suffixes=INFLECTION_SUFFIXES, clitics=cue_clitics),
         serves_as=serves,
+        name_tails=_name_tails(aliases, trigger_matcher),
     )
+
+
+def _name_tails(aliases: list[tuple[str, ActorAlias]], triggers: LexiconMatcher[Trigger]) -> frozenset[str]:
+    """Aliases that open with a trigger word and are the name of a group of the same actor without its head
+    word: "تحرير الشام" (هيئة تحرير الشام), not "مسيرة تركية" (طائرة مسيرة تركية: a drone told with its
+    owner, an event of its own)."""
+
+    def opens_with_trigger(key: str) -> bool:
+        return any(t.start == len(t.prefix) for t in triggers.find(key))
+
+    by_actor: dict[str, set[str]] = {}
+    for surface, alias in aliases:
+        by_actor.setdefault(alias.actor.id, set()).add(" ".join(normalize(surface).split()))
+    out: set[str] = set()
+    for keys in by_actor.values():
+        for key in keys:
+            if not opens_with_trigger(key):
+                continue
+            if any(f"{head} {key}" in keys for head in _GROUP_HEADS):
+                out.add(key)
+    return frozenset(out)
 
 
 __all__ = ["PLACEHOLDERS", "Actor", "ActorAlias", "pick_alias", "Lexicon", "LexiconError", "LexiconFiles", "Trigger", "build_lexicon"]
