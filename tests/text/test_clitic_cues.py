@@ -52,3 +52,21 @@ def test_a_counterfactual_or_question_cue_is_not_read_inside_a_longer_word(text)
 ])
 def test_the_same_cues_still_match_as_words(text):
     assert "commentary" in [c for _, c in _cues(text)]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("سقطت قذيفة هاون على حي في مدينة بعقوبة", "legal"),  # the city, not ب + عقوبة
+    ("اقتحمت عناصر الفرقة الرابعة بلدة في ريف درعا", "intervention"),  # a division, not فرّق
+    ("لم تكتف القوات بالقصف فحسب", "claim"),  # "only", not حسب
+])
+def test_a_longer_word_keeps_a_shorter_cue_from_matching_inside_it(text, cue):
+    assert cue not in [c for _, c in _cues(text)]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("أصدرت المحكمة عقوبة بالسجن على المتهمين", "legal"),
+    ("فرقت الشرطة المتظاهرين بالقوة", "intervention"),
+    ("قتل خمسة مدنيين بحسب مصادر محلية", "claim"),
+])
+def test_the_shorter_cue_still_matches_as_its_own_word(text, cue):
+    assert cue in [c for _, c in _cues(text)]
