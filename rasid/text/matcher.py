@@ -49,6 +49,9 @@ INFLECTION_SUFFIXES = frozenset(
 #: "وكانت" is not ك + انت, "للواء" not لو and "الحسبه" not حسب.
 CLITIC_CLASSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conj": (frozenset(_CONJ), frozenset({""})),
+    # a verb of the perfect: و/ف before it, a subject ending after it, no pronoun or noun ending ("وتابعت"
+    # is a verb of saying, "تابعه" (affiliated) and "اضافيه" (additional) are not)
+    "verb": (frozenset(_CONJ), frozenset({"", "ت", "ا", "وا", "تا"})),
 }
 
 

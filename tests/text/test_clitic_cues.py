@@ -70,3 +70,20 @@ def test_a_longer_word_keeps_a_shorter_cue_from_matching_inside_it(text, cue):
 ])
 def test_the_shorter_cue_still_matches_as_its_own_word(text, cue):
     assert cue in [c for _, c in _cues(text)]
+
+
+def _saying_verbs(text: str) -> list[str]:
+    from rasid.lexicon.loader import LexiconFiles
+    from rasid.lexicon.tables import load_attribution
+
+    attribution = load_attribution(LexiconFiles.default())
+    return [h.prefix + h.key + h.suffix for h in attribution.triggers.find(normalize(text)) if h.values[0].kind == "verb"]
+
+
+def test_a_noun_or_adjective_built_on_a_verb_of_saying_is_no_verb_of_saying():
+    # "تابعة" (affiliated), "إضافية" (additional), "إشارة" (a signal) carry a noun ending the verb class refuses
+    assert _saying_verbs("هاجمت مجموعة تابعة للتنظيم نقطة إضافية بعد إشارة من قائدها") == []
+
+
+def test_the_verbs_themselves_still_count_with_a_conjunction_and_a_subject_ending():
+    assert _saying_verbs("وتابعت المصادر ثم أضاف المتحدث وأشاروا إلى ذلك") == ["وتابعت", "اضاف", "واشاروا"]
