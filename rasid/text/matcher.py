@@ -52,6 +52,9 @@ CLITIC_CLASSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # a verb of the perfect: و/ف before it, a subject ending after it, no pronoun or noun ending ("وتابعت"
     # is a verb of saying, "تابعه" (affiliated) and "اضافيه" (additional) are not)
     "verb": (frozenset(_CONJ), frozenset({"", "ت", "ا", "وا", "تا"})),
+    # a masculine noun: any proclitic chain and the article, a plural or dual ending, no feminine or nisba
+    # ending ("محافظ" is a governor, "محافظة" a governorate; "رئيس" a head, "الرئيسية" main)
+    "noun": (PREFIXES_WITH_ARTICLE, frozenset({"", "ين", "ون", "ان", "و", "ي"})),
 }
 
 

@@ -87,3 +87,13 @@ def test_a_noun_or_adjective_built_on_a_verb_of_saying_is_no_verb_of_saying():
 
 def test_the_verbs_themselves_still_count_with_a_conjunction_and_a_subject_ending():
     assert _saying_verbs("وتابعت المصادر ثم أضاف المتحدث وأشاروا إلى ذلك") == ["وتابعت", "اضاف", "واشاروا"]
+
+
+def test_a_governorate_is_no_governor():
+    from rasid.lexicon.loader import LexiconFiles
+    from rasid.lexicon.tables import load_attribution
+
+    others = load_attribution(LexiconFiles.default()).others
+    found = [h.prefix + h.key + h.suffix for h in others.find(normalize("قال محافظ حمص إن قرى في محافظة حمص والمحافظات الرئيسية"))
+             if h.values[0].kind == "speaker"]
+    assert found == ["محافظ"]
