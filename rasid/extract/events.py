@@ -42,8 +42,6 @@ _TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TE
 #: Explosions nobody claims: the unidentified actor placed the device.
 _UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
-#: A sentence that opens with "وكان" / "وكانت": context told after the news ("وكانت القوات سيطرت ...").
-_CONTEXT_OPENING = re.compile(r"^\W*و(?:كان|كانت|كانوا)\s")
 #: Only و-words between two places: villages the gazetteer does not know, in the same list.
 _UNKNOWN_LIST_GLUE = re.compile(r"^(?:[\s\"'()«»،,]*و\w+){1,4}[\s\"'()«»،,]*و$")
 _FOCUS_COUNTRIES = frozenset({"Syria", "Iraq"})
@@ -475,10 +473,6 @@ class EventBuilder:
         # the substring tests first: C scans that rule out most sentences before the regex tries every position
         if "كان" in text and "قد" in text and _PLUPERFECT.search(text) and not sm.has_cue("anchor"):
             return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
-        if sm.index > 0 and _CONTEXT_OPENING.match(text) and not sm.has_cue("anchor"):
-            # "وكان مصدر أمني، في وقت سابق، كشف عن ...": the same, with قد left out or far away; only after
-            # the news it is context to (a text that opens with it has nothing before it)
-            return True
         if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", text):
             return True
         return False

@@ -188,17 +188,3 @@ def test_a_blast_someone_says_will_happen_is_expected_not_reported():
     [event] = extract_text("وقال مجهول إن انفجارا وقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
                            disable=["learned"]).events
     assert event.modality == "claimed"
-
-
-def test_context_opening_with_kana_after_the_news_is_background_even_without_qad():
-    # "وكان ... في وقت سابق، سيطروا": pluperfect with قد left out; it follows the news it is context to
-    text = ("قصفت طائرة مسيرة اليوم مقرا عسكريا في مدينة الأبيض.\n"
-            "وكان عناصر قوات الدعم السريع، في وقت سابق، سيطروا على مدينة سنار بعد اشتباكات.")
-    events = extract_text(text, disable=["learned"]).events
-    assert [(e.location, e.modality) for e in events] == [("El Obeid", "asserted"), ("Sennar", "background")]
-
-
-def test_a_text_that_opens_with_kana_has_no_news_before_it_to_be_context_to():
-    [event] = reportable("وكان الطيران الحربي قصف أمس مقرا عسكريا في مدينة الأبيض.")
-    assert event.location == "El Obeid"
-
