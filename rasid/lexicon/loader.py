@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from rasid.lexicon.tsv import LexiconError, Row, has_arabic, read_tsv
-from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.matcher import CLITIC_CLASSES, INFLECTION_SUFFIXES, LexiconMatcher
 from rasid.text.normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -85,6 +85,9 @@ class Lexicon:
     cue_matcher: LexiconMatcher[str]
     #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
     serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    #: normalised aliases that open with a trigger word but are the tail of a longer name of the same actor
+    #: ("تحرير الشام" of هيئة تحرير الشام): the word is part of a name there, not a trigger
+    name_tails: frozenset[str] = frozenset()
 
     def state_actor(self, iso2: str | None) -> Actor | None:
         """The state forces of a country: the actor that `serves_as` '@state' there (Israel's forces in
@@ -260,14 +263,20 @@ def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
     return out
 
 
-def _load_cues(files: LexiconFiles) -> list[tuple[str, str]]:
+def _load_cues(files: LexiconFiles) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The cue entries, and the forms with their own clitic class (optional column `clitics`)."""
     out: list[tuple[str, str]] = []
+    clitics: dict[str, str] = {}
     for path in files.paths("cues.tsv"):
         for row in read_tsv(path, ["pattern", "cue"]):
             if row.get("cue") not in CUE_KINDS:
                 raise row.error(f"unknown cue {row.get('cue')!r} (known: {', '.join(sorted(CUE_KINDS))})")
             out.append((row.get("pattern"), row.get("cue")))
-    return out
+            if row.get("clitics"):
+                if row.get("clitics") not in CLITIC_CLASSES:
+                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
+                clitics[row.get("pattern")] = row.get("clitics")
+    return out, clitics
 
 
 def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
@@ -278,14 +287,37 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
     actors, aliases, serves = _load_actors(files)
+    cues, cue_clitics = _load_cues(files)
+    trigger_matcher = LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES, duals=True)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),
-        trigger_matcher=LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES,
-                                       duals=True),
-        cue_matcher=LexiconMatcher(_load_cues(files), article=True, suffixes=INFLECTION_SUFFIXES),
+        trigger_matcher=trigger_matcher,
+        cue_matcher=LexiconMatcher(cues, article=True, suffixes=INFLECTION_SUFFIXES, clitics=cue_clitics),
         serves_as=serves,
+        name_tails=_name_tails(aliases, trigger_matcher),
     )
+
+
+def _name_tails(aliases: list[tuple[str, ActorAlias]], triggers: LexiconMatcher[Trigger]) -> frozenset[str]:
+    """Aliases that open with a trigger word and are the name of a group of the same actor without its head
+    word: "تحرير الشام" (هيئة تحرير الشام), not "مسيرة تركية" (طائرة مسيرة تركية: a drone told with its
+    owner, an event of its own)."""
+
+    def opens_with_trigger(key: str) -> bool:
+        return any(t.start == len(t.prefix) for t in triggers.find(key))
+
+    by_actor: dict[str, set[str]] = {}
+    for surface, alias in aliases:
+        by_actor.setdefault(alias.actor.id, set()).add(" ".join(normalize(surface).split()))
+    out: set[str] = set()
+    for keys in by_actor.values():
+        for key in keys:
+            if not opens_with_trigger(key):
+                continue
+            if any(f"{head} {key}" in keys for head in _GROUP_HEADS):
+                out.add(key)
+    return frozenset(out)
 
 
 __all__ = ["PLACEHOLDERS", "Actor", "ActorAlias", "pick_alias", "Lexicon", "LexiconError", "LexiconFiles", "Trigger", "build_lexicon"]

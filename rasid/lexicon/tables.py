@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rasid.lexicon.loader import LexiconFiles
 from rasid.lexicon.tsv import read_tsv
 from rasid.text.dates import MonthTable
-from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.matcher import CLITIC_CLASSES, INFLECTION_SUFFIXES, LexiconMatcher
 from rasid.text.normalize import normalize
 from rasid.text.numbers import UnitEntry, Units
 
@@ -71,14 +71,17 @@ class AttributionCue:
 class AttributionCues:
     """Reported-speech verbs, sourcing phrases, stance cues, speaker nouns and propositions."""
 
-    def __init__(self, entries: list[tuple[str, AttributionCue]]) -> None:
+    def __init__(self, entries: list[tuple[str, AttributionCue]], clitics: dict[str, str] | None = None) -> None:
+        """`clitics`: form -> its own clitic class (`rasid.text.matcher.CLITIC_CLASSES`)."""
         self.entries = entries
         # verbs and sourcing phrases never take the article ("بالاضافه" is not "اضاف")
         self.triggers: LexiconMatcher[AttributionCue] = LexiconMatcher(
-            [e for e in entries if e[1].kind in _TRIGGER_KINDS], article=False, suffixes=INFLECTION_SUFFIXES)
+            [e for e in entries if e[1].kind in _TRIGGER_KINDS], article=False, suffixes=INFLECTION_SUFFIXES,
+            clitics=clitics)
         #: speaker nouns and propositions: read only in sentences where `triggers` found something
         self.others: LexiconMatcher[AttributionCue] = LexiconMatcher(
-            [e for e in entries if e[1].kind not in _TRIGGER_KINDS], article=True, suffixes=INFLECTION_SUFFIXES)
+            [e for e in entries if e[1].kind not in _TRIGGER_KINDS], article=True, suffixes=INFLECTION_SUFFIXES,
+            clitics=clitics)
         forms = [(" ".join(normalize(f).split()), c.value) for f, c in entries if c.kind == "speaker"]
         self._speaker_forms = sorted(forms, key=lambda fv: -len(fv[0]))
         self.source_type_of = lru_cache(maxsize=4096)(self._source_type_of)
@@ -95,6 +98,7 @@ class AttributionCues:
 
 def load_attribution(files: LexiconFiles) -> AttributionCues:
     entries: list[tuple[str, AttributionCue]] = []
+    clitics: dict[str, str] = {}
     for path in files.paths("attribution.tsv"):
         for row in read_tsv(path, ("form", "kind", "value")):
             kind, value = row.get("kind"), row.get("value")
@@ -104,7 +108,11 @@ def load_attribution(files: LexiconFiles) -> AttributionCues:
             if value not in allowed:
                 raise row.error(f"value {value!r} is not one of {', '.join(allowed)}")
             entries.append((row.get("form"), AttributionCue(kind, value)))
-    return AttributionCues(entries)
+            if row.get("clitics"):
+                if row.get("clitics") not in CLITIC_CLASSES:
+                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
+                clitics[row.get("form")] = row.get("clitics")
+    return AttributionCues(entries, clitics)
 
 
 # --- person_cues.tsv ---------------------------------------------------------------------------------------

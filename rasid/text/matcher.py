@@ -44,6 +44,18 @@ INFLECTION_SUFFIXES = frozenset(
      "نا", "تم", "ته", "تها", "تهم", "ي", "يه", "يا", "وه", "وها", "وهم", "كم", "ك", "يات",
      "اتهم", "تين", "تان", "اء", "اءه"}
 )
+#: Clitic classes an entry may ask for instead of its matcher's own (a lexicon's optional `clitics` column):
+#: "conj": a pronoun or particle (انت، نحن، لو، هل) takes only و/ف before it and nothing after it, so
+#: "وكانت" is not ك + انت, "للواء" not لو and "الحسبه" not حسب.
+CLITIC_CLASSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "conj": (frozenset(_CONJ), frozenset({""})),
+    # a verb of the perfect: و/ف before it, a subject ending after it, no pronoun or noun ending ("وتابعت"
+    # is a verb of saying, "تابعه" (affiliated) and "اضافيه" (additional) are not)
+    "verb": (frozenset(_CONJ), frozenset({"", "ت", "ا", "وا", "تا"})),
+    # a masculine noun: any proclitic chain and the article, a plural or dual ending, no feminine or nisba
+    # ending ("محافظ" is a governor, "محافظة" a governorate; "رئيس" a head, "الرئيسية" main)
+    "noun": (PREFIXES_WITH_ARTICLE, frozenset({"", "ين", "ون", "ان", "و", "ي"})),
+}
 
 
 def _word_char_table() -> np.ndarray:
@@ -113,9 +125,11 @@ class LexiconMatcher(Generic[T]):
         article: bool = False,
         suffixes: frozenset[str] = frozenset({""}),
         duals: bool = False,
+        clitics: dict[str, str] | None = None,
     ) -> None:
         """`duals`: also find the dual of entries that end in ta-marbuta ("غارتين" for غارة; "عبوتين ناسفتين"
-        for عبوة ناسفة), which no suffix of the entry spells."""
+        for عبوة ناسفة), which no suffix of the entry spells. `clitics`: surface form -> a class of
+        `CLITIC_CLASSES` whose prefixes and suffixes that entry allows instead of the matcher's."""
         self.article = article
         self.suffixes = suffixes
         self._prefixes = PREFIXES_WITH_ARTICLE if article else PREFIXES_NO_ARTICLE
@@ -126,9 +140,19 @@ class LexiconMatcher(Generic[T]):
             if key:
                 table.setdefault(key, []).append(value)
         self._table = table
+        #: normalised key -> (prefixes, suffixes) of an entry with its own clitic class
+        self._rules: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        for surface, name in (clitics or {}).items():
+            key = " ".join(normalize(surface).split())
+            if name not in CLITIC_CLASSES:
+                raise ValueError(f"unknown clitic class {name!r} for {surface!r}")
+            if key in table:
+                self._rules[key] = CLITIC_CLASSES[name]
         automaton = ahocorasick.Automaton()
         for key, values in table.items():
             automaton.add_word(key, (key, values, _PLAIN))
+            if key in self._rules:
+                continue  # its own clitics only: no contracted or dual form
             if key.startswith("ال") and len(key) > 3 and ("ل" + key[2:]) not in table:
                 contracted = "ل" + key[2:]
                 automaton.add_word(contracted, (key, values, _CONTRACTED))
@@ -153,8 +177,7 @@ class LexiconMatcher(Generic[T]):
         if self._empty:
             return []
         starts, ends = bounds
-        prefixes = self._prefixes
-        suffixes = self.suffixes
+        rules = self._rules
         out = []
         for last, (key, values, mode) in self._automaton.iter(norm):
             end = last + 1
@@ -163,6 +186,7 @@ class LexiconMatcher(Generic[T]):
             i = bisect_right(starts, start) - 1
             ws = starts[i] if i >= 0 and ends[i] > start else start
             prefix = norm[ws:start] if ws < start else ""
+            prefixes, suffixes = rules.get(key) or (self._prefixes, self.suffixes)
             if mode == _CONTRACTED:
                 if prefix not in _CONTRACTED_PREFIXES:
                     continue
@@ -253,8 +277,9 @@ class ScanGroup:
         for index, m in enumerate(matchers):
             if not m._empty:
                 for word, (key, values, mode) in m._automaton.items():
-                    prefixes = _CONTRACTED_PREFIXES if mode == _CONTRACTED else m._prefixes
-                    suffixes = DUAL_SUFFIXES if mode == _DUAL_STEM else m.suffixes
+                    own_prefixes, own_suffixes = m._rules.get(key) or (m._prefixes, m.suffixes)
+                    prefixes = _CONTRACTED_PREFIXES if mode == _CONTRACTED else own_prefixes
+                    suffixes = DUAL_SUFFIXES if mode == _DUAL_STEM else own_suffixes
                     merged.setdefault(word, []).append((index, key, values, prefixes, suffixes))
         automaton = ahocorasick.Automaton()
         for word, entries in merged.items():

@@ -1,0 +1,99 @@
+"""Cue words match only as words of their own (issue 12): a clitic split is accepted only where the entry's
+clitic class allows it, on sentences written for these tests."""
+
+import pytest
+
+from rasid.lexicon.loader import build_lexicon
+from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher, Scan, ScanGroup
+from rasid.text.normalize import normalize
+
+
+def _cues(text: str) -> list[tuple[str, str]]:
+    lex = build_lexicon()
+    return [(m.key, m.values[0]) for m in lex.cue_matcher.find(normalize(text))]
+
+
+def test_a_particle_with_its_own_class_takes_only_a_conjunction():
+    m = LexiconMatcher([("لو", "commentary"), ("غارة", "air")], article=True, suffixes=INFLECTION_SUFFIXES,
+                       clitics={"لو": "conj"})
+    found = [(h.prefix + h.key + h.suffix) for h in m.find(normalize("ولو أن الغارة وصلت إلى مقر اللواء وللواء آخر"))]
+    assert found == ["ولو", "الغاره"]
+
+
+def test_a_scan_group_keeps_each_entrys_own_class():
+    m = LexiconMatcher([("لو", "commentary")], article=True, suffixes=INFLECTION_SUFFIXES, clitics={"لو": "conj"})
+    other = LexiconMatcher([("لواء", "unit")], article=True)
+    text = normalize("فلو وصل اللواء")
+    scan = Scan(text, ScanGroup([m, other]))
+    assert [h.prefix + h.key for h in m.find(scan)] == ["فلو"]
+    assert [h.prefix + h.key for h in other.find(scan)] == ["اللواء"]
+
+
+def test_an_unknown_clitic_class_is_refused():
+    with pytest.raises(ValueError):
+        LexiconMatcher([("لو", "commentary")], clitics={"لو": "pronoun"})
+
+
+@pytest.mark.parametrize("text", [
+    "وصل قائد اللواء الثامن إلى مدينة بصرى الشام",
+    "انضم عناصر للواء المدرع إلى المعركة",
+    "أرسل وفد للولايات المتحدة رسالة عن الهدنة",  # no لولا inside للولايات
+    "تسلمت الإدارة المحلية مهامها",
+])
+def test_a_counterfactual_or_question_cue_is_not_read_inside_a_longer_word(text):
+    assert "commentary" not in [c for _, c in _cues(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "ولو أن القصف استمر لسقط المزيد من الضحايا",
+    "لولا تدخل الأهالي لوقعت مجزرة",
+    "فهل يصمد الاتفاق في درعا",
+    "نحن لن نسكت عن هذه الجرائم",
+])
+def test_the_same_cues_still_match_as_words(text):
+    assert "commentary" in [c for _, c in _cues(text)]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("سقطت قذيفة هاون على حي في مدينة بعقوبة", "legal"),  # the city, not ب + عقوبة
+    ("اقتحمت عناصر الفرقة الرابعة بلدة في ريف درعا", "intervention"),  # a division, not فرّق
+    ("لم تكتف القوات بالقصف فحسب", "claim"),  # "only", not حسب
+])
+def test_a_longer_word_keeps_a_shorter_cue_from_matching_inside_it(text, cue):
+    assert cue not in [c for _, c in _cues(text)]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("أصدرت المحكمة عقوبة بالسجن على المتهمين", "legal"),
+    ("فرقت الشرطة المتظاهرين بالقوة", "intervention"),
+    ("قتل خمسة مدنيين بحسب مصادر محلية", "claim"),
+])
+def test_the_shorter_cue_still_matches_as_its_own_word(text, cue):
+    assert cue in [c for _, c in _cues(text)]
+
+
+def _saying_verbs(text: str) -> list[str]:
+    from rasid.lexicon.loader import LexiconFiles
+    from rasid.lexicon.tables import load_attribution
+
+    attribution = load_attribution(LexiconFiles.default())
+    return [h.prefix + h.key + h.suffix for h in attribution.triggers.find(normalize(text)) if h.values[0].kind == "verb"]
+
+
+def test_a_noun_or_adjective_built_on_a_verb_of_saying_is_no_verb_of_saying():
+    # "تابعة" (affiliated), "إضافية" (additional), "إشارة" (a signal) carry a noun ending the verb class refuses
+    assert _saying_verbs("هاجمت مجموعة تابعة للتنظيم نقطة إضافية بعد إشارة من قائدها") == []
+
+
+def test_the_verbs_themselves_still_count_with_a_conjunction_and_a_subject_ending():
+    assert _saying_verbs("وتابعت المصادر ثم أضاف المتحدث وأشاروا إلى ذلك") == ["وتابعت", "اضاف", "واشاروا"]
+
+
+def test_a_governorate_is_no_governor():
+    from rasid.lexicon.loader import LexiconFiles
+    from rasid.lexicon.tables import load_attribution
+
+    others = load_attribution(LexiconFiles.default()).others
+    found = [h.prefix + h.key + h.suffix for h in others.find(normalize("قال محافظ حمص إن قرى في محافظة حمص والمحافظات الرئيسية"))
+             if h.values[0].kind == "speaker"]
+    assert found == ["محافظ"]
