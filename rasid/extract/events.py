@@ -61,6 +61,10 @@ _COUNTRY_PLACE = 0.4
 #: A sentence that names no place takes the place of the event just reported (of its type) up to this many
 #: sentences after it.
 _PLACE_CARRIED = 4
+#: A village named in one of this many sentences after an event placed at a town or area within this many km
+#: of it, in sentences that report no event of their own, is where the event happened.
+_REFINE_REACH = 1
+_REFINE_KM = 40.0
 _MIN_CONFIDENCE = 0.6  # below this a frame is talk about violence, not a reported event (tuned on GSR dev)
 #: Denied and planned events need less support to be shown (flagged, they never become ACLED rows).
 _MIN_CONFIDENCE_FLAGGED = 0.4
@@ -283,8 +287,36 @@ class EventBuilder:
                         previous = draft
                     else:
                         previous = merged
+        self._refine_places(drafts)
         self._sourced_next(drafts)
         return drafts
+
+    def _refine_places(self, drafts: list[Draft]) -> None:
+        """A lead that places an event at a town or an area ("انفجرت عبوة قرب مدينة إدلب") and a next sentence
+        without an event of its own that names one village in or near it ("في قرية X بريف إدلب"): the
+        village is where it happened (ACLED codes the most precise place the article gives)."""
+        own = {d.frame.sentence.index for d in drafts}
+        taken = {d.place.name for d in drafts if d.place is not None}
+        for d in drafts:
+            a = d.place
+            if a is None or d.place_inherited or a.latitude is None or a.longitude is None \
+                    or d.frame.modality not in REPORTABLE or a.unresolved or not (_broad(a) or a.qualifier):
+                continue
+            i = d.frame.sentence.index
+            for j in range(i + 1, min(i + 1 + _REFINE_REACH, len(self.mentions))):
+                if j in own:
+                    break
+                near = [q for q in self.places_in[j] if q.name != a.name and q.name not in taken
+                        and q.latitude is not None and q.longitude is not None and not _broad(q)
+                        and q.geo_precision <= a.geo_precision and id(q) not in self.stray
+                        and haversine_km(a.latitude, a.longitude, q.latitude, q.longitude) <= _REFINE_KM]
+                if not near:
+                    continue
+                if len({q.name for q in near}) == 1:
+                    d.place = near[0]
+                    d.evidence.append((self.mentions[j].sentence.start, self.mentions[j].sentence.end))
+                    taken.add(near[0].name)
+                break
 
     def _sourced_next(self, drafts: list[Draft]) -> None:
         """An event told in the outlet's own voice is `claimed` when the next sentence opens with a verb of

@@ -110,3 +110,17 @@ def test_places_a_verb_says_the_event_went_on_to_cover_are_events_too() -> None:
     got = precisions_of("قصفت المدفعية أمس بلدة كفرنبل بريف إدلب الجنوبي، وقال ناشطون من قرى معرة حرمة وزعفرانك إن "
                         "الأهالي نزحوا.")
     assert got == [("Kafranbel", 1)]
+
+
+def test_a_lead_near_a_town_takes_the_village_the_next_sentence_names() -> None:
+    # "قرب مدينة إدلب" in the lead, the village in the next sentence that reports no event of its own:
+    # ACLED codes the village
+    lead = "انفجرت عبوة ناسفة قرب مدينة إدلب صباح اليوم."
+    assert places_of(lead) == ["Idlib"]
+    assert places_of(lead + " وكانت العبوة مزروعة في سيارة مدني في بلدة سرمين بريف إدلب الشرقي.") == ["Sarmīn"]
+    assert places_of("انفجرت عبوة ناسفة في ريف إدلب صباح اليوم. وكانت العبوة مزروعة في سيارة مدني في بلدة سرمين.") \
+        == ["Sarmīn"]
+    # an event placed in the town itself keeps it; a next sentence with an event of its own is that event's
+    assert places_of("انفجرت عبوة ناسفة في مدينة إدلب صباح اليوم. وكانت العبوة مزروعة في سيارة مدني من بلدة سرمين.") \
+        == ["Idlib"]
+    assert places_of(lead + " وقصفت الطائرات الحربية بلدة سرمين بريف إدلب الشرقي.") == ["Idlib", "Sarmīn"]
