@@ -83,6 +83,7 @@ class EventWords(NamedTuple):
     origin: Gated  # before a place the attack came from ("قذائف مصدرها X", "قادمة من X")
     listed_places: re.Pattern[str]  # a plural cue opening a list of places ("قرى X وY"; place_words.tsv list_cue)
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
+    again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -104,6 +105,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         origin=Gated(r"(?:^|\s)[وف]?", lists["origin"], rf"(?:\s+(?:في|من))?{q}(?:\S+\s+)?{q}$", 2),
         listed_places=re.compile(rf"[وفب]?(?:{resources.words('place_words.tsv').alt('list_cue')})\s"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
+        again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
     )
 
 
@@ -253,7 +255,8 @@ class EventBuilder:
                     if frame.modality == "claimed" and previous.frame.modality == "asserted":
                         previous.frame.modality = "claimed"  # "وأكد مصدر أن الضحايا ...": its account is attributed
                     continue
-                places = self._places_for(frame)
+                again = self._again(frame)
+                places = self._places_for(frame, hi=again[0] if again else None)
                 if places[0][1] and previous is not None and previous.place is not None \
                         and previous.frame.event_type == frame.event_type \
                         and sm.index - previous.frame.sentence.index <= _PLACE_CARRIED:
@@ -267,10 +270,20 @@ class EventBuilder:
                     n = len(places)
                     shares = [fatality[0] // n + (1 if k < fatality[0] % n else 0) for k in range(n)]
                     used_fatality = True
-                for k, (place, inherited) in enumerate(places):
+                jobs = [(frame, place, inherited) for place, inherited in places]
+                if again is not None:
+                    # "اعتقلت القوات شابا من مخيم جنين، كما نفذت اعتقالات في قرية عانين": the second clause's
+                    # place is another event of the same kind (ACLED: one event per place)
+                    second = dataclasses.replace(frame, trigger=again[1])
+                    # a village the gazetteer lacks, coded at the first clause's place, would be that place again
+                    named = {k for p, _ in places if p is not None for k in (p.name, (p.latitude, p.longitude))}
+                    jobs += [(second, p, False) for p, inh in self._places_for(second, lo=again[0])
+                             if p is not None and not inh and p.name not in named
+                             and (p.latitude, p.longitude) not in named]
+                for k, (frame, place, inherited) in enumerate(jobs):
                     date, precision, span = self._date_for(frame)
                     draft = Draft(frame, place, date, precision, span, 0, None, inherited)
-                    if shares and fatality:
+                    if shares and fatality and k < len(shares):
                         draft.fatalities, draft.fatality_span = shares[k], fatality[1]
                     draft.evidence.append((frame.trigger.start, frame.trigger.end))
                     self._fill_actors(draft)
@@ -396,9 +409,26 @@ class EventBuilder:
                 frame.actor1 = previous.frame.actor1
                 frame.actor2 = previous.frame.actor2
 
-    def _places_for(self, frame: Frame) -> list[tuple[PlaceMention | None, bool]]:
+    def _again(self, frame: Frame) -> tuple[int, TriggerMention] | None:
+        """A later trigger of the frame's kind that opens a clause of its own ("، كما نفذت اعتقالات في ..."):
+        where that clause starts, and the trigger."""
+        t = frame.trigger
+        for t2 in frame.sentence.triggers:
+            if t2.start <= t.end or not t2.kind_names & t.kind_names:
+                continue
+            m = self.w.again_clause.search(self.nt.norm, t.end, t2.start - len(t2.prefix))
+            if m is not None:
+                return m.start(), t2
+        return None
+
+    def _places_for(self, frame: Frame, lo: int = 0, hi: int | None = None) -> list[tuple[PlaceMention | None, bool]]:
         s = frame.sentence.sentence
         inside = self.places_in[frame.sentence.index]
+        if lo or hi is not None:
+            bounded = [p for p in inside if lo <= p.start and (hi is None or p.start < hi)]
+            if lo and not bounded:
+                return []
+            inside = bounded or inside
         if any(p.feature != "country" for p in inside):
             inside = [p for p in inside if p.feature != "country"]
         if any(p.country in _FOCUS_COUNTRIES for p in inside):
