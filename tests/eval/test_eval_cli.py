@@ -30,6 +30,20 @@ def write_fixture(tmp: Path) -> tuple[Path, Path, Path]:
     return corpus, gold, preds
 
 
+def eval_errors(corpus: Path, gold: Path, preds: Path):
+    """`rasid eval --errors` of the fixture's predictions."""
+    return runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+
+
+def move_to_validation(*paths: Path) -> None:
+    """Give the fixture's article ("d1") a doc id of the validation part, in every file."""
+    from rasid.eval.split import split_of
+
+    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
+
+
 def test_eval_json_is_stable_and_sorted(tmp_path):
     corpus, gold, preds = write_fixture(tmp_path)
     args = ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--format", "json"]
@@ -44,7 +58,7 @@ def test_eval_json_is_stable_and_sorted(tmp_path):
 
 def test_eval_errors_lists_extras_with_evidence(tmp_path):
     corpus, gold, preds = write_fixture(tmp_path)
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    out = eval_errors(corpus, gold, preds)
     assert out.exit_code == 0, out.output
     assert "EXTRAS (1)" in out.output and "Aleppo" in out.output and "clashes" in out.output
 
@@ -120,10 +134,8 @@ def test_errors_are_never_listed_for_the_validation_part(tmp_path):
                               "--split", "val"])
     assert out.exit_code == 2 and "train part only" in out.output
     # a validation article's cases are counted, not listed
-    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
-    for path in (corpus, gold, preds):
-        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    move_to_validation(corpus, gold, preds)
+    out = eval_errors(corpus, gold, preds)
     assert out.exit_code == 0, out.output
     assert "Aleppo" not in out.output and "EXTRAS (0)" in out.output
     assert ("Validation part: 0 misses, 1 extras, 0 matched events with another actor pair, 0 claim errors and "
@@ -132,8 +144,6 @@ def test_errors_are_never_listed_for_the_validation_part(tmp_path):
 
 def test_eval_errors_lists_missed_places_of_the_train_part(tmp_path):
     """A gold place with no predicted place entity on its words is listed (train) or counted (validation)."""
-    from rasid.eval.split import split_of
-
     corpus, gold, preds = write_fixture(tmp_path)
     record = json.loads(gold.read_text(encoding="utf-8"))
     record["places"] = [{"name": "Hajin", "start": 23, "end": 28, "latitude": 34.694, "longitude": 40.829}]
@@ -142,36 +152,30 @@ def test_eval_errors_lists_missed_places_of_the_train_part(tmp_path):
     pred["entities"] = [{"kind": "place", "text": "Hajin", "start": 23, "end": 28, "canonical": "Aleppo",
                          "latitude": 36.2, "longitude": 37.15}]
     preds.write_text(json.dumps(pred) + "\n", encoding="utf-8")
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    out = eval_errors(corpus, gold, preds)
     assert out.exit_code == 0, out.output
     assert "PLACES missed (1):" in out.output
     assert "- d1 Hajin (Hajin): resolved to another place, nearest predicted place" in out.output
     assert "predicted: Aleppo (Hajin)" in out.output
-    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
-    for path in (corpus, gold, preds):
-        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    move_to_validation(corpus, gold, preds)
+    out = eval_errors(corpus, gold, preds)
     assert "PLACES missed (0):" in out.output and "1 missed places, not listed" in out.output
 
 
 def test_eval_errors_lists_matched_events_with_another_actor_pair(tmp_path):
     """Train cases only: a matched event whose pair differs is listed with both pairs; in the validation part
     it is only counted."""
-    from rasid.eval.split import split_of
-
     corpus, gold, preds = write_fixture(tmp_path)
     preds.write_text(preds.read_text(encoding="utf-8").replace('"IS: Islamic State"', '"Civilians (Syria)"', 1),
                      encoding="utf-8")
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    out = eval_errors(corpus, gold, preds)
     assert out.exit_code == 0, out.output
     assert "ACTORS of matched events, another pair (1):" in out.output
     assert "Hajin on None: other side wrong" in out.output
     assert "gold: SDF: Syrian Democratic Forces | IS: Islamic State" in out.output
     assert "predicted: SDF: Syrian Democratic Forces | Civilians (Syria)" in out.output
-    val_id = next(f"v{i}" for i in range(100) if split_of(f"v{i}") == "val")
-    for path in (corpus, gold, preds):
-        path.write_text(path.read_text(encoding="utf-8").replace('"d1"', f'"{val_id}"'), encoding="utf-8")
-    out = runner.invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--predictions", str(preds), "--errors"])
+    move_to_validation(corpus, gold, preds)
+    out = eval_errors(corpus, gold, preds)
     assert out.exit_code == 0, out.output
     assert "ACTORS of matched events, another pair (0):" in out.output and "Civilians" not in out.output
     assert "1 matched events with another actor pair" in out.output
