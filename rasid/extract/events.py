@@ -280,18 +280,18 @@ class EventBuilder:
                     jobs += [(second, p, False) for p, inh in self._places_for(second, lo=again[0])
                              if p is not None and not inh and p.name not in named
                              and (p.latitude, p.longitude) not in named]
-                for k, (frame, place, inherited) in enumerate(jobs):
-                    date, precision, span = self._date_for(frame)
-                    draft = Draft(frame, place, date, precision, span, 0, None, inherited)
+                for k, (job, place, inherited) in enumerate(jobs):
+                    date, precision, span = self._date_for(job)
+                    draft = Draft(job, place, date, precision, span, 0, None, inherited)
                     if shares and fatality and k < len(shares):
                         draft.fatalities, draft.fatality_span = shares[k], fatality[1]
-                    draft.evidence.append((frame.trigger.start, frame.trigger.end))
+                    draft.evidence.append((job.trigger.start, job.trigger.end))
                     self._fill_actors(draft)
-                    if self._background(frame, date, span):
-                        frame.modality = "background"
+                    if self._background(job, date, span):
+                        job.modality = "background"
                         if span is None or not (sm.sentence.start <= span[0] < sm.sentence.end):
                             draft.date, draft.precision, draft.date_span = None, None, None  # history's own
-                    floor = _MIN_CONFIDENCE if frame.modality in REPORTABLE else _MIN_CONFIDENCE_FLAGGED
+                    floor = _MIN_CONFIDENCE if job.modality in REPORTABLE else _MIN_CONFIDENCE_FLAGGED
                     if self._confidence(draft) < floor:
                         continue
                     merged = self._merge_into(drafts, draft)
