@@ -72,7 +72,8 @@ class ClaimWords(NamedTuple):
     outlet_host: dict[str, str]  # a name in an outlet's host -> the kind of source it is ("syriahr": activists)
     naming_verb: frozenset[str]  # "مواطنا يدعى فلان": "is named" after an indefinite noun
     estimated: frozenset[str]  # "تقدر": "is estimated" when "ب" follows ("تقدر بنحو 700")
-    unit_modifier: dict[str, str]  # "مسيره" -> "drone aircraft": after a noun of the second unit, the first
+    #: "مسيره" -> ("drone", {"aircraft"}): after a counted noun of one of the units, the noun is the new unit
+    unit_modifier: dict[str, tuple[str, frozenset[str]]]
     ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
     ordinal_pattern: re.Pattern[str]
     running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
@@ -126,7 +127,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         outlet_host=w["outlet_host"].mapping(),
         naming_verb=w["naming_verb"].words,
         estimated=w["estimated"].words,
-        unit_modifier=w["unit_modifier"].mapping(),
+        unit_modifier={f: (v.split()[0], frozenset(v.split()[1:])) for f, v in w["unit_modifier"].mapping().items()},
         ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
         ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
         running_unit=w["running_unit"].words,
@@ -682,9 +683,9 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                     end = after[idx + 1].end()  # "كيلومتر مربع", "كيلومترات مربعه"
                     entry = type(entry)("km2", entry.category, entry.number)
                 elif idx + 1 < len(after) and (kind := nt.w.unit_modifier.get(after[idx + 1].group())):
-                    mod_unit, _, bases = kind.partition(" ")
+                    mod_unit, bases = kind
                     # "20 طائره مسيره": drones; "7 عربات مفخخه": car bombs; "5 عمليات اغتيال": assassinations
-                    if entry.unit in bases.split():
+                    if entry.unit in bases:
                         end = after[idx + 1].end()
                         entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
@@ -821,8 +822,8 @@ def _incident_kind(nt: ClaimText, unit: str, word: str) -> str | None:
     kind = nt.w.unit_modifier.get(word) or (nt.w.unit_modifier.get(word[2:]) if word.startswith("ال") else None)
     if kind is None:
         return None
-    new, _, bases = kind.partition(" ")
-    return new if unit in bases.split() else None
+    new, bases = kind
+    return new if unit in bases else None
 
 
 def _area_cue_before(nt: ClaimText, s: int, pos: int) -> bool:
@@ -913,7 +914,7 @@ def _running_counts(nt: ClaimText, sent: tuple[int, int]) -> list[_Quantity]:
         entry = nt.units.of(key) if key else None
         kind = nt.w.unit_modifier.get(key) if entry is None or entry.number == "cue" else None
         if kind is not None:  # "عمليه الاغتيال الرابعه": a noun that names the kind of an operation
-            entry = UnitEntry(kind.partition(" ")[0], "", "sg")
+            entry = UnitEntry(kind[0], "", "sg")
         if noun is None or entry is None or entry.number != "sg" or entry.unit not in nt.w.running_unit:
             continue
         a, b = min(noun.start(), w.start()), max(noun.end(), w.end())
