@@ -294,3 +294,11 @@ def test_a_drone_stays_a_drone_beside_a_march_word():
     for text in ("وشارك في القصف أمس مسيرة تركية استهدفت سيارة قرب بلدة الدرباسية.",
                  "واستهدفت مسيرة أطلقها الحوثيون أمس سفينة قبالة ميناء الحديدة."):
         assert "Air/drone strike" in [e.sub_event_type for e in reportable(text)], text
+
+
+def test_a_sentence_told_with_kanat_is_not_commentary_but_is_read_as_a_past_state():
+    # issue 12: كانت is its own cue (was), no longer ك + أنت; it keeps halving the rules' confidence
+    [plain] = reportable("قصف الطيران الحربي أمس بلدة كفرنبودة في ريف حماة ما أسفر عن مقتل 5 مدنيين.")
+    [was] = reportable("قصف الطيران الحربي أمس بلدة كفرنبودة في ريف حماة التي كانت بيد الفصائل ما أسفر عن مقتل 5 مدنيين.")
+    assert plain.sub_event_type == was.sub_event_type == "Air/drone strike"
+    assert was.confidence < plain.confidence

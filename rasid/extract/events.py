@@ -614,8 +614,10 @@ class EventBuilder:
         score -= 0.25 if sm.has_cue("generic") else 0.0
         score -= 0.3 if sm.has_cue("aggregate") else 0.0
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
-        if support < needed or self._commentary(sm):
-            score *= 0.5  # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات")
+        if support < needed or self._commentary(sm) or sm.has_cue("was"):
+            # thin support, or an argument rather than a report ("لو أنك سمعت الانفجارات"), or a sentence told with
+            # كانت: a past state or earlier news ("الأراضي التي كانت تحت سيطرة", "وكانت أكدت مصادر")
+            score *= 0.5
         if (d.place_inherited or d.place is None) and f.event_type not in (o.PROTESTS, o.RIOTS):
             score -= _NO_OWN_PLACE  # the sentence does not say where: a restatement or talk, unless well supported
         if d.place is not None and d.place.feature == "country":

@@ -29,7 +29,7 @@ TRIGGER_KINDS = frozenset({
 TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
-                       "excessive", "commentary", "fire", "source", "none"})
+                       "excessive", "commentary", "was", "fire", "source", "none"})
 ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
 #: Canonical names that stand for an actor of the event's country: its state forces, its police.
 PLACEHOLDERS = ("@state", "@police")

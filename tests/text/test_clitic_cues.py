@@ -97,3 +97,19 @@ def test_a_governorate_is_no_governor():
     found = [h.prefix + h.key + h.suffix for h in others.find(normalize("قال محافظ حمص إن قرى في محافظة حمص والمحافظات الرئيسية"))
              if h.values[0].kind == "speaker"]
     assert found == ["محافظ"]
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت القوات الحكومية قد انسحبت من البلدة قبل أسبوع",
+    "استعاد الجيش القرى التي كانت تحت سيطرة المسلحين",
+    "فكانت المعارك عنيفة في محيط المطار",
+])
+def test_kanat_is_not_kaf_and_the_pronoun_anta(text):
+    # issue 12: "كانت" read as ك + أنت made every such sentence commentary
+    cues = _cues(text)
+    assert "commentary" not in [c for _, c in cues]
+    assert ("كانت", "was") in cues
+
+
+def test_the_second_person_pronoun_still_reads_as_commentary():
+    assert ("انت", "commentary") in _cues("وأنت تعلم أن القصف لم يتوقف منذ أيام")
