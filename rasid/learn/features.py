@@ -473,7 +473,9 @@ def _evidence(ctx: DocContext, evidence: list[tuple[int, int, str | None]], f: d
         starts, ends = ctx.word_runs()
         ti = bisect_right(starts, t0) - 1  # the run the trigger starts in, if it starts in one
         if ti >= 0 and t0 < ends[ti]:
-            f[_tense(norm[max(starts[ti], s0):min(ends[ti], s1)])] = 1.0
+            # a trigger whose lexicon form opens with س (سيطر، سقط، سحب) has no future prefix: the س is its own
+            own_s = any(h.start == t0 and h.key.startswith("س") for h in hits)
+            f[_tense(norm[max(starts[ti], s0):min(ends[ti], s1)], own_s)] = 1.0
             for i in range(max(sentence.first, ti - 3), min(sentence.last, ti + 4)):
                 if i != ti:
                     word = norm[max(starts[i], s0):min(ends[i], s1)]
@@ -489,9 +491,11 @@ def _rconf(confidence: float) -> str:
     return _RCONF[k if k < 9 else 9] if k >= 0 else f"rconf>={k / 10:.1f}"
 
 
-def _tense(word: str) -> str:
+def _tense(word: str, own_s: bool = False) -> str:
+    """The tense of the trigger's word: future (س + a present prefix), present, definite (the article) or other.
+    `own_s`: the trigger's lexicon form opens with the word's س ("سيطرت" is a past verb, not س + يطرت)."""
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    if bare.startswith("س") and len(bare) > 3 and bare[1:2] in _PRESENT:
+    if not own_s and bare.startswith("س") and len(bare) > 3 and bare[1:2] in _PRESENT:
         return "tense=future"
     if bare.startswith(_PRESENT) and not bare.startswith("تم"):
         return "tense=present"

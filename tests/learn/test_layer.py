@@ -260,3 +260,19 @@ def test_the_bundled_layer_keeps_a_lone_sentence_takeover_of_a_town():
     out = EventLayer.bundled().apply(doc, result)
     assert [(e.sub_event_type, e.location) for e in out.events] == [("Non-state actor overtakes territory", "Kafranbel")]
     assert (out.events[0].confidence or 0) >= 0.5
+
+
+def test_a_past_verb_opening_with_sin_is_not_read_as_a_future():
+    # issue 12: "سيطرت" (took control) is the lexicon's سيطر with a subject ending, not س + يطرت
+    doc, result = rules("سيطرت قوات سوريا الديمقراطية أمس على بلدة هجين بعد اشتباكات مع تنظيم داعش.")
+    [event] = [i for i, e in enumerate(result.events) if e.sub_event_type == "Non-state actor overtakes territory"]
+    f = event_features(DocContext.of(doc, result), event)
+    assert f["tw=سيطرت"] == 1.0
+    assert "tense=future" not in f and f["tense=other"] == 1.0
+
+
+def test_the_future_prefix_still_reads_as_a_future():
+    from rasid.learn.features import _tense
+
+    assert _tense("ستسيطر") == "tense=future" and _tense("وسيقصف") == "tense=future"
+    assert _tense("سيطرت", own_s=True) == "tense=other" and _tense("يسيطر", own_s=False) == "tense=present"
