@@ -241,8 +241,10 @@ def _load_actors(
     return actors, aliases, serves
 
 
-def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
+def _load_triggers(files: LexiconFiles) -> tuple[list[tuple[str, Trigger]], dict[str, str]]:
+    """The trigger entries, and the forms with their own clitic class (optional column `clitics`)."""
     out: list[tuple[str, Trigger]] = []
+    clitics: dict[str, str] = {}
     for path in files.paths("triggers.tsv"):
         for row in read_tsv(path, ["pattern", "kind", "pos", "weight"]):
             kind = row.get("kind")
@@ -260,7 +262,11 @@ def _load_triggers(files: LexiconFiles) -> list[tuple[str, Trigger]]:
             if not has_arabic(pattern):
                 raise row.error(f"pattern {pattern!r} has no Arabic letters")
             out.append((pattern, Trigger(normalize(pattern), kind, row.get("pos"), weight)))
-    return out
+            if row.get("clitics"):
+                if row.get("clitics") not in CLITIC_CLASSES:
+                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
+                clitics[pattern] = row.get("clitics")
+    return out, clitics
 
 
 def _load_cues(files: LexiconFiles) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -288,7 +294,9 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
     actors, aliases, serves = _load_actors(files)
     cues, cue_clitics = _load_cues(files)
-    trigger_matcher = LexiconMatcher(_load_triggers(files), article=True, suffixes=INFLECTION_SUFFIXES, duals=True)
+    triggers, trigger_clitics = _load_triggers(files)
+    trigger_matcher = LexiconMatcher(triggers, article=True, suffixes=INFLECTION_SUFFIXES, duals=True,
+                                     clitics=trigger_clitics)
     return Lexicon(
         actors=actors,
         actor_matcher=LexiconMatcher(aliases, article=False),

@@ -113,3 +113,28 @@ def test_kanat_is_not_kaf_and_the_pronoun_anta(text):
 
 def test_the_second_person_pronoun_still_reads_as_commentary():
     assert ("انت", "commentary") in _cues("وأنت تعلم أن القصف لم يتوقف منذ أيام")
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    lex = build_lexicon()
+    return [(m.prefix + m.key + m.suffix, m.values[0].kind) for m in lex.trigger_matcher.find(normalize(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "ونظم الأهالي وقفة للمطالبة بالحل السلمي للأزمة",
+    "وأكد المتحدث أن الحراك سيبقى على طابعه السلمي",
+    "وصفته الصحيفة بأنه أبرز قادة الاحتجاجات",
+    "ووصفتها الوزارة بالخطوة الإيجابية",
+])
+def test_a_short_verb_trigger_is_not_read_inside_a_longer_word(text):
+    # issue 12: "سلم" (handed over) inside السلمي (peaceful), "صفت" (liquidated) inside وصفته (described him)
+    assert not [k for _, k in _triggers(text) if k in ("withdraw", "assassination")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وسلم المسلحون المدينة إلى الجيش بعد اتفاق", "وسلم"),
+    ("وسلمت الفصائل مواقعها للقوات الحكومية", "وسلمت"),
+    ("صفى مسلحون مجهولون أحد القادة المحليين في درعا", "صفي"),
+])
+def test_the_same_verbs_still_match_as_verbs(text, word):
+    assert word in [w for w, _ in _triggers(text)]
