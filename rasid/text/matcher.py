@@ -44,6 +44,8 @@ INFLECTION_SUFFIXES = frozenset(
      "نا", "تم", "ته", "تها", "تهم", "ي", "يه", "يا", "وه", "وها", "وهم", "كم", "ك", "يات",
      "اتهم", "تين", "تان", "اء", "اءه"}
 )
+#: Endings of a verbal noun: pronouns, the feminine plural, the dual.
+_MASDAR_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ات", "اته", "اتها", "اتهم", "ين", "ان"})
 #: Clitic classes an entry may ask for instead of its matcher's own (a lexicon's optional `clitics` column):
 #: "conj": a pronoun or particle (انت، نحن، لو، هل) takes only و/ف before it and nothing after it, so
 #: "وكانت" is not ك + انت, "للواء" not لو and "الحسبه" not حسب.
@@ -55,6 +57,13 @@ CLITIC_CLASSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # a masculine noun: any proclitic chain and the article, a plural or dual ending, no feminine or nisba
     # ending ("محافظ" is a governor, "محافظة" a governorate; "رئيس" a head, "الرئيسية" main)
     "noun": (PREFIXES_WITH_ARTICLE, frozenset({"", "ين", "ون", "ان", "و", "ي"})),
+    # a verb whose form after و spells a commoner word (و + صفت is mostly وصفت, "described"): ف only
+    "verb_no_waw": (frozenset({"", "ف"}), frozenset({"", "ت", "ا", "وا", "تا"})),
+    # a verbal noun: any proclitic chain and the article, pronoun and plural endings, no adjective ending or
+    # adverbial accusative ("سلب" (looting) is not read in سلبا (negatively) nor السلبي, "تشكيل" not in تشكيلي)
+    "masdar": (PREFIXES_WITH_ARTICLE, _MASDAR_SUFFIXES),
+    # the same, never with the article ("الابطال" is الأبطال, the heroes, not الإبطال, the defusing)
+    "masdar_no_article": (PREFIXES_NO_ARTICLE, _MASDAR_SUFFIXES),
 }
 
 

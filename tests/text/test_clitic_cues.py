@@ -125,6 +125,8 @@ def _triggers(text: str) -> list[tuple[str, str]]:
     "وأكد المتحدث أن الحراك سيبقى على طابعه السلمي",
     "وصفته الصحيفة بأنه أبرز قادة الاحتجاجات",
     "ووصفتها الوزارة بالخطوة الإيجابية",
+    "وصفت الحكومة الهجوم بأنه إرهابي",  # described, not و + صفت (liquidated)
+    "ونقلت الوكالة عن مصادر وصفتها بالمطلعة أن الطريق مغلق",
 ])
 def test_a_short_verb_trigger_is_not_read_inside_a_longer_word(text):
     # issue 12: "سلم" (handed over) inside السلمي (peaceful), "صفت" (liquidated) inside وصفته (described him)
@@ -138,3 +140,26 @@ def test_a_short_verb_trigger_is_not_read_inside_a_longer_word(text):
 ])
 def test_the_same_verbs_still_match_as_verbs(text, word):
     assert word in [w for w, _ in _triggers(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وأثرت الأزمة سلبا على الأسواق في المدينة", "looting"),  # سلبا: negatively
+    ("وانتقد المسؤول الدور السلبي للمنظمات", "looting"),
+    ("وشارك فنان تشكيلي في المعرض", "change"),  # تشكيلي: a visual artist
+    ("وكرّمت البلدية الأبطال الرياضيين", "disrupted"),  # الأبطال: the heroes, not الإبطال
+    ("وقالت إن أسرتي نزحت من القرية", "arrest"),  # أسرتي: my family
+    ("وتبادل الطرفان رشقات من الرصاص", "riot"),  # bursts of fire, not stones thrown
+])
+def test_short_trigger_entries_the_audit_found_are_not_read_inside_other_words(text, kind):
+    assert kind not in [k for _, k in _triggers(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وتعرضت المحال التجارية للسلب على يد مسلحين", "looting"),
+    ("وأعلنت الفصائل تشكيل غرفة عمليات مشتركة", "change"),
+    ("وتمكن فريق الهندسة من إبطال مفعول عبوة ناسفة", "disrupted"),
+    ("أسرت الفصائل ثلاثة عناصر من قوات النظام", "arrest"),
+    ("رشق المحتجون قوات الأمن بالحجارة", "riot"),
+])
+def test_the_same_entries_still_match_as_words(text, kind):
+    assert kind in [k for _, k in _triggers(text)]
