@@ -48,7 +48,7 @@ SENTENCE_UNJUDGED = frozenset({"Government regains territory", "Non-state actor 
 def _told_as_done(ev: Event, features: dict[str, float]) -> bool:
     """The sentence tells the event as done by someone at a place: a past-tense verb of the lexicon as its
     trigger ("سيطرت", not "السيطرة على" nor "تسيطر"), a named actor1 and a town or village named in the sentence.
-    (Not the `tense=` feature: it reads "سيطرت" as a future, س + a present prefix; the models learnt it so.)"""
+    (Not the `tense=` feature: it read "سيطرت" as a future, س + a present prefix, when the models learnt it.)"""
     return (ev.actor1 is not None and ev.geo_precision == 1 and "tpos=verb" in features
             and "tpos=present" not in features and "here=place" in features)
 
