@@ -303,3 +303,9 @@ def test_one_place_per_name_in_an_article(parse):
     assert [m.admin1 for m in ms] == ["Homs", "Homs"]
     assert ms[1].name == ms[0].name and ms[1].latitude == ms[0].latitude
     assert "places 'الزهراء' by its words" in " ".join(ms[1].why)
+
+
+def test_a_peaceful_march_is_not_the_town_of_salamiyah(parse):
+    # issue 12: once "سلم" no longer matched as a trigger inside "سلمية", the adjective read as As-Salamiyah
+    assert names(parse("خرج المتظاهرون في مسيرة سلمية وسط العاصمة أمس")) == []
+    assert names(parse("سقطت قذائف أمس على مدينة سلمية في ريف حماة الشرقي"))[:1] == ["As Salamīyah"]
