@@ -132,6 +132,9 @@ def name_variants(name: str) -> set[str]:
     for p in _JOINABLE:
         if key.startswith(p) and len(key) > len(p) + 2 and key[len(p)] != " " and " " not in key:
             out.add(p + " " + key[len(p):])
+    for v in list(out):
+        if v.endswith("اء") and len(v.replace(" ", "")) > 4:
+            out.add(v[:-1])  # a final hamza is often left unwritten: "التحيتاء" / "التحيتا", "صنعاء" / "صنعا"
     return {v for v in out if v}
 
 
@@ -323,13 +326,29 @@ def _fill_admin1_by_reverse_geocoding(places: list[Place]) -> None:
         p.admin1 = canonical_admin1(a.get("admin1")) or None
 
 
-def assign_admin2(places: Iterable[Place], districts: list[District]) -> None:
-    """Fill a missing admin2 with the district whose seat is nearest (same country and admin1)."""
+def assign_admin2(places: Iterable[Place], districts: list[District], units: Iterable[Place] = ()) -> None:
+    """Fill a missing admin2 with the district named like the place within 30 km (its seat town: "التحيتاء" of
+    At Tuhayta district, whose centre is farther than Zabid's seat), else the district whose seat is nearest
+    (same country and admin1)."""
     by_key: dict[tuple[str, str], list[District]] = {}
     for d in districts:
         by_key.setdefault((d.country, d.admin1), []).append(d)
+    named: dict[tuple[str, str, str], list[tuple[int, Place]]] = {}
+    for u in units:
+        if u.feature == "region" and u.admin2 and u.admin1:
+            for n in u.names_ar:
+                for v in name_variants(n):
+                    # "مدينة حجة" (Hajjah City district) before "حجة" (the rural district named after the town)
+                    city = v.startswith("مدينه ")
+                    named.setdefault((u.country, u.admin1, v.removeprefix("مدينه ")), []).append((0 if city else 1, u))
     for p in places:
         if p.admin2 or p.feature in ("country", "admin1", "region", "river", "desert"):
+            continue
+        seat_of = [(rank, haversine_km(p.lat, p.lon, u.lat, u.lon), u.admin2) for n in p.names_ar
+                   for v in name_variants(n) for rank, u in named.get((p.country, p.admin1 or "", v), ())
+                   if haversine_km(p.lat, p.lon, u.lat, u.lon) <= 30]
+        if seat_of:
+            p.admin2 = min(seat_of)[2]
             continue
         cands = by_key.get((p.country, p.admin1 or ""))
         if cands:
@@ -430,7 +449,7 @@ def build(extra: list[Path] | None = None) -> Gazetteer:
     units = read_admin_units()
     places = merge([supplement, read_towns(), geonames_places(), units, imported])
     _fill_admin1_by_reverse_geocoding([p for p in places if p.admin1 is None])
-    assign_admin2(places, read_districts(units=units))
+    assign_admin2(places, read_districts(units=units), units)
     never, weak, cue_only = read_stopnames()
     names: dict[str, list[int]] = {}
     english: dict[str, list[int]] = {}

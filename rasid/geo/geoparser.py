@@ -129,6 +129,8 @@ class PlaceWords(NamedTuple):
     name_tail: frozenset[str]  # "X الكبيرة", "X التحتاني": the last word of a two-word name
     same_place: Gated  # "في نفس المنطقة", "البلدة ذاتها": the place named last
     gap_contain: re.Pattern[str]  # "X بريف Y": the words between make Y contain X
+    spelling_letters: dict[str, str]  # "ت" -> "ط": a letter of a village's name and the letters it may be written as
+    spelling_vowels: frozenset[str]  # "ا", "و", "ي": long vowels a village's name may be written with or without
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
 
     @classmethod
@@ -151,6 +153,8 @@ class PlaceWords(NamedTuple):
             name_head=words["name_head"].words,
             name_tail=words["name_tail"].words,
             same_place=Gated("", words["same_place"], r"(?!\w)", 0),
+            spelling_letters=words["spelling_letter"].mapping(),
+            spelling_vowels=words["spelling_vowel"].words,
             gap_contain=re.compile(rf"^\s*(\"\s*)?(،\s*)?({words.alt('container_glue')})\s*$"),
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
@@ -231,6 +235,8 @@ class _Unknown:
     listed: bool = False  # the anchor is a known village of its list ("قرى X وY بريف Z", Y known)
 
 
+#: how far from the place anchoring an unknown name its spelling variant may lie (`Geoparser._variant_place`)
+_VARIANT_KM = 40.0
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -1066,6 +1072,15 @@ class Geoparser:
                                 surface=nt.norm[u.name_start:u.name_end], unresolved=True,
                                 _why=["not in the gazetteer; no known place anchors it"])
         p = gaz.places[a.best]
+        surface = nt.norm[u.name_start:u.name_end]
+        q = self._variant_place(surface, p)
+        if q is not None:  # "قرية عانين غرب جنين": the known village "عنين", written another way
+            return PlaceMention(
+                start=u.start, end=u.end, name=q.name, latitude=q.lat, longitude=q.lon,
+                geo_precision=2 if q.coarse else 1, admin1=q.admin1, admin2=q.admin2, country=q.country_name,
+                iso=q.iso, feature=q.feature, role="mention", place_id=q.id, surface=surface, candidates=1,
+                _why=[f"not in the gazetteer as written; '{q.names_ar[0]}' ({q.id}) is its spelling variant within "
+                      f"{_VARIANT_KM:.0f} km of {p.name}"])
         precision = 3 if p.feature in ("country", "admin1") else 2
         if u.listed:
             how, role = "listed beside", "mention"
@@ -1080,6 +1095,43 @@ class Geoparser:
             surface=nt.norm[u.name_start:u.name_end], unresolved=True,
             _why=[f"not in the gazetteer; {how} {p.name} ({p.id}): coded there, precision {precision}"],
         )
+
+    def _variant_place(self, surface: str, anchor: Place) -> Place | None:
+        """The known village or town that one spelling change of an unknown name names ("عانين" / "عنين", "تيما" /
+        "طيما", "بافلور" / "بفلور", with or without "ال"), when it lies within `_VARIANT_KM` of the place that
+        anchors the name (the nearest such place); None when there is none. A change is a letter of
+        `spelling_letter` written as another, or a long vowel of `spelling_vowel` added or dropped inside a word."""
+        gaz = self.gazetteer
+        w = self.words
+        words = surface.split(" ")
+        variants: set[str] = set()
+        for k, word in enumerate(words):
+            core = word[2:] if word.startswith("ال") else word
+            lead = word[: len(word) - len(core)]
+            forms = {("ال" + core) if not lead else core} if k == 0 else set()
+            for i, ch in enumerate(core):
+                for alt in w.spelling_letters.get(ch, ""):
+                    forms.add(lead + core[:i] + alt + core[i + 1:])
+                if i == 0:
+                    continue  # a vowel only inside the word: "اسقاط" is no variant of "سقاط"
+                if ch in w.spelling_vowels and i < len(core) - 1 and len(core) > 3:
+                    forms.add(lead + core[:i] + core[i + 1:])
+                for v in w.spelling_vowels:
+                    forms.add(lead + core[:i] + v + core[i:])
+            for f in forms:
+                variants.add(" ".join([*words[:k], f, *words[k + 1:]]))
+        variants.discard(surface)
+        best: tuple[float, Place] | None = None
+        for v in variants:
+            for i in gaz.names.get(v, ()):
+                q = gaz.places[i]
+                if q.country != anchor.country or q.feature not in ("populated", "camp"):
+                    continue
+                d = haversine_km(q.lat, q.lon, anchor.lat, anchor.lon)
+                if d <= _VARIANT_KM and (anchor.feature not in ("admin1", "country") or q.admin1 == anchor.admin1) \
+                        and (best is None or d < best[0]):
+                    best = (d, q)
+        return best[1] if best else None
 
     def _unknown_neighbourhoods(self, norm: str, raws: list[_Raw]) -> list[_Raw]:
         """"حي <name>" mentions whose name the gazetteer lacks (resolved to the city named before)."""

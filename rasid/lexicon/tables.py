@@ -255,6 +255,9 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "name_head": ListSpec("the first word of a two-word place name"),
         "name_tail": ListSpec("the last word of a two-word place name"),
         "same_place": ListSpec("a phrase naming the place named last"),
+        "spelling_letter": ListSpec("a letter of a village's name that may be written as one of the "
+                                    "value's letters", ()),
+        "spelling_vowel": ListSpec("a long vowel a village's name may be written with or without"),
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),

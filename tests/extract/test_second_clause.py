@@ -9,14 +9,15 @@ def _places(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_second_takeover_after_kama_is_an_event_at_its_own_village():
-    text = "سيطرت فصائل المعارضة أمس على قرية مسكة في ريف عفرين، كما سيطرت على قرية بافلون التابعة لناحية جنديرس."
-    assert _places(text) == [("Non-state actor overtakes territory", "بافلون"),
+    text = "سيطرت فصائل المعارضة أمس على قرية مسكة في ريف عفرين، كما سيطرت على قرية زعفرانك التابعة لناحية جنديرس."
+    assert _places(text) == [("Non-state actor overtakes territory", "زعفرانك"),
                              ("Non-state actor overtakes territory", "مسكة")]
 
 
 def test_a_second_arrest_clause_with_words_between_is_its_own_event():
     text = "واعتقلت قوات الاحتلال أمس شابا من مخيم جنين، كما نفذت القوات اعتقالات بحق شبان في قرية عانين غرب جنين."
-    assert _places(text) == [("Arrests", "Jenin camp"), ("Arrests", "عانين")]
+    # "عانين" is the village ‘Anin ("عنين"), written with its long vowel (a spelling variant near Jenin)
+    assert _places(text) == [("Arrests", "Jenin camp"), ("Arrests", "‘Anīn")]
 
 
 def test_the_same_place_told_again_in_the_second_clause_stays_one_event():

@@ -39,6 +39,17 @@ def test_spelling_variants(parse):
     assert names(ms) == ["Al-Bukamal", "Al-Bukamal", "Al-Bukamal", "Deir ez-Zor"]
 
 
+def test_a_final_hamza_may_go_unwritten(parse, gaz):
+    from rasid.geo.gazetteer import name_variants
+
+    assert "صنعا" in name_variants("صنعاء") and name_variants("صنعا") == {"صنعا"}
+    assert names(parse("قصف الطيران حيا في صنعا")) == names(parse("قصف الطيران حيا في صنعاء")) == ["Sanaa"]
+    # a district's seat town written without its hamza is the town, not the district's centre
+    (m,) = [m for m in parse("هجمات في مديريات حيس والتحيتا بمحافظة الحديدة") if m.surface == "التحيتا"]
+    assert m.feature == "populated"
+    assert m.place_id == next(p.id for p in gaz.lookup("التحيتاء") if p.feature == "populated")
+
+
 def test_countryside_is_a_region_not_the_city(parse):
     (m,) = parse("اشتباكات في ريف دير الزور الشرقي")
     assert m.feature == "region" and m.geo_precision == 2

@@ -262,3 +262,24 @@ def test_an_unknown_village_of_a_list_north_of_a_town_is_coded_at_its_known_neig
     kafranbel = next(m for m in ms if m.name == "Kafranbel")
     assert (u.latitude, u.longitude) == (kafranbel.latitude, kafranbel.longitude)
     assert "listed beside Kafranbel" in u.why[-1]
+
+
+def test_an_unknown_name_one_spelling_change_from_a_nearby_village_is_that_village(parse):
+    # "تيما" for "طيما" (ت/ط), "بافلور" for "بفلور" (a long vowel written out), both near the place anchoring them
+    ms = parse("هاجم التنظيم قرية تيما بريف السويداء الشرقي")
+    (tima,) = [m for m in ms if m.surface == "تيما"]
+    assert not tima.unresolved and tima.name == "Tima" and tima.admin1 == "As-Sweida"
+    assert tima.geo_precision == 1 and "spelling variant" in tima.why[0]
+    ms = parse("سيطرت الفصائل على قرية بافلور التابعة لناحية جنديرس في ريف عفرين")
+    (baflur,) = [m for m in ms if m.surface == "بافلور"]
+    assert not baflur.unresolved and baflur.name == "Baflur" and baflur.place_id
+
+
+def test_a_spelling_variant_far_from_the_anchor_is_no_match(parse):
+    # the Suwayda village is 300 km from Aleppo: here "تيما" stays an unknown village coded at its container
+    ms = parse("هاجم التنظيم قرية تيما بريف حلب الشمالي")
+    (u,) = unresolved(ms)
+    assert u.surface == "تيما" and u.admin1 == "Aleppo" and u.place_id is None
+    # a known name is never rewritten, and a first letter is never a vowel added or dropped
+    ms = parse("هاجم التنظيم قرية المتونة بريف السويداء الشرقي")
+    assert [m.name for m in ms if m.surface == "المتونه"] == ["Al-Matuna"]
