@@ -90,6 +90,7 @@ class FrameWords(NamedTuple):
     march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
     other_clause: re.Pattern[str]  # between an aircraft word and a bombardment word: another strike ("في حين")
+    hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -130,6 +131,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
+        hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
     )
 
 
@@ -370,8 +372,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                             and first(kind).start < first_violent)):
             t = first(kind)
             frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+            if kind == "arrest" and w.hostage.match(norm, t.end):
+                # "احتجز مسلحون أربعة من رجال الشرطة رهائن": hostage-taking is an abduction (ACLED), not an arrest
+                frame.event_type, frame.sub_event_type = o.VAC, S.ABDUCTION
             _assign_roles(w, norm, frame, armed, civilians, former_member)
-            if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
+            if frame.sub_event_type == S.ARRESTS and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1
             ):
                 frame.actor1, frame.actor2 = frame.actor2, frame.actor1
