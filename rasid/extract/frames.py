@@ -306,9 +306,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if "territory" in kinds and all(_partial_or_named(w, norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
         kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
-    if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
-                                    if "territory" in t.kind_names):
-        kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
+    if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)])
+                                    or (t.suffix and w.rescue.search(norm[max(sm.sentence.start, t.start - 70):t.start]))
+                                    for t in sm.triggers if "territory" in t.kind_names):
+        # "حررت القوات 10 مختطفين", "الرهينة ... التي تم تحريرها": a rescue, not a takeover
+        kinds.discard("territory")
     if "territory" in kinds and all(w.seized_object.match(norm[t.end + len(t.suffix):t.end + 60]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "الاستيلاء على 12 آلية": vehicles seized, not a place
