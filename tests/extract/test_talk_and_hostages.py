@@ -48,6 +48,9 @@ def test_blowing_up_is_not_the_dawn() -> None:
     assert ("anchor", "فجر") in cues("قصفت الطائرات القرية فجر اليوم.")
     assert not {c for c in cues("فجرت مجموعة مسلحة عبوة ناسفة في السوق.") if c[0] == "anchor"}
     assert not {c for c in cues("وفجروا سيارة مفخخة قرب الحاجز.") if c[0] == "anchor"}
+    # nor is "appeared" the noon, or an era the afternoon
+    assert not {c for c in cues("وهو ما ظهر جليا في عصر الاحتلال.") if c[0] == "anchor"}
+    assert ("anchor", "بعد الظهر") in cues("وانفجرت سيارة مفخخة بعد الظهر في السوق.")
 
 
 def test_people_held_as_hostages_are_abducted_not_arrested(rules: Pipeline) -> None:
