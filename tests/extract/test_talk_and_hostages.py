@@ -82,3 +82,7 @@ def test_a_hostage_freed_is_no_takeover(rules: Pipeline) -> None:
     assert events(rules, "وأكدت فرنسا أمس أن الرهينة التي تم تحريرها الأربعاء في عملية نفذها الجيش الكولومبي بخير.") == []
     assert events(rules, "سيطرت قوات سوريا الديمقراطية على قرية الباغوز بعد معارك مع داعش أمس.")[0][1] == \
         "Non-state actor overtakes territory"
+
+
+def test_an_investigation_is_news_about_the_inquiry(rules: Pipeline) -> None:
+    assert ("legal", "تحقيق") in cues("واتهم تحقيق أجراه الجيش قادة الوحدة بتجاهل مقتل مدنيين برصاص الجنود.")
