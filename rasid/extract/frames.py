@@ -86,6 +86,7 @@ class FrameWords(NamedTuple):
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
     charge_mark: Gated  # before a trigger: "مدانين بتفجير", what someone is charged with
     generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
+    halt: re.Pattern[str]  # right before a trigger noun: stopping or banning it ("وقف القتال", "تحريم الاقتتال")
     interception: Gated  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
     march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
@@ -127,6 +128,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         raid=re.compile(rf"^(?:{alt('raid')})$"),
         charge_mark=Gated(r"(?:^|\s)", lists["charge_mark"], r"(?:\s|$)", 1),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
+        halt=re.compile(rf"(?:^|[\s\"(])[وفبل]?(?:{alt('halt')})\s+$"),
         interception=Gated(r"(?:^|\s)\S{0,3}", lists["interception"], "", 4),
         march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
@@ -466,6 +468,8 @@ def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, cha
         return True
     if "verb" not in pos and w.generic_quantifier.search(norm[max(0, at - 8):at]):
         return True
+    if "verb" not in pos and w.halt.search(norm[max(0, at - 9):at]):
+        return True  # "دعا إلى وقف القتال", "تحريم الاقتتال": violence to stop or ban, none reported
     if not charged or t.kind_names & {"execution", "arrest"}:
         return False  # `charged`: the sentence has a charge word somewhere
     return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))

@@ -286,6 +286,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "raid": ListSpec("a takeover word that is a raid when a foreign force does it", wildcard=True),
         "charge_mark": ListSpec("before a trigger: what someone is charged with", wildcard=True),
         "generic_quantifier": ListSpec("before a trigger noun: every or any such event"),
+        "halt": ListSpec("before a trigger noun: stopping, ending or banning such violence, no event"),
         "interception": ListSpec("near a clash word: air defence meeting a strike, not a battle"),
         "march_lead": ListSpec("before 'مسيرة': people or a verb that make it a march", wildcard=True),
         "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),

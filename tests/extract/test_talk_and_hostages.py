@@ -86,3 +86,9 @@ def test_a_hostage_freed_is_no_takeover(rules: Pipeline) -> None:
 
 def test_an_investigation_is_news_about_the_inquiry(rules: Pipeline) -> None:
     assert ("legal", "تحقيق") in cues("واتهم تحقيق أجراه الجيش قادة الوحدة بتجاهل مقتل مدنيين برصاص الجنود.")
+
+
+def test_violence_to_stop_or_ban_is_no_event(rules: Pipeline) -> None:
+    assert not reported_violence(rules, "دعا الوزير أمس إلى وقف القتال في مدينة حمص.")
+    assert not reported_violence(rules, "وأكد رجال الدين أمس في بيروت على «تحريم الاقتتال» بين الأهالي.")
+    assert reported_violence(rules, "اندلع القتال في مدينة حمص أمس بين الجيش والمعارضة.")
