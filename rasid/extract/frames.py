@@ -86,10 +86,12 @@ class FrameWords(NamedTuple):
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
     charge_mark: Gated  # before a trigger: "مدانين بتفجير", what someone is charged with
     generic_quantifier: re.Pattern[str]  # right before a trigger noun: "كل عملية انتحارية"
+    halt: re.Pattern[str]  # right before a trigger noun: stopping or banning it ("وقف القتال", "تحريم الاقتتال")
     interception: Gated  # near a clash word: air defence meeting a strike ("تصدت الدفاعات الجوية")
     march_lead: re.Pattern[str]  # a few words before "مسيرة": a march ("نظم المئات مسيرة")
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
     other_clause: re.Pattern[str]  # between an aircraft word and a bombardment word: another strike ("في حين")
+    hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -126,10 +128,12 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         raid=re.compile(rf"^(?:{alt('raid')})$"),
         charge_mark=Gated(r"(?:^|\s)", lists["charge_mark"], r"(?:\s|$)", 1),
         generic_quantifier=re.compile(rf"(?:^|\s)(?:{alt('generic_quantifier')})\s+$"),
+        halt=re.compile(rf"(?:^|[\s\"(])[وفبل]?(?:{alt('halt')})\s+$"),
         interception=Gated(r"(?:^|\s)\S{0,3}", lists["interception"], "", 4),
         march_lead=re.compile(rf"(?:^|\s)[وف]?(?:{alt('march_lead')})\s+(?:\S+\s+){{0,4}}\S{{0,3}}$"),
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
+        hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
     )
 
 
@@ -304,9 +308,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     if "territory" in kinds and all(_partial_or_named(w, norm, t) for t in sm.triggers if "territory" in t.kind_names):
         kinds.discard("territory")
         kinds.add("clash")  # "معارك تحرير الفلوجة", "السيطرة على أربعة أحياء": fighting, control unchanged
-    if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)]) for t in sm.triggers
-                                    if "territory" in t.kind_names):
-        kinds.discard("territory")  # "حررت القوات 10 مختطفين": a rescue, not a takeover
+    if "territory" in kinds and all(w.rescue.search(norm[t.end:min(t.end + 70, sm.sentence.end)])
+                                    or (t.suffix and w.rescue.search(norm[max(sm.sentence.start, t.start - 70):t.start]))
+                                    for t in sm.triggers if "territory" in t.kind_names):
+        # "حررت القوات 10 مختطفين", "الرهينة ... التي تم تحريرها": a rescue, not a takeover
+        kinds.discard("territory")
     if "territory" in kinds and all(w.seized_object.match(norm[t.end + len(t.suffix):t.end + 60]) for t in sm.triggers
                                     if "territory" in t.kind_names):
         kinds.discard("territory")  # "الاستيلاء على 12 آلية": vehicles seized, not a place
@@ -370,8 +376,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                             and first(kind).start < first_violent)):
             t = first(kind)
             frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
+            if kind == "arrest" and w.hostage.match(norm, t.end):
+                # "احتجز مسلحون أربعة من رجال الشرطة رهائن": hostage-taking is an abduction (ACLED), not an arrest
+                frame.event_type, frame.sub_event_type = o.VAC, S.ABDUCTION
             _assign_roles(w, norm, frame, armed, civilians, former_member)
-            if kind == "arrest" and frame.actor2 and frame.actor2.actor.inter == 1 and (
+            if frame.sub_event_type == S.ARRESTS and frame.actor2 and frame.actor2.actor.inter == 1 and (
                 frame.actor1 is None or frame.actor1.actor.inter != 1
             ):
                 frame.actor1, frame.actor2 = frame.actor2, frame.actor1
@@ -459,6 +468,8 @@ def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, cha
         return True
     if "verb" not in pos and w.generic_quantifier.search(norm[max(0, at - 8):at]):
         return True
+    if "verb" not in pos and w.halt.search(norm[max(0, at - 9):at]):
+        return True  # "دعا إلى وقف القتال", "تحريم الاقتتال": violence to stop or ban, none reported
     if not charged or t.kind_names & {"execution", "arrest"}:
         return False  # `charged`: the sentence has a charge word somewhere
     return bool(w.charge_mark.search(norm[max(sm.sentence.start, at - 50):at]))
@@ -578,7 +589,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     s = sm.sentence
     window_start = max(s.start, t.start - 80)
     for c in sm.cues:
-        if c.cue == "deny" and window_start <= c.start < t.start + 40:
+        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not _new_clause_after(norm, c, t):
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
@@ -598,6 +609,12 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
            for c in sm.cues):
         return "claimed"  # not "ولم تعلن أي جهة مسؤوليتها عن التفجير": a verb of saying negated attributes nothing
     return "asserted"
+
+
+def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
+    """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
+    المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
+    return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))
 
 
 def _speakers_word(norm: str, sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:
