@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
-from rasid.extract.frames import Frame, compile_frame_words, is_headline
+from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -39,6 +39,7 @@ COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
 _WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
                             S.VIOLENT_DEMONSTRATION})
 _TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
+_BATTLE_KINDS = frozenset({"clash", "territory"})
 #: Explosions nobody claims: the unidentified actor placed the device.
 _UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
@@ -275,6 +276,9 @@ class EventBuilder:
                     # "اعتقلت القوات شابا من مخيم جنين، كما نفذت اعتقالات في قرية عانين": the second clause's
                     # place is another event of the same kind (ACLED: one event per place)
                     second = dataclasses.replace(frame, trigger=again[1])
+                    if frame.event_type == o.BATTLES and not again[1].kind_names & frame.trigger.kind_names:
+                        second.sub_event_type = S.ARMED_CLASH if "clash" in again[1].kind_names else \
+                            territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
                     # a village the gazetteer lacks, coded at the first clause's place, would be that place again
                     named = {k for p, _ in places if p is not None for k in (p.name, (p.latitude, p.longitude))}
                     jobs += [(second, p, False) for p, inh in self._places_for(second, lo=again[0])
@@ -413,8 +417,12 @@ class EventBuilder:
         """A later trigger of the frame's kind that opens a clause of its own ("، كما نفذت اعتقالات في ..."):
         where that clause starts, and the trigger."""
         t = frame.trigger
+        # a battle goes on as fighting or as a takeover ("استعادت السيطرة على X، في حين لا تزال الاشتباكات
+        # مستمرة في Y"): either kind of the other clause is another battle
+        kinds = t.kind_names | _BATTLE_KINDS if frame.event_type == o.BATTLES and t.kind_names & _BATTLE_KINDS \
+            else t.kind_names
         for t2 in frame.sentence.triggers:
-            if t2.start <= t.end or not t2.kind_names & t.kind_names:
+            if t2.start <= t.end or not t2.kind_names & kinds:
                 continue
             m = self.w.again_clause.search(self.nt.norm, t.end, t2.start - len(t2.prefix))
             if m is not None:

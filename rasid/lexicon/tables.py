@@ -289,6 +289,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "march_lead": ListSpec("before 'مسيرة': people or a verb that make it a march", wildcard=True),
         "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
+        "cause_mark": ListSpec("before a takeover word: what the fighting was about, not the event"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
