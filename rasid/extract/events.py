@@ -635,8 +635,8 @@ class EventBuilder:
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)
         elif "verb" not in pos and not (sm.has_cue("anchor") or sm.has_cue("occur") or counted or happened):
             score *= 0.6  # "التفجير" named, nothing happening
-        if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
-            score *= 0.5
+        if f.sub_event_type in _TERRITORY and not (d.actor1 and (d.actor1.kind == "armed" or d.actor1.focus == "rebel")):
+            score *= 0.5  # a takeover by no named force; the opposition's factions ("فصائل المعارضة") are one
         return round(max(0.0, min(score, 1.0)), 3)
 
     def _happened(self, f: Frame) -> bool:
