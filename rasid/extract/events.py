@@ -85,6 +85,7 @@ class EventWords(NamedTuple):
     listed_places: re.Pattern[str]  # a plural cue opening a list of places ("قرى X وY"; place_words.tsv list_cue)
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
     again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
+    context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -107,6 +108,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         listed_places=re.compile(rf"[وفب]?(?:{resources.words('place_words.tsv').alt('list_cue')})\s"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
+        context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
     )
 
 
@@ -534,7 +536,11 @@ class EventBuilder:
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context
-        years = [d.year_only for d in self._dates_in(s.start, s.end) if d.year_only]
+        # "سيطرت على قرية X، حيث اختطف التنظيم في عام 2014 ...": a side clause after the trigger tells the
+        # place's history; its year and its words of history do not make the event background
+        side = self.w.context_clause.search(self.nt.norm, frame.trigger.end, s.end)
+        own_end = side.start() if side else s.end
+        years = [d.year_only for d in self._dates_in(s.start, own_end) if d.year_only]
         if self.ref_year and any(y < self.ref_year for y in years):
             return True
         if date and self.published and (self.published - date).days > 60:
@@ -543,7 +549,8 @@ class EventBuilder:
         # the substring tests first: C scans that rule out most sentences before the regex tries every position
         if "كان" in text and "قد" in text and _PLUPERFECT.search(text) and not sm.has_cue("anchor"):
             return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
-        if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", text):
+        if any(c.cue == "background" and c.start < own_end for c in sm.cues) \
+                and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:own_end]):
             return True
         return False
 
