@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
-from rasid.extract.frames import Frame, compile_frame_words, is_headline
+from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -39,6 +39,7 @@ COUNTRY_NAMES = {c.iso2: c.name for c in COUNTRIES.values()}
 _WEAK_SUBTYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.ARMED_CLASH, S.PEACEFUL_PROTEST,
                             S.VIOLENT_DEMONSTRATION})
 _TERRITORY = frozenset({S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_OVERTAKES_TERRITORY})
+_BATTLE_KINDS = frozenset({"clash", "territory"})
 #: Explosions nobody claims: the unidentified actor placed the device.
 _UNCLAIMED_EXPLOSIONS = frozenset({S.REMOTE_EXPLOSIVE, S.SUICIDE_BOMB, S.GRENADE})
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
@@ -84,6 +85,7 @@ class EventWords(NamedTuple):
     listed_places: re.Pattern[str]  # a plural cue opening a list of places ("قرى X وY"; place_words.tsv list_cue)
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
     again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
+    context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -106,6 +108,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         listed_places=re.compile(rf"[وفب]?(?:{resources.words('place_words.tsv').alt('list_cue')})\s"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
+        context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
     )
 
 
@@ -275,6 +278,9 @@ class EventBuilder:
                     # "اعتقلت القوات شابا من مخيم جنين، كما نفذت اعتقالات في قرية عانين": the second clause's
                     # place is another event of the same kind (ACLED: one event per place)
                     second = dataclasses.replace(frame, trigger=again[1])
+                    if frame.event_type == o.BATTLES and not again[1].kind_names & frame.trigger.kind_names:
+                        second.sub_event_type = S.ARMED_CLASH if "clash" in again[1].kind_names else \
+                            territory_subtype(bool(frame.actor1 and frame.actor1.actor.government_side))
                     # a village the gazetteer lacks, coded at the first clause's place, would be that place again
                     named = {k for p, _ in places if p is not None for k in (p.name, (p.latitude, p.longitude))}
                     jobs += [(second, p, False) for p, inh in self._places_for(second, lo=again[0])
@@ -413,8 +419,12 @@ class EventBuilder:
         """A later trigger of the frame's kind that opens a clause of its own ("، كما نفذت اعتقالات في ..."):
         where that clause starts, and the trigger."""
         t = frame.trigger
+        # a battle goes on as fighting or as a takeover ("استعادت السيطرة على X، في حين لا تزال الاشتباكات
+        # مستمرة في Y"): either kind of the other clause is another battle
+        kinds = t.kind_names | _BATTLE_KINDS if frame.event_type == o.BATTLES and t.kind_names & _BATTLE_KINDS \
+            else t.kind_names
         for t2 in frame.sentence.triggers:
-            if t2.start <= t.end or not t2.kind_names & t.kind_names:
+            if t2.start <= t.end or not t2.kind_names & kinds:
                 continue
             m = self.w.again_clause.search(self.nt.norm, t.end, t2.start - len(t2.prefix))
             if m is not None:
@@ -526,7 +536,11 @@ class EventBuilder:
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context
-        years = [d.year_only for d in self._dates_in(s.start, s.end) if d.year_only]
+        # "سيطرت على قرية X، حيث اختطف التنظيم في عام 2014 ...": a side clause after the trigger tells the
+        # place's history; its year and its words of history do not make the event background
+        side = self.w.context_clause.search(self.nt.norm, frame.trigger.end, s.end)
+        own_end = side.start() if side else s.end
+        years = [d.year_only for d in self._dates_in(s.start, own_end) if d.year_only]
         if self.ref_year and any(y < self.ref_year for y in years):
             return True
         if date and self.published and (self.published - date).days > 60:
@@ -535,7 +549,8 @@ class EventBuilder:
         # the substring tests first: C scans that rule out most sentences before the regex tries every position
         if "كان" in text and "قد" in text and _PLUPERFECT.search(text) and not sm.has_cue("anchor"):
             return True  # "وكان التنظيم قد سيطر": earlier news, unless "أمس" says otherwise
-        if sm.has_cue("background") and re.search(r"\b(?:19|20)\d\d\b", text):
+        if any(c.cue == "background" and c.start < own_end for c in sm.cues) \
+                and re.search(r"\b(?:19|20)\d\d\b", self.nt.norm[s.start:own_end]):
             return True
         return False
 
@@ -629,8 +644,8 @@ class EventBuilder:
             score *= 0.4  # "صواريخ", "متفجرات": a weapon named, nothing done with it (today's date does not help)
         elif "verb" not in pos and not (sm.has_cue("anchor") or sm.has_cue("occur") or counted or happened):
             score *= 0.6  # "التفجير" named, nothing happening
-        if f.sub_event_type in _TERRITORY and not (d.actor1 and d.actor1.kind == "armed"):
-            score *= 0.5
+        if f.sub_event_type in _TERRITORY and not (d.actor1 and (d.actor1.kind == "armed" or d.actor1.focus == "rebel")):
+            score *= 0.5  # a takeover by no named force; the opposition's factions ("فصائل المعارضة") are one
         return round(max(0.0, min(score, 1.0)), 3)
 
     def _happened(self, f: Frame) -> bool:

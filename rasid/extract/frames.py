@@ -92,6 +92,7 @@ class FrameWords(NamedTuple):
     drone_mark: re.Pattern[str]  # near "مسيرة": still a drone ("استهدفت مسيرة")
     other_clause: re.Pattern[str]  # between an aircraft word and a bombardment word: another strike ("في حين")
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
+    cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -134,6 +135,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         drone_mark=re.compile(rf"(?:^|\s)\S{{0,3}}(?:{alt('drone_mark')})"),
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
+        cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
     )
 
 
@@ -320,6 +322,12 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                                       min(sm.sentence.end, t.end + 40))
                                 for t in sm.triggers if "clash" in t.kind_names):
         kinds.discard("clash")  # "تصدت الدفاعات الجوية لصواريخ": air defence meeting a strike, not a battle
+    if "territory" in kinds and "clash" in kinds and all(_aim_or_cause(w, norm, sm, t) for t in sm.triggers
+                                                          if "territory" in t.kind_names) \
+            and any(_modality(w, norm, sm, t) != "planned" for t in sm.triggers if "clash" in t.kind_names):
+        # "تشتبك مع المقاتلين، في محاولة للسيطرة على الطريق", "مواجهات ... على خلفية سيطرة الجهاز على مقر": the
+        # fighting happened; the takeover is its aim or its cause
+        kinds.discard("territory")
     battle_kind = "territory" if "territory" in kinds else ("clash" if "clash" in kinds else None)
     vac_kind = next((k for k in ("assassination", "execution", "abduction", "sexual") if k in kinds), None)
     if battle_kind and vac_kind and _has_verb(sm, {vac_kind}) and not _has_verb(sm, {"territory", "clash"}):
@@ -560,6 +568,12 @@ def _crowd_chanting(w: FrameWords, norm: str, sm: SentenceMentions) -> TriggerMe
     return gather if gather is not None and chant is not None else None
 
 
+def _aim_or_cause(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention) -> bool:
+    """A takeover word that is only an aim ("للسيطرة على", "محاولة استعادة") or a cause ("على خلفية سيطرة")."""
+    return _modality(w, norm, sm, t) == "planned" or \
+        w.cause_mark.search(norm, max(sm.sentence.start, t.start - len(t.prefix) - 30), t.start - len(t.prefix)) is not None
+
+
 def _same_clause(norm: str, t: TriggerMention, start: int, end: int) -> bool:
     """The span close to the trigger (within `_CLAUSE_REACH` characters) with no comma or stop between: the
     gathering is the protesters' own ("حيث تجمعت الشرطة" after a comma is someone else's)."""
@@ -596,7 +610,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     if "verb" not in {k.pos for k in t.kinds} and w.future_after.match(norm, t.end, s.end):
         return "planned"  # "أن انفجارا سيقع في السوق"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
-           for c in sm.cues):
+           and not _others_aim(sm, c, t) for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
            and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
@@ -615,6 +629,11 @@ def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))
+
+def _others_aim(sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:
+    """"اشتباكات مع مسلحين يحاولون التقدم": a plan word after the trigger and an actor is that actor's aim, not
+    the trigger's (the fighting happened)."""
+    return c.start > t.end and any(t.end <= a.start and a.end <= c.start for a in sm.actors)
 
 
 def _speakers_word(norm: str, sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:

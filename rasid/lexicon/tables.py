@@ -294,6 +294,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "march_lead": ListSpec("before 'مسيرة': people or a verb that make it a march", wildcard=True),
         "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
+        "cause_mark": ListSpec("before a takeover word: what the fighting was about, not the event"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
@@ -310,6 +311,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "origin": ListSpec("before a place: where the attack came from", wildcard=True),
         "other_clause": ListSpec("between a trigger and a place: the place is another clause's"),
         "again_clause": ListSpec("just before a second trigger of the event's kind: the same kind of event at another place"),
+        "context_clause": ListSpec("between a trigger and a year after it: the year is a side clause's history"),
         "death_word": ListSpec("a word of dying right before a singular victim: one death"),
         "death_skip": ListSpec("a time word between a death word and its victim"),
         "died": ListSpec("one person died, where nothing is counted (a pronoun after it: 'هما' two)"),
