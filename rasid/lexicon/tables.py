@@ -279,6 +279,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "partial": ListSpec("after a takeover word: part of a place"),
         "rescue": ListSpec("after 'حرر': people freed", wildcard=True),
         "former_mark": ListSpec("before an actor: a former or alleged member, not a party"),
+        "former_after": ListSpec("right after an actor: a former member of it, not a party"),
         "relative": ListSpec("before a present-tense trigger: a description, not an event"),
         "seized_object": ListSpec("after a takeover word: things seized, not a place"),
         "no_resistance": ListSpec("in a takeover sentence: no fight"),
