@@ -30,6 +30,7 @@ from rasid.text.normalize import normalize
 #: The key of the "no second actor" candidate.
 NONE = ""
 _WORD = re.compile(r"[\u0621-\u064a]+")
+_CLAUSE_BREAK = re.compile(r"[،,.:;؛\n]")
 _NEAR = 60  # characters around the trigger that count as "near" it
 _TOP = 3  # the article's most named actors are candidates of every event; the others only in their paragraph
 
@@ -376,6 +377,42 @@ def unhurt_civilians(ac: ActorContext, ev: Event, name: str) -> bool:
         return False  # the place itself (a village the gazetteer lacks is precision 2 too), not its outskirts
     civ = ac.civilian_starts
     return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+
+
+def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
+    """The head chose the civilians (`chosen`) where the rules' actor 2 of an explosion is a named armed side that
+    its reporting sentence names as what was hit, right after a target word, in one clause with the event's place
+    ("استهدف القصف مواقع لحزب الله في منطقة السيدة زينب", "انفجرت عبوة بمدينة درعا ما بين نقطة للأمن العسكري ...":
+    frame_words.tsv target_mark): the side hit is the event's second actor, not the civilians around it."""
+    name = ev.actor2
+    if not chosen or not _civilian(ac, ev, chosen):
+        return False
+    if not name or ev.event_type != o.EXPLOSIONS or ac.inter_of(name) in (0, 6, 7) or _civilian(ac, ev, name):
+        return False
+    sent = ev.evidence[0] if ev.evidence else None
+    if sent is None:
+        return False
+    place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
+    if place is None:
+        return False
+    mark = _target_mark()
+    for s, e in ac.names.get(name, []):
+        if not sent.start <= s < sent.end or not mark.search(normalize(ac.text[max(0, s - 30):s])):
+            continue
+        # the side hit at the event's place, in one clause ("مواقع لحزب الله في منطقة السيدة زينب"); not "نقطة
+        # عسكرية لقوات النظام قرب عامودا، ومحيط قرى ..." for the villages
+        gap = ac.text[e:place.start] if e <= place.start else ac.text[place.end:s]
+        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _target_mark() -> re.Pattern[str]:
+    from rasid.extract.frames import compile_frame_words
+    from rasid.resources import default_resources
+
+    return default_resources().derived(compile_frame_words).target_mark
 
 
 @lru_cache(maxsize=1)

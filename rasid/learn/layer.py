@@ -22,7 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasid.learn.actors import ActorHead, applies, candidates, second_side, set_actor2, unhurt_civilians
+from rasid.learn.actors import (
+    ActorHead,
+    applies,
+    candidates,
+    marked_target,
+    second_side,
+    set_actor2,
+    unhurt_civilians,
+)
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -274,6 +282,8 @@ class EventLayer:
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
                 if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
                     chosen = ev.actor2 or ""  # the rules' choice stands
+                elif marked_target(actors, ev, chosen):
+                    chosen = ev.actor2 or ""  # "استهدف القصف مواقع لحزب الله": the side hit, not civilians
                 chosen = second_side(actors, ev, chosen)
                 changed = set_actor2(ev, chosen, actors)
             if mod != ev.modality:

@@ -229,6 +229,25 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
 
 
 
+def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
+    civilians_always = {"weights": {"k=civ": 5.0}}
+    keep_all = scorer({}, bias=5.0)
+    layer = EventLayer(model_data(keep_all, keep_all, actor=civilians_always))
+
+    def actor2(sentence: str) -> list[str | None]:
+        text = "\n".join(["غارات إسرائيلية قرب دمشق", sentence, "وقالت مصادر محلية إن الغارات تجددت مساء اليوم."])
+        doc, result = rules(text, "g2")
+        return [(e.location, e.actor2) for e in layer.apply(doc, result).events
+                if e.actor1 == "Military Forces of Israel (2022-)"]
+
+    # positions of a named side hit at the event's place: that side stands
+    assert {a for _, a in actor2("استهدفت غارات إسرائيلية مواقع لحزب الله في منطقة السيدة زينب جنوب دمشق.")} \
+        == {"Hezbollah"}
+    # the side's positions near one place; a village in another clause: the head's civilians there
+    assert actor2("استهدفت غارات إسرائيلية مواقع لحزب الله قرب مطار دمشق، وقرية ببيلا جنوب دمشق.") \
+        == [("Damascus", "Hezbollah"), ("Babīlā", "Civilians (Syria)")]
+
+
 # our own sentences: a lone sentence telling a takeover of a town as done; the same over a region (no town)
 LONE_TAKEOVER = "وسيطرت هيئة تحرير الشام على بلدة كفرنبل بعد معارك مع قوات النظام."
 LONE_TAKEOVER_OF_A_REGION = "وسيطرت هيئة تحرير الشام على ريف إدلب الجنوبي."
