@@ -243,6 +243,11 @@ def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
     # positions of a named side hit at the event's place: that side stands
     assert {a for _, a in actor2("استهدفت غارات إسرائيلية مواقع لحزب الله في منطقة السيدة زينب جنوب دمشق.")} \
         == {"Hezbollah"}
+    # a bomb at a checkpoint of the police: the police, not the civilians
+    text = "\n".join(["تفجير انتحاري", "فجر انتحاري سيارة مفخخة أمس عند حاجز لقوات الأمن المصرية في مدينة العريش.",
+                      "وقالت مصادر محلية إن الهجوم أوقع خسائر."])
+    doc, result = rules(text, "g3")
+    assert [e.actor2 for e in layer.apply(doc, result).events] == ["Police Forces of Egypt"]
     # the side's positions near one place; a village in another clause: the head's civilians there
     assert actor2("استهدفت غارات إسرائيلية مواقع لحزب الله قرب مطار دمشق، وقرية ببيلا جنوب دمشق.") \
         == [("Damascus", "Hezbollah"), ("Babīlā", "Civilians (Syria)")]
