@@ -106,6 +106,23 @@ def _pre(word: str, event_type: str) -> tuple[str, str]:
 
 _INTER_NAMES = Names("inter=")
 _INTER: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+_PARENTS: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def parent_names(lexicon: Lexicon) -> dict[str, str]:
+    """A sub-unit's name -> its parent's, where the parent is of the same inter code (the Manbij Military Council
+    -> the SDF, the West Coast Joint Forces -> Yemen's army): the rules code a sub-unit under its parent (the unit
+    goes to assoc_actor), so the head's choice is coded so too (once per lexicon)."""
+    cached = _PARENTS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    out: dict[str, str] = {}
+    for actor in lexicon.actors.values():
+        parent = lexicon.actors.get(actor.parent) if actor.parent else None
+        if parent is not None and parent.inter == actor.inter and "{" not in actor.canonical + parent.canonical:
+            out.setdefault(actor.canonical, parent.canonical)
+    _PARENTS[id(lexicon)] = (lexicon, out)
+    return out
 
 
 def inter_codes(lexicon: Lexicon) -> dict[str, int]:

@@ -27,6 +27,7 @@ from rasid.learn.actors import (
     applies,
     candidates,
     marked_target,
+    parent_names,
     second_side,
     set_actor2,
     unhurt_civilians,
@@ -267,6 +268,7 @@ class EventLayer:
             return result
         modality = head if ctx.domain == "article" else None
         actors = ctx.actors() if actor_head is not None and ctx.domain == "article" else None
+        parents = parent_names(ctx.lexicon) if actors is not None and ctx.lexicon is not None else {}
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
@@ -280,6 +282,7 @@ class EventLayer:
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
+                chosen = parents.get(chosen, chosen)  # a sub-unit is coded under its parent, as the rules code it
                 if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
                     chosen = ev.actor2 or ""  # the rules' choice stands
                 elif marked_target(actors, ev, chosen):

@@ -284,3 +284,13 @@ def test_the_bundled_layer_keeps_a_lone_sentence_takeover_of_a_town():
     out = EventLayer.bundled().apply(doc, result)
     assert [(e.sub_event_type, e.location) for e in out.events] == [("Non-state actor overtakes territory", "Kafranbel")]
     assert (out.events[0].confidence or 0) >= 0.5
+
+
+def test_the_heads_choice_of_a_sub_unit_is_coded_under_its_parent():
+    from rasid.learn.actors import parent_names
+    from rasid.resources import default_resources
+
+    parents = parent_names(default_resources().lexicon)
+    assert parents["West Coast Joint Forces"] == "Military Forces of Yemen (2012-)"
+    assert parents["Manbij Military Council"] == "SDF: Syrian Democratic Forces"
+    assert "Liwa Fatemiyoun" not in parents  # a militia backed by a state's forces is an actor of its own
