@@ -413,6 +413,8 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
     if place is None:
         return False
     mark = _target_mark()
+    words = normalize(place.text).split()
+    name_word = _bare(words[-1]) if words else ""
     for s, e in ac.names.get(name, []):
         if not sent.start <= s < sent.end or not mark.search(normalize(ac.text[max(0, s - 30):s])):
             continue
@@ -421,7 +423,17 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
         gap = ac.text[e:place.start] if e <= place.start else ac.text[place.end:s]
         if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap):
             return True
+        # or the place named again in the side's clause ("حاجزا لقوات الأمن المصرية في مدينة العريش", the event's
+        # place read from "بالعريش" in another clause)
+        clause = _CLAUSE_BREAK.split(ac.text[e:e + _NEAR], maxsplit=1)[0]
+        if name_word and name_word in normalize(clause).split():
+            return True
     return False
+
+
+def _bare(word: str) -> str:
+    """A place word without a clitic before its article ("بالعريش" -> "العريش")."""
+    return word[1:] if len(word) > 4 and word[0] in "وبلف" and word[1:3] == "ال" else word
 
 
 @lru_cache(maxsize=1)

@@ -248,6 +248,12 @@ def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
                       "وقالت مصادر محلية إن الهجوم أوقع خسائر."])
     doc, result = rules(text, "g3")
     assert [e.actor2 for e in layer.apply(doc, result).events] == ["Police Forces of Egypt"]
+    # the place named again in the side's clause, the event's place read from another clause
+    text = "\n".join(["هجوم في سيناء", "قتل 9 جنود أمس في هجوم استهدف حاجزا لقوات الأمن المصرية في مدينة العريش، "
+                      "وقالت مصادر أمنية إن انفجارا وقع في كمين بالعريش.", "وقالت مصادر محلية إن الهجوم أوقع خسائر."])
+    doc, result = rules(text, "g4")
+    assert [e.actor2 for e in layer.apply(doc, result).events if e.event_type == "Explosions/Remote violence"] \
+        == ["Police Forces of Egypt"]
     # the side's positions near one place; a village in another clause: the head's civilians there
     assert actor2("استهدفت غارات إسرائيلية مواقع لحزب الله قرب مطار دمشق، وقرية ببيلا جنوب دمشق.") \
         == [("Damascus", "Hezbollah"), ("Babīlā", "Civilians (Syria)")]
