@@ -444,6 +444,26 @@ def _target_mark() -> re.Pattern[str]:
     return default_resources().derived(compile_frame_words).target_mark
 
 
+def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
+    """The head's civilians for a strike that kills no one, whose sentence says no one was hurt or no human loss is
+    known ("ما أدى إلى أضرار مادية، دون أن ترد معلومات عن خسائر بشرية": frame_words.tsv no_one_hurt) and names no
+    civilians: no civilian is its victim, so, as ACLED codes it, the civilians are not its actor 2."""
+    if not name or ev.event_type != o.EXPLOSIONS or ev.fatalities or not _civilian(ac, ev, name):
+        return False
+    sent = ev.evidence[0] if ev.evidence else None
+    if sent is None or not _no_one_hurt().search(normalize(ac.text[sent.start:sent.end])):
+        return False
+    civ = ac.civilian_starts
+    return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+
+
+@lru_cache(maxsize=1)
+def _no_one_hurt() -> re.Pattern[str]:
+    from rasid.resources import default_resources
+
+    return re.compile(rf"(?:^|\s)(?:{default_resources().words('frame_words.tsv').alt('no_one_hurt')})(?:\s|$|[،,.])")
+
+
 @lru_cache(maxsize=1)
 def _near_cues() -> frozenset[str]:
     """The words that put a place's mention on its outskirts ("أطراف", "محيط": place_words.tsv near_cue)."""

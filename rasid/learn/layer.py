@@ -27,6 +27,7 @@ from rasid.learn.actors import (
     applies,
     candidates,
     marked_target,
+    no_one_hurt,
     parent_names,
     second_side,
     set_actor2,
@@ -283,7 +284,7 @@ class EventLayer:
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
                 chosen = parents.get(chosen, chosen)  # a sub-unit is coded under its parent, as the rules code it
-                if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
+                if unhurt_civilians(actors, ev, chosen) or no_one_hurt(actors, ev, chosen):  # no civilian hurt
                     chosen = ev.actor2 or ""  # the rules' choice stands
                 elif marked_target(actors, ev, chosen):
                     chosen = ev.actor2 or ""  # "استهدف القصف مواقع لحزب الله": the side hit, not civilians

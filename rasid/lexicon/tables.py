@@ -290,6 +290,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "march_lead": ListSpec("before 'مسيرة': people or a verb that make it a march", wildcard=True),
         "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
+        "no_one_hurt": ListSpec("in a strike's sentence: no one was hurt, or no human loss is known"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),

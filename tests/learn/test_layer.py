@@ -226,6 +226,8 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     # the village itself, or deaths: the head's civilians
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة.") == ["Civilians (Syria)"]
     assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة، ما أدى إلى مقتل طفلين.") == ["Civilians (Syria)"]
+    # the village itself, but the sentence says no one was hurt: the rules' (empty) actor 2 stands
+    assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، ما أدى إلى أضرار مادية دون وقوع إصابات.") == [None]
 
 
 
