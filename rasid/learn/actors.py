@@ -31,6 +31,7 @@ from rasid.text.normalize import normalize
 NONE = ""
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _CLAUSE_BREAK = re.compile(r"[،,.:;؛\n]")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _NEAR = 60  # characters around the trigger that count as "near" it
 _TOP = 3  # the article's most named actors are candidates of every event; the others only in their paragraph
 
@@ -450,11 +451,20 @@ def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
     civilians: no civilian is its victim, so, as ACLED codes it, the civilians are not its actor 2."""
     if not name or ev.event_type != o.EXPLOSIONS or ev.fatalities or not _civilian(ac, ev, name):
         return False
-    sent = ev.evidence[0] if ev.evidence else None
-    if sent is None or not _no_one_hurt().search(normalize(ac.text[sent.start:sent.end])):
-        return False
     civ = ac.civilian_starts
-    return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+    said = False
+    for e in ev.evidence:
+        # the reporting sentence, and the rest of the sentence of each word that reports the strike elsewhere
+        end = e.end if e.kind == "sentence" else _sentence_end(ac.text, e.start)
+        if bisect_right(civ, end) != bisect_left(civ, e.start):
+            return False  # civilians named there
+        said = said or _no_one_hurt().search(normalize(ac.text[e.start:end])) is not None
+    return said
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = _SENTENCE_END.search(text, start)
+    return found.start() if found else len(text)
 
 
 @lru_cache(maxsize=1)
