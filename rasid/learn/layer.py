@@ -283,7 +283,8 @@ class EventLayer:
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
-                chosen = parents.get(chosen, chosen)  # a sub-unit is coded under its parent, as the rules code it
+                if parents.get(chosen, ev.actor1) != ev.actor1:
+                    chosen = parents[chosen]  # a sub-unit is coded under its parent, as the rules code it
                 if unhurt_civilians(actors, ev, chosen) or no_one_hurt(actors, ev, chosen):  # no civilian hurt
                     chosen = ev.actor2 or ""  # the rules' choice stands
                 elif marked_target(actors, ev, chosen):
