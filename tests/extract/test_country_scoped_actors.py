@@ -102,3 +102,9 @@ def test_coded_as_names_actors_the_lexicon_knows(tmp_path):
     (tmp_path / "actors.tsv").write_text(header + "a\tA\t2\tarmed\tSY\t\trebel\tقوة الف\t\t\t\tb\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"actors.tsv:2: coded_as takes"):
         build_lexicon(tmp_path)
+
+
+def test_syrian_air_defences_named_as_such_are_the_syrian_army():
+    [event] = extract_text("شنت طائرات إسرائيلية فجر اليوم غارات على محيط مدينة دمشق، وتصدت لها الدفاعات الجوية السورية "
+                           "وأسقطت عددا من الصواريخ.", disable=["learned"]).events
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel (2022-)", "Military Forces of Syria (2000-2024)")
