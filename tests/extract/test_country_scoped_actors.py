@@ -108,3 +108,9 @@ def test_syrian_air_defences_named_as_such_are_the_syrian_army():
     [event] = extract_text("شنت طائرات إسرائيلية فجر اليوم غارات على محيط مدينة دمشق، وتصدت لها الدفاعات الجوية السورية "
                            "وأسقطت عددا من الصواريخ.", disable=["learned"]).events
     assert (event.actor1, event.actor2) == ("Military Forces of Israel (2022-)", "Military Forces of Syria (2000-2024)")
+
+
+def test_forces_named_after_the_libyan_prime_ministers_are_their_governments_forces():
+    [event] = extract_text("اندلعت أمس اشتباكات مسلحة في طرابلس بين قوات موالية لرئيس حكومة الوحدة الوطنية عبد الحميد "
+                           "الدبيبة، وأخرى لرئيس الحكومة المكلف فتحي باشاغا.", disable=["learned"]).events
+    assert {event.actor1, event.actor2} == {"Military Forces of Libya (GNA/GNU)", "Military Forces of Libya (GNS)"}
