@@ -114,3 +114,12 @@ def test_forces_named_after_the_libyan_prime_ministers_are_their_governments_for
     [event] = extract_text("اندلعت أمس اشتباكات مسلحة في طرابلس بين قوات موالية لرئيس حكومة الوحدة الوطنية عبد الحميد "
                            "الدبيبة، وأخرى لرئيس الحكومة المكلف فتحي باشاغا.", disable=["learned"]).events
     assert {event.actor1, event.actor2} == {"Military Forces of Libya (GNA/GNU)", "Military Forces of Libya (GNS)"}
+
+
+def test_the_sudanese_colloquial_name_of_the_rsf_is_the_rsf_in_sudan_only():
+    [event] = extract_text("اندلعت أمس اشتباكات عنيفة بين الجيش السوداني والدعامة في مدينة الفاشر.",
+                           disable=["learned"]).events
+    assert {event.actor1, event.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}
+    lex = build_lexicon()
+    assert pick_alias(lex.actor_matcher.get("الدعامة"), "SD").actor.id == "rsf"
+    assert all(a.country == "SD" for a in lex.actor_matcher.get("الدعامة"))  # "the pillar" elsewhere
