@@ -899,8 +899,11 @@ def _broad(p: PlaceMention) -> bool:
 
 
 def _better(a: Actor | None, b: Actor | None) -> Actor | None:
-    """The more informative of two compatible actors: a named group beats "unidentified"."""
+    """The more informative of two compatible actors: a named group beats "unidentified", a named state force
+    the generic words for the state's forces ("الجنود", the authorities of an arrest no one is said to make)."""
     if a is None or (a.focus == "unknown" and b is not None):
+        return b
+    if b is not None and a.canonical in PLACEHOLDERS and b.canonical not in PLACEHOLDERS and b.inter == 1:
         return b
     return a
 

@@ -80,6 +80,7 @@ class FrameWords(NamedTuple):
     partial: re.Pattern[str]
     rescue: Gated
     former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
+    former_after: re.Pattern[str]  # .match right after an actor: a former member of it ("من كوادر المعارضة سابقا")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
@@ -123,6 +124,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         partial=re.compile(rf"^\s*(?:علي\s+)?(?:\S+\s+){{0,2}}?(?:{alt('partial')})"),
         rescue=Gated(r"(?:^|\s)(?:ال)?", lists["rescue"], "", 3),
         former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
+        former_after=re.compile(rf"\s*(?:{alt('former_after')})(?:\s|[،,.]|$)"),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
@@ -224,7 +226,7 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     actors = _combatants(sm)
     civilians = [a for a in actors if _is_civilian(a)]
     armed = [a for a in actors if not _is_civilian(a) and a.actor.focus not in ("protesters", "rioters")]
-    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30))]
+    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30)) or w.former_after.match(norm, a.end)]
     former_member = bool(former)
     if former_member:
         armed = [a for a in armed if a not in former]  # "عنصر سابق في فصائل المعارضة": no party

@@ -125,6 +125,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
                 first_armed.setdefault(bucket.index, actor)
         bucket.actors.append(ActorMention(m.start, m.end, actor, alias.anaphoric, m.prefix))
     _resolve_forward(out)
+    if lexicon.coded_as:
+        _code_in_company(out, lexicon.coded_as)
     for bucket in out:
         bucket.actors = _drop_vague_before_named(nt.norm, bucket.actors)
     for t in lexicon.trigger_matcher.find(text):
@@ -160,6 +162,18 @@ def _resolve_forward(out: list[SentenceMentions]) -> None:
                 found = named.get(a.actor.focus, set())
                 if len(found) == 1 and a.actor not in found:
                     b.actors[i] = replace(a, actor=next(iter(found)))
+
+
+def _code_in_company(out: list[SentenceMentions], coded_as: dict[str, tuple[Actor, frozenset[str]]]) -> None:
+    """An actor coded as another in an article that names one of a set of actors (actors.tsv `coded_as`): "جبهة
+    النصرة" in an article that names HTS, or a group formed after al-Nusra joined HTS (the Syrian Liberation
+    Front), is HTS; the Free Syrian Army beside Turkey's forces or the SNA is the SNA, as ACLED codes them."""
+    named = {a.actor.id for b in out for a in b.actors}
+    for b in out:
+        for i, a in enumerate(b.actors):
+            found = coded_as.get(a.actor.id)
+            if found is not None and found[1] & named:
+                b.actors[i] = replace(a, actor=found[0])
 
 
 def _inside(start: int, end: int, actors: list[ActorMention], named: bytearray) -> bool:

@@ -30,6 +30,8 @@ from rasid.text.normalize import normalize
 #: The key of the "no second actor" candidate.
 NONE = ""
 _WORD = re.compile(r"[\u0621-\u064a]+")
+_CLAUSE_BREAK = re.compile(r"[،,.:;؛\n]")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _NEAR = 60  # characters around the trigger that count as "near" it
 _TOP = 3  # the article's most named actors are candidates of every event; the others only in their paragraph
 
@@ -105,6 +107,23 @@ def _pre(word: str, event_type: str) -> tuple[str, str]:
 
 _INTER_NAMES = Names("inter=")
 _INTER: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+_PARENTS: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def parent_names(lexicon: Lexicon) -> dict[str, str]:
+    """A sub-unit's name -> its parent's, where the parent is of the same inter code (the Manbij Military Council
+    -> the SDF, the West Coast Joint Forces -> Yemen's army): the rules code a sub-unit under its parent (the unit
+    goes to assoc_actor), so the head's choice is coded so too (once per lexicon)."""
+    cached = _PARENTS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    out: dict[str, str] = {}
+    for actor in lexicon.actors.values():
+        parent = lexicon.actors.get(actor.parent) if actor.parent else None
+        if parent is not None and parent.inter == actor.inter and "{" not in actor.canonical + parent.canonical:
+            out.setdefault(actor.canonical, parent.canonical)
+    _PARENTS[id(lexicon)] = (lexicon, out)
+    return out
 
 
 def inter_codes(lexicon: Lexicon) -> dict[str, int]:
@@ -376,6 +395,83 @@ def unhurt_civilians(ac: ActorContext, ev: Event, name: str) -> bool:
         return False  # the place itself (a village the gazetteer lacks is precision 2 too), not its outskirts
     civ = ac.civilian_starts
     return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
+
+
+def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
+    """The head chose the civilians (`chosen`) where the rules' actor 2 of an explosion is a named armed side that
+    its reporting sentence names as what was hit, right after a target word, in one clause with the event's place
+    ("استهدف القصف مواقع لحزب الله في منطقة السيدة زينب", "انفجرت عبوة بمدينة درعا ما بين نقطة للأمن العسكري ...":
+    frame_words.tsv target_mark): the side hit is the event's second actor, not the civilians around it."""
+    name = ev.actor2
+    if not chosen or not _civilian(ac, ev, chosen):
+        return False
+    if not name or ev.event_type != o.EXPLOSIONS or ac.inter_of(name) in (0, 6, 7) or _civilian(ac, ev, name):
+        return False
+    sent = ev.evidence[0] if ev.evidence else None
+    if sent is None:
+        return False
+    place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
+    if place is None:
+        return False
+    mark = _target_mark()
+    words = normalize(place.text).split()
+    name_word = _bare(words[-1]) if words else ""
+    for s, e in ac.names.get(name, []):
+        if not sent.start <= s < sent.end or not mark.search(normalize(ac.text[max(0, s - 30):s])):
+            continue
+        # the side hit at the event's place, in one clause ("مواقع لحزب الله في منطقة السيدة زينب"); not "نقطة
+        # عسكرية لقوات النظام قرب عامودا، ومحيط قرى ..." for the villages
+        gap = ac.text[e:place.start] if e <= place.start else ac.text[place.end:s]
+        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap):
+            return True
+        # or the place named again in the side's clause ("حاجزا لقوات الأمن المصرية في مدينة العريش", the event's
+        # place read from "بالعريش" in another clause)
+        clause = _CLAUSE_BREAK.split(ac.text[e:e + _NEAR], maxsplit=1)[0]
+        if name_word and name_word in normalize(clause).split():
+            return True
+    return False
+
+
+def _bare(word: str) -> str:
+    """A place word without a clitic before its article ("بالعريش" -> "العريش")."""
+    return word[1:] if len(word) > 4 and word[0] in "وبلف" and word[1:3] == "ال" else word
+
+
+@lru_cache(maxsize=1)
+def _target_mark() -> re.Pattern[str]:
+    from rasid.extract.frames import compile_frame_words
+    from rasid.resources import default_resources
+
+    return default_resources().derived(compile_frame_words).target_mark
+
+
+def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
+    """The head's civilians for a strike that kills no one, whose sentence says no one was hurt or no human loss is
+    known ("ما أدى إلى أضرار مادية، دون أن ترد معلومات عن خسائر بشرية": frame_words.tsv no_one_hurt) and names no
+    civilians: no civilian is its victim, so, as ACLED codes it, the civilians are not its actor 2."""
+    if not name or ev.event_type != o.EXPLOSIONS or ev.fatalities or not _civilian(ac, ev, name):
+        return False
+    civ = ac.civilian_starts
+    said = False
+    for e in ev.evidence:
+        # the reporting sentence, and the rest of the sentence of each word that reports the strike elsewhere
+        end = e.end if e.kind == "sentence" else _sentence_end(ac.text, e.start)
+        if bisect_right(civ, end) != bisect_left(civ, e.start):
+            return False  # civilians named there
+        said = said or _no_one_hurt().search(normalize(ac.text[e.start:end])) is not None
+    return said
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = _SENTENCE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
+@lru_cache(maxsize=1)
+def _no_one_hurt() -> re.Pattern[str]:
+    from rasid.resources import default_resources
+
+    return re.compile(rf"(?:^|\s)(?:{default_resources().words('frame_words.tsv').alt('no_one_hurt')})(?:\s|$|[،,.])")
 
 
 @lru_cache(maxsize=1)

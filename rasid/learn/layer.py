@@ -22,7 +22,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rasid.learn.actors import ActorHead, applies, candidates, second_side, set_actor2, unhurt_civilians
+from rasid.learn.actors import (
+    ActorHead,
+    applies,
+    candidates,
+    marked_target,
+    no_one_hurt,
+    parent_names,
+    second_side,
+    set_actor2,
+    unhurt_civilians,
+)
 from rasid.learn.features import FEATURES_VERSION, DocContext, event_features
 from rasid.lexicon.loader import Lexicon
 from rasid.models import REPORTABLE, DocResult, Document, Event
@@ -259,6 +269,7 @@ class EventLayer:
             return result
         modality = head if ctx.domain == "article" else None
         actors = ctx.actors() if actor_head is not None and ctx.domain == "article" else None
+        parents = parent_names(ctx.lexicon) if actors is not None and ctx.lexicon is not None else {}
         index: dict[int, int] = {}
         events: list[Event] = []
         for i, ev in enumerate(result.events):
@@ -272,8 +283,12 @@ class EventLayer:
             # the head learnt from events that gold reports: a planned or background event keeps the rules' actor2
             if actors is not None and actor_head is not None and mod in REPORTABLE and applies(ev):
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
-                if unhurt_civilians(actors, ev, chosen):  # no civilian hurt on a place's outskirts
+                if parents.get(chosen, ev.actor1) != ev.actor1:
+                    chosen = parents[chosen]  # a sub-unit is coded under its parent, as the rules code it
+                if unhurt_civilians(actors, ev, chosen) or no_one_hurt(actors, ev, chosen):  # no civilian hurt
                     chosen = ev.actor2 or ""  # the rules' choice stands
+                elif marked_target(actors, ev, chosen):
+                    chosen = ev.actor2 or ""  # "استهدف القصف مواقع لحزب الله": the side hit, not civilians
                 chosen = second_side(actors, ev, chosen)
                 changed = set_actor2(ev, chosen, actors)
             if mod != ev.modality:

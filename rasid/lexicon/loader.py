@@ -85,6 +85,9 @@ class Lexicon:
     cue_matcher: LexiconMatcher[str]
     #: (placeholder, ISO2) -> the actor it stands for there (the `serves_as` column of actors.tsv)
     serves_as: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    #: actor id -> (the actor it is coded as, the ids of which one named in the article makes it so): the
+    #: `coded_as` column of actors.tsv ("جبهة النصرة" in an article naming HTS or a later group is HTS)
+    coded_as: dict[str, tuple[Actor, frozenset[str]]] = field(default_factory=dict)
     #: normalised aliases that open with a trigger word but are the tail of a longer name of the same actor
     #: ("تحرير الشام" of هيئة تحرير الشام): the word is part of a name there, not a trigger
     name_tails: frozenset[str] = frozenset()
@@ -176,8 +179,10 @@ def _enclosed_forms(surface: str) -> list[str] | None:
 
 def _load_actors(
     files: LexiconFiles,
-) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor]]:
+) -> tuple[dict[str, Actor], list[tuple[str, ActorAlias]], dict[tuple[str, str], Actor],
+           dict[str, tuple[Actor, frozenset[str]]]]:
     actors: dict[str, Actor] = {}
+    coded: list[tuple[Row, str, str, frozenset[str]]] = []  # (row, actor id, coded as, in company of)
     aliases: list[tuple[str, ActorAlias]] = []
     owner: dict[tuple[str, str], tuple[str, Row]] = {}  # (normalised alias, country scope) -> actor id
     parents: list[tuple[Row, str]] = []
@@ -200,6 +205,13 @@ def _load_actors(
             actors[actor_id] = actor
             if actor.parent:
                 parents.append((row, actor.parent))
+            if row.get("coded_as"):
+                target, sep, company = row.get("coded_as").partition(":")
+                ids = frozenset(c.strip() for c in company.split(",") if c.strip())
+                if not sep or not target.strip() or not ids:
+                    raise row.error(f"coded_as takes ID:ID,ID (coded as the first in articles naming one of the "
+                                    f"others), not {row.get('coded_as')!r}")
+                coded.append((row, actor_id, target.strip(), ids))
             for role in row.many("serves_as"):
                 placeholder, _, cc = role.partition(":")
                 if placeholder not in PLACEHOLDERS or not _COUNTRY_CODE.match(cc):
@@ -238,7 +250,13 @@ def _load_actors(
     for row, parent in parents:
         if parent not in actors:
             raise row.error(f"parent '{parent}' is not a known actor id")
-    return actors, aliases, serves
+    coded_as: dict[str, tuple[Actor, frozenset[str]]] = {}
+    for row, actor_id, target, ids in coded:
+        for known in (target, *sorted(ids)):
+            if known not in actors:
+                raise row.error(f"coded_as: '{known}' is not a known actor id")
+        coded_as[actor_id] = (actors[target], ids)
+    return actors, aliases, serves, coded_as
 
 
 def _load_triggers(files: LexiconFiles) -> tuple[list[tuple[str, Trigger]], dict[str, str]]:
@@ -292,7 +310,7 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         files = directory
     else:
         files = LexiconFiles(directory) if directory is not None else LexiconFiles.default()
-    actors, aliases, serves = _load_actors(files)
+    actors, aliases, serves, coded_as = _load_actors(files)
     cues, cue_clitics = _load_cues(files)
     triggers, trigger_clitics = _load_triggers(files)
     trigger_matcher = LexiconMatcher(triggers, article=True, suffixes=INFLECTION_SUFFIXES, duals=True,
@@ -303,6 +321,7 @@ def build_lexicon(directory: Path | LexiconFiles | None = None) -> Lexicon:
         trigger_matcher=trigger_matcher,
         cue_matcher=LexiconMatcher(cues, article=True, suffixes=INFLECTION_SUFFIXES, clitics=cue_clitics),
         serves_as=serves,
+        coded_as=coded_as,
         name_tails=_name_tails(aliases, trigger_matcher),
     )
 

@@ -283,6 +283,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "rescue": ListSpec("after 'حرر': people freed", wildcard=True),
         "hostage": ListSpec("a few words after an arrest word: the people held are hostages, an abduction"),
         "former_mark": ListSpec("before an actor: a former or alleged member, not a party"),
+        "former_after": ListSpec("right after an actor: a former member of it, not a party"),
         "relative": ListSpec("before a present-tense trigger: a description, not an event"),
         "seized_object": ListSpec("after a takeover word: things seized, not a place"),
         "no_resistance": ListSpec("in a takeover sentence: no fight"),
@@ -295,6 +296,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "drone_mark": ListSpec("near 'مسيرة': a word that keeps it a drone", wildcard=True),
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
         "cause_mark": ListSpec("before a takeover word: what the fighting was about, not the event"),
+        "no_one_hurt": ListSpec("in a strike's sentence: no one was hurt, or no human loss is known"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),

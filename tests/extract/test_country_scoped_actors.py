@@ -77,3 +77,49 @@ def test_intelligence_branches_are_the_army_and_criminal_security_the_police():
     assert army.actor1 == "Military Forces of Syria (2000-2024)"
     [police] = extract_text("اعتقل فرع الأمن الجنائي أمس ثلاثة شبان في مدينة داعل بريف درعا.").events
     assert police.actor1 == "Police Forces of Syria (2000-2024)"
+
+
+def test_an_actor_coded_as_another_in_the_company_of_later_groups():
+    # al-Nusra fighting a group formed after it joined HTS is HTS; alone, it is al-Nusra
+    text = "سيطرت جبهة النصرة أمس على بلدة ترمانين بريف إدلب بعد معارك مع {}."
+    [later] = extract_text(text.format("جبهة تحرير سوريا"), disable=["learned"]).events
+    assert {later.actor1, later.actor2} == {"HTS: Hayat Tahrir al-Sham", "Syrian Liberation Front"}
+    [alone] = extract_text(text.format("قوات النظام"), disable=["learned"]).events
+    assert alone.actor1 == "Jabhat al-Nusra"
+    # the FSA beside Turkey's forces is the SNA
+    [beside] = extract_text("سيطرت القوات التركية وعناصر الجيش السوري الحر أمس على قرية مسكة في ريف عفرين بعد "
+                            "معارك مع وحدات حماية الشعب.", disable=["learned"]).events
+    assert "Opposition Rebels (Syria)" not in (beside.actor1, beside.actor2)
+
+
+def test_coded_as_names_actors_the_lexicon_knows(tmp_path):
+    header = HEADER.rstrip("\n") + "\tcoded_as\n"
+    (tmp_path / "actors.tsv").write_text(header + "a\tA\t2\tarmed\tSY\t\trebel\tقوة الف\t\t\t\tb:c\n", encoding="utf-8")
+    for name in ("triggers.tsv", "cues.tsv"):
+        (tmp_path / name).write_text((BUNDLED / name).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"actors.tsv:2: coded_as: 'b' is not a known actor id"):
+        build_lexicon(tmp_path)
+    (tmp_path / "actors.tsv").write_text(header + "a\tA\t2\tarmed\tSY\t\trebel\tقوة الف\t\t\t\tb\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"actors.tsv:2: coded_as takes"):
+        build_lexicon(tmp_path)
+
+
+def test_syrian_air_defences_named_as_such_are_the_syrian_army():
+    [event] = extract_text("شنت طائرات إسرائيلية فجر اليوم غارات على محيط مدينة دمشق، وتصدت لها الدفاعات الجوية السورية "
+                           "وأسقطت عددا من الصواريخ.", disable=["learned"]).events
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel (2022-)", "Military Forces of Syria (2000-2024)")
+
+
+def test_forces_named_after_the_libyan_prime_ministers_are_their_governments_forces():
+    [event] = extract_text("اندلعت أمس اشتباكات مسلحة في طرابلس بين قوات موالية لرئيس حكومة الوحدة الوطنية عبد الحميد "
+                           "الدبيبة، وأخرى لرئيس الحكومة المكلف فتحي باشاغا.", disable=["learned"]).events
+    assert {event.actor1, event.actor2} == {"Military Forces of Libya (GNA/GNU)", "Military Forces of Libya (GNS)"}
+
+
+def test_the_sudanese_colloquial_name_of_the_rsf_is_the_rsf_in_sudan_only():
+    [event] = extract_text("اندلعت أمس اشتباكات عنيفة بين الجيش السوداني والدعامة في مدينة الفاشر.",
+                           disable=["learned"]).events
+    assert {event.actor1, event.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}
+    lex = build_lexicon()
+    assert pick_alias(lex.actor_matcher.get("الدعامة"), "SD").actor.id == "rsf"
+    assert all(a.country == "SD" for a in lex.actor_matcher.get("الدعامة"))  # "the pillar" elsewhere

@@ -15,6 +15,17 @@ def test_a_former_member_killed_is_a_civilian_not_a_party():
     assert "Opposition Rebels (Syria)" not in (event.actor1, event.actor2)
 
 
+def test_a_group_named_after_its_former_members_is_no_party():
+    text = "اعتقلت قوات النظام أمس 12 شابا في بلدة جيرود، بينهم خمسة من كوادر المعارضة سابقا."
+    [event] = reportable(text)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+    assert "Opposition Rebels (Syria)" not in (event.actor1, event.actor2)
+    # without "سابقا" the group is the side arrested
+    [event] = reportable(text.replace(" سابقا", ""))
+    assert event.actor2 == "Opposition Rebels (Syria)"
+
+
 def test_people_executed_on_a_charge_of_dealing_with_a_force_are_civilians():
     [event] = reportable("أعدم تنظيم داعش أمس ثلاثة شبان بتهمة التعامل مع التحالف في مدينة الميادين.")
     assert (event.event_type, event.actor1, event.actor2) == \
@@ -88,3 +99,11 @@ def test_air_defence_meeting_a_strike_is_the_strike_not_a_battle():
     assert events[0].actor1 == "Military Forces of Israel (2022-)"
     [clash] = reportable("تصدت قوات النظام أمس لهجوم شنه مقاتلو المعارضة على بلدة كفرنبودة بريف حماة.")
     assert clash.event_type == "Battles"  # a force meeting an attack on the ground is still a battle
+
+
+def test_the_group_after_an_arrest_is_the_one_arrested_and_a_named_force_beats_the_generic_one():
+    # the headline names only the arrested; the report names the police that made the arrest
+    [event] = reportable("القبض على 5 دواعش في الموصل\n"
+                         "وأعلنت الشرطة العراقية أمس إلقاء القبض على خمسة من عناصر تنظيم داعش في مدينة الموصل.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == \
+        ("Arrests", "Police Forces of Iraq (2014-)", "IS: Islamic State")

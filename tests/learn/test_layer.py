@@ -226,7 +226,39 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     # the village itself, or deaths: the head's civilians
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة.") == ["Civilians (Syria)"]
     assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة، ما أدى إلى مقتل طفلين.") == ["Civilians (Syria)"]
+    # the village itself, but the sentence says no one was hurt: the rules' (empty) actor 2 stands
+    assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، ما أدى إلى أضرار مادية دون وقوع إصابات.") == [None]
 
+
+
+def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
+    civilians_always = {"weights": {"k=civ": 5.0}}
+    keep_all = scorer({}, bias=5.0)
+    layer = EventLayer(model_data(keep_all, keep_all, actor=civilians_always))
+
+    def actor2(sentence: str) -> list[str | None]:
+        text = "\n".join(["غارات إسرائيلية قرب دمشق", sentence, "وقالت مصادر محلية إن الغارات تجددت مساء اليوم."])
+        doc, result = rules(text, "g2")
+        return [(e.location, e.actor2) for e in layer.apply(doc, result).events
+                if e.actor1 == "Military Forces of Israel (2022-)"]
+
+    # positions of a named side hit at the event's place: that side stands
+    assert {a for _, a in actor2("استهدفت غارات إسرائيلية مواقع لحزب الله في منطقة السيدة زينب جنوب دمشق.")} \
+        == {"Hezbollah"}
+    # a bomb at a checkpoint of the police: the police, not the civilians
+    text = "\n".join(["تفجير انتحاري", "فجر انتحاري سيارة مفخخة أمس عند حاجز لقوات الأمن المصرية في مدينة العريش.",
+                      "وقالت مصادر محلية إن الهجوم أوقع خسائر."])
+    doc, result = rules(text, "g3")
+    assert [e.actor2 for e in layer.apply(doc, result).events] == ["Police Forces of Egypt"]
+    # the place named again in the side's clause, the event's place read from another clause
+    text = "\n".join(["هجوم في سيناء", "قتل 9 جنود أمس في هجوم استهدف حاجزا لقوات الأمن المصرية في مدينة العريش، "
+                      "وقالت مصادر أمنية إن انفجارا وقع في كمين بالعريش.", "وقالت مصادر محلية إن الهجوم أوقع خسائر."])
+    doc, result = rules(text, "g4")
+    assert [e.actor2 for e in layer.apply(doc, result).events if e.event_type == "Explosions/Remote violence"] \
+        == ["Police Forces of Egypt"]
+    # the side's positions near one place; a village in another clause: the head's civilians there
+    assert actor2("استهدفت غارات إسرائيلية مواقع لحزب الله قرب مطار دمشق، وقرية ببيلا جنوب دمشق.") \
+        == [("Damascus", "Hezbollah"), ("Babīlā", "Civilians (Syria)")]
 
 
 # our own sentences: a lone sentence telling a takeover of a town as done; the same over a region (no town)
@@ -276,3 +308,13 @@ def test_the_future_prefix_still_reads_as_a_future():
 
     assert _tense("ستسيطر") == "tense=future" and _tense("وسيقصف") == "tense=future"
     assert _tense("سيطرت", own_s=True) == "tense=other" and _tense("يسيطر", own_s=False) == "tense=present"
+
+
+def test_the_heads_choice_of_a_sub_unit_is_coded_under_its_parent():
+    from rasid.learn.actors import parent_names
+    from rasid.resources import default_resources
+
+    parents = parent_names(default_resources().lexicon)
+    assert parents["West Coast Joint Forces"] == "Military Forces of Yemen (2012-)"
+    assert parents["Manbij Military Council"] == "SDF: Syrian Democratic Forces"
+    assert "Liwa Fatemiyoun" not in parents  # a militia backed by a state's forces is an actor of its own
