@@ -39,8 +39,12 @@ def test_model_floors_on_gold_validation_and_train():
     assert val["extra_events_per_article"] <= 0.80, RETRAIN
     assert val["fields"]["modality"]["accuracy"] >= 0.85, RETRAIN  # 0.88 (2026-12-07, branch evlayer)
     assert val["fields"]["actors"]["accuracy"] >= 0.52, RETRAIN  # the actor2 head (rules alone: 0.46)
-    assert val["calibration"]["ece"] <= 0.12, RETRAIN
-    assert train["calibration"]["ece"] <= 0.08, RETRAIN
+    # issue 12's target is on validation (ECE <= 0.08). The train part's rules were written from its own errors,
+    # so its events are right more often than the model (trained on older rules) expects: under-confidence there
+    # is that tuning showing, not a broken calibration, and recalibrating on it would over-state confidence on
+    # unseen text. Train keeps a looser floor so a model that breaks calibration outright still fails.
+    assert val["calibration"]["ece"] <= 0.08, RETRAIN
+    assert train["calibration"]["ece"] <= 0.10, RETRAIN
 
 
 def test_model_floors_on_the_sentence_benchmark():
