@@ -612,7 +612,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     if "verb" not in {k.pos for k in t.kinds} and w.future_after.match(norm, t.end, s.end):
         return "planned"  # "أن انفجارا سيقع في السوق"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
-           and not _others_aim(sm, c, t) for c in sm.cues):
+           and not _others_aim(sm, c, t) and not _clause_between(norm, c, t) for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
            and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
@@ -631,6 +631,13 @@ def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))
+
+def _clause_between(norm: str, c: CueMention, t: TriggerMention) -> bool:
+    """A comma between a plan word and the trigger: the plan is another clause's ("خسرت القوات مدينة الفلوجة،
+    التي ... بهدف ...": the city was lost; the aim belongs to the relative clause)."""
+    lo, hi = (c.end, t.start) if c.end <= t.start else (t.end, c.start)
+    return any(ch in norm[lo:hi] for ch in "،,؛;")
+
 
 def _others_aim(sm: SentenceMentions, c: CueMention, t: TriggerMention) -> bool:
     """"اشتباكات مع مسلحين يحاولون التقدم": a plan word after the trigger and an actor is that actor's aim, not

@@ -188,3 +188,16 @@ def test_a_blast_someone_says_will_happen_is_expected_not_reported():
     [event] = extract_text("وقال مجهول إن انفجارا وقع، ما دفع الشرطة إلى إخلاء السوق في مدينة حمص.",
                            disable=["learned"]).events
     assert event.modality == "claimed"
+
+
+def test_a_plan_word_in_another_clause_does_not_make_the_event_planned():
+    # the aim is the opening clause's, before the comma: the town was taken
+    [event] = reportable("وبهدف قطع طريق الإمداد، سيطر تنظيم داعش أمس على بلدة الشيخ مسكين.")
+    assert event.modality == "asserted"
+    [planned] = extract_text("تحشد قوات النظام تعزيزات بهدف السيطرة على بلدة الشيخ مسكين.", disable=["learned"]).events
+    assert planned.modality == "planned"
+
+
+def test_a_foiled_attack_is_a_clash():
+    [event] = reportable("أحبطت القوات العراقية أمس هجوما لتنظيم داعش على قرية في قضاء الشرقاط.")
+    assert event.event_type == "Battles" and event.sub_event_type == "Armed clash"
