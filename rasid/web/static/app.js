@@ -169,7 +169,7 @@
 
   function update(data, box) {
     // the same filter's points in a moved view: keep what is drawn, add what is new, drop what is gone
-    var entry = shown, seen = {}, fresh = [], gone = [];
+    var entry = shown, seen = Object.create(null), fresh = [], gone = [];
     entry.settles = !moving;
     data.points.forEach(function (p) {
       var key = keyOf(p);
@@ -205,8 +205,8 @@
     // the end of a move from an answer for an earlier view (the load that moveend schedules draws again, and
     // that draw settles)
     var fresh = q !== lastQuery;
-    var entry = {query: q, mode: data.mode, layer: null, held: {}, count: 0, loaded: false, adding: false,
-                 settles: !late, located: fresh ? data.located : shown && shown.located};
+    var entry = {query: q, mode: data.mode, layer: null, held: Object.create(null), count: 0, loaded: false,
+                 adding: false, settles: !late, located: fresh ? data.located : shown && shown.located};
     if (shown) { map.removeLayer(shown.layer); }
     shown = entry;
     layers++;
