@@ -187,15 +187,22 @@ def _change(now: int, before: int) -> float | None:
     return round(100.0 * (now - before) / before, 1)
 
 
-def _quantile(values: list[tuple[float, int]], share: float, total: int) -> float:
-    """The value with fewer than share * total events below it and at least that many at or below it (`values`
-    sorted, (value, events))."""
-    seen = 0
+def _ends(values: list[tuple[float, int]], share: float, total: int) -> tuple[float, float]:
+    """The lowest value with more than share * total events at or below it and the highest with more than that
+    many at or above it (`values`: (value, events), sorted)."""
+    seen, lo = 0, values[-1][0]
     for value, n in values:
         seen += n
         if seen > share * total:
-            return value
-    return values[-1][0]
+            lo = value
+            break
+    seen, hi = 0, values[0][0]
+    for value, n in reversed(values):
+        seen += n
+        if seen > share * total:
+            hi = value
+            break
+    return lo, hi
 
 
 def bulk_box(places: list[tuple[float, float, int]]) -> tuple[tuple[float, float, float, float] | None, int]:
@@ -205,22 +212,17 @@ def bulk_box(places: list[tuple[float, float, int]]) -> tuple[tuple[float, float
     that of the events within the core widened on each side by the core's size on that axis (at least
     BULK_MARGIN degrees): an even spread keeps all its events (its edge is within a core's width of the core),
     a group of a few events a long way off (a stray place, a far country with under 2% of the events) is left
-    out, and the map says how many events it does not show."""
+    out, and the map says how many events there are in all."""
     if not places:
         return None, 0
-    total = sum(n for _lat, _lon, n in places)
-    keep = [True] * len(places)
+    total = sum(p[2] for p in places)
+    kept = places
     for axis in (0, 1):
-        values = sorted((p[axis], p[2]) for p in places)
-        lo = _quantile(values, BULK_SHARE, total)
-        hi = -_quantile([(-v, n) for v, n in reversed(values)], BULK_SHARE, total)
+        lo, hi = _ends(sorted((p[axis], p[2]) for p in places), BULK_SHARE, total)
         margin = max(hi - lo, BULK_MARGIN)
-        for i, p in enumerate(places):
-            if not lo - margin <= p[axis] <= hi + margin:
-                keep[i] = False
-    kept = [p for p, k in zip(places, keep, strict=True) if k]
-    left_out = total - sum(p[2] for p in kept)
-    return (min(p[0] for p in kept), min(p[1] for p in kept), max(p[0] for p in kept), max(p[1] for p in kept)), left_out
+        kept = [p for p in kept if lo - margin <= p[axis] <= hi + margin]
+    box = (min(p[0] for p in kept), min(p[1] for p in kept), max(p[0] for p in kept), max(p[1] for p in kept))
+    return box, total - sum(p[2] for p in kept)
 
 
 def map_data(store: Store, f: EventFilter, bbox: tuple[float, float, float, float] | None, zoom: int,
