@@ -319,16 +319,13 @@ def count_located(conn: Connection, f: EventFilter) -> int:
     return int(conn.execute(q).scalar_one())
 
 
-def located_bounds(conn: Connection, f: EventFilter) -> tuple[float, float, float, float] | None:
-    """(min lat, min lon, max lat, max lon) of the filter's located events, None when it has none (the map fits
-    a new filter's view to it, wherever its events are)."""
+def located_places(conn: Connection, f: EventFilter) -> list[tuple[float, float, int]]:
+    """(lat, lon, events) of the filter's located events, one row per point (the events of one town share the
+    gazetteer's coordinates; the coordinate index gives them in order): the map's opening box is chosen from it."""
     t = resolved_events
-    q = sa.select(sa.func.min(t.c.latitude), sa.func.min(t.c.longitude), sa.func.max(t.c.latitude),
-                  sa.func.max(t.c.longitude)).where(*located(f))
-    row = conn.execute(q).one()
-    if row[0] is None:
-        return None
-    return (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
+    q = (sa.select(t.c.latitude, t.c.longitude, sa.func.count()).where(*located(f))
+         .group_by(t.c.latitude, t.c.longitude))
+    return [(float(r[0]), float(r[1]), int(r[2])) for r in conn.execute(q)]
 
 
 def map_cells(conn: Connection, f: EventFilter, degrees: float) -> list[dict[str, Any]]:

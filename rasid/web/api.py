@@ -105,7 +105,9 @@ def claims(request: Request, conflicts: bool = False, subject: str = Query("", m
 
 
 @router.get("/map", description=FILTER_HELP + " bbox=min_lon,min_lat,max_lon,max_lat and zoom choose the view;"
-            " bounds=true adds the box of all the filter's located events (in view or not).")
+            " bounds=true adds the box a new filter's view fits (the bulk of its located events, in view or not;"
+            " a few far strays left out), `located` (the filter's located events) and `beyond` (those the box"
+            " leaves out).")
 def map_data(request: Request, bbox: str | None = None, zoom: int = Query(6, ge=0, le=20), bounds: bool = False,
              user: str | None = Depends(viewer)) -> dict[str, Any]:
     """Located events in view: points, or counts per grid cell when there are too many."""

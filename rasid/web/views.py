@@ -30,6 +30,11 @@ TYPE_COLOURS: dict[str, str] = {
     "Strategic developments": "#2471a3",
 }
 MAP_POINTS = 4000  # above this many located events in view, the server counts them per grid cell
+# The box a new filter's map fits (`bulk_box`): the extreme BULK_SHARE of the events on each side of each axis may
+# lie outside the core; events beyond the core by more than its own size (at least BULK_MARGIN degrees) are left
+# out of the box, so that a few stray events far away do not zoom the map out to a continent.
+BULK_SHARE = 0.02
+BULK_MARGIN = 2.0
 DAY_BINS_UP_TO = 92  # a date range up to this many days is drawn per day, longer ones per ISO week
 SPARK_BINS = 26  # a governorate's bars are weeks up to this many weeks, months beyond
 
@@ -182,17 +187,59 @@ def _change(now: int, before: int) -> float | None:
     return round(100.0 * (now - before) / before, 1)
 
 
+def _ends(values: list[tuple[float, int]], share: float, total: int) -> tuple[float, float]:
+    """The lowest value with more than share * total events at or below it and the highest with more than that
+    many at or above it (`values`: (value, events), sorted)."""
+    seen, lo = 0, values[-1][0]
+    for value, n in values:
+        seen += n
+        if seen > share * total:
+            lo = value
+            break
+    seen, hi = 0, values[0][0]
+    for value, n in reversed(values):
+        seen += n
+        if seen > share * total:
+            hi = value
+            break
+    return lo, hi
+
+
+def bulk_box(places: list[tuple[float, float, int]]) -> tuple[tuple[float, float, float, float] | None, int]:
+    """The box a new filter's map fits ((min lat, min lon, max lat, max lon), None without places) and how many
+    events it leaves out. `places` are (lat, lon, events). The core spans the events on each axis from the
+    BULK_SHARE quantile to the 1 - BULK_SHARE one (below 1 / BULK_SHARE = 50 events, every event); the box is
+    that of the events within the core widened on each side by the core's size on that axis (at least
+    BULK_MARGIN degrees): an even spread keeps all its events (its edge is within a core's width of the core),
+    a group of a few events a long way off (a stray place, a far country with under 2% of the events) is left
+    out, and the map says how many events there are in all."""
+    if not places:
+        return None, 0
+    total = sum(p[2] for p in places)
+    kept = places
+    for axis in (0, 1):
+        lo, hi = _ends(sorted((p[axis], p[2]) for p in places), BULK_SHARE, total)
+        margin = max(hi - lo, BULK_MARGIN)
+        kept = [p for p in kept if lo - margin <= p[axis] <= hi + margin]
+    box = (min(p[0] for p in kept), min(p[1] for p in kept), max(p[0] for p in kept), max(p[1] for p in kept))
+    return box, total - sum(p[2] for p in kept)
+
+
 def map_data(store: Store, f: EventFilter, bbox: tuple[float, float, float, float] | None, zoom: int,
              bounds: bool = False) -> dict[str, Any]:
     """Located events in view: points (clustered by the browser) or, when too many, grid cells. With `bounds`,
-    also the box of all the filter's located events, in view or not ([min lat, min lon, max lat, max lon], or
-    None when there are none)."""
+    also the box a new filter's view fits (`bulk_box`: [min lat, min lon, max lat, max lon] of the bulk of the
+    filter's located events, in view or not, or None when there are none), how many located events the filter
+    has (`located`) and how many of them that box leaves out (`beyond`)."""
     base = f.without("limit", "offset", "sort", "bbox")
     out: dict[str, Any] = {}
     with store.engine.connect() as conn:
         if bounds:
-            box = queries.located_bounds(conn, base)
+            places = queries.located_places(conn, base)
+            box, beyond = bulk_box(places)
             out["bounds"] = [round(x, 5) for x in box] if box else None
+            out["located"] = sum(p[2] for p in places)
+            out["beyond"] = beyond
         base.bbox = bbox
         n = queries.count_located(conn, base)
         if n <= MAP_POINTS:

@@ -55,9 +55,39 @@ def test_map_bounds_cover_the_filters_events_out_of_view(client) -> None:
     assert far["total"] == 0 and "bounds" in far
     south, west, north, east = far["bounds"]
     assert 34.69 <= south <= north <= 34.71 and 40.83 <= west <= east <= 40.84, far["bounds"]
+    assert far["located"] == 2 and far["beyond"] == 0, far  # the Hajin clash and the payload article's event
     none = client.get("/api/map", params={"bbox": "0,0,1,1", "bounds": "true", "admin1": "Idlib"}).json()
-    assert none["bounds"] is None
+    assert none["bounds"] is None and none["located"] == 0 and none["beyond"] == 0
     assert "bounds" not in client.get("/api/map", params={"bbox": "0,0,1,1"}).json()
+
+
+def _grid(south: float, west: float, rows: int, cols: int, step: float) -> list[tuple[float, float, int]]:
+    return [(south + step * r, west + step * c, 1) for r in range(rows) for c in range(cols)]
+
+
+def test_map_fit_box_is_the_bulk_of_the_events() -> None:
+    syria = _grid(32.6, 36.0, 40, 50, 0.1)  # 2,000 places, one event each, evenly over Syria
+    # an even spread keeps every event, its edges too
+    assert views.bulk_box(syria) == ((32.6, 36.0, 32.6 + 0.1 * 39, 36.0 + 0.1 * 49), 0)
+    # a few strays far off (a wrong place in Washington, one in Morocco, 20 events in one far town) are left out
+    strays = [(38.9, -77.04, 1), (33.59, -7.62, 1), (15.35, 44.2, 20)]
+    box, beyond = views.bulk_box(syria + strays)
+    assert box == (32.6, 36.0, 32.6 + 0.1 * 39, 36.0 + 0.1 * 49) and beyond == 22
+    # a far place with a tenth of the events is part of the bulk: the box reaches it
+    box, beyond = views.bulk_box(syria + [(15.35, 44.2, 250)])
+    assert box == (15.35, 36.0, 32.6 + 0.1 * 39, 44.2) and beyond == 0
+    # two regions of a similar size (Syria and Libya): both
+    box, beyond = views.bulk_box(syria + _grid(27.0, 13.0, 30, 40, 0.2))
+    assert box[1] == 13.0 and box[3] == 36.0 + 0.1 * 49 and beyond == 0
+    # under 50 events every event counts, however far
+    assert views.bulk_box([(35.0, 38.0, 30), (38.9, -77.04, 1)]) == ((35.0, -77.04, 38.9, 38.0), 0)
+    # events near the core but outside its quantiles stay: 1% of the events two degrees beyond Syria's edge
+    box, beyond = views.bulk_box(syria + [(36.5, 44.0, 20)])
+    assert box[3] == 44.0 and beyond == 0
+    # one town holding nearly all the events: the margin is at least BULK_MARGIN degrees
+    box, beyond = views.bulk_box([(36.2, 37.16, 980), (35.0, 36.0, 10), (33.5, 36.3, 10), (21.5, 39.2, 5)])
+    assert box == (33.5, 36.0, 36.2, 37.16) and beyond == 5
+    assert views.bulk_box([]) == (None, 0)
 
 
 def test_timeline_and_governorates(client) -> None:

@@ -395,3 +395,186 @@ def test_map_fits_a_filter_whose_events_are_out_of_view(server: tuple[str, Store
     expect(page.locator("#map-empty")).to_be_hidden()
     assert page.evaluate("() => window.__onMap()")["events"] == len(places)
     assert page.problems == []
+
+
+# --- the events map under pans and zooms: an update keeps what is drawn ----------------------------------------
+
+# After _MAP_HOOK_JS: the map's markercluster group and what it holds (window.__held: the group's markers, by
+# event id; `tagged`: those carrying the tag the test put on the objects before a move; `inView`: those inside the
+# map's box), and the single marker nearest the middle of the map (window.__nearestSingle, for a click).
+_HELD_JS = """(() => {
+  window.__group = () => {
+    let group = null;
+    window.__maps[0].eachLayer((l) => { if (l instanceof L.MarkerClusterGroup) { group = l; } });
+    return group;
+  };
+  window.__held = () => {
+    const map = window.__maps[0], group = window.__group(), view = map.getBounds(), el = document.querySelector("#map");
+    const markers = group ? group.getLayers() : [];
+    return {held: markers.length, tagged: markers.filter((m) => m.__tag).length,
+            inView: markers.filter((m) => view.contains(m.getLatLng())).length,
+            added: Number(el.getAttribute("data-added")), layers: Number(el.getAttribute("data-layers")),
+            attrHeld: Number(el.getAttribute("data-held")), zoom: map.getZoom()};
+  };
+  window.__tagAll = () => { window.__group().getLayers().forEach((m) => { m.__tag = true; }); };
+  window.__nearestSingle = () => {
+    const map = window.__maps[0], size = map.getSize();
+    let best = null, dist = Infinity;
+    map.eachLayer((l) => {
+      if (!(l instanceof L.CircleMarker) || !l.options.eventId) { return; }
+      const p = map.latLngToContainerPoint(l.getLatLng());
+      const d = Math.hypot(p.x - size.x / 2, p.y - size.y / 2);
+      if (d < dist) { dist = d; best = l; }
+    });
+    window.__picked = best;
+    const p = map.latLngToContainerPoint(best.getLatLng()), box = document.querySelector("#map").getBoundingClientRect();
+    return {id: best.options.eventId, x: box.left + p.x, y: box.top + p.y, right: p.x > size.x / 2, low: p.y > size.y / 2};
+  };
+})();"""
+
+SPREAD = (32.6, 37.0, 36.0, 42.0)  # south, north, west, east: the events' box over Syria
+STRAYS = [(33.59, -7.62), (38.90, -77.04), (51.5, -0.12)]  # Casablanca, Washington, London: stray places
+
+
+def spread_pairs(n: int) -> list:
+    """`n` events scattered over Syria (each at its own place and day: none merge) and one stray event at each of
+    STRAYS, a long way off (a place a geocoder got wrong, a far country the analyst does not follow)."""
+    import datetime
+    import random
+
+    from factories import doc, event, result
+
+    rng = random.Random(11)
+    start = datetime.date(2005, 1, 1)
+    spots = [(round(rng.uniform(SPREAD[0], SPREAD[1]), 4), round(rng.uniform(SPREAD[2], SPREAD[3]), 4)) for _ in range(n)]
+    pairs = []
+    for i, (lat, lon) in enumerate(spots + STRAYS):
+        event_type, sub = BULK_TYPES[i % len(BULK_TYPES)]
+        day = (start + datetime.timedelta(days=i)).isoformat()
+        d = doc(f"spread-{i}", f"outlet{i % 7}.example", published=day, text=f"خبر رقم {i} عن حادثة في الموقع {i}")
+        ev = event(event_date=day, event_type=event_type, sub_event_type=sub, location=f"Spot {i}", latitude=lat,
+                   longitude=lon, admin1=f"Gov {i % 13}", admin2=f"District {i}")
+        pairs.append((d, result(d, [ev])))
+    return pairs
+
+
+def settled(page: object, query: str = "") -> float:
+    """Waits for #map[data-settled='1'] drawn for `query` after a move or a filter started; returns the seconds."""
+    start = time.monotonic()
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "(q) => { const m = document.querySelector('#map');"
+        " return m.getAttribute('data-settled') === '1' && m.getAttribute('data-query') === q; }", arg=query,
+        timeout=60_000, polling=10)
+    return time.monotonic() - start
+
+
+def test_map_pan_keeps_drawn_markers_and_an_open_popup(server: tuple[str, Store], page) -> None:  # type: ignore[no-untyped-def]
+    """4,200 events over Syria (over the server's 4,000 points per view) and three strays far away. The opening
+    view fits Syria (not the strays) and says how many events it leaves out; zoomed in, a pan keeps every marker it
+    had (the same objects), adds only the events the pan brings into view, and a popup open on a marker still in
+    view stays open; beyond the marker cap, markers far from the view go; a filter still builds a new layer and
+    fits its events, and a filter with none says so."""
+    from playwright.sync_api import expect
+
+    base, store = server
+    n = 4200
+    t0 = time.monotonic()
+    store.add_results(spread_pairs(n))
+    print(f"store: {time.monotonic() - t0:.1f} s")
+    page.add_init_script(_MAP_HOOK_JS)
+    page.add_init_script(_HELD_JS)
+    page.goto(f"{base}/events")
+    settled(page)
+    # the opening view: more than 4,000 events in view, so counts per area; the bulk (Syria), not the strays
+    expect(page.locator("#map-status")).to_have_text(
+        f"{n} located events in view, counted per area; zoom in for single events ({n + len(STRAYS)} in all)")
+    view = page.evaluate("() => { const b = window.__maps[0].getBounds();"
+                         " return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+    assert view[0] <= SPREAD[0] and view[1] <= SPREAD[2] and view[2] >= SPREAD[1] and view[3] >= SPREAD[3], view
+    assert view[3] - view[1] < 20, view  # a country's width, not an ocean's
+    assert not any(view[0] <= lat <= view[2] and view[1] <= lon <= view[3] for lat, lon in STRAYS), view
+    shot(page, "map-opening")
+
+    # zoom in on the middle of Syria: points (a layer of markers), only the view's events
+    page.evaluate("() => { window.__maps[0].setView([34.8, 39.0], 9, {animate: false}); }")
+    settled(page)
+    zoomed = page.evaluate("() => window.__held()")
+    in_view = int(page.inner_text("#map-status").split()[0])
+    assert 100 < in_view < 1000 and zoomed["held"] == zoomed["inView"] == zoomed["attrHeld"] == in_view, (zoomed, in_view)
+
+    # open the popup of the single marker nearest the middle, by clicking it (its autoPan may move the map)
+    spot = page.evaluate("() => window.__nearestSingle()")
+    page.mouse.click(spot["x"], spot["y"])
+    expect(page.locator(".leaflet-popup-content")).to_contain_text(f"open event {spot['id']}")
+    settled(page)
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")  # faded in
+    page.evaluate("() => { window.__tagAll(); }")
+    before = page.evaluate("() => window.__held()")
+    shot(page, "map-pan-before")
+
+    # a small pan, dragged with the mouse (150 px across, 60 up or down, towards the middle for the open popup):
+    # the markers stay, the events of the strips it brings into view are added, the popup stays open
+    box = page.locator("#map").bounding_box()
+    x, y = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5
+    dx, dy = (-15 if spot["right"] else 15), (-6 if spot["low"] else 6)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(x + dx * step, y + dy * step)
+    page.mouse.up()
+    page.mouse.move(1, 1)  # off the map: no cluster's hover outline in the screenshot
+    pan_seconds = settled(page)
+    after = page.evaluate("() => window.__held()")
+    in_view = int(page.inner_text("#map-status").split()[0])
+    new = after["held"] - after["tagged"]
+    print(f"pan: {pan_seconds:.3f} s to settled; {before['held']} markers held before, {after['tagged']} kept, "
+          f"{new} added; {in_view} in view")
+    assert after["layers"] == before["layers"], (before, after)  # the same layer, updated
+    assert after["tagged"] == before["held"], (before, after)  # every marker drawn before is still there, the same object
+    assert 0 < new < before["held"] // 2 and after["added"] - before["added"] == new, (before, after)
+    assert after["inView"] == in_view and after["attrHeld"] == after["held"], (after, in_view)  # the view is complete
+    assert page.evaluate("() => window.__picked._map !== null && window.__picked.isPopupOpen()")
+    popup_box = page.locator(".leaflet-popup-content").bounding_box()
+    map_box = page.locator("#map").bounding_box()
+    assert map_box["y"] <= popup_box["y"] and popup_box["y"] + popup_box["height"] <= map_box["y"] + map_box["height"]
+    assert map_box["x"] <= popup_box["x"] and popup_box["x"] + popup_box["width"] <= map_box["x"] + map_box["width"]
+    expect(page.locator(".leaflet-popup-content")).to_contain_text(f"open event {spot['id']}")
+    assert page.evaluate(f"() => window.__group().getLayers().filter((m) => m.options.eventId === {json.dumps(spot['id'])})"
+                         "[0] === window.__picked")
+    shot(page, "map-pan-after")
+
+    # a zoom out and back in: nothing to add for the places already held
+    page.evaluate("() => { window.__maps[0].setZoom(8, {animate: false}); }")
+    settled(page)
+    page.evaluate("() => { window.__maps[0].setZoom(9, {animate: false}); }")
+    settled(page)
+    back = page.evaluate("() => window.__held()")
+    assert back["layers"] == after["layers"] and back["tagged"] == after["tagged"], (after, back)
+    assert back["added"] - after["added"] == back["held"] - after["held"], (after, back)  # zoom 8's new events only
+
+    # a cap of 300 markers (the page's is 8,000): a pan over a view away drops the markers far from the view
+    page.evaluate("() => { window.rasidMapCap = 300; window.__maps[0].panBy([900, 0], {animate: false}); }")
+    settled(page)
+    capped = page.evaluate("() => window.__held()")
+    far = page.evaluate("() => { const v = window.__maps[0].getBounds().pad(1);"
+                        " return window.__group().getLayers().filter((m) => !v.contains(m.getLatLng())).length; }")
+    assert far == 0 and capped["held"] < back["held"] and capped["layers"] == back["layers"], (back, capped)
+    assert capped["inView"] == int(page.inner_text("#map-status").split()[0]), capped
+
+    # a filter: a new layer with its events only, the view fitted to them
+    battles = sum(1 for i in range(n) if BULK_TYPES[i % len(BULK_TYPES)][0] == "Battles")
+    page.select_option("select[name=type]", "Battles")
+    settled(page, "type=Battles")
+    filtered = page.evaluate("() => window.__held()")
+    assert filtered["layers"] == capped["layers"] + 1 and filtered["tagged"] == 0, filtered
+    assert filtered["held"] == filtered["inView"] == battles and filtered["zoom"] < 9, filtered
+    expect(page.locator("#map-status")).to_have_text(f"{battles} located event(s) in view ({battles + 1} in all)")
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
+    shot(page, "map-pan-filter")
+    # a filter with no located event: the message, nothing held
+    page.fill("input[name=location]", "no such place")
+    page.dispatch_event("input[name=location]", "change")
+    settled(page, "type=Battles&location=no+such+place")
+    expect(page.locator("#map-empty")).to_have_text("No located events match this filter.")
+    assert page.evaluate("() => window.__held()")["held"] == 0
+    assert page.problems == []

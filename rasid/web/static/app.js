@@ -4,15 +4,27 @@
   "use strict";
 
   // --- the events map -------------------------------------------------------------------------------
+  // A filter's first draw builds a layer (a markercluster group of the view's points, or circles per grid cell
+  // when the view holds too many) and fits the view to the bulk of its located events. A move after it (pan,
+  // zoom, the fit itself) loads the new view and updates that layer in place: markers already drawn stay (the
+  // same objects, keyed by event id, place and type, so an open popup stays open), only the view's new events
+  // are added, a held marker inside the loaded box that the answer lacks (edited, moved) goes, and once the
+  // layer holds more than CAP markers those farther than a view's size from the view go too. Cells are redrawn
+  // at each load (their size follows the zoom); a change between points and cells builds a new layer.
   // data-settled="1" on #map: the markers of the current filter are all on the map and painted (markercluster's
-  // last chunk added), no fit is pending and the map does not move (a move's moveend loads and draws once more;
-  // during a zoom animation the canvas shows the old frame scaled). data-query names the filter they were drawn
-  // for, so a reader can tell this draw from the one before. Each load, draw and move bumps `epoch`: a settle
-  // check scheduled before it is stale.
+  // last chunk added), no answer waits for a move to end and the map does not move (a move's moveend loads and
+  // draws once more; during a zoom animation the canvas shows the old frame scaled). data-query names the filter
+  // they were drawn for, so a reader can tell this draw from the one before. Each load, draw and move bumps `epoch`: a settle
+  // check scheduled before it is stale. data-added (markers made since the page opened), data-held (markers the
+  // points layer holds) and data-layers (layers built) tell an update from a rebuild.
+  var CAP = 8000;
   var mapEl = document.getElementById("map");
   var map = null, statusEl = document.getElementById("map-status"), emptyEl = document.getElementById("map-empty");
-  var colours = {}, lastQuery = null, pending = null, moving = false, timer = null, pendingFit = null;
-  var epoch = 0, shown = null, queued = null;  // shown: {layer, loaded, settles} of the last draw
+  var colours = {}, lastQuery = null, pending = null, moving = false, timer = null, deferred = null;
+  // shown: the current draw (see rebuild); queued: an answer waiting for its last chunk; deferred: one waiting
+  // for the end of a move
+  var epoch = 0, shown = null, queued = null;
+  var added = 0, layers = 0;
 
   function currentQuery() {
     var state = document.getElementById("view-state");
@@ -54,13 +66,20 @@
     mapEl.setAttribute("data-settled", "0");
   }
 
+  function counters() {
+    mapEl.setAttribute("data-added", String(added));
+    mapEl.setAttribute("data-held", String(shown && shown.mode === "points" ? shown.count : 0));
+    mapEl.setAttribute("data-layers", String(layers));
+  }
+
   function loadMap() {
     if (!map) { return; }
     var q = currentQuery();
     var b = map.getBounds();
-    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (x) { return x.toFixed(4); }).join(",");
-    // a new filter also asks for the box of all its located events: its draw fits the view to them, in view or not
-    var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + bbox + "&zoom=" + map.getZoom() + (q !== lastQuery ? "&bounds=true" : "");
+    var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (x) { return x.toFixed(4); });
+    // a new filter also asks for the box of its located events: its draw fits the view to them, in view or not
+    var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + box.join(",") + "&zoom=" + map.getZoom() +
+              (q !== lastQuery ? "&bounds=true" : "");
     if (pending) { pending.abort(); }
     pending = new AbortController();
     statusEl.textContent = "loading…";
@@ -69,17 +88,27 @@
       if (!r.ok) { throw new Error("map data: HTTP " + r.status); }
       return r.json();
     }).then(function (data) {
-      show(data, q);
+      show(data, q, box.map(Number));
     }).catch(function (err) {
       if (err.name !== "AbortError") { statusEl.textContent = String(err.message || err); }
     });
   }
 
-  function show(data, q) {
-    // a marker group still adding its markers (chunkedLoading: chunks over several frames) is not taken off the
-    // map (markercluster's next chunk would fail without a map): the new draw waits for its last chunk
-    if (shown && !shown.loaded) { queued = [data, q]; unsettle(); return; }
-    draw(data, q);
+  function show(data, q, box, late) {
+    // a marker group still adding markers (chunkedLoading: chunks over several frames) is left alone (its next
+    // chunk would fail off the map, a removal would miss the markers still waiting): the answer waits for its
+    // last chunk
+    if (shown && !shown.loaded) { queued = [data, q, box, late]; unsettle(); return; }
+    unsettle();
+    var same = shown && q === shown.query && data.mode === "points" && shown.mode === "points";
+    if (moving) {
+      // an answer that arrives while the map moves is for a view already left, and markercluster may be
+      // animating a zoom: an update is dropped (the move's moveend loads the view it ends on), a new layer (and a
+      // new filter's fit) waits for the moveend
+      if (!same) { deferred = [data, q, box]; }
+      return;
+    }
+    if (same) { update(data, box); } else { rebuild(data, q, late); }
   }
 
   function loaded(entry) {
@@ -87,7 +116,7 @@
     if (queued) {
       var next = queued;
       queued = null;
-      draw(next[0], next[1]);
+      show(next[0], next[1], next[2], next[3]);
     } else if (entry === shown) {
       settleLater();
     }
@@ -98,7 +127,7 @@
     var mine = epoch;
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
-        if (mine === epoch && shown && shown.loaded && shown.settles && !queued && !moving && !pendingFit) {
+        if (mine === epoch && shown && shown.loaded && shown.settles && !queued && !moving && !deferred) {
           mapEl.setAttribute("data-settled", "1");
         }
       });
@@ -106,36 +135,95 @@
   }
 
   function fitTo(bounds) {
-    // one place (one event, or several at one town's coordinates): centred at a town's zoom
-    if (bounds.getSouthWest().equals(bounds.getNorthEast())) { map.setView(bounds.getCenter(), 9); }
-    else { map.fitBounds(bounds.pad(0.1), {maxZoom: 9}); }
+    // one place (one event, or several at one town's coordinates): centred at a town's zoom. Without animation:
+    // the new filter's layer (added after the fit) starts at the zoom it is seen at, and a filter replaces the
+    // whole map anyway
+    if (bounds.getSouthWest().equals(bounds.getNorthEast())) { map.setView(bounds.getCenter(), 9, {animate: false}); }
+    else { map.fitBounds(bounds.pad(0.1), {maxZoom: 9, animate: false}); }
   }
 
-  function draw(data, q) {
-    unsettle();
-    var entry = {layer: null, loaded: false, settles: !moving};
-    // a new filter's first draw fits the view (it may come from the load a moveend scheduled, before
-    // htmx:afterSettle asks for it, so the test is here)
+  function keyOf(p) { return p[3] + "|" + p[0] + "|" + p[1] + "|" + p[2]; }
+
+  function marker(p) {
+    var m = L.circleMarker([p[0], p[1]], {radius: 6, weight: 1, color: "#222", fillColor: colours[p[2]] || "#777",
+                                          fillOpacity: 0.9, eventType: p[2], eventId: p[3]});
+    m.bindPopup(popup(p[2], p[3]));
+    added++;
+    return m;
+  }
+
+  function addMarkers(entry, markers) {
+    // markercluster calls chunkProgress after each chunk; after the last one it puts the markers on the map (in
+    // the same task), hence the timeout
+    entry.loaded = false;
+    entry.adding = true;
+    entry.layer.addLayers(markers);
+  }
+
+  function status(entry, total) {
+    var text = entry.mode === "points" ? total + " located event(s) in view"
+                                       : total + " located events in view, counted per area; zoom in for single events";
+    // the filter's located events, when the view shows fewer (a pan, a zoom, or strays the opening fit left out)
+    statusEl.textContent = text + (entry.located > total ? " (" + entry.located + " in all)" : "");
+  }
+
+  function update(data, box) {
+    // the same filter's points in a moved view: keep what is drawn, add what is new, drop what is gone
+    var entry = shown, seen = Object.create(null), fresh = [], gone = [];
+    entry.settles = !moving;
+    data.points.forEach(function (p) {
+      var key = keyOf(p);
+      seen[key] = true;
+      if (!entry.held[key]) {
+        var m = marker(p);
+        entry.held[key] = m;
+        fresh.push(m);
+      }
+    });
+    entry.count += fresh.length;
+    // inside the loaded box the answer is complete (points mode: all of the view's events), so a held marker in
+    // it that the answer lacks has left the filter; beyond CAP, markers far from the view go
+    var w = box[0] + 1e-4, s = box[1] + 1e-4, e = box[2] - 1e-4, n = box[3] - 1e-4;
+    var cap = window.rasidMapCap || CAP, far = entry.count > cap ? map.getBounds().pad(1) : null;
+    Object.keys(entry.held).forEach(function (key) {
+      if (seen[key]) { return; }
+      var ll = entry.held[key].getLatLng();
+      if ((ll.lat > s && ll.lat < n && ll.lng > w && ll.lng < e) || (far && !far.contains(ll))) {
+        gone.push(entry.held[key]);
+        delete entry.held[key];
+      }
+    });
+    entry.count -= gone.length;
+    if (gone.length) { entry.layer.removeLayers(gone); }
+    status(entry, data.total);
+    counters();
+    if (fresh.length) { addMarkers(entry, fresh); } else { loaded(entry); }
+  }
+
+  function rebuild(data, q, late) {
+    // a new filter, or a change between points and cells, or cells at a new view: a new layer. `late`: drawn at
+    // the end of a move from an answer for an earlier view (the load that moveend schedules draws again, and
+    // that draw settles)
     var fresh = q !== lastQuery;
+    var entry = {query: q, mode: data.mode, layer: null, held: Object.create(null), count: 0, loaded: false,
+                 adding: false, settles: !late, located: fresh ? data.located : shown && shown.located};
     if (shown) { map.removeLayer(shown.layer); }
     shown = entry;
+    layers++;
     if (data.mode === "points") {
-      var done = false;
       entry.layer = L.markerClusterGroup({
         chunkedLoading: true, iconCreateFunction: clusterIcon, maxClusterRadius: 45,
-        // called after each chunk; after the last one markercluster puts the markers on the map (in the same
-        // task), hence the timeout
         chunkProgress: function (processed, total) {
-          if (processed >= total && !done) { done = true; setTimeout(function () { loaded(entry); }, 0); }
+          if (processed >= total && entry.adding) { entry.adding = false; setTimeout(function () { loaded(entry); }, 0); }
         }
       });
+      entry.adding = true;  // the markers wait in the group until addTo below adds them, in chunks
       entry.layer.addLayers(data.points.map(function (p) {
-        var m = L.circleMarker([p[0], p[1]], {radius: 6, weight: 1, color: "#222", fillColor: colours[p[2]] || "#777",
-                                              fillOpacity: 0.9, eventType: p[2]});
-        m.bindPopup(popup(p[2], p[3]));
+        var m = marker(p);
+        entry.held[keyOf(p)] = m;
         return m;
       }));
-      statusEl.textContent = data.total + " located event(s) in view";
+      entry.count = data.points.length;
     } else {
       entry.layer = L.layerGroup();
       var max = Math.max.apply(null, data.cells.map(function (c) { return c[2]; }).concat([1]));
@@ -146,20 +234,19 @@
         m.on("click", function () { map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, 14)); });
         entry.layer.addLayer(m);
       });
-      statusEl.textContent = data.total + " located events in view, counted per area; zoom in for single events";
     }
+    status(entry, data.total);
     lastQuery = q;
     mapEl.setAttribute("data-query", q);
+    counters();
     if (fresh && data.bounds !== undefined) {
-      // a new filter: the view fits all its located events (data.bounds), wherever the view was; none: the view
-      // stays and the map says so
+      // a new filter: the view fits the bulk of its located events (data.bounds), wherever the view was; none:
+      // the view stays and the map says so
       emptyEl.hidden = data.bounds !== null;
       if (data.bounds) {
-        entry.settles = false;  // the fit's moveend loads the new view, and that draw settles
-        var bounds = L.latLngBounds([data.bounds[0], data.bounds[1]], [data.bounds[2], data.bounds[3]]);
-        // a fit asked for while the map still moves is lost when that move's animation ends on its own target:
-        // it waits for the moveend
-        if (moving) { pendingFit = bounds; } else { pendingFit = null; fitTo(bounds); }
+        entry.settles = false;  // the fit's moveend loads the new view, and that update settles
+        // (never during a move: show defers the draw to its moveend)
+        fitTo(L.latLngBounds([data.bounds[0], data.bounds[1]], [data.bounds[2], data.bounds[3]]));
       }
     }
     entry.layer.addTo(map);  // markercluster adds its first chunk now, the rest over the next frames
@@ -191,13 +278,12 @@
     map.on("movestart", function () { moving = true; clearTimeout(timer); unsettle(); });
     map.on("moveend", function () {
       moving = false;
-      clearTimeout(timer);
-      if (pendingFit) {  // the fit of a filter drawn during the move (its own moveend loads the view)
-        var bounds = pendingFit;
-        pendingFit = null;
-        fitTo(bounds);
-        return;
+      if (deferred) {  // a layer that waited for the move's end (a new filter's draw fits the view now)
+        var next = deferred;
+        deferred = null;
+        show(next[0], next[1], next[2], true);
       }
+      clearTimeout(timer);
       timer = setTimeout(loadMap, 150);
     });
     loadMap();
