@@ -125,3 +125,23 @@ def test_a_lead_near_a_town_takes_the_village_the_next_sentence_names() -> None:
     assert places_of("انفجرت عبوة ناسفة في مدينة إدلب صباح اليوم. وكانت العبوة مزروعة في سيارة مدني من بلدة سرمين.") \
         == ["Idlib"]
     assert places_of(lead + " وقصفت الطائرات الحربية بلدة سرمين بريف إدلب الشرقي.") == ["Idlib", "Sarmīn"]
+
+
+def test_a_capital_named_bare_in_the_lead_gives_way_to_the_next_sentence_village() -> None:
+    # "بإدلب" alone may mean the governorate: the village the next sentence names is where it happened
+    lead = "اغتال مسلحون مجهولون أمس قياديا سابقا في الفصائل بإدلب."
+    assert places_of(lead) == ["Idlib"]
+    assert places_of(lead + " وقال ناشطون إن المسلحين أطلقوا النار على الرجل في بلدة سرمين.") == ["Sarmīn"]
+    # "مدينة إدلب" is the city
+    assert places_of("اغتال مسلحون مجهولون أمس قياديا سابقا في الفصائل بمدينة إدلب. وقال ناشطون إن المسلحين "
+                     "أطلقوا النار على الرجل في بلدة سرمين.") == ["Idlib"]
+
+
+def test_the_village_after_the_events_last_report_refines_it() -> None:
+    # the second report of the same arrest merges into the lead; the sentence after it names the checkpoint's town,
+    # and a background event told in that sentence is not an event of its own there
+    text = ("اعتقلت قوات النظام أمس شابين في درعا. وأفاد ناشطون أن قوات النظام اعتقلت الشابين أمس في درعا. "
+            "وقال ناشطون إن الاعتقال جرى على حاجز غرب مدينة إزرع")
+    assert places_of(text + ".") == ["Izra‘"]
+    got = places_of(text + "، وكان الشاب قد شارك في معارك عام 2014 في مدينة إزرع.")
+    assert got[0] == "Izra‘"
