@@ -145,3 +145,11 @@ def test_the_village_after_the_events_last_report_refines_it() -> None:
     assert places_of(text + ".") == ["Izra‘"]
     got = places_of(text + "، وكان الشاب قد شارك في معارك عام 2014 في مدينة إزرع.")
     assert got[0] == "Izra‘"
+
+
+def test_where_a_speaker_is_is_not_where_the_event_happened() -> None:
+    # "القائمقام الموجود حاليا في بلدة X": the speaker's whereabouts (event_words.tsv `origin`)
+    said = "سيطر مسلحو تنظيم داعش أمس على معظم المدينة، وقال القائمقام{} في بلدة الخالدية إن المسلحين دخلوا " \
+           "الجزء الشمالي من مدينة الرمادي."
+    assert places_of(said.format(" الموجود حاليا")) == ["Ramadi"]
+    assert places_of(said.format("")) == ["Al-Khalidiyah"]
