@@ -235,8 +235,10 @@ class EventBuilder:
         for i, sm in enumerate(self.mentions):
             frames = self.frames[i] if i < len(self.frames) else []
             if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
-                    and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
-                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
+                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]) \
+                    and all(f.event_type == self._listed_event(drafts, previous).frame.event_type
+                            and self._definite_noun(f) for f in frames):
+                previous = self._listed_event(drafts, previous)
                 for draft in self._expand(previous, sm):
                     if self._merge_into(drafts, draft) is None:
                         drafts.append(draft)
@@ -314,14 +316,21 @@ class EventBuilder:
         """A lead that places an event at a town or an area ("انفجرت عبوة قرب مدينة إدلب") and a next sentence
         without an event of its own that names one village in or near it ("في قرية X بريف إدلب"): the
         village is where it happened (ACLED codes the most precise place the article gives)."""
-        own = {d.frame.sentence.index for d in drafts}
-        taken = {d.place.name for d in drafts if d.place is not None}
+        # background told beside a report ("... عمل في الفصائل قبل اتفاقية التسوية عام 2018") is no event of the
+        # sentence's own: the sentence still says where the event just reported happened
+        own = {d.frame.sentence.index for d in drafts if d.frame.modality in REPORTABLE}
+        taken = {d.place.name for d in drafts if d.place is not None and d.frame.modality in REPORTABLE}
         for d in drafts:
             a = d.place
             if a is None or d.place_inherited or a.latitude is None or a.longitude is None \
-                    or d.frame.modality not in REPORTABLE or a.unresolved or not (_broad(a) or a.qualifier):
+                    or d.frame.modality not in REPORTABLE or a.unresolved \
+                    or not (_broad(a) or a.qualifier or self._bare_capital(a)):
                 continue
-            i = d.frame.sentence.index
+            # the sentence after the event's last report ("الحشد يعلن صد هجوم جنوب الموصل. أعلن الحشد عن صد
+            # قواته لهجوم ... جنوب الموصل. وقال الحشد: ... في قضاء الحضر"): the reports merged into it say no more
+            i = max([d.frame.sentence.index] + [k for k in range(d.frame.sentence.index + 1, len(self.mentions))
+                                                 if any(self.mentions[k].sentence.start <= a0 < self.mentions[k].sentence.end
+                                                        for a0, _ in d.evidence)])
             for j in range(i + 1, min(i + 1 + _REFINE_REACH, len(self.mentions))):
                 if j in own:
                     break
@@ -336,6 +345,10 @@ class EventBuilder:
                     d.evidence.append((self.mentions[j].sentence.start, self.mentions[j].sentence.end))
                     taken.add(near[0].name)
                 break
+
+    def _bare_capital(self, p: PlaceMention) -> bool:
+        """"بدرعا", "في إدلب": a governorate's capital named without "مدينة" may mean the governorate."""
+        return p.admin1 is not None and p.name == p.admin1 and "مدين" not in self.nt.norm[p.start:p.end]
 
     def _sourced_next(self, drafts: list[Draft]) -> None:
         """An event told in the outlet's own voice is `claimed` when the next sentence opens with a verb of
@@ -365,6 +378,22 @@ class EventBuilder:
         t = frame.trigger
         definite = "ال" in t.prefix or self.nt.norm.startswith("ال", t.start)
         return definite and all(k.pos != "verb" for k in t.kinds)
+
+    def _listed_event(self, drafts: list[Draft], previous: Draft) -> Draft:
+        """The event of the sentence before whose trigger a plural of places follows ("سيطر على خمس قرى ...،
+        بينما عاودت الطائرات قصف ... . فإن القرى هي X وY"): the list names its villages, not the last event's."""
+        own = [d for d in drafts if d.frame.sentence.index == previous.frame.sentence.index
+               and d.frame.modality == previous.frame.modality]
+        if len({id(d.frame.trigger) for d in own}) < 2:
+            return previous
+        norm = self.nt.norm
+        counted = []
+        for d in own:
+            t = d.frame.trigger
+            words = list(re.finditer(r"\S+", norm[t.end:min(t.end + 60, d.frame.sentence.sentence.end)]))[:8]
+            if any(self.w.listed_places.match(norm, t.end + m.start()) for m in words):
+                counted.append(d)
+        return counted[0] if len({id(d.frame.trigger) for d in counted}) == 1 else previous
 
     def _expand(self, previous: Draft, sm: SentenceMentions) -> list[Draft]:
         """"فإن القرى هي X وY وZ": the places listed after an event are more events of the same kind."""

@@ -177,6 +177,23 @@ def _vicinity(prev: list[str], after_cues: int, words: frozenset[str]) -> str | 
     return word if word in words else None
 
 
+_QUOTES = "\"'«»“”"
+
+
+def _quoted_outlet(norm: str, start: int, end: int, media: frozenset[str]) -> bool:
+    """The name stands inside quotes opened right after a media word ('موقع "عين الفرات" المحلي') and closed
+    within a few words after it."""
+    lo = max(0, start - 25)
+    opened = max(norm.rfind(q, lo, start) for q in _QUOTES)
+    if opened < 0 or any(c in ".،,؛:\n" for c in norm[opened:start]):
+        return False
+    closed = min((i for i in (norm.find(q, end, end + 25) for q in _QUOTES) if i >= 0), default=-1)
+    if closed < 0 or any(c in ".،,؛:\n" for c in norm[end:closed]):
+        return False
+    words = _WORD.findall(norm[max(0, opened - 20):opened])
+    return bool(words) and words[-1] in media
+
+
 def _prev_words(norm: str, pos: int, n: int = 3) -> list[str]:
     """Up to `n` words before `pos` in the same clause, nearest first."""
     return _WORD.findall(_clause_tail(norm, max(0, pos - 45), pos))[-1:-n - 1:-1]
@@ -333,6 +350,8 @@ class Geoparser:
             cue = cues[0] if cues else None
             if prev and prev[0] in w.media and not m.prefix:
                 continue  # "مراسل الميادين": the outlet, not the town
+            if _quoted_outlet(norm, ws, m.end, w.media):
+                continue  # 'موقع "عين الفرات"', 'مراسل "حلب اليوم"': a quoted outlet's name, not the place
             vicinity = _vicinity(prev, len(cues) if cues else 0, w.vicinity) if not m.prefix.startswith("و") else None
             and_before = m.prefix.startswith("و") or (not m.prefix and bool(prev) and prev[0] == "و")  # "X و Y"
             joined = and_before and last_accepted is not None and (

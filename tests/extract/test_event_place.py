@@ -125,3 +125,41 @@ def test_a_lead_near_a_town_takes_the_village_the_next_sentence_names() -> None:
     assert places_of("انفجرت عبوة ناسفة في مدينة إدلب صباح اليوم. وكانت العبوة مزروعة في سيارة مدني من بلدة سرمين.") \
         == ["Idlib"]
     assert places_of(lead + " وقصفت الطائرات الحربية بلدة سرمين بريف إدلب الشرقي.") == ["Idlib", "Sarmīn"]
+
+
+def test_a_capital_named_bare_in_the_lead_gives_way_to_the_next_sentence_village() -> None:
+    # "بإدلب" alone may mean the governorate: the village the next sentence names is where it happened
+    lead = "اغتال مسلحون مجهولون أمس قياديا سابقا في الفصائل بإدلب."
+    assert places_of(lead) == ["Idlib"]
+    assert places_of(lead + " وقال ناشطون إن المسلحين أطلقوا النار على الرجل في بلدة سرمين.") == ["Sarmīn"]
+    # "مدينة إدلب" is the city
+    assert places_of("اغتال مسلحون مجهولون أمس قياديا سابقا في الفصائل بمدينة إدلب. وقال ناشطون إن المسلحين "
+                     "أطلقوا النار على الرجل في بلدة سرمين.") == ["Idlib"]
+
+
+def test_the_village_after_the_events_last_report_refines_it() -> None:
+    # the second report of the same arrest merges into the lead; the sentence after it names the checkpoint's town,
+    # and a background event told in that sentence is not an event of its own there
+    text = ("اعتقلت قوات النظام أمس شابين في درعا. وأفاد ناشطون أن قوات النظام اعتقلت الشابين أمس في درعا. "
+            "وقال ناشطون إن الاعتقال جرى على حاجز غرب مدينة إزرع")
+    assert places_of(text + ".") == ["Izra‘"]
+    got = places_of(text + "، وكان الشاب قد شارك في معارك عام 2014 في مدينة إزرع.")
+    assert got[0] == "Izra‘"
+
+
+def test_where_a_speaker_is_is_not_where_the_event_happened() -> None:
+    # "القائمقام الموجود حاليا في بلدة X": the speaker's whereabouts (event_words.tsv `origin`)
+    said = "سيطر مسلحو تنظيم داعش أمس على معظم المدينة، وقال القائمقام{} في بلدة الخالدية إن المسلحين دخلوا " \
+           "الجزء الشمالي من مدينة الرمادي."
+    assert places_of(said.format(" الموجود حاليا")) == ["Ramadi"]
+    assert places_of(said.format("")) == ["Al-Khalidiyah"]
+
+
+def test_a_list_of_villages_belongs_to_the_event_that_counted_them() -> None:
+    # "سيطرت على ثلاث قرى ...، بينما قصفت الطائرات ... . القرى هي X وY": the takeover's villages, not the strike's
+    doc = doc_upto("سيطرت فصائل المعارضة أمس على ثلاث قرى شمال مدينة حماة بعد معارك مع قوات النظام، بينما قصفت "
+                   "الطائرات الحربية مدينة إدلب. وذكرت المصادر أن القرى هي كفرنبودة والهبيط وقلعة المضيق.",
+                   "events", published="2021-03-10")
+    listed = [e for e in doc.events if e.location in ("Kafr Nabudah", "Al-Habit", "Qal‘at al Maḑīq")]
+    assert listed and all(e.event_type == "Battles" for e in listed)
+    assert [e.event_type for e in doc.events if e.location == "Idlib"] == ["Explosions/Remote violence"]

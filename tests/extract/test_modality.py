@@ -50,6 +50,15 @@ def test_news_of_last_week_told_as_context_is_background():
     assert [e.modality for e in events] == ["background"]
 
 
+def test_an_event_told_as_earlier_is_background_unless_the_same_day_is_named():
+    lead = "قصفت الطائرات الحربية أمس بلدة سرمين بريف إدلب. "
+    earlier = extract_text(lead + "وكانت قوات النظام قد قصفت في وقت سابق بلدة كفرنبل بالمدفعية.").events
+    assert [(e.location, e.modality) for e in earlier][-1] == ("Kafranbel", "background")
+    for same_day in ("وكانت قوات النظام قد قصفت في وقت سابق اليوم بلدة كفرنبل بالمدفعية.",
+                     "وفي وقت سابق، من اليوم، قصفت قوات النظام بلدة كفرنبل بالمدفعية."):
+        assert "Kafranbel" in [e.location for e in reportable(lead + same_day)]
+
+
 def test_the_sentence_after_an_attributed_one_is_read_on_its_own_words():
     # the outlet goes back to its own voice after quoting a source
     text = ("قالت مصادر محلية إن الطرق إلى مدينة الباب مغلقة منذ يومين.\n"

@@ -168,6 +168,14 @@ def test_media_outlet_names_are_not_places(parse):
     assert names(parse("قال مراسل الميادين إن القصف استهدف دمشق")) == ["Damascus"]
 
 
+
+def test_a_quoted_outlet_name_after_a_media_word_is_not_a_place(parse):
+    assert names(parse('ونقل موقع "عين الفرات" المحلي أن الاشتباكات تجددت في القامشلي')) == ["Qamishli"]
+    assert names(parse("وقال مراسل “حلب اليوم” إن القصف استهدف دمشق")) == ["Damascus"]
+    # a quoted place after another word is still a place
+    assert "Aleppo" in names(parse('وقال ناشطون إن "حلب" تعرضت للقصف'))
+
+
 def test_clock_after_a_city_and_agency_datelines(parse):
     ms = parse("دمشق 08:15\nبغداد/ الأناضول\nحلب، 3 آذار (رويترز) - قصف على الباب")
     assert [(m.name, m.role) for m in ms] == [
