@@ -235,10 +235,8 @@ class EventBuilder:
         for i, sm in enumerate(self.mentions):
             frames = self.frames[i] if i < len(self.frames) else []
             if previous is not None and sm.index - previous.frame.sentence.index <= 2 \
-                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]) \
-                    and all(f.event_type == self._listed_event(drafts, previous).frame.event_type
-                            and self._definite_noun(f) for f in frames):
-                previous = self._listed_event(drafts, previous)
+                    and all(f.event_type == previous.frame.event_type and self._definite_noun(f) for f in frames) \
+                    and self.w.list_intro.search(self.nt.norm[sm.sentence.start:sm.sentence.end]):
                 for draft in self._expand(previous, sm):
                     if self._merge_into(drafts, draft) is None:
                         drafts.append(draft)
@@ -378,22 +376,6 @@ class EventBuilder:
         t = frame.trigger
         definite = "ال" in t.prefix or self.nt.norm.startswith("ال", t.start)
         return definite and all(k.pos != "verb" for k in t.kinds)
-
-    def _listed_event(self, drafts: list[Draft], previous: Draft) -> Draft:
-        """The event of the sentence before whose trigger a plural of places follows ("سيطر على خمس قرى ...،
-        بينما عاودت الطائرات قصف ... . فإن القرى هي X وY"): the list names its villages, not the last event's."""
-        own = [d for d in drafts if d.frame.sentence.index == previous.frame.sentence.index
-               and d.frame.modality == previous.frame.modality]
-        if len({id(d.frame.trigger) for d in own}) < 2:
-            return previous
-        norm = self.nt.norm
-        counted = []
-        for d in own:
-            t = d.frame.trigger
-            words = list(re.finditer(r"\S+", norm[t.end:min(t.end + 60, d.frame.sentence.sentence.end)]))[:8]
-            if any(self.w.listed_places.match(norm, t.end + m.start()) for m in words):
-                counted.append(d)
-        return counted[0] if len({id(d.frame.trigger) for d in counted}) == 1 else previous
 
     def _expand(self, previous: Draft, sm: SentenceMentions) -> list[Draft]:
         """"فإن القرى هي X وY وZ": the places listed after an event are more events of the same kind."""

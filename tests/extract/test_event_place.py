@@ -153,13 +153,3 @@ def test_where_a_speaker_is_is_not_where_the_event_happened() -> None:
            "الجزء الشمالي من مدينة الرمادي."
     assert places_of(said.format(" الموجود حاليا")) == ["Ramadi"]
     assert places_of(said.format("")) == ["Al-Khalidiyah"]
-
-
-def test_a_list_of_villages_belongs_to_the_event_that_counted_them() -> None:
-    # "سيطرت على ثلاث قرى ...، بينما قصفت الطائرات ... . القرى هي X وY": the takeover's villages, not the strike's
-    doc = doc_upto("سيطرت فصائل المعارضة أمس على ثلاث قرى شمال مدينة حماة بعد معارك مع قوات النظام، بينما قصفت "
-                   "الطائرات الحربية مدينة إدلب. وذكرت المصادر أن القرى هي كفرنبودة والهبيط وقلعة المضيق.",
-                   "events", published="2021-03-10")
-    listed = [e for e in doc.events if e.location in ("Kafr Nabudah", "Al-Habit", "Qal‘at al Maḑīq")]
-    assert listed and all(e.event_type == "Battles" for e in listed)
-    assert [e.event_type for e in doc.events if e.location == "Idlib"] == ["Explosions/Remote violence"]
