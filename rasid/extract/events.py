@@ -694,6 +694,8 @@ class EventBuilder:
                 continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new, self.gazetteer):
                 continue
+            if old.frame.event_type == o.EXPLOSIONS and _other_means(old.frame, new.frame, self.nt.norm):
+                continue  # "قصف بقذائف المدفعية ... . إلى ذلك، شن الطيران الحربي غارة": two strikes, two means
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
             old2 = None if old.victim_guessed else old.actor2  # a guessed victim neither blocks nor wins
@@ -851,6 +853,31 @@ def _own_date(d: Draft) -> bool:
     """The date was written in the event's own sentence (not borrowed from the lead or the dateline)."""
     s = d.frame.sentence.sentence
     return d.date_span is not None and s.start <= d.date_span[0] < s.end
+
+
+_GROUND_FIRE = re.compile(r"مدفع|هاون|قذيف|قذائف|راجم|صاروخ|صواريخ|كاتيوشا|هاوتزر|هاوزر")
+
+
+def _means(frame: Frame, norm: str) -> set[str]:
+    """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an aircraft,
+    a raid from the air), "ground" (artillery, mortars, rockets). A bare "قصف" names neither."""
+    sm = frame.sentence
+    means: set[str] = set()
+    if sm.cues_of("air") or any("strike_air" in t.kind_names for t in sm.triggers):
+        means.add("air")
+    if any("shelling" in t.kind_names and _GROUND_FIRE.search(norm, t.start, t.end) for t in sm.triggers):
+        means.add("ground")
+    return means
+
+
+def _other_means(a: Frame, b: Frame, norm: str) -> bool:
+    """Two explosion reports in two sentences, one naming only artillery or rockets and the other only
+    aircraft: two strikes (the regime's artillery and the Russian jets over one town are two ACLED events),
+    not a shorter and a fuller account of one."""
+    if a.sentence is b.sentence or {a.sub_event_type, b.sub_event_type} != {S.SHELLING, S.AIR_DRONE_STRIKE}:
+        return False
+    ma, mb = _means(a, norm), _means(b, norm)
+    return {frozenset(ma), frozenset(mb)} == {frozenset({"air"}), frozenset({"ground"})}
 
 
 def _same_place(old: Draft, new: Draft, gazetteer: Gazetteer) -> bool:
