@@ -86,6 +86,7 @@ class EventWords(NamedTuple):
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
     again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
     context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
+    ground_fire: re.Pattern[str]  # in a bombardment word: artillery, mortars or rockets ("قصف مدفعي")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -109,6 +110,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
         context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
+        ground_fire=re.compile(rf"(?:{alt('ground_fire')})"),
     )
 
 
@@ -694,7 +696,7 @@ class EventBuilder:
                 continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new, self.gazetteer):
                 continue
-            if old.frame.event_type == o.EXPLOSIONS and _other_means(old.frame, new.frame, self.nt.norm):
+            if old.frame.event_type == o.EXPLOSIONS and self._other_means(old.frame, new.frame):
                 continue  # "قصف بقذائف المدفعية ... . إلى ذلك، شن الطيران الحربي غارة": two strikes, two means
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
@@ -731,6 +733,26 @@ class EventBuilder:
                 old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old
         return None
+
+    def _means(self, frame: Frame) -> set[str]:
+        """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an
+        aircraft, a raid from the air), "ground" (artillery, mortars, rockets). A bare "قصف" names neither."""
+        sm = frame.sentence
+        means: set[str] = set()
+        if sm.cues_of("air") or any("strike_air" in t.kind_names for t in sm.triggers):
+            means.add("air")
+        if any("shelling" in t.kind_names and self.w.ground_fire.search(self.nt.norm, t.start, t.end)
+               for t in sm.triggers):
+            means.add("ground")
+        return means
+
+    def _other_means(self, a: Frame, b: Frame) -> bool:
+        """Two explosion reports in two sentences, one naming only artillery or rockets and the other only
+        aircraft: two strikes (the regime's artillery and the Russian jets over one town are two ACLED events),
+        not a shorter and a fuller account of one."""
+        if a.sentence is b.sentence or {a.sub_event_type, b.sub_event_type} != {S.SHELLING, S.AIR_DRONE_STRIKE}:
+            return False
+        return {frozenset(self._means(a)), frozenset(self._means(b))} == {frozenset({"air"}), frozenset({"ground"})}
 
     # --- output
     def _name(self, actor: Actor | None, country: str | None) -> str | None:
@@ -853,31 +875,6 @@ def _own_date(d: Draft) -> bool:
     """The date was written in the event's own sentence (not borrowed from the lead or the dateline)."""
     s = d.frame.sentence.sentence
     return d.date_span is not None and s.start <= d.date_span[0] < s.end
-
-
-_GROUND_FIRE = re.compile(r"مدفع|هاون|قذيف|قذائف|راجم|صاروخ|صواريخ|كاتيوشا|هاوتزر|هاوزر")
-
-
-def _means(frame: Frame, norm: str) -> set[str]:
-    """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an aircraft,
-    a raid from the air), "ground" (artillery, mortars, rockets). A bare "قصف" names neither."""
-    sm = frame.sentence
-    means: set[str] = set()
-    if sm.cues_of("air") or any("strike_air" in t.kind_names for t in sm.triggers):
-        means.add("air")
-    if any("shelling" in t.kind_names and _GROUND_FIRE.search(norm, t.start, t.end) for t in sm.triggers):
-        means.add("ground")
-    return means
-
-
-def _other_means(a: Frame, b: Frame, norm: str) -> bool:
-    """Two explosion reports in two sentences, one naming only artillery or rockets and the other only
-    aircraft: two strikes (the regime's artillery and the Russian jets over one town are two ACLED events),
-    not a shorter and a fuller account of one."""
-    if a.sentence is b.sentence or {a.sub_event_type, b.sub_event_type} != {S.SHELLING, S.AIR_DRONE_STRIKE}:
-        return False
-    ma, mb = _means(a, norm), _means(b, norm)
-    return {frozenset(ma), frozenset(mb)} == {frozenset({"air"}), frozenset({"ground"})}
 
 
 def _same_place(old: Draft, new: Draft, gazetteer: Gazetteer) -> bool:
