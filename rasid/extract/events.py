@@ -86,6 +86,7 @@ class EventWords(NamedTuple):
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
     again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
     context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
+    another: re.Pattern[str]  # .match right after a trigger word: another event of its kind ("هجوم مماثل")
     ground_fire: re.Pattern[str]  # in a bombardment word: artillery, mortars or rockets ("قصف مدفعي")
 
 
@@ -110,6 +111,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
         context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
+        another=re.compile(rf"\S{{0,3}}\s+(?:{alt('another')})(?=[\s،,.]|$)"),
         ground_fire=re.compile(rf"(?:{alt('ground_fire')})"),
     )
 
@@ -696,6 +698,8 @@ class EventBuilder:
                 continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new, self.gazetteer):
                 continue
+            if old.frame.sentence is not new.frame.sentence and self._another(new.frame):
+                continue  # "بعد ساعة من هجوم مماثل بطائرة مسيرة": another attack, not the one told before
             if old.frame.event_type == o.EXPLOSIONS and self._other_means(old.frame, new.frame):
                 continue  # "قصف بقذائف المدفعية ... . إلى ذلك، شن الطيران الحربي غارة": two strikes, two means
             if old.date and new.date and abs((old.date - new.date).days) > 0:
@@ -733,6 +737,13 @@ class EventBuilder:
                 old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old
         return None
+
+    def _another(self, frame: Frame) -> bool:
+        """The frame's trigger, or a trigger word a few words before it, is said to be another event of its
+        kind ("هجوم مماثل بطائرة مسيرة", "غارة أخرى")."""
+        t = frame.trigger
+        return any(t2.start <= t.start and t.start - t2.end <= _ANOTHER_REACH
+                   and self.w.another.match(self.nt.norm, t2.end) for t2 in frame.sentence.triggers)
 
     def _means(self, frame: Frame) -> set[str]:
         """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an
@@ -852,6 +863,8 @@ class EventBuilder:
 
 #: A place farther than this from every other place of its article is a stray (see `_strays`).
 _STRAY_KM = 200.0
+#: How far before a frame's trigger a trigger word said to be another event still speaks of it ("هجوم مماثل بطائرة").
+_ANOTHER_REACH = 30
 
 
 def _strays(places: list[PlaceMention]) -> set[int]:
