@@ -86,6 +86,8 @@ class EventWords(NamedTuple):
     other_clause: re.Pattern[str]  # between a trigger and a place: the place is another clause's ("بينما")
     again_clause: re.Pattern[str]  # just before a second trigger of one kind: another event ("، كما نفذت")
     context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
+    another: re.Pattern[str]  # .match right after a trigger word: another event of its kind ("هجوم مماثل")
+    ground_fire: re.Pattern[str]  # in a bombardment word: artillery, mortars or rockets ("قصف مدفعي")
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -109,6 +111,8 @@ def compile_event_words(resources: Resources) -> EventWords:
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         again_clause=re.compile(rf"(?:^|[\s،,])[وف]?(?:{alt('again_clause')})\s+(?:\S+\s+){{0,5}}$"),
         context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
+        another=re.compile(rf"\S{{0,3}}\s+(?:{alt('another')})(?=[\s،,.]|$)"),
+        ground_fire=re.compile(rf"(?:{alt('ground_fire')})"),
     )
 
 
@@ -258,8 +262,9 @@ class EventBuilder:
                     if frame.modality == "claimed" and previous.frame.modality == "asserted":
                         previous.frame.modality = "claimed"  # "وأكد مصدر أن الضحايا ...": its account is attributed
                     continue
-                again = self._again(frame)
-                places = self._places_for(frame, hi=again[0] if again else None)
+                split = self._means_split(frame)
+                again = self._again(frame) if split is None else None
+                places = self._places_for(frame, hi=again[0] if again else split[0] if split else None)
                 if places[0][1] and previous is not None and previous.place is not None \
                         and previous.frame.event_type == frame.event_type \
                         and sm.index - previous.frame.sentence.index <= _PLACE_CARRIED:
@@ -286,6 +291,12 @@ class EventBuilder:
                     jobs += [(second, p, False) for p, inh in self._places_for(second, lo=again[0])
                              if p is not None and not inh and p.name not in named
                              and (p.latitude, p.longitude) not in named]
+                if split is not None:
+                    # "قصف الطيران المروحي مدينة داريا ...، كما تعرضت المدينة إلى القصف بالمدفعية": the other means
+                    # is another strike, at its clause's place or, naming none, at the first clause's
+                    other = dataclasses.replace(frame, trigger=split[1], sub_event_type=split[2])
+                    own = [(p, False) for p, inh in self._places_for(other, lo=split[0]) if p is not None and not inh]
+                    jobs += [(other, p, inh) for p, inh in (own or places)]
                 for k, (job, place, inherited) in enumerate(jobs):
                     date, precision, span = self._date_for(job)
                     draft = Draft(job, place, date, precision, span, 0, None, inherited)
@@ -705,6 +716,13 @@ class EventBuilder:
                 continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new, self.gazetteer):
                 continue
+            if old.frame.sentence is not new.frame.sentence and self._another(new.frame):
+                continue  # "بعد ساعة من هجوم مماثل بطائرة مسيرة": another attack, not the one told before
+            if old.frame.event_type == o.EXPLOSIONS and old.frame.sentence is new.frame.sentence \
+                    and old.frame.sub_event_type != new.frame.sub_event_type:
+                continue  # the two clauses of `_means_split`
+            if old.frame.event_type == o.EXPLOSIONS and self._other_means(old.frame, new.frame):
+                continue  # "قصف بقذائف المدفعية ... . إلى ذلك، شن الطيران الحربي غارة": two strikes, two means
             if old.date and new.date and abs((old.date - new.date).days) > 0:
                 continue
             old2 = None if old.victim_guessed else old.actor2  # a guessed victim neither blocks nor wins
@@ -740,6 +758,65 @@ class EventBuilder:
                 old.frame.sub_event_type = S.AIR_DRONE_STRIKE
             return old
         return None
+
+    def _another(self, frame: Frame) -> bool:
+        """The frame's trigger, or a trigger word a few words before it, is said to be another event of its
+        kind ("هجوم مماثل بطائرة مسيرة", "غارة أخرى")."""
+        t = frame.trigger
+        return any(t2.start <= t.start and t.start - t2.end <= _ANOTHER_REACH
+                   and self.w.another.match(self.nt.norm, t2.end) for t2 in frame.sentence.triggers)
+
+    def _clause_means(self, sm: SentenceMentions, start: int, end: int) -> set[str]:
+        """`_means` of the words between `start` and `end` of a sentence."""
+        means: set[str] = set()
+        if any(start <= c.start < end for c in sm.cues_of("air")) or any(
+                "strike_air" in t.kind_names and start <= t.start < end for t in sm.triggers):
+            means.add("air")
+        if any("shelling" in t.kind_names and start <= t.start < end and self.w.ground_fire.search(
+                self.nt.norm, t.start, t.end) for t in sm.triggers):
+            means.add("ground")
+        return means
+
+    def _means_split(self, frame: Frame) -> tuple[int, TriggerMention, S] | None:
+        """An explosion sentence whose first clause names one means and a clause opened by an again_clause
+        word the other ("استهدفت القوات بالقذائف الصاروخية بلدة X، في حين استهدفت طائرة مسيرة برج الاتصالات"):
+        where that clause starts, its trigger and its sub-type."""
+        if frame.event_type != o.EXPLOSIONS or frame.sub_event_type not in (S.SHELLING, S.AIR_DRONE_STRIKE):
+            return None
+        t, sm = frame.trigger, frame.sentence
+        for t2 in sm.triggers:
+            if t2.start <= t.end or not t2.kind_names & {"shelling", "strike_air"}:
+                continue
+            m = self.w.again_clause.search(self.nt.norm, t.end, t2.start - len(t2.prefix))
+            if m is None:
+                continue
+            first = self._clause_means(sm, sm.sentence.start, m.start())
+            second = self._clause_means(sm, m.start(), sm.sentence.end)
+            own = {"air"} if frame.sub_event_type == S.AIR_DRONE_STRIKE else {"ground"}
+            if first != own or len(second) != 1 or second == own:
+                return None
+            return m.start(), t2, S.AIR_DRONE_STRIKE if second == {"air"} else S.SHELLING
+        return None
+
+    def _means(self, frame: Frame) -> set[str]:
+        """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an
+        aircraft, a raid from the air), "ground" (artillery, mortars, rockets). A bare "قصف" names neither."""
+        sm = frame.sentence
+        means: set[str] = set()
+        if sm.cues_of("air") or any("strike_air" in t.kind_names for t in sm.triggers):
+            means.add("air")
+        if any("shelling" in t.kind_names and self.w.ground_fire.search(self.nt.norm, t.start, t.end)
+               for t in sm.triggers):
+            means.add("ground")
+        return means
+
+    def _other_means(self, a: Frame, b: Frame) -> bool:
+        """Two explosion reports in two sentences, one naming only artillery or rockets and the other only
+        aircraft: two strikes (the regime's artillery and the Russian jets over one town are two ACLED events),
+        not a shorter and a fuller account of one."""
+        if a.sentence is b.sentence or {a.sub_event_type, b.sub_event_type} != {S.SHELLING, S.AIR_DRONE_STRIKE}:
+            return False
+        return {frozenset(self._means(a)), frozenset(self._means(b))} == {frozenset({"air"}), frozenset({"ground"})}
 
     # --- output
     def _name(self, actor: Actor | None, country: str | None) -> str | None:
@@ -839,6 +916,8 @@ class EventBuilder:
 
 #: A place farther than this from every other place of its article is a stray (see `_strays`).
 _STRAY_KM = 200.0
+#: How far before a frame's trigger a trigger word said to be another event still speaks of it ("هجوم مماثل بطائرة").
+_ANOTHER_REACH = 30
 
 
 def _strays(places: list[PlaceMention]) -> set[int]:

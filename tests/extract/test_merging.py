@@ -37,8 +37,9 @@ def test_a_takeover_told_first_stays_a_takeover():
 
 
 def test_a_shelling_also_reported_as_air_strikes_is_an_air_strike():
-    # ACLED: an attack carried out by aircraft is an air strike; the later report names the aircraft
-    text = ("قصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة. "
+    # ACLED: an attack carried out by aircraft is an air strike; the later report names the aircraft the
+    # first one ("قصفت", no weapon named) left out
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل. "
             "وشنت طائرات النظام الحربية أمس غارات على بلدة كفرنبل.")
     [event] = extract_text(text).events
     assert event.sub_event_type == "Air/drone strike"
@@ -47,9 +48,47 @@ def test_a_shelling_also_reported_as_air_strikes_is_an_air_strike():
 
 def test_an_air_strike_told_first_is_not_made_a_shelling_by_a_later_report():
     text = ("شنت طائرات النظام الحربية أمس غارات على بلدة كفرنبل. "
-            "وقصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة.")
+            "وقصفت قوات النظام أمس بلدة كفرنبل.")
     [event] = extract_text(text).events
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_artillery_and_aircraft_told_in_two_sentences_are_two_strikes():
+    # issue 12: a report naming only artillery and one naming only aircraft are two strikes at the place and
+    # day (the regime's guns and the jets), not a shorter and a fuller account of one
+    text = ("قصفت قوات النظام أمس بلدة كفرنبل بالمدفعية الثقيلة وقذائف الهاون. "
+            "وشنت طائرات النظام الحربية أمس غارات على بلدة كفرنبل.")
+    assert sorted(e.sub_event_type for e in extract_text(text).events) == \
+        ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_strike_said_to_be_another_is_not_merged_into_the_first():
+    text = ("قتل خمسة جنود أمس في غارة بطائرة مسيرة على معسكر في مدينة الأبيض. "
+            "وبعد ساعة من ذلك استهدف هجوم مماثل بطائرة مسيرة مقرا للتدريب في مدينة الأبيض.")
+    events = extract_text(text).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
+
+
+def test_a_later_report_of_the_same_strike_still_merges():
+    # the same words without "مماثل": one strike told twice
+    text = ("قتل خمسة جنود أمس في غارة بطائرة مسيرة على معسكر في مدينة الأبيض. "
+            "وأضافت المصادر أن الغارة بطائرة مسيرة أسفرت أيضا عن إصابة عشرة جنود في مدينة الأبيض.")
+    assert len(extract_text(text).events) == 1
+
+
+def test_a_clause_naming_the_other_means_is_a_strike_of_its_own():
+    # "كما" opens a clause that names artillery after a sentence of aircraft: two strikes, the second at
+    # the first clause's town when its own clause names none
+    text = ("قصف الطيران المروحي أمس مدينة داريا ببراميل متفجرة، كما تعرضت المدينة إلى القصف بالمدفعية "
+            "الثقيلة وراجمات الصواريخ.")
+    events = extract_text(text).events
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    assert len({e.location for e in events}) == 1
+
+
+def test_a_clause_naming_the_same_means_adds_no_strike():
+    text = ("قصف الطيران المروحي أمس مدينة داريا ببراميل متفجرة، كما تعرضت المدينة إلى غارات جوية.")
+    assert len(extract_text(text).events) == 1
 
 
 def test_shelling_reports_alone_stay_shelling():
