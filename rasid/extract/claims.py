@@ -85,6 +85,8 @@ class ClaimWords(NamedTuple):
     pronoun_death: Gated
     pronoun_death_needles: tuple[str, ...]
     both: re.Pattern[str]  # "بين قتيل وجريح"
+    fall_cue: frozenset[str]  # "سقط": "سقط 10 من الجانبين" counts the killed
+    partitive_stop: frozenset[str]  # "واحد من كل خمسه": a share, no group of people
 
 
 def compile_claim_words(resources: Resources) -> ClaimWords:
@@ -141,6 +143,8 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
         both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w.alt('both_killed')})\S*\s+"
                         rf"و(?:{w.alt('both_wounded')})\S*"),
+        fall_cue=w["fall_cue"].words,
+        partitive_stop=w["partitive_stop"].words,
     )
 
 
@@ -634,6 +638,7 @@ class _Quantity:
     cue_start: int
     subset: bool  # "بينهم 3 اطفال": part of a figure given just before
     unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
+    distant: bool = False  # counted by a casualty word further back in the clause ("وقتل ضابط ... و7 من الحشد")
 
 
 def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
@@ -736,6 +741,14 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         counted = _counted_before(nt, s, m.start)
         if counted is not None:  # "ارتفع عدد القتلى الى 12", "بلغ عدد الجرحى 40": the noun counted before
             unit, category = counted
+    partitive_category = ""
+    if (not unit and entry is None and idx == 1 and after and after[0].group() == "من"
+            and after[1].group() not in nt.w.partitive_stop):
+        # "سقط 10 من الجانبين", "وقتل ضابط وجندي ... و7 من الحشد": people of a group, counted by a casualty
+        # word earlier in the clause
+        partitive_category = _casualty_in_clause(nt, s, m.start)
+        if partitive_category:
+            unit, end = "person", after[1].end()
     if not unit and m.value >= 1000 and norm[m.num_start:m.num_end].split()[-1:] in (["الف"], ["الفا"], ["الاف"]):
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
@@ -758,6 +771,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 category = ce.category
             cue_start = wb.start()
             break
+    if partitive_category and not category:
+        category = partitive_category
     if unit in nt.w.running_unit:
         category = ""  # "مقتل 5 في 3 غارات", "عدد عمليات الاغتيال الى 15": incidents, not people killed
     subset = subset or of_them  # part of a group: never added to a toll
@@ -790,7 +805,26 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         category = "distance"  # "يبعد 60 كلم غرب بغداد"
     if unit in ("km", "km2", "hectare") and not category:
         category = "area"
-    return _Quantity(m, unit, category, end, cue_start, subset)
+    return _Quantity(m, unit, category, end, cue_start, subset, distant=bool(partitive_category))
+
+
+def _casualty_in_clause(nt: ClaimText, s: int, pos: int, reach: int = 8) -> str:
+    """Category of the nearest casualty word ("قتل", "اصابه", "اعتقال"; list `fall_cue`: "سقط" counts the
+    killed) among the `reach` words before `pos` in its clause (no punctuation in between); "" if none."""
+    words = list(_WORD.finditer(nt.norm, max(s, pos - 90), pos))[-reach:]
+    for w in reversed(words):
+        if any(c in nt.norm[w.end():pos] for c in "،,.:؛()"):
+            return ""
+        g = w.group()
+        for form in (g, g[1:] if g[:1] in ("و", "ف") else ""):
+            if not form:
+                continue
+            if form in nt.w.fall_cue:
+                return "killed"
+            ce = nt.units.of(form)
+            if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
+                return ce.category
+    return ""
 
 
 def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
@@ -1174,7 +1208,11 @@ def _open_quote(norm: str, sent: tuple[int, int]) -> bool:
     text = norm[sent[0]:sent[1]]
     if text.count("«") > text.count("»") or text.count("“") > text.count("”"):
         return True
-    return text.count('"') % 2 == 1
+    if text.count('"') % 2 == 0:
+        return False
+    # 'وتكبيدهم خسائر".': a quote mark closing the sentence closes a quotation (one opened earlier, or a stray
+    # mark), it opens none
+    return any(c.isalnum() for c in text[text.rfind('"') + 1:])
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a

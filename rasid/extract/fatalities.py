@@ -63,8 +63,8 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     found = ct.quantities(span, vague_zero=True)
     deaths: list[_Deaths] = []
     for q in found:
-        if q.category != "killed" or q.subset:
-            continue
+        if q.category != "killed" or q.subset or q.distant:
+            continue  # a partitive counted from further back may belong to another incident of the sentence
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
             continue  # "عشرات الضحايا": the victims of a vague count may be wounded
         deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))

@@ -353,6 +353,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "not_speech": ListSpec("spelled like a reported-speech verb, not one"),
         "unit_modifier": ListSpec("an adjective after a counted noun that makes it another unit (value: 'new old')", ()),
         "ordinal": ListSpec("an ordinal (no article) and its number: a running count of incidents", ()),
+        "fall_cue": ListSpec("'fell': before 'N من' + a group, the people killed ('سقط 10 من الجانبين')"),
+        "partitive_stop": ListSpec("after 'N من': a share or a total, not a group of people ('واحد من كل خمسة')"),
         "running_unit": ListSpec("a unit of incidents an ordinal counts ('الاستهداف السابع')"),
         "needs_speaker": ListSpec("a verb that reports speech only with a speaker noun after it"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
