@@ -87,6 +87,7 @@ class ClaimWords(NamedTuple):
     both: re.Pattern[str]  # "بين قتيل وجريح"
     fall_cue: frozenset[str]  # "سقط": "سقط 10 من الجانبين" counts the killed
     partitive_stop: frozenset[str]  # "واحد من كل خمسه": a share, no group of people
+    adds: frozenset[str]  # "واضاف": says the words before it were said too, by the same speaker
 
 
 def compile_claim_words(resources: Resources) -> ClaimWords:
@@ -145,6 +146,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
                         rf"و(?:{w.alt('both_wounded')})\S*"),
         fall_cue=w["fall_cue"].words,
         partitive_stop=w["partitive_stop"].words,
+        adds=w["adds"].words,
     )
 
 
@@ -559,6 +561,14 @@ def _verb_word(nt: ClaimText, start: int) -> str:
 
 
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
+def _new_clause(norm: str, s: int, pos: int) -> bool:
+    """The word at `pos` opens a coordinated clause: "و" glued to it, a comma before ("...، واعلن")."""
+    w0 = pos
+    while w0 > s and norm[w0 - 1].isalnum():
+        w0 -= 1
+    return norm.startswith("و", w0) and norm[s:w0].rstrip().endswith(("،", ",", "؛"))
+
+
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
 
@@ -606,6 +616,9 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     k = speech[0]
     if _opens_clause(nt, sent, cues, k):
         return None
+    if (cues[k][2].kind == "verb" and _new_clause(nt.norm, sent[0], cues[k][0])
+            and _verb_word(nt, cues[k][0]) not in nt.w.adds):
+        return None  # "قتل 36 من عناصر التنظيم في اشتباكات، واعلن الائتلاف تاييده ...": a new clause of its own
     before_verb = list(_WORD.finditer(nt.norm, max(sent[0], cues[k][0] - 25), cues[k][0]))[-2:]
     if any(w.group() in nt.w.relative for w in before_verb):
         return None  # "... في تفجير مقديشو، والذي أعلنت الحركة مسؤوليتها عنه": a relative clause tells of the noun
