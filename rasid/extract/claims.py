@@ -384,7 +384,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): the role given
         # with the name earlier ("المتحدث باسم القوه، فلان الفلاني، ... وقال الفلاني"), else most often an
         # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
-        source_type = _appositive_type(nt, s, words) or "official"
+        source_type = _appositive_type(nt, s, words) or _named_before(nt, words) or "official"
     elif len(words) > 1 and min(h[1] for h in inside) >= s + len(words[0]) + 1:
         # "واكد الحداد عثور قوات الفجر ...": a name met earlier with its role, the phrase running on after it
         source_type = _appositive_type_of(nt, s, words[0]) or source_type
@@ -392,6 +392,19 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
+
+
+def _named_before(nt: ClaimText, words: list[str]) -> str | None:
+    """"واكدت اللجنه": a body named by its noun alone, with the article, is the one of that noun read as a
+    speaker before ("لجنه اطباء السودان المركزيه"): its source type; None if none was."""
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
+        return None
+    head = words[0][2:]
+    for (name, role, _), source_type in reversed(list(nt.speaker_types.items())):
+        text = normalize(role or name or "")
+        if source_type != "unknown" and text.split()[:1] == [head] and len(text.split()) > 1:
+            return source_type
+    return None
 
 
 def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
@@ -1032,8 +1045,13 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             unit = unit if more.unit == unit else "person"
             count += 1
             end = w.end()
+        running = False
+        if count == 1 and (w := _WORD.match(nt.norm, end + 1)) and nt.norm[end:end + 1] == " " and \
+                (nth := nt.w.ordinal.get(w.group())) is not None:
+            # "مقتل متظاهر ثان", "سقوط قتيل ثالث": the second, the third: a running toll (the event's own is one)
+            count, end, running = nth, w.end(), True
         nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
-        out.append(_Quantity(nm, unit, category, end, m.start(), False))
+        out.append(_Quantity(nm, unit, category, end, m.start(), False, distant=running))
     return out
 
 

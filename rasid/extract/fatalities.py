@@ -70,7 +70,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
         deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
     for m in ct.pattern_hits(fw.death, span, fw.death_needles):
         pos = m.start(1)
-        if any(q.mention.start <= pos < q.end for q in found):
+        if any(q.mention.start <= pos < q.end for q in found if not q.distant):
             continue  # the victim is a counted figure already read
         if _victim(ct, m.group(1)):
             deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
