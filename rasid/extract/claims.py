@@ -359,6 +359,15 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         ordered = sorted(specific or inside, key=lambda h: (h[1], -h[0]))
         source_type = ordered[0][2].value
         head = nt.norm[ordered[0][1]:ordered[0][1] + ordered[0][0]]
+        joined = next((h for h in ordered[1:] if nt.norm[h[1] - 2:h[1]] == " و"), None)
+        if joined is not None and joined[2].value != source_type:
+            # two speakers joined by "و": media and activists speak as activists ("وسائل اعلام عراقيه
+            # وناشطون"), a spokesman and officials as officials ("متحدث باسم قوات الامن ومسؤولون بالقطاع")
+            pair = {source_type, joined[2].value}
+            if source_type in ("outlet", "unknown"):
+                source_type = joined[2].value
+            elif pair == {"spokesperson", "official"}:
+                source_type = "official"
         if head in nt.w.generic_roles:
             # "مدير المرصد", "رئيس الشبكه": a generic role takes the type of the body it belongs to
             body = next((h for h in ordered[1:] if h[2].value not in ("official", "unknown")), None)
