@@ -88,6 +88,7 @@ class ClaimWords(NamedTuple):
     fall_cue: frozenset[str]  # "سقط": "سقط 10 من الجانبين" counts the killed
     partitive_stop: frozenset[str]  # "واحد من كل خمسه": a share, no group of people
     adds: frozenset[str]  # "واضاف": says the words before it were said too, by the same speaker
+    death_noun_cue: frozenset[str]  # "استشهاد": before a definite civilian noun, one person ("باستشهاد الطفله")
 
 
 def compile_claim_words(resources: Resources) -> ClaimWords:
@@ -147,6 +148,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         fall_cue=w["fall_cue"].words,
         partitive_stop=w["partitive_stop"].words,
         adds=w["adds"].words,
+        death_noun_cue=w["death_noun_cue"].words,
     )
 
 
@@ -1039,8 +1041,9 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             entry = UnitEntry(people[-1] if people else "person", "", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
-        if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
-            continue
+        definite = noun.startswith(("ال", "وال"))
+        if definite and not (entry.unit == "civilian" and m.group().split()[0].lstrip("وب") in nt.w.death_noun_cue):
+            continue  # "مقتل القائد": a known person, not a count; "باستشهاد الطفلة": one child
         if any(q.mention.start <= m.start(1) < q.end for q in found):
             continue
         cue = nt.units.of(m.group().split()[0])
@@ -1060,7 +1063,7 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             # "مقتل متظاهر ثان", "سقوط قتيل ثالث": the second, the third: a running toll (the event's own is one)
             count, end, running = nth, w.end(), True
         nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
-        out.append(_Quantity(nm, unit, category, end, m.start(), False, distant=running))
+        out.append(_Quantity(nm, unit, category, end, m.start(), False, distant=running or definite))
     return out
 
 

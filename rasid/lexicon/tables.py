@@ -356,6 +356,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "fall_cue": ListSpec("'fell': before 'N من' + a group, the people killed ('سقط 10 من الجانبين')"),
         "partitive_stop": ListSpec("after 'N من': a share or a total, not a group of people ('واحد من كل خمسة')"),
         "adds": ListSpec("'added': a verb of saying after a figure that says the figure was said too ('، وأضاف')"),
+        "death_noun_cue": ListSpec("a verbal noun of death: before a definite civilian noun it counts one ('باستشهاد الطفلة')"),
         "running_unit": ListSpec("a unit of incidents an ordinal counts ('الاستهداف السابع')"),
         "needs_speaker": ListSpec("a verb that reports speech only with a speaker noun after it"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
