@@ -89,6 +89,8 @@ class ClaimWords(NamedTuple):
     partitive_stop: frozenset[str]  # "واحد من كل خمسه": a share, no group of people
     adds: frozenset[str]  # "واضاف": says the words before it were said too, by the same speaker
     death_noun_cue: frozenset[str]  # "استشهاد": before a definite civilian noun, one person ("باستشهاد الطفله")
+    lead_time: frozenset[str]  # "امس", "الثلاثاء": between a verb and its subject ("وقالت امس الوزاره")
+    passive_aux: frozenset[str]  # "تم": "وتم نقلهم" is no report
 
 
 def compile_claim_words(resources: Resources) -> ClaimWords:
@@ -149,6 +151,8 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         partitive_stop=w["partitive_stop"].words,
         adds=w["adds"].words,
         death_noun_cue=w["death_noun_cue"].words,
+        lead_time=w["lead_time"].words | frozenset(weekdays),
+        passive_aux=w["passive_aux"].words,
     )
 
 
@@ -237,6 +241,9 @@ class ClaimText:
             w0 -= 1
         if self.norm[w0:start] in ("ل", "ول", "فل"):
             return False  # "لنشر نقاط مراقبه", "لتاكيد ...": a verb of purpose, no report
+        before = self.norm[max(0, w0 - 12):w0].split()
+        if before and before[-1] in self.w.passive_aux:
+            return False  # "وتم نقلهم الي المستشفي": a passive with a verbal noun, no report
         if (word in self.w.estimated or word[1:] in self.w.estimated) and m is not None:
             nxt = _WORD.search(self.norm, m.end(), m.end() + 30)
             if nxt is not None and nxt.group().startswith("ب"):
@@ -290,6 +297,13 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
     stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
         pos += 1
+    # "وقالت امس وزاره الصحه", "اعلنت، الثلاثاء، وزاره ...": a time between the verb and its subject
+    lead = pos
+    while (t := _LEAD_GAP.match(norm, lead, end)) is not None and (w := _WORD.match(norm, t.end(), end)) is not None \
+            and w.group() in nt.w.lead_time:
+        lead = w.end()
+    if lead > pos and (nxt := _LEAD_GAP.match(norm, lead, end)) is not None and _WORD.match(norm, nxt.end(), end):
+        pos = nxt.end()
     first = last = -1
     located = False  # "مصدر في قياده الشرطه": the phrase goes on after "في" and stops before "لوكاله ..."
     for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
@@ -315,6 +329,9 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
         if count >= max_words:
             break
     return (first, last) if first >= 0 else (pos, pos)
+
+
+_LEAD_GAP = re.compile(r"[\s،,]*")
 
 
 def _phrase_before(nt: ClaimText, start: int, pos: int, max_words: int = 5) -> tuple[int, int]:

@@ -357,6 +357,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "partitive_stop": ListSpec("after 'N من': a share or a total, not a group of people ('واحد من كل خمسة')"),
         "adds": ListSpec("'added': a verb of saying after a figure that says the figure was said too ('، وأضاف')"),
         "death_noun_cue": ListSpec("a verbal noun of death: before a definite civilian noun it counts one ('باستشهاد الطفلة')"),
+        "lead_time": ListSpec("a time word between a verb of saying and its subject ('وقالت أمس الوزارة'; weekdays added)"),
+        "passive_aux": ListSpec("before a verbal noun spelled like a speech verb: a passive, no report ('وتم نقلهم')"),
         "running_unit": ListSpec("a unit of incidents an ordinal counts ('الاستهداف السابع')"),
         "needs_speaker": ListSpec("a verb that reports speech only with a speaker noun after it"),
         "outlet_host": ListSpec("an outlet's host that is itself a source of another kind (value: its source type)",
