@@ -602,6 +602,14 @@ def _verb_word(nt: ClaimText, start: int) -> str:
 
 
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
+def _says_more(nt: ClaimText, sent: tuple[int, int], ce: int) -> bool:
+    """Words follow the speaker of a verb that are what it says ("واعلن الائتلاف تاييده ..."), not only where
+    it said it ("واعلن المرصد في تقريره", "... عبر بيان")."""
+    phrase = _phrase_after(nt, ce, sent[1])
+    nxt = _WORD.search(nt.norm, max(ce, phrase[1]), sent[1])
+    return nxt is not None and nxt.group() not in ("في", "عبر", "خلال") and not nxt.group().startswith("ب")
+
+
 def _new_clause(norm: str, s: int, pos: int) -> bool:
     """The word at `pos` opens a coordinated clause: "و" glued to it, a comma before ("...، واعلن")."""
     w0 = pos
@@ -658,7 +666,7 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     if _opens_clause(nt, sent, cues, k):
         return None
     if (cues[k][2].kind == "verb" and _new_clause(nt.norm, sent[0], cues[k][0])
-            and _verb_word(nt, cues[k][0]) not in nt.w.adds):
+            and _verb_word(nt, cues[k][0]) not in nt.w.adds and _says_more(nt, sent, cues[k][1])):
         return None  # "قتل 36 من عناصر التنظيم في اشتباكات، واعلن الائتلاف تاييده ...": a new clause of its own
     before_verb = list(_WORD.finditer(nt.norm, max(sent[0], cues[k][0] - 25), cues[k][0]))[-2:]
     if any(w.group() in nt.w.relative for w in before_verb):
