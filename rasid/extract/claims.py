@@ -804,7 +804,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         if counted is not None:  # "ارتفع عدد القتلى الى 12", "بلغ عدد الجرحى 40": the noun counted before
             unit, category = counted
     partitive_category = ""
-    if (not unit and entry is None and idx == 1 and after and after[0].group() == "من"
+    if (not unit and entry is None and idx == 1 and len(after) > 1 and after[0].group() == "من"
             and after[1].group() not in nt.w.partitive_stop):
         # "سقط 10 من الجانبين", "وقتل ضابط وجندي ... و7 من الحشد": people of a group, counted by a casualty
         # word earlier in the clause

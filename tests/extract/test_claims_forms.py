@@ -289,6 +289,10 @@ def test_a_share_is_no_partitive_of_people() -> None:
     assert not [c for c in got if c.subject == "killed"], [c.model_dump() for c in got]
 
 
+def test_a_partitive_with_nothing_after_it() -> None:
+    assert not [c for c in claims("وقتل في الهجوم ثلاثة من") if c.subject == "killed"]
+
+
 def test_a_partitive_from_further_back_is_not_an_incident_toll() -> None:
     from test_fatalities import deaths
 
