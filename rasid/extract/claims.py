@@ -85,6 +85,12 @@ class ClaimWords(NamedTuple):
     pronoun_death: Gated
     pronoun_death_needles: tuple[str, ...]
     both: re.Pattern[str]  # "بين قتيل وجريح"
+    fall_cue: frozenset[str]  # "سقط": "سقط 10 من الجانبين" counts the killed
+    partitive_stop: frozenset[str]  # "واحد من كل خمسه": a share, no group of people
+    adds: frozenset[str]  # "واضاف": says the words before it were said too, by the same speaker
+    death_noun_cue: frozenset[str]  # "استشهاد": before a definite civilian noun, one person ("باستشهاد الطفله")
+    lead_time: frozenset[str]  # "امس", "الثلاثاء": between a verb and its subject ("وقالت امس الوزاره")
+    passive_aux: frozenset[str]  # "تم": "وتم نقلهم" is no report
 
 
 def compile_claim_words(resources: Resources) -> ClaimWords:
@@ -141,6 +147,12 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         pronoun_death_needles=tuple(f + "ه" for f in w["death_noun"].forms),
         both=re.compile(rf"\s*(?:ما\s+)?بين\s+(?:{w.alt('both_killed')})\S*\s+"
                         rf"و(?:{w.alt('both_wounded')})\S*"),
+        fall_cue=w["fall_cue"].words,
+        partitive_stop=w["partitive_stop"].words,
+        adds=w["adds"].words,
+        death_noun_cue=w["death_noun_cue"].words,
+        lead_time=w["lead_time"].words | frozenset(weekdays),
+        passive_aux=w["passive_aux"].words,
     )
 
 
@@ -229,6 +241,9 @@ class ClaimText:
             w0 -= 1
         if self.norm[w0:start] in ("ل", "ول", "فل"):
             return False  # "لنشر نقاط مراقبه", "لتاكيد ...": a verb of purpose, no report
+        before = self.norm[max(0, w0 - 12):w0].split()
+        if before and before[-1] in self.w.passive_aux:
+            return False  # "وتم نقلهم الي المستشفي": a passive with a verbal noun, no report
         if (word in self.w.estimated or word[1:] in self.w.estimated) and m is not None:
             nxt = _WORD.search(self.norm, m.end(), m.end() + 30)
             if nxt is not None and nxt.group().startswith("ب"):
@@ -282,6 +297,13 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
     stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
         pos += 1
+    # "وقالت امس وزاره الصحه", "اعلنت، الثلاثاء، وزاره ...": a time between the verb and its subject
+    lead = pos
+    while (t := _LEAD_GAP.match(norm, lead, end)) is not None and (w := _WORD.match(norm, t.end(), end)) is not None \
+            and w.group() in nt.w.lead_time:
+        lead = w.end()
+    if lead > pos and (nxt := _LEAD_GAP.match(norm, lead, end)) is not None and _WORD.match(norm, nxt.end(), end):
+        pos = nxt.end()
     first = last = -1
     located = False  # "مصدر في قياده الشرطه": the phrase goes on after "في" and stops before "لوكاله ..."
     for count, m in enumerate(_WORD.finditer(norm, pos, end), start=1):
@@ -307,6 +329,9 @@ def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tupl
         if count >= max_words:
             break
     return (first, last) if first >= 0 else (pos, pos)
+
+
+_LEAD_GAP = re.compile(r"[\s،,]*")
 
 
 def _phrase_before(nt: ClaimText, start: int, pos: int, max_words: int = 5) -> tuple[int, int]:
@@ -353,6 +378,15 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         ordered = sorted(specific or inside, key=lambda h: (h[1], -h[0]))
         source_type = ordered[0][2].value
         head = nt.norm[ordered[0][1]:ordered[0][1] + ordered[0][0]]
+        joined = next((h for h in ordered[1:] if nt.norm[h[1] - 2:h[1]] == " و"), None)
+        if joined is not None and joined[2].value != source_type:
+            # two speakers joined by "و": media and activists speak as activists ("وسائل اعلام عراقيه
+            # وناشطون"), a spokesman and officials as officials ("متحدث باسم قوات الامن ومسؤولون بالقطاع")
+            pair = {source_type, joined[2].value}
+            if source_type in ("outlet", "unknown"):
+                source_type = joined[2].value
+            elif pair == {"spokesperson", "official"}:
+                source_type = "official"
         if head in nt.w.generic_roles:
             # "مدير المرصد", "رئيس الشبكه": a generic role takes the type of the body it belongs to
             body = next((h for h in ordered[1:] if h[2].value not in ("official", "unknown")), None)
@@ -378,7 +412,7 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         # a speaker named with no role or body word ("قال فلان الفلاني", "اعلنت الجماعه"): the role given
         # with the name earlier ("المتحدث باسم القوه، فلان الفلاني، ... وقال الفلاني"), else most often an
         # official or a party (in the gold, and on its validation part: speaker accuracy 0.750 -> 0.766)
-        source_type = _appositive_type(nt, s, words) or "official"
+        source_type = _appositive_type(nt, s, words) or _named_before(nt, words) or "official"
     elif len(words) > 1 and min(h[1] for h in inside) >= s + len(words[0]) + 1:
         # "واكد الحداد عثور قوات الفجر ...": a name met earlier with its role, the phrase running on after it
         source_type = _appositive_type_of(nt, s, words[0]) or source_type
@@ -386,6 +420,19 @@ def _speaker_from(nt: ClaimText, span: tuple[int, int], cues: list[tuple[int, in
         source_type = "local_sources"  # "مصدر في بلده X": a source in a place, with no body named
     nt.speaker_types[(name, role, affiliation)] = source_type
     return Speaker(name=name, role=role, affiliation=affiliation), source_type
+
+
+def _named_before(nt: ClaimText, words: list[str]) -> str | None:
+    """"واكدت اللجنه": a body named by its noun alone, with the article, is the one of that noun read as a
+    speaker before ("لجنه اطباء السودان المركزيه"): its source type; None if none was."""
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
+        return None
+    head = words[0][2:]
+    for (name, role, _), source_type in reversed(list(nt.speaker_types.items())):
+        text = normalize(role or name or "")
+        if source_type != "unknown" and text.split()[:1] == [head] and len(text.split()) > 1:
+            return source_type
+    return None
 
 
 def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
@@ -555,6 +602,22 @@ def _verb_word(nt: ClaimText, start: int) -> str:
 
 
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
+def _says_more(nt: ClaimText, sent: tuple[int, int], ce: int) -> bool:
+    """Words follow the speaker of a verb that are what it says ("واعلن الائتلاف تاييده ..."), not only where
+    it said it ("واعلن المرصد في تقريره", "... عبر بيان")."""
+    phrase = _phrase_after(nt, ce, sent[1])
+    nxt = _WORD.search(nt.norm, max(ce, phrase[1]), sent[1])
+    return nxt is not None and nxt.group() not in ("في", "عبر", "خلال") and not nxt.group().startswith("ب")
+
+
+def _new_clause(norm: str, s: int, pos: int) -> bool:
+    """The word at `pos` opens a coordinated clause: "و" glued to it, a comma before ("...، واعلن")."""
+    w0 = pos
+    while w0 > s and norm[w0 - 1].isalnum():
+        w0 -= 1
+    return norm.startswith("و", w0) and norm[s:w0].rstrip().endswith(("،", ",", "؛"))
+
+
 _THAT = re.compile(r"\s*(?:،|,)?\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|:)(?!\w)")
 
 
@@ -602,6 +665,9 @@ def _attribution_for(nt: ClaimText, sent: tuple[int, int], pos: int,
     k = speech[0]
     if _opens_clause(nt, sent, cues, k):
         return None
+    if (cues[k][2].kind == "verb" and _new_clause(nt.norm, sent[0], cues[k][0])
+            and _verb_word(nt, cues[k][0]) not in nt.w.adds and _says_more(nt, sent, cues[k][1])):
+        return None  # "قتل 36 من عناصر التنظيم في اشتباكات، واعلن الائتلاف تاييده ...": a new clause of its own
     before_verb = list(_WORD.finditer(nt.norm, max(sent[0], cues[k][0] - 25), cues[k][0]))[-2:]
     if any(w.group() in nt.w.relative for w in before_verb):
         return None  # "... في تفجير مقديشو، والذي أعلنت الحركة مسؤوليتها عنه": a relative clause tells of the noun
@@ -634,6 +700,7 @@ class _Quantity:
     cue_start: int
     subset: bool  # "بينهم 3 اطفال": part of a figure given just before
     unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
+    distant: bool = False  # counted by a casualty word further back in the clause ("وقتل ضابط ... و7 من الحشد")
 
 
 def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
@@ -736,6 +803,14 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         counted = _counted_before(nt, s, m.start)
         if counted is not None:  # "ارتفع عدد القتلى الى 12", "بلغ عدد الجرحى 40": the noun counted before
             unit, category = counted
+    partitive_category = ""
+    if (not unit and entry is None and idx == 1 and len(after) > 1 and after[0].group() == "من"
+            and after[1].group() not in nt.w.partitive_stop):
+        # "سقط 10 من الجانبين", "وقتل ضابط وجندي ... و7 من الحشد": people of a group, counted by a casualty
+        # word earlier in the clause
+        partitive_category = _casualty_in_clause(nt, s, m.start)
+        if partitive_category:
+            unit, end = "person", after[1].end()
     if not unit and m.value >= 1000 and norm[m.num_start:m.num_end].split()[-1:] in (["الف"], ["الفا"], ["الاف"]):
         unit = "person"  # "نزح 40 الفا", "عددهم 35 الفا": thousands with no noun are people
     if not unit:
@@ -758,6 +833,8 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                 category = ce.category
             cue_start = wb.start()
             break
+    if partitive_category and not category:
+        category = partitive_category
     if unit in nt.w.running_unit:
         category = ""  # "مقتل 5 في 3 غارات", "عدد عمليات الاغتيال الى 15": incidents, not people killed
     subset = subset or of_them  # part of a group: never added to a toll
@@ -790,7 +867,26 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         category = "distance"  # "يبعد 60 كلم غرب بغداد"
     if unit in ("km", "km2", "hectare") and not category:
         category = "area"
-    return _Quantity(m, unit, category, end, cue_start, subset)
+    return _Quantity(m, unit, category, end, cue_start, subset, distant=bool(partitive_category))
+
+
+def _casualty_in_clause(nt: ClaimText, s: int, pos: int, reach: int = 8) -> str:
+    """Category of the nearest casualty word ("قتل", "اصابه", "اعتقال"; list `fall_cue`: "سقط" counts the
+    killed) among the `reach` words before `pos` in its clause (no punctuation in between); "" if none."""
+    words = list(_WORD.finditer(nt.norm, max(s, pos - 90), pos))[-reach:]
+    for w in reversed(words):
+        if any(c in nt.norm[w.end():pos] for c in "،,.:؛()"):
+            return ""
+        g = w.group()
+        for form in (g, g[1:] if g[:1] in ("و", "ف") else ""):
+            if not form:
+                continue
+            if form in nt.w.fall_cue:
+                return "killed"
+            ce = nt.units.of(form)
+            if ce is not None and ce.number == "cue" and ce.category in ("killed", "wounded", "captured"):
+                return ce.category
+    return ""
 
 
 def _counted_before(nt: ClaimText, s: int, pos: int) -> tuple[str, str] | None:
@@ -970,8 +1066,9 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             entry = UnitEntry(people[-1] if people else "person", "", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
-        if noun.startswith(("ال", "وال")):  # "مقتل القائد": a known person, not a count
-            continue
+        definite = noun.startswith(("ال", "وال"))
+        if definite and not (entry.unit == "civilian" and m.group().split()[0].lstrip("وب") in nt.w.death_noun_cue):
+            continue  # "مقتل القائد": a known person, not a count; "باستشهاد الطفلة": one child
         if any(q.mention.start <= m.start(1) < q.end for q in found):
             continue
         cue = nt.units.of(m.group().split()[0])
@@ -985,8 +1082,13 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
             unit = unit if more.unit == unit else "person"
             count += 1
             end = w.end()
+        running = False
+        if count == 1 and (w := _WORD.match(nt.norm, end + 1)) and nt.norm[end:end + 1] == " " and \
+                (nth := nt.w.ordinal.get(w.group())) is not None:
+            # "مقتل متظاهر ثان", "سقوط قتيل ثالث": the second, the third: a running toll (the event's own is one)
+            count, end, running = nth, w.end(), True
         nm = NumberMention(m.start(1), end, count, num_start=m.start(1), num_end=end)
-        out.append(_Quantity(nm, unit, category, end, m.start(), False))
+        out.append(_Quantity(nm, unit, category, end, m.start(), False, distant=running or definite))
     return out
 
 
@@ -1174,7 +1276,11 @@ def _open_quote(norm: str, sent: tuple[int, int]) -> bool:
     text = norm[sent[0]:sent[1]]
     if text.count("«") > text.count("»") or text.count("“") > text.count("”"):
         return True
-    return text.count('"') % 2 == 1
+    if text.count('"') % 2 == 0:
+        return False
+    # 'وتكبيدهم خسائر".': a quote mark closing the sentence closes a quotation (one opened earlier, or a stray
+    # mark), it opens none
+    return any(c.isalnum() for c in text[text.rfind('"') + 1:])
 
 
 #: Sources whose reported words, when they are no figure or typed proposition, narrate the incident (a

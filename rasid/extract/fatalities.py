@@ -63,14 +63,14 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     found = ct.quantities(span, vague_zero=True)
     deaths: list[_Deaths] = []
     for q in found:
-        if q.category != "killed" or q.subset:
-            continue
+        if q.category != "killed" or q.subset or q.distant:
+            continue  # a partitive counted from further back may belong to another incident of the sentence
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
             continue  # "عشرات الضحايا": the victims of a vague count may be wounded
         deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
     for m in ct.pattern_hits(fw.death, span, fw.death_needles):
         pos = m.start(1)
-        if any(q.mention.start <= pos < q.end for q in found):
+        if any(q.mention.start <= pos < q.end for q in found if not q.distant):
             continue  # the victim is a counted figure already read
         if _victim(ct, m.group(1)):
             deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))

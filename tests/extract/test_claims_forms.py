@@ -269,3 +269,52 @@ def test_incidents_carry_no_casualty_category() -> None:
     assert strikes and strikes[0].subject == "strike" and strikes[0].value == 3.0
     assert [c.value for c in found if c.subject == "killed"] == [5.0]
     assert one("ووثق المكتب 11 حالة اغتيال و4 حالات خطف.", "abduction").value == 4.0
+
+
+# --- branch claims6 (sentences ours) ------------------------------------------------------------------
+
+
+def test_a_partitive_after_fell_counts_the_killed() -> None:
+    c = one("وتشهد المحافظة تصعيدا بين الطرفين، حيث سقط 10 من الجانبين في معارك أمس.", "killed")
+    assert (c.value, c.unit) == (10.0, "person")
+
+
+def test_a_partitive_later_in_the_clause_of_a_casualty_word() -> None:
+    got = {(c.subject, c.value) for c in claims("وقتل ضابط وجندي في الجيش و7 من الحشد بهجوم على القرية.")}
+    assert ("killed", 7.0) in got and ("killed", 2.0) in got
+
+
+def test_a_share_is_no_partitive_of_people() -> None:
+    got = claims("وقال الجيش إنه سقط واحد من كل خمسة صواريخ داخل لبنان.")
+    assert not [c for c in got if c.subject == "killed"], [c.model_dump() for c in got]
+
+
+def test_a_partitive_with_nothing_after_it() -> None:
+    assert not [c for c in claims("وقتل في الهجوم ثلاثة من") if c.subject == "killed"]
+
+
+def test_a_partitive_from_further_back_is_not_an_incident_toll() -> None:
+    from test_fatalities import deaths
+
+    assert deaths("وقتل ضابط وجندي في الجيش و7 من الحشد بهجوم على القرية.") == 2
+
+
+def test_a_casualty_with_an_ordinal_is_a_running_toll() -> None:
+    c = one("وأكدت اللجنة مقتل متظاهر ثانٍ برصاص القوات في العاصمة.", "killed")
+    assert (c.value, c.unit) == (2.0, "civilian")
+
+
+def test_a_definite_civilian_after_a_death_noun_counts_one() -> None:
+    assert one("وأفاد المركز باستشهاد الطفلة سارة بقصف على البلدة.", "killed").value == 1.0
+    assert not [c for c in claims("وأعلن الجيش مقتل القائد في الغارة.") if c.subject == "killed"]
+
+
+def test_people_named_by_occupation_are_counted() -> None:
+    assert one("وقتل 3 صحفيين في القصف على المدينة.", "killed").unit == "civilian"
+    c = one("واختطف مسلحون ثلاثة طلاب على الطريق.", "captured")
+    assert (c.value, c.unit) == (3.0, "civilian")
+
+
+def test_arrests_reaching_tens_of_activists() -> None:
+    c = one("وأكدت مصادر محلية أن الاعتقالات طالت عشرات النشطاء المعارضين في المدينة.", "captured")
+    assert (c.value, c.qualifier) == (10.0, "at_least")

@@ -325,3 +325,51 @@ def test_a_member_of_a_body_takes_the_body_type() -> None:
     c = _one("وقال عضو المجلس المحلي سامر الحسن إن 6 مدنيين قتلوا.", "killed")
     assert c.source_type == "official"
     assert _one("وقالت لجان التنسيق المحلية إن 8 مدنيين قتلوا.", "killed").source_type == "activists"
+
+
+# --- branch claims6 (sentences ours) ------------------------------------------------------------------
+
+
+def test_a_quote_mark_closing_a_sentence_opens_no_quotation() -> None:
+    text = ('وكانت القوات أعلنت أمس إحباط هجومين على مواقعها وتكبيد المهاجمين خسائر". '
+            "وتشهد المحافظة تصعيدا، حيث قتل 10 مسلحين في معارك أمس.")
+    assert _one(text, "killed").source_type == "outlet"
+
+
+def test_a_new_clause_of_saying_after_a_figure_sources_nothing_before_it() -> None:
+    text = "وقتل 36 من عناصر التنظيم في اشتباكات مع الفصائل، وأعلن الائتلاف من إسطنبول تأييده للفصائل."
+    assert _one(text, "killed").source_type == "outlet"
+    # where it was said, or "added": the figure is the speaker's
+    assert _one("وقتل 5 مدنيين في قصف على البلدة، وأعلن المرصد في تقريره اليومي.", "killed").source_type == "activists"
+    assert _one("وقتل 5 مدنيين في قصف على البلدة، وأضاف المرصد في تقريره.", "killed").source_type == "activists"
+
+
+def test_a_body_named_by_its_noun_alone_is_the_one_named_before() -> None:
+    text = ("وقالت لجنة أطباء السودان المركزية إن شابا قتل برصاص القوات. "
+            "وفي منشور آخر، أكدت اللجنة مقتل متظاهر ثان في العاصمة.")
+    assert _one(text, "killed").source_type == "activists"
+
+
+def test_two_speakers_joined_by_and() -> None:
+    assert _one("وقالت وسائل إعلام محلية وناشطون إن أربعة متظاهرين قتلوا.", "killed").source_type == "activists"
+    text = "وقال متحدث باسم الشرطة ومسؤولون في قطاع الصحة إن 22 شخصا قتلوا."
+    assert _one(text, "killed").source_type == "official"
+
+
+def test_a_time_word_between_the_verb_and_its_subject() -> None:
+    c = _one("وقالت أمس وزارة الصحة إن 5 أشخاص قتلوا في الانفجار.", "killed")
+    assert c.source_type == "official" and c.speaker.role == "وزارة الصحة"
+    c = _one("أوقع الانفجار 3 قتلى، حسب ما أعلنت الثلاثاء وزارة الصحة.", "killed")
+    assert c.speaker.role == "وزارة الصحة"
+
+
+def test_a_passive_transfer_is_no_report() -> None:
+    assert _one("لقي طفل مصرعه وأصيب 3 آخرون، وتم نقلهم إلى المستشفى.", "wounded").source_type == "outlet"
+
+
+def test_rights_groups_collectives_relatives_tribes_and_protesters() -> None:
+    assert _one("ورصدت منظمات حقوقية اعتقال 5 شبان في البلدة.", "captured").source_type == "activists"
+    assert _one('وقال "تجمع أحرار البلدة" إن القوات اعتقلت 3 شبان.', "captured").source_type == "activists"
+    assert _one("وقال أقارب الضحايا إن 5 أشخاص قتلوا في القصف.", "killed").source_type == "witness"
+    assert _one("وقالت مصادر قبلية إن 5 أشخاص قتلوا في الاشتباك.", "killed").source_type == "local_sources"
+    assert _one("وقال محتجون إن 3 متظاهرين قتلوا برصاص الأمن.", "killed").source_type == "witness"
