@@ -250,7 +250,8 @@ class EventBuilder:
             for frame in frames:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
-                    if fatality and not used_fatality:
+                    if fatality and not used_fatality and previous.frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                        # deaths are a violent event's (or a protest's): an arrest or a siege just told kills no one
                         previous.fatalities = max(previous.fatalities, fatality[0])
                         previous.fatality_span = previous.fatality_span or fatality[1]
                         used_fatality = True
