@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
-from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
+from rasid.extract.fatalities import compile_fatality_words, period_toll, sentence_deaths
 from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
@@ -390,6 +390,8 @@ class EventBuilder:
             end = min(c.start for c in sm.cues if c.cue == "aggregate")
             if end - s.start < 10:
                 return None
+        if period_toll(self.claim_text, self.fw, (s.start, s.end)):
+            return None  # "قتل 100 في ثلاثة أيام", "منذ السابع من أكتوبر": a total over days, not one event's
         found = self._killed(s.start, end)
         if found is None:
             found = self._executed(sm)

@@ -13,6 +13,7 @@ Rules and figures: docs/extraction.md.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.extract.gated import Gated
@@ -35,6 +36,8 @@ class FatalityWords(NamedTuple):
     died: Gated  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
     died_needles: tuple[str, ...]
     vague_victim: frozenset[str]
+    period_before: frozenset[str]  # "خلال" / "في" before a count of days: a toll over a period
+    since: frozenset[str]  # "منذ" before a date: a toll since then
 
 
 def compile_fatality_words(resources: Resources) -> FatalityWords:
@@ -47,6 +50,8 @@ def compile_fatality_words(resources: Resources) -> FatalityWords:
         died=Gated("[وف]?", lists["died"], r"(هما|ها|ه)?(?!\w)", 1),
         died_needles=tuple(f.split()[0] for f in lists["died"].forms),
         vague_victim=lists["vague_victim"].words,
+        period_before=lists["period_before"].words,
+        since=lists["since"].words,
     )
 
 
@@ -97,6 +102,35 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             best = (total, ev)
     assert best is not None
     return int(best[0]), best[1]
+
+
+def period_toll(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> bool:
+    """The sentence's toll covers a period, not one event: "قتل 100 في ثلاثة أيام من الاشتباكات" (a count of
+    two days or more after "خلال" / "في" ...), "أسفر منذ السابع من أكتوبر عن استشهاد ..." ("منذ" right before
+    a date; "منذ يومين", two days ago, is a date and not a period)."""
+    norm = ct.norm
+    lo, hi = bisect_left(ct.number_starts, span[0]), bisect_left(ct.number_starts, span[1])
+    for n in ct.numbers[lo:hi]:
+        if n.kind != "count" or n.value < 2:
+            continue
+        if n.num_end < n.end:  # a dual noun: "يومين"
+            noun = norm[n.num_end:n.end].split()
+            noun_word = noun[-1] if noun else norm[n.start:n.end].split()[-1]
+        else:
+            following = norm[n.end:n.end + 30].split(maxsplit=1)
+            noun_word = following[0] if following else ""
+        entry = ct.units.of(noun_word)
+        if entry is None or entry.unit != "duration" or noun_word.startswith("ال"):  # "في 19 الشهر": a date
+            continue
+        before = norm[max(span[0], n.start - 12):n.start].split()
+        if before and before[-1] in fw.period_before:
+            return True
+    for d in ct.dates:
+        if span[0] <= d.start < span[1] and d.kind == "absolute":
+            before = norm[max(span[0], d.start - 8):d.start].split()
+            if before and before[-1] in fw.since:
+                return True
+    return False
 
 
 def _last_word(norm: str, start: int, end: int) -> str:
