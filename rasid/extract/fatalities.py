@@ -90,7 +90,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     groups: list[list[_Deaths]] = [[deaths[0]]]
     for d in deaths[1:]:
         gap = norm[groups[-1][-1].end:d.cue_start]
-        if any(c in gap for c in ct.w.contrast) or len(gap) > 60:
+        if any(c in gap for c in ct.w.contrast) or len(gap) > 60 or _restated(norm, groups[-1][-1], d):
             groups.append([d])
         else:
             groups[-1].append(d)
@@ -131,6 +131,14 @@ def period_toll(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> bool
             if before and before[-1] in fw.since:
                 return True
     return False
+
+
+def _restated(norm: str, a: _Deaths, b: _Deaths) -> bool:
+    """The same figure of the same victims again ("مقتل 3 عراقيين في احتجاجات بغداد (فيديو) مقتل 3 عراقيين": a
+    headline run into the body): one report, not two to add up."""
+    if a.value != b.value or a.value <= 1 or " و" in norm[a.end:b.end]:
+        return False  # "قتل 3 جنود في X و3 جنود في Y" add up
+    return norm[a.pos:a.end].split()[-1:] == norm[b.pos:b.end].split()[-1:]
 
 
 def _last_word(norm: str, start: int, end: int) -> str:
