@@ -67,7 +67,11 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     norm = ct.norm
     found = ct.quantities(span, vague_zero=True)
     deaths: list[_Deaths] = []
+    of_them: list[_Deaths] = []
     for q in found:
+        if q.category == "killed" and q.subset and norm[q.mention.end:q.end].split()[-1:] in (["منهم"], ["منهن"]):
+            # "انفجرت العبوة بعناصر الميليشيا ما أدى إلى مصرع اثنين منهم": a group with no figure of its own
+            of_them.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
         if q.category != "killed" or q.subset:
             continue
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
@@ -79,6 +83,8 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             continue  # the victim is a counted figure already read
         if _victim(ct, m.group(1)):
             deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
+    if not deaths and not any(q.category in ("killed", "casualties") and not q.subset for q in found):
+        deaths = of_them
     if not deaths:
         # "لقي حتفه", "فارق الحياة", "ما أودى بحياتها": one death (two for "هما"), where nothing is counted
         for m in ct.pattern_hits(fw.died, span, fw.died_needles):
