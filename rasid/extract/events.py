@@ -53,6 +53,7 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 #: Kinds of a crowd's acts: a second act of the crowd says a protest or riot took place.
 _CROWD_KINDS = frozenset({"protest", "riot", "mob"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
+_PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 #: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
 _NO_OWN_PLACE = 0.3
@@ -406,6 +407,13 @@ class EventBuilder:
                     n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
                     if n.value >= 1 and not n.vague:
                         return int(n.value), (t.start, n.end)
+                # "أعدم التنظيم العنصرين ذبحا": the two named before, a dual with the article
+                hi = min(t.end + 70, sm.sentence.end)
+                for w in re.finditer(r"\S+", self.nt.norm[t.end:hi]):
+                    word = w.group()
+                    entry = self.units.of(word) if word.startswith(("ال", "وال")) else None
+                    if entry is not None and entry.number == "dual" and entry.unit in _PEOPLE_UNITS:
+                        return 2, (t.start, t.end + w.end())
         return None
 
     def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
