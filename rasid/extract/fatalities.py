@@ -72,7 +72,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
         if q.category == "killed" and q.subset and norm[q.mention.end:q.end].split()[-1:] in (["منهم"], ["منهن"]):
             # "انفجرت العبوة بعناصر الميليشيا ما أدى إلى مصرع اثنين منهم": a group with no figure of its own
             of_them.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
-        if q.category != "killed" or q.subset:
+        if q.category != "killed" or q.subset or q.unit not in _PEOPLE:  # "قتل 5 في إحدى القرى": 5, not 6
             continue
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
             continue  # "عشرات الضحايا": the victims of a vague count may be wounded
