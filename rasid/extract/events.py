@@ -725,7 +725,9 @@ class EventBuilder:
                 old.actor2, old.victim_guessed = new2, False
             else:
                 old.actor2 = _better(old.actor2, new2)
-            if new.fatalities > old.fatalities:
+            if new.fatalities and not old.fatalities:
+                # the first figure told for the event stays: a later mention's figure is most often a total over
+                # more events or days ("مقتل ما لا يقل عن 250 شخصا" in a week of strikes) or a rival report
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9) or (
                 new.precision == old.precision and _own_date(new) and not _own_date(old)
