@@ -83,8 +83,6 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             continue  # the victim is a counted figure already read
         if _victim(ct, m.group(1)):
             deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
-        elif _two_victims(ct, m.group(1)):
-            deaths.append(_Deaths(pos, 2.0, m.start(), m.end()))
     if not deaths and not any(q.category in ("killed", "casualties") and not q.subset for q in found):
         deaths = of_them
     if not deaths:
@@ -152,16 +150,6 @@ def _restated(norm: str, a: _Deaths, b: _Deaths) -> bool:
 def _last_word(norm: str, start: int, end: int) -> str:
     words = norm[start:end].split()
     return words[-1] if words else ""
-
-
-def _two_victims(ct: ClaimText, word: str) -> bool:
-    """A dual noun of people with the article ("أعدم التنظيم العنصرين"): two deaths (without it, the dual is a
-    count the claims rules read already)."""
-    if not word.startswith(("ال", "وال")):
-        return False
-    entry = ct.units.of(word)
-    return entry is not None and entry.number == "dual" and entry.unit in _PEOPLE and \
-        entry.category in _VICTIM_CATEGORIES
 
 
 def _victim(ct: ClaimText, word: str) -> bool:
