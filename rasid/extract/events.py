@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rasid import ontology as o
 from rasid.extract.claims import claim_text
 from rasid.extract.doc import Doc
-from rasid.extract.fatalities import compile_fatality_words, sentence_deaths
+from rasid.extract.fatalities import compile_fatality_words, period_toll, sentence_deaths
 from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
@@ -53,6 +53,7 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 #: Kinds of a crowd's acts: a second act of the crowd says a protest or riot took place.
 _CROWD_KINDS = frozenset({"protest", "riot", "mob"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
+_PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 #: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
 _NO_OWN_PLACE = 0.3
@@ -254,7 +255,8 @@ class EventBuilder:
             for frame in frames:
                 self._resolve_actors(frame, previous)
                 if frame.elaboration and previous is not None and sm.index - previous.frame.sentence.index <= 2:
-                    if fatality and not used_fatality:
+                    if fatality and not used_fatality and previous.frame.event_type in o.VIOLENT | {o.PROTESTS, o.RIOTS}:
+                        # deaths are a violent event's (or a protest's): an arrest or a siege just told kills no one
                         previous.fatalities = max(previous.fatalities, fatality[0])
                         previous.fatality_span = previous.fatality_span or fatality[1]
                         used_fatality = True
@@ -411,6 +413,8 @@ class EventBuilder:
             end = min(c.start for c in sm.cues if c.cue == "aggregate")
             if end - s.start < 10:
                 return None
+        if period_toll(self.claim_text, self.fw, (s.start, s.end)):
+            return None  # "قتل 100 في ثلاثة أيام", "منذ السابع من أكتوبر": a total over days, not one event's
         found = self._killed(s.start, end)
         if found is None:
             found = self._executed(sm)
@@ -425,6 +429,13 @@ class EventBuilder:
                     n = next(n for n in self.numbers if n.start == self.count_starts[i] and n.kind == "count")
                     if n.value >= 1 and not n.vague:
                         return int(n.value), (t.start, n.end)
+                # "أعدم التنظيم العنصرين ذبحا": the two named before, a dual with the article
+                hi = min(t.end + 70, sm.sentence.end)
+                for w in re.finditer(r"\S+", self.nt.norm[t.end:hi]):
+                    word = w.group()
+                    entry = self.units.of(word) if word.startswith(("ال", "وال")) else None
+                    if entry is not None and entry.number == "dual" and entry.unit in _PEOPLE_UNITS:
+                        return 2, (t.start, t.end + w.end())
         return None
 
     def _killed(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
@@ -743,7 +754,9 @@ class EventBuilder:
                 old.actor2, old.victim_guessed = new2, False
             else:
                 old.actor2 = _better(old.actor2, new2)
-            if new.fatalities > old.fatalities:
+            if new.fatalities and not old.fatalities:
+                # the first figure told for the event stays: a later mention's figure is most often a total over
+                # more events or days ("مقتل ما لا يقل عن 250 شخصا" in a week of strikes) or a rival report
                 old.fatalities, old.fatality_span = new.fatalities, new.fatality_span
             if old.date is None or (new.precision or 9) < (old.precision or 9) or (
                 new.precision == old.precision and _own_date(new) and not _own_date(old)

@@ -13,6 +13,7 @@ Rules and figures: docs/extraction.md.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid.extract.gated import Gated
@@ -35,6 +36,8 @@ class FatalityWords(NamedTuple):
     died: Gated  # "لقي حتفه", "فارق الحياة": one death (group 1: the pronoun)
     died_needles: tuple[str, ...]
     vague_victim: frozenset[str]
+    period_before: frozenset[str]  # "خلال" / "في" before a count of days: a toll over a period
+    since: frozenset[str]  # "منذ" before a date: a toll since then
 
 
 def compile_fatality_words(resources: Resources) -> FatalityWords:
@@ -47,6 +50,8 @@ def compile_fatality_words(resources: Resources) -> FatalityWords:
         died=Gated("[وف]?", lists["died"], r"(هما|ها|ه)?(?!\w)", 1),
         died_needles=tuple(f.split()[0] for f in lists["died"].forms),
         vague_victim=lists["vague_victim"].words,
+        period_before=lists["period_before"].words,
+        since=lists["since"].words,
     )
 
 
@@ -62,9 +67,16 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     norm = ct.norm
     found = ct.quantities(span, vague_zero=True)
     deaths: list[_Deaths] = []
+    of_them: list[_Deaths] = []
     for q in found:
-        if q.category != "killed" or q.subset or q.distant:
-            continue  # a partitive counted from further back may belong to another incident of the sentence
+        if (q.category == "killed" and q.subset and not q.distant
+                and norm[q.mention.end:q.end].split()[-1:] in (["منهم"], ["منهن"])):
+            # "انفجرت العبوة بعناصر الميليشيا ما أدى إلى مصرع اثنين منهم": a group with no figure of its own
+            of_them.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
+        if q.category != "killed" or q.subset or q.distant or q.unit not in _PEOPLE:
+            # a partitive counted from further back may belong to another incident of the sentence;
+            # "قتل 5 في إحدى القرى": 5, not 6
+            continue
         if q.mention.vague and _last_word(norm, q.mention.start, q.end) in fw.vague_victim:
             continue  # "عشرات الضحايا": the victims of a vague count may be wounded
         deaths.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
@@ -74,6 +86,8 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             continue  # the victim is a counted figure already read
         if _victim(ct, m.group(1)):
             deaths.append(_Deaths(pos, 1.0, m.start(), m.end()))
+    if not deaths and not any(q.category in ("killed", "casualties") and not q.subset for q in found):
+        deaths = of_them
     if not deaths:
         # "لقي حتفه", "فارق الحياة", "ما أودى بحياتها": one death (two for "هما"), where nothing is counted
         for m in ct.pattern_hits(fw.died, span, fw.died_needles):
@@ -85,7 +99,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     groups: list[list[_Deaths]] = [[deaths[0]]]
     for d in deaths[1:]:
         gap = norm[groups[-1][-1].end:d.cue_start]
-        if any(c in gap for c in ct.w.contrast) or len(gap) > 60:
+        if any(c in gap for c in ct.w.contrast) or len(gap) > 60 or _restated(norm, groups[-1][-1], d):
             groups.append([d])
         else:
             groups[-1].append(d)
@@ -97,6 +111,43 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
             best = (total, ev)
     assert best is not None
     return int(best[0]), best[1]
+
+
+def period_toll(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> bool:
+    """The sentence's toll covers a period, not one event: "قتل 100 في ثلاثة أيام من الاشتباكات" (a count of
+    two days or more after "خلال" / "في" ...), "أسفر منذ السابع من أكتوبر عن استشهاد ..." ("منذ" right before
+    a date; "منذ يومين", two days ago, is a date and not a period)."""
+    norm = ct.norm
+    lo, hi = bisect_left(ct.number_starts, span[0]), bisect_left(ct.number_starts, span[1])
+    for n in ct.numbers[lo:hi]:
+        if n.kind != "count" or n.value < 2:
+            continue
+        if n.num_end < n.end:  # a dual noun: "يومين"
+            noun = norm[n.num_end:n.end].split()
+            noun_word = noun[-1] if noun else norm[n.start:n.end].split()[-1]
+        else:
+            following = norm[n.end:n.end + 30].split(maxsplit=1)
+            noun_word = following[0] if following else ""
+        entry = ct.units.of(noun_word)
+        if entry is None or entry.unit != "duration" or noun_word.startswith("ال"):  # "في 19 الشهر": a date
+            continue
+        before = norm[max(span[0], n.start - 12):n.start].split()
+        if before and before[-1] in fw.period_before:
+            return True
+    for d in ct.dates:
+        if span[0] <= d.start < span[1] and d.kind == "absolute":
+            before = norm[max(span[0], d.start - 8):d.start].split()
+            if before and before[-1] in fw.since:
+                return True
+    return False
+
+
+def _restated(norm: str, a: _Deaths, b: _Deaths) -> bool:
+    """The same figure of the same victims again ("مقتل 3 عراقيين في احتجاجات بغداد (فيديو) مقتل 3 عراقيين": a
+    headline run into the body): one report, not two to add up."""
+    if a.value != b.value or a.value <= 1 or " و" in norm[a.end:b.end]:
+        return False  # "قتل 3 جنود في X و3 جنود في Y" add up
+    return norm[a.pos:a.end].split()[-1:] == norm[b.pos:b.end].split()[-1:]
 
 
 def _last_word(norm: str, start: int, end: int) -> str:

@@ -320,6 +320,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "death_skip": ListSpec("a time word between a death word and its victim"),
         "died": ListSpec("one person died, where nothing is counted (a pronoun after it: 'هما' two)"),
         "vague_victim": ListSpec("a victims noun that covers the wounded: a vague count of it is no deaths"),
+        "period_before": ListSpec("before a count of days: the sentence's toll is over that period"),
+        "since": ListSpec("right before a date: the sentence's toll is a total since then"),
     },
     "sentence_words.tsv": {
         "open_end": ListSpec("a line ending with it goes on in the next line"),

@@ -118,3 +118,55 @@ def test_a_vague_count_of_victims_is_no_deaths():
 def test_a_stated_count_of_victims_still_counts():
     [event] = reportable("سقط خمسة ضحايا أمس بقصف صاروخي لقوات النظام على مدينة دوما في الغوطة الشرقية.")
     assert event.fatalities == 5
+
+
+# --- issue 12, second pass (2026-12-07/08)
+
+
+def test_a_dual_of_victims_is_two_deaths():
+    assert deaths("قتل متظاهران أمس برصاص قوات الأمن في وسط المدينة.") == 2
+    assert deaths("قتل مقاتلان من الفصيل في الاشتباكات.") == 2
+
+
+def test_a_casualty_sentence_after_an_arrest_is_not_the_arrests_deaths():
+    events = reportable("اعتقلت قوات الأمن عشرة شبان أمس في مدينة جنين. واستشهد 3 فلسطينيين.")
+    assert events and all(e.fatalities == 0 for e in events)
+
+
+def test_a_toll_over_days_or_since_a_date_is_no_events_deaths():
+    [event] = reportable("قتل 80 من مقاتلي داعش في ثلاثة أيام من الاشتباكات العنيفة مع القوات الحكومية قرب مدينة الرقة.")
+    assert event.fatalities == 0
+    [event] = reportable("أسفرت الحرب على قطاع غزة منذ السابع من أكتوبر 2023 عن استشهاد 42 ألف فلسطيني، "
+                         "وقصفت طائرات الاحتلال أمس مدينة رفح.")
+    assert event.fatalities == 0
+
+
+def test_a_day_of_the_month_is_no_period():
+    [event] = reportable("قتل 3 مدنيين في 19 الشهر الجاري بقصف جوي على مدينة إدلب.")
+    assert event.fatalities == 3
+
+
+def test_the_same_figure_told_twice_in_a_sentence_counts_once():
+    assert deaths("مقتل 3 متظاهرين في احتجاجات بغداد (فيديو) مقتل 3 متظاهرين برصاص قوات الأمن في ساحة التحرير.") == 3
+    assert deaths("قتل 3 جنود و3 مدنيين في القصف.") == 6  # two groups of victims add up
+
+
+def test_a_figure_of_them_counts_when_the_sentence_has_no_whole_toll():
+    assert deaths("انفجرت عبوة ناسفة بعناصر الميليشيا أثناء محاولتهم زرعها، ما أدى إلى مصرع اثنين منهم على الأقل.") == 2
+    assert deaths("قتل 9 مدنيين في الغارة وقتل 4 منهم داخل منازلهم.") == 9
+
+
+def test_an_execution_of_the_two_named_before_is_two_deaths():
+    [event] = reportable("أعدم تنظيم الدولة العنصرين ذبحا بالسكين في سوق مدينة الطبقة أمس.")
+    assert event.fatalities == 2
+
+
+def test_only_people_are_counted_as_deaths():
+    assert deaths("استشهد 5 فلسطينيين من عائلة واحدة في القصف.") == 5
+    assert deaths("ذكرت مصادر أن نحو 125 مدنيا لقوا حتفهم في إحدى القرى قرب منبج بعد غارات للتحالف.") == 125
+
+
+def test_a_later_mention_of_the_event_keeps_the_first_figure():
+    [event] = reportable("قتل 12 مدنيا أمس في قصف جوي على مدينة دوما. وقال ناشطون إن القصف الجوي على مدينة دوما "
+                         "أسفر عن مقتل 40 شخصا.")
+    assert event.fatalities == 12
