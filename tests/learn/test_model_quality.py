@@ -5,9 +5,9 @@ Figures by (from the repository root):
     rasid eval gold/ --corpus ../shared/corpus/news_dev.jsonl --corpus ../shared/corpus/news_more.jsonl \\
         --gsr ../shared/benchmarks/arabic_event_gsr --model bundled --format json
 
-Validation part (107 articles, never trained on): events F1 0.60, extra 0.72/article, modality 0.81,
-actor pair 0.55, ECE 0.07 (2026-12-07, branch reading3); train part (246 articles, out-of-fold): ECE 0.06;
-benchmark (restated, cross-validated): ASSAULT F1 0.74, PROTEST F1 0.59. Modality on matched validation events
+Validation part (107 articles, never trained on): events F1 0.64, extra 0.58/article, modality 0.90,
+actor pair 0.62, ECE 0.04; train part (246 articles, out-of-fold): ECE 0.10 (main 34526aa, 2026-12-07 late,
+docs/quality.md); benchmark (restated, cross-validated): ASSAULT F1 0.79, PROTEST F1 0.58. Modality on matched validation events
 0.88 since the rule for a source retelling the event in the next sentence (2026-12-07, branch evlayer).
 When extraction changes, the rules' candidates change under the model: retrain it (`rasid train`, see
 docs/learned.md) and check these figures again.
