@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _Cue = AttributionCue
 _WORD = re.compile(r"[^\W_]+")
-_PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
+PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})  # units that count people
 
 
 class ClaimWords(NamedTuple):
@@ -756,11 +756,11 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                         end = after[idx + 1].end()
                         entry = type(entry)(mod_unit, entry.category, entry.number)
             elif w in nt.w.others:
-                unit = last_unit if last_unit in _PEOPLE else "person"
+                unit = last_unit if last_unit in PEOPLE_UNITS else "person"
                 end = after[idx].end()
             elif idx == 0 and w in nt.w.subset and w.startswith("من") and w.endswith(("هم", "هن")):
                 # "قتل اكثر من 300 منهم", "دخل 33 منهم العنايه": people of a group named before
-                unit = last_unit if last_unit in _PEOPLE else "person"
+                unit = last_unit if last_unit in PEOPLE_UNITS else "person"
                 end = after[idx].end()
                 of_them = True
             elif not _cue_right_before(nt, s, m.start):
@@ -780,7 +780,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
                         break
     if entry is not None:
         unit, category = entry.unit, entry.category
-        if idx > 0 and unit not in _PEOPLE and _cue_right_before(nt, s, m.start):
+        if idx > 0 and unit not in PEOPLE_UNITS and _cue_right_before(nt, s, m.start):
             # "اعتقال 16 من مناطق الرحيبه": people from a place, not places
             unit, category, end = "person", "", m.end
     # "طفلا واحدا" / "شخصين اثنين" / "كيلومتر مربع واحد": the number word follows its noun
@@ -1062,7 +1062,7 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         noun = m.group(1)
         entry = nt.units.of(noun)
         if noun in nt.w.other_one:  # "مقتل شرطي واصابه اخر": one more of the people counted before
-            people = [q.unit for q in (*found, *out) if q.unit in _PEOPLE and q.mention.start < m.start()]
+            people = [q.unit for q in (*found, *out) if q.unit in PEOPLE_UNITS and q.mention.start < m.start()]
             entry = UnitEntry(people[-1] if people else "person", "", "sg")
         if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
             continue
@@ -1077,7 +1077,7 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         # "مقتل امراه وطفل", "قتل ضابط وجندي": singular nouns joined by "و" count one each
         while (w := _WORD.match(nt.norm, end + 1)) and nt.norm[end:end + 1] == " " and w.group().startswith("و"):
             more = nt.units.of(w.group()[1:])
-            if more is None or more.number != "sg" or more.unit not in _PEOPLE:
+            if more is None or more.number != "sg" or more.unit not in PEOPLE_UNITS:
                 break
             unit = unit if more.unit == unit else "person"
             count += 1

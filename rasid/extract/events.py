@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
-from rasid.extract.claims import claim_text
+from rasid.extract.claims import PEOPLE_UNITS, claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, period_toll, sentence_deaths
 from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
@@ -53,7 +53,6 @@ _HAPPENING_KINDS = frozenset({"ied", "suicide", "strike_air", "shelling", "clash
 #: Kinds of a crowd's acts: a second act of the crowd says a protest or riot took place.
 _CROWD_KINDS = frozenset({"protest", "riot", "mob"})
 #: Counted units that say nothing about violence having happened ("53 سنة", "1.3 مليار دولار").
-_PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})
 _NON_EVENT_UNITS = frozenset({"duration", "km", "km2", "m", "ton", "hectare", "area", "usd"})
 #: Lowers a frame whose sentence names no place of its own (it inherits the article's focus place).
 _NO_OWN_PLACE = 0.3
@@ -434,7 +433,7 @@ class EventBuilder:
                 for w in re.finditer(r"\S+", self.nt.norm[t.end:hi]):
                     word = w.group()
                     entry = self.units.of(word) if word.startswith(("ال", "وال")) else None
-                    if entry is not None and entry.number == "dual" and entry.unit in _PEOPLE_UNITS:
+                    if entry is not None and entry.number == "dual" and entry.unit in PEOPLE_UNITS:
                         return 2, (t.start, t.end + w.end())
         return None
 
@@ -727,11 +726,13 @@ class EventBuilder:
                 continue  # a call to protest on Friday is not the protest held today
             if not _same_place(old, new, self.gazetteer):
                 continue
-            if old.frame.sentence is not new.frame.sentence and self._another(new.frame):
-                continue  # "بعد ساعة من هجوم مماثل بطائرة مسيرة": another attack, not the one told before
+            if old.frame.sentence is not new.frame.sentence and self._another(new.frame) \
+                    and not self._another(old.frame):
+                continue  # "بعد ساعة من هجوم مماثل بطائرة مسيرة": another attack, not the one told before (two
+                #           mentions that both call it "another", a headline and its body, are that other one)
             if old.frame.event_type == o.EXPLOSIONS and old.frame.sentence is new.frame.sentence \
                     and old.frame.sub_event_type != new.frame.sub_event_type:
-                continue  # the two clauses of `_means_split`
+                continue  # two explosions of one sentence told apart by their sub-types (`_means_split`'s clauses)
             if old.frame.event_type == o.EXPLOSIONS and self._other_means(old.frame, new.frame):
                 continue  # "قصف بقذائف المدفعية ... . إلى ذلك، شن الطيران الحربي غارة": two strikes, two means
             if old.date and new.date and abs((old.date - new.date).days) > 0:
@@ -815,13 +816,7 @@ class EventBuilder:
         """How the explosions of a frame's sentence were delivered, by the words that name it: "air" (an
         aircraft, a raid from the air), "ground" (artillery, mortars, rockets). A bare "قصف" names neither."""
         sm = frame.sentence
-        means: set[str] = set()
-        if sm.cues_of("air") or any("strike_air" in t.kind_names for t in sm.triggers):
-            means.add("air")
-        if any("shelling" in t.kind_names and self.w.ground_fire.search(self.nt.norm, t.start, t.end)
-               for t in sm.triggers):
-            means.add("ground")
-        return means
+        return self._clause_means(sm, sm.sentence.start, sm.sentence.end)
 
     def _other_means(self, a: Frame, b: Frame) -> bool:
         """Two explosion reports in two sentences, one naming only artillery or rockets and the other only

@@ -16,14 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
+from rasid.extract.claims import PEOPLE_UNITS
 from rasid.extract.gated import Gated
 
 if TYPE_CHECKING:
     from rasid.extract.claims import ClaimText
     from rasid.resources import Resources
 
-#: Units of people: a victim noun's unit.
-_PEOPLE = frozenset({"person", "civilian", "fighter", "soldier"})
 #: Categories of a noun that can be the victim itself ("قتل نازح": a displaced person killed).
 _VICTIM_CATEGORIES = frozenset({"", "killed", "displaced"})
 
@@ -38,6 +37,7 @@ class FatalityWords(NamedTuple):
     vague_victim: frozenset[str]
     period_before: frozenset[str]  # "خلال" / "في" before a count of days: a toll over a period
     since: frozenset[str]  # "منذ" before a date: a toll since then
+    short_period: frozenset[str]  # hours and minutes: one event's time, not a period of several
 
 
 def compile_fatality_words(resources: Resources) -> FatalityWords:
@@ -52,6 +52,7 @@ def compile_fatality_words(resources: Resources) -> FatalityWords:
         vague_victim=lists["vague_victim"].words,
         period_before=lists["period_before"].words,
         since=lists["since"].words,
+        short_period=lists["short_period"].words,
     )
 
 
@@ -73,7 +74,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
                 and norm[q.mention.end:q.end].split()[-1:] in (["منهم"], ["منهن"])):
             # "انفجرت العبوة بعناصر الميليشيا ما أدى إلى مصرع اثنين منهم": a group with no figure of its own
             of_them.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
-        if q.category != "killed" or q.subset or q.distant or q.unit not in _PEOPLE:
+        if q.category != "killed" or q.subset or q.distant or q.unit not in PEOPLE_UNITS:
             # a partitive counted from further back may belong to another incident of the sentence;
             # "قتل 5 في إحدى القرى": 5, not 6
             continue
@@ -115,7 +116,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
 
 def period_toll(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> bool:
     """The sentence's toll covers a period, not one event: "قتل 100 في ثلاثة أيام من الاشتباكات" (a count of
-    two days or more after "خلال" / "في" ...), "أسفر منذ السابع من أكتوبر عن استشهاد ..." ("منذ" right before
+    two days or more, not hours, after "خلال" / "في" ...), "أسفر منذ السابع من أكتوبر عن استشهاد ..." ("منذ" right before
     a date; "منذ يومين", two days ago, is a date and not a period)."""
     norm = ct.norm
     lo, hi = bisect_left(ct.number_starts, span[0]), bisect_left(ct.number_starts, span[1])
@@ -130,6 +131,8 @@ def period_toll(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> bool
             noun_word = following[0] if following else ""
         entry = ct.units.of(noun_word)
         if entry is None or entry.unit != "duration" or noun_word.startswith("ال"):  # "في 19 الشهر": a date
+            continue
+        if noun_word in fw.short_period:  # "خلال 3 ساعات": one clash's time
             continue
         before = norm[max(span[0], n.start - 12):n.start].split()
         if before and before[-1] in fw.period_before:
@@ -160,5 +163,5 @@ def _victim(ct: ClaimText, word: str) -> bool:
     if word.startswith(("ال", "وال")):
         return False
     entry = ct.units.of(word)
-    return entry is not None and entry.number == "sg" and entry.unit in _PEOPLE and \
+    return entry is not None and entry.number == "sg" and entry.unit in PEOPLE_UNITS and \
         entry.category in _VICTIM_CATEGORIES

@@ -226,7 +226,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     actors = _combatants(sm)
     civilians = [a for a in actors if _is_civilian(a)]
     armed = [a for a in actors if not _is_civilian(a) and a.actor.focus not in ("protesters", "rioters")]
-    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30)) or w.former_after.match(norm, a.end)]
+    former = [a for a in armed if w.former_mark.search(_before(norm, a.start, 30))
+              or (w.former_after.match(norm, a.end) and {"من", "في"} & set(_before(norm, a.start, 20).split()[-2:]))]
     former_member = bool(former)
     if former_member:
         armed = [a for a in armed if a not in former]  # "عنصر سابق في فصائل المعارضة": no party
@@ -386,7 +387,8 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
                                             and first(kind).start < first_violent)):
             t = first(kind)
             frame = Frame(o.STRATEGIC, STRATEGIC_KINDS[kind], t, sm, weight=t.weight)
-            if kind == "arrest" and w.hostage.match(norm, t.end):
+            held = w.hostage.match(norm, t.end) if kind == "arrest" else None
+            if held and not any(t.end <= t2.start < held.end() for t2 in sm.triggers):
                 # "احتجز مسلحون أربعة من رجال الشرطة رهائن": hostage-taking is an abduction (ACLED), not an arrest
                 frame.event_type, frame.sub_event_type = o.VAC, S.ABDUCTION
             _assign_roles(w, norm, frame, armed, civilians, former_member)
@@ -612,7 +614,8 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     if "verb" not in {k.pos for k in t.kinds} and w.future_after.match(norm, t.end, s.end):
         return "planned"  # "أن انفجارا سيقع في السوق"
     if any(c.cue == "plan" and window_start <= c.start < t.start + 20 and not _speakers_word(norm, sm, c, t)
-           and not _others_aim(sm, c, t) and not _clause_between(norm, c, t) for c in sm.cues):
+           and not _others_aim(sm, c, t)
+           and not ("verb" in {k.pos for k in t.kinds} and _clause_between(norm, c, t)) for c in sm.cues):
         return "planned"
     if any(c.cue == "attempt" and 0 <= t.start - len(t.prefix) - c.end <= 16
            and w.plot.search(norm[c.end:t.start]) for c in sm.cues):
@@ -631,6 +634,7 @@ def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))
+
 
 def _clause_between(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A comma between a plan word and the trigger: the plan is another clause's ("خسرت القوات مدينة الفلوجة،

@@ -322,6 +322,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "vague_victim": ListSpec("a victims noun that covers the wounded: a vague count of it is no deaths"),
         "period_before": ListSpec("before a count of days: the sentence's toll is over that period"),
         "since": ListSpec("right before a date: the sentence's toll is a total since then"),
+        "short_period": ListSpec("a duration too short for a toll over several events (hours, minutes)"),
     },
     "sentence_words.tsv": {
         "open_end": ListSpec("a line ending with it goes on in the next line"),

@@ -77,7 +77,7 @@
     var q = currentQuery();
     var b = map.getBounds();
     var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (x) { return x.toFixed(4); });
-    // a new filter also asks for the box of its located events: its draw fits the view to them, in view or not
+    // a new filter also asks for the box of the bulk of its located events, in view or not: its rebuild fits the view to it
     var url = "/api/map?" + (q ? q + "&" : "") + "bbox=" + box.join(",") + "&zoom=" + map.getZoom() +
               (q !== lastQuery ? "&bounds=true" : "");
     if (pending) { pending.abort(); }
