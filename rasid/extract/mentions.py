@@ -112,6 +112,8 @@ def find_mentions(nt: NormText, sentences: list[Sentence], lexicon: Lexicon,
         country = countries[bucket.index] if countries is not None else None
         alias = pick_alias(m.values, country)
         actor = alias.actor
+        if actor.kind == "none":
+            continue  # "القاعدة العسكرية": a base, not al-Qaeda
         if alias.anaphoric and actor.focus == "armed":
             # "القوات": the forces that lead this or the previous sentence (Arabic news names the agent
             # first: "اعتقلت قوات الأسايش ... خلايا تابعة لداعش. ... القوات اقتادت"), else the state's

@@ -30,7 +30,9 @@ TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
                        "anchor", "legal", "generic", "occur", "earlier", "aggregate",
                        "excessive", "commentary", "was", "fire", "source", "none"})
-ACTOR_KINDS = frozenset({"armed", "generic", "organization"})
+#: "none": words spelled like an actor's alias that name something else ("القاعدة العسكرية", a military base, not
+#: al-Qaeda); matched only so that the shorter alias inside them is not read, never a mention.
+ACTOR_KINDS = frozenset({"armed", "generic", "organization", "none"})
 #: Canonical names that stand for an actor of the event's country: its state forces, its police.
 PLACEHOLDERS = ("@state", "@police")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")

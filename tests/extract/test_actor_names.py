@@ -40,3 +40,11 @@ def test_kurdish_units_are_actors_not_the_sdf_with_an_associate() -> None:
 def test_riot_police_are_the_police_of_the_country() -> None:
     assert pairs("تظاهر المئات أمس في مدينة البصرة وفرقتهم قوات مكافحة الشغب بالقوة واعتقلت عشرة منهم.") == [
         ("Protesters (Iraq)", "Police Forces of Iraq (2014-)")]
+
+
+def test_a_military_base_is_not_al_qaeda():
+    # "القاعدة" alone is al-Qaeda; "القاعدة العسكرية" is a base (actors.tsv kind none)
+    base = extract_text("قصفت القوات الكردية بقذائف الهاون القاعدة العسكرية في مدينة اعزاز أمس.", disable=["learned"])
+    assert "Al Qaeda" not in {e.canonical for e in base.entities if e.kind == "actor"}
+    group = extract_text("هاجم مسلحون من القاعدة نقطة للجيش في مدينة اعزاز أمس.", disable=["learned"])
+    assert "Al Qaeda" in {e.canonical for e in group.entities if e.kind == "actor"}
