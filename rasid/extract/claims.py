@@ -539,7 +539,7 @@ def _from_cue(nt: ClaimText, sent: tuple[int, int], cues: list[tuple[int, int, _
             and nt.attribution.source_type_of(nt.norm[after[0] + 1:after[1]]) in ("agency", "outlet")):
         after = (ce, ce)  # "مصادر محليه تحدثت لعنب بلدي", "وقال لوكاله ...": the outlet heard, it did not speak
     first_word = _WORD.match(nt.norm, after[0]) if after[1] > after[0] else None
-    if (cue.kind == "verb" and first_word is not None and _verb_word(nt, cs) in nt.w.accuse
+    if (cue.kind == "verb" and first_word is not None and _accuses(nt, cs)
             and first_word.group() not in nt.w.anaphoric
             and not any(c.kind == "speaker" and a < first_word.end() <= b for a, b, c in cues)):
         # "واتهمت جهات مرتبطه بالحكومه بالمسؤوليه": the accused follows a passive verb; the accusers are unnamed
@@ -601,7 +601,14 @@ def _verb_word(nt: ClaimText, start: int) -> str:
     return word[1:] if word[:1] in ("و", "ف") and word[1:] in nt.w.needs_speaker else word
 
 
+def _accuses(nt: ClaimText, start: int) -> bool:
+    """The verb cue at `start` is one of blame ("اتهم", list `accuse`)."""
+    return _verb_word(nt, start) in nt.w.accuse
+
+
 _STATEMENT = re.compile(r"\w*\s+(?:في|ب)\s*(بيان(?:\s+رسمي)?|تصريح\s+رسمي)")
+
+
 def _says_more(nt: ClaimText, sent: tuple[int, int], ce: int) -> bool:
     """Words follow the speaker of a verb that are what it says ("واعلن الائتلاف تاييده ..."), not only where
     it said it ("واعلن المرصد في تقريره", "... عبر بيان")."""
@@ -701,6 +708,7 @@ class _Quantity:
     subset: bool  # "بينهم 3 اطفال": part of a figure given just before
     unstated: bool = False  # "عدد من": no figure stated (10 for fatalities, no claim)
     distant: bool = False  # counted by a casualty word further back in the clause ("وقتل ضابط ... و7 من الحشد")
+    of_them: bool = False  # "مصرع اثنين منهم": people of a group named before, with no figure of their own
 
 
 def _cue_right_before(nt: ClaimText, s: int, pos: int) -> bool:
@@ -867,7 +875,7 @@ def _quantity(nt: ClaimText, m: NumberMention, sent: tuple[int, int], last_unit:
         category = "distance"  # "يبعد 60 كلم غرب بغداد"
     if unit in ("km", "km2", "hectare") and not category:
         category = "area"
-    return _Quantity(m, unit, category, end, cue_start, subset, distant=bool(partitive_category))
+    return _Quantity(m, unit, category, end, cue_start, subset, distant=bool(partitive_category), of_them=of_them)
 
 
 def _casualty_in_clause(nt: ClaimText, s: int, pos: int, reach: int = 8) -> str:
@@ -1064,7 +1072,7 @@ def _singular_casualties(nt: ClaimText, sent: tuple[int, int], found: list[_Quan
         if noun in nt.w.other_one:  # "مقتل شرطي واصابه اخر": one more of the people counted before
             people = [q.unit for q in (*found, *out) if q.unit in PEOPLE_UNITS and q.mention.start < m.start()]
             entry = UnitEntry(people[-1] if people else "person", "", "sg")
-        if entry is None or entry.number != "sg" or entry.unit not in ("person", "civilian", "fighter", "soldier"):
+        if entry is None or entry.number != "sg" or entry.unit not in PEOPLE_UNITS:
             continue
         definite = noun.startswith(("ال", "وال"))
         if definite and not (entry.unit == "civilian" and m.group().split()[0].lstrip("وب") in nt.w.death_noun_cue):
@@ -1305,8 +1313,7 @@ def _statement(nt: ClaimText, sent: tuple[int, int], att: Attribution, claim_dat
     if k is None:
         return []
     cs, ce, _ = cues[k]
-    verb = _WORD.match(nt.norm, cs)
-    accuses = verb is not None and (verb.group() in nt.w.accuse or verb.group()[1:] in nt.w.accuse)
+    accuses = _accuses(nt, cs)
     if att.source_type in _NARRATORS and not accuses:
         return []  # a monitor's account of the incident (the event records it), not its accusation
     ps, pe = _phrase_after(nt, ce, sent[1])

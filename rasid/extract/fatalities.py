@@ -70,8 +70,7 @@ def sentence_deaths(ct: ClaimText, fw: FatalityWords, span: tuple[int, int]) -> 
     deaths: list[_Deaths] = []
     of_them: list[_Deaths] = []
     for q in found:
-        if (q.category == "killed" and q.subset and not q.distant
-                and norm[q.mention.end:q.end].split()[-1:] in (["منهم"], ["منهن"])):
+        if q.category == "killed" and q.of_them and not q.distant:
             # "انفجرت العبوة بعناصر الميليشيا ما أدى إلى مصرع اثنين منهم": a group with no figure of its own
             of_them.append(_Deaths(q.mention.start, q.mention.value, q.cue_start, q.end))
         if q.category != "killed" or q.subset or q.distant or q.unit not in PEOPLE_UNITS:

@@ -94,6 +94,7 @@ class FrameWords(NamedTuple):
     other_clause: re.Pattern[str]  # between an aircraft word and a bombardment word: another strike ("في حين")
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
     cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
+    no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -138,6 +139,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         other_clause=re.compile(rf"(?:^|\s)[وف]?(?:{alt('other_clause')})(?:\s|$)"),
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
         cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
+        no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
     )
 
 

@@ -344,9 +344,9 @@ def assign_admin2(places: Iterable[Place], districts: list[District], units: Ite
     for p in places:
         if p.admin2 or p.feature in ("country", "admin1", "region", "river", "desert"):
             continue
-        seat_of = [(rank, haversine_km(p.lat, p.lon, u.lat, u.lon), u.admin2) for n in p.names_ar
+        seat_of = [(rank, km, u.admin2) for n in p.names_ar
                    for v in name_variants(n) for rank, u in named.get((p.country, p.admin1 or "", v), ())
-                   if haversine_km(p.lat, p.lon, u.lat, u.lon) <= 30]
+                   if (km := haversine_km(p.lat, p.lon, u.lat, u.lon)) <= 30]
         if seat_of:
             p.admin2 = min(seat_of)[2]
             continue

@@ -19,13 +19,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasid import ontology as o
 from rasid.learn.features import Buckets, DocContext, Names
 from rasid.lexicon.loader import Lexicon
 from rasid.models import Event
 from rasid.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from rasid.extract.frames import FrameWords
 
 #: The key of the "no second actor" candidate.
 NONE = ""
@@ -413,7 +416,7 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
     place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
     if place is None:
         return False
-    mark = _target_mark()
+    mark = _frame_words().target_mark
     words = normalize(place.text).split()
     name_word = _bare(words[-1]) if words else ""
     for s, e in ac.names.get(name, []):
@@ -438,11 +441,12 @@ def _bare(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _target_mark() -> re.Pattern[str]:
+def _frame_words() -> FrameWords:
+    """The rules' frame word patterns (frame_words.tsv: target_mark, no_one_hurt), of the default resources."""
     from rasid.extract.frames import compile_frame_words
     from rasid.resources import default_resources
 
-    return default_resources().derived(compile_frame_words).target_mark
+    return default_resources().derived(compile_frame_words)
 
 
 def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
@@ -458,20 +462,13 @@ def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
         end = e.end if e.kind == "sentence" else _sentence_end(ac.text, e.start)
         if bisect_right(civ, end) != bisect_left(civ, e.start):
             return False  # civilians named there
-        said = said or _no_one_hurt().search(normalize(ac.text[e.start:end])) is not None
+        said = said or _frame_words().no_one_hurt.search(normalize(ac.text[e.start:end])) is not None
     return said
 
 
 def _sentence_end(text: str, start: int) -> int:
     found = _SENTENCE_END.search(text, start)
     return found.start() if found else len(text)
-
-
-@lru_cache(maxsize=1)
-def _no_one_hurt() -> re.Pattern[str]:
-    from rasid.resources import default_resources
-
-    return re.compile(rf"(?:^|\s)(?:{default_resources().words('frame_words.tsv').alt('no_one_hurt')})(?:\s|$|[،,.])")
 
 
 @lru_cache(maxsize=1)

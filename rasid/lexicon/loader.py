@@ -282,11 +282,17 @@ def _load_triggers(files: LexiconFiles) -> tuple[list[tuple[str, Trigger]], dict
             if not has_arabic(pattern):
                 raise row.error(f"pattern {pattern!r} has no Arabic letters")
             out.append((pattern, Trigger(normalize(pattern), kind, row.get("pos"), weight)))
-            if row.get("clitics"):
-                if row.get("clitics") not in CLITIC_CLASSES:
-                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
-                clitics[pattern] = row.get("clitics")
+            read_clitics(row, pattern, clitics)
     return out, clitics
+
+
+def read_clitics(row: Row, form: str, clitics: dict[str, str]) -> None:
+    """The row's optional `clitics` column (a class of `rasid.text.matcher.CLITIC_CLASSES`) into `clitics`."""
+    name = row.get("clitics")
+    if name:
+        if name not in CLITIC_CLASSES:
+            raise row.error(f"unknown clitics {name!r} (known: {', '.join(CLITIC_CLASSES)})")
+        clitics[form] = name
 
 
 def _load_cues(files: LexiconFiles) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -298,10 +304,7 @@ def _load_cues(files: LexiconFiles) -> tuple[list[tuple[str, str]], dict[str, st
             if row.get("cue") not in CUE_KINDS:
                 raise row.error(f"unknown cue {row.get('cue')!r} (known: {', '.join(sorted(CUE_KINDS))})")
             out.append((row.get("pattern"), row.get("cue")))
-            if row.get("clitics"):
-                if row.get("clitics") not in CLITIC_CLASSES:
-                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
-                clitics[row.get("pattern")] = row.get("clitics")
+            read_clitics(row, row.get("pattern"), clitics)
     return out, clitics
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rasid.lexicon.loader import LexiconFiles
+from rasid.lexicon.loader import LexiconFiles, read_clitics
 from rasid.lexicon.tsv import read_tsv
 from rasid.text.dates import MonthTable
-from rasid.text.matcher import CLITIC_CLASSES, INFLECTION_SUFFIXES, LexiconMatcher
+from rasid.text.matcher import INFLECTION_SUFFIXES, LexiconMatcher
 from rasid.text.normalize import normalize
 from rasid.text.numbers import UnitEntry, Units
 
@@ -108,10 +108,7 @@ def load_attribution(files: LexiconFiles) -> AttributionCues:
             if value not in allowed:
                 raise row.error(f"value {value!r} is not one of {', '.join(allowed)}")
             entries.append((row.get("form"), AttributionCue(kind, value)))
-            if row.get("clitics"):
-                if row.get("clitics") not in CLITIC_CLASSES:
-                    raise row.error(f"unknown clitics {row.get('clitics')!r} (known: {', '.join(CLITIC_CLASSES)})")
-                clitics[row.get("form")] = row.get("clitics")
+            read_clitics(row, row.get("form"), clitics)
     return AttributionCues(entries, clitics)
 
 

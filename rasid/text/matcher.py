@@ -124,6 +124,11 @@ class Match(Generic[T]):
     suffix: str
 
 
+def _key(surface: str) -> str:
+    """A surface form as the matcher stores it: normalised, single spaces."""
+    return " ".join(normalize(surface).split())
+
+
 class LexiconMatcher(Generic[T]):
     """Find lexicon entries in normalised text with clitic-aware word boundaries."""
 
@@ -145,14 +150,14 @@ class LexiconMatcher(Generic[T]):
         self._max_suffix = max((len(s) for s in suffixes), default=0)
         table: dict[str, list[T]] = {}
         for surface, value in entries:
-            key = " ".join(normalize(surface).split())
+            key = _key(surface)
             if key:
                 table.setdefault(key, []).append(value)
         self._table = table
         #: normalised key -> (prefixes, suffixes) of an entry with its own clitic class
         self._rules: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         for surface, name in (clitics or {}).items():
-            key = " ".join(normalize(surface).split())
+            key = _key(surface)
             if name not in CLITIC_CLASSES:
                 raise ValueError(f"unknown clitic class {name!r} for {surface!r}")
             if key in table:
@@ -179,7 +184,7 @@ class LexiconMatcher(Generic[T]):
 
     def get(self, surface: str) -> list[T]:
         """Exact lookup of a (normalised) surface form."""
-        return self._table.get(" ".join(normalize(surface).split()), [])
+        return self._table.get(_key(surface), [])
 
     def _own_hits(self, norm: str, bounds: tuple[list[int], list[int]]) -> list[_Hit]:
         """Every valid hit as (start, end, key, values, prefix, suffix), in the automaton's order."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -190,19 +191,17 @@ def _change(now: int, before: int) -> float | None:
 def _ends(values: list[tuple[float, int]], share: float, total: int) -> tuple[float, float]:
     """The lowest value with more than share * total events at or below it and the highest with more than that
     many at or above it (`values`: (value, events), sorted)."""
-    seen, lo = 0, values[-1][0]
+    return _passed(values, share * total, values[-1][0]), _passed(reversed(values), share * total, values[0][0])
+
+
+def _passed(values: Iterable[tuple[float, int]], limit: float, default: float) -> float:
+    """The first value at which more than `limit` events have been seen, in the order given; else `default`."""
+    seen = 0
     for value, n in values:
         seen += n
-        if seen > share * total:
-            lo = value
-            break
-    seen, hi = 0, values[0][0]
-    for value, n in reversed(values):
-        seen += n
-        if seen > share * total:
-            hi = value
-            break
-    return lo, hi
+        if seen > limit:
+            return value
+    return default
 
 
 def bulk_box(places: list[tuple[float, float, int]]) -> tuple[tuple[float, float, float, float] | None, int]:
