@@ -211,10 +211,14 @@ def test_a_background_event_keeps_the_rules_second_actor():
     assert [(e.sub_event_type, e.actor2) for e in layered.events if e.modality == "background"] == background
 
 
-def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one():
-    civilians_always = {"weights": {"k=civ": 5.0}}
+def civilians_head_layer() -> EventLayer:
+    """A layer that keeps every event and whose actor 2 head always chooses the civilians."""
     keep_all = scorer({}, bias=5.0)
-    layer = EventLayer(model_data(keep_all, keep_all, actor=civilians_always))
+    return EventLayer(model_data(keep_all, keep_all, actor={"weights": {"k=civ": 5.0}}))
+
+
+def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one():
+    layer = civilians_head_layer()
 
     def actor2(sentence: str) -> list[str | None]:
         text = "\n".join(["قصف تركي على ريف الحسكة", sentence, "وقالت مصادر محلية إن القصف تجدد مساء اليوم."])
@@ -230,11 +234,8 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، ما أدى إلى أضرار مادية دون وقوع إصابات.") == [None]
 
 
-
 def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
-    civilians_always = {"weights": {"k=civ": 5.0}}
-    keep_all = scorer({}, bias=5.0)
-    layer = EventLayer(model_data(keep_all, keep_all, actor=civilians_always))
+    layer = civilians_head_layer()
 
     def actor2(sentence: str) -> list[str | None]:
         text = "\n".join(["غارات إسرائيلية قرب دمشق", sentence, "وقالت مصادر محلية إن الغارات تجددت مساء اليوم."])
