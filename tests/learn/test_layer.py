@@ -232,6 +232,7 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     assert actor2("قصفت القوات التركية أطراف بلدة الدرباسية بريف الحسكة، ما أدى إلى مقتل طفلين.") == ["Civilians (Syria)"]
     # the village itself, but the sentence says no one was hurt: the rules' (empty) actor 2 stands
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، ما أدى إلى أضرار مادية دون وقوع إصابات.") == [None]
+    assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، دون ورود أنباء عن إصابات.") == [None]
 
 
 def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
