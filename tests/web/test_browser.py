@@ -401,7 +401,8 @@ def test_map_fits_a_filter_whose_events_are_out_of_view(server: tuple[str, Store
 
 # After _MAP_HOOK_JS: the map's markercluster group and what it holds (window.__held: the group's markers, by
 # event id; `tagged`: those carrying the tag the test put on the objects before a move; `inView`: those inside the
-# map's box), and the single marker nearest the middle of the map (window.__nearestSingle, for a click).
+# box the drawn answer was asked for), and the single marker nearest the middle of the map (window.__nearestSingle,
+# for a click).
 _HELD_JS = """(() => {
   window.__group = () => {
     let group = null;
@@ -409,7 +410,10 @@ _HELD_JS = """(() => {
     return group;
   };
   window.__held = () => {
-    const map = window.__maps[0], group = window.__group(), view = map.getBounds(), el = document.querySelector("#map");
+    // in view: inside the box the drawn answer was asked for (the map's view rounded to 4 decimals, as the
+    // server counted it: a marker within 1e-4 degree of the view's edge is in one and not the other)
+    const map = window.__maps[0], group = window.__group(), el = document.querySelector("#map");
+    const [w, s, e, n] = el.getAttribute("data-box").split(",").map(Number), view = L.latLngBounds([s, w], [n, e]);
     const markers = group ? group.getLayers() : [];
     return {held: markers.length, tagged: markers.filter((m) => m.__tag).length,
             inView: markers.filter((m) => view.contains(m.getLatLng())).length,

@@ -108,6 +108,8 @@
       if (!same) { deferred = [data, q, box]; }
       return;
     }
+    // the box the drawn answer is complete for (the view, rounded as it was asked): what "in view" counts
+    mapEl.setAttribute("data-box", box.join(","));
     if (same) { update(data, box); } else { rebuild(data, q, late); }
   }
 
