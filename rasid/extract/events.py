@@ -912,7 +912,8 @@ class EventBuilder:
             iso=p.iso if p else None,
             latitude=p.latitude if p else None,
             longitude=p.longitude if p else None,
-            geo_precision=p.geo_precision if p and p.latitude is not None else None,
+            geo_precision=(max(p.geo_precision, 2) if p.qualifier.endswith(" of the city") else p.geo_precision)
+            if p and p.latitude is not None else None,
             fatalities=d.fatalities,
             modality=f.modality,  # type: ignore[arg-type]
             confidence=self._confidence(d),

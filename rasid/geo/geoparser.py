@@ -1296,6 +1296,13 @@ class Geoparser:
             # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
             qualifier, precision = f"{w.compass[r.cue]} of", max(precision, 2)
             why.append(f"'{r.cue} X': near X, precision {precision}")
+        elif len(r.cues) > 1 and r.cues[1] in w.compass and r.cue == "مدينه" and p.feature == "populated" \
+                and not any(q.container is not None and raws[q.container] is r for q in raws) \
+                and not self._compass_list(nt.norm, r.start):
+            # "اشتباكات جنوب مدينة الموصل": near the city, as "جنوب الموصل" is ("حي X غرب مدينة حمص" only
+            # locates the neighbourhood, and "قرية X شرق مدينة Y" the village)
+            qualifier = f"{w.compass[r.cues[1]]} of the city"
+            why.append(f"'{r.cues[1]} مدينة X': near X; its events are coded at precision 2")
         elif any(self._cue_is(c, "region") for c in r.cues[1:]) and p.feature in ("populated", "camp"):
             qualifier, precision = "countryside", max(precision, 2)  # "بريف مدينة البوكمال"
             why.append(f"the countryside of {p.name}: precision {precision}")
@@ -1311,6 +1318,11 @@ class Geoparser:
             place_id=p.id, qualifier=qualifier, surface=nt.norm[r.name_start:r.name_end],
             candidates=len(r.cands), _why=lambda: self._ranking_why(r, explain_best) + why,
         )
+
+    def _compass_list(self, norm: str, start: int) -> bool:
+        """"شرق وجنوب مدينة الحديدة": directions joined by "و" name parts of the city, not a place near it."""
+        lead = norm[start:start + 12].split(" ", 1)[0]
+        return lead.startswith("و") and lead[1:] in self.words.compass
 
     def _ranking_why(self, r: _Raw, explain_best: Callable[[], list[str]] | None) -> list[str]:
         """The ranking part of a mention's `why`: the winner's score and terms (from `explain_best` when

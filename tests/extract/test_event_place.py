@@ -153,3 +153,13 @@ def test_where_a_speaker_is_is_not_where_the_event_happened() -> None:
            "الجزء الشمالي من مدينة الرمادي."
     assert places_of(said.format(" الموجود حاليا")) == ["Ramadi"]
     assert places_of(said.format("")) == ["Al-Khalidiyah"]
+
+
+def test_a_direction_from_a_named_city_is_near_the_city() -> None:
+    # "جنوب مدينة X" is near X, as "جنوب X" is: ACLED precision 2, coded at the city
+    assert precisions_of("قصفت الطائرات أمس مواقع للمسلحين جنوب مدينة الموصل.") == [("Mosul", 2)]
+    assert precisions_of("قتل جنديان في كمين أمس شمال شرقي مدينة بعقوبة.") == [("Baqubah", 2)]
+    # a neighbourhood the direction locates is in the city (precision 1), and directions joined by "و" name
+    # parts of the city
+    assert precisions_of("انفجرت سيارة مفخخة أمس في حي الزهراء غرب مدينة حمص.") == [("Homs - الزهراء", 1)]
+    assert precisions_of("قصفت القوات أمس خطوط التماس شرق وجنوب مدينة الحديدة.") == [("Al Ḩudaydah", 1)]
