@@ -912,7 +912,8 @@ class EventBuilder:
             iso=p.iso if p else None,
             latitude=p.latitude if p else None,
             longitude=p.longitude if p else None,
-            geo_precision=(max(p.geo_precision, 2) if p.qualifier.endswith(" of the city") else p.geo_precision)
+            # "جنوب مدينة X": the mention ranks as the town (precision 1), the event is near it (precision 2)
+            geo_precision=(max(p.geo_precision, 2) if p.qualifier.endswith(" of it") else p.geo_precision)
             if p and p.latitude is not None else None,
             fatalities=d.fatalities,
             modality=f.modality,  # type: ignore[arg-type]

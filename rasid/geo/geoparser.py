@@ -254,6 +254,8 @@ class _Unknown:
 
 #: how far from the place anchoring an unknown name its spelling variant may lie (`Geoparser._variant_place`)
 _VARIANT_KM = 40.0
+#: singular cues of a town, village or camp: "جنوب مدينة X" / "شمال مخيم X" is near it (`Geoparser._mention`)
+_SETTLEMENT_CUES = frozenset({"مدينه", "بلده", "قريه", "مخيم"})
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -1296,13 +1298,14 @@ class Geoparser:
             # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
             qualifier, precision = f"{w.compass[r.cue]} of", max(precision, 2)
             why.append(f"'{r.cue} X': near X, precision {precision}")
-        elif len(r.cues) > 1 and r.cues[1] in w.compass and r.cue == "مدينه" and p.feature == "populated" \
+        elif len(r.cues) > 1 and r.cues[1] in w.compass and r.cue in _SETTLEMENT_CUES \
+                and p.feature in ("populated", "camp") \
                 and not any(q.container is not None and raws[q.container] is r for q in raws) \
                 and not self._compass_list(nt.norm, r.start):
-            # "اشتباكات جنوب مدينة الموصل": near the city, as "جنوب الموصل" is ("حي X غرب مدينة حمص" only
-            # locates the neighbourhood, and "قرية X شرق مدينة Y" the village)
-            qualifier = f"{w.compass[r.cues[1]]} of the city"
-            why.append(f"'{r.cues[1]} مدينة X': near X; its events are coded at precision 2")
+            # "اشتباكات جنوب مدينة الموصل", "شمال مخيم X": near the town or camp, as "جنوب الموصل" is ("حي X غرب
+            # مدينة حمص" only locates the neighbourhood, and "قرية X شرق مدينة Y" the village)
+            qualifier = f"{w.compass[r.cues[1]]} of it"
+            why.append(f"'{r.cues[1]} {r.cue} X': near X; its events are coded at precision 2")
         elif any(self._cue_is(c, "region") for c in r.cues[1:]) and p.feature in ("populated", "camp"):
             qualifier, precision = "countryside", max(precision, 2)  # "بريف مدينة البوكمال"
             why.append(f"the countryside of {p.name}: precision {precision}")

@@ -163,3 +163,7 @@ def test_a_direction_from_a_named_city_is_near_the_city() -> None:
     # parts of the city
     assert precisions_of("انفجرت سيارة مفخخة أمس في حي الزهراء غرب مدينة حمص.") == [("Homs - الزهراء", 1)]
     assert precisions_of("قصفت القوات أمس خطوط التماس شرق وجنوب مدينة الحديدة.") == [("Al Ḩudaydah", 1)]
+    # the same after a town's, a village's or a camp's cue word
+    assert precisions_of("قصفت المدفعية أمس منازل شمال بلدة كفرنبل.") == [("Kafranbel", 2)]
+    assert precisions_of("قصفت مدفعية الاحتلال أمس منازل شمال مخيم البريج في قطاع غزة.") == [("Al Burayj", 2)]
+    assert precisions_of("قصفت المدفعية أمس بلدة كفرنبل.") == [("Kafranbel", 1)]
