@@ -235,6 +235,7 @@ class _Raw:
     consumed: bool = False
     namesake: bool = False  # dropped as a small foreign namesake: to the unknown-village reader, an unknown name
     inner: _Raw | None = None  # a known place named inside "حي <name> في X"
+    side: bool = False  # "الأطراف الغربية لبلدة X", "الطرف الجنوبي من X": a side or the outskirts of the place
     best: int | None = None
     scores: dict[int, tuple[float, list[str]]] = field(default_factory=dict)
 
@@ -254,6 +255,10 @@ class _Unknown:
 
 #: how far from the place anchoring an unknown name its spelling variant may lie (`Geoparser._variant_place`)
 _VARIANT_KM = 40.0
+#: a side of a town or its outskirts, before a direction adjective and "ل"/"من" ("الأطراف الغربية لبلدة X")
+_SIDE_WORDS = frozenset({"طرف", "اطراف", "محور", "محاور", "مدخل", "مداخل", "ضواحي", "مشارف", "تخوم", "اجزاء"})
+#: "على مقربة من X": near X (the noun of "قرب" that its cue list lacks)
+_NEAR_OF = frozenset({"مقربه", "بمقربه"})
 #: singular cues of a town, village or camp: "جنوب مدينة X" / "شمال مخيم X" is near it (`Geoparser._mention`)
 _SETTLEMENT_CUES = frozenset({"مدينه", "بلده", "قريه", "مخيم"})
 #: one word of a place name: Arabic letters only ("ال" included)
@@ -391,6 +396,7 @@ class Geoparser:
                     cue = last_accepted.cue
             raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, m.values, m.prefix, cue, cues,
                        vicinity=vicinity)
+            raw.side = not inherited and self._side_of(norm, ws, m.prefix, len(cues))
             # extend the span over the cue words
             if cues and not inherited:
                 s = ws
@@ -1287,6 +1293,10 @@ class Geoparser:
                 name = p.admin1
         elif r.cue in w.near or any(c in w.near for c in r.cues):
             qualifier, precision = "outskirts" if r.cue != "قرب" else "near", max(precision, 2)
+        elif r.side and p.feature in ("populated", "camp"):
+            qualifier = "outskirts of it"  # the mention ranks as the town, its events are coded at precision 2
+            why.append("a side of the place or its outskirts ('الأطراف الغربية ل...', 'بالقرب من بلدة ...'): "
+                       "its events are coded at precision 2")
         elif self._cue_is(r.cue, "road"):
             feature, precision = "road", 2
             qualifier = "road"
@@ -1321,6 +1331,28 @@ class Geoparser:
             place_id=p.id, qualifier=qualifier, surface=nt.norm[r.name_start:r.name_end],
             candidates=len(r.cands), _why=lambda: self._ranking_why(r, explain_best) + why,
         )
+
+    def _side_of(self, norm: str, ws: int, prefix: str, n_cues: int) -> bool:
+        """"الأطراف الغربية لبلدة X", "الطرف الجنوبي من الفلوجة", "بالقرب من بلدة X": the words before the place
+        (and its cue word) name a side of it or its outskirts, joined by "ل" or "من"."""
+        prev = _prev_words(norm, ws, n_cues + 4)
+        if len(prev) <= n_cues:
+            return False
+        k = n_cues
+        linked = (prev[0].startswith("ل") and n_cues > 0) or (n_cues == 0 and "ل" in prefix)
+        if len(prev) > k and prev[k] == "من":
+            linked, k = True, k + 1
+        if not linked:
+            return False
+        adjectives = 0
+        while len(prev) > k and prev[k] in self.words.directions and adjectives < 2:
+            adjectives, k = adjectives + 1, k + 1
+        if len(prev) <= k:
+            return False
+        word = prev[k][2:] if prev[k].startswith("ال") else prev[k]
+        if word in _SIDE_WORDS:
+            return adjectives > 0  # "الطرف الجنوبي من X" (a bare "طرف من" is no side)
+        return adjectives == 0 and (self._cue_base(prev[k]) == "قرب" or prev[k] in _NEAR_OF)  # "بالقرب من X"
 
     def _compass_list(self, norm: str, start: int) -> bool:
         """"شرق وجنوب مدينة الحديدة": directions joined by "و" name parts of the city, not a place near it."""

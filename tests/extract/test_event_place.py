@@ -167,3 +167,13 @@ def test_a_direction_from_a_named_city_is_near_the_city() -> None:
     assert precisions_of("قصفت المدفعية أمس منازل شمال بلدة كفرنبل.") == [("Kafranbel", 2)]
     assert precisions_of("قصفت مدفعية الاحتلال أمس منازل شمال مخيم البريج في قطاع غزة.") == [("Al Burayj", 2)]
     assert precisions_of("قصفت المدفعية أمس بلدة كفرنبل.") == [("Kafranbel", 1)]
+
+
+def test_a_side_of_a_town_or_its_outskirts_is_near_it() -> None:
+    # "الأطراف الغربية لبلدة X", "الطرف الجنوبي من X", "بالقرب من بلدة X": precision 2 at the town, like "أطراف X"
+    assert precisions_of("شهدت الأطراف الغربية لبلدة كفرنبل أمس قصفا مدفعيا عنيفا.") == [("Kafranbel", 2)]
+    assert precisions_of("أمنت القوات العراقية أمس الطرف الجنوبي من الفلوجة بعد اشتباكات مع داعش.") == [("Fallujah", 2)]
+    assert precisions_of("اختطف مسلحون أمس شابا بالقرب من بلدة كفرنبل.") == [("Kafranbel", 2)]
+    # from the town, or its neighbourhoods, is the town
+    assert precisions_of("اختطف مسلحون أمس شابا من بلدة كفرنبل.") == [("Kafranbel", 1)]
+    assert precisions_of("قصفت الطائرات أمس الأحياء الشرقية لمدينة حلب.") == [("Aleppo", 1)]
