@@ -396,7 +396,8 @@ class Geoparser:
                     cue = last_accepted.cue
             raw = _Raw(ws, m.end + len(m.suffix), m.start, m.end, key, m.values, m.prefix, cue, cues,
                        vicinity=vicinity)
-            raw.side = not inherited and self._side_of(norm, ws, m.prefix, len(cues))
+            raw.side = last_accepted.side if inherited and last_accepted is not None else \
+                self._side_of(norm, ws, m.prefix, len(cues))  # "بالقرب من منطقتي X وY": both
             # extend the span over the cue words
             if cues and not inherited:
                 s = ws

@@ -177,3 +177,5 @@ def test_a_side_of_a_town_or_its_outskirts_is_near_it() -> None:
     # from the town, or its neighbourhoods, is the town
     assert precisions_of("اختطف مسلحون أمس شابا من بلدة كفرنبل.") == [("Kafranbel", 1)]
     assert precisions_of("قصفت الطائرات أمس الأحياء الشرقية لمدينة حلب.") == [("Aleppo", 1)]
+    # the names joined to the first share its side: "بالقرب من منطقتي X وY"
+    assert precisions_of("اختطف مسلحون أمس شابا بالقرب من منطقتي كفرنبل وحاس.") == [("Kafranbel", 2), ("Has", 2)]
