@@ -95,6 +95,8 @@ class FrameWords(NamedTuple):
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
     cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
     no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
+    base_alias: re.Pattern[str]  # .match at an actor's start: its alias names its base ("قاعدة تركية"), the target
+    origin_mark: re.Pattern[str]  # right before such an actor: the base the attack came from ("من قاعدة حميميم")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -140,6 +142,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
         cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
         no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
+        base_alias=re.compile(rf"(?:{alt('base_alias')})\s"),
+        origin_mark=re.compile(rf"(?:^|\s)(?:{alt('origin_mark')})\s*$"),
     )
 
 
@@ -405,6 +409,13 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     return frames
 
 
+def _named_by_base(w: FrameWords, norm: str, a: ActorMention) -> bool:
+    """A state's forces named by their base ("استهدفت طائرة مسيرة قاعدة تركية"): the place hit, not the
+    attacker (a group named "القاعدة" is no base)."""
+    return a.actor.inter in (1, 8) and w.base_alias.match(norm, a.start, a.end) is not None \
+        and not w.origin_mark.search(_before(norm, a.start, 16))
+
+
 def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention],
                   former_member: bool = False) -> None:
     t = frame.trigger
@@ -420,8 +431,10 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
             break
     if frame.actor1 is None:
         assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]
-        marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
-                   and w.actor2_mark.search(_before(norm, a.start))]
+        # an actor named by its base is the side hit wherever the sentence names it ("تعرضت قاعدة حميميم الروسية
+        # في ريف اللاذقية لهجوم بطائرات مسيرة")
+        marked2 = [a for a in cands if a not in assoc and (a.start > t.start - 40
+                   and w.actor2_mark.search(_before(norm, a.start)) or _named_by_base(w, norm, a))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
@@ -443,7 +456,8 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
-            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
+            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start))) \
+                or _named_by_base(w, norm, rest[0])
             second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
             if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
                 # "قتل عناصر من داعش في اشتباكات مع مقاتلي المعارضة": both sides marked, the fight is between them

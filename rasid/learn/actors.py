@@ -438,11 +438,17 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
     place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
     if place is None:
         return False
-    mark = ac.frame_words().target_mark
+    fw = ac.frame_words()
     words = normalize(place.text).split()
     name_word = _bare(words[-1]) if words else ""
     for s, e in ac.names.get(name, []):
-        if not sent.start <= s < sent.end or not mark.search(normalize(ac.text[max(0, s - 30):s])):
+        if not sent.start <= s < sent.end:
+            continue
+        before = normalize(ac.text[max(0, s - 30):s])
+        if ac.inter_of(name) in (1, 8) and fw.base_alias.match(normalize(ac.text[s:e])) \
+                and not fw.origin_mark.search(before):
+            return True  # named by its base ("قاعدة تركية"): the place hit, wherever the sentence puts it
+        if not fw.target_mark.search(before):
             continue
         # the side hit at the event's place, in one clause ("مواقع لحزب الله في منطقة السيدة زينب"); not "نقطة
         # عسكرية لقوات النظام قرب عامودا، ومحيط قرى ..." for the villages

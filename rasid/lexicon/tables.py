@@ -294,6 +294,8 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
         "cause_mark": ListSpec("before a takeover word: what the fighting was about, not the event"),
         "no_one_hurt": ListSpec("in a strike's sentence: no one was hurt, or no human loss is known"),
+        "base_alias": ListSpec("first word of an actor's alias that names its base: what was hit, the target"),
+        "origin_mark": ListSpec("right before an actor named by its base: where the attack came from"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),
