@@ -565,6 +565,9 @@ class EventBuilder:
         s = sm.sentence
         if sm.has_cue("earlier") or self.w.years_since.search(self.nt.norm[s.start:s.end]):
             return True  # "وقبل أسبوع ...", "منذ نحو ثلاثة أعوام": earlier news, told as context
+        t = frame.trigger
+        if any(0 <= t.start - len(t.prefix) - c.end <= 2 for c in sm.cues_of("earlier_of")):
+            return True  # "عثر على جثته بعد أسبوعين من خطفه": the event named as the time of another is weeks older
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context

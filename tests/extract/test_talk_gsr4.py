@@ -33,3 +33,10 @@ def test_condolences_talk_about_an_attack_told_elsewhere(rules: Pipeline) -> Non
     assert not reported(rules, text)
     # the bombing itself, told as news, stays one
     assert reported(rules, "وسقط عشرة قتلى في تفجير سيارة مفخخة في سوق مدينة الحلة أمس.")
+
+
+def test_an_event_named_as_the_time_weeks_before_another_is_earlier_news(rules: Pipeline) -> None:
+    result = rules.process(Document(doc_id="t", text="وعثر رجال الشرطة على جثة الطبيب بعد أسبوعين من خطفه."))
+    assert [e.modality for e in result.events] == ["background"]
+    # the news of the sentence, told before the words, stays news
+    assert reported(rules, "وانفجرت سيارة مفخخة في سوق مدينة الحلة أمس بعد أسبوعين من تفجير مماثل قرب المسجد.")
