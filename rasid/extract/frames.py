@@ -609,7 +609,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     s = sm.sentence
     window_start = max(s.start, t.start - 80)
     for c in sm.cues:
-        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not _new_clause_after(norm, c, t):
+        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not new_clause_after(norm, c, t):
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
@@ -632,7 +632,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     return "asserted"
 
 
-def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
+def new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))

@@ -313,6 +313,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "context_clause": ListSpec("between a trigger and a year after it: the year is a side clause's history"),
         "another": ListSpec("right after a trigger word: another event of its kind ('هجوم مماثل', 'غارة أخرى')"),
         "ground_fire": ListSpec("in a bombardment word: artillery, mortars or rockets, a means of its own", wildcard=True),
+        "opinion": ListSpec("generic cues that judge what was told: after the trigger, in a clause of their own, no talk"),
         "death_word": ListSpec("a word of dying right before a singular victim: one death"),
         "death_skip": ListSpec("a time word between a death word and its victim"),
         "died": ListSpec("one person died, where nothing is counted (a pronoun after it: 'هما' two)"),

@@ -40,3 +40,9 @@ def test_an_event_named_as_the_time_weeks_before_another_is_earlier_news(rules: 
     assert [e.modality for e in result.events] == ["background"]
     # the news of the sentence, told before the words, stays news
     assert reported(rules, "وانفجرت سيارة مفخخة في سوق مدينة الحلة أمس بعد أسبوعين من تفجير مماثل قرب المسجد.")
+
+
+def test_a_judgement_in_a_clause_of_its_own_after_the_report_leaves_it_a_report(rules: Pipeline) -> None:
+    assert reported(rules, "قصفت الطائرات قرية الحويجة، واعتبرت الحكومة القصف جريمة.")
+    # the judgement that frames the sentence still makes it talk
+    assert not reported(rules, "واعتبر الوزير أن قصف القرى جريمة حرب.")
