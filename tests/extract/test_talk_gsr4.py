@@ -46,3 +46,11 @@ def test_a_judgement_in_a_clause_of_its_own_after_the_report_leaves_it_a_report(
     assert reported(rules, "قصفت الطائرات قرية الحويجة، واعتبرت الحكومة القصف جريمة.")
     # the judgement that frames the sentence still makes it talk
     assert not reported(rules, "واعتبر الوزير أن قصف القرى جريمة حرب.")
+
+
+def test_a_month_of_a_year_named_with_min_am_is_history(rules: Pipeline) -> None:
+    text = "ومنها تفجير انتحاري استهدف مقر الشرطة في مدينة الحلة في شهر مارس من عام 2005."
+    assert [e.modality for e in rules.process(Document(doc_id="t", text=text)).events] == ["background"]
+    # in an article of that month it is the news
+    result = rules.process(Document(doc_id="t", text=text, published="2005-03-20"))
+    assert [e.modality for e in result.events] == ["asserted"]
