@@ -82,6 +82,8 @@ class FrameWords(NamedTuple):
     former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
     former_after: re.Pattern[str]  # .match right after an actor: a former member of it ("من كوادر المعارضة سابقا")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
+    released: re.Pattern[str]  # before a relative abduction: the sentence tells a release ("الإفراج عن ... التي")
+    relative_past: re.Pattern[str]  # right before an abduction word: "التي تم", "الذي كان قد", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
@@ -127,6 +129,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
         former_after=re.compile(rf"\s*(?:{alt('former_after')})(?:\s|[،,.]|$)"),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
+        released=re.compile(rf"(?:^|\s)[وفب]?(?:ال)?(?:{alt('release')})(?:\s|$)"),
+        relative_past=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:(?:تم|كان|كانت|كانوا|قد)\s+){{0,2}}$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
@@ -624,6 +628,10 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # "محاولة شن هجوم", "المحاولات الفاشلة لتفجير": a plot; "محاولة اغتيال" is an attack
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
+    if "abduction" in t.kind_names and w.relative_past.search(norm, max(s.start, t.start - len(t.prefix) - 24),
+                                                              t.start - len(t.prefix)) \
+            and w.released.search(norm, s.start, t.start - len(t.prefix)):
+        return "background"  # "الإفراج عن الممرضة التي تم اختطافها": a release is told, the abduction is older
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
     if any(c.cue == "claim" and _attributes(c, t) and not w.negated.search(norm[max(s.start, c.start - 25):c.start])

@@ -278,6 +278,7 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "battle_name": ListSpec("before a takeover word: a battle's name"),
         "partial": ListSpec("after a takeover word: part of a place"),
         "rescue": ListSpec("after 'حرر': people freed", wildcard=True),
+        "release": ListSpec("a word of freeing before a relative abduction: a release is told, not the abduction"),
         "hostage": ListSpec("a few words after an arrest word: the people held are hostages, an abduction"),
         "former_mark": ListSpec("before an actor: a former or alleged member, not a party"),
         "former_after": ListSpec("right after an actor: a former member of it, not a party"),

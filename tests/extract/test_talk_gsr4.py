@@ -54,3 +54,10 @@ def test_a_month_of_a_year_named_with_min_am_is_history(rules: Pipeline) -> None
     # in an article of that month it is the news
     result = rules.process(Document(doc_id="t", text=text, published="2005-03-20"))
     assert [e.modality for e in result.events] == ["asserted"]
+
+
+def test_a_release_tells_no_new_abduction(rules: Pipeline) -> None:
+    text = "وأعلنت الشرطة الإفراج عن الممرضة التي تم اختطافها من مستشفى في بغداد."
+    assert [e.modality for e in rules.process(Document(doc_id="t", text=text)).events] == ["background"]
+    # an abduction of someone a relative clause describes is news
+    assert reported(rules, "وخطف مسلحون الطبيب الذي كان يعالج المرضى في مستشفى بغداد أمس.")
