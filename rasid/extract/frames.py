@@ -250,8 +250,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if "riot" in kinds and all(w.negated.search(_before(norm, t.start - len(t.prefix), 30))
+                                   or _modality(w, norm, sm, t) == "planned"
                                    for t in sm.triggers if "riot" in t.kind_names):
-            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot
+            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot; nor does violence feared
+            # ("تحسبا لأعمال عنف")
             kinds.discard("riot")
             strong_protest = [t for t in strong_protest if t.kind_names & {"protest", "mob"}]
         if clash_with_protesters and not strong_protest:

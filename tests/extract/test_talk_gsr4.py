@@ -61,3 +61,12 @@ def test_a_release_tells_no_new_abduction(rules: Pipeline) -> None:
     assert [e.modality for e in rules.process(Document(doc_id="t", text=text)).events] == ["background"]
     # an abduction of someone a relative clause describes is news
     assert reported(rules, "وخطف مسلحون الطبيب الذي كان يعالج المرضى في مستشفى بغداد أمس.")
+
+
+def test_violence_feared_is_no_riot_and_no_attack(rules: Pipeline) -> None:
+    text = "وتظاهر مئات الأشخاص في العاصمة أمس احتجاجا على القانون الجديد، حيث فرضت الشرطة طوقا أمنيا حول البرلمان تخوفا من أعمال عنف."
+    result = rules.process(Document(doc_id="t", text=text))
+    assert [(e.event_type, e.sub_event_type) for e in result.events] == [("Protests", "Peaceful protest")]
+    assert ("plan", "تحسبا") in cues("وانتشرت قوات الأمن في شوارع المدينة تحسبا لهجمات جديدة.")
+    # violence that broke out stays a riot
+    assert reported(rules, "وتظاهر مئات الأشخاص في العاصمة أمس واندلعت أعمال عنف أحرق خلالها المتظاهرون سيارات.", {"Riots"})
