@@ -82,6 +82,8 @@ class FrameWords(NamedTuple):
     former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
     former_after: re.Pattern[str]  # .match right after an actor: a former member of it ("من كوادر المعارضة سابقا")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
+    released: re.Pattern[str]  # before a relative abduction: the sentence tells a release ("الإفراج عن ... التي")
+    relative_past: re.Pattern[str]  # right before an abduction word: "التي تم", "الذي كان قد", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
@@ -129,6 +131,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
         former_after=re.compile(rf"\s*(?:{alt('former_after')})(?:\s|[،,.]|$)"),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
+        released=re.compile(rf"(?:^|\s)[وفب]?(?:ال)?(?:{alt('release')})(?:\s|$)"),
+        relative_past=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:(?:تم|كان|كانت|كانوا|قد)\s+){{0,2}}$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
@@ -250,8 +254,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if "riot" in kinds and all(w.negated.search(_before(norm, t.start - len(t.prefix), 30))
+                                   or _modality(w, norm, sm, t) == "planned"
                                    for t in sm.triggers if "riot" in t.kind_names):
-            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot
+            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot; nor does violence feared
+            # ("تحسبا لأعمال عنف")
             kinds.discard("riot")
             strong_protest = [t for t in strong_protest if t.kind_names & {"protest", "mob"}]
         if clash_with_protesters and not strong_protest:
@@ -623,7 +629,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     s = sm.sentence
     window_start = max(s.start, t.start - 80)
     for c in sm.cues:
-        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not _new_clause_after(norm, c, t):
+        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not new_clause_after(norm, c, t):
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
@@ -638,6 +644,10 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # "محاولة شن هجوم", "المحاولات الفاشلة لتفجير": a plot; "محاولة اغتيال" is an attack
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
+    if "abduction" in t.kind_names and w.relative_past.search(norm, max(s.start, t.start - len(t.prefix) - 24),
+                                                              t.start - len(t.prefix)) \
+            and w.released.search(norm, s.start, t.start - len(t.prefix)):
+        return "background"  # "الإفراج عن الممرضة التي تم اختطافها": a release is told, the abduction is older
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
     if any(c.cue == "claim" and _attributes(c, t) and not w.negated.search(norm[max(s.start, c.start - 25):c.start])
@@ -646,7 +656,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     return "asserted"
 
 
-def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
+def new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))
