@@ -14,6 +14,7 @@ is allowed (docs/quality.md); never copy its sentences into the repository.
 
     python bench/gsr_errors.py ../shared/benchmarks/arabic_event_gsr --family ASSAULT > /tmp/assault_errors.txt
     python bench/gsr_errors.py ... --rules     # errors of the rules alone (the layer not applied)
+    python bench/gsr_errors.py ... --half A    # one half only (bench/gsr_halves.py); never read half B's errors
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--family", default="ASSAULT", choices=sorted(FILES))
     ap.add_argument("--rules", action="store_true", help="score the rules alone (no learned layer)")
     ap.add_argument("--model", default="bundled", help="a model file (default: the bundled one)")
+    ap.add_argument("--half", choices=("A", "B"), help="only the sentences of one half (bench/gsr_halves.py)")
     args = ap.parse_args(argv)
 
     import rasid.extract.events as events_mod
@@ -58,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with (args.benchmark / FILES[args.family]).open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["label"] in POSITIVE | RESTATED_NEGATIVE]
+    if args.half:
+        from gsr_halves import half
+
+        rows = [r for r in rows if half(r["id"]) == args.half]
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
     errors: list[tuple[str, dict[str, str], list[str], list[str], list[str]]] = []
     for row in rows:

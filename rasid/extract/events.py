@@ -19,7 +19,7 @@ from rasid import ontology as o
 from rasid.extract.claims import PEOPLE_UNITS, claim_text
 from rasid.extract.doc import Doc
 from rasid.extract.fatalities import compile_fatality_words, period_toll, sentence_deaths
-from rasid.extract.frames import Frame, compile_frame_words, is_headline, territory_subtype
+from rasid.extract.frames import Frame, compile_frame_words, is_headline, new_clause_after, territory_subtype
 from rasid.extract.gated import Gated
 from rasid.extract.mentions import ActorMention, SentenceMentions, TriggerMention
 from rasid.extract.notes import write_notes
@@ -88,6 +88,7 @@ class EventWords(NamedTuple):
     context_clause: re.Pattern[str]  # between a trigger and a year: the year is a side clause's ("، حيث")
     another: re.Pattern[str]  # .match right after a trigger word: another event of its kind ("هجوم مماثل")
     ground_fire: re.Pattern[str]  # in a bombardment word: artillery, mortars or rockets ("قصف مدفعي")
+    opinion: re.Pattern[str]  # .fullmatch a generic cue: a word of judging ("اعتبر", "ندد"), not of talk
 
 
 def compile_event_words(resources: Resources) -> EventWords:
@@ -113,6 +114,7 @@ def compile_event_words(resources: Resources) -> EventWords:
         context_clause=re.compile(rf"[،,]\s*[وف]?(?:{alt('context_clause')})\s"),
         another=re.compile(rf"\S{{0,3}}\s+(?:{alt('another')})(?=[\s،,.]|$)"),
         ground_fire=re.compile(rf"(?:{alt('ground_fire')})"),
+        opinion=re.compile(rf"\S{{0,3}}(?:{alt('opinion')})\S{{0,3}}"),
     )
 
 
@@ -565,6 +567,9 @@ class EventBuilder:
         s = sm.sentence
         if sm.has_cue("earlier") or self.w.years_since.search(self.nt.norm[s.start:s.end]):
             return True  # "وقبل أسبوع ...", "منذ نحو ثلاثة أعوام": earlier news, told as context
+        t = frame.trigger
+        if any(0 <= t.start - len(t.prefix) - c.end <= 2 for c in sm.cues_of("earlier_of")):
+            return True  # "عثر على جثته بعد أسبوعين من خطفه": the event named as the time of another is weeks older
         if date and date_span and s.start <= date_span[0] < s.end and self.published \
                 and 0 <= (self.published - date).days <= 60:
             return False  # the sentence dates this event to the article's days; older years are context
@@ -658,7 +663,11 @@ class EventBuilder:
         ))
         score = f.weight + 0.1 * support + (0.05 if f.actor2 else 0.0)
         score -= 0.35 if sm.has_cue("legal") and f.event_type not in (o.PROTESTS, o.RIOTS) else 0.0
-        score -= 0.25 if sm.has_cue("generic") else 0.0
+        # a word of judging that opens a clause of its own after the trigger comments on what was told ("قصفت
+        # الطائرات القرية، واعتبرت الحكومة القصف جريمة"); it does not make the report talk
+        score -= 0.25 if any(not (self.w.opinion.fullmatch(self.nt.norm, c.start, c.end)
+                                  and new_clause_after(self.nt.norm, c, f.trigger))
+                             for c in sm.cues_of("generic")) else 0.0
         score -= 0.3 if sm.has_cue("aggregate") else 0.0
         needed = 2 if f.sub_event_type in _WEAK_SUBTYPES or f.elaboration else 1
         if support < needed or self._commentary(sm) or sm.has_cue("was"):

@@ -82,6 +82,8 @@ class FrameWords(NamedTuple):
     former_mark: Gated  # right before an actor: a former or alleged member of it ("عنصر سابق في")
     former_after: re.Pattern[str]  # .match right after an actor: a former member of it ("من كوادر المعارضة سابقا")
     relative: re.Pattern[str]  # right before a present-tense trigger: "الذي يقصف", a description
+    released: re.Pattern[str]  # before a relative abduction: the sentence tells a release ("الإفراج عن ... التي")
+    relative_past: re.Pattern[str]  # right before an abduction word: "التي تم", "الذي كان قد", a description
     seized_object: re.Pattern[str]  # after a takeover word, its "على": "الاستيلاء على 12 آلية", things seized
     no_resistance: Gated  # "دون مقاومة تذكر": a place handed over without a fight
     raid: re.Pattern[str]  # the takeover word itself: "اقتحمت" (a raid when a foreign force does it)
@@ -95,6 +97,8 @@ class FrameWords(NamedTuple):
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
     cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
     no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
+    base_alias: re.Pattern[str]  # .match at an actor's start: its alias names its base ("قاعدة تركية"), the target
+    origin_mark: re.Pattern[str]  # right before such an actor: the base the attack came from ("من قاعدة حميميم")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -127,6 +131,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         former_mark=Gated(r"(?:^|\s)", lists["former_mark"], r"(?:\s+\S+)?\s*\S{0,3}\s*$", 1),
         former_after=re.compile(rf"\s*(?:{alt('former_after')})(?:\s|[،,.]|$)"),
         relative=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:[وف]\S*\s+)?$"),
+        released=re.compile(rf"(?:^|\s)[وفب]?(?:ال)?(?:{alt('release')})(?:\s|$)"),
+        relative_past=re.compile(rf"(?:^|\s)(?:{alt('relative')})\s+(?:(?:تم|كان|كانت|كانوا|قد)\s+){{0,2}}$"),
         seized_object=re.compile(rf"^[^،,.]*?(?:^|\s)علي\s+(?:\S*\d\S*\s+|\S+\s+)?(?:ال)?(?:{alt('seized_object')})(?:\s|$)"),
         no_resistance=Gated(r"(?:^|\s)", lists["no_resistance"], "", 1),
         raid=re.compile(rf"^(?:{alt('raid')})$"),
@@ -140,6 +146,8 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
         cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
         no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
+        base_alias=re.compile(rf"(?:{alt('base_alias')})\s"),
+        origin_mark=re.compile(rf"(?:^|\s)(?:{alt('origin_mark')})\s*$"),
     )
 
 
@@ -246,8 +254,10 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         strong_protest = [t for t in sm.triggers
                           if any(k.kind in ("protest", "riot", "mob") and k.weight >= 0.7 for k in t.kinds)]
         if "riot" in kinds and all(w.negated.search(_before(norm, t.start - len(t.prefix), 30))
+                                   or _modality(w, norm, sm, t) == "planned"
                                    for t in sm.triggers if "riot" in t.kind_names):
-            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot
+            # "ولم تسجل أعمال عنف": violence said not to have happened makes no riot; nor does violence feared
+            # ("تحسبا لأعمال عنف")
             kinds.discard("riot")
             strong_protest = [t for t in strong_protest if t.kind_names & {"protest", "mob"}]
         if clash_with_protesters and not strong_protest:
@@ -405,6 +415,13 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     return frames
 
 
+def _named_by_base(w: FrameWords, norm: str, a: ActorMention) -> bool:
+    """A state's forces named by their base ("استهدفت طائرة مسيرة قاعدة تركية"): the place hit, not the
+    attacker (a group named "القاعدة" is no base)."""
+    return a.actor.inter in (1, 8) and w.base_alias.match(norm, a.start, a.end) is not None \
+        and not w.origin_mark.search(_before(norm, a.start, 16))
+
+
 def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention],
                   former_member: bool = False) -> None:
     t = frame.trigger
@@ -420,8 +437,10 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
             break
     if frame.actor1 is None:
         assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]
-        marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
-                   and w.actor2_mark.search(_before(norm, a.start))]
+        # an actor named by its base is the side hit wherever the sentence names it ("تعرضت قاعدة حميميم الروسية
+        # في ريف اللاذقية لهجوم بطائرات مسيرة")
+        marked2 = [a for a in cands if a not in assoc and (a.start > t.start - 40
+                   and w.actor2_mark.search(_before(norm, a.start)) or _named_by_base(w, norm, a))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
@@ -443,7 +462,8 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
-            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
+            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start))) \
+                or _named_by_base(w, norm, rest[0])
             second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
             if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
                 # "قتل عناصر من داعش في اشتباكات مع مقاتلي المعارضة": both sides marked, the fight is between them
@@ -609,7 +629,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     s = sm.sentence
     window_start = max(s.start, t.start - 80)
     for c in sm.cues:
-        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not _new_clause_after(norm, c, t):
+        if c.cue == "deny" and window_start <= c.start < t.start + 40 and not new_clause_after(norm, c, t):
             return "denied"
     if t.prefix.endswith(_FUTURE_PREFIX) or w.future_word.search(norm[max(s.start, t.start - 6):t.start]):
         return "planned"
@@ -624,6 +644,10 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
         return "planned"  # "محاولة شن هجوم", "المحاولات الفاشلة لتفجير": a plot; "محاولة اغتيال" is an attack
     if "territory" in t.kind_names and t.prefix.endswith(("ل", "لل")) and not t.prefix.endswith("ال"):
         return "planned"  # purpose: "عملية لاستعادة", "للسيطرة على"
+    if "abduction" in t.kind_names and w.relative_past.search(norm, max(s.start, t.start - len(t.prefix) - 24),
+                                                              t.start - len(t.prefix)) \
+            and w.released.search(norm, s.start, t.start - len(t.prefix)):
+        return "background"  # "الإفراج عن الممرضة التي تم اختطافها": a release is told, the abduction is older
     if _SINCE.search(norm[max(s.start, t.start - len(t.prefix) - 6):t.start - len(t.prefix)]):
         return "background"  # "منذ سيطرة النظام على درعا": the state since an old event
     if any(c.cue == "claim" and _attributes(c, t) and not w.negated.search(norm[max(s.start, c.start - 25):c.start])
@@ -632,7 +656,7 @@ def _modality(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention)
     return "asserted"
 
 
-def _new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
+def new_clause_after(norm: str, c: CueMention, t: TriggerMention) -> bool:
     """A cue after the trigger that opens a clause of its own (after a comma, or with و/ف): "وقع انفجار في
     المنطقة، لكنه نفى أنه نجم عن صواريخ" denies the cause, not the blast."""
     return c.start > t.end and (c.prefix.startswith(("و", "ف")) or any(ch in norm[t.end:c.start] for ch in "،,؛;"))

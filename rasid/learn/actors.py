@@ -29,6 +29,7 @@ from rasid.text.normalize import normalize
 
 if TYPE_CHECKING:
     from rasid.extract.frames import FrameWords
+    from rasid.resources import Resources
 
 #: The key of the "no second actor" candidate.
 NONE = ""
@@ -157,12 +158,32 @@ class ActorContext:
     _named: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # names named in a span, per span
     _inters: dict[str, int] = field(default_factory=dict)  # inter_of each name, worked out once
     _before: dict[int, str] = field(default_factory=dict)  # the word before a mention, per mention start
+    resources: Resources | None = None  # the tables the rules read with (None: the shared ones)
 
     @classmethod
     def read(cls, ctx: DocContext) -> ActorContext:
         """The actor context of a document already read for the event features (its lexicon scan reused)."""
         assert ctx.lexicon is not None
-        return cls.of(ctx.doc.text, ctx.entities, inter_codes(ctx.lexicon))
+        ac = cls.of(ctx.doc.text, ctx.entities, inter_codes(ctx.lexicon))
+        ac.resources = ctx.resources
+        return ac
+
+    def frame_words(self) -> FrameWords:
+        """The rules' frame word patterns (frame_words.tsv: target_mark, no_one_hurt)."""
+        from rasid.extract.frames import compile_frame_words
+
+        return self._tables().derived(compile_frame_words)
+
+    def near_cues(self) -> frozenset[str]:
+        """The words that put a place's mention on its outskirts ("أطراف", "محيط": place_words.tsv near_cue)."""
+        return self._tables().words("place_words.tsv")["near_cue"].words
+
+    def _tables(self) -> Resources:
+        if self.resources is None:
+            from rasid.resources import default_resources
+
+            self.resources = default_resources()
+        return self.resources
 
     @classmethod
     def of(cls, text: str, entities: list[Any], inter: dict[str, int]) -> ActorContext:
@@ -394,7 +415,8 @@ def unhurt_civilians(ac: ActorContext, ev: Event, name: str) -> bool:
         return False
     place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
     words = normalize(place.text).split() if place is not None else []
-    if not words or (words[0] not in _near_cues() and words[0].lstrip("وب") not in _near_cues()):
+    near = ac.near_cues()
+    if not words or (words[0] not in near and words[0].lstrip("وب") not in near):
         return False  # the place itself (a village the gazetteer lacks is precision 2 too), not its outskirts
     civ = ac.civilian_starts
     return bisect_right(civ, sent.end) == bisect_left(civ, sent.start)
@@ -416,11 +438,17 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
     place = next((e for e in ev.evidence[1:] if e.kind == "place"), None)
     if place is None:
         return False
-    mark = _frame_words().target_mark
+    fw = ac.frame_words()
     words = normalize(place.text).split()
     name_word = _bare(words[-1]) if words else ""
     for s, e in ac.names.get(name, []):
-        if not sent.start <= s < sent.end or not mark.search(normalize(ac.text[max(0, s - 30):s])):
+        if not sent.start <= s < sent.end:
+            continue
+        before = normalize(ac.text[max(0, s - 30):s])
+        if ac.inter_of(name) in (1, 8) and fw.base_alias.match(normalize(ac.text[s:e])) \
+                and not fw.origin_mark.search(before):
+            return True  # named by its base ("قاعدة تركية"): the place hit, wherever the sentence puts it
+        if not fw.target_mark.search(before):
             continue
         # the side hit at the event's place, in one clause ("مواقع لحزب الله في منطقة السيدة زينب"); not "نقطة
         # عسكرية لقوات النظام قرب عامودا، ومحيط قرى ..." for the villages
@@ -440,15 +468,6 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 4 and word[0] in "وبلف" and word[1:3] == "ال" else word
 
 
-@lru_cache(maxsize=1)
-def _frame_words() -> FrameWords:
-    """The rules' frame word patterns (frame_words.tsv: target_mark, no_one_hurt), of the default resources."""
-    from rasid.extract.frames import compile_frame_words
-    from rasid.resources import default_resources
-
-    return default_resources().derived(compile_frame_words)
-
-
 def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
     """The head's civilians for a strike that kills no one, whose sentence says no one was hurt or no human loss is
     known ("ما أدى إلى أضرار مادية، دون أن ترد معلومات عن خسائر بشرية": frame_words.tsv no_one_hurt) and names no
@@ -462,21 +481,13 @@ def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
         end = e.end if e.kind == "sentence" else _sentence_end(ac.text, e.start)
         if bisect_right(civ, end) != bisect_left(civ, e.start):
             return False  # civilians named there
-        said = said or _frame_words().no_one_hurt.search(normalize(ac.text[e.start:end])) is not None
+        said = said or ac.frame_words().no_one_hurt.search(normalize(ac.text[e.start:end])) is not None
     return said
 
 
 def _sentence_end(text: str, start: int) -> int:
     found = _SENTENCE_END.search(text, start)
     return found.start() if found else len(text)
-
-
-@lru_cache(maxsize=1)
-def _near_cues() -> frozenset[str]:
-    """The words that put a place's mention on its outskirts ("أطراف", "محيط": place_words.tsv near_cue)."""
-    from rasid.resources import default_resources
-
-    return default_resources().words("place_words.tsv")["near_cue"].words
 
 
 def second_side(ac: ActorContext, ev: Event, name: str) -> str:

@@ -18,13 +18,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasid.lexicon.loader import Lexicon
 from rasid.models import DocResult, Document
 from rasid.text.matcher import Scan
 from rasid.text.normalize import NormText
 from rasid.text.windows import bmp_table, char_runs
+
+if TYPE_CHECKING:
+    from rasid.resources import Resources
 
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
@@ -215,6 +218,7 @@ class DocContext:
     _cue_starts: list[int] = field(default_factory=list)
     _sentences: dict[tuple[int, int], _Sentence] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the lexicon the hits come from (actor features: inter codes)
+    resources: Resources | None = None  # the tables the rules read with (the actor rules' word lists)
     entities: list[dict[str, Any]] = field(default_factory=list)  # the result's entities' fields (their __dict__)
     events: list[dict[str, Any]] = field(default_factory=list)  # the result's events' fields (their __dict__)
     _evidence: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
@@ -238,14 +242,16 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Document, result: DocResult, lexicon: Lexicon | None = None, *, nt: NormText | None = None,
-           scan: Scan | None = None) -> DocContext:
-        """`lexicon`: the one the rules read with (default: that of the shared `Resources`); `nt` and `scan`:
-        the pipeline's normalised text and lexicon scan of this document, when at hand (`Doc.text`,
-        `Doc.scan`), so that nothing is read twice."""
-        if lexicon is None:
+           scan: Scan | None = None, resources: Resources | None = None) -> DocContext:
+        """`resources`: the tables the rules read with (default: the shared `Resources`), `lexicon` theirs
+        unless given; `nt` and `scan`: the pipeline's normalised text and lexicon scan of this document, when
+        at hand (`Doc.text`, `Doc.scan`), so that nothing is read twice."""
+        if resources is None:
             from rasid.resources import default_resources
 
-            lexicon = default_resources().lexicon
+            resources = default_resources()
+        if lexicon is None:
+            lexicon = resources.lexicon
         text = doc.text
         nt = nt or NormText.of(text)
         scan = scan or Scan(nt.norm)  # one set of word bounds for both matchers
@@ -271,7 +277,8 @@ class DocContext:
             doc, result, nt, _sentence_count(text),
             [0] + [m.end() for m in re.finditer(r"\n", text)], triggers, cues, entity_kind, places, by_type,
             min((e["geo_precision"] for e in events if e["geo_precision"]), default=None),
-            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, entities=entities, events=events,
+            [h.start for h in triggers], [h.start for h in cues], lexicon=lexicon, resources=resources,
+            entities=entities, events=events,
         )
 
     def word_runs(self) -> tuple[list[int], list[int]]:

@@ -41,6 +41,7 @@ from rasid.text.normalize import NormText
 
 if TYPE_CHECKING:
     from rasid.extract.doc import Doc
+    from rasid.resources import Resources
 
 FORMAT = "rasid-event-model"
 FORMAT_VERSION = 1
@@ -250,20 +251,22 @@ class EventLayer:
         if not doc.events:
             return
         result = doc.to_result()
-        self.apply(doc.document, result, nt=doc.text, scan=doc.scan, lexicon=doc.resources.lexicon)
+        self.apply(doc.document, result, nt=doc.text, scan=doc.scan, resources=doc.resources)
         doc.events = result.events
 
     def apply(self, doc: Document, result: DocResult, *, holdout_key: str | None = None, nt: NormText | None = None,
-              scan: Scan | None = None, lexicon: Lexicon | None = None) -> DocResult:
+              scan: Scan | None = None, lexicon: Lexicon | None = None, resources: Resources | None = None
+              ) -> DocResult:
         """`result` without the reportable events the model judges not to be events, every event's
         `confidence` set to the model's calibrated probability that it is right and, when the model has a
         modality model, an article event's modality as it reads it. The result is updated in place (claims
-        keep pointing at their events) and returned. `nt`, `scan`, `lexicon`: the pipeline's reading of the
-        text, if at hand (see `__call__`)."""
+        keep pointing at their events) and returned. `nt`, `scan`, `resources` (or only its `lexicon`): the
+        pipeline's reading of the text and the tables it read with, if at hand (see `__call__`)."""
         if not result.events:
             return result
         scorers, head, actor_head = self.models_for(holdout_key)
-        ctx = DocContext.of(doc, result, lexicon or self.lexicon, nt=nt, scan=scan)
+        ctx = DocContext.of(doc, result, lexicon or (resources.lexicon if resources is not None else self.lexicon),
+                           nt=nt, scan=scan, resources=resources)
         scorer = scorers.get(ctx.domain)
         if scorer is None:  # a model trained without this kind of input leaves its events alone
             return result

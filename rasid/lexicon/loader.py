@@ -28,7 +28,7 @@ TRIGGER_KINDS = frozenset({
 })
 TRIGGER_POS = ("verb", "present", "noun", "instrument")
 CUE_KINDS = frozenset({"air", "deny", "plan", "attempt", "background", "claim", "both_sides", "intervention",
-                       "anchor", "legal", "generic", "occur", "earlier", "aggregate",
+                       "anchor", "legal", "generic", "occur", "earlier", "earlier_of", "aggregate",
                        "excessive", "commentary", "was", "fire", "source", "none"})
 #: "none": words spelled like an actor's alias that name something else ("القاعدة العسكرية", a military base, not
 #: al-Qaeda); matched only so that the shorter alias inside them is not read, never a mention.

@@ -56,3 +56,21 @@ def test_vague_tribal_words_mean_the_tribe_the_article_names_later() -> None:
     # an article that names no tribe keeps the tribal militia of the country
     found = events("اندلعت اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور.")
     assert [a1 for _, a1, _, _ in found] == ["Tribal Militia (Syria)"]
+
+
+def full(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor1, e.actor2) for e in extract_text(text, published="2019-03-12").events]
+
+
+def test_a_state_named_by_its_base_is_the_side_hit_not_the_attacker() -> None:
+    drone = "استهدفت طائرة مسيرة مجهولة قاعدة تركية في ريف حلب الشمالي مساء أمس."
+    assert [(a1, a2) for _, a1, a2, _ in events(drone)] == [("Unidentified Armed Group (Syria)",
+                                                            "Military Forces of Turkey (2016-)")]
+    # the base named long before the attack word ("تعرضت ... لهجوم"), and with the learned layer on: its actor 2
+    # head does not take the civilians over the base's side
+    hit = "وتعرضت قاعدة حميميم الروسية في ريف اللاذقية لهجوم بطائرات مسيرة اليوم."
+    assert full(hit) == [("Unidentified Armed Group (Syria)", "Military Forces of Russia (2000-)")]
+    assert full(drone) == [("Unidentified Armed Group (Syria)", "Military Forces of Turkey (2016-)")]
+    # al-Qaeda ("القاعدة") is no base
+    assert [a1 for _, a1, _, _ in events("تبنى تنظيم القاعدة تفجير سيارة مفخخة في مدينة عدن أمس.")] \
+        == ["AQAP: Al Qaeda in the Arabian Peninsula"]

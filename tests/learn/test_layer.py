@@ -235,6 +235,26 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     assert actor2("قصفت القوات التركية بلدة الدرباسية بريف الحسكة، دون ورود أنباء عن إصابات.") == [None]
 
 
+def test_the_actor_rules_read_the_word_lists_of_the_pipelines_tables(tmp_path):
+    """An analyst's override folder (frame_words.tsv) reaches the layer's actor rules, not only the rules'."""
+    from rasid.lexicon.loader import LexiconFiles
+    from rasid.resources import Resources
+
+    (tmp_path / "frame_words.tsv").write_text("list\tform\nno_one_hurt\tوسلم سكانها جميعا\n", encoding="utf-8")
+    text = "\n".join(["قصف تركي على ريف الحسكة", "قصفت القوات التركية بلدة الدرباسية بريف الحسكة، وسلم سكانها جميعا.",
+                      "وقالت مصادر محلية إن القصف تجدد مساء اليوم."])
+    layer = civilians_head_layer()
+
+    def actor2(resources: Resources | None) -> list[str | None]:
+        doc = Document(doc_id="o1", text=text)
+        result = Pipeline(resources, disable=["learned"]).process(doc)
+        return [e.actor2 for e in layer.apply(doc, result, resources=resources).events
+                if e.actor1 == "Military Forces of Turkey (2016-)"]
+
+    assert actor2(None) == ["Civilians (Syria)"]
+    assert actor2(Resources(LexiconFiles(extra=tmp_path))) == [None]
+
+
 def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
     layer = civilians_head_layer()
 

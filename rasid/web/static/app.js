@@ -21,6 +21,8 @@
   var mapEl = document.getElementById("map");
   var map = null, statusEl = document.getElementById("map-status"), emptyEl = document.getElementById("map-empty");
   var colours = {}, lastQuery = null, pending = null, moving = false, timer = null, deferred = null;
+  // scheduled: a moveend's load is waiting for its timer (what is drawn is for a view already left: not settled)
+  var scheduled = false;
   // shown: the current draw (see rebuild); queued: an answer waiting for its last chunk; deferred: one waiting
   // for the end of a move
   var epoch = 0, shown = null, queued = null;
@@ -129,7 +131,7 @@
     var mine = epoch;
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
-        if (mine === epoch && shown && shown.loaded && shown.settles && !queued && !moving && !deferred) {
+        if (mine === epoch && shown && shown.loaded && shown.settles && !queued && !moving && !deferred && !scheduled) {
           mapEl.setAttribute("data-settled", "1");
         }
       });
@@ -277,7 +279,7 @@
     }).catch(function () { statusEl.textContent = "country outlines unavailable"; });
     // a move cancels the load a previous moveend scheduled (its own moveend schedules one for the new view): that
     // load could otherwise draw in the middle of the move's zoom animation and call the map settled
-    map.on("movestart", function () { moving = true; clearTimeout(timer); unsettle(); });
+    map.on("movestart", function () { moving = true; scheduled = false; clearTimeout(timer); unsettle(); });
     map.on("moveend", function () {
       moving = false;
       if (deferred) {  // a layer that waited for the move's end (a new filter's draw fits the view now)
@@ -286,7 +288,8 @@
         show(next[0], next[1], next[2], true);
       }
       clearTimeout(timer);
-      timer = setTimeout(loadMap, 150);
+      scheduled = true;
+      timer = setTimeout(function () { scheduled = false; loadMap(); }, 150);
     });
     loadMap();
   }
