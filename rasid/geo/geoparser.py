@@ -1294,6 +1294,9 @@ class Geoparser:
                 name = p.admin1
         elif r.cue in w.near or any(c in w.near for c in r.cues):
             qualifier, precision = "outskirts" if r.cue != "قرب" else "near", max(precision, 2)
+        elif r.cue in ("ناحيه", "ناحيتي", "ناحيتا") and p.feature == "populated" and precision == 1:
+            qualifier = "sub-district of it"  # "ناحية جلولاء": the sub-district, not only its seat (events: precision 2)
+            why.append("'ناحية X': the sub-district around X; its events are coded at precision 2")
         elif r.side and p.feature in ("populated", "camp"):
             qualifier = "outskirts of it"  # the mention ranks as the town, its events are coded at precision 2
             why.append("a side of the place or its outskirts ('الأطراف الغربية ل...', 'بالقرب من بلدة ...'): "

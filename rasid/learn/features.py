@@ -269,7 +269,7 @@ class DocContext:
                 if kind == "place":
                     places.append((e["start"], e["end"]))
         places.sort()
-        events = [ev.__dict__ for ev in result.events]
+        events = _as_ranked([ev.__dict__ for ev in result.events], entities)
         by_type: dict[str, list[int]] = defaultdict(list)
         for i, ev in enumerate(events):
             by_type[ev["event_type"]].append(i)
@@ -366,6 +366,25 @@ def event_features(ctx: DocContext, index: int, *, exclude: tuple[str, ...] = ()
         return f
     _evidence(ctx, evidence, f, exclude)
     return f
+
+
+def _as_ranked(events: list[dict[str, Any]], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events as the layer was trained to read them: an event coded near a town its place mention ranks as
+    the town ("جنوب مدينة X": mention precision 1, event precision 2; docs/geo.md) carries the mention's
+    precision here, so that the coding precision, written for the analyst, does not change the layer's judgement."""
+    mention = {(e["start"], e["end"]): e["geo_precision"] for e in entities
+               if e["kind"] == "place" and e["geo_precision"]}
+    out = events
+    for i, ev in enumerate(events):
+        precision = ev["geo_precision"]
+        if not precision or precision == 1:
+            continue
+        ranked = min((mention.get((x.start, x.end)) or 9 for x in ev["evidence"] if x.kind == "place"), default=9)
+        if ranked < precision:
+            if out is events:
+                out = list(events)
+            out[i] = {**ev, "geo_precision": ranked}
+    return out
 
 
 @dataclass(slots=True)

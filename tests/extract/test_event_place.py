@@ -179,3 +179,8 @@ def test_a_side_of_a_town_or_its_outskirts_is_near_it() -> None:
     assert precisions_of("قصفت الطائرات أمس الأحياء الشرقية لمدينة حلب.") == [("Aleppo", 1)]
     # the names joined to the first share its side: "بالقرب من منطقتي X وY"
     assert precisions_of("اختطف مسلحون أمس شابا بالقرب من منطقتي كفرنبل وحاس.") == [("Kafranbel", 2), ("Has", 2)]
+
+
+def test_a_sub_district_is_around_its_seat() -> None:
+    # "ناحية X": the sub-district, coded at its seat with precision 2 (the gold's choice on both parts)
+    assert precisions_of("اندلعت اشتباكات أمس في ناحيتي جلولاء والسعدية.") == [("Jalawla", 2), ("Al-Saadiya", 2)]

@@ -340,3 +340,17 @@ def test_the_heads_choice_of_a_sub_unit_is_coded_under_its_parent():
     assert parents["West Coast Joint Forces"] == "Military Forces of Yemen (2012-)"
     assert parents["Manbij Military Council"] == "SDF: Syrian Democratic Forces"
     assert "Liwa Fatemiyoun" not in parents  # a militia backed by a state's forces is an actor of its own
+
+
+def test_the_layer_reads_an_event_near_a_town_as_the_rules_rank_its_place():
+    # "جنوب مدينة الموصل": the event is coded at precision 2 (docs/geo.md), the layer reads the town's precision 1,
+    # as it was trained to: the coding precision does not change its judgement
+    doc, result = rules("قصفت الطائرات الحربية أمس مواقع للمسلحين جنوب مدينة الموصل، ما أدى إلى مقتل خمسة مسلحين.")
+    (event,) = result.events
+    assert event.geo_precision == 2
+    f = event_features(DocContext.of(doc, result), 0)
+    assert f["geo=1"] == 1.0 and "geo=2" not in f
+    # an event at precision 2 by its own mention ("جنوب الموصل") is read as it is
+    doc, result = rules("قصفت الطائرات الحربية أمس مواقع للمسلحين جنوب الموصل، ما أدى إلى مقتل خمسة مسلحين.")
+    f = event_features(DocContext.of(doc, result), 0)
+    assert result.events[0].geo_precision == 2 and f["geo=2"] == 1.0
