@@ -620,6 +620,10 @@ class EventBuilder:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
+        if f.event_type == o.RIOTS and draft.actor1 is not None and draft.actor1.focus == "protesters":
+            # "رشق المتظاهرون المبنى بالحجارة": a crowd that turns violent is coded as rioters (ACLED inter 5),
+            # whatever word the sentence calls it by
+            draft.actor1 = self.lexicon.actors.get("rioters") or draft.actor1
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type == o.EXPLOSIONS and f.actor2_target:

@@ -56,3 +56,17 @@ def test_vague_tribal_words_mean_the_tribe_the_article_names_later() -> None:
     # an article that names no tribe keeps the tribal militia of the country
     found = events("اندلعت اشتباكات بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور.")
     assert [a1 for _, a1, _, _ in found] == ["Tribal Militia (Syria)"]
+
+
+def test_a_crowd_that_turns_violent_is_coded_as_rioters() -> None:
+    # ACLED codes the crowd of a riot as rioters (inter 5), whatever word the sentence calls it by
+    ((kind, a1, a2, _),) = events("رشق عشرات المتظاهرين مبنى مجلس المحافظة في مدينة الناصرية بالحجارة وأضرموا النار في بوابته.")
+    assert kind == "Riots"
+    assert a1 == "Rioters (Iraq)"
+
+
+def test_who_besieges_the_place_struck_is_no_author_of_the_strike() -> None:
+    # "المحاصرة من قبل": the by-phrase tells who besieges the town, not who sent the drones
+    found = events("تعرضت مدينة كادقلي صباح اليوم لهجوم بطائرات مسيرة استهدف مقار حكومية، وهي المدينة المحاصرة من قبل "
+                   "الحركة الشعبية شمال منذ أشهر.")
+    assert found and all(a1 != "SPLM-N: Sudan People's Liberation Movement-North" for _, a1, _, _ in found)
