@@ -614,7 +614,7 @@ class EventBuilder:
             draft.actor1, draft.assoc1 = None, []
         if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
-        if draft.actor1 is None and draft.actor2 is None and f.sub_event_type == S.SHELLING:
+        if draft.actor1 is None and (draft.actor2 is None or draft.actor2.inter == 7) and f.sub_event_type == S.SHELLING:
             # rockets or shells from no named side ("سقط صاروخ كاتيوشا على المنطقة الخضراء"): as the gold codes
             # an attack whose article names no attacker, the country's unidentified armed group
             draft.actor1 = self.lexicon.actors.get("unidentified")
