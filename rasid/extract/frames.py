@@ -414,9 +414,11 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         # `armed` by the caller) is no party to the event; the person attacked is a civilian
         frame.civilians_target = frame.event_type in o.VIOLENT
     # "بين X و Y"
-    for i, a in enumerate(cands):
-        if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(cands):
-            frame.actor1, frame.actor2 = a, cands[i + 1]
+    # a partner named in the list is no side of it ("بين ميليشيا الدفاع الوطني الرديفة لقوات النظام وقوات الأسايش")
+    sides = [a for a in cands if not _is_associate(w, norm, a)]
+    for i, a in enumerate(sides):
+        if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(sides):
+            frame.actor1, frame.actor2 = a, sides[i + 1]
             break
     if frame.actor1 is None:
         assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]

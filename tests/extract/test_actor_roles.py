@@ -70,3 +70,12 @@ def test_who_besieges_the_place_struck_is_no_author_of_the_strike() -> None:
     found = events("تعرضت مدينة كادقلي صباح اليوم لهجوم بطائرات مسيرة استهدف مقار حكومية، وهي المدينة المحاصرة من قبل "
                    "الحركة الشعبية شمال منذ أشهر.")
     assert found and all(a1 != "SPLM-N: Sudan People's Liberation Movement-North" for _, a1, _, _ in found)
+
+
+def test_a_force_named_as_supporting_another_is_its_partner_not_a_side() -> None:
+    # "الداعمة للجيش", "الرديفة لقوات النظام": the force after the word is the one supported (an associate)
+    ((_, a1, a2, assoc),) = events("أعلنت قوات الحشد الشعبي الداعمة للجيش انطلاق معارك تحرير الفلوجة من تنظيم داعش.")
+    assert (a1, a2, assoc) == ("PMF: Popular Mobilization Forces", "IS: Islamic State", "Military Forces of Iraq (2014-)")
+    # inside "بين X و Y" the supported force is no side of the fight
+    ((_, a1, a2, _),) = events("شهدت مدينة القامشلي اشتباكات بين ميليشيا الدفاع الوطني الرديفة لقوات النظام وقوات الأسايش.")
+    assert {a1, a2} == {"NDF: National Defense Forces", "Asayish"}
