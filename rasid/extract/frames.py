@@ -95,6 +95,9 @@ class FrameWords(NamedTuple):
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
     cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
     no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
+    own_loss: re.Pattern[str]  # .match right after an actor: a death among its own members ("مقتل أحد عناصره")
+    own_mourned: re.Pattern[str]  # .match right after an actor: its members ("أحد مقاتليه", after "نعى")
+    mourn: re.Pattern[str]  # right before an actor: mourning ("نعى")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -140,6 +143,10 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
         cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
         no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
+        own_loss=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,2}}?(?:{alt('loss_word')})\s+(?:\S+\s+){{0,2}}?(?:من\s+)?"
+                            rf"(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
+        own_mourned=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,1}}?(?:من\s+)?(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
+        mourn=re.compile(rf"(?:^|\s)[وف]?(?:{alt('mourn')})\s*$"),
     )
 
 
@@ -422,8 +429,10 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
             break
     if frame.actor1 is None:
         assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]
-        marked2 = [a for a in cands if a not in assoc and a.start > t.start - 40
-                   and w.actor2_mark.search(_before(norm, a.start))]
+        # "أعلن حزب الله مقتل أحد عناصره جراء القصف", "نعى X أحد مقاتليه": the side that lost its members
+        lost = [a for a in cands if a not in assoc and a.end <= t.start and _own_loss(w, norm, a)]
+        marked2 = lost + [a for a in cands if a not in assoc and a not in lost and a.start > t.start - 40
+                          and w.actor2_mark.search(_before(norm, a.start))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
@@ -445,7 +454,7 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
-            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start)))
+            frame.actor2_target = rest[0] in lost or bool(w.target_mark.search(_before(norm, rest[0].start)))
             second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
             if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
                 # "قتل عناصر من داعش في اشتباكات مع مقاتلي المعارضة": both sides marked, the fight is between them
@@ -471,6 +480,14 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
         frame.actor2 = civilians[0]
         frame.civilians_target = True
+
+
+def _own_loss(w: FrameWords, norm: str, a: ActorMention) -> bool:
+    """`a` is named as the side whose own members were killed or hurt: "أعلن حزب الله مقتل أحد عناصره", "نعى X أحد
+    مقاتليه" (the pronoun after the members points back to it)."""
+    if w.own_loss.match(norm, a.end) is not None:
+        return True
+    return w.mourn.search(_before(norm, a.start, 12)) is not None and w.own_mourned.match(norm, a.end) is not None
 
 
 def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, charged: bool) -> bool:

@@ -294,6 +294,9 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "other_clause": ListSpec("between an aircraft word and a bombardment word: another strike"),
         "cause_mark": ListSpec("before a takeover word: what the fighting was about, not the event"),
         "no_one_hurt": ListSpec("in a strike's sentence: no one was hurt, or no human loss is known"),
+        "loss_word": ListSpec("after an actor, before its members: a death or a wound ('مقتل أحد عناصره')"),
+        "mourn": ListSpec("before an actor: it mourns (its members were killed: 'نعى X أحد مقاتليه')"),
+        "member_noun": ListSpec("members of a force, written with a possessive pronoun after it ('عناصره')"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),

@@ -79,3 +79,16 @@ def test_a_force_named_as_supporting_another_is_its_partner_not_a_side() -> None
     # inside "بين X و Y" the supported force is no side of the fight
     ((_, a1, a2, _),) = events("شهدت مدينة القامشلي اشتباكات بين ميليشيا الدفاع الوطني الرديفة لقوات النظام وقوات الأسايش.")
     assert {a1, a2} == {"NDF: National Defense Forces", "Asayish"}
+
+
+def test_a_side_that_announces_or_mourns_its_own_dead_is_the_target() -> None:
+    # the pronoun after the members ("عناصرها", "مقاتليه") points back to the side named before: it lost them
+    ((_, a1, a2, _),) = events("أعلنت هيئة تحرير الشام مقتل ثلاثة من عناصرها بقصف مدفعي على بلدة كنصفرة بريف إدلب.")
+    assert (a1, a2) == ("Unidentified Armed Group (Syria)", "HTS: Hayat Tahrir al-Sham")
+    ((_, a1, a2, _),) = events("أعلنت قوات سوريا الديمقراطية مقتل اثنين من مقاتليها بانفجار لغم في ريف دير الزور الشرقي.")
+    assert (a1, a2) == ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    found = events("نعى حزب الله أحد مقاتليه الذي قتل في غارة على بلدة الخيام جنوب لبنان.")
+    assert found and all(a1 != "Hezbollah" and a2 == "Hezbollah" for _, a1, a2, _ in found)
+    # in a battle the other side stays the other side
+    ((_, a1, a2, _),) = events("أعلنت قوات سوريا الديمقراطية مقتل ثلاثة من عناصرها في اشتباكات مع تنظيم داعش في بلدة هجين.")
+    assert (a1, a2) == ("IS: Islamic State", "SDF: Syrian Democratic Forces")
