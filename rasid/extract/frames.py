@@ -95,6 +95,7 @@ class FrameWords(NamedTuple):
     hostage: re.Pattern[str]  # a few words after an arrest word: the people held are hostages ("رهائن")
     cause_mark: re.Pattern[str]  # right before a takeover word: what the fighting was about ("على خلفية سيطرة")
     no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
+    accuse: re.Pattern[str]  # a verb of blame (claim_words.tsv accuse): the sides it names are an accusation
     own_loss: re.Pattern[str]  # .match right after an actor: a death among its own members ("مقتل أحد عناصره")
     own_mourned: re.Pattern[str]  # .match right after an actor: its members ("أحد مقاتليه", after "نعى")
     mourn: re.Pattern[str]  # right before an actor: mourning ("نعى")
@@ -143,6 +144,7 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         hostage=re.compile(rf"[^.،,]{{0,60}}?(?:^|\s)(?:{alt('hostage')})(?!\w)"),
         cause_mark=re.compile(rf"(?:^|\s)[وف]?(?:{alt('cause_mark')})\s+(?:\S+\s+)?\S{{0,3}}$"),
         no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
+        accuse=re.compile(rf"(?:^|\s)[وف]?(?:{resources.words('claim_words.tsv').alt('accuse')})(?:\s|$)"),
         own_loss=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,2}}?(?:{alt('loss_word')})\s+(?:\S+\s+){{0,2}}?(?:من\s+)?"
                             rf"(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
         own_mourned=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,1}}?(?:من\s+)?(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
@@ -366,6 +368,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
         # "قصف جوي استهدف خان شيخون الخاضعة لسيطرة المعارضة": who holds the place is no side of the strike
         sides = [a for a in armed if not w.holder_mark.search(_before(norm, a.start, 30))]
+        # "قتل ثلاثة مدنيين بانفجار عبوة ...، واتهمت فصائل X قوات Y بالوقوف وراء التفجير": who blames whom after the
+        # blast is an accusation, not a side of it (the bomber stays unidentified unless named as such)
+        blame = w.accuse.search(norm, t.end, sm.sentence.end)
+        if blame is not None:
+            sides = [a for a in sides if a.start < blame.start()]
         _assign_roles(w, norm, frame, sides, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:

@@ -92,3 +92,10 @@ def test_a_side_that_announces_or_mourns_its_own_dead_is_the_target() -> None:
     # in a battle the other side stays the other side
     ((_, a1, a2, _),) = events("أعلنت قوات سوريا الديمقراطية مقتل ثلاثة من عناصرها في اشتباكات مع تنظيم داعش في بلدة هجين.")
     assert (a1, a2) == ("IS: Islamic State", "SDF: Syrian Democratic Forces")
+
+
+def test_who_blames_whom_after_a_blast_is_no_side_of_it() -> None:
+    ((kind, a1, a2, assoc),) = events("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة الباب، واتهمت فصائل الجيش الوطني وحدات حماية "
+                                      "الشعب بالوقوف وراء التفجير.")
+    assert kind == "Explosions/Remote violence"
+    assert (a1, a2, assoc) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)", None)
