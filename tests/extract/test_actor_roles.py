@@ -99,3 +99,12 @@ def test_who_blames_whom_after_a_blast_is_no_side_of_it() -> None:
                                       "الشعب بالوقوف وراء التفجير.")
     assert kind == "Explosions/Remote violence"
     assert (a1, a2, assoc) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)", None)
+
+
+def test_security_forces_facing_protesters_are_the_police_an_army_named_as_such_stays() -> None:
+    ((kind, a1, a2, _),) = events("تظاهر مئات المحتجين في ساحة التحرير ببغداد، وأطلقت قوات الأمن العراقية الرصاص الحي لتفريقهم "
+                                  "ما أدى إلى مقتل متظاهرين اثنين.")
+    assert kind == "Protests"
+    assert (a1, a2) == ("Protesters (Iraq)", "Police Forces of Iraq (2014-)")
+    ((_, a1, a2, _),) = events("تظاهر مئات المحتجين في ساحة التحرير ببغداد، وأطلق الجيش العراقي الرصاص الحي لتفريقهم.")
+    assert a2 == "Military Forces of Iraq (2014-)"
