@@ -619,12 +619,16 @@ class EventBuilder:
             draft.actor1, draft.assoc1 = None, []
         if draft.actor1 is None and f.event_type == o.EXPLOSIONS and f.sub_event_type in _UNCLAIMED_EXPLOSIONS:
             draft.actor1 = self.lexicon.actors.get("unidentified")
-        if draft.actor1 is None and draft.actor2 is None and f.sub_event_type == S.SHELLING:
+        if draft.actor1 is None and (draft.actor2 is None or draft.actor2.inter == 7) and f.sub_event_type == S.SHELLING:
             # rockets or shells from no named side ("سقط صاروخ كاتيوشا على المنطقة الخضراء"): as the gold codes
             # an attack whose article names no attacker, the country's unidentified armed group
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and f.event_type in (o.PROTESTS, o.RIOTS):
             draft.actor1 = self.lexicon.actors.get("protesters" if f.event_type == o.PROTESTS else "rioters")
+        if f.event_type == o.RIOTS and draft.actor1 is not None and draft.actor1.focus == "protesters":
+            # "رشق المتظاهرون المبنى بالحجارة": a crowd that turns violent is coded as rioters (ACLED inter 5),
+            # whatever word the sentence calls it by
+            draft.actor1 = self.lexicon.actors.get("rioters") or draft.actor1
         if draft.actor1 is None and f.event_type == o.VAC:
             draft.actor1 = self.lexicon.actors.get("unidentified")
         if draft.actor1 is None and draft.actor2 is not None and f.event_type == o.EXPLOSIONS and f.actor2_target:
@@ -856,6 +860,20 @@ class EventBuilder:
             return self._police
         return actor
 
+    def _security_police(self, d: Draft, actor: Actor | None, iso2: str | None) -> Actor | None:
+        """In a protest or riot, a country's army named by words for its security forces ("قوات الأمن العراقية",
+        "القوات الأمنية") rather than as its army is its police, as ACLED codes the forces that face protesters."""
+        if actor is None or actor.inter != 1 or self._police is None or actor != self.lexicon.state_actor(iso2):
+            return actor
+        police = self.lexicon.police_actor(iso2)
+        if police is None or police == actor:
+            return actor
+        norm = self.nt.norm
+        for m in d.frame.sentence.actors:
+            if m.actor == actor and "امن" in norm[m.start:m.end]:
+                return police
+        return actor
+
     def _country_of(self, d: Draft) -> str | None:
         """The event's country: its place's, else the article's."""
         p = d.place
@@ -897,6 +915,8 @@ class EventBuilder:
         evidence.insert(0, trusted(Evidence, start=a, end=b, text=self.nt.original[a:b], kind="sentence"))
         protest = f.event_type in (o.PROTESTS, o.RIOTS)
         a1, a2 = self._coded(d.actor1, protest), self._coded(d.actor2, protest)  # the police facing protesters
+        if protest:
+            a1, a2 = self._security_police(d, a1, iso2), self._security_police(d, a2, iso2)
         actor1, actor2 = self._name(a1, iso2), self._name(a2, iso2)
         inter1, inter2 = self._inter(a1, iso2), self._inter(a2, iso2)
         if actor2 is not None and actor2 == actor1:

@@ -99,6 +99,10 @@ class FrameWords(NamedTuple):
     no_one_hurt: re.Pattern[str]  # in a strike's sentence: no one hurt (read by the learned layer's actor 2 head)
     base_alias: re.Pattern[str]  # .match at an actor's start: its alias names its base ("قاعدة تركية"), the target
     origin_mark: re.Pattern[str]  # right before such an actor: the base the attack came from ("من قاعدة حميميم")
+    accuse: re.Pattern[str]  # a verb of blame (claim_words.tsv accuse): the sides it names are an accusation
+    own_loss: re.Pattern[str]  # .match right after an actor: a death among its own members ("مقتل أحد عناصره")
+    own_mourned: re.Pattern[str]  # .match right after an actor: its members ("أحد مقاتليه", after "نعى")
+    mourn: re.Pattern[str]  # right before an actor: mourning ("نعى")
 
 
 def compile_frame_words(resources: Resources) -> FrameWords:
@@ -148,6 +152,11 @@ def compile_frame_words(resources: Resources) -> FrameWords:
         no_one_hurt=re.compile(rf"(?:^|\s)(?:{alt('no_one_hurt')})(?:\s|$|[،,.])"),
         base_alias=re.compile(rf"(?:{alt('base_alias')})\s"),
         origin_mark=re.compile(rf"(?:^|\s)(?:{alt('origin_mark')})\s*$"),
+        accuse=re.compile(rf"(?:^|\s)[وف]?(?:{resources.words('claim_words.tsv').alt('accuse')})(?:\s|$)"),
+        own_loss=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,2}}?(?:{alt('loss_word')})\s+(?:\S+\s+){{0,2}}?(?:من\s+)?"
+                            rf"(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
+        own_mourned=re.compile(rf"[\s\"'()«»]*(?:\S+\s+){{0,1}}?(?:من\s+)?(?:{alt('member_noun')})(?:ه|ها|هم)(?:\s|$|[،,.])"),
+        mourn=re.compile(rf"(?:^|\s)[وف]?(?:{alt('mourn')})\s*$"),
     )
 
 
@@ -369,6 +378,11 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
         frame = Frame(o.EXPLOSIONS, explosion, t, sm, weight=t.weight)
         # "قصف جوي استهدف خان شيخون الخاضعة لسيطرة المعارضة": who holds the place is no side of the strike
         sides = [a for a in armed if not w.holder_mark.search(_before(norm, a.start, 30))]
+        # "قتل ثلاثة مدنيين بانفجار عبوة ...، واتهمت فصائل X قوات Y بالوقوف وراء التفجير": who blames whom after the
+        # blast is an accusation, not a side of it (the bomber stays unidentified unless named as such)
+        blame = w.accuse.search(norm, t.end, sm.sentence.end)
+        if blame is not None:
+            sides = [a for a in sides if a.start < blame.start()]
         _assign_roles(w, norm, frame, sides, civilians, former_member)
         frames.append(frame)
     if vac_kind and not frames:
@@ -431,16 +445,20 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         # `armed` by the caller) is no party to the event; the person attacked is a civilian
         frame.civilians_target = frame.event_type in o.VIOLENT
     # "بين X و Y"
-    for i, a in enumerate(cands):
-        if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(cands):
-            frame.actor1, frame.actor2 = a, cands[i + 1]
+    # a partner named in the list is no side of it ("بين ميليشيا الدفاع الوطني الرديفة لقوات النظام وقوات الأسايش")
+    sides = [a for a in cands if not _is_associate(w, norm, a)]
+    for i, a in enumerate(sides):
+        if _BETWEEN.search(_before(norm, a.start, 8)) and i + 1 < len(sides):
+            frame.actor1, frame.actor2 = a, sides[i + 1]
             break
     if frame.actor1 is None:
         assoc = [a for a in cands if a.start > t.start - 40 and _is_associate(w, norm, a)]
-        # an actor named by its base is the side hit wherever the sentence names it ("تعرضت قاعدة حميميم الروسية
+        # "أعلن حزب الله مقتل أحد عناصره جراء القصف", "نعى X أحد مقاتليه": the side that lost its members; an
+        # actor named by its base is the side hit wherever the sentence names it ("تعرضت قاعدة حميميم الروسية
         # في ريف اللاذقية لهجوم بطائرات مسيرة")
-        marked2 = [a for a in cands if a not in assoc and (a.start > t.start - 40
-                   and w.actor2_mark.search(_before(norm, a.start)) or _named_by_base(w, norm, a))]
+        lost = [a for a in cands if a not in assoc and a.end <= t.start and _own_loss(w, norm, a)]
+        marked2 = lost + [a for a in cands if a not in assoc and a not in lost and (a.start > t.start - 40
+                          and w.actor2_mark.search(_before(norm, a.start)) or _named_by_base(w, norm, a))]
         unmarked = [a for a in cands if a not in marked2 and a not in assoc]
         after = [a for a in unmarked if a.start >= t.end and a.start - t.end <= 60]
         before = [a for a in unmarked if a.end <= t.start]
@@ -462,7 +480,7 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
         rest = [a for a in marked2 if frame.actor1 is None or a.actor.canonical != frame.actor1.actor.canonical]
         if rest:
             frame.actor2 = rest[0]
-            frame.actor2_target = bool(w.target_mark.search(_before(norm, rest[0].start))) \
+            frame.actor2_target = rest[0] in lost or bool(w.target_mark.search(_before(norm, rest[0].start))) \
                 or _named_by_base(w, norm, rest[0])
             second = next((a for a in rest if a.actor.canonical != rest[0].actor.canonical), None)
             if frame.actor1 is None and second is not None and frame.event_type == o.BATTLES:
@@ -489,6 +507,14 @@ def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMenti
     if civilians and frame.event_type in o.VIOLENT and (frame.actor2 is None or frame.event_type == o.VAC):
         frame.actor2 = civilians[0]
         frame.civilians_target = True
+
+
+def _own_loss(w: FrameWords, norm: str, a: ActorMention) -> bool:
+    """`a` is named as the side whose own members were killed or hurt: "أعلن حزب الله مقتل أحد عناصره", "نعى X أحد
+    مقاتليه" (the pronoun after the members points back to it)."""
+    if w.own_loss.match(norm, a.end) is not None:
+        return True
+    return w.mourn.search(_before(norm, a.start, 12)) is not None and w.own_mourned.match(norm, a.end) is not None
 
 
 def _talk(w: FrameWords, norm: str, sm: SentenceMentions, t: TriggerMention, charged: bool) -> bool:

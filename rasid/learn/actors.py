@@ -485,6 +485,14 @@ def no_one_hurt(ac: ActorContext, ev: Event, name: str) -> bool:
     return said
 
 
+def no_civilians_named(ac: ActorContext, ev: Event, name: str) -> bool:
+    """The head's civilians for a strike that kills no one in an article that names no civilians anywhere
+    ("قصفت المدفعية مواقع في محيط البلدة" and nothing about residents, children or the wounded): nothing says a
+    civilian was its victim, so, as ACLED codes it, the civilians are not its actor 2."""
+    return bool(name) and ev.event_type == o.EXPLOSIONS and not ev.fatalities and _civilian(ac, ev, name) \
+        and not ac.civilian_starts
+
+
 def _sentence_end(text: str, start: int) -> int:
     found = _SENTENCE_END.search(text, start)
     return found.start() if found else len(text)

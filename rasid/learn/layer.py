@@ -27,6 +27,7 @@ from rasid.learn.actors import (
     applies,
     candidates,
     marked_target,
+    no_civilians_named,
     no_one_hurt,
     parent_names,
     second_side,
@@ -288,7 +289,8 @@ class EventLayer:
                 chosen = actor_head.choose(candidates(actors, ev, ctx.evidence(i)))
                 if parents.get(chosen, ev.actor1) != ev.actor1:
                     chosen = parents[chosen]  # a sub-unit is coded under its parent, as the rules code it
-                if unhurt_civilians(actors, ev, chosen) or no_one_hurt(actors, ev, chosen):  # no civilian hurt
+                if unhurt_civilians(actors, ev, chosen) or no_one_hurt(actors, ev, chosen) \
+                        or no_civilians_named(actors, ev, chosen):  # no civilian hurt
                     chosen = ev.actor2 or ""  # the rules' choice stands
                 elif marked_target(actors, ev, chosen):
                     chosen = ev.actor2 or ""  # "استهدف القصف مواقع لحزب الله": the side hit, not civilians

@@ -297,6 +297,9 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "no_one_hurt": ListSpec("in a strike's sentence: no one was hurt, or no human loss is known"),
         "base_alias": ListSpec("first word of an actor's alias that names its base: what was hit, the target"),
         "origin_mark": ListSpec("right before an actor named by its base: where the attack came from"),
+        "loss_word": ListSpec("after an actor, before its members: a death or a wound ('مقتل أحد عناصره')"),
+        "mourn": ListSpec("before an actor: it mourns (its members were killed: 'نعى X أحد مقاتليه')"),
+        "member_noun": ListSpec("members of a force, written with a possessive pronoun after it ('عناصره')"),
     },
     "event_words.tsv": {
         "list_noun": ListSpec("a settlement noun inside a list of places"),

@@ -74,3 +74,53 @@ def test_a_state_named_by_its_base_is_the_side_hit_not_the_attacker() -> None:
     # al-Qaeda ("القاعدة") is no base
     assert [a1 for _, a1, _, _ in events("تبنى تنظيم القاعدة تفجير سيارة مفخخة في مدينة عدن أمس.")] \
         == ["AQAP: Al Qaeda in the Arabian Peninsula"]
+def test_a_crowd_that_turns_violent_is_coded_as_rioters() -> None:
+    # ACLED codes the crowd of a riot as rioters (inter 5), whatever word the sentence calls it by
+    ((kind, a1, a2, _),) = events("رشق عشرات المتظاهرين مبنى مجلس المحافظة في مدينة الناصرية بالحجارة وأضرموا النار في بوابته.")
+    assert kind == "Riots"
+    assert a1 == "Rioters (Iraq)"
+
+
+def test_who_besieges_the_place_struck_is_no_author_of_the_strike() -> None:
+    # "المحاصرة من قبل": the by-phrase tells who besieges the town, not who sent the drones
+    found = events("تعرضت مدينة كادقلي صباح اليوم لهجوم بطائرات مسيرة استهدف مقار حكومية، وهي المدينة المحاصرة من قبل "
+                   "الحركة الشعبية شمال منذ أشهر.")
+    assert found and all(a1 != "SPLM-N: Sudan People's Liberation Movement-North" for _, a1, _, _ in found)
+
+
+def test_a_force_named_as_supporting_another_is_its_partner_not_a_side() -> None:
+    # "الداعمة للجيش", "الرديفة لقوات النظام": the force after the word is the one supported (an associate)
+    ((_, a1, a2, assoc),) = events("أعلنت قوات الحشد الشعبي الداعمة للجيش انطلاق معارك تحرير الفلوجة من تنظيم داعش.")
+    assert (a1, a2, assoc) == ("PMF: Popular Mobilization Forces", "IS: Islamic State", "Military Forces of Iraq (2014-)")
+    # inside "بين X و Y" the supported force is no side of the fight
+    ((_, a1, a2, _),) = events("شهدت مدينة القامشلي اشتباكات بين ميليشيا الدفاع الوطني الرديفة لقوات النظام وقوات الأسايش.")
+    assert {a1, a2} == {"NDF: National Defense Forces", "Asayish"}
+
+
+def test_a_side_that_announces_or_mourns_its_own_dead_is_the_target() -> None:
+    # the pronoun after the members ("عناصرها", "مقاتليه") points back to the side named before: it lost them
+    ((_, a1, a2, _),) = events("أعلنت هيئة تحرير الشام مقتل ثلاثة من عناصرها بقصف مدفعي على بلدة كنصفرة بريف إدلب.")
+    assert (a1, a2) == ("Unidentified Armed Group (Syria)", "HTS: Hayat Tahrir al-Sham")
+    ((_, a1, a2, _),) = events("أعلنت قوات سوريا الديمقراطية مقتل اثنين من مقاتليها بانفجار لغم في ريف دير الزور الشرقي.")
+    assert (a1, a2) == ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    found = events("نعى حزب الله أحد مقاتليه الذي قتل في غارة على بلدة الخيام جنوب لبنان.")
+    assert found and all(a1 != "Hezbollah" and a2 == "Hezbollah" for _, a1, a2, _ in found)
+    # in a battle the other side stays the other side
+    ((_, a1, a2, _),) = events("أعلنت قوات سوريا الديمقراطية مقتل ثلاثة من عناصرها في اشتباكات مع تنظيم داعش في بلدة هجين.")
+    assert (a1, a2) == ("IS: Islamic State", "SDF: Syrian Democratic Forces")
+
+
+def test_who_blames_whom_after_a_blast_is_no_side_of_it() -> None:
+    ((kind, a1, a2, assoc),) = events("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في مدينة الباب، واتهمت فصائل الجيش الوطني وحدات حماية "
+                                      "الشعب بالوقوف وراء التفجير.")
+    assert kind == "Explosions/Remote violence"
+    assert (a1, a2, assoc) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)", None)
+
+
+def test_security_forces_facing_protesters_are_the_police_an_army_named_as_such_stays() -> None:
+    ((kind, a1, a2, _),) = events("تظاهر مئات المحتجين في ساحة التحرير ببغداد، وأطلقت قوات الأمن العراقية الرصاص الحي لتفريقهم "
+                                  "ما أدى إلى مقتل متظاهرين اثنين.")
+    assert kind == "Protests"
+    assert (a1, a2) == ("Protesters (Iraq)", "Police Forces of Iraq (2014-)")
+    ((_, a1, a2, _),) = events("تظاهر مئات المحتجين في ساحة التحرير ببغداد، وأطلق الجيش العراقي الرصاص الحي لتفريقهم.")
+    assert a2 == "Military Forces of Iraq (2014-)"

@@ -90,7 +90,8 @@ def test_a_peaceful_protest_has_no_second_actor_and_an_intervening_force_is_it()
     assert (peaceful.sub_event_type, peaceful.actor2) == ("Peaceful protest", None)
     [dispersed] = reportable("فرقت قوات الأمن العراقية أمس مظاهرة في مدينة البصرة بالغاز المسيل للدموع.")
     assert dispersed.sub_event_type == "Protest with intervention"
-    assert dispersed.actor2 == "Military Forces of Iraq (2014-)"
+    # "قوات الأمن العراقية" are the security forces, which face protesters as the police (ACLED, and the gold)
+    assert dispersed.actor2 == "Police Forces of Iraq (2014-)"
 
 
 def test_air_defence_meeting_a_strike_is_the_strike_not_a_battle():

@@ -221,7 +221,9 @@ def test_the_heads_civilians_do_not_take_a_strike_on_outskirts_that_hurt_no_one(
     layer = civilians_head_layer()
 
     def actor2(sentence: str) -> list[str | None]:
-        text = "\n".join(["قصف تركي على ريف الحسكة", sentence, "وقالت مصادر محلية إن القصف تجدد مساء اليوم."])
+        # the article names civilians (the residents), so the head's civilians are not left out for want of any
+        text = "\n".join(["قصف تركي على ريف الحسكة", sentence, "وقالت مصادر محلية إن القصف تجدد مساء اليوم.",
+                          "ويعيش الأهالي في خوف دائم."])
         doc, result = rules(text, "g1")
         return [e.actor2 for e in layer.apply(doc, result).events if e.actor1 == "Military Forces of Turkey (2016-)"]
 
@@ -242,7 +244,7 @@ def test_the_actor_rules_read_the_word_lists_of_the_pipelines_tables(tmp_path):
 
     (tmp_path / "frame_words.tsv").write_text("list\tform\nno_one_hurt\tوسلم سكانها جميعا\n", encoding="utf-8")
     text = "\n".join(["قصف تركي على ريف الحسكة", "قصفت القوات التركية بلدة الدرباسية بريف الحسكة، وسلم سكانها جميعا.",
-                      "وقالت مصادر محلية إن القصف تجدد مساء اليوم."])
+                      "وقالت مصادر محلية إن القصف أثار الذعر بين السكان."])
     layer = civilians_head_layer()
 
     def actor2(resources: Resources | None) -> list[str | None]:
@@ -255,11 +257,26 @@ def test_the_actor_rules_read_the_word_lists_of_the_pipelines_tables(tmp_path):
     assert actor2(Resources(LexiconFiles(extra=tmp_path))) == [None]
 
 
+def test_the_heads_civilians_do_not_take_a_strike_that_killed_no_one_in_an_article_naming_no_civilians():
+    layer = civilians_head_layer()
+
+    def actor2(text: str) -> list[str | None]:
+        doc, result = rules(text, "g5")
+        return [e.actor2 for e in layer.apply(doc, result).events if e.actor1 == "Military Forces of Turkey (2016-)"]
+
+    # no deaths and no civilian named anywhere in the article: nothing makes the civilians its victims
+    assert actor2("قصف تركي على ريف الحسكة\nقصفت القوات التركية بلدة الدرباسية بريف الحسكة.\n"
+                  "وقالت مصادر محلية إن القصف تجدد مساء اليوم.") == [None]
+    # residents named in the article: the head's civilians
+    assert actor2("قصف تركي على ريف الحسكة\nقصفت القوات التركية بلدة الدرباسية بريف الحسكة.\n"
+                  "وقالت مصادر محلية إن القصف أثار الذعر بين السكان.") == ["Civilians (Syria)"]
+
+
 def test_the_heads_civilians_do_not_take_the_side_a_strike_hit_at_its_place():
     layer = civilians_head_layer()
 
     def actor2(sentence: str) -> list[str | None]:
-        text = "\n".join(["غارات إسرائيلية قرب دمشق", sentence, "وقالت مصادر محلية إن الغارات تجددت مساء اليوم."])
+        text = "\n".join(["غارات إسرائيلية قرب دمشق", sentence, "وقالت مصادر محلية إن الغارات تجددت مساء اليوم وسط خوف الأهالي."])
         doc, result = rules(text, "g2")
         return [(e.location, e.actor2) for e in layer.apply(doc, result).events
                 if e.actor1 == "Military Forces of Israel (2022-)"]
