@@ -70,9 +70,3 @@ def test_violence_feared_is_no_riot_and_no_attack(rules: Pipeline) -> None:
     assert ("plan", "تحسبا") in cues("وانتشرت قوات الأمن في شوارع المدينة تحسبا لهجمات جديدة.")
     # violence that broke out stays a riot
     assert reported(rules, "وتظاهر مئات الأشخاص في العاصمة أمس واندلعت أعمال عنف أحرق خلالها المتظاهرون سيارات.", {"Riots"})
-
-
-def test_a_count_of_recent_days_and_weeks_of_fighting_are_summaries(rules: Pipeline) -> None:
-    assert not reported(rules, "وهذا هو ثالث هجوم انتحاري في مدينة الحلة خلال الايام الثمانية الماضية.")
-    assert not reported(rules, "وقصفت الطائرات قرى ريف حماة مرات عدة منذ أسابيع.")
-    assert reported(rules, "وقصفت الطائرات قرى ريف حماة أمس.")
