@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from rasid.text.dates import DateMention
 
 _Cue = AttributionCue
-_WORD = re.compile(r"[^\W_]+")
+#: a word (written to start with one character class: the engine then skips to the next word instead of trying
+#: every position, as it does for a pattern that starts with a repeat)
+_WORD = re.compile(r"[^\W_][^\W_]*")
 PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})  # units that count people
 
 
@@ -445,21 +447,42 @@ def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
     return found
 
 
+def _whole_word_before(norm: str, word: str, start: int) -> tuple[int, int] | None:
+    """The span of the first place `word` stands as a whole word in `norm[:start]`: the first match of
+    `(?<!\\w)word(?!\\w)` on that slice, found by `str.find` (the pattern opens with a look-behind, so the
+    regex engine would try it at every position before `start`, and the slice copies the text)."""
+    n = len(word)
+    i = norm.find(word, 0, start)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not _is_word_char(norm[i - 1])) and (e == start or not _is_word_char(norm[e])):
+            return i, e
+        i = norm.find(word, i + 1, start)
+    return None
+
+
+def _is_word_char(c: str) -> bool:
+    """`\\w` of the regex engine for one character: a letter or digit of any script, or "_"."""
+    return c.isalnum() or c == "_"
+
+
 def _appositive_type_of(nt: ClaimText, start: int, word: str) -> str | None:
     if len(word) < 3:
         return None
     norm = nt.norm
-    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", norm[:start]):
-        lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
-        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
+    found = _whole_word_before(norm, word, start)
+    if found is not None:
+        ms, me = found
+        lo = max(norm.rfind(".", 0, ms), norm.rfind("\n", 0, ms), ms - 80) + 1
+        hi = min(x for x in (norm.find(".", me), norm.find("\n", me), len(norm)) if x >= 0)
         around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
         # a person's role, not the outlet that quotes them ("ونقل الموقع عن الناطق باسم ...، فلان")
-        roles = [(cs, cue) for cs, ce, cue in around if ce <= m.start() and cue.kind == "speaker"
+        roles = [(cs, cue) for cs, ce, cue in around if ce <= ms and cue.kind == "speaker"
                  and cue.value not in ("unknown", "outlet", "agency")]
         if roles:
             return roles[0][1].value
         # "فلان الفلاني، المتحدث باسم الحركه": the role set after the name
-        role = _role_after(nt, m.end(), hi, around)
+        role = _role_after(nt, me, hi, around)
         return _speaker_from(nt, role, around)[1] if role is not None else None
     return None
 
