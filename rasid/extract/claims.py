@@ -77,7 +77,7 @@ class ClaimWords(NamedTuple):
     #: "مسيره" -> ("drone", {"aircraft"}): after a counted noun of one of the units, the noun is the new unit
     unit_modifier: dict[str, tuple[str, frozenset[str]]]
     ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
-    ordinal_pattern: re.Pattern[str]
+    ordinal_pattern: Gated  # any ordinal of list `ordinal` (searched from where one of its words stands)
     running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
@@ -137,7 +137,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         estimated=w["estimated"].words,
         unit_modifier={f: (v.split()[0], frozenset(v.split()[1:])) for f, v in w["unit_modifier"].mapping().items()},
         ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
-        ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
+        ordinal_pattern=Gated("", w["ordinal"], "", 0),
         running_unit=w["running_unit"].words,
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
@@ -190,6 +190,8 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[Gated, tuple[list[re.Match[str]], list[int]]] = {}
+        #: `_phrase_after`'s spans by (pos, end, max_words)
+        self.phrases_after: dict[tuple[int, int, int], tuple[int, int]] = {}
         #: the area nouns the text holds (as substrings: every word that is one holds it)
         self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
@@ -294,7 +296,16 @@ def _orig(nt: ClaimText, start: int, end: int) -> str:
 
 
 def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
-    """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
+    """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`
+    (once per document and arguments: a sentence's attribution and each of its figures' read the same cue)."""
+    key = (pos, end, max_words)
+    found = nt.phrases_after.get(key)
+    if found is None:
+        found = nt.phrases_after[key] = _read_phrase_after(nt, pos, end, max_words)
+    return found
+
+
+def _read_phrase_after(nt: ClaimText, pos: int, end: int, max_words: int) -> tuple[int, int]:
     norm = nt.norm
     stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
