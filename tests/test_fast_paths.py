@@ -219,3 +219,26 @@ def test_whole_word_before_is_the_first_lookaround_match() -> None:
         start = rng.randint(0, len(text))
         m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[:start])
         assert _whole_word_before(text, word, start) == (m and m.span()), (text, word, start)
+
+
+def test_strays_are_the_all_pairs_strays() -> None:
+    from rasid.extract.events import _STRAY_KM, _strays
+    from rasid.geo.admin import haversine_km
+
+    def every_pair(places: list[Any]) -> set[int]:
+        located = [p for p in places if p.latitude is not None and p.feature not in ("country", "admin1")]
+        if len({p.name for p in located}) < 3:
+            return set()
+        return {id(p) for p in located
+                if not any(o.name != p.name and haversine_km(p.latitude, p.longitude, o.latitude, o.longitude) <= _STRAY_KM
+                           for o in located)}
+
+    rng = random.Random(7)
+    for _ in range(3_000):
+        places = []
+        for _ in range(rng.randint(0, 12)):
+            lat = rng.choice([None, 33.0 + rng.uniform(-4, 4), 36.0 + rng.choice([-1.799, 1.8, 1.9, 1.91])])
+            places.append(SimpleNamespace(name=rng.choice("abcdef"), latitude=lat,
+                                          longitude=None if lat is None else 40.0 + rng.uniform(-3, 3),
+                                          feature=rng.choice(["village", "city", "admin1", "country"])))
+        assert _strays(cast(Any, places)) == every_pair(places)
