@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasid import ontology as o
@@ -942,15 +941,11 @@ def _strays(places: list[PlaceMention]) -> set[int]:
     # a stray is one of its spot's mentions: each distinct (name, latitude, longitude) is tested once, against
     # the other spots (an article names the same places again and again)
     spots: set[tuple[str, float, float]] = {(p.name, p.latitude, p.longitude) for p in located}  # type: ignore[misc]
-    # a spot is tested against the spots within `_STRAY_LAT` degrees of latitude only (the others lie farther
-    # than `_STRAY_KM`: a great circle is never shorter than its difference of latitude), found by bisection
-    # in the spots sorted by latitude
-    by_lat = sorted(spots, key=itemgetter(1))
-    lats = [s[1] for s in by_lat]
+    # two spots more than `_STRAY_LAT` degrees of latitude apart are farther than `_STRAY_KM` (a great circle is
+    # never shorter than its difference of latitude): no distance worked out for them
     strays = {(name, lat, lon) for name, lat, lon in spots
-              if not any(other != name and haversine_km(lat, lon, olat, olon) <= _STRAY_KM
-                         for other, olat, olon in by_lat[bisect_left(lats, lat - _STRAY_LAT):
-                                                         bisect_right(lats, lat + _STRAY_LAT)])}
+              if not any(other != name and abs(lat - olat) <= _STRAY_LAT and haversine_km(lat, lon, olat, olon) <= _STRAY_KM
+                         for other, olat, olon in spots)}
     return {id(p) for p in located if (p.name, p.latitude, p.longitude) in strays} if strays else set()
 
 
