@@ -176,3 +176,69 @@ def test_patterns_rewritten_to_start_with_a_class_match_as_before() -> None:
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 18)))
         for now, old in before.items():
             assert [m.span() for m in now.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_class_led_word_patterns_match_as_the_repeats_they_replace() -> None:
+    from rasid.extract.claims import _WORD as claims_word
+    from rasid.geo.geoparser import _COMPASS_GLUED
+    from rasid.geo.geoparser import _WORD as geo_word
+    from rasid.learn.actors import _WORD as actors_word
+    from rasid.learn.features import _WORD as layer_word
+
+    before = {
+        claims_word: re.compile(r"[^\W_]+"),
+        geo_word: re.compile(r"\w+"),
+        actors_word: re.compile(r"[\u0621-\u064a]+"),
+        layer_word: re.compile(r"[\u0621-\u064a0-9]+"),
+        _COMPASS_GLUED: re.compile(r"(?<!\w)(شمال|جنوب|شرق|غرب)(ي)?\w{3,}"),
+    }
+    rng = random.Random(5)
+    pieces = ["شمال", "جنوب", "شرق", "غرب", "ي", "ش", "ج", "غ", "ب", "ال", "_", "1", "٣", " ", "\n", ".", "،", "x"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for now, old in before.items():
+            assert [(m.span(), m.groups()) for m in now.finditer(text)] == \
+                [(m.span(), m.groups()) for m in old.finditer(text)], text
+            assert [(m.span(), m.groups()) for m in now.finditer(text, lo, hi)] == \
+                [(m.span(), m.groups()) for m in old.finditer(text, lo, hi)], (text, lo, hi)
+            assert now.findall(text, lo, hi) == old.findall(text, lo, hi), (text, lo, hi)
+            a, b = now.match(text, lo, hi), old.match(text, lo, hi)
+            assert (a and a.span()) == (b and b.span()), (text, lo, hi)
+
+
+def test_whole_word_before_is_the_first_lookaround_match() -> None:
+    from rasid.extract.claims import _whole_word_before
+
+    rng = random.Random(6)
+    letters = "ابت _1.\n"
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 16)))
+        word = "".join(rng.choice("ابت_1") for _ in range(rng.randint(1, 3)))
+        start = rng.randint(0, len(text))
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[:start])
+        assert _whole_word_before(text, word, start) == (m and m.span()), (text, word, start)
+
+
+def test_strays_are_the_all_pairs_strays() -> None:
+    from rasid.extract.events import _STRAY_KM, _strays
+    from rasid.geo.admin import haversine_km
+
+    def every_pair(places: list[Any]) -> set[int]:
+        located = [p for p in places if p.latitude is not None and p.feature not in ("country", "admin1")]
+        if len({p.name for p in located}) < 3:
+            return set()
+        return {id(p) for p in located
+                if not any(o.name != p.name and haversine_km(p.latitude, p.longitude, o.latitude, o.longitude) <= _STRAY_KM
+                           for o in located)}
+
+    rng = random.Random(7)
+    for _ in range(3_000):
+        places = []
+        for _ in range(rng.randint(0, 12)):
+            lat = rng.choice([None, 33.0 + rng.uniform(-4, 4), 36.0 + rng.choice([-1.799, 1.8, 1.9, 1.91])])
+            places.append(SimpleNamespace(name=rng.choice("abcdef"), latitude=lat,
+                                          longitude=None if lat is None else 40.0 + rng.uniform(-3, 3),
+                                          feature=rng.choice(["village", "city", "admin1", "country"])))
+        assert _strays(cast(Any, places)) == every_pair(places)

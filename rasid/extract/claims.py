@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from rasid.text.dates import DateMention
 
 _Cue = AttributionCue
-_WORD = re.compile(r"[^\W_]+")
+#: a word (written to start with one character class: the engine then skips to the next word instead of trying
+#: every position, as it does for a pattern that starts with a repeat)
+_WORD = re.compile(r"[^\W_][^\W_]*")
 PEOPLE_UNITS = frozenset({"person", "civilian", "fighter", "soldier"})  # units that count people
 
 
@@ -75,7 +77,7 @@ class ClaimWords(NamedTuple):
     #: "مسيره" -> ("drone", {"aircraft"}): after a counted noun of one of the units, the noun is the new unit
     unit_modifier: dict[str, tuple[str, frozenset[str]]]
     ordinal: dict[str, float]  # "سابع" -> 7 ("الاستهداف السابع": the seventh strike, a running count)
-    ordinal_pattern: re.Pattern[str]
+    ordinal_pattern: Gated  # any ordinal of list `ordinal` (searched from where one of its words stands)
     running_unit: frozenset[str]  # the units an ordinal counts ("strike", "attack")
     no_casualties: Gated
     no_casualties_needles: tuple[str, ...]  # one of them is in any text the pattern matches
@@ -135,7 +137,7 @@ def compile_claim_words(resources: Resources) -> ClaimWords:
         estimated=w["estimated"].words,
         unit_modifier={f: (v.split()[0], frozenset(v.split()[1:])) for f, v in w["unit_modifier"].mapping().items()},
         ordinal={f: float(v) for f, v in w["ordinal"].mapping().items()},
-        ordinal_pattern=re.compile(rf"(?:{w.alt('ordinal')})"),
+        ordinal_pattern=Gated("", w["ordinal"], "", 0),
         running_unit=w["running_unit"].words,
         no_casualties=Gated("", w["no_casualty_negation"], r"\s+(?:وقوع\s+|تسجيل\s+|سقوط\s+)?"
                             rf"(?:اي\s+)?(?:{w.alt('casualty_noun')})(?:\s+بشريه|\s+في\s+الارواح)?", 0),
@@ -188,6 +190,8 @@ class ClaimText:
         self._cues_of: dict[tuple[int, int], list[tuple[int, int, _Cue]]] = {}
         self._quantities_of: dict[tuple[int, int], list[_Quantity]] = {}
         self._pattern_hits: dict[Gated, tuple[list[re.Match[str]], list[int]]] = {}
+        #: `_phrase_after`'s spans by (pos, end, max_words)
+        self.phrases_after: dict[tuple[int, int, int], tuple[int, int]] = {}
         #: the area nouns the text holds (as substrings: every word that is one holds it)
         self.area_nouns = tuple(noun for noun in self.w.area_noun if noun in self.norm)
         #: speakers met so far (name, role, affiliation) and the source type they were read with
@@ -292,7 +296,16 @@ def _orig(nt: ClaimText, start: int, end: int) -> str:
 
 
 def _phrase_after(nt: ClaimText, pos: int, end: int, max_words: int = 6) -> tuple[int, int]:
-    """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`."""
+    """Normalised span of the noun phrase starting at `pos`: up to a stop word, punctuation or `max_words`
+    (once per document and arguments: a sentence's attribution and each of its figures' read the same cue)."""
+    key = (pos, end, max_words)
+    found = nt.phrases_after.get(key)
+    if found is None:
+        found = nt.phrases_after[key] = _read_phrase_after(nt, pos, end, max_words)
+    return found
+
+
+def _read_phrase_after(nt: ClaimText, pos: int, end: int, max_words: int) -> tuple[int, int]:
     norm = nt.norm
     stop = nt.w.speaker_stop
     while 0 < pos < end and norm[pos - 1].isalnum() and norm[pos].isalnum():  # cue ended inside its word
@@ -445,21 +458,42 @@ def _appositive_type(nt: ClaimText, start: int, words: list[str]) -> str | None:
     return found
 
 
+def _whole_word_before(norm: str, word: str, start: int) -> tuple[int, int] | None:
+    """The span of the first place `word` stands as a whole word in `norm[:start]`: the first match of
+    `(?<!\\w)word(?!\\w)` on that slice, found by `str.find` (the pattern opens with a look-behind, so the
+    regex engine would try it at every position before `start`, and the slice copies the text)."""
+    n = len(word)
+    i = norm.find(word, 0, start)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not _is_word_char(norm[i - 1])) and (e == start or not _is_word_char(norm[e])):
+            return i, e
+        i = norm.find(word, i + 1, start)
+    return None
+
+
+def _is_word_char(c: str) -> bool:
+    """`\\w` of the regex engine for one character: a letter or digit of any script, or "_"."""
+    return c.isalnum() or c == "_"
+
+
 def _appositive_type_of(nt: ClaimText, start: int, word: str) -> str | None:
     if len(word) < 3:
         return None
     norm = nt.norm
-    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", norm[:start]):
-        lo = max(norm.rfind(".", 0, m.start()), norm.rfind("\n", 0, m.start()), m.start() - 80) + 1
-        hi = min(x for x in (norm.find(".", m.end()), norm.find("\n", m.end()), len(norm)) if x >= 0)
+    found = _whole_word_before(norm, word, start)
+    if found is not None:
+        ms, me = found
+        lo = max(norm.rfind(".", 0, ms), norm.rfind("\n", 0, ms), ms - 80) + 1
+        hi = min(x for x in (norm.find(".", me), norm.find("\n", me), len(norm)) if x >= 0)
         around = nt.cues((lo, hi))  # the cues of a span are read only when it holds a verb or sourcing phrase
         # a person's role, not the outlet that quotes them ("ونقل الموقع عن الناطق باسم ...، فلان")
-        roles = [(cs, cue) for cs, ce, cue in around if ce <= m.start() and cue.kind == "speaker"
+        roles = [(cs, cue) for cs, ce, cue in around if ce <= ms and cue.kind == "speaker"
                  and cue.value not in ("unknown", "outlet", "agency")]
         if roles:
             return roles[0][1].value
         # "فلان الفلاني، المتحدث باسم الحركه": the role set after the name
-        role = _role_after(nt, m.end(), hi, around)
+        role = _role_after(nt, me, hi, around)
         return _speaker_from(nt, role, around)[1] if role is not None else None
     return None
 

@@ -955,6 +955,8 @@ class EventBuilder:
 
 #: A place farther than this from every other place of its article is a stray (see `_strays`).
 _STRAY_KM = 200.0
+#: Degrees of latitude surely farther than `_STRAY_KM` (1.80 degrees is 200 km; the margin is for rounding).
+_STRAY_LAT = 1.9
 #: How far before a frame's trigger a trigger word said to be another event still speaks of it ("هجوم مماثل بطائرة").
 _ANOTHER_REACH = 30
 
@@ -970,8 +972,10 @@ def _strays(places: list[PlaceMention]) -> set[int]:
     # a stray is one of its spot's mentions: each distinct (name, latitude, longitude) is tested once, against
     # the other spots (an article names the same places again and again)
     spots: set[tuple[str, float, float]] = {(p.name, p.latitude, p.longitude) for p in located}  # type: ignore[misc]
+    # two spots more than `_STRAY_LAT` degrees of latitude apart are farther than `_STRAY_KM` (a great circle is
+    # never shorter than its difference of latitude): no distance worked out for them
     strays = {(name, lat, lon) for name, lat, lon in spots
-              if not any(other != name and haversine_km(lat, lon, olat, olon) <= _STRAY_KM
+              if not any(other != name and abs(lat - olat) <= _STRAY_LAT and haversine_km(lat, lon, olat, olon) <= _STRAY_KM
                          for other, olat, olon in spots)}
     return {id(p) for p in located if (p.name, p.latitude, p.longitude) in strays} if strays else set()
 

@@ -70,7 +70,7 @@ class PlaceMention:
 # --- the words around place names: place_words.tsv (`PlaceWords`) -------------------------------------------
 #: one adjective between a place and its container: "قاعدة حرير الجوية شمال أربيل"
 _ADJECTIVE_GAP = re.compile(r"\s+ال\w+\s*,?\s*")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w\w*")  # `\w+`, written to start with a class (the engine skips to it)
 _DIRECTION_AFTER = re.compile(r"\s+(ال\w+)(?:\s+(ال\w+))?")
 _NBH_BEFORE_CITY = re.compile(
     r"(?:^|\s)(?:[وب]?ال)?(?:حي|احياء)\s+(\"?[\w ]{2,25}?\"?)\s+(?:في|ب|بمدينه|في مدينه)\s*$")
@@ -178,12 +178,15 @@ def _vicinity(prev: list[str], after_cues: int, words: frozenset[str]) -> str | 
 
 
 _QUOTES = "\"'«»“”"
+_QUOTE = re.compile("[" + _QUOTES + "]")
 
 
 def _quoted_outlet(norm: str, start: int, end: int, media: frozenset[str]) -> bool:
     """The name stands inside quotes opened right after a media word ('موقع "عين الفرات" المحلي') and closed
     within a few words after it."""
     lo = max(0, start - 25)
+    if _QUOTE.search(norm, lo, start) is None:
+        return False  # no quote opened before the name (most names): one search, not one per quote mark
     opened = max(norm.rfind(q, lo, start) for q in _QUOTES)
     if opened < 0 or any(c in ".،,؛:\n" for c in norm[opened:start]):
         return False
@@ -268,8 +271,10 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _ROAD_GAP = re.compile(r"\s*[-–/]?\s*")
 #: "مديريات X (Z) وY": another name of X in brackets, inside a list
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
-#: a compass word glued to the next word ("جنوببغداد"): the compass word, its "ي", the rest of the word
-_COMPASS_GLUED = re.compile(r"(?<!\w)(شمال|جنوب|شرق|غرب)(ي)?\w{3,}")
+#: a compass word glued to the next word ("جنوببغداد"): the compass word, its "ي", the rest of the word. The
+#: no-word-before test comes after each word's first letter (`(?<!\wش)` there is `(?<!\w)` before it), so the
+#: pattern starts with a set of letters the engine skips to instead of trying every position of the text
+_COMPASS_GLUED = re.compile(r"(ش(?<!\wش)مال|ج(?<!\wج)نوب|ش(?<!\wش)رق|غ(?<!\wغ)رب)(ي)?\w{3,}")
 _AND_NEXT = re.compile(r"\s*(?:،\s*)?و ?(?=[\u0621-\u064a])")  # "قرى X وY", also "X و Y"
 #: "من تشاد وسرف عمرة وزالنجي": the words before a name that ends a "و"-joined list of one- or two-word items
 #: opened by a preposition word (group 1); the text looked at ends with the "و" that joins the name

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 FEATURES_VERSION = 2  # 2: evidence spans carry their kind (trigger, place, date, fatalities)
 
 _WORD_CLASS = "[\u0621-\u064a0-9]"
-_WORD = re.compile(_WORD_CLASS + "+")
+_WORD = re.compile(_WORD_CLASS + _WORD_CLASS + "*")  # a run of word letters, a class first (the engine skips to it)
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)
 _YEAR = re.compile(r"(?<![0-9])(19[4-9][0-9]|20[0-4][0-9])(?![0-9])")
