@@ -429,11 +429,16 @@ def build_frames(norm: str, sm: SentenceMentions, w: FrameWords) -> list[Frame]:
     return frames
 
 
-def _named_by_base(w: FrameWords, norm: str, a: ActorMention) -> bool:
+def named_by_base(w: FrameWords, inter: int, name: str, before: str) -> bool:
     """A state's forces named by their base ("استهدفت طائرة مسيرة قاعدة تركية"): the place hit, not the
-    attacker (a group named "القاعدة" is no base)."""
-    return a.actor.inter in (1, 8) and w.base_alias.match(norm, a.start, a.end) is not None \
-        and not w.origin_mark.search(_before(norm, a.start, 16))
+    attacker (a group named "القاعدة" is no base). `name`: the mention's normalised text; `before`: the
+    normalised text right before it (an origin_mark there, "من قاعدة حميميم", makes the base the attack's start).
+    The rules' roles and the learned layer's actor 2 head both ask it."""
+    return inter in (1, 8) and w.base_alias.match(name) is not None and not w.origin_mark.search(before)
+
+
+def _named_by_base(w: FrameWords, norm: str, a: ActorMention) -> bool:
+    return named_by_base(w, a.actor.inter, norm[a.start:a.end], _before(norm, a.start, 16))
 
 
 def _assign_roles(w: FrameWords, norm: str, frame: Frame, armed: list[ActorMention], civilians: list[ActorMention],

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rasid import ontology as o
+from rasid.extract.frames import compile_frame_words, named_by_base
 from rasid.learn.features import Buckets, DocContext, Names
 from rasid.lexicon.loader import Lexicon
 from rasid.models import Event
@@ -170,8 +171,6 @@ class ActorContext:
 
     def frame_words(self) -> FrameWords:
         """The rules' frame word patterns (frame_words.tsv: target_mark, no_one_hurt)."""
-        from rasid.extract.frames import compile_frame_words
-
         return self._tables().derived(compile_frame_words)
 
     def near_cues(self) -> frozenset[str]:
@@ -445,8 +444,7 @@ def marked_target(ac: ActorContext, ev: Event, chosen: str) -> bool:
         if not sent.start <= s < sent.end:
             continue
         before = normalize(ac.text[max(0, s - 30):s])
-        if ac.inter_of(name) in (1, 8) and fw.base_alias.match(normalize(ac.text[s:e])) \
-                and not fw.origin_mark.search(before):
+        if named_by_base(fw, ac.inter_of(name), normalize(ac.text[s:e]), before):
             return True  # named by its base ("قاعدة تركية"): the place hit, wherever the sentence puts it
         if not fw.target_mark.search(before):
             continue
