@@ -132,6 +132,9 @@ class PlaceWords(NamedTuple):
     spelling_letters: dict[str, str]  # "ت" -> "ط": a letter of a village's name and the letters it may be written as
     spelling_vowels: frozenset[str]  # "ا", "و", "ي": long vowels a village's name may be written with or without
     unknown_nbh: re.Pattern[str]  # "حي <name>" where the gazetteer lacks the name
+    side_words: frozenset[str]  # "الأطراف الغربية لبلدة X": a side or the outskirts of the place
+    near_nouns: frozenset[str]  # "على مقربة من X": near X
+    single_settlement_cues: frozenset[str]  # "جنوب مدينة X" / "شمال مخيم X": near the town or camp
 
     @classmethod
     def of(cls, words: WordLists) -> PlaceWords:
@@ -159,6 +162,9 @@ class PlaceWords(NamedTuple):
             unknown_nbh=re.compile(
                 r"(?:^|(?<=[\s\"(]))[وفبل]{0,2}(?:ال)?(?:حي|احياء)\s+\"?\s*((?:(?:"
                 + words.alt("neighbourhood_head") + r")\s+)?ال\w{2,})"),
+            side_words=words["side_word"].words,
+            near_nouns=words["near_noun"].words,
+            single_settlement_cues=words["single_settlement_cue"].words,
         )
 
 
@@ -258,12 +264,6 @@ class _Unknown:
 
 #: how far from the place anchoring an unknown name its spelling variant may lie (`Geoparser._variant_place`)
 _VARIANT_KM = 40.0
-#: a side of a town or its outskirts, before a direction adjective and "ل"/"من" ("الأطراف الغربية لبلدة X")
-_SIDE_WORDS = frozenset({"طرف", "اطراف", "محور", "محاور", "مدخل", "مداخل", "ضواحي", "مشارف", "تخوم", "اجزاء"})
-#: "على مقربة من X": near X (the noun of "قرب" that its cue list lacks)
-_NEAR_OF = frozenset({"مقربه", "بمقربه"})
-#: singular cues of a town, village or camp: "جنوب مدينة X" / "شمال مخيم X" is near it (`Geoparser._mention`)
-_SETTLEMENT_CUES = frozenset({"مدينه", "بلده", "قريه", "مخيم"})
 #: one word of a place name: Arabic letters only ("ال" included)
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -1317,7 +1317,7 @@ class Geoparser:
             # "اشتباكات شرق دير الزور": near the place, not in it ("قرية X شرق دير الزور" only locates X)
             qualifier, precision = f"{w.compass[r.cue]} of", max(precision, 2)
             why.append(f"'{r.cue} X': near X, precision {precision}")
-        elif len(r.cues) > 1 and r.cues[1] in w.compass and r.cue in _SETTLEMENT_CUES \
+        elif len(r.cues) > 1 and r.cues[1] in w.compass and r.cue in w.single_settlement_cues \
                 and p.feature in ("populated", "camp") \
                 and not any(q.container is not None and raws[q.container] is r for q in raws) \
                 and not self._compass_list(nt.norm, r.start):
@@ -1359,9 +1359,9 @@ class Geoparser:
         if len(prev) <= k:
             return False
         word = prev[k][2:] if prev[k].startswith("ال") else prev[k]
-        if word in _SIDE_WORDS:
+        if word in self.words.side_words:
             return adjectives > 0  # "الطرف الجنوبي من X" (a bare "طرف من" is no side)
-        return adjectives == 0 and (self._cue_base(prev[k]) == "قرب" or prev[k] in _NEAR_OF)  # "بالقرب من X"
+        return adjectives == 0 and (self._cue_base(prev[k]) == "قرب" or prev[k] in self.words.near_nouns)  # "بالقرب من X"
 
     def _compass_list(self, norm: str, start: int) -> bool:
         """"شرق وجنوب مدينة الحديدة": directions joined by "و" name parts of the city, not a place near it."""

@@ -255,6 +255,10 @@ WORD_LIST_FILES: dict[str, dict[str, ListSpec]] = {
         "spelling_letter": ListSpec("a letter of a village's name that may be written as one of the "
                                     "value's letters", ()),
         "spelling_vowel": ListSpec("a long vowel a village's name may be written with or without"),
+        "side_word": ListSpec("a side or the outskirts of a place, before a direction adjective and ل/من"),
+        "near_noun": ListSpec("a noun of nearness before من ('على مقربة من X')"),
+        "single_settlement_cue": ListSpec("a singular town, village or camp cue: a compass word before it puts "
+                                          "the event near the place"),
     },
     "frame_words.tsv": {
         "actor2_mark": ListSpec("before an actor: the target", wildcard=True),
